@@ -1,0 +1,56 @@
+//! A cheap English detector: share of very common English function words among the words of
+//! a text. Enough to skip Turkish, Russian or Spanish documents; not a language identifier.
+
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "was", "by",
+    "it", "at", "from", "has", "have", "are", "be", "were", "its", "an", "this", "which", "said",
+    "will", "not", "but", "their", "they", "his", "had", "been", "or",
+];
+
+/// Whether `text` reads as English. Short texts (under 12 words) get the benefit of the doubt.
+pub fn looks_english(text: &str) -> bool {
+    let mut words = 0usize;
+    let mut hits = 0usize;
+    let mut non_latin = 0usize;
+    for word in text.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()) {
+        words += 1;
+        if word.chars().any(|c| c.is_alphabetic() && !c.is_ascii() && !is_latin_extended(c)) {
+            non_latin += 1;
+        }
+        let lower = word.to_ascii_lowercase();
+        if FUNCTION_WORDS.contains(&lower.as_str()) {
+            hits += 1;
+        }
+        if words >= 2000 {
+            break;
+        }
+    }
+    if words < 12 {
+        return non_latin * 2 < words.max(1);
+    }
+    non_latin * 2 < words && hits * 100 >= words * 12
+}
+
+fn is_latin_extended(c: char) -> bool {
+    matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF)
+}
+
+/// Whether a declared language tag (`en`, `en-US`, `eng`) means English.
+pub fn tag_is_english(tag: &str) -> bool {
+    let primary = tag.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    primary == "en" || primary == "eng" || primary == "english"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_english_from_others() {
+        assert!(looks_english("Russia and North Korea signed a treaty in Pyongyang on Wednesday, officials said."));
+        assert!(!looks_english("Rusya ve Kuzey Kore, Çarşamba günü Pyongyang'da bir anlaşma imzaladı ve bunu duyurdu."));
+        assert!(!looks_english("Россия и Северная Корея подписали договор в Пхеньяне в среду, сообщили официальные лица."));
+        assert!(tag_is_english("en-US"));
+        assert!(!tag_is_english("tr"));
+    }
+}

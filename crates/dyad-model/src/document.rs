@@ -1,0 +1,88 @@
+//! Documents as the coder sees them: plain article text with paragraphs, sentences and
+//! footnotes located by byte offsets.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// One article, after ingest removed page chrome.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: String,
+    pub title: Option<String>,
+    pub author: Option<String>,
+    /// Publication date; relative dates in the text are anchored to it.
+    pub date: Option<NaiveDate>,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    /// BCP-47-ish language tag as found in the source (`en`, `en-US`), if any.
+    pub language: Option<String>,
+    /// Other-language versions of the page (`hreflang` links).
+    pub alternates: Vec<Alternate>,
+    /// The article body. Footnote markers such as `[1]` are removed from it and kept in
+    /// `markers`.
+    pub text: String,
+    /// Paragraphs as byte ranges of `text`.
+    /// Invariant: ordered, non-overlapping, every bound on a char boundary of `text`.
+    pub paragraphs: Vec<(usize, usize)>,
+    /// Invariant: ordered, non-overlapping, inside one paragraph, on char boundaries.
+    pub sentences: Vec<Sentence>,
+    pub footnotes: Vec<Footnote>,
+    pub markers: Vec<FootnoteMarker>,
+}
+
+/// A sentence as a byte range of [`Document::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub paragraph: usize,
+}
+
+/// A reference from the list at the end of an article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Footnote {
+    pub number: u32,
+    pub text: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub access_date: Option<NaiveDate>,
+}
+
+/// Where a footnote marker stood in the body: the byte offset in [`Document::text`] just after
+/// the text it annotates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FootnoteMarker {
+    pub number: u32,
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Alternate {
+    pub language: String,
+    pub url: String,
+}
+
+impl Document {
+    pub fn sentence_text(&self, sentence: &Sentence) -> &str {
+        &self.text[sentence.start..sentence.end]
+    }
+
+    /// Footnote numbers whose markers fall inside `sentence`, or directly after it (markers
+    /// usually follow the full stop).
+    pub fn markers_in(&self, sentence: &Sentence) -> impl Iterator<Item = u32> + '_ {
+        let next_start = self
+            .sentences
+            .iter()
+            .find(|s| s.start >= sentence.end)
+            .map_or(self.text.len(), |s| s.start);
+        let (start, end) = (sentence.start, sentence.end);
+        self.markers
+            .iter()
+            .filter(move |m| m.offset > start && (m.offset <= end || m.offset < next_start))
+            .map(|m| m.number)
+    }
+
+    pub fn footnote(&self, number: u32) -> Option<&Footnote> {
+        self.footnotes.iter().find(|f| f.number == number)
+    }
+}

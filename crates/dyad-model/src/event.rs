@@ -1,0 +1,131 @@
+//! The event record: one coded event with its evidence. Its JSON form is the `dyad code`
+//! output contract (see `docs/event.schema.json`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::plover::EventType;
+
+/// An actor or recipient.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Entity {
+    /// The words in the text that named it.
+    pub entity_text: String,
+    /// The entity's own code: the ISO3 country code for states and their sectors, the
+    /// organisation's code for organisations (`NATO`, `IMF`, `HAMAS`).
+    pub code: String,
+    /// The PLOVER country field: ISO3, or `IGO`, `UNO`, `EUR`, `NGO`, `IMG`, `MNC`, `WST`.
+    pub country: String,
+    /// PLOVER sector (`GOV`, `MIL`, …); empty when the phrase names only a country or people.
+    pub sector: String,
+    /// Canonical name (country name, person, organisation).
+    pub name: String,
+}
+
+/// Where an event took place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    pub extracted_place: String,
+    pub resolved_place: String,
+    pub country_code: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// `country`, `capital`, `city` or `region`.
+    pub feature: String,
+}
+
+/// "close to 1.6 million artillery shells" → value 1600000, unit "artillery shells",
+/// qualifier "close to".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Size {
+    pub value: f64,
+    pub unit: String,
+    pub qualifier: Option<String>,
+    pub text: String,
+}
+
+/// Who the text says the information comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attribution {
+    pub text: String,
+    pub source: Option<Entity>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Citation {
+    pub number: u32,
+    pub text: String,
+    pub url: Option<String>,
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextInfo {
+    /// Index of the sentence in the document.
+    pub sentence: usize,
+    /// Byte offsets of the sentence in the document text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The factual status of an event, one value, chosen by precedence
+/// negated > conditional > hypothetical > future > reported > historical > asserted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    Asserted,
+    Historical,
+    Reported,
+    Future,
+    Hypothetical,
+    Conditional,
+    Negated,
+}
+
+impl Modality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Historical => "historical",
+            Modality::Reported => "reported",
+            Modality::Future => "future",
+            Modality::Hypothetical => "hypothetical",
+            Modality::Conditional => "conditional",
+            Modality::Negated => "negated",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    pub doc_id: String,
+    pub event: EventType,
+    pub mode: Vec<String>,
+    pub context: Vec<String>,
+    pub actor: Vec<Entity>,
+    pub recipient: Vec<Entity>,
+    /// YYYY-MM-DD: the first day of the period that `date_text` names.
+    pub date: Option<String>,
+    pub date_text: Option<String>,
+    /// `day`, `month`, `season`, `year`, `week`, `approximate` or `publication` (no date in
+    /// the text: the publication date was used).
+    pub date_precision: Option<String>,
+    pub event_loc: Option<Location>,
+    pub size: Option<Size>,
+    pub modality: Modality,
+    pub hedge: Option<String>,
+    pub attribution: Option<Attribution>,
+    pub quad_code: u8,
+    pub intensity: f64,
+    pub cameo: String,
+    /// The evidence sentence.
+    pub text: String,
+    pub text_info: TextInfo,
+    /// The trigger words as they appear in the text.
+    pub event_text: String,
+    /// Byte span of the trigger in the document text.
+    pub trigger_span: (usize, usize),
+    /// Id of the rule that produced the event, e.g. `AID/send:active`.
+    pub rule: String,
+    pub citations: Vec<Citation>,
+}
