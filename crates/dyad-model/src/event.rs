@@ -128,4 +128,7 @@ pub struct Event {
     /// Id of the rule that produced the event, e.g. `AID/send:active`.
     pub rule: String,
     pub citations: Vec<Citation>,
+    /// Why the coder made this event (filled with `--explain`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub explain: Vec<String>,
 }

@@ -1,0 +1,377 @@
+//! Actor mentions: dictionary phrases composed into noun phrases that name an entity
+//! ("North Korean leader Kim Jong Un", "Russia's military", "Ukrainian officials"), places,
+//! and pronouns or definite descriptions that refer back to one ("it", "both countries").
+
+use chrono::NaiveDate;
+use dyad_lexicon::{Lexicon, Match, Meaning};
+use dyad_model::Entity;
+
+use crate::tokens::{is, is_any, Token};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Names an entity that can act: a country, its sector, a person, an organisation.
+    Actor,
+    /// A country adjective that only modifies a non-actor noun ("North Korean missiles").
+    Modifier,
+    /// Only a place.
+    Place,
+    /// A sector word with no country ("officials").
+    SectorOnly,
+    /// A pronoun or description to resolve against earlier mentions.
+    Pronoun(Refers),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refers {
+    /// "it", "the country": one collective entity.
+    Singular,
+    /// "they": a group or people.
+    Plural,
+    /// "he", "she": a person.
+    Person,
+    /// "both countries", "the parties", "the two leaders": the last pair.
+    Pair,
+}
+
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// Token range within the sentence (end exclusive).
+    pub tok_start: usize,
+    pub tok_end: usize,
+    pub entity: Entity,
+    pub kind: Kind,
+    /// Gazetteer index, when the phrase can also be read as a place.
+    pub place: Option<usize>,
+    /// Followed by a possessive "'s".
+    pub possessive: bool,
+    pub is_person: bool,
+}
+
+/// Words that may stand between a country word and its sector word ("North Korea's senior
+/// military officials").
+const FILLERS: &[&str] = &[
+    "senior", "top", "high-ranking", "high", "ranking", "former", "local", "state", "state-run",
+    "acting", "new", "chief", "deputy", "vice", "then", "current", "military", "regional",
+    "national", "federal", "own", "occupying", "ruling",
+];
+
+const PRONOUNS: &[(&str, Refers)] = &[
+    ("it", Refers::Singular),
+    ("its", Refers::Singular),
+    ("they", Refers::Plural),
+    ("their", Refers::Plural),
+    ("he", Refers::Person),
+    ("his", Refers::Person),
+    ("she", Refers::Person),
+    ("her", Refers::Person),
+];
+
+const DESCRIPTIONS: &[(&[&str], Refers)] = &[
+    (&["the", "country"], Refers::Singular),
+    (&["the", "nation"], Refers::Singular),
+    (&["the", "regime"], Refers::Singular),
+    (&["the", "two", "countries"], Refers::Pair),
+    (&["both", "countries"], Refers::Pair),
+    (&["the", "two", "nations"], Refers::Pair),
+    (&["both", "nations"], Refers::Pair),
+    (&["the", "parties"], Refers::Pair),
+    (&["both", "parties"], Refers::Pair),
+    (&["both", "sides"], Refers::Pair),
+    (&["the", "two", "sides"], Refers::Pair),
+    (&["the", "two", "leaders"], Refers::Pair),
+    (&["both", "leaders"], Refers::Pair),
+    (&["both", "actors"], Refers::Pair),
+    (&["the", "two", "allies"], Refers::Pair),
+];
+
+pub struct Input<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub matches: &'a [Match],
+    pub date: Option<NaiveDate>,
+}
+
+struct Item<'a> {
+    tok_start: usize,
+    tok_end: usize,
+    meanings: &'a [Meaning],
+}
+
+fn token_range(tokens: &[Token], m: &Match) -> Option<(usize, usize)> {
+    let start = tokens.iter().position(|t| t.end > m.start)?;
+    let end = tokens.iter().rposition(|t| t.start < m.end)? + 1;
+    (start < end).then_some((start, end))
+}
+
+fn first_place(lexicon: &Lexicon, meanings: &[Meaning], country: Option<&str>) -> Option<usize> {
+    meanings.iter().find_map(|m| match m {
+        Meaning::Place(idx) if country.is_none_or(|c| lexicon.place(*idx).country == c) => Some(*idx),
+        _ => None,
+    })
+}
+
+fn country_entity(lexicon: &Lexicon, code: &str, text: &str, sector: &str) -> Entity {
+    let name = lexicon.country(code).map_or_else(|| code.to_string(), |c| c.name.clone());
+    Entity { entity_text: text.to_string(), code: code.to_string(), country: code.to_string(), sector: sector.to_string(), name }
+}
+
+/// The entity a single dictionary item names on its own, with its place reading.
+fn base_entity(lexicon: &Lexicon, meanings: &[Meaning], text: &str, date: Option<NaiveDate>) -> Option<(Entity, Kind, bool)> {
+    // Preference when a phrase has several readings: people and organisations are the most
+    // specific; a country beats its capital; sector words and places come last.
+    let rank = |m: &Meaning| match m {
+        Meaning::Person(_) => 0,
+        Meaning::Organization(_) => 1,
+        Meaning::Seat { .. } => 2,
+        Meaning::Country { .. } => 3,
+        Meaning::Capital { .. } => 4,
+        Meaning::People { .. } => 5,
+        Meaning::Adjective { .. } => 6,
+        Meaning::Sector { .. } => 7,
+        Meaning::Place(_) => 8,
+    };
+    let best = meanings.iter().min_by_key(|m| rank(m))?;
+    Some(match best {
+        Meaning::Person(idx) => {
+            let person = lexicon.person(*idx);
+            let standing = person.standing(date);
+            let entity = Entity {
+                entity_text: text.to_string(),
+                code: person.country.clone(),
+                country: person.country.clone(),
+                sector: standing.sector.to_string(),
+                name: person.name.clone(),
+            };
+            (entity, Kind::Actor, true)
+        }
+        Meaning::Organization(idx) => {
+            let org = lexicon.organization(*idx);
+            let entity = Entity {
+                entity_text: text.to_string(),
+                code: org.code.clone(),
+                country: org.country.clone(),
+                sector: org.sector.clone(),
+                name: org.name.clone(),
+            };
+            (entity, Kind::Actor, false)
+        }
+        Meaning::Seat { code, sector } => (country_entity(lexicon, code, text, sector), Kind::Actor, false),
+        Meaning::Country { code } | Meaning::People { code } => (country_entity(lexicon, code, text, ""), Kind::Actor, false),
+        Meaning::Capital { code } => (country_entity(lexicon, code, text, "GOV"), Kind::Actor, false),
+        Meaning::Adjective { code } => (country_entity(lexicon, code, text, ""), Kind::Modifier, false),
+        Meaning::Sector { sector, .. } => {
+            let entity = Entity { entity_text: text.to_string(), sector: sector.clone(), ..Entity::default() };
+            (entity, Kind::SectorOnly, false)
+        }
+        Meaning::Place(idx) => {
+            let place = lexicon.place(*idx);
+            let entity = Entity { entity_text: text.to_string(), country: place.country.clone(), name: place.name.clone(), ..Entity::default() };
+            (entity, Kind::Place, false)
+        }
+    })
+}
+
+fn sector_of(meanings: &[Meaning]) -> Option<(&str, bool)> {
+    meanings.iter().find_map(|m| match m {
+        Meaning::Sector { sector, title } => Some((sector.as_str(), *title)),
+        _ => None,
+    })
+}
+
+fn has_stronger_than_sector(meanings: &[Meaning]) -> bool {
+    meanings.iter().any(|m| !matches!(m, Meaning::Sector { .. } | Meaning::Place(_)))
+}
+
+fn person_of(meanings: &[Meaning]) -> Option<usize> {
+    meanings.iter().find_map(|m| match m {
+        Meaning::Person(idx) => Some(*idx),
+        _ => None,
+    })
+}
+
+fn country_code_of(meanings: &[Meaning]) -> Option<&str> {
+    meanings.iter().find_map(|m| match m {
+        Meaning::Adjective { code } | Meaning::Country { code } | Meaning::Capital { code } => Some(code.as_str()),
+        _ => None,
+    })
+}
+
+fn is_capitalized(text: &str, tok: &Token) -> bool {
+    tok.word && text[tok.start..].starts_with(|c: char| c.is_uppercase())
+}
+
+/// Finds the mentions of one sentence.
+pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
+    let Input { text, tokens, matches, date } = *input;
+    let items: Vec<Item<'_>> = matches
+        .iter()
+        .filter_map(|m| {
+            let (tok_start, tok_end) = token_range(tokens, m)?;
+            Some(Item { tok_start, tok_end, meanings: lexicon.meanings(m) })
+        })
+        .collect();
+    let span_text = |a: usize, b: usize| &text[tokens[a].start..tokens[b - 1].end];
+    let mut out: Vec<Mention> = Vec::new();
+    let mut i = 0;
+    while i < items.len() {
+        let item = &items[i];
+        let Some((mut entity, mut kind, mut is_person)) =
+            base_entity(lexicon, item.meanings, span_text(item.tok_start, item.tok_end), date)
+        else {
+            i += 1;
+            continue;
+        };
+        let start = item.tok_start;
+        let mut end = item.tok_end;
+        let mut consumed = 1;
+        let country_like = matches!(kind, Kind::Modifier) || (matches!(kind, Kind::Actor) && !is_person && country_code_of(item.meanings).is_some() && entity.sector.is_empty());
+        let title_like = sector_of(item.meanings).is_some_and(|(_, title)| title) && !has_stronger_than_sector(item.meanings);
+
+        // Country word + ['s] + fillers + sector word [+ person or capitalised name].
+        if country_like || title_like {
+            let mut cursor = end;
+            let mut possessive_seen = false;
+            if country_like && cursor < tokens.len() && is_any(text, &tokens[cursor], &["'s", "’s"]) {
+                cursor += 1;
+                possessive_seen = true;
+            }
+            let mut j = i + 1;
+            let mut sector: Option<&str> = if title_like { sector_of(item.meanings).map(|s| s.0) } else { None };
+            loop {
+                while cursor < tokens.len() && is_any(text, &tokens[cursor], FILLERS) && !items.get(j).is_some_and(|it| it.tok_start == cursor) {
+                    cursor += 1;
+                }
+                let Some(next) = items.get(j) else { break };
+                if next.tok_start != cursor {
+                    break;
+                }
+                if let Some(person) = person_of(next.meanings) {
+                    let (e, _, _) = base_entity(lexicon, &next.meanings[..], span_text(start, next.tok_end), date).unwrap_or_default_entity();
+                    let _ = person;
+                    entity = e;
+                    kind = Kind::Actor;
+                    is_person = true;
+                    end = next.tok_end;
+                    consumed = j - i + 1;
+                    sector = None;
+                    break;
+                }
+                match sector_of(next.meanings) {
+                    Some((s, _)) if !has_stronger_than_sector(next.meanings) => {
+                        if sector.is_none() || !country_like {
+                            sector = sector.or(Some(s));
+                        }
+                        end = next.tok_end;
+                        cursor = end;
+                        consumed = j - i + 1;
+                        j += 1;
+                    }
+                    _ => break,
+                }
+            }
+            if let Some(s) = sector {
+                if country_like {
+                    entity.sector = s.to_string();
+                    kind = Kind::Actor;
+                } else if !is_person {
+                    entity.sector = s.to_string();
+                }
+                // A title followed by a capitalised name the lexicon does not know.
+                let mut k = end;
+                while k < tokens.len() && is_capitalized(text, &tokens[k]) && k - end < 4 && !items.iter().any(|it| it.tok_start == k) {
+                    k += 1;
+                }
+                if k > end && sector_of(items[i + consumed - 1].meanings).is_some_and(|(_, t)| t) {
+                    entity.name = span_text(end, k).to_string();
+                    end = k;
+                    is_person = true;
+                }
+                entity.entity_text = span_text(start, end).to_string();
+            } else if possessive_seen {
+                // Plain possessive: "Russia's war".
+            }
+            if matches!(kind, Kind::Modifier) && entity.sector.is_empty() {
+                // An adjective that modifies something else stays a modifier.
+            }
+        }
+        let place = first_place(lexicon, item.meanings, None).or_else(|| {
+            if consumed == 1 && matches!(kind, Kind::Actor) && entity.sector == "GOV" && item.meanings.iter().any(|m| matches!(m, Meaning::Capital { .. })) {
+                lexicon.place_named(&text[tokens[start].start..tokens[end - 1].end], &entity.country).map(|_| 0).and(None)
+            } else {
+                None
+            }
+        });
+        let possessive = end < tokens.len() && is_any(text, &tokens[end], &["'s", "’s"]);
+        out.push(Mention { tok_start: start, tok_end: end, entity, kind, place, possessive, is_person });
+        i += consumed;
+    }
+    add_pronouns(text, tokens, &mut out);
+    add_appositive_names(text, tokens, &mut out);
+    out.sort_by_key(|m| m.tok_start);
+    out
+}
+
+trait OrDefaultEntity {
+    fn unwrap_or_default_entity(self) -> (Entity, Kind, bool);
+}
+
+impl OrDefaultEntity for Option<(Entity, Kind, bool)> {
+    fn unwrap_or_default_entity(self) -> (Entity, Kind, bool) {
+        self.unwrap_or((Entity::default(), Kind::SectorOnly, false))
+    }
+}
+
+fn add_pronouns(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
+    let covered = |k: usize, out: &[Mention]| out.iter().any(|m| m.tok_start <= k && k < m.tok_end);
+    let mut k = 0;
+    while k < tokens.len() {
+        if covered(k, out) {
+            k += 1;
+            continue;
+        }
+        if let Some((words, refers)) = DESCRIPTIONS.iter().find(|(words, _)| {
+            words.iter().enumerate().all(|(n, w)| tokens.get(k + n).is_some_and(|t| is(text, t, w)))
+        }) {
+            let end = k + words.len();
+            let entity = Entity { entity_text: text[tokens[k].start..tokens[end - 1].end].to_string(), ..Entity::default() };
+            out.push(Mention { tok_start: k, tok_end: end, entity, kind: Kind::Pronoun(*refers), place: None, possessive: false, is_person: false });
+            k = end;
+            continue;
+        }
+        if let Some((_, refers)) = PRONOUNS.iter().find(|(w, _)| is(text, &tokens[k], w)) {
+            let entity = Entity { entity_text: text[tokens[k].start..tokens[k].end].to_string(), ..Entity::default() };
+            let possessive = is_any(text, &tokens[k], &["its", "their", "his", "her"]);
+            out.push(Mention { tok_start: k, tok_end: k + 1, entity, kind: Kind::Pronoun(*refers), place: None, possessive, is_person: false });
+        }
+        k += 1;
+    }
+}
+
+/// "Pak Jong Chon, one of North Korea's senior military officials, …": a capitalised name
+/// the lexicon does not know takes the entity of the appositive that follows it.
+fn add_appositive_names(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
+    let mut additions = Vec::new();
+    for m in out.iter().filter(|m| m.kind == Kind::Actor && !m.entity.sector.is_empty() && !m.entity.country.is_empty()) {
+        // Walk back over "one of", "a", "the" to a comma, then over capitalised words.
+        let mut k = m.tok_start;
+        while k > 0 && is_any(text, &tokens[k - 1], &["of", "one", "a", "an", "the", "is", "was"]) {
+            k -= 1;
+        }
+        if k == 0 || !is(text, &tokens[k - 1], ",") {
+            continue;
+        }
+        let name_end = k - 1;
+        let mut name_start = name_end;
+        while name_start > 0 && is_capitalized(text, &tokens[name_start - 1]) && name_end - name_start < 4 {
+            name_start -= 1;
+        }
+        if name_end - name_start < 2 || out.iter().any(|o| o.tok_start < name_end && name_start < o.tok_end) {
+            continue;
+        }
+        let name = text[tokens[name_start].start..tokens[name_end - 1].end].to_string();
+        let entity = Entity { entity_text: name.clone(), name, ..m.entity.clone() };
+        additions.push(Mention { tok_start: name_start, tok_end: name_end, entity, kind: Kind::Actor, place: None, possessive: false, is_person: true });
+    }
+    out.extend(additions);
+}

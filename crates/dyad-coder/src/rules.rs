@@ -1,0 +1,874 @@
+//! The coding rules: clauses, arguments, voice, modality, attribution, and the discourse
+//! memory that resolves pronouns.
+
+use chrono::NaiveDate;
+use dyad_model::{Attribution, Citation, Document, Entity, Event, EventType, Location, Modality, TextInfo};
+
+use crate::mentions::{self, Kind, Mention, Refers};
+use crate::tokens::{is, is_any, tokenize, Token};
+use crate::triggers::{Form, Pos, Trigger};
+use crate::{context, dates, sizes, Coded, Coder, Diagnostic};
+
+const PREPOSITIONS: &[&str] = &[
+    "in", "at", "near", "inside", "outside", "across", "within", "throughout", "to", "with",
+    "against", "from", "on", "toward", "towards", "for", "into", "upon", "by", "of", "over",
+    "between", "among", "amid", "about", "after", "before", "under", "via", "like", "than",
+];
+const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "outside", "across", "within", "throughout", "over", "around"];
+const RECIPIENT_PREPS: &[&str] = &["to", "with", "against", "from", "on", "toward", "towards", "for", "into", "upon", "at"];
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "both", "all"];
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "'s", "’s"];
+const SPEECH: &[&str] = &[
+    "said", "says", "say", "saying", "told", "tells", "reported", "reports", "report", "claimed",
+    "claims", "claim", "announced", "announces", "stated", "states", "added", "noted", "confirmed",
+    "confirms", "insisted", "believes", "believed", "alleged", "alleges", "estimated", "estimates",
+    "assessed", "warned", "warns", "argued", "argues", "suggested", "revealed", "acknowledged",
+    "admitted", "indicated", "disclosed", "wrote", "tweeted", "posted", "explained", "declared",
+    "accused", "stressed", "emphasized", "emphasised",
+];
+const SUBORDINATORS: &[&str] = &[
+    "although", "though", "while", "whereas", "because", "if", "unless", "when", "whenever", "since",
+    "after", "before", "as", "once", "until", "despite",
+];
+const CONDITIONAL: &[&str] = &["if", "unless", "provided", "whether"];
+const MODALS: &[&str] = &["could", "would", "might", "may", "can", "should", "must", "cannot", "couldn't", "wouldn't"];
+const FUTURE: &[&str] = &["will", "shall", "'ll", "won't"];
+const NEGATION: &[&str] = &["not", "never", "n't", "no", "neither", "nor", "cannot", "won't", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "isn't", "aren't", "wasn't", "weren't", "couldn't", "wouldn't", "shouldn't"];
+const HEDGES: &[&[&str]] = &[
+    &["it", "is", "thought"], &["it", "is", "believed"], &["it", "is", "estimated"], &["it", "is", "alleged"],
+    &["it", "is", "reported"], &["it", "is", "said"], &["it", "was", "reported"], &["it", "was", "thought"],
+    &["is", "thought", "to"], &["are", "thought", "to"], &["is", "believed", "to"], &["are", "believed", "to"],
+    &["is", "said", "to"], &["are", "said", "to"], &["is", "reported", "to"], &["are", "reported", "to"],
+    &["is", "alleged", "to"], &["is", "suspected", "of"], &["are", "suspected", "of"], &["reportedly"],
+    &["allegedly"], &["purportedly"], &["apparently"], &["presumably"], &["possibly"], &["probably"],
+    &["likely"], &["unconfirmed"], &["supposedly"], &["seemingly"],
+];
+const PURPOSE_VERBS: &[&str] = &["support", "aid", "help", "assist", "bolster", "back", "arm", "supply", "strengthen"];
+const LIGHT_VERBS: &[&str] = &["launch", "launched", "launches", "launching", "carry", "carried", "carries", "conduct", "conducted", "conducts", "make", "made", "makes", "hold", "held", "holds", "pay", "paid", "pays", "stage", "staged", "mount", "mounted", "give", "gave", "given", "provide", "provided", "offer", "offered", "issue", "issued", "issues", "extend", "extended", "express", "expressed", "continue", "continued", "step", "stepped"];
+
+/// What the discourse remembers between sentences.
+#[derive(Default)]
+struct Discourse {
+    /// The most recent actor group that acted or was a subject.
+    last_group: Vec<Entity>,
+    /// Distinct collective entities (countries, organisations) mentioned, most recent last.
+    recent: Vec<Entity>,
+    /// The most recent person.
+    last_person: Option<Entity>,
+}
+
+impl Discourse {
+    fn note(&mut self, entity: &Entity, is_person: bool) {
+        if entity.country.is_empty() {
+            return;
+        }
+        if is_person {
+            self.last_person = Some(entity.clone());
+        }
+        self.recent.retain(|e| e.code != entity.code);
+        self.recent.push(entity.clone());
+        if self.recent.len() > 8 {
+            self.recent.remove(0);
+        }
+    }
+
+    fn resolve(&self, refers: Refers, text: &str) -> Vec<Entity> {
+        let with_text = |mut e: Entity| {
+            e.entity_text = text.to_string();
+            e
+        };
+        match refers {
+            Refers::Singular => {
+                let from_group = (self.last_group.len() == 1).then(|| self.last_group[0].clone());
+                from_group.or_else(|| self.recent.last().cloned()).map(with_text).into_iter().collect()
+            }
+            Refers::Plural => {
+                if !self.last_group.is_empty() {
+                    self.last_group.iter().cloned().map(with_text).collect()
+                } else {
+                    self.recent.last().cloned().map(with_text).into_iter().collect()
+                }
+            }
+            Refers::Person => self.last_person.clone().map(with_text).into_iter().collect(),
+            Refers::Pair => {
+                if self.last_group.len() >= 2 {
+                    self.last_group.iter().cloned().map(with_text).collect()
+                } else {
+                    let n = self.recent.len();
+                    self.recent[n.saturating_sub(2)..].iter().cloned().map(with_text).collect()
+                }
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ClauseKind {
+    Main,
+    /// Introduced by a subordinator; holds its token index.
+    Sub(usize),
+    /// The complement of a verb of saying; holds the speech verb's token index.
+    Complement(usize),
+    Relative,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Clause {
+    start: usize,
+    end: usize,
+    kind: ClauseKind,
+}
+
+/// Splits a sentence into clauses by punctuation, subordinators and verbs of saying.
+fn clauses(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Clause> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut kind = ClauseKind::Main;
+    let mut k = 0;
+    let mut sub_open = false;
+    while k < tokens.len() {
+        let t = &tokens[k];
+        let at_clause_start = k == start || (k > 0 && is(text, &tokens[k - 1], ","));
+        if is_any(text, t, &[";", ":"]) {
+            out.push(Clause { start, end: k, kind });
+            start = k + 1;
+            kind = ClauseKind::Main;
+            sub_open = false;
+        } else if at_clause_start && is_any(text, t, SUBORDINATORS) && !is_any(text, t, &["as"]) || (at_clause_start && is(text, t, "as") && k == 0) {
+            if k > start {
+                out.push(Clause { start, end: k, kind });
+            }
+            start = k;
+            kind = ClauseKind::Sub(k);
+            sub_open = true;
+        } else if k > 0 && is(text, &tokens[k - 1], ",") && is_any(text, t, &["which", "who", "whom", "whose"]) {
+            out.push(Clause { start, end: k, kind });
+            start = k;
+            kind = ClauseKind::Relative;
+            sub_open = true;
+        } else if is(text, t, ",") && sub_open {
+            out.push(Clause { start, end: k, kind });
+            start = k + 1;
+            kind = ClauseKind::Main;
+            sub_open = false;
+        } else if is_any(text, t, SPEECH) && speech_subject(text, tokens, mentions, k).is_some() {
+            // "X said (that) …": the rest is the complement.
+            let next = k + 1;
+            let body = if tokens.get(next).is_some_and(|n| is(text, n, "that")) { next + 1 } else { next };
+            let followed = tokens.get(body).is_some_and(|n| n.word || is_any(text, n, &["“", "\""]));
+            if followed && !tokens.get(next).is_some_and(|n| is_any(text, n, &[",", ".", "on", "in", "by", "at", "to"])) || tokens.get(next).is_some_and(|n| is(text, n, "that")) {
+                out.push(Clause { start, end: k + 1, kind });
+                start = body;
+                kind = ClauseKind::Complement(k);
+                sub_open = false;
+                k = body;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    if start < tokens.len() {
+        out.push(Clause { start, end: tokens.len(), kind });
+    }
+    out
+}
+
+/// The mention that says something with the speech verb at `k`: the nearest actor mention
+/// before it (skipping adverbs and auxiliaries), or, for "…, officials said", after it.
+fn speech_subject<'m>(text: &str, tokens: &[Token], mentions: &'m [Mention], k: usize) -> Option<&'m Mention> {
+    let before = mentions.iter().filter(|m| m.tok_end <= k && k - m.tok_end <= 3 && matches!(m.kind, Kind::Actor | Kind::SectorOnly | Kind::Pronoun(_)))
+        .filter(|m| (m.tok_end..k).all(|i| tokens[i].word && !is_any(text, &tokens[i], PREPOSITIONS)))
+        .last();
+    before.or_else(|| {
+        mentions.iter().find(|m| m.tok_start == k + 1 && matches!(m.kind, Kind::Actor | Kind::SectorOnly))
+    })
+}
+
+/// The preposition governing a mention, skipping determiners and adjectives.
+fn preposition_before<'t>(text: &'t str, tokens: &[Token], start: usize, limit: usize) -> Option<&'t str> {
+    let mut k = start;
+    let mut hops = 0;
+    while k > limit && hops < 4 {
+        k -= 1;
+        hops += 1;
+        let t = &tokens[k];
+        let word = &text[t.start..t.end];
+        if is_any(text, t, PREPOSITIONS) {
+            return Some(word);
+        }
+        if !t.word || !(is_any(text, t, DETERMINERS) || word.chars().all(|c| c.is_lowercase() || c == '-') && hops <= 2 && !is_any(text, t, SPEECH)) {
+            return None;
+        }
+        if is_any(text, t, DETERMINERS) {
+            continue;
+        }
+        // An adjective: keep looking, but only one.
+        if hops > 1 {
+            return None;
+        }
+    }
+    None
+}
+
+fn is_actorish(m: &Mention) -> bool {
+    matches!(m.kind, Kind::Actor | Kind::Pronoun(_))
+}
+
+/// Extends the mention at `idx` into its coordination: "the USA, Japan, and South Korea".
+fn coordinated(text: &str, tokens: &[Token], mentions: &[Mention], idx: usize, leftward: bool) -> Vec<usize> {
+    let mut group = vec![idx];
+    let joins = |a: usize, b: usize| -> bool {
+        // Tokens between a.end and b.start are all joiners.
+        (a..b).all(|k| is_any(text, &tokens[k], &[",", "and", "&", "as", "well", "both", "the", "or"]))
+            && (a..b).any(|k| is_any(text, &tokens[k], &[",", "and", "&"]))
+    };
+    let mut cur = idx;
+    loop {
+        let next = if leftward {
+            (0..cur).rev().find(|&j| is_actorish(&mentions[j]) && mentions[j].tok_end <= mentions[cur].tok_start)
+        } else {
+            (cur + 1..mentions.len()).find(|&j| is_actorish(&mentions[j]) && mentions[j].tok_start >= mentions[cur].tok_end)
+        };
+        let Some(j) = next else { break };
+        let ok = if leftward { joins(mentions[j].tok_end, mentions[cur].tok_start) } else { joins(mentions[cur].tok_end, mentions[j].tok_start) };
+        if !ok || mentions[j].possessive {
+            break;
+        }
+        group.push(j);
+        cur = j;
+    }
+    if leftward {
+        group.reverse();
+    }
+    // "the USA, Japan, and" stops at a clause boundary: one more step leftward may have
+    // picked a mention across "such as"; that is fine, it is still a list.
+    group
+}
+
+struct Sentence<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    mentions: &'a [Mention],
+    clauses: &'a [Clause],
+}
+
+impl Sentence<'_> {
+    fn clause_of(&self, k: usize) -> Clause {
+        *self.clauses.iter().find(|c| c.start <= k && k < c.end.max(c.start + 1)).unwrap_or(&Clause { start: 0, end: self.tokens.len(), kind: ClauseKind::Main })
+    }
+
+    fn word(&self, k: usize) -> &str {
+        self.tokens.get(k).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    fn is(&self, k: usize, w: &str) -> bool {
+        self.tokens.get(k).is_some_and(|t| is(self.text, t, w))
+    }
+
+    fn is_any(&self, k: usize, ws: &[&str]) -> bool {
+        self.tokens.get(k).is_some_and(|t| is_any(self.text, t, ws))
+    }
+}
+
+/// An argument found for a trigger: the mentions and how they were found.
+struct Argument {
+    mentions: Vec<usize>,
+    how: String,
+}
+
+fn subject_before(s: &Sentence<'_>, limit: usize, t: usize) -> Option<Argument> {
+    let idx = s.mentions.iter().enumerate().rev().find(|(_, m)| {
+        m.tok_end <= t && m.tok_start >= limit && is_actorish(m) && !m.possessive
+            && preposition_before(s.text, s.tokens, m.tok_start, limit).is_none()
+    })?.0;
+    // A subject is followed by its verb group, not by another noun phrase's verb far away.
+    let group = coordinated(s.text, s.tokens, s.mentions, idx, true);
+    Some(Argument { mentions: group, how: "subject".into() })
+}
+
+fn agent_after(s: &Sentence<'_>, t: usize, end: usize) -> Option<Argument> {
+    let by = (t + 1..end.min(t + 6)).find(|&k| s.is(k, "by"))?;
+    let idx = s.mentions.iter().position(|m| m.tok_start > by && m.tok_start <= by + 2 && is_actorish(m))?;
+    Some(Argument { mentions: coordinated(s.text, s.tokens, s.mentions, idx, false), how: "by-agent".into() })
+}
+
+fn recipient_after(s: &Sentence<'_>, trigger: &Trigger, t_end: usize, end: usize, aid_like: bool) -> Option<Argument> {
+    let mut first: Option<(usize, String)> = None;
+    for (idx, m) in s.mentions.iter().enumerate() {
+        if m.tok_start < t_end || m.tok_start >= end || !is_actorish(m) {
+            continue;
+        }
+        if m.tok_start - t_end > 12 {
+            break;
+        }
+        let prep = preposition_before(s.text, s.tokens, m.tok_start, t_end.saturating_sub(1)).map(str::to_ascii_lowercase);
+        let how = match prep.as_deref() {
+            Some(p) if LOCATIVE.contains(&p) => continue,
+            Some("by") => continue,
+            Some(p) if RECIPIENT_PREPS.contains(&p) => format!("prep-{p}"),
+            Some("of") => {
+                // "to the occupied territories of Ukraine": an "of" phrase counts when the
+                // noun it attaches to followed a recipient preposition.
+                let before_of = (t_end..m.tok_start).rev().find(|&k| s.is(k, "of")).unwrap_or(m.tok_start);
+                match preposition_before(s.text, s.tokens, before_of, t_end.saturating_sub(1)).map(str::to_ascii_lowercase) {
+                    Some(p) if RECIPIENT_PREPS.contains(&p.as_str()) => format!("prep-{p}-of"),
+                    _ => continue,
+                }
+            }
+            Some(_) => continue,
+            None => "object".into(),
+        };
+        // Purpose clauses name the beneficiary: "sent shells in order to aid Russia".
+        let purpose = m.tok_start >= 2 && s.is_any(m.tok_start - 1, PURPOSE_VERBS) && s.is(m.tok_start - 2, "to");
+        if aid_like && purpose {
+            return Some(Argument { mentions: coordinated(s.text, s.tokens, s.mentions, idx, false), how: "purpose".into() });
+        }
+        if first.is_none() {
+            first = Some((idx, how));
+            if !aid_like || trigger.inverse {
+                break;
+            }
+        }
+    }
+    let (idx, how) = first?;
+    Some(Argument { mentions: coordinated(s.text, s.tokens, s.mentions, idx, false), how })
+}
+
+/// Whether the trigger at `t` is used as a passive verb.
+fn is_passive(s: &Sentence<'_>, t: usize, form: Form, end: usize) -> bool {
+    if form != Form::Past {
+        return false;
+    }
+    let mut k = t;
+    while k > 0 {
+        k -= 1;
+        let w = s.word(k);
+        if s.is_any(k, BE) {
+            return true;
+        }
+        if w.ends_with("ly") || s.is_any(k, &["not", "already", "also", "reportedly", "allegedly", "n't", "yet", "being"]) {
+            continue;
+        }
+        break;
+    }
+    // Reduced relative: "missiles, used by Russia".
+    (t > 0 && s.is(t - 1, ",")) && (t + 1..end.min(t + 4)).any(|k| s.is(k, "by"))
+}
+
+fn noun_actor(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Option<Argument> {
+    // Possessive or adjective before the noun, allowing a few modifiers between.
+    let before = s.mentions.iter().enumerate().rev().find(|(_, m)| m.tok_end <= t && t - m.tok_end <= 3 && m.tok_start >= clause.start);
+    if let Some((idx, m)) = before {
+        let gap_ok = (m.tok_end..t).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS) && !s.is_any(k, BE) && !s.is_any(k, SPEECH));
+        if gap_ok && (m.possessive || matches!(m.kind, Kind::Modifier) || m.tok_end == t || (m.tok_end + 1 == t && s.is(m.tok_end, "-"))) {
+            let mut mentions = coordinated(s.text, s.tokens, s.mentions, idx, true);
+            if matches!(m.kind, Kind::Modifier) {
+                mentions = vec![idx];
+            }
+            return Some(Argument { mentions, how: if m.possessive { "possessive".into() } else { "modifier".into() } });
+        }
+    }
+    // "the visit of X", "attacks by X"
+    for (k, how) in [(t_end, "of"), (t_end, "by")] {
+        if s.is(k, how) {
+            if let Some(idx) = s.mentions.iter().position(|m| m.tok_start > k && m.tok_start <= k + 2 && is_actorish(m)) {
+                return Some(Argument { mentions: coordinated(s.text, s.tokens, s.mentions, idx, false), how: format!("{how}-agent") });
+            }
+        }
+    }
+    // "used by Russia in major attacks": a by-agent just before.
+    if let Some(by) = (t.saturating_sub(6).max(clause.start)..t).rev().find(|&k| s.is(k, "by")) {
+        if let Some(idx) = s.mentions.iter().position(|m| m.tok_start == by + 1 && is_actorish(m)) {
+            return Some(Argument { mentions: vec![idx], how: "by-agent-before".into() });
+        }
+    }
+    // A light verb makes the noun its event: "Russia launched attacks on Ukraine".
+    if let Some(v) = (t.saturating_sub(4).max(clause.start)..t).rev().find(|&k| s.is_any(k, LIGHT_VERBS)) {
+        if let Some(mut arg) = subject_before(s, clause.start, v) {
+            arg.how = "light-verb-subject".into();
+            return Some(arg);
+        }
+    }
+    None
+}
+
+fn hedge(s: &Sentence<'_>) -> Option<String> {
+    for k in 0..s.tokens.len() {
+        for h in HEDGES {
+            if h.iter().enumerate().all(|(n, w)| s.is(k + n, w)) {
+                let end = k + h.len() - 1;
+                return Some(s.text[s.tokens[k].start..s.tokens[end].end].to_string());
+            }
+        }
+    }
+    None
+}
+
+fn entity_of(m: &Mention, discourse: &Discourse, s: &Sentence<'_>, before_tok: usize) -> Vec<Entity> {
+    match m.kind {
+        Kind::Pronoun(refers) => {
+            // Within the sentence first: the nearest earlier subject-like mention.
+            let text = &s.text[s.tokens[m.tok_start].start..s.tokens[m.tok_end - 1].end];
+            let local = s.mentions.iter().filter(|o| o.tok_end <= before_tok.min(m.tok_start) && o.kind == Kind::Actor && !o.entity.country.is_empty())
+                .filter(|o| preposition_before(s.text, s.tokens, o.tok_start, 0).is_none())
+                .filter(|o| match refers {
+                    Refers::Person => o.is_person,
+                    Refers::Singular => !o.is_person,
+                    _ => true,
+                })
+                .last();
+            if let (Some(o), Refers::Singular | Refers::Person) = (local, refers) {
+                let mut e = o.entity.clone();
+                e.entity_text = text.to_string();
+                return vec![e];
+            }
+            discourse.resolve(refers, text)
+        }
+        _ => vec![m.entity.clone()],
+    }
+}
+
+fn codes(entities: &[Entity]) -> Vec<&str> {
+    let mut c: Vec<&str> = entities.iter().map(|e| e.code.as_str()).collect();
+    c.sort_unstable();
+    c
+}
+
+fn location(coder: &Coder, s: &Sentence<'_>, clause: Clause) -> Option<Location> {
+    let lexicon = coder.lexicon();
+    let pick = |range: (usize, usize)| {
+        s.mentions.iter().find(|m| {
+            m.tok_start >= range.0 && m.tok_start < range.1
+                && m.tok_start > 0 && s.is_any(m.tok_start - 1, &["in", "at", "near", "inside", "outside"])
+                && (m.place.is_some() || (m.kind == Kind::Actor && m.entity.sector.is_empty() || m.entity.sector == "GOV") && !m.is_person && m.entity.country.len() == 3)
+        })
+    };
+    let m = pick((clause.start, clause.end)).or_else(|| pick((0, s.tokens.len())))?;
+    let extracted = s.text[s.tokens[m.tok_start].start..s.tokens[m.tok_end - 1].end].to_string();
+    let place = m.place.map(|i| lexicon.place(i)).or_else(|| lexicon.place_named(&m.entity.name, &m.entity.country));
+    Some(match place {
+        Some(p) => Location { extracted_place: extracted, resolved_place: p.name.clone(), country_code: p.country.clone(), lat: p.lat, lon: p.lon, feature: p.kind.clone() },
+        None => Location { extracted_place: extracted, resolved_place: m.entity.name.clone(), country_code: m.entity.country.clone(), lat: None, lon: None, feature: "country".into() },
+    })
+}
+
+struct Candidate {
+    trigger: usize,
+    form: Form,
+    tok_start: usize,
+    tok_end: usize,
+}
+
+pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
+    let lexicon = coder.lexicon();
+    let triggers = coder.triggers;
+    let mut coded = Coded { n_sentences: doc.sentences.len(), ..Coded::default() };
+    let all_matches = lexicon.find(&doc.text);
+    let all_triggers: Vec<aho_corasick::Match> = triggers.automaton.find_iter(&doc.text).collect();
+    let mut discourse = Discourse::default();
+    let mut tokens: Vec<Token> = Vec::new();
+    for (sentence_idx, sentence) in doc.sentences.iter().enumerate() {
+        if sentence.end > doc.text.len() || sentence.start > sentence.end || !doc.text.is_char_boundary(sentence.start) || !doc.text.is_char_boundary(sentence.end) {
+            coded.diagnostics.push(Diagnostic { sentence: Some(sentence_idx), message: "sentence span outside the text; skipped".into() });
+            continue;
+        }
+        tokens.clear();
+        tokenize(&doc.text, sentence.start, sentence.end, &mut tokens);
+        if tokens.is_empty() || tokens.len() > 400 {
+            if tokens.len() > 400 {
+                coded.diagnostics.push(Diagnostic { sentence: Some(sentence_idx), message: format!("sentence of {} tokens is too long to code; skipped", tokens.len()) });
+            }
+            continue;
+        }
+        let lo = all_matches.partition_point(|m| m.start < sentence.start);
+        let hi = all_matches.partition_point(|m| m.start < sentence.end);
+        let matches: Vec<_> = all_matches[lo..hi].iter().copied().filter(|m| m.end <= sentence.end).collect();
+        let mentions = mentions::find(lexicon, &mentions::Input { text: &doc.text, tokens: &tokens, matches: &matches, date: doc.date });
+        let clauses = clauses(&doc.text, &tokens, &mentions);
+        let s = Sentence { text: &doc.text, tokens: &tokens, mentions: &mentions, clauses: &clauses };
+
+        // Triggers of this sentence, as token ranges.
+        let lo = all_triggers.partition_point(|m| m.start() < sentence.start);
+        let mut candidates: Vec<Candidate> = Vec::new();
+        for m in all_triggers[lo..].iter().take_while(|m| m.start() < sentence.end) {
+            if crate::tokens::alnum_before(&doc.text, m.start()) || crate::tokens::alnum_after(&doc.text, m.end()) {
+                continue;
+            }
+            let Some(tok_start) = tokens.iter().position(|t| t.start == m.start()) else { continue };
+            let Some(tok_end) = tokens.iter().position(|t| t.end == m.end()).map(|e| e + 1) else { continue };
+            // Inside a name ("the Defence Ministry", "Strike Force"): not a trigger.
+            if mentions.iter().any(|mm| mm.tok_start <= tok_start && tok_end <= mm.tok_end && mm.kind != Kind::Modifier) {
+                continue;
+            }
+            if let Some((row, form)) = choose_trigger(coder, &s, &triggers.forms[m.pattern().as_usize()], tok_start, tok_end) {
+                candidates.push(Candidate { trigger: row, form, tok_start, tok_end });
+            }
+        }
+
+        let date_exprs = dates::find(&doc.text, &tokens, doc.date);
+        let mut in_date = vec![false; tokens.len()];
+        for d in &date_exprs {
+            for flag in &mut in_date[d.tok_start..d.tok_end.min(tokens.len())] {
+                *flag = true;
+            }
+        }
+        let quantities = sizes::find(&doc.text, &tokens, &in_date);
+        let sentence_hedge = hedge(&s);
+        let citations: Vec<Citation> = doc
+            .markers_in(sentence)
+            .filter_map(|n| doc.footnote(n))
+            .map(|f| Citation { number: f.number, text: f.text.clone(), url: f.url.clone(), title: f.title.clone() })
+            .collect();
+        let mut events: Vec<Event> = Vec::new();
+        let mut subjects_this_sentence: Vec<Entity> = Vec::new();
+        for cand in &candidates {
+            let trigger = &triggers.rows[cand.trigger];
+            let t = cand.tok_start;
+            let clause = s.clause_of(t);
+            // An intent verb followed by "to VERB" marks that verb as future instead.
+            if trigger.intent && s.is(cand.tok_end, "to") && candidates.iter().any(|c| c.tok_start > cand.tok_end && c.tok_start <= cand.tok_end + 3 && triggers.rows[c.trigger].pos == Pos::Verb) {
+                continue;
+            }
+            let mut why: Vec<String> = Vec::new();
+            let passive = trigger.pos == Pos::Verb && is_passive(&s, t, cand.form, clause.end);
+            let (actor_arg, recipient_arg, voice) = match trigger.pos {
+                Pos::Verb if passive => {
+                    let agent = agent_after(&s, cand.tok_end, clause.end);
+                    let patient = subject_before(&s, clause.start, t);
+                    (agent, patient, "passive")
+                }
+                Pos::Verb => {
+                    let mut subject = subject_before(&s, clause.start, t);
+                    if subject.is_none() && (s.is(t.saturating_sub(1), "to") || cand.form == Form::Gerund || matches!(clause.kind, ClauseKind::Main)) {
+                        // Non-finite verbs and verbs after a subordinate clause take the
+                        // subject of the sentence.
+                        subject = subject_before(&s, 0, t).filter(|a| a.mentions.iter().all(|&i| matches!(s.clause_of(s.mentions[i].tok_start).kind, ClauseKind::Main | ClauseKind::Sub(_)) || s.clause_of(s.mentions[i].tok_start).start == clause.start)).map(|mut a| {
+                            a.how = "sentence-subject".into();
+                            a
+                        });
+                    }
+                    let aid_like = matches!(trigger.event, EventType::Aid | EventType::Agree);
+                    let object = recipient_after(&s, trigger, cand.tok_end, clause.end, aid_like);
+                    if trigger.inverse {
+                        (object, subject, "inverse")
+                    } else {
+                        (subject, object, "active")
+                    }
+                }
+                Pos::Noun => {
+                    let actor = noun_actor(&s, t, cand.tok_end, clause);
+                    let recipient = s.mentions.iter().position(|m| {
+                        m.tok_start >= cand.tok_end && m.tok_start <= cand.tok_end + 6 && m.tok_start < clause.end && is_actorish(m)
+                            && preposition_before(s.text, s.tokens, m.tok_start, cand.tok_end.saturating_sub(1)).is_some_and(|p| RECIPIENT_PREPS.iter().any(|r| p.eq_ignore_ascii_case(r)) && !p.eq_ignore_ascii_case("at"))
+                    }).map(|idx| Argument { mentions: coordinated(s.text, s.tokens, s.mentions, idx, false), how: "noun-prep".into() });
+                    (actor, recipient, "noun")
+                }
+            };
+            let Some(actor_arg) = actor_arg else {
+                coded.diagnostics.push(Diagnostic { sentence: Some(sentence_idx), message: format!("`{}` ({}) has no actor", &doc.text[tokens[t].start..tokens[cand.tok_end - 1].end], trigger.event) });
+                continue;
+            };
+            let mut actor: Vec<Entity> = actor_arg.mentions.iter().flat_map(|&i| entity_of(&s.mentions[i], &discourse, &s, t)).collect();
+            let mut recipient: Vec<Entity> = recipient_arg.as_ref().map(|a| a.mentions.iter().flat_map(|&i| entity_of(&s.mentions[i], &discourse, &s, t)).collect()).unwrap_or_default();
+            actor.retain(|e| !e.country.is_empty());
+            recipient.retain(|e| !e.country.is_empty());
+            dedup_entities(&mut actor);
+            dedup_entities(&mut recipient);
+            if actor.is_empty() {
+                continue;
+            }
+            recipient.retain(|r| !actor.iter().any(|a| a.code == r.code && a.sector == r.sector));
+            why.push(format!("trigger `{}` ({}, {voice})", trigger.lemma, if trigger.pos == Pos::Verb { "verb" } else { "noun" }));
+            why.push(format!("actor by {}", actor_arg.how));
+            if let Some(r) = &recipient_arg {
+                why.push(format!("recipient by {}", r.how));
+            }
+            let mut event_type = trigger.event;
+            let mut modes: Vec<String> = if trigger.mode.is_empty() { Vec::new() } else { vec![trigger.mode.clone()] };
+            // Consultations with a partner and joint actions are joint events.
+            if trigger.reciprocal && matches!(event_type, EventType::Consult | EventType::Cooperate) && recipient_arg.as_ref().is_some_and(|r| r.how == "prep-with") {
+                actor.append(&mut recipient);
+                why.push("reciprocal: partner joins the actors".into());
+            }
+            // PLOVER: joint military preparations are cooperation, not mobilisation.
+            if event_type == EventType::Mobilize && actor.len() >= 2 && (s.tokens[cand.tok_end..clause.end].iter().any(|tk| is_any(s.text, tk, &["jointly", "themselves", "together", "joint", "trilateral", "combined"]))) {
+                event_type = EventType::Cooperate;
+                modes.clear();
+                why.push("joint preparations by several actors: COOPERATE".into());
+            }
+
+            // Modality.
+            let window_start = actor_arg.mentions.iter().map(|&i| s.mentions[i].tok_end).max().filter(|&e| e <= t && e >= clause.start).unwrap_or(clause.start);
+            let window = window_start..t;
+            let mut modality = Modality::Asserted;
+            let mut cues: Vec<String> = Vec::new();
+            let neg = window.clone().any(|k| s.is_any(k, NEGATION) || s.word(k).to_ascii_lowercase().ends_with("n't")) || (window.start..t).any(|k| s.is(k, "yet") && s.is(k + 1, "to"));
+            let conditional = matches!(clause.kind, ClauseKind::Sub(sub) if s.is_any(sub, CONDITIONAL)) || (clause.start..t).any(|k| s.is_any(k, CONDITIONAL) || (s.is(k, "in") && s.is(k + 1, "case")));
+            let hypothetical = window.clone().any(|k| s.is_any(k, MODALS));
+            let future = window.clone().any(|k| s.is_any(k, FUTURE) || (s.is(k, "going") && s.is(k + 1, "to")))
+                || (window.start..t).any(|k| s.is(k + 1, "to") && candidates.iter().any(|c| c.tok_start == k && triggers.rows[c.trigger].intent))
+                || (window.start..t).any(|k| s.is(k, "to") && k > 0 && (s.is_any(k - 1, &["plans", "planned", "plan", "expected", "set", "intends", "pledged", "promised", "vowed", "agreed", "offered", "threatened"])));
+            let complement = matches!(clause.kind, ClauseKind::Complement(_));
+            let postposed_speech = (cand.tok_end..tokens.len()).any(|k| s.is(k, ",") && s.is_any(k + 1, SPEECH) || (s.is(k, ",") && s.mentions.iter().any(|m| m.tok_start == k + 1 && s.is_any(m.tok_end, SPEECH))));
+            if neg {
+                modality = Modality::Negated;
+                cues.push("negation".into());
+            } else if conditional {
+                modality = Modality::Conditional;
+                cues.push("condition".into());
+            } else if hypothetical {
+                modality = Modality::Hypothetical;
+                cues.push("modal verb".into());
+            } else if future {
+                modality = Modality::Future;
+                cues.push("future".into());
+            } else if complement || postposed_speech {
+                modality = Modality::Reported;
+                cues.push("reported speech".into());
+            }
+            // PLOVER: future cooperation is an intention (AGREE); a future retreat a
+            // concession.
+            if modality == Modality::Future {
+                match event_type {
+                    EventType::Aid | EventType::Cooperate | EventType::Support | EventType::Consult => {
+                        why.push(format!("future {event_type} coded as AGREE"));
+                        event_type = EventType::Agree;
+                        modes.clear();
+                    }
+                    EventType::Retreat => {
+                        event_type = EventType::Concede;
+                        modes.clear();
+                    }
+                    _ => {}
+                }
+            }
+
+            // Attribution.
+            let attribution = attribution(&s, clause, t, &discourse);
+
+            // Date.
+            let date_expr = date_exprs.iter().filter(|d| d.tok_start >= clause.start && d.tok_start < clause.end).min_by_key(|d| d.tok_start.abs_diff(t))
+                .or_else(|| date_exprs.iter().filter(|d| !matches!(s.clause_of(d.tok_start).kind, ClauseKind::Relative)).min_by_key(|d| d.tok_start.abs_diff(t)));
+            let (date, date_text, date_precision) = match date_expr {
+                Some(d) => (Some(d.date), Some(doc.text[tokens[d.tok_start].start..tokens[d.tok_end - 1].end].to_string()), Some(d.precision.to_string())),
+                None => (doc.date, None, doc.date.map(|_| "publication".to_string())),
+            };
+            if modality == Modality::Asserted {
+                if let (Some(d), Some(p)) = (date, doc.date) {
+                    if date_expr.is_some() && (p - d).num_days() > 5 * 365 {
+                        modality = Modality::Historical;
+                        cues.push("date long before publication".into());
+                    }
+                }
+            }
+
+            // Size: the nearest quantity in the clause, after the trigger first.
+            let size = quantities.iter().filter(|q| q.tok_start >= cand.tok_end && q.tok_start < clause.end).min_by_key(|q| q.tok_start)
+                .or_else(|| quantities.iter().filter(|q| q.tok_end <= t && q.tok_start >= clause.start.min(t.saturating_sub(12))).max_by_key(|q| q.tok_end))
+                .map(|q| q.size.clone());
+
+            let context = context::contexts(&doc.text, &tokens, &trigger.context);
+            let event_text = doc.text[tokens[t].start..tokens[cand.tok_end - 1].end].to_string();
+            let rule = format!("{}/{}:{}+{}{}", trigger.event, trigger.lemma.replace(' ', "-"), voice, actor_arg.how, recipient_arg.as_ref().map(|r| format!("+{}", r.how)).unwrap_or_default());
+            if !cues.is_empty() {
+                why.push(format!("modality {} ({})", modality.as_str(), cues.join(", ")));
+            }
+            if let Some(d) = &date_text {
+                why.push(format!("date from `{d}`"));
+            }
+            for a in &actor {
+                subjects_this_sentence.push(a.clone());
+            }
+            let event = Event {
+                id: format!("{}-{}-{}", doc.id, sentence_idx, events.len()),
+                doc_id: doc.id.clone(),
+                event: event_type,
+                quad_code: event_type.quad_code(),
+                intensity: event_type.intensity(&modes),
+                cameo: event_type.cameo(&modes).to_string(),
+                mode: modes,
+                context,
+                actor,
+                recipient,
+                date: date.map(|d: NaiveDate| d.to_string()),
+                date_text,
+                date_precision,
+                event_loc: location(coder, &s, clause),
+                size,
+                modality,
+                hedge: sentence_hedge.clone(),
+                attribution,
+                text: doc.text[sentence.start..sentence.end].to_string(),
+                text_info: TextInfo { sentence: sentence_idx, start: sentence.start, end: sentence.end },
+                event_text,
+                trigger_span: (tokens[t].start, tokens[cand.tok_end - 1].end),
+                rule,
+                citations: citations.clone(),
+                explain: if coder.options.explain { why } else { Vec::new() },
+            };
+            // One event per type and dyad per sentence: "support and help" is one request.
+            let duplicate = events.iter().any(|e| e.event == event.event && codes(&e.actor) == codes(&event.actor) && codes(&e.recipient) == codes(&event.recipient) && e.modality == event.modality);
+            if !duplicate {
+                events.push(event);
+            }
+        }
+        // Update the discourse memory: event actors first, then other actor mentions.
+        if let Some(first) = events.first() {
+            discourse.last_group = first.actor.clone();
+        } else if let Some(arg) = subject_before(&s, 0, tokens.len()) {
+            let group: Vec<Entity> = arg.mentions.iter().flat_map(|&i| entity_of(&s.mentions[i], &discourse, &s, tokens.len())).filter(|e| !e.country.is_empty()).collect();
+            if !group.is_empty() {
+                discourse.last_group = group;
+            }
+        }
+        for m in mentions.iter().filter(|m| m.kind == Kind::Actor) {
+            discourse.note(&m.entity, m.is_person);
+        }
+        let _ = subjects_this_sentence;
+        coded.events.extend(events);
+    }
+    coded
+}
+
+fn dedup_entities(entities: &mut Vec<Entity>) {
+    let mut seen: Vec<(String, String)> = Vec::new();
+    entities.retain(|e| {
+        let key = (e.code.clone(), e.sector.clone());
+        if seen.contains(&key) {
+            false
+        } else {
+            seen.push(key);
+            true
+        }
+    });
+}
+
+/// Chooses which trigger row a matched word stands for, checking part of speech and the
+/// object class some rows require.
+fn choose_trigger(coder: &Coder, s: &Sentence<'_>, rows: &[(usize, Form)], t: usize, t_end: usize) -> Option<(usize, Form)> {
+    let triggers = coder.triggers;
+    let has_verb = rows.iter().any(|(r, _)| triggers.rows[*r].pos == Pos::Verb);
+    let has_noun = rows.iter().any(|(r, _)| triggers.rows[*r].pos == Pos::Noun);
+    let prev = t.checked_sub(1);
+    let noun_context = prev.is_none_or(|p| {
+        s.is_any(p, DETERMINERS) || s.is_any(p, &["'s", "’s", "of", "in", "for", "against", "on", "with", "major", "new", "further", "large-scale", "deadly", "massive", "military", "mutual", "joint", "recent", "latest", "increased", "additional", "first", "such", "any", "no", "more", "its", "their"])
+            || s.mentions.iter().any(|m| m.tok_end == p + 1 && (m.possessive || m.kind == Kind::Modifier))
+            || !s.tokens[p].word
+    });
+    let verb_context = prev.is_some_and(|p| s.is_any(p, &["to", "will", "would", "could", "can", "may", "might", "must", "should", "not", "n't", "has", "have", "had", "did", "does", "do", "also", "it", "they", "he", "she", "who", "which", "that", "then", "already", "reportedly", "allegedly", "jointly"]) || s.word(p).ends_with("ly"))
+        || prev.is_some_and(|p| s.mentions.iter().any(|m| m.tok_end == p + 1 && m.kind == Kind::Actor && !m.possessive));
+    let want = match (has_verb, has_noun) {
+        (true, true) if verb_context => Pos::Verb,
+        (true, true) if noun_context => Pos::Noun,
+        (true, true) => Pos::Verb,
+        (true, false) => Pos::Verb,
+        _ => Pos::Noun,
+    };
+    // "-ing" forms after a determiner are nouns; they have no noun row, so they are skipped.
+    for &(row, form) in rows {
+        let trigger = &triggers.rows[row];
+        if trigger.pos != want {
+            continue;
+        }
+        if want == Pos::Verb && form == Form::Gerund && noun_context && !verb_context {
+            continue;
+        }
+        if let Some(class) = trigger.object {
+            let found = match trigger.pos {
+                Pos::Verb => has_class(coder, s, t_end, (t_end + 8).min(s.tokens.len()), class),
+                Pos::Noun => has_class(coder, s, t.saturating_sub(2), t, class),
+            };
+            if !found {
+                continue;
+            }
+        }
+        return Some((row, form));
+    }
+    None
+}
+
+fn has_class(coder: &Coder, s: &Sentence<'_>, from: usize, to: usize, class: usize) -> bool {
+    let triggers = coder.triggers;
+    let bit = 1u32 << class;
+    let mut buf = String::new();
+    for k in from..to {
+        if s.is_any(k, &[".", ";", ":"]) {
+            break;
+        }
+        for n in 1..=triggers.max_class_words {
+            if k + n > to {
+                break;
+            }
+            buf.clear();
+            for (i, tk) in s.tokens[k..k + n].iter().enumerate() {
+                if i > 0 {
+                    buf.push(' ');
+                }
+                buf.push_str(&s.text[tk.start..tk.end].to_ascii_lowercase());
+            }
+            if triggers.class_words.get(&buf).is_some_and(|b| b & bit != 0) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn attribution(s: &Sentence<'_>, clause: Clause, t: usize, discourse: &Discourse) -> Option<Attribution> {
+    // "According to X[, citing Y]," anywhere in the sentence.
+    for k in 0..s.tokens.len() {
+        if s.is(k, "according") && s.is(k + 1, "to") {
+            let start = k + 2;
+            let mut end = start;
+            while end < s.tokens.len() && !s.is_any(end, &[";", "."]) {
+                if s.is(end, ",") && !s.is(end + 1, "citing") {
+                    break;
+                }
+                end += 1;
+            }
+            if end > start {
+                let text = s.text[s.tokens[start].start..s.tokens[end - 1].end].to_string();
+                let source = s.mentions.iter().find(|m| m.tok_start >= start && m.tok_start < end && m.kind == Kind::Actor).map(|m| m.entity.clone());
+                return Some(Attribution { text, source });
+            }
+        }
+    }
+    // The speaker of the complement the event sits in.
+    if let ClauseKind::Complement(verb) = clause.kind {
+        if let Some(m) = speech_subject(s.text, s.tokens, s.mentions, verb) {
+            let start = m.tok_start.min(verb);
+            let end = m.tok_end.max(verb + 1);
+            let text = s.text[s.tokens[start].start..s.tokens[end - 1].end].to_string();
+            let source = entity_of(m, discourse, s, start).into_iter().next().filter(|e| !e.country.is_empty());
+            return Some(Attribution { text, source });
+        }
+    }
+    // "…, officials said."
+    for k in t..s.tokens.len() {
+        if s.is(k, ",") {
+            if let Some(m) = s.mentions.iter().find(|m| m.tok_start == k + 1 && s.is_any(m.tok_end, SPEECH)) {
+                let text = s.text[s.tokens[m.tok_start].start..s.tokens[m.tok_end].end].to_string();
+                let source = Some(m.entity.clone()).filter(|e| !e.country.is_empty());
+                return Some(Attribution { text, source });
+            }
+            if s.is_any(k + 1, SPEECH) {
+                if let Some(m) = s.mentions.iter().find(|m| m.tok_start == k + 2) {
+                    let text = s.text[s.tokens[k + 1].start..s.tokens[m.tok_end - 1].end].to_string();
+                    return Some(Attribution { text, source: Some(m.entity.clone()).filter(|e| !e.country.is_empty()) });
+                }
+            }
+        }
+    }
+    // "citing X" alone.
+    for k in 0..s.tokens.len() {
+        if s.is(k, "citing") {
+            let end = (k + 1..s.tokens.len()).find(|&e| s.is_any(e, &[",", ".", ";"])).unwrap_or(s.tokens.len());
+            if end > k + 1 {
+                let text = s.text[s.tokens[k + 1].start..s.tokens[end - 1].end].to_string();
+                let source = s.mentions.iter().find(|m| m.tok_start > k && m.tok_start < end && m.kind == Kind::Actor).map(|m| m.entity.clone());
+                return Some(Attribution { text, source });
+            }
+        }
+    }
+    None
+}

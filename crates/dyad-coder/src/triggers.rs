@@ -1,0 +1,222 @@
+//! The trigger lexicon (`data/triggers.tsv`, `data/classes.tsv`): words that make events,
+//! their inflected forms, and the noun classes some of them need as objects.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use dyad_model::EventType;
+
+const TRIGGERS: &str = include_str!("../data/triggers.tsv");
+const CLASSES: &str = include_str!("../data/classes.tsv");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pos {
+    Verb,
+    Noun,
+}
+
+/// How a verb form can be used; decides voice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Base,
+    Third,
+    /// Past tense or past participle (the same for most verbs).
+    Past,
+    Gerund,
+    Plural,
+}
+
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    pub lemma: String,
+    pub pos: Pos,
+    pub event: EventType,
+    pub mode: String,
+    pub context: String,
+    /// Index into [`Triggers::classes`].
+    pub object: Option<usize>,
+    pub reciprocal: bool,
+    pub speech: bool,
+    pub intent: bool,
+    pub inverse: bool,
+}
+
+pub struct Triggers {
+    pub rows: Vec<Trigger>,
+    /// Per automaton pattern: the (row, form) pairs it stands for, in file order.
+    pub forms: Vec<Vec<(usize, Form)>>,
+    pub automaton: AhoCorasick,
+    pub class_names: Vec<String>,
+    /// Lower-case phrase → bit set of classes.
+    pub class_words: HashMap<String, u32>,
+    pub max_class_words: usize,
+}
+
+fn inflect_verb(lemma: &str) -> [(String, Form); 4] {
+    let (head, tail) = match lemma.split_once(' ') {
+        Some((h, t)) => (h, format!(" {t}")),
+        None => (lemma, String::new()),
+    };
+    let bytes = head.as_bytes();
+    let last = bytes.last().copied().unwrap_or(b'a');
+    let before_last = if bytes.len() >= 2 { bytes[bytes.len() - 2] } else { b'a' };
+    let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u');
+    let third = if head.ends_with(['s', 'x', 'z', 'o']) || head.ends_with("ch") || head.ends_with("sh") {
+        format!("{head}es")
+    } else if last == b'y' && !vowel(before_last) {
+        format!("{}ies", &head[..head.len() - 1])
+    } else {
+        format!("{head}s")
+    };
+    let past = if last == b'e' {
+        format!("{head}d")
+    } else if last == b'y' && !vowel(before_last) {
+        format!("{}ied", &head[..head.len() - 1])
+    } else {
+        format!("{head}ed")
+    };
+    let gerund = if last == b'e' && !head.ends_with("ee") && head.len() > 2 {
+        format!("{}ing", &head[..head.len() - 1])
+    } else {
+        format!("{head}ing")
+    };
+    [
+        (format!("{head}{tail}"), Form::Base),
+        (format!("{third}{tail}"), Form::Third),
+        (format!("{past}{tail}"), Form::Past),
+        (format!("{gerund}{tail}"), Form::Gerund),
+    ]
+}
+
+fn plural(noun: &str) -> String {
+    if noun.ends_with(['s', 'x', 'z']) || noun.ends_with("ch") || noun.ends_with("sh") {
+        format!("{noun}es")
+    } else if noun.ends_with('y') && !noun.ends_with("ay") && !noun.ends_with("ey") && !noun.ends_with("oy") {
+        format!("{}ies", &noun[..noun.len() - 1])
+    } else {
+        format!("{noun}s")
+    }
+}
+
+impl Triggers {
+    pub fn builtin() -> Triggers {
+        let mut class_names = Vec::new();
+        let mut class_words: HashMap<String, u32> = HashMap::new();
+        let mut max_class_words = 1;
+        for line in CLASSES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1) {
+            let (name, words) = line.split_once('\t').unwrap_or((line, ""));
+            class_names.push(name.trim().to_string());
+            let bit = 1u32 << (class_names.len() - 1);
+            for word in words.split('|').map(str::trim).filter(|w| !w.is_empty()) {
+                max_class_words = max_class_words.max(word.split(' ').count());
+                *class_words.entry(word.to_string()).or_default() |= bit;
+            }
+        }
+        let mut rows = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut forms: Vec<Vec<(usize, Form)>> = Vec::new();
+        for line in TRIGGERS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1) {
+            let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let cell = |i: usize| cells.get(i).copied().unwrap_or("");
+            // The data file is part of the build and covered by tests; a bad row is skipped
+            // rather than allowed to stop coding.
+            let Ok(event) = cell(2).parse::<EventType>() else { continue };
+            let pos = if cell(1) == "noun" { Pos::Noun } else { Pos::Verb };
+            let flags = cell(7);
+            let object = class_names.iter().position(|c| c == cell(5));
+            let row_idx = rows.len();
+            rows.push(Trigger {
+                lemma: cell(0).to_string(),
+                pos,
+                event,
+                mode: cell(3).to_string(),
+                context: cell(4).to_string(),
+                object,
+                reciprocal: flags.contains("reciprocal"),
+                speech: flags.contains("speech"),
+                intent: flags.contains("intent"),
+                inverse: flags.contains("inverse"),
+            });
+            let lemma = cell(0);
+            let explicit: Vec<&str> = cell(6).split('|').map(str::trim).filter(|f| !f.is_empty()).collect();
+            let mut these: Vec<(String, Form)> = Vec::new();
+            match pos {
+                Pos::Verb if explicit.is_empty() => these.extend(inflect_verb(lemma)),
+                Pos::Verb => {
+                    these.push((lemma.to_string(), Form::Base));
+                    for (i, f) in explicit.iter().enumerate() {
+                        let form = match i {
+                            0 => Form::Third,
+                            3 => Form::Gerund,
+                            _ if f.ends_with("ing") => Form::Gerund,
+                            _ => Form::Past,
+                        };
+                        these.push((f.to_string(), form));
+                    }
+                }
+                Pos::Noun if explicit.is_empty() => {
+                    these.push((lemma.to_string(), Form::Base));
+                    these.push((plural(lemma), Form::Plural));
+                }
+                Pos::Noun => {
+                    these.push((lemma.to_string(), Form::Base));
+                    these.extend(explicit.iter().map(|f| (f.to_string(), Form::Plural)));
+                }
+            }
+            for (text, form) in these {
+                let key = text.to_ascii_lowercase();
+                let idx = *index.entry(key.clone()).or_insert_with(|| {
+                    patterns.push(key);
+                    forms.push(Vec::new());
+                    patterns.len() - 1
+                });
+                if !forms[idx].contains(&(row_idx, form)) {
+                    forms[idx].push((row_idx, form));
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("trigger patterns compile");
+        Triggers { rows, forms, automaton, class_names, class_words, max_class_words }
+    }
+
+    pub fn class_index(&self, name: &str) -> Option<usize> {
+        self.class_names.iter().position(|c| c == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regular_inflections() {
+        let forms: Vec<String> = inflect_verb("supply").into_iter().map(|f| f.0).collect();
+        assert_eq!(forms, ["supply", "supplies", "supplied", "supplying"]);
+        let forms: Vec<String> = inflect_verb("agree").into_iter().map(|f| f.0).collect();
+        assert_eq!(forms, ["agree", "agrees", "agreed", "agreeing"]);
+        let forms: Vec<String> = inflect_verb("warn").into_iter().map(|f| f.0).collect();
+        assert_eq!(forms, ["warn", "warns", "warned", "warning"]);
+        let forms: Vec<String> = inflect_verb("reach agreement").into_iter().map(|f| f.0).collect();
+        assert_eq!(forms[1], "reaches agreement");
+        assert_eq!(plural("treaty"), "treaties");
+    }
+
+    #[test]
+    fn data_loads_every_row() {
+        let t = Triggers::builtin();
+        let data_rows = TRIGGERS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count() - 1;
+        assert_eq!(t.rows.len(), data_rows, "a trigger row has an unknown event type");
+        for line in TRIGGERS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1) {
+            let object = line.split('\t').nth(5).unwrap_or("");
+            assert!(object.is_empty() || t.class_index(object).is_some(), "unknown class in {line}");
+        }
+        for event in EventType::ALL {
+            assert!(t.rows.iter().any(|r| r.event == event), "no trigger for {event}");
+        }
+    }
+}

@@ -1,0 +1,355 @@
+//! Reading the tab-separated data files and compiling them.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use chrono::NaiveDate;
+
+use crate::matcher::Pattern;
+use crate::{Country, Lexicon, LexiconError, Meaning, Organization, Person, Place, Tenure};
+
+const BUILTIN: &[(&str, &str)] = &[
+    ("countries.tsv", include_str!("../data/countries.tsv")),
+    ("organizations.tsv", include_str!("../data/organizations.tsv")),
+    ("people.tsv", include_str!("../data/people.tsv")),
+    ("sectors.tsv", include_str!("../data/sectors.tsv")),
+    ("places.tsv", include_str!("../data/places.tsv")),
+];
+
+#[derive(Default)]
+struct Builder {
+    /// Pattern text → index in `patterns`.
+    index: HashMap<String, usize>,
+    patterns: Vec<Pattern>,
+    countries: HashMap<String, Country>,
+    organizations: Vec<Organization>,
+    people: Vec<Person>,
+    people_index: HashMap<(String, String), usize>,
+    places: Vec<Place>,
+    digest: u64,
+}
+
+/// One data row: its 1-based line number and cells.
+struct Row<'a> {
+    file: &'a Path,
+    line: usize,
+    cells: Vec<&'a str>,
+    header: &'a [&'a str],
+}
+
+impl Row<'_> {
+    fn get(&self, column: &str) -> &str {
+        self.header.iter().position(|h| *h == column).and_then(|i| self.cells.get(i)).map_or("", |c| c.trim())
+    }
+
+    fn list(&self, column: &str) -> impl Iterator<Item = &str> {
+        self.get(column).split('|').map(str::trim).filter(|s| !s.is_empty())
+    }
+
+    fn error(&self, field: &str, message: impl Into<String>) -> LexiconError {
+        LexiconError { file: self.file.to_path_buf(), line: self.line, field: field.into(), message: message.into() }
+    }
+
+    fn required(&self, column: &str) -> Result<&str, LexiconError> {
+        let value = self.get(column);
+        if value.is_empty() {
+            Err(self.error(column, "must not be empty"))
+        } else {
+            Ok(value)
+        }
+    }
+
+    fn code(&self, column: &str) -> Result<&str, LexiconError> {
+        let value = self.required(column)?;
+        if value.len() == 3 && value.bytes().all(|b| b.is_ascii_uppercase()) {
+            Ok(value)
+        } else {
+            Err(self.error(column, format!("`{value}` is not a three-letter upper-case code")))
+        }
+    }
+
+    fn date(&self, column: &str) -> Result<Option<NaiveDate>, LexiconError> {
+        let value = self.get(column);
+        if value.is_empty() {
+            return Ok(None);
+        }
+        NaiveDate::parse_from_str(value, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| self.error(column, format!("`{value}` is not a YYYY-MM-DD date")))
+    }
+}
+
+const SECTORS: &[&str] = &[
+    "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "OPP", "PTY", "CVL", "ELI", "MED", "EDU", "BUS",
+    "JRN", "REL", "CRM", "REF", "LAB", "AGR", "PRM", "UAF", "UNK", "SOC", "PRE",
+];
+
+fn check_sector<'a>(row: &Row<'a>, column: &str, value: &'a str) -> Result<&'a str, LexiconError> {
+    if value.is_empty() || SECTORS.contains(&value) {
+        Ok(value)
+    } else {
+        Err(row.error(column, format!("`{value}` is not a PLOVER sector code")))
+    }
+}
+
+impl Builder {
+    fn add(&mut self, phrase: &str, meaning: Meaning, overlay: bool) {
+        let mut variants = vec![phrase.to_string()];
+        if phrase.contains('\'') {
+            variants.push(phrase.replace('\'', "’"));
+        }
+        if phrase.contains('’') {
+            variants.push(phrase.replace('’', "'"));
+        }
+        for text in variants {
+            let idx = *self.index.entry(text.clone()).or_insert_with(|| {
+                self.patterns.push(Pattern::new(text));
+                self.patterns.len() - 1
+            });
+            let meanings = &mut self.patterns[idx].meanings;
+            if meanings.contains(&meaning) {
+                continue;
+            }
+            if overlay {
+                meanings.insert(0, meaning.clone());
+            } else {
+                meanings.push(meaning.clone());
+            }
+        }
+    }
+
+    fn read(&mut self, file: &Path, text: &str, overlay: bool) -> Result<(), LexiconError> {
+        for byte in text.bytes() {
+            self.digest = (self.digest ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3);
+        }
+        let kind = file.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
+        let mut header: Vec<&str> = Vec::new();
+        for (idx, raw) in text.lines().enumerate() {
+            let line = raw.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cells: Vec<&str> = line.split('\t').collect();
+            if header.is_empty() {
+                header = cells;
+                continue;
+            }
+            let row = Row { file, line: idx + 1, cells, header: &header };
+            if kind.starts_with("countries") {
+                self.country(&row, overlay)?;
+            } else if kind.starts_with("people") {
+                self.person(&row, overlay)?;
+            } else if kind.starts_with("organizations") || kind.starts_with("organisations") {
+                self.organization(&row, overlay)?;
+            } else if kind.starts_with("sectors") {
+                self.sector(&row, overlay)?;
+            } else if kind.starts_with("places") {
+                self.place(&row, overlay)?;
+            } else {
+                return Err(row.error("file", "unknown lexicon file kind (expected countries*, people*, organizations*, sectors* or places*)"));
+            }
+        }
+        Ok(())
+    }
+
+    fn country(&mut self, row: &Row<'_>, overlay: bool) -> Result<(), LexiconError> {
+        let code = row.code("code")?.to_string();
+        let name = row.required("name")?.to_string();
+        self.countries.entry(code.clone()).or_insert(Country { code: code.clone(), name: name.clone() });
+        self.add(&name, Meaning::Country { code: code.clone() }, overlay);
+        for alias in row.list("aliases") {
+            self.add(alias, Meaning::Country { code: code.clone() }, overlay);
+        }
+        for capital in row.list("capitals") {
+            self.add(capital, Meaning::Capital { code: code.clone() }, overlay);
+        }
+        for seat in row.list("seats") {
+            let (phrase, sector) = seat.rsplit_once(':').unwrap_or((seat, "GOV"));
+            let sector = check_sector(row, "seats", sector.trim())?;
+            self.add(phrase.trim(), Meaning::Seat { code: code.clone(), sector: sector.to_string() }, overlay);
+        }
+        for adjective in row.list("adjectives") {
+            self.add(adjective, Meaning::Adjective { code: code.clone() }, overlay);
+        }
+        for people in row.list("people") {
+            self.add(people, Meaning::People { code: code.clone() }, overlay);
+        }
+        Ok(())
+    }
+
+    fn person(&mut self, row: &Row<'_>, overlay: bool) -> Result<(), LexiconError> {
+        let name = row.required("name")?.to_string();
+        let country = row.code("country")?.to_string();
+        let sector = check_sector(row, "sector", row.get("sector"))?.to_string();
+        let tenure = Tenure { sector, role: row.get("role").to_string(), start: row.date("start")?, end: row.date("end")? };
+        if let (Some(s), Some(e)) = (tenure.start, tenure.end) {
+            if e < s {
+                return Err(row.error("end", "ends before it starts"));
+            }
+        }
+        let key = (name.clone(), country.clone());
+        let idx = match self.people_index.get(&key) {
+            Some(&idx) => idx,
+            None => {
+                self.people.push(Person { name: name.clone(), country, tenures: Vec::new() });
+                self.people_index.insert(key, self.people.len() - 1);
+                self.people.len() - 1
+            }
+        };
+        let person = &mut self.people[idx];
+        person.tenures.push(tenure);
+        person.tenures.sort_by_key(|t| t.start);
+        self.add(&name, Meaning::Person(idx), overlay);
+        for alias in row.list("aliases") {
+            self.add(alias, Meaning::Person(idx), overlay);
+        }
+        Ok(())
+    }
+
+    fn organization(&mut self, row: &Row<'_>, overlay: bool) -> Result<(), LexiconError> {
+        let name = row.required("name")?.to_string();
+        let org = Organization {
+            name: name.clone(),
+            country: row.code("country")?.to_string(),
+            code: row.required("code")?.to_string(),
+            sector: check_sector(row, "sector", row.get("sector"))?.to_string(),
+            kind: row.get("kind").to_string(),
+        };
+        self.organizations.push(org);
+        let idx = self.organizations.len() - 1;
+        self.add(&name, Meaning::Organization(idx), overlay);
+        for alias in row.list("aliases") {
+            self.add(alias, Meaning::Organization(idx), overlay);
+        }
+        Ok(())
+    }
+
+    fn sector(&mut self, row: &Row<'_>, overlay: bool) -> Result<(), LexiconError> {
+        let word = row.required("word")?;
+        let sector = check_sector(row, "sector", row.required("sector")?)?.to_string();
+        let title = match row.get("kind") {
+            "title" => true,
+            "noun" | "" => false,
+            other => return Err(row.error("kind", format!("`{other}` is neither `noun` nor `title`"))),
+        };
+        self.add(word, Meaning::Sector { sector, title }, overlay);
+        Ok(())
+    }
+
+    fn place(&mut self, row: &Row<'_>, overlay: bool) -> Result<(), LexiconError> {
+        let name = row.required("name")?.to_string();
+        let number = |column: &str| -> Result<Option<f64>, LexiconError> {
+            let value = row.get(column);
+            if value.is_empty() {
+                return Ok(None);
+            }
+            value.parse().map(Some).map_err(|_| row.error(column, format!("`{value}` is not a number")))
+        };
+        let country = row.get("country");
+        if !country.is_empty() {
+            row.code("country")?;
+        }
+        let place = Place {
+            name: name.clone(),
+            country: country.to_string(),
+            kind: row.get("kind").to_string(),
+            lat: number("lat")?,
+            lon: number("lon")?,
+            population: row.get("population").parse().unwrap_or(0),
+        };
+        self.places.push(place);
+        let idx = self.places.len() - 1;
+        self.add(&name, Meaning::Place(idx), overlay);
+        for alias in row.list("aliases") {
+            self.add(alias, Meaning::Place(idx), overlay);
+        }
+        Ok(())
+    }
+}
+
+pub(crate) fn load(overlays: &[&Path]) -> Result<Lexicon, LexiconError> {
+    let mut builder = Builder { digest: 0xcbf2_9ce4_8422_2325, ..Builder::default() };
+    for (name, text) in BUILTIN {
+        builder.read(Path::new(name), text, false)?;
+    }
+    for dir in overlays {
+        let io_error = |e: std::io::Error| LexiconError {
+            file: dir.to_path_buf(),
+            line: 0,
+            field: "path".into(),
+            message: e.to_string(),
+        };
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(io_error)?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "tsv"))
+            .collect();
+        files.sort();
+        for file in files {
+            let text = std::fs::read_to_string(&file).map_err(|e| LexiconError {
+                file: file.clone(),
+                line: 0,
+                field: "file".into(),
+                message: e.to_string(),
+            })?;
+            builder.read(&file, &text, true)?;
+        }
+    }
+    let automaton = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(builder.patterns.iter().map(|p| p.text.as_str()))
+        .map_err(|e| LexiconError { file: PathBuf::from("<lexicon>"), line: 0, field: "patterns".into(), message: e.to_string() })?;
+    Ok(Lexicon {
+        patterns: builder.patterns,
+        automaton,
+        countries: builder.countries,
+        organizations: builder.organizations,
+        people: builder.people,
+        places: builder.places,
+        version: format!("{:016x}", builder.digest),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_data_load() {
+        let lexicon = load(&[]).unwrap();
+        assert!(lexicon.countries.len() >= 198);
+        assert!(lexicon.people.len() > 100);
+        assert!(lexicon.places.len() > 1000);
+        assert!(lexicon.organizations.len() > 100);
+    }
+
+    #[test]
+    fn overlay_errors_name_file_line_and_field() {
+        let dir = std::env::temp_dir().join(format!("dyad-lexicon-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("people-extra.tsv"), "name\taliases\tcountry\tsector\trole\tstart\tend\nJane Roe\t\tXX\tGOV\tMinister\t\t\n").unwrap();
+        let err = load(&[dir.as_path()]).unwrap_err();
+        assert_eq!(err.line, 2);
+        assert_eq!(err.field, "country");
+        assert!(err.to_string().contains("people-extra.tsv:2: field `country`"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn overlay_adds_actors() {
+        let dir = std::env::temp_dir().join(format!("dyad-lexicon-overlay-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("organizations.tsv"), "name\taliases\tcountry\tcode\tsector\tkind\nFreedom Brigade\tthe Brigade\tUKR\tFRBR\tREB\tarmed_group\n").unwrap();
+        let lexicon = load(&[dir.as_path()]).unwrap();
+        let text = "The Freedom Brigade attacked.";
+        let found = lexicon.find(text);
+        assert_eq!(&text[found[0].start..found[0].end], "Freedom Brigade");
+        match &lexicon.meanings(&found[0])[0] {
+            Meaning::Organization(idx) => assert_eq!(lexicon.organization(*idx).code, "FRBR"),
+            other => panic!("unexpected {other:?}"),
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,97 @@
+//! Phrase matching: one automaton over all phrases, ASCII case-insensitive, with word
+//! boundaries and case rules applied afterwards.
+
+use crate::{Lexicon, Meaning};
+
+pub(crate) struct Pattern {
+    pub(crate) text: String,
+    pub(crate) meanings: Vec<Meaning>,
+}
+
+impl Pattern {
+    pub(crate) fn new(text: String) -> Pattern {
+        Pattern { text, meanings: Vec::new() }
+    }
+
+    /// Capital letters in a phrase must be capital in the text too, so that "US" does not
+    /// match "us" and "Turkey" does not match "turkey"; lower-case letters match either case
+    /// (sentence-initial "Officials").
+    fn case_fits(&self, found: &[u8]) -> bool {
+        self.text.bytes().zip(found).all(|(p, t)| !p.is_ascii_uppercase() || t.is_ascii_uppercase())
+    }
+}
+
+/// A phrase found in a text: byte range and pattern index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    pub start: usize,
+    pub end: usize,
+    pub pattern: usize,
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+pub(crate) fn find(lexicon: &Lexicon, text: &str) -> Vec<Match> {
+    let bytes = text.as_bytes();
+    let mut found: Vec<Match> = Vec::new();
+    for m in lexicon.automaton.find_overlapping_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        let pattern = &lexicon.patterns[m.pattern().as_usize()];
+        let first = pattern.text.as_bytes()[0];
+        let last = pattern.text.as_bytes()[pattern.text.len() - 1];
+        // A boundary is needed only where the phrase itself begins or ends with a word
+        // character ("U.S." may be followed by anything).
+        let left_ok = !is_word_byte(first) || !alnum_before(text, start);
+        let right_ok = !is_word_byte(last) || !alnum_after(text, end);
+        if left_ok && right_ok && pattern.case_fits(&bytes[start..end]) {
+            found.push(Match { start, end, pattern: m.pattern().as_usize() });
+        }
+    }
+    found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut out: Vec<Match> = Vec::with_capacity(found.len());
+    for m in found {
+        if out.last().is_none_or(|prev| m.start >= prev.end) {
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// Whether the character before byte `at` is a letter or digit (curly quotes are not).
+pub(crate) fn alnum_before(text: &str, at: usize) -> bool {
+    text.get(..at).and_then(|s| s.chars().next_back()).is_some_and(char::is_alphanumeric)
+}
+
+/// Whether the character at byte `at` is a letter or digit.
+pub(crate) fn alnum_after(text: &str, at: usize) -> bool {
+    text.get(at..).and_then(|s| s.chars().next()).is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Lexicon;
+
+    fn phrases(text: &str) -> Vec<&str> {
+        Lexicon::builtin().find(text).into_iter().map(|m| &text[m.start..m.end]).collect()
+    }
+
+    #[test]
+    fn longest_phrase_wins_on_word_boundaries() {
+        assert_eq!(phrases("North Korea and South Korean officials"), ["North Korea", "South Korean", "officials"]);
+        assert_eq!(phrases("the Kremlin said"), ["the Kremlin"]);
+    }
+
+    #[test]
+    fn case_rules() {
+        assert!(phrases("let us go").is_empty());
+        assert_eq!(phrases("the US said"), ["US"]);
+        assert!(!phrases("roast turkey").contains(&"turkey"));
+    }
+
+    #[test]
+    fn curly_quotes_are_boundaries() {
+        assert_eq!(phrases("“Russia’s war”"), ["Russia"]);
+    }
+}
