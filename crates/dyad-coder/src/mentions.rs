@@ -46,6 +46,9 @@ pub struct Mention {
     /// Followed by a possessive "'s".
     pub possessive: bool,
     pub is_person: bool,
+    /// Names a people or civilians ("Georgians", "protesters"): street protests, not
+    /// diplomatic ones.
+    pub collective: bool,
 }
 
 /// Words that may stand between a country word and its sector word ("North Korea's senior
@@ -303,7 +306,7 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
             }
         });
         let possessive = end < tokens.len() && is_any(text, &tokens[end], &["'s", "’s"]);
-        out.push(Mention { tok_start: start, tok_end: end, entity, kind, place, possessive, is_person });
+        out.push(Mention { collective: item.meanings.iter().any(|m| matches!(m, Meaning::People { .. })) || entity.sector == "CVL", tok_start: start, tok_end: end, entity, kind, place, possessive, is_person });
         i += consumed;
     }
     add_pronouns(text, tokens, &mut out);
@@ -335,14 +338,14 @@ fn add_pronouns(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
         }) {
             let end = k + words.len();
             let entity = Entity { entity_text: text[tokens[k].start..tokens[end - 1].end].to_string(), ..Entity::default() };
-            out.push(Mention { tok_start: k, tok_end: end, entity, kind: Kind::Pronoun(*refers), place: None, possessive: false, is_person: false });
+            out.push(Mention { tok_start: k, tok_end: end, entity, kind: Kind::Pronoun(*refers), place: None, possessive: false, is_person: false, collective: false });
             k = end;
             continue;
         }
         if let Some((_, refers)) = PRONOUNS.iter().find(|(w, _)| is(text, &tokens[k], w)) {
             let entity = Entity { entity_text: text[tokens[k].start..tokens[k].end].to_string(), ..Entity::default() };
             let possessive = is_any(text, &tokens[k], &["its", "their", "his", "her"]);
-            out.push(Mention { tok_start: k, tok_end: k + 1, entity, kind: Kind::Pronoun(*refers), place: None, possessive, is_person: false });
+            out.push(Mention { tok_start: k, tok_end: k + 1, entity, kind: Kind::Pronoun(*refers), place: None, possessive, is_person: false, collective: false });
         }
         k += 1;
     }
@@ -371,7 +374,7 @@ fn add_appositive_names(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
         }
         let name = text[tokens[name_start].start..tokens[name_end - 1].end].to_string();
         let entity = Entity { entity_text: name.clone(), name, ..m.entity.clone() };
-        additions.push(Mention { tok_start: name_start, tok_end: name_end, entity, kind: Kind::Actor, place: None, possessive: false, is_person: true });
+        additions.push(Mention { tok_start: name_start, tok_end: name_end, entity, kind: Kind::Actor, place: None, possessive: false, is_person: true, collective: false });
     }
     out.extend(additions);
 }

@@ -30,7 +30,7 @@ const SUBORDINATORS: &[&str] = &[
     "although", "though", "while", "whereas", "because", "if", "unless", "when", "whenever", "since",
     "after", "before", "as", "once", "until", "despite",
 ];
-const CONDITIONAL: &[&str] = &["if", "unless", "provided", "whether"];
+const CONDITIONAL: &[&str] = &["if", "unless", "whether"];
 const MODALS: &[&str] = &["could", "would", "might", "may", "can", "should", "must", "cannot", "couldn't", "wouldn't"];
 const FUTURE: &[&str] = &["will", "shall", "'ll", "won't"];
 const NEGATION: &[&str] = &["not", "never", "n't", "no", "neither", "nor", "cannot", "won't", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "isn't", "aren't", "wasn't", "weren't", "couldn't", "wouldn't", "shouldn't"];
@@ -193,6 +193,10 @@ fn preposition_before<'t>(text: &'t str, tokens: &[Token], start: usize, limit: 
         hops += 1;
         let t = &tokens[k];
         let word = &text[t.start..t.end];
+        // "thousands of Georgians", "a group of protesters": the quantity is transparent.
+        if is(text, t, "of") && k > 0 && is_any(text, &tokens[k - 1], &["thousands", "hundreds", "dozens", "millions", "tens", "group", "groups", "crowd", "crowds", "number", "members", "many", "some", "most", "all", "scores"]) {
+            return None;
+        }
         if is_any(text, t, PREPOSITIONS) {
             return Some(word);
         }
@@ -211,7 +215,7 @@ fn preposition_before<'t>(text: &'t str, tokens: &[Token], start: usize, limit: 
 }
 
 fn is_actorish(m: &Mention) -> bool {
-    matches!(m.kind, Kind::Actor | Kind::Pronoun(_))
+    matches!(m.kind, Kind::Actor) || matches!(m.kind, Kind::Pronoun(_)) && !m.possessive
 }
 
 /// Extends the mention at `idx` into its coordination: "the USA, Japan, and South Korea".
@@ -237,11 +241,17 @@ fn coordinated(text: &str, tokens: &[Token], mentions: &[Mention], idx: usize, l
         group.push(j);
         cur = j;
     }
+    // A list needs a conjunction somewhere ("A, B and C"); a bare comma separates
+    // clauses and appositions, not coordinated actors.
+    if group.len() > 1 {
+        let (lo, hi) = group.iter().fold((usize::MAX, 0), |(lo, hi), &g| (lo.min(mentions[g].tok_start), hi.max(mentions[g].tok_end)));
+        if !(lo..hi).any(|k| is_any(text, &tokens[k], &["and", "&", "or"])) {
+            group.truncate(1);
+        }
+    }
     if leftward {
         group.reverse();
     }
-    // "the USA, Japan, and" stops at a clause boundary: one more step leftward may have
-    // picked a mention across "such as"; that is fine, it is still a list.
     group
 }
 
@@ -250,6 +260,35 @@ struct Sentence<'a> {
     tokens: &'a [Token],
     mentions: &'a [Mention],
     clauses: &'a [Clause],
+    /// Tokens of "according to X," and "citing X": sources, never actors.
+    sourced: Vec<bool>,
+}
+
+/// Marks the tokens of attribution phrases.
+fn attribution_zone(text: &str, tokens: &[Token]) -> Vec<bool> {
+    let mut zone = vec![false; tokens.len()];
+    for k in 0..tokens.len() {
+        let start = if is(text, &tokens[k], "according") && tokens.get(k + 1).is_some_and(|t| is(text, t, "to")) {
+            k
+        } else if is(text, &tokens[k], "citing") {
+            k
+        } else {
+            continue;
+        };
+        let mut end = start + 1;
+        while end < tokens.len() && !is_any(text, &tokens[end], &[",", ";", ".", "that"]) {
+            end += 1;
+        }
+        for flag in &mut zone[start..end] {
+            *flag = true;
+        }
+    }
+    zone
+}
+
+/// "It is thought that …", "it was reported that …": an expletive "it" refers to nothing.
+fn expletive(s: &Sentence<'_>, m: &Mention) -> bool {
+    matches!(m.kind, Kind::Pronoun(_)) && s.is(m.tok_start, "it") && s.is_any(m.tok_end, &["is", "was", "seems", "appears", "remains", "has"]) && (m.tok_end + 1..m.tok_end + 4).any(|k| s.is_any(k, &["that", "to"]))
 }
 
 impl Sentence<'_> {
@@ -277,18 +316,28 @@ struct Argument {
 }
 
 fn subject_before(s: &Sentence<'_>, limit: usize, t: usize) -> Option<Argument> {
-    let idx = s.mentions.iter().enumerate().rev().find(|(_, m)| {
+    let candidate = |m: &&Mention| {
         m.tok_end <= t && m.tok_start >= limit && is_actorish(m) && !m.possessive
+            && !s.sourced.get(m.tok_start).copied().unwrap_or(false) && !expletive(s, m)
             && preposition_before(s.text, s.tokens, m.tok_start, limit).is_none()
-    })?.0;
+    };
+    // An infinitive ("promised to send") takes the subject of its clause, the first
+    // candidate; a finite verb the nearest one.
+    let infinitive = t > 0 && s.is(t - 1, "to");
+    let idx = if infinitive {
+        s.mentions.iter().position(|m| candidate(&m))?
+    } else {
+        s.mentions.iter().enumerate().rev().find(|(_, m)| candidate(m))?.0
+    };
     // A subject is followed by its verb group, not by another noun phrase's verb far away.
     let group = coordinated(s.text, s.tokens, s.mentions, idx, true);
     Some(Argument { mentions: group, how: "subject".into() })
 }
 
 fn agent_after(s: &Sentence<'_>, t: usize, end: usize) -> Option<Argument> {
-    let by = (t + 1..end.min(t + 6)).find(|&k| s.is(k, "by"))?;
-    let idx = s.mentions.iter().position(|m| m.tok_start > by && m.tok_start <= by + 2 && is_actorish(m))?;
+    let by = (t..end.min(t + 6)).find(|&k| s.is(k, "by"))?;
+    // "by Russian air defences": a country adjective names the agent too.
+    let idx = s.mentions.iter().position(|m| m.tok_start > by && m.tok_start <= by + 2 && (is_actorish(m) || m.kind == Kind::Modifier))?;
     Some(Argument { mentions: coordinated(s.text, s.tokens, s.mentions, idx, false), how: "by-agent".into() })
 }
 
@@ -310,7 +359,7 @@ fn recipient_after(s: &Sentence<'_>, trigger: &Trigger, t_end: usize, end: usize
                 // "to the occupied territories of Ukraine": an "of" phrase counts when the
                 // noun it attaches to followed a recipient preposition.
                 let before_of = (t_end..m.tok_start).rev().find(|&k| s.is(k, "of")).unwrap_or(m.tok_start);
-                match preposition_before(s.text, s.tokens, before_of, t_end.saturating_sub(1)).map(str::to_ascii_lowercase) {
+                match preposition_before(s.text, s.tokens, before_of.saturating_sub(1), t_end.saturating_sub(1)).map(str::to_ascii_lowercase) {
                     Some(p) if RECIPIENT_PREPS.contains(&p.as_str()) => format!("prep-{p}-of"),
                     _ => continue,
                 }
@@ -346,7 +395,7 @@ fn is_passive(s: &Sentence<'_>, t: usize, form: Form, end: usize) -> bool {
         if s.is_any(k, BE) {
             return true;
         }
-        if w.ends_with("ly") || s.is_any(k, &["not", "already", "also", "reportedly", "allegedly", "n't", "yet", "being"]) {
+        if w.ends_with("ly") || s.is_any(k, &["not", "already", "also", "reportedly", "allegedly", "n't", "yet", "being", "now", "still", "then", "just", "never", "again", "since"]) {
             continue;
         }
         break;
@@ -357,9 +406,13 @@ fn is_passive(s: &Sentence<'_>, t: usize, form: Form, end: usize) -> bool {
 
 fn noun_actor(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Option<Argument> {
     // Possessive or adjective before the noun, allowing a few modifiers between.
-    let before = s.mentions.iter().enumerate().rev().find(|(_, m)| m.tok_end <= t && t - m.tok_end <= 3 && m.tok_start >= clause.start);
+    let before = s.mentions.iter().enumerate().rev().find(|(_, m)| {
+        m.tok_end <= t && t - m.tok_end <= 3 && m.tok_start >= clause.start
+            && (matches!(m.kind, Kind::Actor | Kind::Modifier) || matches!(m.kind, Kind::Pronoun(_)) && m.possessive)
+    });
     if let Some((idx, m)) = before {
-        let gap_ok = (m.tok_end..t).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS) && !s.is_any(k, BE) && !s.is_any(k, SPEECH));
+        let possessive_mark = |k: usize| s.is_any(k, &["'s", "’s"]);
+        let gap_ok = (m.tok_end..t).all(|k| possessive_mark(k) || s.tokens[k].word && !s.is_any(k, PREPOSITIONS) && !s.is_any(k, BE) && !s.is_any(k, SPEECH));
         if gap_ok && (m.possessive || matches!(m.kind, Kind::Modifier) || m.tok_end == t || (m.tok_end + 1 == t && s.is(m.tok_end, "-"))) {
             let mut mentions = coordinated(s.text, s.tokens, s.mentions, idx, true);
             if matches!(m.kind, Kind::Modifier) {
@@ -443,7 +496,7 @@ fn location(coder: &Coder, s: &Sentence<'_>, clause: Clause) -> Option<Location>
                 && (m.place.is_some() || (m.kind == Kind::Actor && m.entity.sector.is_empty() || m.entity.sector == "GOV") && !m.is_person && m.entity.country.len() == 3)
         })
     };
-    let m = pick((clause.start, clause.end)).or_else(|| pick((0, s.tokens.len())))?;
+    let m = pick((clause.start, clause.end))?;
     let extracted = s.text[s.tokens[m.tok_start].start..s.tokens[m.tok_end - 1].end].to_string();
     let place = m.place.map(|i| lexicon.place(i)).or_else(|| lexicon.place_named(&m.entity.name, &m.entity.country));
     Some(match place {
@@ -485,7 +538,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
         let matches: Vec<_> = all_matches[lo..hi].iter().copied().filter(|m| m.end <= sentence.end).collect();
         let mentions = mentions::find(lexicon, &mentions::Input { text: &doc.text, tokens: &tokens, matches: &matches, date: doc.date });
         let clauses = clauses(&doc.text, &tokens, &mentions);
-        let s = Sentence { text: &doc.text, tokens: &tokens, mentions: &mentions, clauses: &clauses };
+        let s = Sentence { text: &doc.text, tokens: &tokens, mentions: &mentions, clauses: &clauses, sourced: attribution_zone(&doc.text, &tokens) };
 
         // Triggers of this sentence, as token ranges.
         let lo = all_triggers.partition_point(|m| m.start() < sentence.start);
@@ -538,7 +591,13 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                     (agent, patient, "passive")
                 }
                 Pos::Verb => {
-                    let mut subject = subject_before(&s, clause.start, t);
+                    // A gerund's subject stands right before it, whatever governs that
+                    // mention: "reacted to Washington sending weapons".
+                    let adjacent = (cand.form == Form::Gerund).then(|| s.mentions.iter().position(|m| m.tok_end == t && is_actorish(m))).flatten();
+                    let mut subject = match adjacent {
+                        Some(idx) => Some(Argument { mentions: vec![idx], how: "gerund-subject".into() }),
+                        None => subject_before(&s, clause.start, t),
+                    };
                     if subject.is_none() && (s.is(t.saturating_sub(1), "to") || cand.form == Form::Gerund || matches!(clause.kind, ClauseKind::Main)) {
                         // Non-finite verbs and verbs after a subordinate clause take the
                         // subject of the sentence.
@@ -548,7 +607,14 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                         });
                     }
                     let aid_like = matches!(trigger.event, EventType::Aid | EventType::Agree);
-                    let object = recipient_after(&s, trigger, cand.tok_end, clause.end, aid_like);
+                    let mut object = recipient_after(&s, trigger, cand.tok_end, clause.end, aid_like);
+                    // "X warned that Y's support …": the first party of the complement.
+                    if object.is_none() && s.is(cand.tok_end, "that") && matches!(trigger.event, EventType::Threaten | EventType::Accuse | EventType::Reject | EventType::Request) {
+                        let next_clause = s.clause_of(cand.tok_end + 1);
+                        object = s.mentions.iter().position(|m| m.tok_start > cand.tok_end && m.tok_start < next_clause.end && m.kind == Kind::Actor && !m.entity.country.is_empty()
+                            && preposition_before(s.text, s.tokens, m.tok_start, cand.tok_end).is_none_or(|p| !LOCATIVE.iter().any(|l| p.eq_ignore_ascii_case(l))))
+                            .map(|idx| Argument { mentions: vec![idx], how: "complement-party".into() });
+                    }
                     if trigger.inverse {
                         (object, subject, "inverse")
                     } else {
@@ -577,7 +643,13 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             if actor.is_empty() {
                 continue;
             }
+            let had_recipient = !recipient.is_empty();
             recipient.retain(|r| !actor.iter().any(|a| a.code == r.code && a.sector == r.sector));
+            if had_recipient && recipient.is_empty() && recipient_arg.as_ref().is_some_and(|r| r.mentions.iter().all(|&i| matches!(s.mentions[i].kind, Kind::Pronoun(_)))) {
+                // "Russia seeks partners to support it": a pronoun that resolves to the
+                // actor itself is a coreference miss, not an event.
+                continue;
+            }
             why.push(format!("trigger `{}` ({}, {voice})", trigger.lemma, if trigger.pos == Pos::Verb { "verb" } else { "noun" }));
             why.push(format!("actor by {}", actor_arg.how));
             if let Some(r) = &recipient_arg {
@@ -585,6 +657,12 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             }
             let mut event_type = trigger.event;
             let mut modes: Vec<String> = if trigger.mode.is_empty() { Vec::new() } else { vec![trigger.mode.clone()] };
+            // PLOVER: a people protesting in the street is PROTEST; a government
+            // protesting in words is ACCUSE.
+            if event_type == EventType::Accuse && trigger.lemma == "protest" && actor_arg.mentions.iter().any(|&i| s.mentions[i].collective) {
+                event_type = EventType::Protest;
+                modes = vec!["demo".to_string()];
+            }
             // Consultations with a partner and joint actions are joint events.
             if trigger.reciprocal && matches!(event_type, EventType::Consult | EventType::Cooperate) && recipient_arg.as_ref().is_some_and(|r| r.how == "prep-with") {
                 actor.append(&mut recipient);
@@ -607,7 +685,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             let hypothetical = window.clone().any(|k| s.is_any(k, MODALS));
             let future = window.clone().any(|k| s.is_any(k, FUTURE) || (s.is(k, "going") && s.is(k + 1, "to")))
                 || (window.start..t).any(|k| s.is(k + 1, "to") && candidates.iter().any(|c| c.tok_start == k && triggers.rows[c.trigger].intent))
-                || (window.start..t).any(|k| s.is(k, "to") && k > 0 && (s.is_any(k - 1, &["plans", "planned", "plan", "expected", "set", "intends", "pledged", "promised", "vowed", "agreed", "offered", "threatened"])));
+                || (window.start..t).any(|k| s.is(k, "to") && k > 0 && (s.is_any(k - 1, &["plans", "planned", "plan", "expected", "set", "intends", "intend", "pledged", "promised", "vowed", "agreed", "offered", "threatened", "aim", "aims", "aimed", "seek", "seeks", "sought", "try", "tries", "tried", "want", "wants", "wanted", "hope", "hopes", "hoped", "prepare", "prepares", "preparing", "ready", "going"])));
             let complement = matches!(clause.kind, ClauseKind::Complement(_));
             let postposed_speech = (cand.tok_end..tokens.len()).any(|k| s.is(k, ",") && s.is_any(k + 1, SPEECH) || (s.is(k, ",") && s.mentions.iter().any(|m| m.tok_start == k + 1 && s.is_any(m.tok_end, SPEECH))));
             if neg {
@@ -755,12 +833,15 @@ fn choose_trigger(coder: &Coder, s: &Sentence<'_>, rows: &[(usize, Form)], t: us
             || s.mentions.iter().any(|m| m.tok_end == p + 1 && (m.possessive || m.kind == Kind::Modifier))
             || !s.tokens[p].word
     });
-    let verb_context = prev.is_some_and(|p| s.is_any(p, &["to", "will", "would", "could", "can", "may", "might", "must", "should", "not", "n't", "has", "have", "had", "did", "does", "do", "also", "it", "they", "he", "she", "who", "which", "that", "then", "already", "reportedly", "allegedly", "jointly"]) || s.word(p).ends_with("ly"))
+    let verb_context = prev.is_some_and(|p| s.is_any(p, &["to", "will", "would", "could", "can", "may", "might", "must", "should", "not", "n't", "has", "have", "had", "did", "does", "do", "also", "it", "they", "he", "she", "we", "who", "which", "that", "then", "already", "reportedly", "allegedly", "jointly", "and", "or", "repeatedly", "still", "now", "never", "often", "again"]) || s.word(p).ends_with("ly"))
         || prev.is_some_and(|p| s.mentions.iter().any(|m| m.tok_end == p + 1 && m.kind == Kind::Actor && !m.possessive));
+    // "in order to" is a purpose phrase, not an order.
+    if t > 0 && s.is(t - 1, "in") && s.is(t_end, "to") {
+        return None;
+    }
     let want = match (has_verb, has_noun) {
         (true, true) if verb_context => Pos::Verb,
-        (true, true) if noun_context => Pos::Noun,
-        (true, true) => Pos::Verb,
+        (true, true) => Pos::Noun,
         (true, false) => Pos::Verb,
         _ => Pos::Noun,
     };
@@ -770,8 +851,20 @@ fn choose_trigger(coder: &Coder, s: &Sentence<'_>, rows: &[(usize, Form)], t: us
         if trigger.pos != want {
             continue;
         }
-        if want == Pos::Verb && form == Form::Gerund && noun_context && !verb_context {
-            continue;
+        if want == Pos::Verb {
+            // Present forms need a subject or an auxiliary right before them ("artillery
+            // shells" is no shelling); a participle after a determiner is an adjective
+            // ("the occupied territories").
+            let after_determiner = prev.is_some_and(|p| s.is_any(p, DETERMINERS));
+            let ok = match form {
+                Form::Base | Form::Third => verb_context,
+                Form::Past => !after_determiner,
+                Form::Gerund => !(noun_context && !verb_context) || prev.is_some_and(|p| s.is_any(p, BE)),
+                Form::Plural => true,
+            };
+            if !ok {
+                continue;
+            }
         }
         if let Some(class) = trigger.object {
             let found = match trigger.pos {

@@ -94,8 +94,10 @@ impl Person {
         if let Some(t) = self.tenures.iter().rev().find(holds) {
             return Standing { sector: &t.sector, role: &t.role, in_office: true };
         }
-        let ended_before = self.tenures.iter().all(|t| t.end.is_some_and(|e| e < date));
-        if ended_before {
+        // Out of office on that date after holding one: a former official, even when a
+        // later term follows (Trump in 2022).
+        let held_before = self.tenures.iter().any(|t| t.end.is_some_and(|e| e < date));
+        if held_before {
             Standing { sector: "ELI", role: &last.role, in_office: false }
         } else {
             // Before the first tenure: known, but not yet in this office.

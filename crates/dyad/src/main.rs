@@ -1,1 +1,102 @@
-fn main(){}
+//! The `dyad` command line: glue between files, the ingest parsers, the lexicon and the
+//! coder. Each subcommand lives in its own module under `commands/`.
+//!
+//! Exit codes: 0 success (also when nothing was found), 1 a failed check (`eval` below its
+//! gates), 2 an error (bad arguments, unreadable input, invalid lexicon).
+
+mod commands;
+mod input;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(name = "dyad", version, about = "Code geopolitical reporting into sourced PLOVER events.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args, Clone)]
+pub struct LexiconArgs {
+    /// Extra lexicon directory with .tsv files (countries*, people*, organizations*, sectors*,
+    /// places*); repeatable.
+    #[arg(long = "lexicon", value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+pub enum From {
+    /// Detect from the extension and content.
+    Auto,
+    Jsonl,
+    Text,
+    Html,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+pub enum To {
+    Jsonl,
+    Table,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Code documents into events.
+    Code {
+        /// Files or folders (searched recursively); `-` or nothing reads standard input.
+        inputs: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = From::Auto)]
+        from: From,
+        #[arg(long, value_enum, default_value_t = To::Jsonl)]
+        to: To,
+        /// Publication date (YYYY-MM-DD) for documents that do not carry one.
+        #[arg(long)]
+        date: Option<String>,
+        /// Add the reasons behind each event (`explain` field; shown in the table).
+        #[arg(long)]
+        explain: bool,
+        #[command(flatten)]
+        lexicon: LexiconArgs,
+    },
+    /// Resolve actor phrases (JSONL `{id, text, date?}`) to country, sector and code.
+    Resolve {
+        /// A JSONL file; `-` or nothing reads standard input.
+        input: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = From::Jsonl)]
+        from: From,
+        #[arg(long, value_enum, default_value_t = To::Jsonl)]
+        to: To,
+        #[command(flatten)]
+        lexicon: LexiconArgs,
+    },
+    /// Score the coder against PLOVER gold records.
+    Eval(commands::eval::EvalArgs),
+    /// Measure coding throughput on a corpus (JSONL or a folder of articles).
+    Bench(commands::bench::BenchArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Code { inputs, from, to, date, explain, lexicon } => {
+            commands::code::run(&inputs, from, to, date.as_deref(), explain, &lexicon)
+        }
+        Command::Resolve { input, from, to, lexicon } => commands::resolve::run(input.as_deref(), from, to, &lexicon),
+        Command::Eval(args) => commands::eval::run(&args),
+        Command::Bench(args) => commands::bench::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            if output::is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("dyad: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

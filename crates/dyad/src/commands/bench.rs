@@ -1,0 +1,68 @@
+//! `dyad bench`: coding throughput on one core, measured in-process so that reading files and
+//! writing output do not count. Documents are parsed once, then coded repeatedly.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Result};
+use clap::Args;
+use dyad_coder::{Coder, Options};
+
+use crate::input::{expand, load_lexicon, read_documents};
+use crate::From;
+
+#[derive(Args)]
+pub struct BenchArgs {
+    /// Corpus files or folders (JSONL, text, HTML).
+    inputs: Vec<PathBuf>,
+    /// Minimum measuring time in seconds.
+    #[arg(long, default_value_t = 3.0)]
+    seconds: f64,
+    #[command(flatten)]
+    lexicon: crate::LexiconArgs,
+}
+
+pub fn run(args: &BenchArgs) -> Result<ExitCode> {
+    let inputs = if args.inputs.is_empty() { vec![PathBuf::from("examples/articles")] } else { args.inputs.clone() };
+    let mut docs = Vec::new();
+    let parse_start = Instant::now();
+    let mut bytes = 0usize;
+    for path in expand(&inputs)? {
+        read_documents(&path, From::Auto, None, &mut |d| {
+            bytes += d.text.len();
+            docs.push(d);
+            Ok(())
+        }, &mut |_| {})?;
+    }
+    let parse_time = parse_start.elapsed();
+    if docs.is_empty() {
+        bail!("no documents to measure");
+    }
+    let lexicon_start = Instant::now();
+    let coder = Coder::new(load_lexicon(&args.lexicon)?, Options::default());
+    let lexicon_time = lexicon_start.elapsed();
+    let n_sentences: usize = docs.iter().map(|d| d.sentences.len()).sum();
+    // Warm-up pass, then measure whole passes until the time is up.
+    let mut n_events = 0usize;
+    for d in &docs {
+        n_events += coder.code(d).events.len();
+    }
+    let budget = Duration::from_secs_f64(args.seconds.max(0.1));
+    let start = Instant::now();
+    let mut passes = 0usize;
+    while start.elapsed() < budget {
+        for d in &docs {
+            std::hint::black_box(coder.code(d));
+        }
+        passes += 1;
+    }
+    let elapsed = start.elapsed().as_secs_f64();
+    let sentences_per_s = (n_sentences * passes) as f64 / elapsed;
+    println!("documents: {}  sentences: {n_sentences}  bytes: {bytes}  events per pass: {n_events}", docs.len());
+    println!("ingest (read + parse, once): {:.1} ms", parse_time.as_secs_f64() * 1e3);
+    println!("lexicon load: {:.1} ms", lexicon_time.as_secs_f64() * 1e3);
+    println!("coding, one thread: {passes} passes in {elapsed:.2} s");
+    println!("  {:.0} sentences/s   {:.0} documents/s   {:.1} MB/s", sentences_per_s, (docs.len() * passes) as f64 / elapsed, (bytes * passes) as f64 / elapsed / 1e6);
+    Ok(ExitCode::SUCCESS)
+}

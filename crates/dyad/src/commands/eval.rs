@@ -1,0 +1,223 @@
+//! `dyad eval`: scores the coder on PLOVER gold-standard records (a JSON array of
+//! `{id, text, event, mode, source, target, …}`; PLOVER 0.5 names are mapped to current ones).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::Args;
+use dyad_coder::{Coder, Options};
+use dyad_model::{Event, EventType};
+use serde_json::Value;
+
+use crate::input::load_lexicon;
+use crate::LexiconArgs;
+
+#[derive(Args)]
+pub struct EvalArgs {
+    /// Gold records (JSON array or JSONL).
+    file: PathBuf,
+    /// How many misses to list.
+    #[arg(long, default_value_t = 15)]
+    worst: usize,
+    /// Print the scores as one JSON object instead of a report.
+    #[arg(long)]
+    json: bool,
+    /// Fail (exit 1) when event-type accuracy is below this share (0–1).
+    #[arg(long)]
+    min_event: Option<f64>,
+    /// Fail (exit 1) when actor-country accuracy is below this share (0–1).
+    #[arg(long)]
+    min_actor: Option<f64>,
+    /// Fail (exit 1) when recipient-country accuracy is below this share (0–1).
+    #[arg(long)]
+    min_recipient: Option<f64>,
+    #[command(flatten)]
+    lexicon: LexiconArgs,
+}
+
+/// CAMEO-era country codes in older gold data that differ from ISO 3166-1 alpha-3.
+fn normalize_code(code: &str) -> String {
+    match code {
+        "JAP" => "JPN",
+        "ITL" => "ITA",
+        "VTN" => "VNM",
+        "KOS" => "XKX",
+        other => other,
+    }
+    .to_string()
+}
+
+struct Gold {
+    id: String,
+    text: String,
+    event: EventType,
+    mode: Option<String>,
+    actors: Vec<(String, String)>,
+    recipients: Vec<(String, String)>,
+}
+
+fn parties(value: Option<&Value>) -> Vec<(String, String)> {
+    let Some(Value::Array(list)) = value else { return Vec::new() };
+    list.iter()
+        .filter_map(|a| {
+            let code = normalize_code(a.get("code")?.as_str()?);
+            let sector = a.get("sector").and_then(Value::as_str).unwrap_or("");
+            let sector = if sector.starts_with('*') { "" } else { sector.get(..3).unwrap_or(sector) };
+            Some((code, sector.to_string()))
+        })
+        .collect()
+}
+
+fn read_gold(file: &PathBuf) -> Result<Vec<Gold>> {
+    let raw = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let records: Vec<Value> = if raw.trim_start().starts_with('[') {
+        serde_json::from_str(&raw).with_context(|| format!("{} is not a JSON array", file.display()))?
+    } else {
+        raw.lines().filter(|l| !l.trim().is_empty()).enumerate().map(|(i, l)| serde_json::from_str(l).with_context(|| format!("{}:{}: invalid JSON", file.display(), i + 1))).collect::<Result<_>>()?
+    };
+    let mut out = Vec::new();
+    for (idx, r) in records.iter().enumerate() {
+        let Some(event) = r.get("event").and_then(Value::as_str) else { continue };
+        if event == "DOCUMENT" {
+            continue;
+        }
+        let Ok(event_type) = event.parse::<EventType>() else {
+            eprintln!("dyad: {}: record {}: unknown event `{event}`; skipped", file.display(), idx + 1);
+            continue;
+        };
+        let Some(text) = r.get("text").and_then(Value::as_str) else { continue };
+        let mode = r.get("mode").and_then(Value::as_str).filter(|m| !m.is_empty()).map(|m| match (event, m) {
+            ("DISAPPROVE", _) => "disapprove".to_string(),
+            (_, m) => m.to_string(),
+        });
+        let mode = match event {
+            "DISAPPROVE" => Some("disapprove".to_string()),
+            "INVESTIGATE" => Some("investigate".to_string()),
+            _ => mode,
+        };
+        out.push(Gold {
+            id: r.get("id").and_then(Value::as_str).unwrap_or("").to_string(),
+            text: text.to_string(),
+            event: event_type,
+            mode,
+            actors: parties(r.get("source")),
+            recipients: parties(r.get("target")),
+        });
+    }
+    Ok(out)
+}
+
+fn same_countries(predicted: &[dyad_model::Entity], gold: &[(String, String)]) -> bool {
+    let mut p: Vec<&str> = predicted.iter().map(|e| if e.country.len() == 3 && e.country != e.code && matches!(e.country.as_str(), "IGO" | "UNO" | "EUR" | "NGO" | "IMG" | "MNC" | "WST") { e.country.as_str() } else { e.code.as_str() }).collect();
+    let mut g: Vec<&str> = gold.iter().map(|(c, _)| c.as_str()).collect();
+    p.sort_unstable();
+    p.dedup();
+    g.sort_unstable();
+    g.dedup();
+    p == g
+}
+
+pub fn run(args: &EvalArgs) -> Result<ExitCode> {
+    let gold = read_gold(&args.file)?;
+    let coder = Coder::new(load_lexicon(&args.lexicon)?, Options::default());
+    let mut n_event_ok = 0;
+    let (mut n_actor, mut n_actor_ok, mut n_recipient, mut n_recipient_ok) = (0, 0, 0, 0);
+    let (mut n_sector, mut n_sector_ok, mut n_mode, mut n_mode_ok, mut n_with_events) = (0, 0, 0, 0, 0);
+    let mut confusion: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut misses: Vec<(String, String, String, String)> = Vec::new();
+    for g in &gold {
+        let mut doc = dyad_ingest::parse_text(&g.id, &g.text);
+        doc.date = chrono::NaiveDate::from_ymd_opt(2000, 1, 1);
+        let coded = coder.code(&doc);
+        if !coded.events.is_empty() {
+            n_with_events += 1;
+        }
+        // The predicted event that best matches the gold type, else the first one.
+        let best: Option<&Event> = coded.events.iter().find(|e| e.event == g.event).or(coded.events.first());
+        let predicted = best.map_or("NONE".to_string(), |e| e.event.as_str().to_string());
+        *confusion.entry((g.event.as_str().to_string(), predicted.clone())).or_default() += 1;
+        let event_ok = best.is_some_and(|e| e.event == g.event);
+        if event_ok {
+            n_event_ok += 1;
+        } else {
+            let got = best.map_or("no event".into(), |e| format!("{} {}→{}", e.event, codes(&e.actor), codes(&e.recipient)));
+            misses.push((g.id.clone(), g.event.as_str().to_string(), got, g.text.clone()));
+        }
+        if !g.actors.is_empty() {
+            n_actor += 1;
+            if let Some(e) = best.filter(|e| same_countries(&e.actor, &g.actors)) {
+                n_actor_ok += 1;
+                n_sector += 1;
+                if e.actor.first().map(|a| a.sector.as_str()) == g.actors.first().map(|a| a.1.as_str()) {
+                    n_sector_ok += 1;
+                }
+            }
+        }
+        if !g.recipients.is_empty() {
+            n_recipient += 1;
+            if best.is_some_and(|e| same_countries(&e.recipient, &g.recipients)) {
+                n_recipient_ok += 1;
+            }
+        }
+        if let Some(mode) = &g.mode {
+            n_mode += 1;
+            if best.is_some_and(|e| e.mode.iter().any(|m| m == mode)) {
+                n_mode_ok += 1;
+            }
+        }
+    }
+    let share = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let scores = serde_json::json!({
+        "records": gold.len(),
+        "with_events": n_with_events,
+        "event_accuracy": share(n_event_ok, gold.len()),
+        "actor_country_accuracy": share(n_actor_ok, n_actor),
+        "recipient_country_accuracy": share(n_recipient_ok, n_recipient),
+        "actor_sector_accuracy": share(n_sector_ok, n_sector),
+        "mode_accuracy": share(n_mode_ok, n_mode),
+    });
+    if args.json {
+        println!("{scores}");
+    } else {
+        println!("records: {}  (with at least one event: {n_with_events})", gold.len());
+        println!("event type accuracy:       {:.3}  ({n_event_ok}/{})", share(n_event_ok, gold.len()), gold.len());
+        println!("actor country accuracy:    {:.3}  ({n_actor_ok}/{n_actor})", share(n_actor_ok, n_actor));
+        println!("recipient country accuracy:{:.3}  ({n_recipient_ok}/{n_recipient})", share(n_recipient_ok, n_recipient));
+        println!("actor sector accuracy:     {:.3}  ({n_sector_ok}/{n_sector}, where the actor country is right)", share(n_sector_ok, n_sector));
+        println!("mode accuracy:             {:.3}  ({n_mode_ok}/{n_mode})", share(n_mode_ok, n_mode));
+        println!("\nconfusion (gold → predicted best event: count):");
+        let mut by_gold: BTreeMap<&str, Vec<(&str, usize)>> = BTreeMap::new();
+        for ((g, p), n) in &confusion {
+            by_gold.entry(g).or_default().push((p, *n));
+        }
+        for (g, mut row) in by_gold {
+            row.sort_by(|a, b| b.1.cmp(&a.1));
+            let cells: Vec<String> = row.iter().map(|(p, n)| format!("{p} {n}")).collect();
+            println!("  {g:<10} {}", cells.join(", "));
+        }
+        println!("\nworst misses (first {}):", args.worst.min(misses.len()));
+        for (id, gold_event, got, text) in misses.iter().take(args.worst) {
+            println!("  {id}: gold {gold_event}, got {got}\n      {text}");
+        }
+    }
+    let gates = [(args.min_event, share(n_event_ok, gold.len()), "event type"), (args.min_actor, share(n_actor_ok, n_actor), "actor country"), (args.min_recipient, share(n_recipient_ok, n_recipient), "recipient country")];
+    let mut failed = false;
+    for (min, got, what) in gates {
+        if let Some(min) = min {
+            if got < min {
+                eprintln!("dyad: eval gate failed: {what} accuracy {got:.3} < {min:.3}");
+                failed = true;
+            }
+        }
+    }
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn codes(list: &[dyad_model::Entity]) -> String {
+    if list.is_empty() {
+        return "-".into();
+    }
+    list.iter().map(|e| e.code.as_str()).collect::<Vec<_>>().join("+")
+}

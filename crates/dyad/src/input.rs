@@ -1,0 +1,153 @@
+//! Reading inputs: files, folders and standard input, into documents.
+
+use std::io::{BufRead, Read};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use dyad_ingest::{looks_english, tag_is_english, Format};
+use dyad_model::Document;
+
+use crate::From;
+
+/// Files under the given paths, folders walked recursively in name order.
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            out.push(path.clone());
+        } else if path.is_dir() {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+                .with_context(|| format!("cannot read folder {}", path.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+                .collect();
+            entries.sort();
+            let files: Vec<PathBuf> = entries.iter().filter(|p| p.is_file() && is_document(p)).cloned().collect();
+            let dirs: Vec<PathBuf> = entries.into_iter().filter(|p| p.is_dir()).collect();
+            out.extend(files);
+            out.extend(expand(&dirs)?);
+        } else {
+            out.push(path.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn is_document(path: &Path) -> bool {
+    let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    matches!(ext.as_str(), "txt" | "text" | "md" | "html" | "htm" | "xhtml" | "jsonl" | "ndjson")
+}
+
+/// Why one input or line did not become a document.
+pub struct Skipped {
+    pub location: String,
+    pub reason: String,
+}
+
+/// Reads every document of `path` (`-` is standard input) and hands each to `sink`; bad
+/// lines and unreadable documents are reported to `skipped` and the rest go on.
+pub fn read_documents(
+    path: &Path,
+    from: From,
+    default_date: Option<NaiveDate>,
+    sink: &mut dyn FnMut(Document) -> Result<()>,
+    skipped: &mut dyn FnMut(Skipped),
+) -> Result<()> {
+    let is_stdin = path.as_os_str() == "-";
+    let name = if is_stdin { "<stdin>".to_string() } else { path.display().to_string() };
+    let format = match from {
+        From::Jsonl => Format::Jsonl,
+        From::Text => Format::Text,
+        From::Html => Format::Html,
+        From::Auto if is_stdin => Format::Jsonl,
+        From::Auto => {
+            let mut head = Vec::new();
+            std::fs::File::open(path)
+                .with_context(|| format!("cannot open {name}"))?
+                .take(2048)
+                .read_to_end(&mut head)
+                .with_context(|| format!("cannot read {name}"))?;
+            Format::detect(&name, &head)
+        }
+    };
+    if format == Format::Jsonl {
+        let reader: Box<dyn BufRead> = if is_stdin {
+            Box::new(std::io::BufReader::new(std::io::stdin().lock()))
+        } else {
+            Box::new(std::io::BufReader::new(std::fs::File::open(path).with_context(|| format!("cannot open {name}"))?))
+        };
+        for (idx, line) in reader.split(b'\n').enumerate() {
+            let line_no = idx + 1;
+            let line = line.with_context(|| format!("cannot read {name}"))?;
+            let Ok(line) = std::str::from_utf8(&line) else {
+                skipped(Skipped { location: format!("{name}:{line_no}"), reason: "not valid UTF-8".into() });
+                continue;
+            };
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
+            }
+            match dyad_ingest::parse_jsonl_line(line, line_no) {
+                Ok(record) => {
+                    if let Some(bad) = record.bad_date {
+                        skipped(Skipped { location: format!("{name}:{line_no}"), reason: format!("field `date`: `{bad}` is not a date; using the default date") });
+                    }
+                    deliver(record.document, format!("{name}:{line_no}"), default_date, sink, skipped)?;
+                }
+                Err(err) => skipped(Skipped { location: name.clone(), reason: err.to_string() }),
+            }
+        }
+        return Ok(());
+    }
+    let mut bytes = Vec::new();
+    if is_stdin {
+        std::io::stdin().lock().read_to_end(&mut bytes).context("cannot read standard input")?;
+    } else {
+        bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
+    }
+    let id = path.file_stem().map_or_else(|| "stdin".to_string(), |s| s.to_string_lossy().into_owned());
+    let hint = match format {
+        Format::Html => "page.html",
+        _ => "page.txt",
+    };
+    match dyad_ingest::parse(&id, hint, &bytes) {
+        Ok(doc) => deliver(doc, name, default_date, sink, skipped),
+        Err(err) => {
+            skipped(Skipped { location: name, reason: err.to_string() });
+            Ok(())
+        }
+    }
+}
+
+fn deliver(
+    mut doc: Document,
+    location: String,
+    default_date: Option<NaiveDate>,
+    sink: &mut dyn FnMut(Document) -> Result<()>,
+    skipped: &mut dyn FnMut(Skipped),
+) -> Result<()> {
+    if doc.date.is_none() {
+        doc.date = default_date;
+    }
+    if let Some(lang) = doc.language.as_deref().filter(|l| !tag_is_english(l)) {
+        skipped(Skipped { location, reason: format!("language `{lang}` is not English (only English is coded for now)") });
+        return Ok(());
+    }
+    if !looks_english(&doc.text) {
+        skipped(Skipped { location, reason: "the text does not look English (only English is coded for now)".into() });
+        return Ok(());
+    }
+    sink(doc)
+}
+
+pub fn parse_date_arg(date: Option<&str>) -> Result<Option<NaiveDate>> {
+    date.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").with_context(|| format!("--date `{d}` is not a YYYY-MM-DD date")))
+        .transpose()
+}
+
+pub fn load_lexicon(args: &crate::LexiconArgs) -> Result<std::sync::Arc<dyad_lexicon::Lexicon>> {
+    let dirs: Vec<&Path> = args.dirs.iter().map(PathBuf::as_path).collect();
+    let lexicon = dyad_lexicon::Lexicon::load(&dirs).context("cannot load the lexicon")?;
+    Ok(std::sync::Arc::new(lexicon))
+}
