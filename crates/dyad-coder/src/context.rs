@@ -3,13 +3,82 @@
 use crate::tokens::Token;
 
 const KEYWORDS: &[(&str, &[&str])] = &[
-    ("military", &["military", "troops", "soldiers", "weapons", "arms", "missile", "missiles", "shells", "ammunition", "artillery", "army", "defence", "defense", "war", "forces", "drills", "warplanes", "munitions", "battlefield", "front"]),
-    ("economic", &["economic", "economy", "trade", "tariffs", "investment", "cash", "oil", "gas", "finance", "financial", "loan", "loans", "exports", "imports"]),
-    ("diplomatic", &["diplomatic", "diplomacy", "ambassador", "embassy", "envoy", "summit", "treaty", "relations", "talks", "negotiations"]),
+    (
+        "military",
+        &[
+            "military",
+            "troops",
+            "soldiers",
+            "weapons",
+            "arms",
+            "missile",
+            "missiles",
+            "shells",
+            "ammunition",
+            "artillery",
+            "army",
+            "defence",
+            "defense",
+            "war",
+            "forces",
+            "drills",
+            "warplanes",
+            "munitions",
+            "battlefield",
+            "front",
+        ],
+    ),
+    (
+        "economic",
+        &[
+            "economic",
+            "economy",
+            "trade",
+            "tariffs",
+            "investment",
+            "cash",
+            "oil",
+            "gas",
+            "finance",
+            "financial",
+            "loan",
+            "loans",
+            "exports",
+            "imports",
+        ],
+    ),
+    (
+        "diplomatic",
+        &[
+            "diplomatic",
+            "diplomacy",
+            "ambassador",
+            "embassy",
+            "envoy",
+            "summit",
+            "treaty",
+            "relations",
+            "talks",
+            "negotiations",
+        ],
+    ),
     ("cbrn", &["nuclear", "chemical", "biological", "radiological", "uranium", "plutonium"]),
     ("terrorism", &["terrorist", "terrorists", "terrorism", "terror"]),
     ("cyber", &["cyber", "cyberattack", "hackers", "hacking", "hacked"]),
-    ("legal", &["court", "courts", "legal", "law", "lawsuit", "trial", "judge", "prosecutors", "indicted"]),
+    (
+        "legal",
+        &[
+            "court",
+            "courts",
+            "legal",
+            "law",
+            "lawsuit",
+            "trial",
+            "judge",
+            "prosecutors",
+            "indicted",
+        ],
+    ),
     ("migration", &["refugees", "migrants", "migration", "asylum"]),
     ("election", &["election", "elections", "vote", "ballot", "campaign"]),
     ("human_rights", &["human rights"]),
@@ -31,7 +100,14 @@ pub fn contexts(text: &str, tokens: &[Token], trigger_context: &str) -> Vec<Stri
         let hit = tokens.iter().any(|t| {
             let w = &text[t.start..t.end];
             words.iter().any(|k| !k.contains(' ') && w.eq_ignore_ascii_case(k))
-        }) || words.iter().any(|k| k.contains(' ') && contains_ignore_case(&text[tokens.first().map_or(0, |t| t.start)..tokens.last().map_or(0, |t| t.end)], k));
+        }) || words.iter().any(|k| {
+            k.contains(' ')
+                && contains_ignore_case(
+                    &text
+                        [tokens.first().map_or(0, |t| t.start)..tokens.last().map_or(0, |t| t.end)],
+                    k,
+                )
+        });
         if hit {
             out.push((*context).to_string());
         }

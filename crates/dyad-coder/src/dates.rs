@@ -15,8 +15,18 @@ pub struct DateExpr {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 fn month_of(text: &str, tok: &Token) -> Option<u32> {
@@ -29,7 +39,10 @@ fn month_of(text: &str, tok: &Token) -> Option<u32> {
     if lower == "sept" {
         return Some(9);
     }
-    MONTHS.iter().position(|m| *m == lower || (lower.len() == 3 && m.starts_with(&lower))).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| *m == lower || (lower.len() == 3 && m.starts_with(&lower)))
+        .map(|i| i as u32 + 1)
 }
 
 fn number(text: &str, tok: &Token) -> Option<u32> {
@@ -100,10 +113,15 @@ pub fn find(text: &str, tokens: &[Token], anchor: Option<NaiveDate>) -> Vec<Date
     while k < tokens.len() {
         let t = &tokens[k];
         // "June 19, 2024" / "June 19" / "June 2024" / "early July" / "mid-July"
-        let part = if is_any(text, t, &["early", "late", "mid", "mid-", "end"]) { Some(k) } else { None };
-        let month_idx = if part.is_some() && tok(k + 1).is_some_and(|n| month_of(text, n).is_some()) {
+        let part =
+            if is_any(text, t, &["early", "late", "mid", "mid-", "end"]) { Some(k) } else { None };
+        let month_idx = if part.is_some() && tok(k + 1).is_some_and(|n| month_of(text, n).is_some())
+        {
             k + 1
-        } else if part.is_some() && tok(k + 1).is_some_and(|n| is(text, n, "of")) && tok(k + 2).is_some_and(|n| month_of(text, n).is_some()) {
+        } else if part.is_some()
+            && tok(k + 1).is_some_and(|n| is(text, n, "of"))
+            && tok(k + 2).is_some_and(|n| month_of(text, n).is_some())
+        {
             k + 2
         } else {
             k
@@ -120,10 +138,13 @@ pub fn find(text: &str, tokens: &[Token], anchor: Option<NaiveDate>) -> Vec<Date
             let mut end = month_idx + 1;
             let mut day = None;
             let mut yr = None;
-            if let Some(d) = tok(end).and_then(|n| number(text, n)).filter(|d| (1..=31).contains(d)) {
+            if let Some(d) = tok(end).and_then(|n| number(text, n)).filter(|d| (1..=31).contains(d))
+            {
                 day = Some(d);
                 end += 1;
-                if tok(end).is_some_and(|n| is(text, n, ",")) && tok(end + 1).and_then(|n| year(text, n)).is_some() {
+                if tok(end).is_some_and(|n| is(text, n, ","))
+                    && tok(end + 1).and_then(|n| year(text, n)).is_some()
+                {
                     end += 1;
                 }
             }
@@ -146,12 +167,21 @@ pub fn find(text: &str, tokens: &[Token], anchor: Option<NaiveDate>) -> Vec<Date
                 Some(if month > a.month() + 1 { a.year() - 1 } else { a.year() })
             });
             if let Some(year) = year {
-                let (date, precision) = match (day, part.map(|p| text[tokens[p].start..tokens[p].end].to_ascii_lowercase())) {
+                let (date, precision) = match (
+                    day,
+                    part.map(|p| text[tokens[p].start..tokens[p].end].to_ascii_lowercase()),
+                ) {
                     (Some(d), _) => (NaiveDate::from_ymd_opt(year, month, d), "day"),
-                    (None, Some(p)) if p.starts_with("early") => (NaiveDate::from_ymd_opt(year, month, 1), "part_of_month"),
-                    (None, Some(p)) if p.starts_with("mid") => (NaiveDate::from_ymd_opt(year, month, 11), "part_of_month"),
+                    (None, Some(p)) if p.starts_with("early") => {
+                        (NaiveDate::from_ymd_opt(year, month, 1), "part_of_month")
+                    }
+                    (None, Some(p)) if p.starts_with("mid") => {
+                        (NaiveDate::from_ymd_opt(year, month, 11), "part_of_month")
+                    }
                     (None, Some(_)) => (NaiveDate::from_ymd_opt(year, month, 21), "part_of_month"),
-                    (None, None) if hyphen_mid => (NaiveDate::from_ymd_opt(year, month, 11), "part_of_month"),
+                    (None, None) if hyphen_mid => {
+                        (NaiveDate::from_ymd_opt(year, month, 11), "part_of_month")
+                    }
                     (None, None) => (NaiveDate::from_ymd_opt(year, month, 1), "month"),
                 };
                 if let Some(date) = date {
@@ -180,10 +210,23 @@ pub fn find(text: &str, tokens: &[Token], anchor: Option<NaiveDate>) -> Vec<Date
         }
         // "in 2023", "since 2022", "by 2025"
         if let Some(y) = year(text, t) {
-            let preceded = k > 0 && is_any(text, &tokens[k - 1], &["in", "since", "by", "during", "until", "from", "of", "early", "late", "mid", "before", "after"]);
+            let preceded = k > 0
+                && is_any(
+                    text,
+                    &tokens[k - 1],
+                    &[
+                        "in", "since", "by", "during", "until", "from", "of", "early", "late",
+                        "mid", "before", "after",
+                    ],
+                );
             if preceded {
                 if let Some(date) = NaiveDate::from_ymd_opt(y, 1, 1) {
-                    out.push(DateExpr { tok_start: k - 1, tok_end: k + 1, date, precision: "year" });
+                    out.push(DateExpr {
+                        tok_start: k - 1,
+                        tok_end: k + 1,
+                        date,
+                        precision: "year",
+                    });
                 }
                 k += 1;
                 continue;
@@ -204,7 +247,9 @@ pub fn find(text: &str, tokens: &[Token], anchor: Option<NaiveDate>) -> Vec<Date
 fn relative(text: &str, tokens: &[Token], k: usize, a: NaiveDate) -> Option<DateExpr> {
     let t = &tokens[k];
     let next = tokens.get(k + 1);
-    let expr = |end: usize, date: NaiveDate, precision: &'static str| Some(DateExpr { tok_start: k, tok_end: end, date, precision });
+    let expr = |end: usize, date: NaiveDate, precision: &'static str| {
+        Some(DateExpr { tok_start: k, tok_end: end, date, precision })
+    };
     let word = text[t.start..t.end].to_ascii_lowercase();
     match word.as_str() {
         "today" | "tonight" => return expr(k + 1, a, "day"),
@@ -214,7 +259,9 @@ fn relative(text: &str, tokens: &[Token], k: usize, a: NaiveDate) -> Option<Date
     }
     if let Some((_, weekday)) = WEEKDAYS.iter().find(|(w, _)| word == *w) {
         // The most recent such day on or before the publication date.
-        let back = (7 + a.weekday().num_days_from_monday() as i64 - weekday.num_days_from_monday() as i64) % 7;
+        let back = (7 + a.weekday().num_days_from_monday() as i64
+            - weekday.num_days_from_monday() as i64)
+            % 7;
         return expr(k + 1, a - Duration::days(back), "day");
     }
     if matches!(word.as_str(), "last" | "this" | "next" | "past") {
@@ -228,9 +275,14 @@ fn relative(text: &str, tokens: &[Token], k: usize, a: NaiveDate) -> Option<Date
             "year" => NaiveDate::from_ymd_opt(a.year() + shift, 1, 1).map(|d| (d, "year")),
             "month" => {
                 let m0 = a.year() * 12 + a.month0() as i32 + shift;
-                NaiveDate::from_ymd_opt(m0.div_euclid(12), m0.rem_euclid(12) as u32 + 1, 1).map(|d| (d, "month"))
+                NaiveDate::from_ymd_opt(m0.div_euclid(12), m0.rem_euclid(12) as u32 + 1, 1)
+                    .map(|d| (d, "month"))
             }
-            "week" => Some((a + Duration::weeks(shift as i64) - Duration::days(a.weekday().num_days_from_monday() as i64), "week")),
+            "week" => Some((
+                a + Duration::weeks(shift as i64)
+                    - Duration::days(a.weekday().num_days_from_monday() as i64),
+                "week",
+            )),
             "spring" | "summer" | "autumn" | "fall" | "winter" => {
                 let this = season_start(&unit, a.year())?;
                 let year = match shift {
@@ -257,7 +309,12 @@ fn relative(text: &str, tokens: &[Token], k: usize, a: NaiveDate) -> Option<Date
         }
     }
     // "three weeks ago", "a few days ago"
-    let (n_idx, skip) = if word == "a" && next.is_some_and(|n| is_any(text, n, &["few", "couple"])) { (k + 1, 1) } else { (k, 0) };
+    let (n_idx, skip) = if word == "a" && next.is_some_and(|n| is_any(text, n, &["few", "couple"]))
+    {
+        (k + 1, 1)
+    } else {
+        (k, 0)
+    };
     let _ = skip;
     if let Some(n) = small_number(text, &tokens[n_idx]) {
         let mut u = n_idx + 1;
@@ -293,17 +350,35 @@ mod tests {
         let anchor = NaiveDate::parse_from_str(anchor, "%Y-%m-%d").ok();
         find(text, &tokens, anchor)
             .into_iter()
-            .map(|d| (d.date.to_string(), d.precision, text[tokens[d.tok_start].start..tokens[d.tok_end - 1].end].to_string()))
+            .map(|d| {
+                (
+                    d.date.to_string(),
+                    d.precision,
+                    text[tokens[d.tok_start].start..tokens[d.tok_end - 1].end].to_string(),
+                )
+            })
             .collect()
     }
 
     #[test]
     fn absolute_dates() {
-        assert_eq!(dates("On June 19, 2024 in Pyongyang", "2024-06-28"), [("2024-06-19".into(), "day", "June 19, 2024".into())]);
+        assert_eq!(
+            dates("On June 19, 2024 in Pyongyang", "2024-06-28"),
+            [("2024-06-19".into(), "day", "June 19, 2024".into())]
+        );
         assert_eq!(dates("on 19 June 2024", "2024-06-28")[0].0, "2024-06-19");
-        assert_eq!(dates("In February 2024, officials", "2024-06-28"), [("2024-02-01".into(), "month", "February 2024".into())]);
-        assert_eq!(dates("since autumn 2023.", "2024-06-28"), [("2023-09-01".into(), "season", "autumn 2023".into())]);
-        assert_eq!(dates("in 2022", "2024-06-28"), [("2022-01-01".into(), "year", "in 2022".into())]);
+        assert_eq!(
+            dates("In February 2024, officials", "2024-06-28"),
+            [("2024-02-01".into(), "month", "February 2024".into())]
+        );
+        assert_eq!(
+            dates("since autumn 2023.", "2024-06-28"),
+            [("2023-09-01".into(), "season", "autumn 2023".into())]
+        );
+        assert_eq!(
+            dates("in 2022", "2024-06-28"),
+            [("2022-01-01".into(), "year", "in 2022".into())]
+        );
     }
 
     #[test]
@@ -311,7 +386,10 @@ mod tests {
         // 2024-06-28 was a Friday.
         assert_eq!(dates("on Wednesday", "2024-06-28")[0].0, "2024-06-26");
         assert_eq!(dates("since last year", "2024-06-28")[0].0, "2023-01-01");
-        assert_eq!(dates("in early July", "2024-06-28"), [("2024-07-01".into(), "part_of_month", "early July".into())]);
+        assert_eq!(
+            dates("in early July", "2024-06-28"),
+            [("2024-07-01".into(), "part_of_month", "early July".into())]
+        );
         assert_eq!(dates("three weeks ago", "2024-06-28")[0].0, "2024-06-07");
         assert_eq!(dates("yesterday", "2024-06-28")[0].0, "2024-06-27");
         assert_eq!(dates("last month", "2024-01-15")[0].0, "2023-12-01");

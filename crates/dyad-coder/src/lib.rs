@@ -79,7 +79,8 @@ impl Coder {
     /// A coder over the built-in lexicon.
     pub fn builtin() -> Coder {
         static LEXICON: OnceLock<Arc<Lexicon>> = OnceLock::new();
-        let lexicon = LEXICON.get_or_init(|| Arc::new(Lexicon::load(&[]).expect("built-in lexicon data are valid")));
+        let lexicon = LEXICON
+            .get_or_init(|| Arc::new(Lexicon::load(&[]).expect("built-in lexicon data are valid")));
         Coder::new(lexicon.clone(), Options::default())
     }
 

@@ -54,9 +54,29 @@ pub struct Mention {
 /// Words that may stand between a country word and its sector word ("North Korea's senior
 /// military officials").
 const FILLERS: &[&str] = &[
-    "senior", "top", "high-ranking", "high", "ranking", "former", "local", "state", "state-run",
-    "acting", "new", "chief", "deputy", "vice", "then", "current", "military", "regional",
-    "national", "federal", "own", "occupying", "ruling",
+    "senior",
+    "top",
+    "high-ranking",
+    "high",
+    "ranking",
+    "former",
+    "local",
+    "state",
+    "state-run",
+    "acting",
+    "new",
+    "chief",
+    "deputy",
+    "vice",
+    "then",
+    "current",
+    "military",
+    "regional",
+    "national",
+    "federal",
+    "own",
+    "occupying",
+    "ruling",
 ];
 
 const PRONOUNS: &[(&str, Refers)] = &[
@@ -109,18 +129,31 @@ fn token_range(tokens: &[Token], m: &Match) -> Option<(usize, usize)> {
 
 fn first_place(lexicon: &Lexicon, meanings: &[Meaning], country: Option<&str>) -> Option<usize> {
     meanings.iter().find_map(|m| match m {
-        Meaning::Place(idx) if country.is_none_or(|c| lexicon.place(*idx).country == c) => Some(*idx),
+        Meaning::Place(idx) if country.is_none_or(|c| lexicon.place(*idx).country == c) => {
+            Some(*idx)
+        }
         _ => None,
     })
 }
 
 fn country_entity(lexicon: &Lexicon, code: &str, text: &str, sector: &str) -> Entity {
     let name = lexicon.country(code).map_or_else(|| code.to_string(), |c| c.name.clone());
-    Entity { entity_text: text.to_string(), code: code.to_string(), country: code.to_string(), sector: sector.to_string(), name }
+    Entity {
+        entity_text: text.to_string(),
+        code: code.to_string(),
+        country: code.to_string(),
+        sector: sector.to_string(),
+        name,
+    }
 }
 
 /// The entity a single dictionary item names on its own, with its place reading.
-fn base_entity(lexicon: &Lexicon, meanings: &[Meaning], text: &str, date: Option<NaiveDate>) -> Option<(Entity, Kind, bool)> {
+fn base_entity(
+    lexicon: &Lexicon,
+    meanings: &[Meaning],
+    text: &str,
+    date: Option<NaiveDate>,
+) -> Option<(Entity, Kind, bool)> {
     // Preference when a phrase has several readings: people and organisations are the most
     // specific; a country beats its capital; sector words and places come last.
     let rank = |m: &Meaning| match m {
@@ -159,17 +192,34 @@ fn base_entity(lexicon: &Lexicon, meanings: &[Meaning], text: &str, date: Option
             };
             (entity, Kind::Actor, false)
         }
-        Meaning::Seat { code, sector } => (country_entity(lexicon, code, text, sector), Kind::Actor, false),
-        Meaning::Country { code } | Meaning::People { code } => (country_entity(lexicon, code, text, ""), Kind::Actor, false),
-        Meaning::Capital { code } => (country_entity(lexicon, code, text, "GOV"), Kind::Actor, false),
-        Meaning::Adjective { code } => (country_entity(lexicon, code, text, ""), Kind::Modifier, false),
+        Meaning::Seat { code, sector } => {
+            (country_entity(lexicon, code, text, sector), Kind::Actor, false)
+        }
+        Meaning::Country { code } | Meaning::People { code } => {
+            (country_entity(lexicon, code, text, ""), Kind::Actor, false)
+        }
+        Meaning::Capital { code } => {
+            (country_entity(lexicon, code, text, "GOV"), Kind::Actor, false)
+        }
+        Meaning::Adjective { code } => {
+            (country_entity(lexicon, code, text, ""), Kind::Modifier, false)
+        }
         Meaning::Sector { sector, .. } => {
-            let entity = Entity { entity_text: text.to_string(), sector: sector.clone(), ..Entity::default() };
+            let entity = Entity {
+                entity_text: text.to_string(),
+                sector: sector.clone(),
+                ..Entity::default()
+            };
             (entity, Kind::SectorOnly, false)
         }
         Meaning::Place(idx) => {
             let place = lexicon.place(*idx);
-            let entity = Entity { entity_text: text.to_string(), country: place.country.clone(), name: place.name.clone(), ..Entity::default() };
+            let entity = Entity {
+                entity_text: text.to_string(),
+                country: place.country.clone(),
+                name: place.name.clone(),
+                ..Entity::default()
+            };
             (entity, Kind::Place, false)
         }
     })
@@ -195,7 +245,9 @@ fn person_of(meanings: &[Meaning]) -> Option<usize> {
 
 fn country_code_of(meanings: &[Meaning]) -> Option<&str> {
     meanings.iter().find_map(|m| match m {
-        Meaning::Adjective { code } | Meaning::Country { code } | Meaning::Capital { code } => Some(code.as_str()),
+        Meaning::Adjective { code } | Meaning::Country { code } | Meaning::Capital { code } => {
+            Some(code.as_str())
+        }
         _ => None,
     })
 }
@@ -228,21 +280,31 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
         let start = item.tok_start;
         let mut end = item.tok_end;
         let mut consumed = 1;
-        let country_like = matches!(kind, Kind::Modifier) || (matches!(kind, Kind::Actor) && !is_person && country_code_of(item.meanings).is_some() && entity.sector.is_empty());
-        let title_like = sector_of(item.meanings).is_some_and(|(_, title)| title) && !has_stronger_than_sector(item.meanings);
+        let country_like = matches!(kind, Kind::Modifier)
+            || (matches!(kind, Kind::Actor)
+                && !is_person
+                && country_code_of(item.meanings).is_some()
+                && entity.sector.is_empty());
+        let title_like = sector_of(item.meanings).is_some_and(|(_, title)| title)
+            && !has_stronger_than_sector(item.meanings);
 
         // Country word + ['s] + fillers + sector word [+ person or capitalised name].
         if country_like || title_like {
             let mut cursor = end;
             let mut possessive_seen = false;
-            if country_like && cursor < tokens.len() && is_any(text, &tokens[cursor], &["'s", "’s"]) {
+            if country_like && cursor < tokens.len() && is_any(text, &tokens[cursor], &["'s", "’s"])
+            {
                 cursor += 1;
                 possessive_seen = true;
             }
             let mut j = i + 1;
-            let mut sector: Option<&str> = if title_like { sector_of(item.meanings).map(|s| s.0) } else { None };
+            let mut sector: Option<&str> =
+                if title_like { sector_of(item.meanings).map(|s| s.0) } else { None };
             loop {
-                while cursor < tokens.len() && is_any(text, &tokens[cursor], FILLERS) && !items.get(j).is_some_and(|it| it.tok_start == cursor) {
+                while cursor < tokens.len()
+                    && is_any(text, &tokens[cursor], FILLERS)
+                    && items.get(j).is_none_or(|it| it.tok_start != cursor)
+                {
                     cursor += 1;
                 }
                 let Some(next) = items.get(j) else { break };
@@ -250,7 +312,9 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
                     break;
                 }
                 if let Some(person) = person_of(next.meanings) {
-                    let (e, _, _) = base_entity(lexicon, &next.meanings[..], span_text(start, next.tok_end), date).unwrap_or_default_entity();
+                    let (e, _, _) =
+                        base_entity(lexicon, next.meanings, span_text(start, next.tok_end), date)
+                            .unwrap_or_default_entity();
                     let _ = person;
                     entity = e;
                     kind = Kind::Actor;
@@ -282,7 +346,11 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
                 }
                 // A title followed by a capitalised name the lexicon does not know.
                 let mut k = end;
-                while k < tokens.len() && is_capitalized(text, &tokens[k]) && k - end < 4 && !items.iter().any(|it| it.tok_start == k) {
+                while k < tokens.len()
+                    && is_capitalized(text, &tokens[k])
+                    && k - end < 4
+                    && !items.iter().any(|it| it.tok_start == k)
+                {
                     k += 1;
                 }
                 if k > end && sector_of(items[i + consumed - 1].meanings).is_some_and(|(_, t)| t) {
@@ -299,14 +367,31 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
             }
         }
         let place = first_place(lexicon, item.meanings, None).or_else(|| {
-            if consumed == 1 && matches!(kind, Kind::Actor) && entity.sector == "GOV" && item.meanings.iter().any(|m| matches!(m, Meaning::Capital { .. })) {
-                lexicon.place_named(&text[tokens[start].start..tokens[end - 1].end], &entity.country).map(|_| 0).and(None)
+            if consumed == 1
+                && matches!(kind, Kind::Actor)
+                && entity.sector == "GOV"
+                && item.meanings.iter().any(|m| matches!(m, Meaning::Capital { .. }))
+            {
+                lexicon
+                    .place_named(&text[tokens[start].start..tokens[end - 1].end], &entity.country)
+                    .map(|_| 0)
+                    .and(None)
             } else {
                 None
             }
         });
         let possessive = end < tokens.len() && is_any(text, &tokens[end], &["'s", "’s"]);
-        out.push(Mention { collective: item.meanings.iter().any(|m| matches!(m, Meaning::People { .. })) || entity.sector == "CVL", tok_start: start, tok_end: end, entity, kind, place, possessive, is_person });
+        out.push(Mention {
+            collective: item.meanings.iter().any(|m| matches!(m, Meaning::People { .. }))
+                || entity.sector == "CVL",
+            tok_start: start,
+            tok_end: end,
+            entity,
+            kind,
+            place,
+            possessive,
+            is_person,
+        });
         i += consumed;
     }
     add_pronouns(text, tokens, &mut out);
@@ -337,15 +422,39 @@ fn add_pronouns(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
             words.iter().enumerate().all(|(n, w)| tokens.get(k + n).is_some_and(|t| is(text, t, w)))
         }) {
             let end = k + words.len();
-            let entity = Entity { entity_text: text[tokens[k].start..tokens[end - 1].end].to_string(), ..Entity::default() };
-            out.push(Mention { tok_start: k, tok_end: end, entity, kind: Kind::Pronoun(*refers), place: None, possessive: false, is_person: false, collective: false });
+            let entity = Entity {
+                entity_text: text[tokens[k].start..tokens[end - 1].end].to_string(),
+                ..Entity::default()
+            };
+            out.push(Mention {
+                tok_start: k,
+                tok_end: end,
+                entity,
+                kind: Kind::Pronoun(*refers),
+                place: None,
+                possessive: false,
+                is_person: false,
+                collective: false,
+            });
             k = end;
             continue;
         }
         if let Some((_, refers)) = PRONOUNS.iter().find(|(w, _)| is(text, &tokens[k], w)) {
-            let entity = Entity { entity_text: text[tokens[k].start..tokens[k].end].to_string(), ..Entity::default() };
+            let entity = Entity {
+                entity_text: text[tokens[k].start..tokens[k].end].to_string(),
+                ..Entity::default()
+            };
             let possessive = is_any(text, &tokens[k], &["its", "their", "his", "her"]);
-            out.push(Mention { tok_start: k, tok_end: k + 1, entity, kind: Kind::Pronoun(*refers), place: None, possessive, is_person: false, collective: false });
+            out.push(Mention {
+                tok_start: k,
+                tok_end: k + 1,
+                entity,
+                kind: Kind::Pronoun(*refers),
+                place: None,
+                possessive,
+                is_person: false,
+                collective: false,
+            });
         }
         k += 1;
     }
@@ -355,7 +464,9 @@ fn add_pronouns(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
 /// the lexicon does not know takes the entity of the appositive that follows it.
 fn add_appositive_names(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
     let mut additions = Vec::new();
-    for m in out.iter().filter(|m| m.kind == Kind::Actor && !m.entity.sector.is_empty() && !m.entity.country.is_empty()) {
+    for m in out.iter().filter(|m| {
+        m.kind == Kind::Actor && !m.entity.sector.is_empty() && !m.entity.country.is_empty()
+    }) {
         // Walk back over "one of", "a", "the" to a comma, then over capitalised words.
         let mut k = m.tok_start;
         while k > 0 && is_any(text, &tokens[k - 1], &["of", "one", "a", "an", "the", "is", "was"]) {
@@ -366,15 +477,29 @@ fn add_appositive_names(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
         }
         let name_end = k - 1;
         let mut name_start = name_end;
-        while name_start > 0 && is_capitalized(text, &tokens[name_start - 1]) && name_end - name_start < 4 {
+        while name_start > 0
+            && is_capitalized(text, &tokens[name_start - 1])
+            && name_end - name_start < 4
+        {
             name_start -= 1;
         }
-        if name_end - name_start < 2 || out.iter().any(|o| o.tok_start < name_end && name_start < o.tok_end) {
+        if name_end - name_start < 2
+            || out.iter().any(|o| o.tok_start < name_end && name_start < o.tok_end)
+        {
             continue;
         }
         let name = text[tokens[name_start].start..tokens[name_end - 1].end].to_string();
         let entity = Entity { entity_text: name.clone(), name, ..m.entity.clone() };
-        additions.push(Mention { tok_start: name_start, tok_end: name_end, entity, kind: Kind::Actor, place: None, possessive: false, is_person: true, collective: false });
+        additions.push(Mention {
+            tok_start: name_start,
+            tok_end: name_end,
+            entity,
+            kind: Kind::Actor,
+            place: None,
+            possessive: false,
+            is_person: true,
+            collective: false,
+        });
     }
     out.extend(additions);
 }

@@ -23,7 +23,10 @@ pub fn resolve_phrase(coder: &Coder, phrase: &str, date: Option<NaiveDate>) -> R
     let mut tokens = Vec::new();
     tokenize(phrase, 0, phrase.len(), &mut tokens);
     let matches = lexicon.find(phrase);
-    let found = mentions::find(lexicon, &mentions::Input { text: phrase, tokens: &tokens, matches: &matches, date });
+    let found = mentions::find(
+        lexicon,
+        &mentions::Input { text: phrase, tokens: &tokens, matches: &matches, date },
+    );
     let rank = |k: Kind| match k {
         Kind::Actor => 0,
         Kind::Modifier => 1,

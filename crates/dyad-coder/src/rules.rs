@@ -2,7 +2,9 @@
 //! memory that resolves pronouns.
 
 use chrono::NaiveDate;
-use dyad_model::{Attribution, Citation, Document, Entity, Event, EventType, Location, Modality, TextInfo};
+use dyad_model::{
+    Attribution, Citation, Document, Entity, Event, EventType, Location, Modality, TextInfo,
+};
 
 use crate::mentions::{self, Kind, Mention, Refers};
 use crate::tokens::{is, is_any, tokenize, Token};
@@ -10,41 +12,204 @@ use crate::triggers::{Form, Pos, Trigger};
 use crate::{context, dates, sizes, Coded, Coder, Diagnostic};
 
 const PREPOSITIONS: &[&str] = &[
-    "in", "at", "near", "inside", "outside", "across", "within", "throughout", "to", "with",
-    "against", "from", "on", "toward", "towards", "for", "into", "upon", "by", "of", "over",
-    "between", "among", "amid", "about", "after", "before", "under", "via", "like", "than",
+    "in",
+    "at",
+    "near",
+    "inside",
+    "outside",
+    "across",
+    "within",
+    "throughout",
+    "to",
+    "with",
+    "against",
+    "from",
+    "on",
+    "toward",
+    "towards",
+    "for",
+    "into",
+    "upon",
+    "by",
+    "of",
+    "over",
+    "between",
+    "among",
+    "amid",
+    "about",
+    "after",
+    "before",
+    "under",
+    "via",
+    "like",
+    "than",
 ];
-const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "outside", "across", "within", "throughout", "over", "around"];
-const RECIPIENT_PREPS: &[&str] = &["to", "with", "against", "from", "on", "toward", "towards", "for", "into", "upon", "at"];
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "both", "all"];
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "'s", "’s"];
+const LOCATIVE: &[&str] =
+    &["in", "at", "near", "inside", "outside", "across", "within", "throughout", "over", "around"];
+const RECIPIENT_PREPS: &[&str] =
+    &["to", "with", "against", "from", "on", "toward", "towards", "for", "into", "upon", "at"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "both", "all",
+];
+const BE: &[&str] =
+    &["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "'s", "’s"];
 const SPEECH: &[&str] = &[
-    "said", "says", "say", "saying", "told", "tells", "reported", "reports", "report", "claimed",
-    "claims", "claim", "announced", "announces", "stated", "states", "added", "noted", "confirmed",
-    "confirms", "insisted", "believes", "believed", "alleged", "alleges", "estimated", "estimates",
-    "assessed", "warned", "warns", "argued", "argues", "suggested", "revealed", "acknowledged",
-    "admitted", "indicated", "disclosed", "wrote", "tweeted", "posted", "explained", "declared",
-    "accused", "stressed", "emphasized", "emphasised",
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "reported",
+    "reports",
+    "report",
+    "claimed",
+    "claims",
+    "claim",
+    "announced",
+    "announces",
+    "stated",
+    "states",
+    "added",
+    "noted",
+    "confirmed",
+    "confirms",
+    "insisted",
+    "believes",
+    "believed",
+    "alleged",
+    "alleges",
+    "estimated",
+    "estimates",
+    "assessed",
+    "warned",
+    "warns",
+    "argued",
+    "argues",
+    "suggested",
+    "revealed",
+    "acknowledged",
+    "admitted",
+    "indicated",
+    "disclosed",
+    "wrote",
+    "tweeted",
+    "posted",
+    "explained",
+    "declared",
+    "accused",
+    "stressed",
+    "emphasized",
+    "emphasised",
 ];
 const SUBORDINATORS: &[&str] = &[
-    "although", "though", "while", "whereas", "because", "if", "unless", "when", "whenever", "since",
-    "after", "before", "as", "once", "until", "despite",
+    "although", "though", "while", "whereas", "because", "if", "unless", "when", "whenever",
+    "since", "after", "before", "as", "once", "until", "despite",
 ];
 const CONDITIONAL: &[&str] = &["if", "unless", "whether"];
-const MODALS: &[&str] = &["could", "would", "might", "may", "can", "should", "must", "cannot", "couldn't", "wouldn't"];
+const MODALS: &[&str] =
+    &["could", "would", "might", "may", "can", "should", "must", "cannot", "couldn't", "wouldn't"];
 const FUTURE: &[&str] = &["will", "shall", "'ll", "won't"];
-const NEGATION: &[&str] = &["not", "never", "n't", "no", "neither", "nor", "cannot", "won't", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "isn't", "aren't", "wasn't", "weren't", "couldn't", "wouldn't", "shouldn't"];
-const HEDGES: &[&[&str]] = &[
-    &["it", "is", "thought"], &["it", "is", "believed"], &["it", "is", "estimated"], &["it", "is", "alleged"],
-    &["it", "is", "reported"], &["it", "is", "said"], &["it", "was", "reported"], &["it", "was", "thought"],
-    &["is", "thought", "to"], &["are", "thought", "to"], &["is", "believed", "to"], &["are", "believed", "to"],
-    &["is", "said", "to"], &["are", "said", "to"], &["is", "reported", "to"], &["are", "reported", "to"],
-    &["is", "alleged", "to"], &["is", "suspected", "of"], &["are", "suspected", "of"], &["reportedly"],
-    &["allegedly"], &["purportedly"], &["apparently"], &["presumably"], &["possibly"], &["probably"],
-    &["likely"], &["unconfirmed"], &["supposedly"], &["seemingly"],
+const NEGATION: &[&str] = &[
+    "not",
+    "never",
+    "n't",
+    "no",
+    "neither",
+    "nor",
+    "cannot",
+    "won't",
+    "didn't",
+    "doesn't",
+    "don't",
+    "hasn't",
+    "haven't",
+    "hadn't",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "couldn't",
+    "wouldn't",
+    "shouldn't",
 ];
-const PURPOSE_VERBS: &[&str] = &["support", "aid", "help", "assist", "bolster", "back", "arm", "supply", "strengthen"];
-const LIGHT_VERBS: &[&str] = &["launch", "launched", "launches", "launching", "carry", "carried", "carries", "conduct", "conducted", "conducts", "make", "made", "makes", "hold", "held", "holds", "pay", "paid", "pays", "stage", "staged", "mount", "mounted", "give", "gave", "given", "provide", "provided", "offer", "offered", "issue", "issued", "issues", "extend", "extended", "express", "expressed", "continue", "continued", "step", "stepped"];
+const HEDGES: &[&[&str]] = &[
+    &["it", "is", "thought"],
+    &["it", "is", "believed"],
+    &["it", "is", "estimated"],
+    &["it", "is", "alleged"],
+    &["it", "is", "reported"],
+    &["it", "is", "said"],
+    &["it", "was", "reported"],
+    &["it", "was", "thought"],
+    &["is", "thought", "to"],
+    &["are", "thought", "to"],
+    &["is", "believed", "to"],
+    &["are", "believed", "to"],
+    &["is", "said", "to"],
+    &["are", "said", "to"],
+    &["is", "reported", "to"],
+    &["are", "reported", "to"],
+    &["is", "alleged", "to"],
+    &["is", "suspected", "of"],
+    &["are", "suspected", "of"],
+    &["reportedly"],
+    &["allegedly"],
+    &["purportedly"],
+    &["apparently"],
+    &["presumably"],
+    &["possibly"],
+    &["probably"],
+    &["likely"],
+    &["unconfirmed"],
+    &["supposedly"],
+    &["seemingly"],
+];
+const PURPOSE_VERBS: &[&str] =
+    &["support", "aid", "help", "assist", "bolster", "back", "arm", "supply", "strengthen"];
+const LIGHT_VERBS: &[&str] = &[
+    "launch",
+    "launched",
+    "launches",
+    "launching",
+    "carry",
+    "carried",
+    "carries",
+    "conduct",
+    "conducted",
+    "conducts",
+    "make",
+    "made",
+    "makes",
+    "hold",
+    "held",
+    "holds",
+    "pay",
+    "paid",
+    "pays",
+    "stage",
+    "staged",
+    "mount",
+    "mounted",
+    "give",
+    "gave",
+    "given",
+    "provide",
+    "provided",
+    "offer",
+    "offered",
+    "issue",
+    "issued",
+    "issues",
+    "extend",
+    "extended",
+    "express",
+    "expressed",
+    "continue",
+    "continued",
+    "step",
+    "stepped",
+];
 
 /// What the discourse remembers between sentences.
 #[derive(Default)]
@@ -80,7 +245,11 @@ impl Discourse {
         match refers {
             Refers::Singular => {
                 let from_group = (self.last_group.len() == 1).then(|| self.last_group[0].clone());
-                from_group.or_else(|| self.recent.last().cloned()).map(with_text).into_iter().collect()
+                from_group
+                    .or_else(|| self.recent.last().cloned())
+                    .map(with_text)
+                    .into_iter()
+                    .collect()
             }
             Refers::Plural => {
                 if !self.last_group.is_empty() {
@@ -134,14 +303,19 @@ fn clauses(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Clause> {
             start = k + 1;
             kind = ClauseKind::Main;
             sub_open = false;
-        } else if at_clause_start && is_any(text, t, SUBORDINATORS) && !is_any(text, t, &["as"]) || (at_clause_start && is(text, t, "as") && k == 0) {
+        } else if at_clause_start && is_any(text, t, SUBORDINATORS) && !is_any(text, t, &["as"])
+            || (at_clause_start && is(text, t, "as") && k == 0)
+        {
             if k > start {
                 out.push(Clause { start, end: k, kind });
             }
             start = k;
             kind = ClauseKind::Sub(k);
             sub_open = true;
-        } else if k > 0 && is(text, &tokens[k - 1], ",") && is_any(text, t, &["which", "who", "whom", "whose"]) {
+        } else if k > 0
+            && is(text, &tokens[k - 1], ",")
+            && is_any(text, t, &["which", "who", "whom", "whose"])
+        {
             out.push(Clause { start, end: k, kind });
             start = k;
             kind = ClauseKind::Relative;
@@ -154,9 +328,16 @@ fn clauses(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Clause> {
         } else if is_any(text, t, SPEECH) && speech_subject(text, tokens, mentions, k).is_some() {
             // "X said (that) …": the rest is the complement.
             let next = k + 1;
-            let body = if tokens.get(next).is_some_and(|n| is(text, n, "that")) { next + 1 } else { next };
-            let followed = tokens.get(body).is_some_and(|n| n.word || is_any(text, n, &["“", "\""]));
-            if followed && !tokens.get(next).is_some_and(|n| is_any(text, n, &[",", ".", "on", "in", "by", "at", "to"])) || tokens.get(next).is_some_and(|n| is(text, n, "that")) {
+            let body =
+                if tokens.get(next).is_some_and(|n| is(text, n, "that")) { next + 1 } else { next };
+            let followed =
+                tokens.get(body).is_some_and(|n| n.word || is_any(text, n, &["“", "\""]));
+            if followed
+                && !tokens
+                    .get(next)
+                    .is_some_and(|n| is_any(text, n, &[",", ".", "on", "in", "by", "at", "to"]))
+                || tokens.get(next).is_some_and(|n| is(text, n, "that"))
+            {
                 out.push(Clause { start, end: k + 1, kind });
                 start = body;
                 kind = ClauseKind::Complement(k);
@@ -175,17 +356,36 @@ fn clauses(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Clause> {
 
 /// The mention that says something with the speech verb at `k`: the nearest actor mention
 /// before it (skipping adverbs and auxiliaries), or, for "…, officials said", after it.
-fn speech_subject<'m>(text: &str, tokens: &[Token], mentions: &'m [Mention], k: usize) -> Option<&'m Mention> {
-    let before = mentions.iter().filter(|m| m.tok_end <= k && k - m.tok_end <= 3 && matches!(m.kind, Kind::Actor | Kind::SectorOnly | Kind::Pronoun(_)))
-        .filter(|m| (m.tok_end..k).all(|i| tokens[i].word && !is_any(text, &tokens[i], PREPOSITIONS)))
-        .last();
+fn speech_subject<'m>(
+    text: &str,
+    tokens: &[Token],
+    mentions: &'m [Mention],
+    k: usize,
+) -> Option<&'m Mention> {
+    let before = mentions
+        .iter()
+        .filter(|m| {
+            m.tok_end <= k
+                && k - m.tok_end <= 3
+                && matches!(m.kind, Kind::Actor | Kind::SectorOnly | Kind::Pronoun(_))
+        })
+        .rfind(|m| {
+            (m.tok_end..k).all(|i| tokens[i].word && !is_any(text, &tokens[i], PREPOSITIONS))
+        });
     before.or_else(|| {
-        mentions.iter().find(|m| m.tok_start == k + 1 && matches!(m.kind, Kind::Actor | Kind::SectorOnly))
+        mentions
+            .iter()
+            .find(|m| m.tok_start == k + 1 && matches!(m.kind, Kind::Actor | Kind::SectorOnly))
     })
 }
 
 /// The preposition governing a mention, skipping determiners and adjectives.
-fn preposition_before<'t>(text: &'t str, tokens: &[Token], start: usize, limit: usize) -> Option<&'t str> {
+fn preposition_before<'t>(
+    text: &'t str,
+    tokens: &[Token],
+    start: usize,
+    limit: usize,
+) -> Option<&'t str> {
     let mut k = start;
     let mut hops = 0;
     while k > limit && hops < 4 {
@@ -194,13 +394,42 @@ fn preposition_before<'t>(text: &'t str, tokens: &[Token], start: usize, limit: 
         let t = &tokens[k];
         let word = &text[t.start..t.end];
         // "thousands of Georgians", "a group of protesters": the quantity is transparent.
-        if is(text, t, "of") && k > 0 && is_any(text, &tokens[k - 1], &["thousands", "hundreds", "dozens", "millions", "tens", "group", "groups", "crowd", "crowds", "number", "members", "many", "some", "most", "all", "scores"]) {
+        if is(text, t, "of")
+            && k > 0
+            && is_any(
+                text,
+                &tokens[k - 1],
+                &[
+                    "thousands",
+                    "hundreds",
+                    "dozens",
+                    "millions",
+                    "tens",
+                    "group",
+                    "groups",
+                    "crowd",
+                    "crowds",
+                    "number",
+                    "members",
+                    "many",
+                    "some",
+                    "most",
+                    "all",
+                    "scores",
+                ],
+            )
+        {
             return None;
         }
         if is_any(text, t, PREPOSITIONS) {
             return Some(word);
         }
-        if !t.word || !(is_any(text, t, DETERMINERS) || word.chars().all(|c| c.is_lowercase() || c == '-') && hops <= 2 && !is_any(text, t, SPEECH)) {
+        if !t.word
+            || !(is_any(text, t, DETERMINERS)
+                || word.chars().all(|c| c.is_lowercase() || c == '-')
+                    && hops <= 2
+                    && !is_any(text, t, SPEECH))
+        {
             return None;
         }
         if is_any(text, t, DETERMINERS) {
@@ -219,22 +448,37 @@ fn is_actorish(m: &Mention) -> bool {
 }
 
 /// Extends the mention at `idx` into its coordination: "the USA, Japan, and South Korea".
-fn coordinated(text: &str, tokens: &[Token], mentions: &[Mention], idx: usize, leftward: bool) -> Vec<usize> {
+fn coordinated(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    idx: usize,
+    leftward: bool,
+) -> Vec<usize> {
     let mut group = vec![idx];
     let joins = |a: usize, b: usize| -> bool {
         // Tokens between a.end and b.start are all joiners.
-        (a..b).all(|k| is_any(text, &tokens[k], &[",", "and", "&", "as", "well", "both", "the", "or"]))
-            && (a..b).any(|k| is_any(text, &tokens[k], &[",", "and", "&"]))
+        (a..b).all(|k| {
+            is_any(text, &tokens[k], &[",", "and", "&", "as", "well", "both", "the", "or"])
+        }) && (a..b).any(|k| is_any(text, &tokens[k], &[",", "and", "&"]))
     };
     let mut cur = idx;
     loop {
         let next = if leftward {
-            (0..cur).rev().find(|&j| is_actorish(&mentions[j]) && mentions[j].tok_end <= mentions[cur].tok_start)
+            (0..cur).rev().find(|&j| {
+                is_actorish(&mentions[j]) && mentions[j].tok_end <= mentions[cur].tok_start
+            })
         } else {
-            (cur + 1..mentions.len()).find(|&j| is_actorish(&mentions[j]) && mentions[j].tok_start >= mentions[cur].tok_end)
+            (cur + 1..mentions.len()).find(|&j| {
+                is_actorish(&mentions[j]) && mentions[j].tok_start >= mentions[cur].tok_end
+            })
         };
         let Some(j) = next else { break };
-        let ok = if leftward { joins(mentions[j].tok_end, mentions[cur].tok_start) } else { joins(mentions[cur].tok_end, mentions[j].tok_start) };
+        let ok = if leftward {
+            joins(mentions[j].tok_end, mentions[cur].tok_start)
+        } else {
+            joins(mentions[cur].tok_end, mentions[j].tok_start)
+        };
         if !ok || mentions[j].possessive {
             break;
         }
@@ -244,7 +488,9 @@ fn coordinated(text: &str, tokens: &[Token], mentions: &[Mention], idx: usize, l
     // A list needs a conjunction somewhere ("A, B and C"); a bare comma separates
     // clauses and appositions, not coordinated actors.
     if group.len() > 1 {
-        let (lo, hi) = group.iter().fold((usize::MAX, 0), |(lo, hi), &g| (lo.min(mentions[g].tok_start), hi.max(mentions[g].tok_end)));
+        let (lo, hi) = group.iter().fold((usize::MAX, 0), |(lo, hi), &g| {
+            (lo.min(mentions[g].tok_start), hi.max(mentions[g].tok_end))
+        });
         if !(lo..hi).any(|k| is_any(text, &tokens[k], &["and", "&", "or"])) {
             group.truncate(1);
         }
@@ -268,13 +514,12 @@ struct Sentence<'a> {
 fn attribution_zone(text: &str, tokens: &[Token]) -> Vec<bool> {
     let mut zone = vec![false; tokens.len()];
     for k in 0..tokens.len() {
-        let start = if is(text, &tokens[k], "according") && tokens.get(k + 1).is_some_and(|t| is(text, t, "to")) {
-            k
-        } else if is(text, &tokens[k], "citing") {
-            k
-        } else {
+        let according = is(text, &tokens[k], "according")
+            && tokens.get(k + 1).is_some_and(|t| is(text, t, "to"));
+        if !according && !is(text, &tokens[k], "citing") {
             continue;
-        };
+        }
+        let start = k;
         let mut end = start + 1;
         while end < tokens.len() && !is_any(text, &tokens[end], &[",", ";", ".", "that"]) {
             end += 1;
@@ -288,12 +533,19 @@ fn attribution_zone(text: &str, tokens: &[Token]) -> Vec<bool> {
 
 /// "It is thought that …", "it was reported that …": an expletive "it" refers to nothing.
 fn expletive(s: &Sentence<'_>, m: &Mention) -> bool {
-    matches!(m.kind, Kind::Pronoun(_)) && s.is(m.tok_start, "it") && s.is_any(m.tok_end, &["is", "was", "seems", "appears", "remains", "has"]) && (m.tok_end + 1..m.tok_end + 4).any(|k| s.is_any(k, &["that", "to"]))
+    matches!(m.kind, Kind::Pronoun(_))
+        && s.is(m.tok_start, "it")
+        && s.is_any(m.tok_end, &["is", "was", "seems", "appears", "remains", "has"])
+        && (m.tok_end + 1..m.tok_end + 4).any(|k| s.is_any(k, &["that", "to"]))
 }
 
 impl Sentence<'_> {
     fn clause_of(&self, k: usize) -> Clause {
-        *self.clauses.iter().find(|c| c.start <= k && k < c.end.max(c.start + 1)).unwrap_or(&Clause { start: 0, end: self.tokens.len(), kind: ClauseKind::Main })
+        *self
+            .clauses
+            .iter()
+            .find(|c| c.start <= k && k < c.end.max(c.start + 1))
+            .unwrap_or(&Clause { start: 0, end: self.tokens.len(), kind: ClauseKind::Main })
     }
 
     fn word(&self, k: usize) -> &str {
@@ -317,8 +569,12 @@ struct Argument {
 
 fn subject_before(s: &Sentence<'_>, limit: usize, t: usize) -> Option<Argument> {
     let candidate = |m: &&Mention| {
-        m.tok_end <= t && m.tok_start >= limit && is_actorish(m) && !m.possessive
-            && !s.sourced.get(m.tok_start).copied().unwrap_or(false) && !expletive(s, m)
+        m.tok_end <= t
+            && m.tok_start >= limit
+            && is_actorish(m)
+            && !m.possessive
+            && !s.sourced.get(m.tok_start).copied().unwrap_or(false)
+            && !expletive(s, m)
             && preposition_before(s.text, s.tokens, m.tok_start, limit).is_none()
     };
     // An infinitive ("promised to send") takes the subject of its clause, the first
@@ -337,11 +593,22 @@ fn subject_before(s: &Sentence<'_>, limit: usize, t: usize) -> Option<Argument> 
 fn agent_after(s: &Sentence<'_>, t: usize, end: usize) -> Option<Argument> {
     let by = (t..end.min(t + 6)).find(|&k| s.is(k, "by"))?;
     // "by Russian air defences": a country adjective names the agent too.
-    let idx = s.mentions.iter().position(|m| m.tok_start > by && m.tok_start <= by + 2 && (is_actorish(m) || m.kind == Kind::Modifier))?;
-    Some(Argument { mentions: coordinated(s.text, s.tokens, s.mentions, idx, false), how: "by-agent".into() })
+    let idx = s.mentions.iter().position(|m| {
+        m.tok_start > by && m.tok_start <= by + 2 && (is_actorish(m) || m.kind == Kind::Modifier)
+    })?;
+    Some(Argument {
+        mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+        how: "by-agent".into(),
+    })
 }
 
-fn recipient_after(s: &Sentence<'_>, trigger: &Trigger, t_end: usize, end: usize, aid_like: bool) -> Option<Argument> {
+fn recipient_after(
+    s: &Sentence<'_>,
+    trigger: &Trigger,
+    t_end: usize,
+    end: usize,
+    aid_like: bool,
+) -> Option<Argument> {
     let mut first: Option<(usize, String)> = None;
     for (idx, m) in s.mentions.iter().enumerate() {
         if m.tok_start < t_end || m.tok_start >= end || !is_actorish(m) {
@@ -350,7 +617,8 @@ fn recipient_after(s: &Sentence<'_>, trigger: &Trigger, t_end: usize, end: usize
         if m.tok_start - t_end > 12 {
             break;
         }
-        let prep = preposition_before(s.text, s.tokens, m.tok_start, t_end.saturating_sub(1)).map(str::to_ascii_lowercase);
+        let prep = preposition_before(s.text, s.tokens, m.tok_start, t_end.saturating_sub(1))
+            .map(str::to_ascii_lowercase);
         let how = match prep.as_deref() {
             Some(p) if LOCATIVE.contains(&p) => continue,
             Some("by") => continue,
@@ -358,8 +626,16 @@ fn recipient_after(s: &Sentence<'_>, trigger: &Trigger, t_end: usize, end: usize
             Some("of") => {
                 // "to the occupied territories of Ukraine": an "of" phrase counts when the
                 // noun it attaches to followed a recipient preposition.
-                let before_of = (t_end..m.tok_start).rev().find(|&k| s.is(k, "of")).unwrap_or(m.tok_start);
-                match preposition_before(s.text, s.tokens, before_of.saturating_sub(1), t_end.saturating_sub(1)).map(str::to_ascii_lowercase) {
+                let before_of =
+                    (t_end..m.tok_start).rev().find(|&k| s.is(k, "of")).unwrap_or(m.tok_start);
+                match preposition_before(
+                    s.text,
+                    s.tokens,
+                    before_of.saturating_sub(1),
+                    t_end.saturating_sub(1),
+                )
+                .map(str::to_ascii_lowercase)
+                {
                     Some(p) if RECIPIENT_PREPS.contains(&p.as_str()) => format!("prep-{p}-of"),
                     _ => continue,
                 }
@@ -368,9 +644,14 @@ fn recipient_after(s: &Sentence<'_>, trigger: &Trigger, t_end: usize, end: usize
             None => "object".into(),
         };
         // Purpose clauses name the beneficiary: "sent shells in order to aid Russia".
-        let purpose = m.tok_start >= 2 && s.is_any(m.tok_start - 1, PURPOSE_VERBS) && s.is(m.tok_start - 2, "to");
+        let purpose = m.tok_start >= 2
+            && s.is_any(m.tok_start - 1, PURPOSE_VERBS)
+            && s.is(m.tok_start - 2, "to");
         if aid_like && purpose {
-            return Some(Argument { mentions: coordinated(s.text, s.tokens, s.mentions, idx, false), how: "purpose".into() });
+            return Some(Argument {
+                mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+                how: "purpose".into(),
+            });
         }
         if first.is_none() {
             first = Some((idx, how));
@@ -395,7 +676,28 @@ fn is_passive(s: &Sentence<'_>, t: usize, form: Form, end: usize) -> bool {
         if s.is_any(k, BE) {
             return true;
         }
-        if w.ends_with("ly") || s.is_any(k, &["not", "already", "also", "reportedly", "allegedly", "n't", "yet", "being", "now", "still", "then", "just", "never", "again", "since"]) {
+        if w.ends_with("ly")
+            || s.is_any(
+                k,
+                &[
+                    "not",
+                    "already",
+                    "also",
+                    "reportedly",
+                    "allegedly",
+                    "n't",
+                    "yet",
+                    "being",
+                    "now",
+                    "still",
+                    "then",
+                    "just",
+                    "never",
+                    "again",
+                    "since",
+                ],
+            )
+        {
             continue;
         }
         break;
@@ -407,25 +709,49 @@ fn is_passive(s: &Sentence<'_>, t: usize, form: Form, end: usize) -> bool {
 fn noun_actor(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Option<Argument> {
     // Possessive or adjective before the noun, allowing a few modifiers between.
     let before = s.mentions.iter().enumerate().rev().find(|(_, m)| {
-        m.tok_end <= t && t - m.tok_end <= 3 && m.tok_start >= clause.start
-            && (matches!(m.kind, Kind::Actor | Kind::Modifier) || matches!(m.kind, Kind::Pronoun(_)) && m.possessive)
+        m.tok_end <= t
+            && t - m.tok_end <= 3
+            && m.tok_start >= clause.start
+            && (matches!(m.kind, Kind::Actor | Kind::Modifier)
+                || matches!(m.kind, Kind::Pronoun(_)) && m.possessive)
     });
     if let Some((idx, m)) = before {
         let possessive_mark = |k: usize| s.is_any(k, &["'s", "’s"]);
-        let gap_ok = (m.tok_end..t).all(|k| possessive_mark(k) || s.tokens[k].word && !s.is_any(k, PREPOSITIONS) && !s.is_any(k, BE) && !s.is_any(k, SPEECH));
-        if gap_ok && (m.possessive || matches!(m.kind, Kind::Modifier) || m.tok_end == t || (m.tok_end + 1 == t && s.is(m.tok_end, "-"))) {
+        let gap_ok = (m.tok_end..t).all(|k| {
+            possessive_mark(k)
+                || s.tokens[k].word
+                    && !s.is_any(k, PREPOSITIONS)
+                    && !s.is_any(k, BE)
+                    && !s.is_any(k, SPEECH)
+        });
+        if gap_ok
+            && (m.possessive
+                || matches!(m.kind, Kind::Modifier)
+                || m.tok_end == t
+                || (m.tok_end + 1 == t && s.is(m.tok_end, "-")))
+        {
             let mut mentions = coordinated(s.text, s.tokens, s.mentions, idx, true);
             if matches!(m.kind, Kind::Modifier) {
                 mentions = vec![idx];
             }
-            return Some(Argument { mentions, how: if m.possessive { "possessive".into() } else { "modifier".into() } });
+            return Some(Argument {
+                mentions,
+                how: if m.possessive { "possessive".into() } else { "modifier".into() },
+            });
         }
     }
     // "the visit of X", "attacks by X"
     for (k, how) in [(t_end, "of"), (t_end, "by")] {
         if s.is(k, how) {
-            if let Some(idx) = s.mentions.iter().position(|m| m.tok_start > k && m.tok_start <= k + 2 && is_actorish(m)) {
-                return Some(Argument { mentions: coordinated(s.text, s.tokens, s.mentions, idx, false), how: format!("{how}-agent") });
+            if let Some(idx) = s
+                .mentions
+                .iter()
+                .position(|m| m.tok_start > k && m.tok_start <= k + 2 && is_actorish(m))
+            {
+                return Some(Argument {
+                    mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+                    how: format!("{how}-agent"),
+                });
             }
         }
     }
@@ -436,7 +762,9 @@ fn noun_actor(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Optio
         }
     }
     // A light verb makes the noun its event: "Russia launched attacks on Ukraine".
-    if let Some(v) = (t.saturating_sub(4).max(clause.start)..t).rev().find(|&k| s.is_any(k, LIGHT_VERBS)) {
+    if let Some(v) =
+        (t.saturating_sub(4).max(clause.start)..t).rev().find(|&k| s.is_any(k, LIGHT_VERBS))
+    {
         if let Some(mut arg) = subject_before(s, clause.start, v) {
             arg.how = "light-verb-subject".into();
             return Some(arg);
@@ -457,19 +785,30 @@ fn hedge(s: &Sentence<'_>) -> Option<String> {
     None
 }
 
-fn entity_of(m: &Mention, discourse: &Discourse, s: &Sentence<'_>, before_tok: usize) -> Vec<Entity> {
+fn entity_of(
+    m: &Mention,
+    discourse: &Discourse,
+    s: &Sentence<'_>,
+    before_tok: usize,
+) -> Vec<Entity> {
     match m.kind {
         Kind::Pronoun(refers) => {
             // Within the sentence first: the nearest earlier subject-like mention.
             let text = &s.text[s.tokens[m.tok_start].start..s.tokens[m.tok_end - 1].end];
-            let local = s.mentions.iter().filter(|o| o.tok_end <= before_tok.min(m.tok_start) && o.kind == Kind::Actor && !o.entity.country.is_empty())
+            let local = s
+                .mentions
+                .iter()
+                .filter(|o| {
+                    o.tok_end <= before_tok.min(m.tok_start)
+                        && o.kind == Kind::Actor
+                        && !o.entity.country.is_empty()
+                })
                 .filter(|o| preposition_before(s.text, s.tokens, o.tok_start, 0).is_none())
-                .filter(|o| match refers {
+                .rfind(|o| match refers {
                     Refers::Person => o.is_person,
                     Refers::Singular => !o.is_person,
                     _ => true,
-                })
-                .last();
+                });
             if let (Some(o), Refers::Singular | Refers::Person) = (local, refers) {
                 let mut e = o.entity.clone();
                 e.entity_text = text.to_string();
@@ -491,17 +830,40 @@ fn location(coder: &Coder, s: &Sentence<'_>, clause: Clause) -> Option<Location>
     let lexicon = coder.lexicon();
     let pick = |range: (usize, usize)| {
         s.mentions.iter().find(|m| {
-            m.tok_start >= range.0 && m.tok_start < range.1
-                && m.tok_start > 0 && s.is_any(m.tok_start - 1, &["in", "at", "near", "inside", "outside"])
-                && (m.place.is_some() || (m.kind == Kind::Actor && m.entity.sector.is_empty() || m.entity.sector == "GOV") && !m.is_person && m.entity.country.len() == 3)
+            m.tok_start >= range.0
+                && m.tok_start < range.1
+                && m.tok_start > 0
+                && s.is_any(m.tok_start - 1, &["in", "at", "near", "inside", "outside"])
+                && (m.place.is_some()
+                    || (m.kind == Kind::Actor && m.entity.sector.is_empty()
+                        || m.entity.sector == "GOV")
+                        && !m.is_person
+                        && m.entity.country.len() == 3)
         })
     };
     let m = pick((clause.start, clause.end))?;
     let extracted = s.text[s.tokens[m.tok_start].start..s.tokens[m.tok_end - 1].end].to_string();
-    let place = m.place.map(|i| lexicon.place(i)).or_else(|| lexicon.place_named(&m.entity.name, &m.entity.country));
+    let place = m
+        .place
+        .map(|i| lexicon.place(i))
+        .or_else(|| lexicon.place_named(&m.entity.name, &m.entity.country));
     Some(match place {
-        Some(p) => Location { extracted_place: extracted, resolved_place: p.name.clone(), country_code: p.country.clone(), lat: p.lat, lon: p.lon, feature: p.kind.clone() },
-        None => Location { extracted_place: extracted, resolved_place: m.entity.name.clone(), country_code: m.entity.country.clone(), lat: None, lon: None, feature: "country".into() },
+        Some(p) => Location {
+            extracted_place: extracted,
+            resolved_place: p.name.clone(),
+            country_code: p.country.clone(),
+            lat: p.lat,
+            lon: p.lon,
+            feature: p.kind.clone(),
+        },
+        None => Location {
+            extracted_place: extracted,
+            resolved_place: m.entity.name.clone(),
+            country_code: m.entity.country.clone(),
+            lat: None,
+            lon: None,
+            feature: "country".into(),
+        },
     })
 }
 
@@ -521,39 +883,81 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
     let mut discourse = Discourse::default();
     let mut tokens: Vec<Token> = Vec::new();
     for (sentence_idx, sentence) in doc.sentences.iter().enumerate() {
-        if sentence.end > doc.text.len() || sentence.start > sentence.end || !doc.text.is_char_boundary(sentence.start) || !doc.text.is_char_boundary(sentence.end) {
-            coded.diagnostics.push(Diagnostic { sentence: Some(sentence_idx), message: "sentence span outside the text; skipped".into() });
+        if sentence.end > doc.text.len()
+            || sentence.start > sentence.end
+            || !doc.text.is_char_boundary(sentence.start)
+            || !doc.text.is_char_boundary(sentence.end)
+        {
+            coded.diagnostics.push(Diagnostic {
+                sentence: Some(sentence_idx),
+                message: "sentence span outside the text; skipped".into(),
+            });
             continue;
         }
         tokens.clear();
         tokenize(&doc.text, sentence.start, sentence.end, &mut tokens);
         if tokens.is_empty() || tokens.len() > 400 {
             if tokens.len() > 400 {
-                coded.diagnostics.push(Diagnostic { sentence: Some(sentence_idx), message: format!("sentence of {} tokens is too long to code; skipped", tokens.len()) });
+                coded.diagnostics.push(Diagnostic {
+                    sentence: Some(sentence_idx),
+                    message: format!(
+                        "sentence of {} tokens is too long to code; skipped",
+                        tokens.len()
+                    ),
+                });
             }
             continue;
         }
         let lo = all_matches.partition_point(|m| m.start < sentence.start);
         let hi = all_matches.partition_point(|m| m.start < sentence.end);
-        let matches: Vec<_> = all_matches[lo..hi].iter().copied().filter(|m| m.end <= sentence.end).collect();
-        let mentions = mentions::find(lexicon, &mentions::Input { text: &doc.text, tokens: &tokens, matches: &matches, date: doc.date });
+        let matches: Vec<_> =
+            all_matches[lo..hi].iter().copied().filter(|m| m.end <= sentence.end).collect();
+        let mentions = mentions::find(
+            lexicon,
+            &mentions::Input {
+                text: &doc.text,
+                tokens: &tokens,
+                matches: &matches,
+                date: doc.date,
+            },
+        );
         let clauses = clauses(&doc.text, &tokens, &mentions);
-        let s = Sentence { text: &doc.text, tokens: &tokens, mentions: &mentions, clauses: &clauses, sourced: attribution_zone(&doc.text, &tokens) };
+        let s = Sentence {
+            text: &doc.text,
+            tokens: &tokens,
+            mentions: &mentions,
+            clauses: &clauses,
+            sourced: attribution_zone(&doc.text, &tokens),
+        };
 
         // Triggers of this sentence, as token ranges.
         let lo = all_triggers.partition_point(|m| m.start() < sentence.start);
         let mut candidates: Vec<Candidate> = Vec::new();
         for m in all_triggers[lo..].iter().take_while(|m| m.start() < sentence.end) {
-            if crate::tokens::alnum_before(&doc.text, m.start()) || crate::tokens::alnum_after(&doc.text, m.end()) {
+            if crate::tokens::alnum_before(&doc.text, m.start())
+                || crate::tokens::alnum_after(&doc.text, m.end())
+            {
                 continue;
             }
-            let Some(tok_start) = tokens.iter().position(|t| t.start == m.start()) else { continue };
-            let Some(tok_end) = tokens.iter().position(|t| t.end == m.end()).map(|e| e + 1) else { continue };
+            let Some(tok_start) = tokens.iter().position(|t| t.start == m.start()) else {
+                continue;
+            };
+            let Some(tok_end) = tokens.iter().position(|t| t.end == m.end()).map(|e| e + 1) else {
+                continue;
+            };
             // Inside a name ("the Defence Ministry", "Strike Force"): not a trigger.
-            if mentions.iter().any(|mm| mm.tok_start <= tok_start && tok_end <= mm.tok_end && mm.kind != Kind::Modifier) {
+            if mentions.iter().any(|mm| {
+                mm.tok_start <= tok_start && tok_end <= mm.tok_end && mm.kind != Kind::Modifier
+            }) {
                 continue;
             }
-            if let Some((row, form)) = choose_trigger(coder, &s, &triggers.forms[m.pattern().as_usize()], tok_start, tok_end) {
+            if let Some((row, form)) = choose_trigger(
+                coder,
+                &s,
+                &triggers.forms[m.pattern().as_usize()],
+                tok_start,
+                tok_end,
+            ) {
                 candidates.push(Candidate { trigger: row, form, tok_start, tok_end });
             }
         }
@@ -570,7 +974,12 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
         let citations: Vec<Citation> = doc
             .markers_in(sentence)
             .filter_map(|n| doc.footnote(n))
-            .map(|f| Citation { number: f.number, text: f.text.clone(), url: f.url.clone(), title: f.title.clone() })
+            .map(|f| Citation {
+                number: f.number,
+                text: f.text.clone(),
+                url: f.url.clone(),
+                title: f.title.clone(),
+            })
             .collect();
         let mut events: Vec<Event> = Vec::new();
         let mut subjects_this_sentence: Vec<Entity> = Vec::new();
@@ -579,7 +988,14 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             let t = cand.tok_start;
             let clause = s.clause_of(t);
             // An intent verb followed by "to VERB" marks that verb as future instead.
-            if trigger.intent && s.is(cand.tok_end, "to") && candidates.iter().any(|c| c.tok_start > cand.tok_end && c.tok_start <= cand.tok_end + 3 && triggers.rows[c.trigger].pos == Pos::Verb) {
+            if trigger.intent
+                && s.is(cand.tok_end, "to")
+                && candidates.iter().any(|c| {
+                    c.tok_start > cand.tok_end
+                        && c.tok_start <= cand.tok_end + 3
+                        && triggers.rows[c.trigger].pos == Pos::Verb
+                })
+            {
                 continue;
             }
             let mut why: Vec<String> = Vec::new();
@@ -593,27 +1009,73 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 Pos::Verb => {
                     // A gerund's subject stands right before it, whatever governs that
                     // mention: "reacted to Washington sending weapons".
-                    let adjacent = (cand.form == Form::Gerund).then(|| s.mentions.iter().position(|m| m.tok_end == t && is_actorish(m))).flatten();
+                    let adjacent = (cand.form == Form::Gerund)
+                        .then(|| s.mentions.iter().position(|m| m.tok_end == t && is_actorish(m)))
+                        .flatten();
                     let mut subject = match adjacent {
-                        Some(idx) => Some(Argument { mentions: vec![idx], how: "gerund-subject".into() }),
+                        Some(idx) => {
+                            Some(Argument { mentions: vec![idx], how: "gerund-subject".into() })
+                        }
                         None => subject_before(&s, clause.start, t),
                     };
-                    if subject.is_none() && (s.is(t.saturating_sub(1), "to") || cand.form == Form::Gerund || matches!(clause.kind, ClauseKind::Main)) {
+                    if subject.is_none()
+                        && (s.is(t.saturating_sub(1), "to")
+                            || cand.form == Form::Gerund
+                            || matches!(clause.kind, ClauseKind::Main))
+                    {
                         // Non-finite verbs and verbs after a subordinate clause take the
                         // subject of the sentence.
-                        subject = subject_before(&s, 0, t).filter(|a| a.mentions.iter().all(|&i| matches!(s.clause_of(s.mentions[i].tok_start).kind, ClauseKind::Main | ClauseKind::Sub(_)) || s.clause_of(s.mentions[i].tok_start).start == clause.start)).map(|mut a| {
-                            a.how = "sentence-subject".into();
-                            a
-                        });
+                        subject = subject_before(&s, 0, t)
+                            .filter(|a| {
+                                a.mentions.iter().all(|&i| {
+                                    matches!(
+                                        s.clause_of(s.mentions[i].tok_start).kind,
+                                        ClauseKind::Main | ClauseKind::Sub(_)
+                                    ) || s.clause_of(s.mentions[i].tok_start).start == clause.start
+                                })
+                            })
+                            .map(|mut a| {
+                                a.how = "sentence-subject".into();
+                                a
+                            });
                     }
                     let aid_like = matches!(trigger.event, EventType::Aid | EventType::Agree);
-                    let mut object = recipient_after(&s, trigger, cand.tok_end, clause.end, aid_like);
+                    let mut object =
+                        recipient_after(&s, trigger, cand.tok_end, clause.end, aid_like);
                     // "X warned that Y's support …": the first party of the complement.
-                    if object.is_none() && s.is(cand.tok_end, "that") && matches!(trigger.event, EventType::Threaten | EventType::Accuse | EventType::Reject | EventType::Request) {
+                    if object.is_none()
+                        && s.is(cand.tok_end, "that")
+                        && matches!(
+                            trigger.event,
+                            EventType::Threaten
+                                | EventType::Accuse
+                                | EventType::Reject
+                                | EventType::Request
+                        )
+                    {
                         let next_clause = s.clause_of(cand.tok_end + 1);
-                        object = s.mentions.iter().position(|m| m.tok_start > cand.tok_end && m.tok_start < next_clause.end && m.kind == Kind::Actor && !m.entity.country.is_empty()
-                            && preposition_before(s.text, s.tokens, m.tok_start, cand.tok_end).is_none_or(|p| !LOCATIVE.iter().any(|l| p.eq_ignore_ascii_case(l))))
-                            .map(|idx| Argument { mentions: vec![idx], how: "complement-party".into() });
+                        object = s
+                            .mentions
+                            .iter()
+                            .position(|m| {
+                                m.tok_start > cand.tok_end
+                                    && m.tok_start < next_clause.end
+                                    && m.kind == Kind::Actor
+                                    && !m.entity.country.is_empty()
+                                    && preposition_before(
+                                        s.text,
+                                        s.tokens,
+                                        m.tok_start,
+                                        cand.tok_end,
+                                    )
+                                    .is_none_or(|p| {
+                                        !LOCATIVE.iter().any(|l| p.eq_ignore_ascii_case(l))
+                                    })
+                            })
+                            .map(|idx| Argument {
+                                mentions: vec![idx],
+                                how: "complement-party".into(),
+                            });
                     }
                     if trigger.inverse {
                         (object, subject, "inverse")
@@ -623,19 +1085,57 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 }
                 Pos::Noun => {
                     let actor = noun_actor(&s, t, cand.tok_end, clause);
-                    let recipient = s.mentions.iter().position(|m| {
-                        m.tok_start >= cand.tok_end && m.tok_start <= cand.tok_end + 6 && m.tok_start < clause.end && is_actorish(m)
-                            && preposition_before(s.text, s.tokens, m.tok_start, cand.tok_end.saturating_sub(1)).is_some_and(|p| RECIPIENT_PREPS.iter().any(|r| p.eq_ignore_ascii_case(r)) && !p.eq_ignore_ascii_case("at"))
-                    }).map(|idx| Argument { mentions: coordinated(s.text, s.tokens, s.mentions, idx, false), how: "noun-prep".into() });
+                    let recipient = s
+                        .mentions
+                        .iter()
+                        .position(|m| {
+                            m.tok_start >= cand.tok_end
+                                && m.tok_start <= cand.tok_end + 6
+                                && m.tok_start < clause.end
+                                && is_actorish(m)
+                                && preposition_before(
+                                    s.text,
+                                    s.tokens,
+                                    m.tok_start,
+                                    cand.tok_end.saturating_sub(1),
+                                )
+                                .is_some_and(|p| {
+                                    RECIPIENT_PREPS.iter().any(|r| p.eq_ignore_ascii_case(r))
+                                        && !p.eq_ignore_ascii_case("at")
+                                })
+                        })
+                        .map(|idx| Argument {
+                            mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+                            how: "noun-prep".into(),
+                        });
                     (actor, recipient, "noun")
                 }
             };
             let Some(actor_arg) = actor_arg else {
-                coded.diagnostics.push(Diagnostic { sentence: Some(sentence_idx), message: format!("`{}` ({}) has no actor", &doc.text[tokens[t].start..tokens[cand.tok_end - 1].end], trigger.event) });
+                coded.diagnostics.push(Diagnostic {
+                    sentence: Some(sentence_idx),
+                    message: format!(
+                        "`{}` ({}) has no actor",
+                        &doc.text[tokens[t].start..tokens[cand.tok_end - 1].end],
+                        trigger.event
+                    ),
+                });
                 continue;
             };
-            let mut actor: Vec<Entity> = actor_arg.mentions.iter().flat_map(|&i| entity_of(&s.mentions[i], &discourse, &s, t)).collect();
-            let mut recipient: Vec<Entity> = recipient_arg.as_ref().map(|a| a.mentions.iter().flat_map(|&i| entity_of(&s.mentions[i], &discourse, &s, t)).collect()).unwrap_or_default();
+            let mut actor: Vec<Entity> = actor_arg
+                .mentions
+                .iter()
+                .flat_map(|&i| entity_of(&s.mentions[i], &discourse, &s, t))
+                .collect();
+            let mut recipient: Vec<Entity> = recipient_arg
+                .as_ref()
+                .map(|a| {
+                    a.mentions
+                        .iter()
+                        .flat_map(|&i| entity_of(&s.mentions[i], &discourse, &s, t))
+                        .collect()
+                })
+                .unwrap_or_default();
             actor.retain(|e| !e.country.is_empty());
             recipient.retain(|e| !e.country.is_empty());
             dedup_entities(&mut actor);
@@ -645,49 +1145,139 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             }
             let had_recipient = !recipient.is_empty();
             recipient.retain(|r| !actor.iter().any(|a| a.code == r.code && a.sector == r.sector));
-            if had_recipient && recipient.is_empty() && recipient_arg.as_ref().is_some_and(|r| r.mentions.iter().all(|&i| matches!(s.mentions[i].kind, Kind::Pronoun(_)))) {
+            if had_recipient
+                && recipient.is_empty()
+                && recipient_arg.as_ref().is_some_and(|r| {
+                    r.mentions.iter().all(|&i| matches!(s.mentions[i].kind, Kind::Pronoun(_)))
+                })
+            {
                 // "Russia seeks partners to support it": a pronoun that resolves to the
                 // actor itself is a coreference miss, not an event.
                 continue;
             }
-            why.push(format!("trigger `{}` ({}, {voice})", trigger.lemma, if trigger.pos == Pos::Verb { "verb" } else { "noun" }));
+            why.push(format!(
+                "trigger `{}` ({}, {voice})",
+                trigger.lemma,
+                if trigger.pos == Pos::Verb { "verb" } else { "noun" }
+            ));
             why.push(format!("actor by {}", actor_arg.how));
             if let Some(r) = &recipient_arg {
                 why.push(format!("recipient by {}", r.how));
             }
             let mut event_type = trigger.event;
-            let mut modes: Vec<String> = if trigger.mode.is_empty() { Vec::new() } else { vec![trigger.mode.clone()] };
+            let mut modes: Vec<String> =
+                if trigger.mode.is_empty() { Vec::new() } else { vec![trigger.mode.clone()] };
             // PLOVER: a people protesting in the street is PROTEST; a government
             // protesting in words is ACCUSE.
-            if event_type == EventType::Accuse && trigger.lemma == "protest" && actor_arg.mentions.iter().any(|&i| s.mentions[i].collective) {
+            if event_type == EventType::Accuse
+                && trigger.lemma == "protest"
+                && actor_arg.mentions.iter().any(|&i| s.mentions[i].collective)
+            {
                 event_type = EventType::Protest;
                 modes = vec!["demo".to_string()];
             }
             // Consultations with a partner and joint actions are joint events.
-            if trigger.reciprocal && matches!(event_type, EventType::Consult | EventType::Cooperate) && recipient_arg.as_ref().is_some_and(|r| r.how == "prep-with") {
+            if trigger.reciprocal
+                && matches!(event_type, EventType::Consult | EventType::Cooperate)
+                && recipient_arg.as_ref().is_some_and(|r| r.how == "prep-with")
+            {
                 actor.append(&mut recipient);
                 why.push("reciprocal: partner joins the actors".into());
             }
             // PLOVER: joint military preparations are cooperation, not mobilisation.
-            if event_type == EventType::Mobilize && actor.len() >= 2 && (s.tokens[cand.tok_end..clause.end].iter().any(|tk| is_any(s.text, tk, &["jointly", "themselves", "together", "joint", "trilateral", "combined"]))) {
+            if event_type == EventType::Mobilize
+                && actor.len() >= 2
+                && (s.tokens[cand.tok_end..clause.end].iter().any(|tk| {
+                    is_any(
+                        s.text,
+                        tk,
+                        &["jointly", "themselves", "together", "joint", "trilateral", "combined"],
+                    )
+                }))
+            {
                 event_type = EventType::Cooperate;
                 modes.clear();
                 why.push("joint preparations by several actors: COOPERATE".into());
             }
 
             // Modality.
-            let window_start = actor_arg.mentions.iter().map(|&i| s.mentions[i].tok_end).max().filter(|&e| e <= t && e >= clause.start).unwrap_or(clause.start);
+            let window_start = actor_arg
+                .mentions
+                .iter()
+                .map(|&i| s.mentions[i].tok_end)
+                .max()
+                .filter(|&e| e <= t && e >= clause.start)
+                .unwrap_or(clause.start);
             let window = window_start..t;
             let mut modality = Modality::Asserted;
             let mut cues: Vec<String> = Vec::new();
-            let neg = window.clone().any(|k| s.is_any(k, NEGATION) || s.word(k).to_ascii_lowercase().ends_with("n't")) || (window.start..t).any(|k| s.is(k, "yet") && s.is(k + 1, "to"));
-            let conditional = matches!(clause.kind, ClauseKind::Sub(sub) if s.is_any(sub, CONDITIONAL)) || (clause.start..t).any(|k| s.is_any(k, CONDITIONAL) || (s.is(k, "in") && s.is(k + 1, "case")));
+            let neg = window
+                .clone()
+                .any(|k| s.is_any(k, NEGATION) || s.word(k).to_ascii_lowercase().ends_with("n't"))
+                || (window.start..t).any(|k| s.is(k, "yet") && s.is(k + 1, "to"));
+            let conditional = matches!(clause.kind, ClauseKind::Sub(sub) if s.is_any(sub, CONDITIONAL))
+                || (clause.start..t)
+                    .any(|k| s.is_any(k, CONDITIONAL) || (s.is(k, "in") && s.is(k + 1, "case")));
             let hypothetical = window.clone().any(|k| s.is_any(k, MODALS));
-            let future = window.clone().any(|k| s.is_any(k, FUTURE) || (s.is(k, "going") && s.is(k + 1, "to")))
-                || (window.start..t).any(|k| s.is(k + 1, "to") && candidates.iter().any(|c| c.tok_start == k && triggers.rows[c.trigger].intent))
-                || (window.start..t).any(|k| s.is(k, "to") && k > 0 && (s.is_any(k - 1, &["plans", "planned", "plan", "expected", "set", "intends", "intend", "pledged", "promised", "vowed", "agreed", "offered", "threatened", "aim", "aims", "aimed", "seek", "seeks", "sought", "try", "tries", "tried", "want", "wants", "wanted", "hope", "hopes", "hoped", "prepare", "prepares", "preparing", "ready", "going"])));
+            let future = window
+                .clone()
+                .any(|k| s.is_any(k, FUTURE) || (s.is(k, "going") && s.is(k + 1, "to")))
+                || (window.start..t).any(|k| {
+                    s.is(k + 1, "to")
+                        && candidates
+                            .iter()
+                            .any(|c| c.tok_start == k && triggers.rows[c.trigger].intent)
+                })
+                || (window.start..t).any(|k| {
+                    s.is(k, "to")
+                        && k > 0
+                        && (s.is_any(
+                            k - 1,
+                            &[
+                                "plans",
+                                "planned",
+                                "plan",
+                                "expected",
+                                "set",
+                                "intends",
+                                "intend",
+                                "pledged",
+                                "promised",
+                                "vowed",
+                                "agreed",
+                                "offered",
+                                "threatened",
+                                "aim",
+                                "aims",
+                                "aimed",
+                                "seek",
+                                "seeks",
+                                "sought",
+                                "try",
+                                "tries",
+                                "tried",
+                                "want",
+                                "wants",
+                                "wanted",
+                                "hope",
+                                "hopes",
+                                "hoped",
+                                "prepare",
+                                "prepares",
+                                "preparing",
+                                "ready",
+                                "going",
+                            ],
+                        ))
+                });
             let complement = matches!(clause.kind, ClauseKind::Complement(_));
-            let postposed_speech = (cand.tok_end..tokens.len()).any(|k| s.is(k, ",") && s.is_any(k + 1, SPEECH) || (s.is(k, ",") && s.mentions.iter().any(|m| m.tok_start == k + 1 && s.is_any(m.tok_end, SPEECH))));
+            let postposed_speech = (cand.tok_end..tokens.len()).any(|k| {
+                s.is(k, ",") && s.is_any(k + 1, SPEECH)
+                    || (s.is(k, ",")
+                        && s.mentions
+                            .iter()
+                            .any(|m| m.tok_start == k + 1 && s.is_any(m.tok_end, SPEECH)))
+            });
             if neg {
                 modality = Modality::Negated;
                 cues.push("negation".into());
@@ -708,7 +1298,10 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             // concession.
             if modality == Modality::Future {
                 match event_type {
-                    EventType::Aid | EventType::Cooperate | EventType::Support | EventType::Consult => {
+                    EventType::Aid
+                    | EventType::Cooperate
+                    | EventType::Support
+                    | EventType::Consult => {
                         why.push(format!("future {event_type} coded as AGREE"));
                         event_type = EventType::Agree;
                         modes.clear();
@@ -725,10 +1318,24 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             let attribution = attribution(&s, clause, t, &discourse);
 
             // Date.
-            let date_expr = date_exprs.iter().filter(|d| d.tok_start >= clause.start && d.tok_start < clause.end).min_by_key(|d| d.tok_start.abs_diff(t))
-                .or_else(|| date_exprs.iter().filter(|d| !matches!(s.clause_of(d.tok_start).kind, ClauseKind::Relative)).min_by_key(|d| d.tok_start.abs_diff(t)));
+            let date_expr = date_exprs
+                .iter()
+                .filter(|d| d.tok_start >= clause.start && d.tok_start < clause.end)
+                .min_by_key(|d| d.tok_start.abs_diff(t))
+                .or_else(|| {
+                    date_exprs
+                        .iter()
+                        .filter(|d| !matches!(s.clause_of(d.tok_start).kind, ClauseKind::Relative))
+                        .min_by_key(|d| d.tok_start.abs_diff(t))
+                });
             let (date, date_text, date_precision) = match date_expr {
-                Some(d) => (Some(d.date), Some(doc.text[tokens[d.tok_start].start..tokens[d.tok_end - 1].end].to_string()), Some(d.precision.to_string())),
+                Some(d) => (
+                    Some(d.date),
+                    Some(
+                        doc.text[tokens[d.tok_start].start..tokens[d.tok_end - 1].end].to_string(),
+                    ),
+                    Some(d.precision.to_string()),
+                ),
                 None => (doc.date, None, doc.date.map(|_| "publication".to_string())),
             };
             if modality == Modality::Asserted {
@@ -741,13 +1348,30 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             }
 
             // Size: the nearest quantity in the clause, after the trigger first.
-            let size = quantities.iter().filter(|q| q.tok_start >= cand.tok_end && q.tok_start < clause.end).min_by_key(|q| q.tok_start)
-                .or_else(|| quantities.iter().filter(|q| q.tok_end <= t && q.tok_start >= clause.start.min(t.saturating_sub(12))).max_by_key(|q| q.tok_end))
+            let size = quantities
+                .iter()
+                .filter(|q| q.tok_start >= cand.tok_end && q.tok_start < clause.end)
+                .min_by_key(|q| q.tok_start)
+                .or_else(|| {
+                    quantities
+                        .iter()
+                        .filter(|q| {
+                            q.tok_end <= t && q.tok_start >= clause.start.min(t.saturating_sub(12))
+                        })
+                        .max_by_key(|q| q.tok_end)
+                })
                 .map(|q| q.size.clone());
 
             let context = context::contexts(&doc.text, &tokens, &trigger.context);
             let event_text = doc.text[tokens[t].start..tokens[cand.tok_end - 1].end].to_string();
-            let rule = format!("{}/{}:{}+{}{}", trigger.event, trigger.lemma.replace(' ', "-"), voice, actor_arg.how, recipient_arg.as_ref().map(|r| format!("+{}", r.how)).unwrap_or_default());
+            let rule = format!(
+                "{}/{}:{}+{}{}",
+                trigger.event,
+                trigger.lemma.replace(' ', "-"),
+                voice,
+                actor_arg.how,
+                recipient_arg.as_ref().map(|r| format!("+{}", r.how)).unwrap_or_default()
+            );
             if !cues.is_empty() {
                 why.push(format!("modality {} ({})", modality.as_str(), cues.join(", ")));
             }
@@ -777,7 +1401,11 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 hedge: sentence_hedge.clone(),
                 attribution,
                 text: doc.text[sentence.start..sentence.end].to_string(),
-                text_info: TextInfo { sentence: sentence_idx, start: sentence.start, end: sentence.end },
+                text_info: TextInfo {
+                    sentence: sentence_idx,
+                    start: sentence.start,
+                    end: sentence.end,
+                },
                 event_text,
                 trigger_span: (tokens[t].start, tokens[cand.tok_end - 1].end),
                 rule,
@@ -785,7 +1413,12 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 explain: if coder.options.explain { why } else { Vec::new() },
             };
             // One event per type and dyad per sentence: "support and help" is one request.
-            let duplicate = events.iter().any(|e| e.event == event.event && codes(&e.actor) == codes(&event.actor) && codes(&e.recipient) == codes(&event.recipient) && e.modality == event.modality);
+            let duplicate = events.iter().any(|e| {
+                e.event == event.event
+                    && codes(&e.actor) == codes(&event.actor)
+                    && codes(&e.recipient) == codes(&event.recipient)
+                    && e.modality == event.modality
+            });
             if !duplicate {
                 events.push(event);
             }
@@ -794,7 +1427,12 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
         if let Some(first) = events.first() {
             discourse.last_group = first.actor.clone();
         } else if let Some(arg) = subject_before(&s, 0, tokens.len()) {
-            let group: Vec<Entity> = arg.mentions.iter().flat_map(|&i| entity_of(&s.mentions[i], &discourse, &s, tokens.len())).filter(|e| !e.country.is_empty()).collect();
+            let group: Vec<Entity> = arg
+                .mentions
+                .iter()
+                .flat_map(|&i| entity_of(&s.mentions[i], &discourse, &s, tokens.len()))
+                .filter(|e| !e.country.is_empty())
+                .collect();
             if !group.is_empty() {
                 discourse.last_group = group;
             }
@@ -823,18 +1461,105 @@ fn dedup_entities(entities: &mut Vec<Entity>) {
 
 /// Chooses which trigger row a matched word stands for, checking part of speech and the
 /// object class some rows require.
-fn choose_trigger(coder: &Coder, s: &Sentence<'_>, rows: &[(usize, Form)], t: usize, t_end: usize) -> Option<(usize, Form)> {
+fn choose_trigger(
+    coder: &Coder,
+    s: &Sentence<'_>,
+    rows: &[(usize, Form)],
+    t: usize,
+    t_end: usize,
+) -> Option<(usize, Form)> {
     let triggers = coder.triggers;
     let has_verb = rows.iter().any(|(r, _)| triggers.rows[*r].pos == Pos::Verb);
     let has_noun = rows.iter().any(|(r, _)| triggers.rows[*r].pos == Pos::Noun);
     let prev = t.checked_sub(1);
     let noun_context = prev.is_none_or(|p| {
-        s.is_any(p, DETERMINERS) || s.is_any(p, &["'s", "’s", "of", "in", "for", "against", "on", "with", "major", "new", "further", "large-scale", "deadly", "massive", "military", "mutual", "joint", "recent", "latest", "increased", "additional", "first", "such", "any", "no", "more", "its", "their"])
-            || s.mentions.iter().any(|m| m.tok_end == p + 1 && (m.possessive || m.kind == Kind::Modifier))
+        s.is_any(p, DETERMINERS)
+            || s.is_any(
+                p,
+                &[
+                    "'s",
+                    "’s",
+                    "of",
+                    "in",
+                    "for",
+                    "against",
+                    "on",
+                    "with",
+                    "major",
+                    "new",
+                    "further",
+                    "large-scale",
+                    "deadly",
+                    "massive",
+                    "military",
+                    "mutual",
+                    "joint",
+                    "recent",
+                    "latest",
+                    "increased",
+                    "additional",
+                    "first",
+                    "such",
+                    "any",
+                    "no",
+                    "more",
+                    "its",
+                    "their",
+                ],
+            )
+            || s.mentions
+                .iter()
+                .any(|m| m.tok_end == p + 1 && (m.possessive || m.kind == Kind::Modifier))
             || !s.tokens[p].word
     });
-    let verb_context = prev.is_some_and(|p| s.is_any(p, &["to", "will", "would", "could", "can", "may", "might", "must", "should", "not", "n't", "has", "have", "had", "did", "does", "do", "also", "it", "they", "he", "she", "we", "who", "which", "that", "then", "already", "reportedly", "allegedly", "jointly", "and", "or", "repeatedly", "still", "now", "never", "often", "again"]) || s.word(p).ends_with("ly"))
-        || prev.is_some_and(|p| s.mentions.iter().any(|m| m.tok_end == p + 1 && m.kind == Kind::Actor && !m.possessive));
+    let verb_context = prev.is_some_and(|p| {
+        s.is_any(
+            p,
+            &[
+                "to",
+                "will",
+                "would",
+                "could",
+                "can",
+                "may",
+                "might",
+                "must",
+                "should",
+                "not",
+                "n't",
+                "has",
+                "have",
+                "had",
+                "did",
+                "does",
+                "do",
+                "also",
+                "it",
+                "they",
+                "he",
+                "she",
+                "we",
+                "who",
+                "which",
+                "that",
+                "then",
+                "already",
+                "reportedly",
+                "allegedly",
+                "jointly",
+                "and",
+                "or",
+                "repeatedly",
+                "still",
+                "now",
+                "never",
+                "often",
+                "again",
+            ],
+        ) || s.word(p).ends_with("ly")
+    }) || prev.is_some_and(|p| {
+        s.mentions.iter().any(|m| m.tok_end == p + 1 && m.kind == Kind::Actor && !m.possessive)
+    });
     // "in order to" is a purpose phrase, not an order.
     if t > 0 && s.is(t - 1, "in") && s.is(t_end, "to") {
         return None;
@@ -859,7 +1584,9 @@ fn choose_trigger(coder: &Coder, s: &Sentence<'_>, rows: &[(usize, Form)], t: us
             let ok = match form {
                 Form::Base | Form::Third => verb_context,
                 Form::Past => !after_determiner,
-                Form::Gerund => !(noun_context && !verb_context) || prev.is_some_and(|p| s.is_any(p, BE)),
+                Form::Gerund => {
+                    !noun_context || verb_context || prev.is_some_and(|p| s.is_any(p, BE))
+                }
                 Form::Plural => true,
             };
             if !ok {
@@ -907,7 +1634,12 @@ fn has_class(coder: &Coder, s: &Sentence<'_>, from: usize, to: usize, class: usi
     false
 }
 
-fn attribution(s: &Sentence<'_>, clause: Clause, t: usize, discourse: &Discourse) -> Option<Attribution> {
+fn attribution(
+    s: &Sentence<'_>,
+    clause: Clause,
+    t: usize,
+    discourse: &Discourse,
+) -> Option<Attribution> {
     // "According to X[, citing Y]," anywhere in the sentence.
     for k in 0..s.tokens.len() {
         if s.is(k, "according") && s.is(k + 1, "to") {
@@ -921,7 +1653,11 @@ fn attribution(s: &Sentence<'_>, clause: Clause, t: usize, discourse: &Discourse
             }
             if end > start {
                 let text = s.text[s.tokens[start].start..s.tokens[end - 1].end].to_string();
-                let source = s.mentions.iter().find(|m| m.tok_start >= start && m.tok_start < end && m.kind == Kind::Actor).map(|m| m.entity.clone());
+                let source = s
+                    .mentions
+                    .iter()
+                    .find(|m| m.tok_start >= start && m.tok_start < end && m.kind == Kind::Actor)
+                    .map(|m| m.entity.clone());
                 return Some(Attribution { text, source });
             }
         }
@@ -932,22 +1668,31 @@ fn attribution(s: &Sentence<'_>, clause: Clause, t: usize, discourse: &Discourse
             let start = m.tok_start.min(verb);
             let end = m.tok_end.max(verb + 1);
             let text = s.text[s.tokens[start].start..s.tokens[end - 1].end].to_string();
-            let source = entity_of(m, discourse, s, start).into_iter().next().filter(|e| !e.country.is_empty());
+            let source = entity_of(m, discourse, s, start)
+                .into_iter()
+                .next()
+                .filter(|e| !e.country.is_empty());
             return Some(Attribution { text, source });
         }
     }
     // "…, officials said."
     for k in t..s.tokens.len() {
         if s.is(k, ",") {
-            if let Some(m) = s.mentions.iter().find(|m| m.tok_start == k + 1 && s.is_any(m.tok_end, SPEECH)) {
+            if let Some(m) =
+                s.mentions.iter().find(|m| m.tok_start == k + 1 && s.is_any(m.tok_end, SPEECH))
+            {
                 let text = s.text[s.tokens[m.tok_start].start..s.tokens[m.tok_end].end].to_string();
                 let source = Some(m.entity.clone()).filter(|e| !e.country.is_empty());
                 return Some(Attribution { text, source });
             }
             if s.is_any(k + 1, SPEECH) {
                 if let Some(m) = s.mentions.iter().find(|m| m.tok_start == k + 2) {
-                    let text = s.text[s.tokens[k + 1].start..s.tokens[m.tok_end - 1].end].to_string();
-                    return Some(Attribution { text, source: Some(m.entity.clone()).filter(|e| !e.country.is_empty()) });
+                    let text =
+                        s.text[s.tokens[k + 1].start..s.tokens[m.tok_end - 1].end].to_string();
+                    return Some(Attribution {
+                        text,
+                        source: Some(m.entity.clone()).filter(|e| !e.country.is_empty()),
+                    });
                 }
             }
         }
@@ -955,10 +1700,16 @@ fn attribution(s: &Sentence<'_>, clause: Clause, t: usize, discourse: &Discourse
     // "citing X" alone.
     for k in 0..s.tokens.len() {
         if s.is(k, "citing") {
-            let end = (k + 1..s.tokens.len()).find(|&e| s.is_any(e, &[",", ".", ";"])).unwrap_or(s.tokens.len());
+            let end = (k + 1..s.tokens.len())
+                .find(|&e| s.is_any(e, &[",", ".", ";"]))
+                .unwrap_or(s.tokens.len());
             if end > k + 1 {
                 let text = s.text[s.tokens[k + 1].start..s.tokens[end - 1].end].to_string();
-                let source = s.mentions.iter().find(|m| m.tok_start > k && m.tok_start < end && m.kind == Kind::Actor).map(|m| m.entity.clone());
+                let source = s
+                    .mentions
+                    .iter()
+                    .find(|m| m.tok_start > k && m.tok_start < end && m.kind == Kind::Actor)
+                    .map(|m| m.entity.clone());
                 return Some(Attribution { text, source });
             }
         }

@@ -38,10 +38,25 @@ const QUALIFIERS: &[&[&str]] = &[
 ];
 
 const WORD_NUMBERS: &[(&str, f64)] = &[
-    ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0), ("seven", 7.0),
-    ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0), ("twelve", 12.0),
-    ("fifteen", 15.0), ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0),
-    ("hundred", 100.0), ("thousand", 1000.0), ("dozen", 12.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("fifteen", 15.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("hundred", 100.0),
+    ("thousand", 1000.0),
+    ("dozen", 12.0),
 ];
 
 const VAGUE: &[(&str, f64, &str)] = &[
@@ -53,16 +68,59 @@ const VAGUE: &[(&str, f64, &str)] = &[
 ];
 
 const MULTIPLIERS: &[(&str, f64)] = &[
-    ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12), ("mn", 1e6),
-    ("bn", 1e9), ("m", 1e6), ("k", 1e3),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("mn", 1e6),
+    ("bn", 1e9),
+    ("m", 1e6),
+    ("k", 1e3),
 ];
 
 /// Words that end a unit noun phrase.
 const UNIT_STOP: &[&str] = &[
-    "to", "in", "at", "for", "from", "with", "by", "on", "since", "and", "or", "that", "which",
-    "who", "as", "were", "was", "are", "is", "have", "has", "had", "been", "be", "into", "across",
-    "over", "during", "per", "said", "used", "according", "than", "while", "after", "before",
-    "against", "toward", "towards", "through", "but",
+    "to",
+    "in",
+    "at",
+    "for",
+    "from",
+    "with",
+    "by",
+    "on",
+    "since",
+    "and",
+    "or",
+    "that",
+    "which",
+    "who",
+    "as",
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "has",
+    "had",
+    "been",
+    "be",
+    "into",
+    "across",
+    "over",
+    "during",
+    "per",
+    "said",
+    "used",
+    "according",
+    "than",
+    "while",
+    "after",
+    "before",
+    "against",
+    "toward",
+    "towards",
+    "through",
+    "but",
 ];
 
 fn parse_number(word: &str) -> Option<f64> {
@@ -84,7 +142,9 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
         }
         let start = k;
         let mut qualifier = None;
-        if let Some(q) = QUALIFIERS.iter().find(|q| q.iter().enumerate().all(|(n, w)| tokens.get(k + n).is_some_and(|t| is(text, t, w)))) {
+        if let Some(q) = QUALIFIERS.iter().find(|q| {
+            q.iter().enumerate().all(|(n, w)| tokens.get(k + n).is_some_and(|t| is(text, t, w)))
+        }) {
             qualifier = Some(q.join(" "));
             k += q.len();
         }
@@ -102,12 +162,16 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
         }
         let value = tokens.get(n_idx).and_then(|t| {
             let w = &text[t.start..t.end];
-            parse_number(w).or_else(|| WORD_NUMBERS.iter().find(|(n, _)| w.eq_ignore_ascii_case(n)).map(|(_, v)| *v))
+            parse_number(w).or_else(|| {
+                WORD_NUMBERS.iter().find(|(n, _)| w.eq_ignore_ascii_case(n)).map(|(_, v)| *v)
+            })
         });
         let vague = tokens.get(n_idx).and_then(|t| VAGUE.iter().find(|(w, _, _)| is(text, t, w)));
         let (mut value, mut end) = match (value, vague) {
             (Some(v), _) => (v, n_idx + 1),
-            (None, Some((_, v, label))) if tokens.get(n_idx + 1).is_some_and(|t| is(text, t, "of")) => {
+            (None, Some((_, v, label)))
+                if tokens.get(n_idx + 1).is_some_and(|t| is(text, t, "of")) =>
+            {
                 qualifier = Some(label.to_string());
                 (*v, n_idx + 2)
             }
@@ -118,11 +182,17 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
         };
         // Years and day numbers are dates, not sizes: skip a bare 4-digit year.
         let raw = &text[tokens[n_idx].start..tokens[n_idx].end];
-        if currency.is_none() && raw.len() == 4 && !raw.contains(',') && (1900.0..=2100.0).contains(&value) {
+        if currency.is_none()
+            && raw.len() == 4
+            && !raw.contains(',')
+            && (1900.0..=2100.0).contains(&value)
+        {
             k = n_idx + 1;
             continue;
         }
-        if let Some((_, m)) = tokens.get(end).and_then(|t| MULTIPLIERS.iter().find(|(w, _)| is(text, t, w))) {
+        if let Some((_, m)) =
+            tokens.get(end).and_then(|t| MULTIPLIERS.iter().find(|(w, _)| is(text, t, w)))
+        {
             value *= m;
             end += 1;
         }
@@ -148,15 +218,27 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
         while end > unit_start && tokens.get(end - 1).is_some_and(|t| is(text, t, "of")) {
             end -= 1;
         }
-        let unit_from = if tokens.get(unit_start).is_some_and(|t| is(text, t, "of")) { unit_start + 1 } else { unit_start };
-        let unit = if end > unit_from { text[tokens[unit_from].start..tokens[end - 1].end].to_string() } else { String::new() };
+        let unit_from = if tokens.get(unit_start).is_some_and(|t| is(text, t, "of")) {
+            unit_start + 1
+        } else {
+            unit_start
+        };
+        let unit = if end > unit_from {
+            text[tokens[unit_from].start..tokens[end - 1].end].to_string()
+        } else {
+            String::new()
+        };
         let unit = if let Some(c) = currency { c.to_string() } else { unit };
-        if unit.is_empty() || unit.eq_ignore_ascii_case("percent") && false {
+        if unit.is_empty() {
             k = start + 1;
             continue;
         }
         let text_span = text[tokens[start].start..tokens[end.max(n_idx + 1) - 1].end].to_string();
-        out.push(Quantity { tok_start: start, tok_end: end.max(n_idx + 1), size: Size { value, unit, qualifier: qualifier.clone(), text: text_span } });
+        out.push(Quantity {
+            tok_start: start,
+            tok_end: end.max(n_idx + 1),
+            size: Size { value, unit, qualifier: qualifier.clone(), text: text_span },
+        });
         k = end.max(n_idx + 1);
     }
     out
@@ -170,14 +252,26 @@ mod tests {
     fn sizes(text: &str) -> Vec<(f64, String, Option<String>)> {
         let mut tokens = Vec::new();
         tokenize(text, 0, text.len(), &mut tokens);
-        find(text, &tokens, &[]).into_iter().map(|q| (q.size.value, q.size.unit, q.size.qualifier)).collect()
+        find(text, &tokens, &[])
+            .into_iter()
+            .map(|q| (q.size.value, q.size.unit, q.size.qualifier))
+            .collect()
     }
 
     #[test]
     fn quantities_with_units_and_qualifiers() {
-        assert_eq!(sizes("sent close to 1.6 million artillery shells in order to"), [(1_600_000.0, "artillery shells".into(), Some("close to".into()))]);
-        assert_eq!(sizes("supplied more than 11,000 containers of ammunition to Russia"), [(11_000.0, "containers of ammunition".into(), Some("more than".into()))]);
-        assert_eq!(sizes("at least 20 North Korean ballistic missiles, used"), [(20.0, "North Korean ballistic missiles".into(), Some("at least".into()))]);
+        assert_eq!(
+            sizes("sent close to 1.6 million artillery shells in order to"),
+            [(1_600_000.0, "artillery shells".into(), Some("close to".into()))]
+        );
+        assert_eq!(
+            sizes("supplied more than 11,000 containers of ammunition to Russia"),
+            [(11_000.0, "containers of ammunition".into(), Some("more than".into()))]
+        );
+        assert_eq!(
+            sizes("at least 20 North Korean ballistic missiles, used"),
+            [(20.0, "North Korean ballistic missiles".into(), Some("at least".into()))]
+        );
         assert_eq!(sizes("pledged $5 million in aid"), [(5_000_000.0, "USD".into(), None)]);
         assert_eq!(sizes("dozens of drones"), [(24.0, "drones".into(), Some("dozens of".into()))]);
         assert!(sizes("in 2023 they met").is_empty());

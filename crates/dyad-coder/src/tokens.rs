@@ -30,12 +30,22 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
                     let rest = &slice[j + d.len_utf8()..];
                     let next = rest.chars().next();
                     let joins = match d {
-                        ',' => c.is_ascii_digit() && rest.len() >= 3 && rest.as_bytes()[..3].iter().all(u8::is_ascii_digit) && rest.as_bytes().get(3).is_none_or(|b| !b.is_ascii_digit()),
-                        '.' => next.is_some_and(char::is_alphanumeric) && (c.is_ascii_digit() || slice[i..j].len() <= 2 || slice[i..j].contains('.')),
+                        ',' => {
+                            c.is_ascii_digit()
+                                && rest.len() >= 3
+                                && rest.as_bytes()[..3].iter().all(u8::is_ascii_digit)
+                                && rest.as_bytes().get(3).is_none_or(|b| !b.is_ascii_digit())
+                        }
+                        '.' => {
+                            next.is_some_and(char::is_alphanumeric)
+                                && (c.is_ascii_digit()
+                                    || slice[i..j].len() <= 2
+                                    || slice[i..j].contains('.'))
+                        }
                         '\'' | '’' => {
                             next.is_some_and(char::is_alphabetic)
-                                && !(matches!(next, Some('s' | 'S'))
-                                    && !rest.chars().nth(1).is_some_and(char::is_alphanumeric))
+                                && (!matches!(next, Some('s' | 'S'))
+                                    || rest.chars().nth(1).is_some_and(char::is_alphanumeric))
                         }
                         _ => next.is_some_and(char::is_alphanumeric),
                     };
@@ -49,14 +59,17 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
                 }
             }
             // Dotted abbreviations keep their final dot: "U.S." and "Jan.".
-            if slice[i..last].contains('.') && !slice[i..last].starts_with(|c: char| c.is_ascii_digit()) {
+            if slice[i..last].contains('.')
+                && !slice[i..last].starts_with(|c: char| c.is_ascii_digit())
+            {
                 if let Some(&(j, '.')) = chars.peek() {
                     chars.next();
                     last = j + 1;
                 }
             }
             out.push(Token { start: start + i, end: start + last, word: true });
-        } else if (c == '\'' || c == '’') && slice[i + c.len_utf8()..].starts_with(['s', 'S'])
+        } else if (c == '\'' || c == '’')
+            && slice[i + c.len_utf8()..].starts_with(['s', 'S'])
             && !slice[i + c.len_utf8() + 1..].starts_with(|d: char| d.is_alphanumeric())
         {
             // Possessive "'s" as one token.
@@ -105,7 +118,10 @@ mod tests {
 
     #[test]
     fn words_numbers_and_possessives() {
-        assert_eq!(toks("Russia’s 1.6 million shells, 11,000 containers."), ["Russia", "’s", "1.6", "million", "shells", ",", "11,000", "containers", "."]);
+        assert_eq!(
+            toks("Russia’s 1.6 million shells, 11,000 containers."),
+            ["Russia", "’s", "1.6", "million", "shells", ",", "11,000", "containers", "."]
+        );
         assert_eq!(toks("U.S. provided weapons"), ["U.S.", "provided", "weapons"]);
         assert_eq!(toks("it hasn't co-operated"), ["it", "hasn't", "co-operated"]);
         assert_eq!(toks("Korea, Japan"), ["Korea", ",", "Japan"]);

@@ -61,13 +61,14 @@ fn inflect_verb(lemma: &str) -> [(String, Form); 4] {
     let last = bytes.last().copied().unwrap_or(b'a');
     let before_last = if bytes.len() >= 2 { bytes[bytes.len() - 2] } else { b'a' };
     let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u');
-    let third = if head.ends_with(['s', 'x', 'z', 'o']) || head.ends_with("ch") || head.ends_with("sh") {
-        format!("{head}es")
-    } else if last == b'y' && !vowel(before_last) {
-        format!("{}ies", &head[..head.len() - 1])
-    } else {
-        format!("{head}s")
-    };
+    let third =
+        if head.ends_with(['s', 'x', 'z', 'o']) || head.ends_with("ch") || head.ends_with("sh") {
+            format!("{head}es")
+        } else if last == b'y' && !vowel(before_last) {
+            format!("{}ies", &head[..head.len() - 1])
+        } else {
+            format!("{head}s")
+        };
     let past = if last == b'e' {
         format!("{head}d")
     } else if last == b'y' && !vowel(before_last) {
@@ -91,7 +92,11 @@ fn inflect_verb(lemma: &str) -> [(String, Form); 4] {
 fn plural(noun: &str) -> String {
     if noun.ends_with(['s', 'x', 'z']) || noun.ends_with("ch") || noun.ends_with("sh") {
         format!("{noun}es")
-    } else if noun.ends_with('y') && !noun.ends_with("ay") && !noun.ends_with("ey") && !noun.ends_with("oy") {
+    } else if noun.ends_with('y')
+        && !noun.ends_with("ay")
+        && !noun.ends_with("ey")
+        && !noun.ends_with("oy")
+    {
         format!("{}ies", &noun[..noun.len() - 1])
     } else {
         format!("{noun}s")
@@ -103,7 +108,8 @@ impl Triggers {
         let mut class_names = Vec::new();
         let mut class_words: HashMap<String, u32> = HashMap::new();
         let mut max_class_words = 1;
-        for line in CLASSES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1) {
+        for line in CLASSES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1)
+        {
             let (name, words) = line.split_once('\t').unwrap_or((line, ""));
             class_names.push(name.trim().to_string());
             let bit = 1u32 << (class_names.len() - 1);
@@ -116,7 +122,8 @@ impl Triggers {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut forms: Vec<Vec<(usize, Form)>> = Vec::new();
-        for line in TRIGGERS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1) {
+        for line in TRIGGERS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1)
+        {
             let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
             let cell = |i: usize| cells.get(i).copied().unwrap_or("");
             // The data file is part of the build and covered by tests; a bad row is skipped
@@ -139,7 +146,8 @@ impl Triggers {
                 inverse: flags.contains("inverse"),
             });
             let lemma = cell(0);
-            let explicit: Vec<&str> = cell(6).split('|').map(str::trim).filter(|f| !f.is_empty()).collect();
+            let explicit: Vec<&str> =
+                cell(6).split('|').map(str::trim).filter(|f| !f.is_empty()).collect();
             let mut these: Vec<(String, Form)> = Vec::new();
             match pos {
                 Pos::Verb if explicit.is_empty() => these.extend(inflect_verb(lemma)),
@@ -209,11 +217,16 @@ mod tests {
     #[test]
     fn data_loads_every_row() {
         let t = Triggers::builtin();
-        let data_rows = TRIGGERS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count() - 1;
+        let data_rows =
+            TRIGGERS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count() - 1;
         assert_eq!(t.rows.len(), data_rows, "a trigger row has an unknown event type");
-        for line in TRIGGERS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1) {
+        for line in TRIGGERS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1)
+        {
             let object = line.split('\t').nth(5).unwrap_or("");
-            assert!(object.is_empty() || t.class_index(object).is_some(), "unknown class in {line}");
+            assert!(
+                object.is_empty() || t.class_index(object).is_some(),
+                "unknown class in {line}"
+            );
         }
         for event in EventType::ALL {
             assert!(t.rows.iter().any(|r| r.event == event), "no trigger for {event}");

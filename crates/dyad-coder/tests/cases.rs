@@ -36,7 +36,8 @@ struct Expect {
 }
 
 fn check(event: &dyad_model::Event, e: &Expect) -> Result<(), String> {
-    let codes = |list: &[dyad_model::Entity]| list.iter().map(|a| a.code.clone()).collect::<Vec<_>>();
+    let codes =
+        |list: &[dyad_model::Entity]| list.iter().map(|a| a.code.clone()).collect::<Vec<_>>();
     let mut problems = Vec::new();
     if let Some(a) = &e.actor {
         let mut got = codes(&event.actor);
@@ -74,7 +75,10 @@ fn check(event: &dyad_model::Event, e: &Expect) -> Result<(), String> {
     }
     if let Some(l) = &e.location {
         if event.event_loc.as_ref().map(|l| l.resolved_place.as_str()) != Some(l.as_str()) {
-            problems.push(format!("location {:?} != {l}", event.event_loc.as_ref().map(|l| &l.resolved_place)));
+            problems.push(format!(
+                "location {:?} != {l}",
+                event.event_loc.as_ref().map(|l| &l.resolved_place)
+            ));
         }
     }
     if let Some(v) = e.size {
@@ -84,7 +88,8 @@ fn check(event: &dyad_model::Event, e: &Expect) -> Result<(), String> {
     }
     if let Some(q) = &e.qualifier {
         if event.size.as_ref().and_then(|s| s.qualifier.as_deref()) != Some(q.as_str()) {
-            problems.push(format!("qualifier {:?} != {q}", event.size.as_ref().map(|s| &s.qualifier)));
+            problems
+                .push(format!("qualifier {:?} != {q}", event.size.as_ref().map(|s| &s.qualifier)));
         }
     }
     if let Some(h) = &e.hedge {
@@ -94,10 +99,17 @@ fn check(event: &dyad_model::Event, e: &Expect) -> Result<(), String> {
     }
     if let Some(a) = &e.attribution {
         if event.attribution.as_ref().map(|a| a.text.as_str()) != Some(a.as_str()) {
-            problems.push(format!("attribution {:?} != {a}", event.attribution.as_ref().map(|a| &a.text)));
+            problems.push(format!(
+                "attribution {:?} != {a}",
+                event.attribution.as_ref().map(|a| &a.text)
+            ));
         }
     }
-    if problems.is_empty() { Ok(()) } else { Err(problems.join("; ")) }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("; "))
+    }
 }
 
 #[test]
@@ -114,27 +126,58 @@ fn data_driven_cases() {
         for case in file.case {
             n_cases += 1;
             let mut doc = dyad_ingest::parse_text(&case.name, &case.text);
-            doc.date = case.date.as_deref().and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+            doc.date = case
+                .date
+                .as_deref()
+                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
             let events = coder.code(&doc).events;
             if case.none {
                 if !events.is_empty() {
-                    failures.push(format!("{}: expected no event, got {:?}", case.name, events.iter().map(|e| e.event.as_str()).collect::<Vec<_>>()));
+                    failures.push(format!(
+                        "{}: expected no event, got {:?}",
+                        case.name,
+                        events.iter().map(|e| e.event.as_str()).collect::<Vec<_>>()
+                    ));
                 }
                 continue;
             }
             for expect in &case.expect {
-                let candidates: Vec<_> = events.iter().filter(|e| e.event.as_str() == expect.event).collect();
+                let candidates: Vec<_> =
+                    events.iter().filter(|e| e.event.as_str() == expect.event).collect();
                 if candidates.is_empty() {
-                    failures.push(format!("{}: no {} event (got {:?})", case.name, expect.event, events.iter().map(|e| format!("{} {:?}->{:?}", e.event, e.actor.iter().map(|a| &a.code).collect::<Vec<_>>(), e.recipient.iter().map(|a| &a.code).collect::<Vec<_>>())).collect::<Vec<_>>()));
+                    failures.push(format!(
+                        "{}: no {} event (got {:?})",
+                        case.name,
+                        expect.event,
+                        events
+                            .iter()
+                            .map(|e| format!(
+                                "{} {:?}->{:?}",
+                                e.event,
+                                e.actor.iter().map(|a| &a.code).collect::<Vec<_>>(),
+                                e.recipient.iter().map(|a| &a.code).collect::<Vec<_>>()
+                            ))
+                            .collect::<Vec<_>>()
+                    ));
                     continue;
                 }
-                let results: Vec<Result<(), String>> = candidates.iter().map(|e| check(e, expect)).collect();
+                let results: Vec<Result<(), String>> =
+                    candidates.iter().map(|e| check(e, expect)).collect();
                 if !results.iter().any(Result::is_ok) {
-                    failures.push(format!("{}: {}", case.name, results.into_iter().filter_map(Result::err).collect::<Vec<_>>().join(" | ")));
+                    failures.push(format!(
+                        "{}: {}",
+                        case.name,
+                        results.into_iter().filter_map(Result::err).collect::<Vec<_>>().join(" | ")
+                    ));
                 }
             }
         }
     }
     assert!(n_cases >= 25, "only {n_cases} cases found");
-    assert!(failures.is_empty(), "{} of {n_cases} cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {n_cases} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

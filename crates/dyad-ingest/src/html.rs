@@ -10,25 +10,119 @@ use crate::{assemble, reference};
 
 /// Elements that never hold article text.
 const SKIP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "select",
-    "input", "textarea", "iframe", "svg", "template", "figure", "figcaption", "h1", "h2", "h3",
-    "h4", "h5", "h6", "img", "video", "audio", "canvas", "object", "embed", "menu", "dialog",
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "iframe",
+    "svg",
+    "template",
+    "figure",
+    "figcaption",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "img",
+    "video",
+    "audio",
+    "canvas",
+    "object",
+    "embed",
+    "menu",
+    "dialog",
 ];
 
 /// Class or id segments (split at `-`, `_` and spaces) that mark page chrome.
 const CHROME_WORDS: &[&str] = &[
-    "share", "sharing", "social", "translation", "translations", "language", "languages", "lang",
-    "author", "byline", "bio", "related", "similar", "recommended", "recommendations", "cookie",
-    "cookies", "consent", "gdpr", "breadcrumb", "breadcrumbs", "comment", "comments",
-    "newsletter", "subscribe", "subscription", "signup", "advert", "advertisement", "ad", "ads",
-    "promo", "sponsor", "sponsored", "tags", "meta", "category", "categories", "nav", "navbar",
-    "navigation", "menu", "sidebar", "widget", "popup", "modal", "banner", "toolbar", "print",
-    "pagination", "pager", "skip", "caption", "credit", "disclaimer", "copyright",
+    "share",
+    "sharing",
+    "social",
+    "translation",
+    "translations",
+    "language",
+    "languages",
+    "lang",
+    "author",
+    "byline",
+    "bio",
+    "related",
+    "similar",
+    "recommended",
+    "recommendations",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "breadcrumb",
+    "breadcrumbs",
+    "comment",
+    "comments",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "signup",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "promo",
+    "sponsor",
+    "sponsored",
+    "tags",
+    "meta",
+    "category",
+    "categories",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "sidebar",
+    "widget",
+    "popup",
+    "modal",
+    "banner",
+    "toolbar",
+    "print",
+    "pagination",
+    "pager",
+    "skip",
+    "caption",
+    "credit",
+    "disclaimer",
+    "copyright",
 ];
 
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "li", "ul", "ol", "blockquote", "section", "article", "main", "dd", "dt", "dl",
-    "tr", "table", "pre", "br", "hr", "td", "th",
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "section",
+    "article",
+    "main",
+    "dd",
+    "dt",
+    "dl",
+    "tr",
+    "table",
+    "pre",
+    "br",
+    "hr",
+    "td",
+    "th",
 ];
 
 /// Parses an HTML page into a document.
@@ -46,7 +140,11 @@ pub fn parse_html(id: &str, html: &str) -> Document {
 
     // The same general rules as for pasted text: stop at a related-content heading; a
     // trailing run of `[n] …` paragraphs is the reference list; labels are not sentences.
-    let end = walker.paragraphs.iter().position(|p| is_related_heading(p)).unwrap_or(walker.paragraphs.len());
+    let end = walker
+        .paragraphs
+        .iter()
+        .position(|p| is_related_heading(p))
+        .unwrap_or(walker.paragraphs.len());
     let mut paragraphs = Vec::new();
     for para in &walker.paragraphs[..end] {
         if is_reference_heading(para) {
@@ -101,16 +199,21 @@ fn read_metadata(page: &Html, doc: &mut Document) {
             "og:title" | "twitter:title" => {
                 title_meta.get_or_insert(content);
             }
-            "article:published_time" | "datepublished" | "date" | "pubdate" | "dc.date"
-            | "publish-date" | "parsely-pub-date" => {
-                if doc.date.is_none() {
-                    doc.date = reference::parse_date(&content);
-                }
+            "article:published_time"
+            | "datepublished"
+            | "date"
+            | "pubdate"
+            | "dc.date"
+            | "publish-date"
+            | "parsely-pub-date"
+                if doc.date.is_none() =>
+            {
+                doc.date = reference::parse_date(&content);
             }
-            "author" | "article:author" | "dc.creator" | "parsely-author" => {
-                if doc.author.is_none() && !content.starts_with("http") {
-                    doc.author = Some(content);
-                }
+            "author" | "article:author" | "dc.creator" | "parsely-author"
+                if doc.author.is_none() && !content.starts_with("http") =>
+            {
+                doc.author = Some(content);
             }
             "og:site_name" => doc.outlet = Some(content),
             "og:url" => {
@@ -136,7 +239,8 @@ fn read_metadata(page: &Html, doc: &mut Document) {
             doc.url = Some(href.to_string());
         } else if rel == "alternate" {
             if let Some(lang) = el.attr("hreflang") {
-                doc.alternates.push(Alternate { language: lang.to_string(), url: href.to_string() });
+                doc.alternates
+                    .push(Alternate { language: lang.to_string(), url: href.to_string() });
             }
         }
     }
@@ -183,7 +287,11 @@ fn read_json_ld(value: &serde_json::Value, doc: &mut Document, title: &mut Optio
                 };
             }
             if doc.outlet.is_none() {
-                doc.outlet = map.get("publisher").and_then(|p| p.get("name")).and_then(Value::as_str).map(str::to_string);
+                doc.outlet = map
+                    .get("publisher")
+                    .and_then(|p| p.get("name"))
+                    .and_then(Value::as_str)
+                    .map(str::to_string);
             }
         }
         _ => {}
@@ -206,17 +314,23 @@ fn main_content(page: &Html) -> Option<ElementRef<'_>> {
 }
 
 fn is_chrome(el: &scraper::node::Element) -> bool {
-    let attrs = [el.attr("class").unwrap_or(""), el.attr("id").unwrap_or(""), el.attr("role").unwrap_or("")];
+    let attrs = [
+        el.attr("class").unwrap_or(""),
+        el.attr("id").unwrap_or(""),
+        el.attr("role").unwrap_or(""),
+    ];
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
         return true;
     }
     if matches!(el.attr("role"), Some("navigation" | "banner" | "contentinfo" | "complementary")) {
         return true;
     }
-    attrs.iter().flat_map(|a| a.split(|c: char| c.is_whitespace() || c == '-' || c == '_')).any(|seg| {
-        let seg = seg.to_ascii_lowercase();
-        CHROME_WORDS.contains(&seg.as_str())
-    })
+    attrs.iter().flat_map(|a| a.split(|c: char| c.is_whitespace() || c == '-' || c == '_')).any(
+        |seg| {
+            let seg = seg.to_ascii_lowercase();
+            CHROME_WORDS.contains(&seg.as_str())
+        },
+    )
 }
 
 fn is_footnote_list(el: &scraper::node::Element) -> bool {
@@ -298,7 +412,11 @@ fn read_footnote_list(list: ElementRef<'_>, doc: &mut Document) {
             .unwrap_or(idx as u32 + 1);
         let mut note = reference::parse_footnote(number, &text);
         if note.url.is_none() {
-            note.url = item.select(&selector("a[href]")).filter_map(|a| a.value().attr("href")).find(|h| h.starts_with("http")).map(str::to_string);
+            note.url = item
+                .select(&selector("a[href]"))
+                .filter_map(|a| a.value().attr("href"))
+                .find(|h| h.starts_with("http"))
+                .map(str::to_string);
         }
         doc.footnotes.push(note);
     }
@@ -333,7 +451,10 @@ mod tests {
         assert_eq!(doc.text, "Russia signed a pact with North Korea. It was new.");
         assert_eq!(doc.footnotes.len(), 1);
         assert_eq!(doc.footnotes[0].url.as_deref(), Some("https://e.org/s"));
-        assert_eq!(doc.footnotes[0].access_date.map(|d| d.to_string()).as_deref(), Some("2024-06-21"));
+        assert_eq!(
+            doc.footnotes[0].access_date.map(|d| d.to_string()).as_deref(),
+            Some("2024-06-21")
+        );
         let marker = doc.markers[0];
         assert_eq!(marker.number, 1);
         assert_eq!(&doc.text[..marker.offset], "Russia signed a pact with North Korea.");

@@ -26,7 +26,11 @@ pub fn parse_jsonl_line(line: &str, line_no: usize) -> Result<JsonlRecord, Inges
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.clone())),
             Some(Value::Number(n)) if key == "id" => Ok(Some(n.to_string())),
-            Some(_) => Err(IngestError::Field { line: line_no, field: key, message: "expected a string".into() }),
+            Some(_) => Err(IngestError::Field {
+                line: line_no,
+                field: key,
+                message: "expected a string".into(),
+            }),
         }
     };
     let id = string("id")?.unwrap_or_else(|| format!("line-{line_no}"));
@@ -34,7 +38,11 @@ pub fn parse_jsonl_line(line: &str, line_no: usize) -> Result<JsonlRecord, Inges
         (Some(text), _) => parse_text(&id, &text),
         (None, Some(html)) => parse_html(&id, &html),
         (None, None) => {
-            return Err(IngestError::Field { line: line_no, field: "text", message: "missing (give `text` or `html`)".into() })
+            return Err(IngestError::Field {
+                line: line_no,
+                field: "text",
+                message: "missing (give `text` or `html`)".into(),
+            })
         }
     };
     document.id = id;
@@ -69,7 +77,11 @@ mod tests {
 
     #[test]
     fn reads_fields_and_reports_errors() {
-        let rec = parse_jsonl_line(r#"{"id": 7, "text": "Kim met Putin.", "date": "2024-06-19", "title": "T"}"#, 1).unwrap();
+        let rec = parse_jsonl_line(
+            r#"{"id": 7, "text": "Kim met Putin.", "date": "2024-06-19", "title": "T"}"#,
+            1,
+        )
+        .unwrap();
         assert_eq!(rec.document.id, "7");
         assert_eq!(rec.document.text, "Kim met Putin.");
         assert_eq!(rec.document.date.unwrap().to_string(), "2024-06-19");

@@ -47,8 +47,12 @@ mod tests {
 
     #[test]
     fn tells_english_from_others() {
-        assert!(looks_english("Russia and North Korea signed a treaty in Pyongyang on Wednesday, officials said."));
-        assert!(!looks_english("Rusya ve Kuzey Kore, Çarşamba günü Pyongyang'da bir anlaşma imzaladı ve bunu duyurdu."));
+        assert!(looks_english(
+            "Russia and North Korea signed a treaty in Pyongyang on Wednesday, officials said."
+        ));
+        assert!(!looks_english(
+            "Rusya ve Kuzey Kore, Çarşamba günü Pyongyang'da bir anlaşma imzaladı ve bunu duyurdu."
+        ));
         assert!(!looks_english("Россия и Северная Корея подписали договор в Пхеньяне в среду, сообщили официальные лица."));
         assert!(tag_is_english("en-US"));
         assert!(!tag_is_english("tr"));

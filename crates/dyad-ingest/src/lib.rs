@@ -18,8 +18,8 @@ mod frontmatter;
 mod html;
 mod jsonl;
 pub mod language;
-mod sentences;
 pub mod reference;
+mod sentences;
 mod text;
 
 use std::fmt;
@@ -61,7 +61,9 @@ impl Format {
             || (head_lower.starts_with('<') && head_lower.contains("<body"))
         {
             Format::Html
-        } else if trimmed.starts_with('{') && trimmed.lines().next().is_some_and(|l| l.trim_end().ends_with('}')) {
+        } else if trimmed.starts_with('{')
+            && trimmed.lines().next().is_some_and(|l| l.trim_end().ends_with('}'))
+        {
             Format::Jsonl
         } else {
             Format::Text
@@ -86,7 +88,9 @@ impl fmt::Display for IngestError {
             IngestError::NotUtf8 { offset } => {
                 write!(f, "not valid UTF-8 (first bad byte at offset {offset})")
             }
-            IngestError::Json { line, message } => write!(f, "line {line}: invalid JSON: {message}"),
+            IngestError::Json { line, message } => {
+                write!(f, "line {line}: invalid JSON: {message}")
+            }
             IngestError::Field { line, field, message } => {
                 write!(f, "line {line}: field `{field}`: {message}")
             }

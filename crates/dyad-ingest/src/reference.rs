@@ -4,8 +4,18 @@ use chrono::NaiveDate;
 use dyad_model::Footnote;
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Month number (1–12) of an English month name or its common abbreviation.
@@ -33,7 +43,9 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         }
     }
     let nums: Vec<&str> = s.split(['.', '/', '-']).map(str::trim).collect();
-    if nums.len() == 3 && nums.iter().all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) {
+    if nums.len() == 3
+        && nums.iter().all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    {
         let (d, m, y) = (nums[0].parse().ok()?, nums[1].parse().ok()?, nums[2].parse().ok()?);
         return NaiveDate::from_ymd_opt(y, m, d);
     }
@@ -41,10 +53,14 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         s.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
     if words.len() >= 3 {
         let strip = |w: &str| w.trim_end_matches(|c: char| c.is_alphabetic()).parse::<u32>().ok();
-        if let (Some(d), Some(m), Ok(y)) = (strip(words[0]), month_number(words[1]), words[2].parse()) {
+        if let (Some(d), Some(m), Ok(y)) =
+            (strip(words[0]), month_number(words[1]), words[2].parse())
+        {
             return NaiveDate::from_ymd_opt(y, m, d);
         }
-        if let (Some(m), Some(d), Ok(y)) = (month_number(words[0]), strip(words[1]), words[2].parse()) {
+        if let (Some(m), Some(d), Ok(y)) =
+            (month_number(words[0]), strip(words[1]), words[2].parse())
+        {
             return NaiveDate::from_ymd_opt(y, m, d);
         }
     }
@@ -95,12 +111,16 @@ fn quoted(text: &str) -> Option<String> {
 
 fn access_date(text: &str) -> Option<NaiveDate> {
     let lower = text.to_lowercase();
-    for cue in ["access date", "accessed on", "accessed", "retrieved on", "retrieved", "erişim tarihi"] {
+    for cue in
+        ["access date", "accessed on", "accessed", "retrieved on", "retrieved", "erişim tarihi"]
+    {
         if let Some(pos) = lower.find(cue) {
             let rest = &text[(pos + cue.len()).min(text.len())..];
             let rest = rest.trim_start_matches(|c: char| c == ':' || c.is_whitespace());
-            let candidate: String =
-                rest.chars().take_while(|c| c.is_alphanumeric() || matches!(c, '.' | '/' | '-' | ' ' | ',')).collect();
+            let candidate: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || matches!(c, '.' | '/' | '-' | ' ' | ','))
+                .collect();
             let candidate = candidate.trim().trim_end_matches(['.', ',']);
             for n in (6..=candidate.len()).rev() {
                 if let Some(d) = candidate.get(..n).and_then(parse_date) {
@@ -116,7 +136,9 @@ fn access_date(text: &str) -> Option<NaiveDate> {
 pub fn resolve_ibid(footnotes: &mut [Footnote]) {
     for idx in 1..footnotes.len() {
         let lower = footnotes[idx].text.to_lowercase();
-        if footnotes[idx].url.is_none() && (lower.starts_with("ibid") || lower.starts_with("op. cit")) {
+        if footnotes[idx].url.is_none()
+            && (lower.starts_with("ibid") || lower.starts_with("op. cit"))
+        {
             let prev = footnotes[idx - 1].clone();
             footnotes[idx].url = prev.url;
             footnotes[idx].title = prev.title;
@@ -133,7 +155,10 @@ mod tests {
 
     #[test]
     fn parses_reference_lines() {
-        let f = parse_footnote(4, "[4] “A headline, with comma”, Outlet, https://e.org/a/b#, (Access Date: 28.06.2024).");
+        let f = parse_footnote(
+            4,
+            "[4] “A headline, with comma”, Outlet, https://e.org/a/b#, (Access Date: 28.06.2024).",
+        );
         assert_eq!(f.number, 4);
         assert_eq!(f.title.as_deref(), Some("A headline, with comma"));
         assert_eq!(f.url.as_deref(), Some("https://e.org/a/b#"));
@@ -143,7 +168,13 @@ mod tests {
     #[test]
     fn parses_loose_dates() {
         let d = NaiveDate::from_ymd_opt(2024, 6, 28);
-        for s in ["2024-06-28T09:30:00+03:00", "28.06.2024", "28 June 2024", "June 28, 2024", "Jun 28 2024"] {
+        for s in [
+            "2024-06-28T09:30:00+03:00",
+            "28.06.2024",
+            "28 June 2024",
+            "June 28, 2024",
+            "Jun 28 2024",
+        ] {
             assert_eq!(parse_date(s), d, "{s}");
         }
         assert_eq!(parse_date("soon"), None);
@@ -152,7 +183,8 @@ mod tests {
 
     #[test]
     fn ibid_copies_previous_source() {
-        let mut notes = vec![parse_footnote(1, "[1] “T”, O, https://e.org/1"), parse_footnote(2, "[2] Ibid.")];
+        let mut notes =
+            vec![parse_footnote(1, "[1] “T”, O, https://e.org/1"), parse_footnote(2, "[2] Ibid.")];
         resolve_ibid(&mut notes);
         assert_eq!(notes[1].url.as_deref(), Some("https://e.org/1"));
     }

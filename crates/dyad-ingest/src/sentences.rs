@@ -3,12 +3,12 @@
 
 /// Words that end with a full stop without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr",
-    "sen", "rep", "gov", "pres", "amb", "st", "rev", "fr", "hon", "jr", "sr", "mt", "ft", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos",
-    "vs", "v", "etc", "inc", "ltd", "co", "corp", "dept", "univ", "approx", "est", "fig", "vol",
-    "pp", "p", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "u.s.a", "a.m", "p.m", "d.c", "n", "s",
-    "ave", "blvd", "gen.-maj",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm",
+    "cmdr", "sen", "rep", "gov", "pres", "amb", "st", "rev", "fr", "hon", "jr", "sr", "mt", "ft",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "nos", "vs", "v", "etc", "inc", "ltd", "co", "corp", "dept", "univ", "approx", "est", "fig",
+    "vol", "pp", "p", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "u.s.a", "a.m", "p.m", "d.c", "n",
+    "s", "ave", "blvd", "gen.-maj",
 ];
 
 /// Splits `text` into sentences and returns their byte ranges, trimmed of surrounding
@@ -42,7 +42,11 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
             continue;
         }
         // The next sentence must start after whitespace with something sentence-like.
-        let ws = text[end..].chars().take_while(|c| c.is_whitespace()).map(char::len_utf8).sum::<usize>();
+        let ws = text[end..]
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .map(char::len_utf8)
+            .sum::<usize>();
         let next = text[end + ws..].chars().next();
         let starts_sentence = match next {
             None => true,
@@ -90,7 +94,8 @@ fn ends_sentence(text: &str, dot: usize, end: usize) -> bool {
         }
     }
     // Dotted acronyms such as "N.A.T.O." end with a letter-dot pattern.
-    if word.len() >= 3 && word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.') {
+    if word.len() >= 3 && word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.')
+    {
         return false;
     }
     let _ = end;
@@ -116,19 +121,29 @@ mod tests {
 
     #[test]
     fn keeps_abbreviations_and_numbers() {
-        let text = "The U.S. sent 1.6 million shells. Dr. Kim met Gen. Park on Jan. 5. Then they left.";
+        let text =
+            "The U.S. sent 1.6 million shells. Dr. Kim met Gen. Park on Jan. 5. Then they left.";
         assert_eq!(
             split(text),
-            vec!["The U.S. sent 1.6 million shells.", "Dr. Kim met Gen. Park on Jan. 5.", "Then they left."]
+            vec![
+                "The U.S. sent 1.6 million shells.",
+                "Dr. Kim met Gen. Park on Jan. 5.",
+                "Then they left."
+            ]
         );
     }
 
     #[test]
     fn handles_quotes_and_brackets() {
-        let text = "He warned of a “new world war.” The talks (held in Seoul.) ended. \"Why?\" she asked.";
+        let text =
+            "He warned of a “new world war.” The talks (held in Seoul.) ended. \"Why?\" she asked.";
         assert_eq!(
             split(text),
-            vec!["He warned of a “new world war.”", "The talks (held in Seoul.) ended.", "\"Why?\" she asked."]
+            vec![
+                "He warned of a “new world war.”",
+                "The talks (held in Seoul.) ended.",
+                "\"Why?\" she asked."
+            ]
         );
     }
 
@@ -139,6 +154,9 @@ mod tests {
 
     #[test]
     fn lowercase_after_stop_does_not_split() {
-        assert_eq!(split("Forces can use U.S. provided weapons."), vec!["Forces can use U.S. provided weapons."]);
+        assert_eq!(
+            split("Forces can use U.S. provided weapons."),
+            vec!["Forces can use U.S. provided weapons."]
+        );
     }
 }

@@ -92,17 +92,38 @@ fn strip_trailing_marker(line: &str) -> &str {
 pub(crate) fn is_related_heading(line: &str) -> bool {
     let norm = line.trim().trim_end_matches(':').to_lowercase();
     const HEADINGS: &[&str] = &[
-        "similar posts", "related posts", "related articles", "related stories", "related news",
-        "related", "read more", "read also", "also read", "you may also like", "you might also like",
-        "more stories", "more from this author", "recommended", "recommended for you", "more news",
-        "latest news", "popular posts", "most read", "see also", "other posts", "similar articles",
+        "similar posts",
+        "related posts",
+        "related articles",
+        "related stories",
+        "related news",
+        "related",
+        "read more",
+        "read also",
+        "also read",
+        "you may also like",
+        "you might also like",
+        "more stories",
+        "more from this author",
+        "recommended",
+        "recommended for you",
+        "more news",
+        "latest news",
+        "popular posts",
+        "most read",
+        "see also",
+        "other posts",
+        "similar articles",
     ];
     HEADINGS.contains(&norm.as_str())
 }
 
 pub(crate) fn is_reference_heading(line: &str) -> bool {
     let norm = line.trim().trim_end_matches(':').to_lowercase();
-    matches!(norm.as_str(), "references" | "notes" | "footnotes" | "sources" | "endnotes" | "bibliography")
+    matches!(
+        norm.as_str(),
+        "references" | "notes" | "footnotes" | "sources" | "endnotes" | "bibliography"
+    )
 }
 
 /// A line of the reference list: `[3] …`.
@@ -162,8 +183,11 @@ fn select_body(doc: &mut Document, lines: &[String]) -> Vec<String> {
             continue;
         }
         let surname = line.split_whitespace().last().unwrap_or("").to_lowercase();
-        let after: Vec<&str> =
-            body[idx + 1..].iter().copied().filter(|l| !l.is_empty() && !looks_like_name(l)).collect();
+        let after: Vec<&str> = body[idx + 1..]
+            .iter()
+            .copied()
+            .filter(|l| !l.is_empty() && !looks_like_name(l))
+            .collect();
         if after.len() <= 2 && after.iter().any(|l| l.to_lowercase().contains(&surname)) {
             if doc.author.is_none() {
                 doc.author = Some(line.to_string());
@@ -189,7 +213,8 @@ fn select_body(doc: &mut Document, lines: &[String]) -> Vec<String> {
 mod tests {
     use super::*;
 
-    const PAGE: &str = "Commentary\n\nWhy the Pact Matters Now\n\nShare\n\nRead in: Español Français\n\n\
+    const PAGE: &str =
+        "Commentary\n\nWhy the Pact Matters Now\n\nShare\n\nRead in: Español Français\n\n\
 Russia signed a treaty with North Korea.[1] It took effect later.\n\n\
 Seoul protested on Friday.[2]\n\n\
 [1] “Treaty signed”, Example News, https://example.org/a, (Access Date: 20.06.2024).\n\

@@ -31,19 +31,33 @@ pub use matcher::Match;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Meaning {
     /// The country itself: "Russia", "the United States".
-    Country { code: String },
+    Country {
+        code: String,
+    },
     /// An adjective or demonym used before a noun: "Russian", "North Korean".
-    Adjective { code: String },
+    Adjective {
+        code: String,
+    },
     /// The people of a country: "Ukrainians", "the Palestinians".
-    People { code: String },
+    People {
+        code: String,
+    },
     /// A capital used for its government: "Pyongyang", "Kyiv".
-    Capital { code: String },
+    Capital {
+        code: String,
+    },
     /// A seat of power: "the Kremlin" (GOV), "the Pentagon" (MIL).
-    Seat { code: String, sector: String },
+    Seat {
+        code: String,
+        sector: String,
+    },
     Organization(usize),
     Person(usize),
     /// A sector word: "forces" (MIL), "officials" (GOV).
-    Sector { sector: String, title: bool },
+    Sector {
+        sector: String,
+        title: bool,
+    },
     Place(usize),
 }
 
@@ -90,7 +104,8 @@ impl Person {
         let Some(date) = date else {
             return Standing { sector: &last.sector, role: &last.role, in_office: true };
         };
-        let holds = |t: &&Tenure| t.start.is_none_or(|s| s <= date) && t.end.is_none_or(|e| date <= e);
+        let holds =
+            |t: &&Tenure| t.start.is_none_or(|s| s <= date) && t.end.is_none_or(|e| date <= e);
         if let Some(t) = self.tenures.iter().rev().find(holds) {
             return Standing { sector: &t.sector, role: &t.role, in_office: true };
         }
@@ -154,7 +169,10 @@ pub struct Lexicon {
 
 impl fmt::Debug for Lexicon {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Lexicon").field("patterns", &self.patterns.len()).field("version", &self.version).finish()
+        f.debug_struct("Lexicon")
+            .field("patterns", &self.patterns.len())
+            .field("version", &self.version)
+            .finish()
     }
 }
 

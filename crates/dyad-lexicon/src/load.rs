@@ -40,7 +40,11 @@ struct Row<'a> {
 
 impl Row<'_> {
     fn get(&self, column: &str) -> &str {
-        self.header.iter().position(|h| *h == column).and_then(|i| self.cells.get(i)).map_or("", |c| c.trim())
+        self.header
+            .iter()
+            .position(|h| *h == column)
+            .and_then(|i| self.cells.get(i))
+            .map_or("", |c| c.trim())
     }
 
     fn list(&self, column: &str) -> impl Iterator<Item = &str> {
@@ -48,7 +52,12 @@ impl Row<'_> {
     }
 
     fn error(&self, field: &str, message: impl Into<String>) -> LexiconError {
-        LexiconError { file: self.file.to_path_buf(), line: self.line, field: field.into(), message: message.into() }
+        LexiconError {
+            file: self.file.to_path_buf(),
+            line: self.line,
+            field: field.into(),
+            message: message.into(),
+        }
     }
 
     fn required(&self, column: &str) -> Result<&str, LexiconError> {
@@ -81,8 +90,8 @@ impl Row<'_> {
 }
 
 const SECTORS: &[&str] = &[
-    "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "OPP", "PTY", "CVL", "ELI", "MED", "EDU", "BUS",
-    "JRN", "REL", "CRM", "REF", "LAB", "AGR", "PRM", "UAF", "UNK", "SOC", "PRE",
+    "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "OPP", "PTY", "CVL", "ELI", "MED", "EDU",
+    "BUS", "JRN", "REL", "CRM", "REF", "LAB", "AGR", "PRM", "UAF", "UNK", "SOC", "PRE",
 ];
 
 fn check_sector<'a>(row: &Row<'a>, column: &str, value: &'a str) -> Result<&'a str, LexiconError> {
@@ -156,7 +165,9 @@ impl Builder {
     fn country(&mut self, row: &Row<'_>, overlay: bool) -> Result<(), LexiconError> {
         let code = row.code("code")?.to_string();
         let name = row.required("name")?.to_string();
-        self.countries.entry(code.clone()).or_insert(Country { code: code.clone(), name: name.clone() });
+        self.countries
+            .entry(code.clone())
+            .or_insert(Country { code: code.clone(), name: name.clone() });
         self.add(&name, Meaning::Country { code: code.clone() }, overlay);
         for alias in row.list("aliases") {
             self.add(alias, Meaning::Country { code: code.clone() }, overlay);
@@ -167,7 +178,11 @@ impl Builder {
         for seat in row.list("seats") {
             let (phrase, sector) = seat.rsplit_once(':').unwrap_or((seat, "GOV"));
             let sector = check_sector(row, "seats", sector.trim())?;
-            self.add(phrase.trim(), Meaning::Seat { code: code.clone(), sector: sector.to_string() }, overlay);
+            self.add(
+                phrase.trim(),
+                Meaning::Seat { code: code.clone(), sector: sector.to_string() },
+                overlay,
+            );
         }
         for adjective in row.list("adjectives") {
             self.add(adjective, Meaning::Adjective { code: code.clone() }, overlay);
@@ -182,7 +197,12 @@ impl Builder {
         let name = row.required("name")?.to_string();
         let country = row.code("country")?.to_string();
         let sector = check_sector(row, "sector", row.get("sector"))?.to_string();
-        let tenure = Tenure { sector, role: row.get("role").to_string(), start: row.date("start")?, end: row.date("end")? };
+        let tenure = Tenure {
+            sector,
+            role: row.get("role").to_string(),
+            start: row.date("start")?,
+            end: row.date("end")?,
+        };
         if let (Some(s), Some(e)) = (tenure.start, tenure.end) {
             if e < s {
                 return Err(row.error("end", "ends before it starts"));
@@ -231,7 +251,9 @@ impl Builder {
         let title = match row.get("kind") {
             "title" => true,
             "noun" | "" => false,
-            other => return Err(row.error("kind", format!("`{other}` is neither `noun` nor `title`"))),
+            other => {
+                return Err(row.error("kind", format!("`{other}` is neither `noun` nor `title`")))
+            }
         };
         self.add(word, Meaning::Sector { sector, title }, overlay);
         Ok(())
@@ -244,7 +266,10 @@ impl Builder {
             if value.is_empty() {
                 return Ok(None);
             }
-            value.parse().map(Some).map_err(|_| row.error(column, format!("`{value}` is not a number")))
+            value
+                .parse()
+                .map(Some)
+                .map_err(|_| row.error(column, format!("`{value}` is not a number")))
         };
         let country = row.get("country");
         if !country.is_empty() {
@@ -300,7 +325,12 @@ pub(crate) fn load(overlays: &[&Path]) -> Result<Lexicon, LexiconError> {
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
         .build(builder.patterns.iter().map(|p| p.text.as_str()))
-        .map_err(|e| LexiconError { file: PathBuf::from("<lexicon>"), line: 0, field: "patterns".into(), message: e.to_string() })?;
+        .map_err(|e| LexiconError {
+            file: PathBuf::from("<lexicon>"),
+            line: 0,
+            field: "patterns".into(),
+            message: e.to_string(),
+        })?;
     Ok(Lexicon {
         patterns: builder.patterns,
         automaton,
@@ -329,7 +359,11 @@ mod tests {
     fn overlay_errors_name_file_line_and_field() {
         let dir = std::env::temp_dir().join(format!("dyad-lexicon-test-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("people-extra.tsv"), "name\taliases\tcountry\tsector\trole\tstart\tend\nJane Roe\t\tXX\tGOV\tMinister\t\t\n").unwrap();
+        std::fs::write(
+            dir.join("people-extra.tsv"),
+            "name\taliases\tcountry\tsector\trole\tstart\tend\nJane Roe\t\tXX\tGOV\tMinister\t\t\n",
+        )
+        .unwrap();
         let err = load(&[dir.as_path()]).unwrap_err();
         assert_eq!(err.line, 2);
         assert_eq!(err.field, "country");

@@ -79,7 +79,10 @@ mod tests {
 
     #[test]
     fn longest_phrase_wins_on_word_boundaries() {
-        assert_eq!(phrases("North Korea and South Korean officials"), ["North Korea", "South Korean", "officials"]);
+        assert_eq!(
+            phrases("North Korea and South Korean officials"),
+            ["North Korea", "South Korean", "officials"]
+        );
         assert_eq!(phrases("the Kremlin said"), ["the Kremlin"]);
     }
 

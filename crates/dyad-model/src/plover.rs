@@ -89,10 +89,7 @@ impl EventType {
     /// The PLOVER conflict–cooperation score of the type, refined by the first mode that has
     /// a score of its own.
     pub fn intensity(self, modes: &[String]) -> f64 {
-        modes
-            .iter()
-            .find_map(|m| mode_score(self, m))
-            .unwrap_or_else(|| base_score(self))
+        modes.iter().find_map(|m| mode_score(self, m)).unwrap_or_else(|| base_score(self))
     }
 
     /// Whether PLOVER lets the type stand without a recipient.

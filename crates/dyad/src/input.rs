@@ -23,7 +23,8 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
                 .collect();
             entries.sort();
-            let files: Vec<PathBuf> = entries.iter().filter(|p| p.is_file() && is_document(p)).cloned().collect();
+            let files: Vec<PathBuf> =
+                entries.iter().filter(|p| p.is_file() && is_document(p)).cloned().collect();
             let dirs: Vec<PathBuf> = entries.into_iter().filter(|p| p.is_dir()).collect();
             out.extend(files);
             out.extend(expand(&dirs)?);
@@ -35,7 +36,8 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
 }
 
 fn is_document(path: &Path) -> bool {
-    let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let ext =
+        path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     matches!(ext.as_str(), "txt" | "text" | "md" | "html" | "htm" | "xhtml" | "jsonl" | "ndjson")
 }
 
@@ -75,13 +77,18 @@ pub fn read_documents(
         let reader: Box<dyn BufRead> = if is_stdin {
             Box::new(std::io::BufReader::new(std::io::stdin().lock()))
         } else {
-            Box::new(std::io::BufReader::new(std::fs::File::open(path).with_context(|| format!("cannot open {name}"))?))
+            Box::new(std::io::BufReader::new(
+                std::fs::File::open(path).with_context(|| format!("cannot open {name}"))?,
+            ))
         };
         for (idx, line) in reader.split(b'\n').enumerate() {
             let line_no = idx + 1;
             let line = line.with_context(|| format!("cannot read {name}"))?;
             let Ok(line) = std::str::from_utf8(&line) else {
-                skipped(Skipped { location: format!("{name}:{line_no}"), reason: "not valid UTF-8".into() });
+                skipped(Skipped {
+                    location: format!("{name}:{line_no}"),
+                    reason: "not valid UTF-8".into(),
+                });
                 continue;
             };
             let line = line.trim();
@@ -91,9 +98,20 @@ pub fn read_documents(
             match dyad_ingest::parse_jsonl_line(line, line_no) {
                 Ok(record) => {
                     if let Some(bad) = record.bad_date {
-                        skipped(Skipped { location: format!("{name}:{line_no}"), reason: format!("field `date`: `{bad}` is not a date; using the default date") });
+                        skipped(Skipped {
+                            location: format!("{name}:{line_no}"),
+                            reason: format!(
+                                "field `date`: `{bad}` is not a date; using the default date"
+                            ),
+                        });
                     }
-                    deliver(record.document, format!("{name}:{line_no}"), default_date, sink, skipped)?;
+                    deliver(
+                        record.document,
+                        format!("{name}:{line_no}"),
+                        default_date,
+                        sink,
+                        skipped,
+                    )?;
                 }
                 Err(err) => skipped(Skipped { location: name.clone(), reason: err.to_string() }),
             }
@@ -106,7 +124,8 @@ pub fn read_documents(
     } else {
         bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
     }
-    let id = path.file_stem().map_or_else(|| "stdin".to_string(), |s| s.to_string_lossy().into_owned());
+    let id =
+        path.file_stem().map_or_else(|| "stdin".to_string(), |s| s.to_string_lossy().into_owned());
     let hint = match format {
         Format::Html => "page.html",
         _ => "page.txt",
@@ -131,19 +150,28 @@ fn deliver(
         doc.date = default_date;
     }
     if let Some(lang) = doc.language.as_deref().filter(|l| !tag_is_english(l)) {
-        skipped(Skipped { location, reason: format!("language `{lang}` is not English (only English is coded for now)") });
+        skipped(Skipped {
+            location,
+            reason: format!("language `{lang}` is not English (only English is coded for now)"),
+        });
         return Ok(());
     }
     if !looks_english(&doc.text) {
-        skipped(Skipped { location, reason: "the text does not look English (only English is coded for now)".into() });
+        skipped(Skipped {
+            location,
+            reason: "the text does not look English (only English is coded for now)".into(),
+        });
         return Ok(());
     }
     sink(doc)
 }
 
 pub fn parse_date_arg(date: Option<&str>) -> Result<Option<NaiveDate>> {
-    date.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").with_context(|| format!("--date `{d}` is not a YYYY-MM-DD date")))
-        .transpose()
+    date.map(|d| {
+        NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .with_context(|| format!("--date `{d}` is not a YYYY-MM-DD date"))
+    })
+    .transpose()
 }
 
 pub fn load_lexicon(args: &crate::LexiconArgs) -> Result<std::sync::Arc<dyad_lexicon::Lexicon>> {

@@ -14,7 +14,11 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
-#[command(name = "dyad", version, about = "Code geopolitical reporting into sourced PLOVER events.")]
+#[command(
+    name = "dyad",
+    version,
+    about = "Code geopolitical reporting into sourced PLOVER events."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -85,7 +89,9 @@ fn main() -> ExitCode {
         Command::Code { inputs, from, to, date, explain, lexicon } => {
             commands::code::run(&inputs, from, to, date.as_deref(), explain, &lexicon)
         }
-        Command::Resolve { input, from, to, lexicon } => commands::resolve::run(input.as_deref(), from, to, &lexicon),
+        Command::Resolve { input, from, to, lexicon } => {
+            commands::resolve::run(input.as_deref(), from, to, &lexicon)
+        }
         Command::Eval(args) => commands::eval::run(&args),
         Command::Bench(args) => commands::bench::run(&args),
     };

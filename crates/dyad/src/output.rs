@@ -5,7 +5,10 @@ use std::io::Write;
 use dyad_model::{Entity, Event};
 
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 pub fn write_jsonl(out: &mut dyn Write, event: &Event) -> anyhow::Result<()> {
@@ -19,7 +22,15 @@ fn entities(list: &[Entity]) -> String {
         return "-".into();
     }
     list.iter()
-        .map(|e| if e.sector.is_empty() { e.code.clone() } else { format!("{} {}", e.code, e.sector) })
+        .map(
+            |e| {
+                if e.sector.is_empty() {
+                    e.code.clone()
+                } else {
+                    format!("{} {}", e.code, e.sector)
+                }
+            },
+        )
         .collect::<Vec<_>>()
         .join(" + ")
 }
@@ -34,7 +45,11 @@ fn clip(s: &str, width: usize) -> String {
 }
 
 pub fn table_header(out: &mut dyn Write) -> anyhow::Result<()> {
-    writeln!(out, "{:<10}  {:<9}  {:<22}  {:<22}  {:<12}  {:<24}  evidence", "date", "event", "actor", "recipient", "modality", "size")?;
+    writeln!(
+        out,
+        "{:<10}  {:<9}  {:<22}  {:<22}  {:<12}  {:<24}  evidence",
+        "date", "event", "actor", "recipient", "modality", "size"
+    )?;
     Ok(())
 }
 
@@ -78,7 +93,7 @@ fn format_number(v: f64) -> String {
         let digits = (v as i64).to_string();
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 && c != '-' {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) && c != '-' {
                 out.push(',');
             }
             out.push(c);

@@ -24,16 +24,26 @@ pub struct BenchArgs {
 }
 
 pub fn run(args: &BenchArgs) -> Result<ExitCode> {
-    let inputs = if args.inputs.is_empty() { vec![PathBuf::from("examples/articles")] } else { args.inputs.clone() };
+    let inputs = if args.inputs.is_empty() {
+        vec![PathBuf::from("examples/articles")]
+    } else {
+        args.inputs.clone()
+    };
     let mut docs = Vec::new();
     let parse_start = Instant::now();
     let mut bytes = 0usize;
     for path in expand(&inputs)? {
-        read_documents(&path, From::Auto, None, &mut |d| {
-            bytes += d.text.len();
-            docs.push(d);
-            Ok(())
-        }, &mut |_| {})?;
+        read_documents(
+            &path,
+            From::Auto,
+            None,
+            &mut |d| {
+                bytes += d.text.len();
+                docs.push(d);
+                Ok(())
+            },
+            &mut |_| {},
+        )?;
     }
     let parse_time = parse_start.elapsed();
     if docs.is_empty() {
@@ -59,10 +69,18 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     }
     let elapsed = start.elapsed().as_secs_f64();
     let sentences_per_s = (n_sentences * passes) as f64 / elapsed;
-    println!("documents: {}  sentences: {n_sentences}  bytes: {bytes}  events per pass: {n_events}", docs.len());
+    println!(
+        "documents: {}  sentences: {n_sentences}  bytes: {bytes}  events per pass: {n_events}",
+        docs.len()
+    );
     println!("ingest (read + parse, once): {:.1} ms", parse_time.as_secs_f64() * 1e3);
     println!("lexicon load: {:.1} ms", lexicon_time.as_secs_f64() * 1e3);
     println!("coding, one thread: {passes} passes in {elapsed:.2} s");
-    println!("  {:.0} sentences/s   {:.0} documents/s   {:.1} MB/s", sentences_per_s, (docs.len() * passes) as f64 / elapsed, (bytes * passes) as f64 / elapsed / 1e6);
+    println!(
+        "  {:.0} sentences/s   {:.0} documents/s   {:.1} MB/s",
+        sentences_per_s,
+        (docs.len() * passes) as f64 / elapsed,
+        (bytes * passes) as f64 / elapsed / 1e6
+    );
     Ok(ExitCode::SUCCESS)
 }

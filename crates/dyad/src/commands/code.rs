@@ -11,7 +11,14 @@ use crate::input::{expand, load_lexicon, parse_date_arg, read_documents};
 use crate::output::{table_header, write_jsonl, write_row};
 use crate::{From, LexiconArgs, To};
 
-pub fn run(inputs: &[PathBuf], from: From, to: To, date: Option<&str>, explain: bool, lexicon: &LexiconArgs) -> Result<ExitCode> {
+pub fn run(
+    inputs: &[PathBuf],
+    from: From,
+    to: To,
+    date: Option<&str>,
+    explain: bool,
+    lexicon: &LexiconArgs,
+) -> Result<ExitCode> {
     let default_date = parse_date_arg(date)?;
     let coder = Coder::new(load_lexicon(lexicon)?, Options { explain });
     let inputs = if inputs.is_empty() { vec![PathBuf::from("-")] } else { expand(inputs)? };
@@ -28,11 +35,21 @@ pub fn run(inputs: &[PathBuf], from: From, to: To, date: Option<&str>, explain: 
             let coded = coder.code(&doc);
             if explain {
                 for d in &coded.diagnostics {
-                    eprintln!("dyad: {} sentence {}: {}", doc.id, d.sentence.map_or("-".into(), |s| s.to_string()), d.message);
+                    eprintln!(
+                        "dyad: {} sentence {}: {}",
+                        doc.id,
+                        d.sentence.map_or("-".into(), |s| s.to_string()),
+                        d.message
+                    );
                 }
             }
             if to == To::Table && !coded.events.is_empty() {
-                writeln!(out, "— {} {}", doc.id, doc.title.as_deref().map(|t| format!("({t})")).unwrap_or_default())?;
+                writeln!(
+                    out,
+                    "— {} {}",
+                    doc.id,
+                    doc.title.as_deref().map(|t| format!("({t})")).unwrap_or_default()
+                )?;
             }
             for event in &coded.events {
                 n_events += 1;

@@ -64,18 +64,28 @@ fn parties(value: Option<&Value>) -> Vec<(String, String)> {
         .filter_map(|a| {
             let code = normalize_code(a.get("code")?.as_str()?);
             let sector = a.get("sector").and_then(Value::as_str).unwrap_or("");
-            let sector = if sector.starts_with('*') { "" } else { sector.get(..3).unwrap_or(sector) };
+            let sector =
+                if sector.starts_with('*') { "" } else { sector.get(..3).unwrap_or(sector) };
             Some((code, sector.to_string()))
         })
         .collect()
 }
 
 fn read_gold(file: &PathBuf) -> Result<Vec<Gold>> {
-    let raw = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let raw =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     let records: Vec<Value> = if raw.trim_start().starts_with('[') {
-        serde_json::from_str(&raw).with_context(|| format!("{} is not a JSON array", file.display()))?
+        serde_json::from_str(&raw)
+            .with_context(|| format!("{} is not a JSON array", file.display()))?
     } else {
-        raw.lines().filter(|l| !l.trim().is_empty()).enumerate().map(|(i, l)| serde_json::from_str(l).with_context(|| format!("{}:{}: invalid JSON", file.display(), i + 1))).collect::<Result<_>>()?
+        raw.lines()
+            .filter(|l| !l.trim().is_empty())
+            .enumerate()
+            .map(|(i, l)| {
+                serde_json::from_str(l)
+                    .with_context(|| format!("{}:{}: invalid JSON", file.display(), i + 1))
+            })
+            .collect::<Result<_>>()?
     };
     let mut out = Vec::new();
     for (idx, r) in records.iter().enumerate() {
@@ -84,14 +94,21 @@ fn read_gold(file: &PathBuf) -> Result<Vec<Gold>> {
             continue;
         }
         let Ok(event_type) = event.parse::<EventType>() else {
-            eprintln!("dyad: {}: record {}: unknown event `{event}`; skipped", file.display(), idx + 1);
+            eprintln!(
+                "dyad: {}: record {}: unknown event `{event}`; skipped",
+                file.display(),
+                idx + 1
+            );
             continue;
         };
         let Some(text) = r.get("text").and_then(Value::as_str) else { continue };
-        let mode = r.get("mode").and_then(Value::as_str).filter(|m| !m.is_empty()).map(|m| match (event, m) {
-            ("DISAPPROVE", _) => "disapprove".to_string(),
-            (_, m) => m.to_string(),
-        });
+        let mode =
+            r.get("mode").and_then(Value::as_str).filter(|m| !m.is_empty()).map(|m| {
+                match (event, m) {
+                    ("DISAPPROVE", _) => "disapprove".to_string(),
+                    (_, m) => m.to_string(),
+                }
+            });
         let mode = match event {
             "DISAPPROVE" => Some("disapprove".to_string()),
             "INVESTIGATE" => Some("investigate".to_string()),
@@ -110,7 +127,22 @@ fn read_gold(file: &PathBuf) -> Result<Vec<Gold>> {
 }
 
 fn same_countries(predicted: &[dyad_model::Entity], gold: &[(String, String)]) -> bool {
-    let mut p: Vec<&str> = predicted.iter().map(|e| if e.country.len() == 3 && e.country != e.code && matches!(e.country.as_str(), "IGO" | "UNO" | "EUR" | "NGO" | "IMG" | "MNC" | "WST") { e.country.as_str() } else { e.code.as_str() }).collect();
+    let mut p: Vec<&str> = predicted
+        .iter()
+        .map(|e| {
+            if e.country.len() == 3
+                && e.country != e.code
+                && matches!(
+                    e.country.as_str(),
+                    "IGO" | "UNO" | "EUR" | "NGO" | "IMG" | "MNC" | "WST"
+                )
+            {
+                e.country.as_str()
+            } else {
+                e.code.as_str()
+            }
+        })
+        .collect();
     let mut g: Vec<&str> = gold.iter().map(|(c, _)| c.as_str()).collect();
     p.sort_unstable();
     p.dedup();
@@ -124,7 +156,8 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
     let coder = Coder::new(load_lexicon(&args.lexicon)?, Options::default());
     let mut n_event_ok = 0;
     let (mut n_actor, mut n_actor_ok, mut n_recipient, mut n_recipient_ok) = (0, 0, 0, 0);
-    let (mut n_sector, mut n_sector_ok, mut n_mode, mut n_mode_ok, mut n_with_events) = (0, 0, 0, 0, 0);
+    let (mut n_sector, mut n_sector_ok, mut n_mode, mut n_mode_ok, mut n_with_events) =
+        (0, 0, 0, 0, 0);
     let mut confusion: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut misses: Vec<(String, String, String, String)> = Vec::new();
     for g in &gold {
@@ -135,14 +168,17 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
             n_with_events += 1;
         }
         // The predicted event that best matches the gold type, else the first one.
-        let best: Option<&Event> = coded.events.iter().find(|e| e.event == g.event).or(coded.events.first());
+        let best: Option<&Event> =
+            coded.events.iter().find(|e| e.event == g.event).or(coded.events.first());
         let predicted = best.map_or("NONE".to_string(), |e| e.event.as_str().to_string());
         *confusion.entry((g.event.as_str().to_string(), predicted.clone())).or_default() += 1;
         let event_ok = best.is_some_and(|e| e.event == g.event);
         if event_ok {
             n_event_ok += 1;
         } else {
-            let got = best.map_or("no event".into(), |e| format!("{} {}→{}", e.event, codes(&e.actor), codes(&e.recipient)));
+            let got = best.map_or("no event".into(), |e| {
+                format!("{} {}→{}", e.event, codes(&e.actor), codes(&e.recipient))
+            });
             misses.push((g.id.clone(), g.event.as_str().to_string(), got, g.text.clone()));
         }
         if !g.actors.is_empty() {
@@ -150,7 +186,9 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
             if let Some(e) = best.filter(|e| same_countries(&e.actor, &g.actors)) {
                 n_actor_ok += 1;
                 n_sector += 1;
-                if e.actor.first().map(|a| a.sector.as_str()) == g.actors.first().map(|a| a.1.as_str()) {
+                if e.actor.first().map(|a| a.sector.as_str())
+                    == g.actors.first().map(|a| a.1.as_str())
+                {
                     n_sector_ok += 1;
                 }
             }
@@ -182,18 +220,31 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
         println!("{scores}");
     } else {
         println!("records: {}  (with at least one event: {n_with_events})", gold.len());
-        println!("event type accuracy:       {:.3}  ({n_event_ok}/{})", share(n_event_ok, gold.len()), gold.len());
-        println!("actor country accuracy:    {:.3}  ({n_actor_ok}/{n_actor})", share(n_actor_ok, n_actor));
-        println!("recipient country accuracy:{:.3}  ({n_recipient_ok}/{n_recipient})", share(n_recipient_ok, n_recipient));
+        println!(
+            "event type accuracy:       {:.3}  ({n_event_ok}/{})",
+            share(n_event_ok, gold.len()),
+            gold.len()
+        );
+        println!(
+            "actor country accuracy:    {:.3}  ({n_actor_ok}/{n_actor})",
+            share(n_actor_ok, n_actor)
+        );
+        println!(
+            "recipient country accuracy:{:.3}  ({n_recipient_ok}/{n_recipient})",
+            share(n_recipient_ok, n_recipient)
+        );
         println!("actor sector accuracy:     {:.3}  ({n_sector_ok}/{n_sector}, where the actor country is right)", share(n_sector_ok, n_sector));
-        println!("mode accuracy:             {:.3}  ({n_mode_ok}/{n_mode})", share(n_mode_ok, n_mode));
+        println!(
+            "mode accuracy:             {:.3}  ({n_mode_ok}/{n_mode})",
+            share(n_mode_ok, n_mode)
+        );
         println!("\nconfusion (gold → predicted best event: count):");
         let mut by_gold: BTreeMap<&str, Vec<(&str, usize)>> = BTreeMap::new();
         for ((g, p), n) in &confusion {
             by_gold.entry(g).or_default().push((p, *n));
         }
         for (g, mut row) in by_gold {
-            row.sort_by(|a, b| b.1.cmp(&a.1));
+            row.sort_by_key(|r| std::cmp::Reverse(r.1));
             let cells: Vec<String> = row.iter().map(|(p, n)| format!("{p} {n}")).collect();
             println!("  {g:<10} {}", cells.join(", "));
         }
@@ -202,7 +253,11 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
             println!("  {id}: gold {gold_event}, got {got}\n      {text}");
         }
     }
-    let gates = [(args.min_event, share(n_event_ok, gold.len()), "event type"), (args.min_actor, share(n_actor_ok, n_actor), "actor country"), (args.min_recipient, share(n_recipient_ok, n_recipient), "recipient country")];
+    let gates = [
+        (args.min_event, share(n_event_ok, gold.len()), "event type"),
+        (args.min_actor, share(n_actor_ok, n_actor), "actor country"),
+        (args.min_recipient, share(n_recipient_ok, n_recipient), "recipient country"),
+    ];
     let mut failed = false;
     for (min, got, what) in gates {
         if let Some(min) = min {

@@ -19,8 +19,12 @@ pub fn run(input: Option<&Path>, from: From, to: To, lexicon: &LexiconArgs) -> R
     let coder = Coder::new(load_lexicon(lexicon)?, Options::default());
     let reader: Box<dyn BufRead> = match input {
         None => Box::new(std::io::BufReader::new(std::io::stdin().lock())),
-        Some(p) if p.as_os_str() == "-" => Box::new(std::io::BufReader::new(std::io::stdin().lock())),
-        Some(p) => Box::new(std::io::BufReader::new(std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?)),
+        Some(p) if p.as_os_str() == "-" => {
+            Box::new(std::io::BufReader::new(std::io::stdin().lock()))
+        }
+        Some(p) => Box::new(std::io::BufReader::new(
+            std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?,
+        )),
     };
     let name = input.map_or("<stdin>".to_string(), |p| p.display().to_string());
     let stdout = std::io::stdout();
@@ -53,7 +57,9 @@ pub fn run(input: Option<&Path>, from: From, to: To, lexicon: &LexiconArgs) -> R
         let date = record.get("date").and_then(Value::as_str).and_then(|d| {
             let parsed = NaiveDate::parse_from_str(d.get(..10).unwrap_or(d), "%Y-%m-%d").ok();
             if parsed.is_none() {
-                eprintln!("dyad: {name}:{line_no}: field `date`: `{d}` is not a YYYY-MM-DD date; ignored");
+                eprintln!(
+                    "dyad: {name}:{line_no}: field `date`: `{d}` is not a YYYY-MM-DD date; ignored"
+                );
             }
             parsed
         });

@@ -1,0 +1,163 @@
+//! Integration tests: the real `dyad` binary in a temporary folder.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn dyad(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dyad runs");
+    if let Some(input) = stdin {
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    } else {
+        drop(child.stdin.take());
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSONL output"))
+        .collect()
+}
+
+fn examples() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/articles")
+}
+
+#[test]
+fn codes_jsonl_from_stdin_with_contract_fields() {
+    let input = r#"{"id": "d1", "text": "Russia and North Korea signed a defence treaty in Pyongyang on Wednesday.", "date": "2024-06-21"}"#;
+    let out = dyad(&["code", "--from", "jsonl", "--to", "jsonl"], Some(input));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let events = lines(&out);
+    assert_eq!(events.len(), 1);
+    let e = &events[0];
+    for field in [
+        "id",
+        "doc_id",
+        "event",
+        "mode",
+        "context",
+        "actor",
+        "recipient",
+        "date",
+        "date_text",
+        "date_precision",
+        "event_loc",
+        "size",
+        "modality",
+        "hedge",
+        "attribution",
+        "quad_code",
+        "intensity",
+        "cameo",
+        "text",
+        "text_info",
+        "event_text",
+        "rule",
+        "citations",
+    ] {
+        assert!(e.get(field).is_some(), "missing {field}");
+    }
+    assert_eq!(e["event"], "AGREE");
+    assert_eq!(e["date"], "2024-06-19");
+    assert_eq!(e["quad_code"], 1);
+    assert_eq!(e["actor"][0]["code"], "RUS");
+    assert_eq!(e["event_loc"]["resolved_place"], "Pyongyang");
+}
+
+#[test]
+fn bad_lines_are_reported_and_skipped() {
+    let input = "{\"id\": \"a\", \"text\": \"Iran condemned Israel.\"}\nnot json\n{\"id\": \"b\"}\n{\"id\": \"c\", \"text\": \"China praised Pakistan.\"}\n";
+    let out = dyad(&["code", "--from", "jsonl"], Some(input));
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("line 2: invalid JSON"), "{stderr}");
+    assert!(stderr.contains("line 3: field `text`"), "{stderr}");
+    let events = lines(&out);
+    assert_eq!(
+        events.iter().map(|e| e["doc_id"].as_str().unwrap()).collect::<Vec<_>>(),
+        ["a", "c"]
+    );
+}
+
+#[test]
+fn non_english_documents_are_skipped_with_a_diagnostic() {
+    let input = r#"{"id": "tr", "text": "Rusya ve Kuzey Kore, Çarşamba günü Pyongyang'da bir anlaşma imzaladı ve bunu duyurdu."}"#;
+    let out = dyad(&["code"], Some(input));
+    assert!(out.status.success());
+    assert!(lines(&out).is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not look English"));
+}
+
+#[test]
+fn codes_the_bundled_examples_as_a_table() {
+    let out = dyad(&["code", examples().to_str().unwrap(), "--to", "table"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(table.lines().count() > 40, "{table}");
+    assert!(table.contains("AGREE") && table.contains("ASSAULT") && table.contains("AID"));
+}
+
+#[test]
+fn resolve_keeps_every_line() {
+    let input = "{\"id\": 1, \"text\": \"Ukrainian officials\"}\n{\"id\": 2, \"text\": \"the Kremlin\"}\n{\"id\": 3, \"text\": \"a tall tree\"}\n{\"id\": 4, \"text\": \"Donald Trump\", \"date\": \"2022-01-01\"}\n{\"id\": 5, \"text\": \"NATO\"}\n";
+    let out = dyad(&["resolve", "--from", "jsonl", "--to", "jsonl"], Some(input));
+    assert!(out.status.success());
+    let rows = lines(&out);
+    assert_eq!(rows.len(), 5);
+    assert_eq!(
+        (rows[0]["country"].as_str(), rows[0]["sector"].as_str()),
+        (Some("UKR"), Some("GOV"))
+    );
+    assert_eq!(
+        (rows[1]["country"].as_str(), rows[1]["sector"].as_str()),
+        (Some("RUS"), Some("GOV"))
+    );
+    assert_eq!(rows[2]["country"], "");
+    assert_eq!(rows[3]["sector"], "ELI");
+    assert_eq!(
+        (rows[4]["country"].as_str(), rows[4]["code"].as_str()),
+        (Some("IGO"), Some("NATO"))
+    );
+}
+
+#[test]
+fn eval_scores_a_gold_file() {
+    let dir = std::env::temp_dir().join(format!("dyad-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let gold = dir.join("gold.json");
+    std::fs::write(&gold, r#"[{"event": "DOCUMENT"},
+      {"id": "g1", "event": "DISAPPROVE", "text": "Japan criticized China over the ship collision.", "source": [{"code": "JAP"}], "target": [{"code": "CHN"}]},
+      {"id": "g2", "event": "FIGHT", "text": "Russian troops attacked Ukraine.", "source": [{"code": "RUS", "sector": "MIL"}], "target": [{"code": "UKR"}]}]"#).unwrap();
+    let out = dyad(&["eval", gold.to_str().unwrap(), "--json", "--min-event", "1.0"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let scores: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(scores["records"], 2);
+    assert_eq!(scores["event_accuracy"], 1.0);
+    assert_eq!(scores["actor_country_accuracy"], 1.0);
+    let strict = dyad(&["eval", gold.to_str().unwrap(), "--json", "--min-event", "1.01"], None);
+    assert_eq!(strict.status.code(), Some(1));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_bad_lexicon_overlay_is_an_error_naming_file_and_line() {
+    let dir = std::env::temp_dir().join(format!("dyad-lex-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("sectors-local.tsv"), "word\tsector\tkind\nwardens\tXYZ\tnoun\n")
+        .unwrap();
+    let out = dyad(&["code", "--lexicon", dir.to_str().unwrap()], Some(""));
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("sectors-local.tsv:2: field `sector`"), "{stderr}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
