@@ -82,33 +82,39 @@ const KEYWORDS: &[(&str, &[&str])] = &[
     ("migration", &["refugees", "migrants", "migration", "asylum"]),
     ("election", &["election", "elections", "vote", "ballot", "campaign"]),
     ("human_rights", &["human rights"]),
-    ("humanitarian", &["humanitarian"]),
     ("health", &["health", "pandemic", "epidemic", "vaccine", "vaccines", "disease"]),
     ("natural_resource", &["oil", "gas", "minerals", "mining", "uranium"]),
 ];
 
-/// Contexts for a sentence: the trigger's own first, then keyword contexts, no repeats.
-pub fn contexts(text: &str, tokens: &[Token], trigger_context: &str) -> Vec<String> {
+/// The keyword contexts of a sentence, in table order (computed once per sentence).
+pub fn sentence_contexts(text: &str, tokens: &[Token]) -> Vec<&'static str> {
+    let span = &text[tokens.first().map_or(0, |t| t.start)..tokens.last().map_or(0, |t| t.end)];
+    let mut out = Vec::new();
+    for (context, words) in KEYWORDS {
+        let hit = words.iter().any(|k| {
+            if k.contains(' ') {
+                contains_ignore_case(span, k)
+            } else {
+                tokens.iter().any(|t| {
+                    t.end - t.start == k.len() && text[t.start..t.end].eq_ignore_ascii_case(k)
+                })
+            }
+        });
+        if hit {
+            out.push(*context);
+        }
+    }
+    out
+}
+
+/// Contexts for one event: the trigger's own first, then the sentence's, no repeats.
+pub fn contexts(sentence: &[&'static str], trigger_context: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     if !trigger_context.is_empty() {
         out.push(trigger_context.to_string());
     }
-    for (context, words) in KEYWORDS {
-        if out.iter().any(|c| c == context) {
-            continue;
-        }
-        let hit = tokens.iter().any(|t| {
-            let w = &text[t.start..t.end];
-            words.iter().any(|k| !k.contains(' ') && w.eq_ignore_ascii_case(k))
-        }) || words.iter().any(|k| {
-            k.contains(' ')
-                && contains_ignore_case(
-                    &text
-                        [tokens.first().map_or(0, |t| t.start)..tokens.last().map_or(0, |t| t.end)],
-                    k,
-                )
-        });
-        if hit {
+    for context in sentence {
+        if !out.iter().any(|c| c == context) {
             out.push((*context).to_string());
         }
     }

@@ -250,7 +250,12 @@ fn relative(text: &str, tokens: &[Token], k: usize, a: NaiveDate) -> Option<Date
     let expr = |end: usize, date: NaiveDate, precision: &'static str| {
         Some(DateExpr { tok_start: k, tok_end: end, date, precision })
     };
-    let word = text[t.start..t.end].to_ascii_lowercase();
+    let raw = &text[t.start..t.end];
+    // Relative expressions start with a short word; skip the rest without allocating.
+    if raw.len() > 9 || !raw.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let word = raw.to_ascii_lowercase();
     match word.as_str() {
         "today" | "tonight" => return expr(k + 1, a, "day"),
         "yesterday" => return expr(k + 1, a - Duration::days(1), "day"),

@@ -921,13 +921,14 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 date: doc.date,
             },
         );
-        let clauses = clauses(&doc.text, &tokens, &mentions);
-        let s = Sentence {
+        let sourced = attribution_zone(&doc.text, &tokens);
+        let no_clauses: Vec<Clause> = Vec::new();
+        let s0 = Sentence {
             text: &doc.text,
             tokens: &tokens,
             mentions: &mentions,
-            clauses: &clauses,
-            sourced: attribution_zone(&doc.text, &tokens),
+            clauses: &no_clauses,
+            sourced: sourced.clone(),
         };
 
         // Triggers of this sentence, as token ranges.
@@ -953,7 +954,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             }
             if let Some((row, form)) = choose_trigger(
                 coder,
-                &s,
+                &s0,
                 &triggers.forms[m.pattern().as_usize()],
                 tok_start,
                 tok_end,
@@ -962,6 +963,21 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             }
         }
 
+        // Sentences without triggers only feed the discourse memory.
+        let clauses =
+            if candidates.is_empty() { Vec::new() } else { clauses(&doc.text, &tokens, &mentions) };
+        let s = Sentence {
+            text: &doc.text,
+            tokens: &tokens,
+            mentions: &mentions,
+            clauses: &clauses,
+            sourced,
+        };
+        if candidates.is_empty() {
+            update_discourse(&mut discourse, &s, &[]);
+            continue;
+        }
+        let sentence_contexts = context::sentence_contexts(&doc.text, &tokens);
         let date_exprs = dates::find(&doc.text, &tokens, doc.date);
         let mut in_date = vec![false; tokens.len()];
         for d in &date_exprs {
@@ -1362,7 +1378,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 })
                 .map(|q| q.size.clone());
 
-            let context = context::contexts(&doc.text, &tokens, &trigger.context);
+            let context = context::contexts(&sentence_contexts, &trigger.context);
             let event_text = doc.text[tokens[t].start..tokens[cand.tok_end - 1].end].to_string();
             let rule = format!(
                 "{}/{}:{}+{}{}",
@@ -1423,27 +1439,32 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 events.push(event);
             }
         }
-        // Update the discourse memory: event actors first, then other actor mentions.
-        if let Some(first) = events.first() {
-            discourse.last_group = first.actor.clone();
-        } else if let Some(arg) = subject_before(&s, 0, tokens.len()) {
-            let group: Vec<Entity> = arg
-                .mentions
-                .iter()
-                .flat_map(|&i| entity_of(&s.mentions[i], &discourse, &s, tokens.len()))
-                .filter(|e| !e.country.is_empty())
-                .collect();
-            if !group.is_empty() {
-                discourse.last_group = group;
-            }
-        }
-        for m in mentions.iter().filter(|m| m.kind == Kind::Actor) {
-            discourse.note(&m.entity, m.is_person);
-        }
+        update_discourse(&mut discourse, &s, &events);
         let _ = subjects_this_sentence;
         coded.events.extend(events);
     }
     coded
+}
+
+/// Updates the discourse memory after a sentence: event actors first, else the sentence's
+/// subject; then every actor mention.
+fn update_discourse(discourse: &mut Discourse, s: &Sentence<'_>, events: &[Event]) {
+    if let Some(first) = events.first() {
+        discourse.last_group = first.actor.clone();
+    } else if let Some(arg) = subject_before(s, 0, s.tokens.len()) {
+        let group: Vec<Entity> = arg
+            .mentions
+            .iter()
+            .flat_map(|&i| entity_of(&s.mentions[i], discourse, s, s.tokens.len()))
+            .filter(|e| !e.country.is_empty())
+            .collect();
+        if !group.is_empty() {
+            discourse.last_group = group;
+        }
+    }
+    for m in s.mentions.iter().filter(|m| m.kind == Kind::Actor) {
+        discourse.note(&m.entity, m.is_person);
+    }
 }
 
 fn dedup_entities(entities: &mut Vec<Entity>) {

@@ -140,6 +140,18 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
             k += 1;
             continue;
         }
+        // Quick rejection: a quantity starts with a digit, a currency sign, a number word or
+        // a qualifier word.
+        let first = text.as_bytes()[tokens[k].start];
+        if !(first.is_ascii_digit()
+            || matches!(first, b'$' | 0xE2 | 0xC2)
+            || tokens[k].word
+                && (tokens[k].end - tokens[k].start) <= 13
+                && first.is_ascii_alphabetic())
+        {
+            k += 1;
+            continue;
+        }
         let start = k;
         let mut qualifier = None;
         if let Some(q) = QUALIFIERS.iter().find(|q| {

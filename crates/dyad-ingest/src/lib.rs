@@ -22,8 +22,6 @@ pub mod reference;
 mod sentences;
 mod text;
 
-use std::fmt;
-
 pub use html::parse_html;
 pub use jsonl::{parse_jsonl_line, JsonlRecord};
 pub use language::{looks_english, tag_is_english};
@@ -72,33 +70,18 @@ impl Format {
 }
 
 /// Why a document could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IngestError {
     /// The bytes are not UTF-8.
+    #[error("not valid UTF-8 (first bad byte at offset {offset})")]
     NotUtf8 { offset: usize },
     /// A JSONL line is not a JSON object.
+    #[error("line {line}: invalid JSON: {message}")]
     Json { line: usize, message: String },
     /// A JSONL record lacks a field or has one of the wrong type.
+    #[error("line {line}: field `{field}`: {message}")]
     Field { line: usize, field: &'static str, message: String },
 }
-
-impl fmt::Display for IngestError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            IngestError::NotUtf8 { offset } => {
-                write!(f, "not valid UTF-8 (first bad byte at offset {offset})")
-            }
-            IngestError::Json { line, message } => {
-                write!(f, "line {line}: invalid JSON: {message}")
-            }
-            IngestError::Field { line, field, message } => {
-                write!(f, "line {line}: field `{field}`: {message}")
-            }
-        }
-    }
-}
-
-impl std::error::Error for IngestError {}
 
 /// Decodes bytes as UTF-8 (a leading byte-order mark is dropped).
 pub fn decode(bytes: &[u8]) -> Result<&str, IngestError> {

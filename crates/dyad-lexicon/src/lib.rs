@@ -140,21 +140,14 @@ pub struct Country {
 }
 
 /// A malformed data file line.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}:{line}: field `{field}`: {message}", file.display())]
 pub struct LexiconError {
     pub file: PathBuf,
     pub line: usize,
     pub field: String,
     pub message: String,
 }
-
-impl fmt::Display for LexiconError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: field `{}`: {}", self.file.display(), self.line, self.field, self.message)
-    }
-}
-
-impl std::error::Error for LexiconError {}
 
 /// The compiled dictionaries.
 pub struct Lexicon {

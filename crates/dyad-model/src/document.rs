@@ -70,11 +70,8 @@ impl Document {
     /// Footnote numbers whose markers fall inside `sentence`, or directly after it (markers
     /// usually follow the full stop).
     pub fn markers_in(&self, sentence: &Sentence) -> impl Iterator<Item = u32> + '_ {
-        let next_start = self
-            .sentences
-            .iter()
-            .find(|s| s.start >= sentence.end)
-            .map_or(self.text.len(), |s| s.start);
+        let after = self.sentences.partition_point(|s| s.start < sentence.end);
+        let next_start = self.sentences.get(after).map_or(self.text.len(), |s| s.start);
         let (start, end) = (sentence.start, sentence.end);
         self.markers
             .iter()
