@@ -1,5 +1,8 @@
 //! PLOVER contexts from the words of a sentence: a short keyword list per context.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crate::tokens::Token;
 
 const KEYWORDS: &[(&str, &[&str])] = &[
@@ -86,25 +89,42 @@ const KEYWORDS: &[(&str, &[&str])] = &[
     ("natural_resource", &["oil", "gas", "minerals", "mining", "uranium"]),
 ];
 
+fn keyword_index() -> &'static HashMap<&'static str, u32> {
+    static INDEX: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: HashMap<&'static str, u32> = HashMap::new();
+        for (bit, (_, words)) in KEYWORDS.iter().enumerate() {
+            for word in words.iter().filter(|w| !w.contains(' ')) {
+                *index.entry(word).or_default() |= 1 << bit;
+            }
+        }
+        index
+    })
+}
+
 /// The keyword contexts of a sentence, in table order (computed once per sentence).
 pub fn sentence_contexts(text: &str, tokens: &[Token]) -> Vec<&'static str> {
-    let span = &text[tokens.first().map_or(0, |t| t.start)..tokens.last().map_or(0, |t| t.end)];
-    let mut out = Vec::new();
-    for (context, words) in KEYWORDS {
-        let hit = words.iter().any(|k| {
-            if k.contains(' ') {
-                contains_ignore_case(span, k)
-            } else {
-                tokens.iter().any(|t| {
-                    t.end - t.start == k.len() && text[t.start..t.end].eq_ignore_ascii_case(k)
-                })
-            }
-        });
-        if hit {
-            out.push(*context);
+    let index = keyword_index();
+    let mut bits = 0u32;
+    let mut lower = String::new();
+    for t in tokens.iter().filter(|t| t.word && t.end - t.start <= 16) {
+        lower.clear();
+        lower.push_str(&text[t.start..t.end]);
+        lower.make_ascii_lowercase();
+        if let Some(b) = index.get(lower.as_str()) {
+            bits |= b;
         }
     }
-    out
+    let span = &text[tokens.first().map_or(0, |t| t.start)..tokens.last().map_or(0, |t| t.end)];
+    KEYWORDS
+        .iter()
+        .enumerate()
+        .filter(|(bit, (_, words))| {
+            bits & (1 << bit) != 0
+                || words.iter().any(|k| k.contains(' ') && contains_ignore_case(span, k))
+        })
+        .map(|(_, (context, _))| *context)
+        .collect()
 }
 
 /// Contexts for one event: the trigger's own first, then the sentence's, no repeats.

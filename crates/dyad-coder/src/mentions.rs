@@ -122,8 +122,8 @@ struct Item<'a> {
 }
 
 fn token_range(tokens: &[Token], m: &Match) -> Option<(usize, usize)> {
-    let start = tokens.iter().position(|t| t.end > m.start)?;
-    let end = tokens.iter().rposition(|t| t.start < m.end)? + 1;
+    let start = tokens.partition_point(|t| t.end <= m.start);
+    let end = tokens.partition_point(|t| t.start < m.end);
     (start < end).then_some((start, end))
 }
 

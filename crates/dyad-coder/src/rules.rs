@@ -775,6 +775,14 @@ fn noun_actor(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Optio
 
 fn hedge(s: &Sentence<'_>) -> Option<String> {
     for k in 0..s.tokens.len() {
+        let t = &s.tokens[k];
+        if !t.word
+            || !s.is_any(k, &["it", "is", "are", "was"])
+                && !s.text[t.start..t.end].ends_with("ly")
+                && !s.is_any(k, &["unconfirmed"])
+        {
+            continue;
+        }
         for h in HEDGES {
             if h.iter().enumerate().all(|(n, w)| s.is(k + n, w)) {
                 let end = k + h.len() - 1;

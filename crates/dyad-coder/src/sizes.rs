@@ -143,12 +143,13 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
         // Quick rejection: a quantity starts with a digit, a currency sign, a number word or
         // a qualifier word.
         let first = text.as_bytes()[tokens[k].start];
-        if !(first.is_ascii_digit()
-            || matches!(first, b'$' | 0xE2 | 0xC2)
-            || tokens[k].word
-                && (tokens[k].end - tokens[k].start) <= 13
-                && first.is_ascii_alphabetic())
-        {
+        let word = &text[tokens[k].start..tokens[k].end];
+        let starter = first.is_ascii_digit()
+            || matches!(word, "$" | "€" | "£")
+            || QUALIFIERS.iter().any(|q| q[0].eq_ignore_ascii_case(word))
+            || WORD_NUMBERS.iter().any(|(n, _)| n.eq_ignore_ascii_case(word))
+            || VAGUE.iter().any(|(n, _, _)| n.eq_ignore_ascii_case(word));
+        if !starter {
             k += 1;
             continue;
         }

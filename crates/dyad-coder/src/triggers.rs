@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use dyad_model::EventType;
 
 const TRIGGERS: &str = include_str!("../data/triggers.tsv");
@@ -187,6 +187,7 @@ impl Triggers {
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("trigger patterns compile");
         Triggers { rows, forms, automaton, class_names, class_words, max_class_words }

@@ -152,7 +152,8 @@ pub struct LexiconError {
 /// The compiled dictionaries.
 pub struct Lexicon {
     pub(crate) patterns: Vec<matcher::Pattern>,
-    pub(crate) automaton: aho_corasick::AhoCorasick,
+    /// Case-sensitive names and case-insensitive words, each with its pattern indices.
+    pub(crate) automata: [(aho_corasick::AhoCorasick, Vec<usize>); 2],
     countries: HashMap<String, Country>,
     organizations: Vec<Organization>,
     people: Vec<Person>,

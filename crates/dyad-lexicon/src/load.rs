@@ -321,22 +321,36 @@ pub(crate) fn load(overlays: &[&Path]) -> Result<Lexicon, LexiconError> {
             builder.read(&file, &text, true)?;
         }
     }
-    let automaton = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        // A DFA costs memory (tens of MB for the built-in data) and build time (~0.1 s), and
-        // searches several times faster than the NFAs; coding is search-bound.
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(builder.patterns.iter().map(|p| p.text.as_str()))
-        .map_err(|e| LexiconError {
-            file: PathBuf::from("<lexicon>"),
-            line: 0,
-            field: "patterns".into(),
-            message: e.to_string(),
-        })?;
+    // Names (phrases that start with a capital) are searched case-sensitively, which keeps
+    // common words out of the search ("turkey", "reading"); phrases that start in lower
+    // case ("officials", "the Kremlin") case-insensitively, with the case rule checked after.
+    let (mut name_ids, mut word_ids) = (Vec::new(), Vec::new());
+    for (idx, p) in builder.patterns.iter().enumerate() {
+        if p.text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+            name_ids.push(idx);
+        } else {
+            word_ids.push(idx);
+        }
+    }
+    let build = |ids: &[usize], insensitive: bool| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(insensitive)
+            .match_kind(MatchKind::LeftmostLongest)
+            // A DFA costs memory and build time (a few tenths of a second for the built-in
+            // data) and searches several times faster than the NFAs; coding is search-bound.
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(ids.iter().map(|&i| builder.patterns[i].text.as_str()))
+            .map_err(|e| LexiconError {
+                file: PathBuf::from("<lexicon>"),
+                line: 0,
+                field: "patterns".into(),
+                message: e.to_string(),
+            })
+    };
+    let automata = [(build(&name_ids, false)?, name_ids), (build(&word_ids, true)?, word_ids)];
     Ok(Lexicon {
         patterns: builder.patterns,
-        automaton,
+        automata,
         countries: builder.countries,
         organizations: builder.organizations,
         people: builder.people,

@@ -1,4 +1,4 @@
-//! Phrase matching: one automaton over all phrases, ASCII case-insensitive, with word
+//! Phrase matching: two automata (names case-sensitive, lower-case words insensitive), with word
 //! boundaries and case rules applied afterwards.
 
 use crate::{Lexicon, Meaning};
@@ -34,21 +34,11 @@ fn is_word_byte(b: u8) -> bool {
 }
 
 pub(crate) fn find(lexicon: &Lexicon, text: &str) -> Vec<Match> {
-    let bytes = text.as_bytes();
     let mut found: Vec<Match> = Vec::new();
-    for m in lexicon.automaton.find_overlapping_iter(text) {
-        let (start, end) = (m.start(), m.end());
-        let pattern = &lexicon.patterns[m.pattern().as_usize()];
-        let first = pattern.text.as_bytes()[0];
-        let last = pattern.text.as_bytes()[pattern.text.len() - 1];
-        // A boundary is needed only where the phrase itself begins or ends with a word
-        // character ("U.S." may be followed by anything).
-        let left_ok = !is_word_byte(first) || !alnum_before(text, start);
-        let right_ok = !is_word_byte(last) || !alnum_after(text, end);
-        if left_ok && right_ok && pattern.case_fits(&bytes[start..end]) {
-            found.push(Match { start, end, pattern: m.pattern().as_usize() });
-        }
+    for (automaton, ids) in &lexicon.automata {
+        search(lexicon, automaton, ids, text, &mut found);
     }
+    // Each search is free of overlaps; across the two, the leftmost and then longest wins.
     found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut out: Vec<Match> = Vec::with_capacity(found.len());
     for m in found {
@@ -57,6 +47,38 @@ pub(crate) fn find(lexicon: &Lexicon, text: &str) -> Vec<Match> {
         }
     }
     out
+}
+
+fn search(
+    lexicon: &Lexicon,
+    automaton: &aho_corasick::AhoCorasick,
+    ids: &[usize],
+    text: &str,
+    out: &mut Vec<Match>,
+) {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    // Leftmost-longest search; a match that fails the boundary or case rules is dropped and
+    // the search resumes one character later, so a valid phrase starting there is still found.
+    while pos < bytes.len() {
+        let input = aho_corasick::Input::new(text).span(pos..bytes.len());
+        let Some(m) = automaton.find(input) else { break };
+        let (start, end) = (m.start(), m.end());
+        let pattern_idx = ids[m.pattern().as_usize()];
+        let pattern = &lexicon.patterns[pattern_idx];
+        let first = pattern.text.as_bytes()[0];
+        let last = pattern.text.as_bytes()[pattern.text.len() - 1];
+        // A boundary is needed only where the phrase itself begins or ends with a word
+        // character ("U.S." may be followed by anything).
+        let left_ok = !is_word_byte(first) || !alnum_before(text, start);
+        let right_ok = !is_word_byte(last) || !alnum_after(text, end);
+        if left_ok && right_ok && pattern.case_fits(&bytes[start..end]) {
+            out.push(Match { start, end, pattern: pattern_idx });
+            pos = end;
+        } else {
+            pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
 }
 
 /// Whether the character before byte `at` is a letter or digit (curly quotes are not).
