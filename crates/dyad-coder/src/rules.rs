@@ -887,7 +887,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
     let triggers = coder.triggers;
     let mut coded = Coded { n_sentences: doc.sentences.len(), ..Coded::default() };
     let all_matches = lexicon.find(&doc.text);
-    let all_triggers: Vec<aho_corasick::Match> = triggers.automaton.find_iter(&doc.text).collect();
+    let all_triggers: Vec<aho_corasick::Match> = triggers.find(&doc.text);
     let mut discourse = Discourse::default();
     let mut tokens: Vec<Token> = Vec::new();
     for (sentence_idx, sentence) in doc.sentences.iter().enumerate() {

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use dyad_model::EventType;
 
 const TRIGGERS: &str = include_str!("../data/triggers.tsv");
@@ -188,9 +188,36 @@ impl Triggers {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
             .build(&patterns)
             .expect("trigger patterns compile");
         Triggers { rows, forms, automaton, class_names, class_words, max_class_words }
+    }
+
+    /// Trigger words in `text`: an anchored search at each word start, so a form inside a
+    /// longer word ("aid" in "said") never matches; whole words only.
+    pub fn find(&self, text: &str) -> Vec<aho_corasick::Match> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < bytes.len() {
+            if !bytes[pos].is_ascii_alphabetic() || crate::tokens::alnum_before(text, pos) {
+                pos += 1;
+                continue;
+            }
+            let input = Input::new(text).span(pos..bytes.len()).anchored(Anchored::Yes);
+            if let Some(m) = self.automaton.find(input) {
+                if !crate::tokens::alnum_after(text, m.end()) {
+                    out.push(m);
+                    pos = m.end();
+                    continue;
+                }
+            }
+            while pos < bytes.len() && bytes[pos].is_ascii_alphanumeric() {
+                pos += 1;
+            }
+        }
+        out
     }
 
     pub fn class_index(&self, name: &str) -> Option<usize> {

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use chrono::NaiveDate;
 
 use crate::matcher::Pattern;
@@ -335,10 +335,12 @@ pub(crate) fn load(overlays: &[&Path]) -> Result<Lexicon, LexiconError> {
     let build = |ids: &[usize], insensitive: bool| {
         AhoCorasick::builder()
             .ascii_case_insensitive(insensitive)
+            // Phrases are searched anchored at word starts (see `matcher`).
+            .start_kind(StartKind::Anchored)
             .match_kind(MatchKind::LeftmostLongest)
-            // A DFA costs memory and build time (a few tenths of a second for the built-in
-            // data) and searches several times faster than the NFAs; coding is search-bound.
-            .kind(Some(AhoCorasickKind::DFA))
+            // Anchored searches at word starts touch few states; the compact contiguous NFA
+            // keeps them in cache, where a DFA's large table misses (measured: faster).
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(ids.iter().map(|&i| builder.patterns[i].text.as_str()))
             .map_err(|e| LexiconError {
                 file: PathBuf::from("<lexicon>"),

@@ -35,9 +35,9 @@ fn is_word_byte(b: u8) -> bool {
 
 pub(crate) fn find(lexicon: &Lexicon, text: &str) -> Vec<Match> {
     let mut found: Vec<Match> = Vec::new();
-    for (automaton, ids) in &lexicon.automata {
-        search(lexicon, automaton, ids, text, &mut found);
-    }
+    let [(names, name_ids), (words, word_ids)] = &lexicon.automata;
+    search_at_word_starts(lexicon, names, name_ids, text, true, &mut found);
+    search_at_word_starts(lexicon, words, word_ids, text, false, &mut found);
     // Each search is free of overlaps; across the two, the leftmost and then longest wins.
     found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut out: Vec<Match> = Vec::with_capacity(found.len());
@@ -49,34 +49,51 @@ pub(crate) fn find(lexicon: &Lexicon, text: &str) -> Vec<Match> {
     out
 }
 
-fn search(
+/// Searches at word starts only, anchored: each search touches a few automaton states, and
+/// words inside other words ("aid" in "said") are never considered. `names` searches only
+/// at capitalised (or numeric) word starts, case-sensitively; otherwise every word start is
+/// tried and the case rule checked after.
+fn search_at_word_starts(
     lexicon: &Lexicon,
     automaton: &aho_corasick::AhoCorasick,
     ids: &[usize],
     text: &str,
+    names: bool,
     out: &mut Vec<Match>,
 ) {
     let bytes = text.as_bytes();
     let mut pos = 0;
-    // Leftmost-longest search; a match that fails the boundary or case rules is dropped and
-    // the search resumes one character later, so a valid phrase starting there is still found.
     while pos < bytes.len() {
-        let input = aho_corasick::Input::new(text).span(pos..bytes.len());
-        let Some(m) = automaton.find(input) else { break };
-        let (start, end) = (m.start(), m.end());
-        let pattern_idx = ids[m.pattern().as_usize()];
-        let pattern = &lexicon.patterns[pattern_idx];
-        let first = pattern.text.as_bytes()[0];
-        let last = pattern.text.as_bytes()[pattern.text.len() - 1];
-        // A boundary is needed only where the phrase itself begins or ends with a word
-        // character ("U.S." may be followed by anything).
-        let left_ok = !is_word_byte(first) || !alnum_before(text, start);
-        let right_ok = !is_word_byte(last) || !alnum_after(text, end);
-        if left_ok && right_ok && pattern.case_fits(&bytes[start..end]) {
-            out.push(Match { start, end, pattern: pattern_idx });
-            pos = end;
+        let b = bytes[pos];
+        let candidate = if names {
+            b.is_ascii_uppercase() || b.is_ascii_digit() || b >= 0xC3
         } else {
-            pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
+            b.is_ascii_alphabetic() || b >= 0xC3
+        };
+        if !candidate || !text.is_char_boundary(pos) || alnum_before(text, pos) {
+            pos += 1;
+            continue;
+        }
+        let input = aho_corasick::Input::new(text)
+            .span(pos..bytes.len())
+            .anchored(aho_corasick::Anchored::Yes);
+        if let Some(m) = automaton.find(input) {
+            let end = m.end();
+            let pattern_idx = ids[m.pattern().as_usize()];
+            let pattern = &lexicon.patterns[pattern_idx];
+            let last = pattern.text.as_bytes()[pattern.text.len() - 1];
+            let right_ok = !is_word_byte(last) || !alnum_after(text, end);
+            if right_ok && (names || pattern.case_fits(&bytes[pos..end])) {
+                out.push(Match { start: pos, end, pattern: pattern_idx });
+                pos = end;
+                continue;
+            }
+        }
+        // Skip the rest of this word (or this one non-word character).
+        let word_char = text[pos..].chars().next().is_some_and(char::is_alphanumeric);
+        pos += text[pos..].chars().next().map_or(1, char::len_utf8);
+        while word_char && pos < bytes.len() && bytes[pos].is_ascii_alphanumeric() {
+            pos += 1;
         }
     }
 }
