@@ -139,11 +139,11 @@ fn first_place(lexicon: &Lexicon, meanings: &[Meaning], country: Option<&str>) -
 fn country_entity(lexicon: &Lexicon, code: &str, text: &str, sector: &str) -> Entity {
     let name = lexicon.country(code).map_or_else(|| code.to_string(), |c| c.name.clone());
     Entity {
-        entity_text: text.to_string(),
-        code: code.to_string(),
-        country: code.to_string(),
-        sector: sector.to_string(),
-        name,
+        entity_text: text.into(),
+        code: code.into(),
+        country: code.into(),
+        sector: sector.into(),
+        name: name.into(),
     }
 }
 
@@ -173,22 +173,22 @@ fn base_entity(
             let person = lexicon.person(*idx);
             let standing = person.standing(date);
             let entity = Entity {
-                entity_text: text.to_string(),
-                code: person.country.clone(),
-                country: person.country.clone(),
-                sector: standing.sector.to_string(),
-                name: person.name.clone(),
+                entity_text: text.into(),
+                code: person.country.as_str().into(),
+                country: person.country.as_str().into(),
+                sector: standing.sector.into(),
+                name: person.name.as_str().into(),
             };
             (entity, Kind::Actor, true)
         }
         Meaning::Organization(idx) => {
             let org = lexicon.organization(*idx);
             let entity = Entity {
-                entity_text: text.to_string(),
-                code: org.code.clone(),
-                country: org.country.clone(),
-                sector: org.sector.clone(),
-                name: org.name.clone(),
+                entity_text: text.into(),
+                code: org.code.as_str().into(),
+                country: org.country.as_str().into(),
+                sector: org.sector.as_str().into(),
+                name: org.name.as_str().into(),
             };
             (entity, Kind::Actor, false)
         }
@@ -206,8 +206,8 @@ fn base_entity(
         }
         Meaning::Sector { sector, .. } => {
             let entity = Entity {
-                entity_text: text.to_string(),
-                sector: sector.clone(),
+                entity_text: text.into(),
+                sector: sector.as_str().into(),
                 ..Entity::default()
             };
             (entity, Kind::SectorOnly, false)
@@ -215,9 +215,9 @@ fn base_entity(
         Meaning::Place(idx) => {
             let place = lexicon.place(*idx);
             let entity = Entity {
-                entity_text: text.to_string(),
-                country: place.country.clone(),
-                name: place.name.clone(),
+                entity_text: text.into(),
+                country: place.country.as_str().into(),
+                name: place.name.as_str().into(),
                 ..Entity::default()
             };
             (entity, Kind::Place, false)
@@ -339,10 +339,10 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
             }
             if let Some(s) = sector {
                 if country_like {
-                    entity.sector = s.to_string();
+                    entity.sector = s.into();
                     kind = Kind::Actor;
                 } else if !is_person {
-                    entity.sector = s.to_string();
+                    entity.sector = s.into();
                 }
                 // A title followed by a capitalised name the lexicon does not know.
                 let mut k = end;
@@ -354,11 +354,11 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
                     k += 1;
                 }
                 if k > end && sector_of(items[i + consumed - 1].meanings).is_some_and(|(_, t)| t) {
-                    entity.name = span_text(end, k).to_string();
+                    entity.name = span_text(end, k).into();
                     end = k;
                     is_person = true;
                 }
-                entity.entity_text = span_text(start, end).to_string();
+                entity.entity_text = span_text(start, end).into();
             } else if possessive_seen {
                 // Plain possessive: "Russia's war".
             }
@@ -414,7 +414,12 @@ fn add_pronouns(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
     let covered = |k: usize, out: &[Mention]| out.iter().any(|m| m.tok_start <= k && k < m.tok_end);
     let mut k = 0;
     while k < tokens.len() {
-        if covered(k, out) {
+        // Every pronoun and description starts with one of a few short words.
+        let first = &text[tokens[k].start..tokens[k].end];
+        if first.len() > 5
+            || !matches!(first.as_bytes()[0] | 0x20, b't' | b'b' | b'i' | b'h' | b's')
+            || covered(k, out)
+        {
             k += 1;
             continue;
         }
@@ -423,7 +428,7 @@ fn add_pronouns(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
         }) {
             let end = k + words.len();
             let entity = Entity {
-                entity_text: text[tokens[k].start..tokens[end - 1].end].to_string(),
+                entity_text: text[tokens[k].start..tokens[end - 1].end].into(),
                 ..Entity::default()
             };
             out.push(Mention {
@@ -441,7 +446,7 @@ fn add_pronouns(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
         }
         if let Some((_, refers)) = PRONOUNS.iter().find(|(w, _)| is(text, &tokens[k], w)) {
             let entity = Entity {
-                entity_text: text[tokens[k].start..tokens[k].end].to_string(),
+                entity_text: text[tokens[k].start..tokens[k].end].into(),
                 ..Entity::default()
             };
             let possessive = is_any(text, &tokens[k], &["its", "their", "his", "her"]);
@@ -489,7 +494,8 @@ fn add_appositive_names(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
             continue;
         }
         let name = text[tokens[name_start].start..tokens[name_end - 1].end].to_string();
-        let entity = Entity { entity_text: name.clone(), name, ..m.entity.clone() };
+        let entity =
+            Entity { entity_text: name.as_str().into(), name: name.into(), ..m.entity.clone() };
         additions.push(Mention {
             tok_start: name_start,
             tok_end: name_end,

@@ -39,10 +39,10 @@ pub fn resolve_phrase(coder: &Coder, phrase: &str, date: Option<NaiveDate>) -> R
         .min_by_key(|m| (rank(m.kind), std::cmp::Reverse(m.tok_end - m.tok_start)));
     match best {
         Some(m) => Resolved {
-            country: m.entity.country.clone(),
-            sector: m.entity.sector.clone(),
-            code: m.entity.code.clone(),
-            name: m.entity.name.clone(),
+            country: m.entity.country.to_string(),
+            sector: m.entity.sector.to_string(),
+            code: m.entity.code.to_string(),
+            name: m.entity.name.to_string(),
             matched_text: phrase[tokens[m.tok_start].start..tokens[m.tok_end - 1].end].to_string(),
         },
         None => Resolved::default(),

@@ -239,7 +239,7 @@ impl Discourse {
 
     fn resolve(&self, refers: Refers, text: &str) -> Vec<Entity> {
         let with_text = |mut e: Entity| {
-            e.entity_text = text.to_string();
+            e.entity_text = text.into();
             e
         };
         match refers {
@@ -507,7 +507,7 @@ struct Sentence<'a> {
     mentions: &'a [Mention],
     clauses: &'a [Clause],
     /// Tokens of "according to X," and "citing X": sources, never actors.
-    sourced: Vec<bool>,
+    sourced: &'a [bool],
 }
 
 /// Marks the tokens of attribution phrases.
@@ -819,7 +819,7 @@ fn entity_of(
                 });
             if let (Some(o), Refers::Singular | Refers::Person) = (local, refers) {
                 let mut e = o.entity.clone();
-                e.entity_text = text.to_string();
+                e.entity_text = text.into();
                 return vec![e];
             }
             discourse.resolve(refers, text)
@@ -866,8 +866,8 @@ fn location(coder: &Coder, s: &Sentence<'_>, clause: Clause) -> Option<Location>
         },
         None => Location {
             extracted_place: extracted,
-            resolved_place: m.entity.name.clone(),
-            country_code: m.entity.country.clone(),
+            resolved_place: m.entity.name.to_string(),
+            country_code: m.entity.country.to_string(),
             lat: None,
             lon: None,
             feature: "country".into(),
@@ -936,7 +936,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             tokens: &tokens,
             mentions: &mentions,
             clauses: &no_clauses,
-            sourced: sourced.clone(),
+            sourced: &sourced,
         };
 
         // Triggers of this sentence, as token ranges.
@@ -979,7 +979,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             tokens: &tokens,
             mentions: &mentions,
             clauses: &clauses,
-            sourced,
+            sourced: &sourced,
         };
         if candidates.is_empty() {
             update_discourse(&mut discourse, &s, &[]);
@@ -1476,7 +1476,7 @@ fn update_discourse(discourse: &mut Discourse, s: &Sentence<'_>, events: &[Event
 }
 
 fn dedup_entities(entities: &mut Vec<Entity>) {
-    let mut seen: Vec<(String, String)> = Vec::new();
+    let mut seen: Vec<(dyad_model::CompactString, dyad_model::CompactString)> = Vec::new();
     entities.retain(|e| {
         let key = (e.code.clone(), e.sector.clone());
         if seen.contains(&key) {

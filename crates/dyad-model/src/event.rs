@@ -1,6 +1,7 @@
 //! The event record: one coded event with its evidence. Its JSON form is the `dyad code`
 //! output contract (see `docs/event.schema.json`).
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use crate::plover::EventType;
@@ -9,16 +10,16 @@ use crate::plover::EventType;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Entity {
     /// The words in the text that named it.
-    pub entity_text: String,
+    pub entity_text: CompactString,
     /// The entity's own code: the ISO3 country code for states and their sectors, the
     /// organisation's code for organisations (`NATO`, `IMF`, `HAMAS`).
-    pub code: String,
+    pub code: CompactString,
     /// The PLOVER country field: ISO3, or `IGO`, `UNO`, `EUR`, `NGO`, `IMG`, `MNC`, `WST`.
-    pub country: String,
+    pub country: CompactString,
     /// PLOVER sector (`GOV`, `MIL`, …); empty when the phrase names only a country or people.
-    pub sector: String,
+    pub sector: CompactString,
     /// Canonical name (country name, person, organisation).
-    pub name: String,
+    pub name: CompactString,
 }
 
 /// Where an event took place.

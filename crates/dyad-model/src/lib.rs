@@ -18,6 +18,7 @@ pub mod document;
 pub mod event;
 pub mod plover;
 
+pub use compact_str::CompactString;
 pub use document::{Alternate, Document, Footnote, FootnoteMarker, Sentence};
 pub use event::{Attribution, Citation, Entity, Event, Location, Modality, Size, TextInfo};
 pub use plover::EventType;

@@ -22,15 +22,13 @@ fn entities(list: &[Entity]) -> String {
         return "-".into();
     }
     list.iter()
-        .map(
-            |e| {
-                if e.sector.is_empty() {
-                    e.code.clone()
-                } else {
-                    format!("{} {}", e.code, e.sector)
-                }
-            },
-        )
+        .map(|e| {
+            if e.sector.is_empty() {
+                e.code.to_string()
+            } else {
+                format!("{} {}", e.code, e.sector)
+            }
+        })
         .collect::<Vec<_>>()
         .join(" + ")
 }
