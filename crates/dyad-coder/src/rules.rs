@@ -209,6 +209,27 @@ const LIGHT_VERBS: &[&str] = &[
     "continued",
     "step",
     "stepped",
+    "renew",
+    "renewed",
+    "resume",
+    "resumed",
+    "begin",
+    "began",
+    "begun",
+    "start",
+    "started",
+    "open",
+    "opened",
+    "undertake",
+    "undertook",
+    "hold",
+    "holding",
+    "complete",
+    "completed",
+    "announce",
+    "announced",
+    "declare",
+    "declared",
 ];
 
 /// What the discourse remembers between sentences.
@@ -1167,7 +1188,49 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             if actor.is_empty() {
                 continue;
             }
-            let had_recipient = !recipient.is_empty();
+            // No recipient named: the country of the place where the event happens is the
+            // one it is done to ("lifted the curfew in Montenegro", "attacked in Kharkiv"),
+            // unless several actors act together.
+            let mut located = false;
+            if recipient.is_empty() && !(trigger.reciprocal && actor.len() >= 2) {
+                let in_clause = |m: &&Mention| {
+                    m.tok_start >= clause.start
+                        && m.tok_start < clause.end
+                        && m.tok_start > 0
+                        && s.is_any(m.tok_start - 1, &["in", "at", "inside"])
+                        && m.kind != Kind::Pronoun(Refers::Singular)
+                };
+                let place_country = |m: &Mention| -> Option<Entity> {
+                    let code = if let Some(p) = m.place {
+                        coder.lexicon().place(p).country.as_str()
+                    } else {
+                        m.entity.country.as_str()
+                    };
+                    let country = coder.lexicon().country(code)?;
+                    let mut e = Entity {
+                        entity_text: s.text
+                            [s.tokens[m.tok_start].start..s.tokens[m.tok_end - 1].end]
+                            .into(),
+                        code: code.into(),
+                        country: code.into(),
+                        sector: "".into(),
+                        name: country.name.as_str().into(),
+                    };
+                    if actor.iter().any(|a| a.country == e.country) {
+                        return None;
+                    }
+                    e.sector.clear();
+                    Some(e)
+                };
+                let after =
+                    s.mentions.iter().filter(|m| m.tok_start >= cand.tok_end).find(in_clause);
+                let before = s.mentions.iter().filter(|m| m.tok_end <= t).find(in_clause);
+                if let Some(e) = after.or(before).and_then(place_country) {
+                    recipient.push(e);
+                    located = true;
+                }
+            }
+            let had_recipient = !recipient.is_empty() && !located;
             recipient.retain(|r| !actor.iter().any(|a| a.code == r.code && a.sector == r.sector));
             if had_recipient
                 && recipient.is_empty()
@@ -1185,7 +1248,9 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 if trigger.pos == Pos::Verb { "verb" } else { "noun" }
             ));
             why.push(format!("actor by {}", actor_arg.how));
-            if let Some(r) = &recipient_arg {
+            if located {
+                why.push("recipient from the place of the event".into());
+            } else if let Some(r) = &recipient_arg {
                 why.push(format!("recipient by {}", r.how));
             }
             let mut event_type = trigger.event;
@@ -1242,58 +1307,62 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             let conditional = matches!(clause.kind, ClauseKind::Sub(sub) if s.is_any(sub, CONDITIONAL))
                 || (clause.start..t)
                     .any(|k| s.is_any(k, CONDITIONAL) || (s.is(k, "in") && s.is(k + 1, "case")));
-            let hypothetical = window.clone().any(|k| s.is_any(k, MODALS));
-            let future = window
-                .clone()
-                .any(|k| s.is_any(k, FUTURE) || (s.is(k, "going") && s.is(k + 1, "to")))
-                || (window.start..t).any(|k| {
-                    s.is(k + 1, "to")
-                        && candidates
-                            .iter()
-                            .any(|c| c.tok_start == k && triggers.rows[c.trigger].intent)
-                })
-                || (window.start..t).any(|k| {
-                    s.is(k, "to")
-                        && k > 0
-                        && (s.is_any(
-                            k - 1,
-                            &[
-                                "plans",
-                                "planned",
-                                "plan",
-                                "expected",
-                                "set",
-                                "intends",
-                                "intend",
-                                "pledged",
-                                "promised",
-                                "vowed",
-                                "agreed",
-                                "offered",
-                                "threatened",
-                                "aim",
-                                "aims",
-                                "aimed",
-                                "seek",
-                                "seeks",
-                                "sought",
-                                "try",
-                                "tries",
-                                "tried",
-                                "want",
-                                "wants",
-                                "wanted",
-                                "hope",
-                                "hopes",
-                                "hoped",
-                                "prepare",
-                                "prepares",
-                                "preparing",
-                                "ready",
-                                "going",
-                            ],
-                        ))
-                });
+            // In reported speech "would" is the future of the past: "said they would meet".
+            let reported_would =
+                |k: usize| s.is(k, "would") && matches!(clause.kind, ClauseKind::Complement(_));
+            let hypothetical = window.clone().any(|k| s.is_any(k, MODALS) && !reported_would(k));
+            let future = window.clone().any(|k| {
+                s.is_any(k, FUTURE) || (s.is(k, "going") && s.is(k + 1, "to")) || reported_would(k)
+            }) || (window.start..t).any(|k| {
+                s.is(k + 1, "to")
+                    && candidates
+                        .iter()
+                        .any(|c| c.tok_start == k && triggers.rows[c.trigger].intent)
+            }) || (window.start..t).any(|k| {
+                s.is(k, "to")
+                    && k > 0
+                    && (s.is_any(
+                        k - 1,
+                        &[
+                            "plans",
+                            "planned",
+                            "plan",
+                            "expected",
+                            "set",
+                            "intends",
+                            "intend",
+                            "pledged",
+                            "promised",
+                            "vowed",
+                            "agreed",
+                            "offered",
+                            "threatened",
+                            "aim",
+                            "aims",
+                            "aimed",
+                            "seek",
+                            "seeks",
+                            "sought",
+                            "try",
+                            "tries",
+                            "tried",
+                            "want",
+                            "wants",
+                            "wanted",
+                            "hope",
+                            "hopes",
+                            "hoped",
+                            "prepare",
+                            "prepares",
+                            "preparing",
+                            "ready",
+                            "willing",
+                            "prepared",
+                            "determined",
+                            "going",
+                        ],
+                    ))
+            });
             let complement = matches!(clause.kind, ClauseKind::Complement(_));
             let postposed_speech = (cand.tok_end..tokens.len()).any(|k| {
                 s.is(k, ",") && s.is_any(k + 1, SPEECH)
