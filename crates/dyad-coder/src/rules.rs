@@ -1156,6 +1156,10 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                     (actor, recipient, "noun")
                 }
             };
+            // "Receiving aid from X …" with nobody receiving: no event.
+            if trigger.inverse && recipient_arg.is_none() {
+                continue;
+            }
             let Some(actor_arg) = actor_arg else {
                 coded.diagnostics.push(Diagnostic {
                     sentence: Some(sentence_idx),
@@ -1192,7 +1196,8 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             // one it is done to ("lifted the curfew in Montenegro", "attacked in Kharkiv"),
             // unless several actors act together.
             let mut located = false;
-            if recipient.is_empty() && !(trigger.reciprocal && actor.len() >= 2) {
+            if recipient.is_empty() && !trigger.inverse && !(trigger.reciprocal && actor.len() >= 2)
+            {
                 let in_clause = |m: &&Mention| {
                     m.tok_start >= clause.start
                         && m.tok_start < clause.end
@@ -1570,7 +1575,7 @@ fn choose_trigger(
     let has_verb = rows.iter().any(|(r, _)| triggers.rows[*r].pos == Pos::Verb);
     let has_noun = rows.iter().any(|(r, _)| triggers.rows[*r].pos == Pos::Noun);
     let prev = t.checked_sub(1);
-    let noun_context = prev.is_none_or(|p| {
+    let _noun_context = prev.is_none_or(|p| {
         s.is_any(p, DETERMINERS)
             || s.is_any(
                 p,
@@ -1682,8 +1687,45 @@ fn choose_trigger(
             let ok = match form {
                 Form::Base | Form::Third => verb_context,
                 Form::Past => !after_determiner,
+                // A gerund needs its own subject or a governing word before it ("is
+                // sending", "Washington sending", "accused of supplying"); after a plain
+                // noun it is a participle ("sanctions targeting firms").
                 Form::Gerund => {
-                    !noun_context || verb_context || prev.is_some_and(|p| s.is_any(p, BE))
+                    prev.is_none()
+                        || verb_context
+                        || s.is(t_end, "that")
+                        || prev.is_some_and(|p| {
+                            s.is_any(p, BE)
+                                || s.is_any(
+                                    p,
+                                    &[
+                                        "of",
+                                        "by",
+                                        "after",
+                                        "before",
+                                        "while",
+                                        "in",
+                                        "for",
+                                        "from",
+                                        "without",
+                                        "on",
+                                        "continue",
+                                        "continues",
+                                        "continued",
+                                        "keep",
+                                        "keeps",
+                                        "kept",
+                                        "start",
+                                        "started",
+                                        "began",
+                                        "stop",
+                                        "stopped",
+                                        "resumed",
+                                        "including",
+                                        ",",
+                                    ],
+                                )
+                        })
                 }
                 Form::Plural => true,
             };

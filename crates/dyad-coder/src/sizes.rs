@@ -183,7 +183,10 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
         let (mut value, mut end) = match (value, vague) {
             (Some(v), _) => (v, n_idx + 1),
             (None, Some((_, v, label)))
-                if tokens.get(n_idx + 1).is_some_and(|t| is(text, t, "of")) =>
+                if tokens.get(n_idx + 1).is_some_and(|t| is(text, t, "of"))
+                    && !tokens.get(n_idx + 2).is_some_and(|t| {
+                        text[t.start..].starts_with(|c: char| c.is_ascii_digit())
+                    }) =>
             {
                 qualifier = Some(label.to_string());
                 (*v, n_idx + 2)
@@ -242,7 +245,49 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
             String::new()
         };
         let unit = if let Some(c) = currency { c.to_string() } else { unit };
-        if unit.is_empty() {
+        // Durations and ordinals are not the size of an event ("for 24 years", "Article 4").
+        let first_unit_word = unit.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+        let is_duration = matches!(
+            first_unit_word.trim_end_matches('s'),
+            "year"
+                | "day"
+                | "month"
+                | "week"
+                | "hour"
+                | "minute"
+                | "decade"
+                | "century"
+                | "time"
+                | "percent"
+        ) || first_unit_word == "centuries";
+        let starts_badly = matches!(
+            first_unit_word.as_str(),
+            "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her" | "of"
+        ) || unit.starts_with(|c: char| c.is_ascii_digit());
+        let numbered = start > 0
+            && text[tokens[start - 1].start..tokens[start - 1].end]
+                .to_ascii_lowercase()
+                .trim_end_matches('.')
+                .chars()
+                .all(char::is_alphabetic)
+            && matches!(
+                text[tokens[start - 1].start..tokens[start - 1].end]
+                    .to_ascii_lowercase()
+                    .trim_end_matches('.'),
+                "article"
+                    | "no"
+                    | "number"
+                    | "resolution"
+                    | "chapter"
+                    | "section"
+                    | "paragraph"
+                    | "item"
+                    | "unit"
+                    | "flight"
+                    | "route"
+                    | "page"
+            );
+        if unit.is_empty() || (currency.is_none() && (is_duration || starts_badly || numbered)) {
             k = start + 1;
             continue;
         }
