@@ -251,8 +251,43 @@ fn relative(text: &str, tokens: &[Token], k: usize, a: NaiveDate) -> Option<Date
         Some(DateExpr { tok_start: k, tok_end: end, date, precision })
     };
     let raw = &text[t.start..t.end];
-    // Relative expressions start with a short word; skip the rest without allocating.
-    if raw.len() > 9 || !raw.bytes().all(|b| b.is_ascii_alphanumeric()) {
+    // Relative expressions start with one of a few words (or a number); skip the rest
+    // without allocating.
+    const STARTS: &[&str] = &[
+        "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "last",
+        "this",
+        "next",
+        "past",
+        "earlier",
+        "a",
+        "an",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "several",
+        "few",
+        "couple",
+    ];
+    let numeric = raw.bytes().all(|b| b.is_ascii_digit());
+    if raw.len() > 9 || !(numeric || STARTS.iter().any(|w| w.eq_ignore_ascii_case(raw))) {
         return None;
     }
     let word = raw.to_ascii_lowercase();

@@ -423,9 +423,36 @@ fn add_pronouns(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
             k += 1;
             continue;
         }
-        if let Some((words, refers)) = DESCRIPTIONS.iter().find(|(words, _)| {
-            words.iter().enumerate().all(|(n, w)| tokens.get(k + n).is_some_and(|t| is(text, t, w)))
-        }) {
+        let maybe_description = (is(text, &tokens[k], "the") || is(text, &tokens[k], "both"))
+            && tokens.get(k + 1).is_some_and(|n| {
+                is_any(
+                    text,
+                    n,
+                    &[
+                        "country",
+                        "nation",
+                        "regime",
+                        "two",
+                        "countries",
+                        "nations",
+                        "parties",
+                        "sides",
+                        "leaders",
+                        "actors",
+                    ],
+                )
+            });
+        if let Some((words, refers)) = maybe_description
+            .then(|| {
+                DESCRIPTIONS.iter().find(|(words, _)| {
+                    words
+                        .iter()
+                        .enumerate()
+                        .all(|(n, w)| tokens.get(k + n).is_some_and(|t| is(text, t, w)))
+                })
+            })
+            .flatten()
+        {
             let end = k + words.len();
             let entity = Entity {
                 entity_text: text[tokens[k].start..tokens[end - 1].end].into(),

@@ -134,6 +134,18 @@ fn parse_number(word: &str) -> Option<f64> {
 /// Finds quantities in a sentence. `skip` marks tokens already read as dates.
 pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
     let mut out = Vec::new();
+    // Every quantity has a digit, a currency sign or a number word: check once.
+    let has_number = tokens.iter().any(|t| {
+        let w = &text[t.start..t.end];
+        w.as_bytes()[0].is_ascii_digit()
+            || matches!(w, "$" | "€" | "£")
+            || (t.word
+                && (WORD_NUMBERS.iter().any(|(n, _)| n.eq_ignore_ascii_case(w))
+                    || VAGUE.iter().any(|(n, _, _)| n.eq_ignore_ascii_case(w))))
+    });
+    if !has_number {
+        return out;
+    }
     let mut k = 0;
     while k < tokens.len() {
         if skip.get(k).copied().unwrap_or(false) {

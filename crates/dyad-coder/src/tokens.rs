@@ -10,76 +10,101 @@ pub struct Token {
     pub word: bool,
 }
 
+/// The character at byte `i` of `s` (which must be a char boundary) and its length.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        (b as char, 1)
+    } else {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        (c, c.len_utf8())
+    }
+}
+
+#[inline]
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 /// Splits `text[start..end]` into tokens; offsets are absolute.
 pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let slice = &text[start..end];
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = slice.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = char_at(slice, i);
         if c.is_whitespace() {
+            i += len;
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut last = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if d.is_alphanumeric() {
-                    chars.next();
-                    last = j + d.len_utf8();
-                } else if matches!(d, '\'' | '’' | '-' | '.' | ',') {
-                    // Joiners count only between word characters ("1.6", "11,000", "U.S",
-                    // "co-op"); a possessive "'s" is split off below.
-                    let rest = &slice[j + d.len_utf8()..];
-                    let next = rest.chars().next();
-                    let joins = match d {
-                        ',' => {
-                            c.is_ascii_digit()
-                                && rest.len() >= 3
-                                && rest.as_bytes()[..3].iter().all(u8::is_ascii_digit)
-                                && rest.as_bytes().get(3).is_none_or(|b| !b.is_ascii_digit())
-                        }
-                        '.' => {
-                            next.is_some_and(char::is_alphanumeric)
-                                && (c.is_ascii_digit()
-                                    || slice[i..j].len() <= 2
-                                    || slice[i..j].contains('.'))
-                        }
-                        '\'' | '’' => {
-                            next.is_some_and(char::is_alphabetic)
-                                && (!matches!(next, Some('s' | 'S'))
-                                    || rest.chars().nth(1).is_some_and(char::is_alphanumeric))
-                        }
-                        _ => next.is_some_and(char::is_alphanumeric),
-                    };
-                    if !joins {
-                        break;
-                    }
-                    chars.next();
-                    last = j + d.len_utf8();
-                } else {
+        if is_word_char(c) {
+            let mut last = i + len;
+            loop {
+                // Fast path: a run of ASCII letters and digits.
+                while last < bytes.len() && bytes[last].is_ascii_alphanumeric() {
+                    last += 1;
+                }
+                if last >= bytes.len() {
                     break;
                 }
+                let (d, dlen) = char_at(slice, last);
+                if is_word_char(d) {
+                    last += dlen;
+                    continue;
+                }
+                if !matches!(d, '\'' | '’' | '-' | '.' | ',') {
+                    break;
+                }
+                // Joiners count only between word characters ("1.6", "11,000", "U.S",
+                // "co-op"); a possessive "'s" is split off below.
+                let rest = &slice[last + dlen..];
+                let next = rest.chars().next();
+                let joins = match d {
+                    ',' => {
+                        c.is_ascii_digit()
+                            && rest.len() >= 3
+                            && rest.as_bytes()[..3].iter().all(u8::is_ascii_digit)
+                            && rest.as_bytes().get(3).is_none_or(|b| !b.is_ascii_digit())
+                    }
+                    '.' => {
+                        next.is_some_and(char::is_alphanumeric)
+                            && (c.is_ascii_digit() || last - i <= 2 || slice[i..last].contains('.'))
+                    }
+                    '\'' | '’' => {
+                        next.is_some_and(char::is_alphabetic)
+                            && (!matches!(next, Some('s' | 'S'))
+                                || rest.chars().nth(1).is_some_and(char::is_alphanumeric))
+                    }
+                    _ => next.is_some_and(char::is_alphanumeric),
+                };
+                if !joins {
+                    break;
+                }
+                last += dlen;
             }
             // Dotted abbreviations keep their final dot: "U.S." and "Jan.".
-            if slice[i..last].contains('.')
-                && !slice[i..last].starts_with(|c: char| c.is_ascii_digit())
+            if slice[i..last].contains('.') && !c.is_ascii_digit() && bytes.get(last) == Some(&b'.')
             {
-                if let Some(&(j, '.')) = chars.peek() {
-                    chars.next();
-                    last = j + 1;
-                }
+                last += 1;
             }
             out.push(Token { start: start + i, end: start + last, word: true });
+            i = last;
         } else if (c == '\'' || c == '’')
-            && slice[i + c.len_utf8()..].starts_with(['s', 'S'])
-            && !slice[i + c.len_utf8() + 1..].starts_with(|d: char| d.is_alphanumeric())
+            && slice[i + len..].starts_with(['s', 'S'])
+            && !slice[i + len + 1..].starts_with(|d: char| d.is_alphanumeric())
         {
             // Possessive "'s" as one token.
-            let end_pos = i + c.len_utf8() + 1;
-            while chars.peek().is_some_and(|&(j, _)| j < end_pos) {
-                chars.next();
-            }
+            let end_pos = i + len + 1;
             out.push(Token { start: start + i, end: start + end_pos, word: true });
+            i = end_pos;
         } else {
-            out.push(Token { start: start + i, end: start + i + c.len_utf8(), word: false });
+            out.push(Token { start: start + i, end: start + i + len, word: false });
+            i += len;
         }
     }
 }

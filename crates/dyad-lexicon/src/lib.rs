@@ -16,6 +16,7 @@
 
 mod load;
 mod matcher;
+mod prefix;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -25,6 +26,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 
 pub use matcher::Match;
+pub use prefix::PrefixFilter;
 
 /// What a phrase can mean. One phrase may have several meanings ("Washington": the US
 /// government by metonymy, and a place).
@@ -153,7 +155,7 @@ pub struct LexiconError {
 pub struct Lexicon {
     pub(crate) patterns: Vec<matcher::Pattern>,
     /// Case-sensitive names and case-insensitive words, each with its pattern indices.
-    pub(crate) automata: [(aho_corasick::AhoCorasick, Vec<usize>); 2],
+    pub(crate) automata: [(aho_corasick::AhoCorasick, Vec<usize>, PrefixFilter); 2],
     countries: HashMap<String, Country>,
     organizations: Vec<Organization>,
     people: Vec<Person>,

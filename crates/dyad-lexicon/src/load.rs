@@ -349,7 +349,18 @@ pub(crate) fn load(overlays: &[&Path]) -> Result<Lexicon, LexiconError> {
                 message: e.to_string(),
             })
     };
-    let automata = [(build(&name_ids, false)?, name_ids), (build(&word_ids, true)?, word_ids)];
+    let filter = |ids: &[usize]| {
+        let mut f = crate::PrefixFilter::default();
+        for &i in ids {
+            f.insert(&builder.patterns[i].text);
+        }
+        f
+    };
+    let (name_filter, word_filter) = (filter(&name_ids), filter(&word_ids));
+    let automata = [
+        (build(&name_ids, false)?, name_ids, name_filter),
+        (build(&word_ids, true)?, word_ids, word_filter),
+    ];
     Ok(Lexicon {
         patterns: builder.patterns,
         automata,

@@ -35,9 +35,9 @@ fn is_word_byte(b: u8) -> bool {
 
 pub(crate) fn find(lexicon: &Lexicon, text: &str) -> Vec<Match> {
     let mut found: Vec<Match> = Vec::new();
-    let [(names, name_ids), (words, word_ids)] = &lexicon.automata;
-    search_at_word_starts(lexicon, names, name_ids, text, true, &mut found);
-    search_at_word_starts(lexicon, words, word_ids, text, false, &mut found);
+    let [(names, name_ids, name_filter), (words, word_ids, word_filter)] = &lexicon.automata;
+    search_at_word_starts(lexicon, names, name_ids, name_filter, text, true, &mut found);
+    search_at_word_starts(lexicon, words, word_ids, word_filter, text, false, &mut found);
     // Each search is free of overlaps; across the two, the leftmost and then longest wins.
     found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut out: Vec<Match> = Vec::with_capacity(found.len());
@@ -57,6 +57,7 @@ fn search_at_word_starts(
     lexicon: &Lexicon,
     automaton: &aho_corasick::AhoCorasick,
     ids: &[usize],
+    filter: &crate::PrefixFilter,
     text: &str,
     names: bool,
     out: &mut Vec<Match>,
@@ -74,10 +75,15 @@ fn search_at_word_starts(
             pos += 1;
             continue;
         }
-        let input = aho_corasick::Input::new(text)
-            .span(pos..bytes.len())
-            .anchored(aho_corasick::Anchored::Yes);
-        if let Some(m) = automaton.find(input) {
+        let found = if filter.may_start(bytes, pos) {
+            let input = aho_corasick::Input::new(text)
+                .span(pos..bytes.len())
+                .anchored(aho_corasick::Anchored::Yes);
+            automaton.find(input)
+        } else {
+            None
+        };
+        if let Some(m) = found {
             let end = m.end();
             let pattern_idx = ids[m.pattern().as_usize()];
             let pattern = &lexicon.patterns[pattern_idx];

@@ -19,6 +19,9 @@ pub struct BenchArgs {
     /// Minimum measuring time in seconds.
     #[arg(long, default_value_t = 3.0)]
     seconds: f64,
+    /// Run exactly this many passes instead (for instruction counts under valgrind).
+    #[arg(long)]
+    passes: Option<usize>,
     #[command(flatten)]
     lexicon: crate::LexiconArgs,
 }
@@ -61,7 +64,7 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     let budget = Duration::from_secs_f64(args.seconds.max(0.1));
     let start = Instant::now();
     let mut passes = 0usize;
-    while start.elapsed() < budget {
+    while args.passes.map_or(start.elapsed() < budget, |n| passes < n) {
         for d in &docs {
             std::hint::black_box(coder.code(d));
         }
