@@ -89,10 +89,30 @@ const KEYWORDS: &[(&str, &[&str])] = &[
     ("natural_resource", &["oil", "gas", "minerals", "mining", "uranium"]),
 ];
 
-fn keyword_index() -> &'static HashMap<&'static str, u32> {
-    static INDEX: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+/// FNV-1a: keys are short lower-case words; SipHash's strength is not needed here.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+fn keyword_index() -> &'static FnvMap<&'static str, u32> {
+    static INDEX: OnceLock<FnvMap<&'static str, u32>> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: HashMap<&'static str, u32> = HashMap::new();
+        let mut index: FnvMap<&'static str, u32> = FnvMap::default();
         for (bit, (_, words)) in KEYWORDS.iter().enumerate() {
             for word in words.iter().filter(|w| !w.contains(' ')) {
                 *index.entry(word).or_default() |= 1 << bit;

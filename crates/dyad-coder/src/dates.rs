@@ -103,6 +103,65 @@ fn small_number(text: &str, tok: &Token) -> Option<i64> {
     Some(n)
 }
 
+/// Whether a date expression can start with this word: a number, a capitalised word (a
+/// month or weekday), or one of the few words relative expressions start with.
+fn may_start_date(word: &str) -> bool {
+    let first = word.as_bytes()[0];
+    if first.is_ascii_digit() || first.is_ascii_uppercase() {
+        return true;
+    }
+    let mut buf = [0u8; 12];
+    if word.len() > buf.len() {
+        return false;
+    }
+    for (b, w) in buf.iter_mut().zip(word.bytes()) {
+        *b = w.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..word.len()],
+        b"early"
+            | b"late"
+            | b"mid"
+            | b"end"
+            | b"today"
+            | b"tonight"
+            | b"yesterday"
+            | b"tomorrow"
+            | b"last"
+            | b"this"
+            | b"next"
+            | b"past"
+            | b"earlier"
+            | b"a"
+            | b"an"
+            | b"one"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"several"
+            | b"few"
+            | b"couple"
+            | b"spring"
+            | b"summer"
+            | b"autumn"
+            | b"fall"
+            | b"winter"
+            | b"monday"
+            | b"tuesday"
+            | b"wednesday"
+            | b"thursday"
+            | b"friday"
+            | b"saturday"
+            | b"sunday"
+    ) || word.len() > 4 && buf[..4] == *b"mid-"
+}
+
 /// Finds the date expressions of a sentence. `anchor` is the publication date; without one,
 /// only absolute dates are found. `future` says whether the sentence speaks of the future,
 /// which decides whether a bare weekday or month lies before or after the anchor.
@@ -112,6 +171,10 @@ pub fn find(text: &str, tokens: &[Token], anchor: Option<NaiveDate>) -> Vec<Date
     let tok = |i: usize| tokens.get(i);
     while k < tokens.len() {
         let t = &tokens[k];
+        if !may_start_date(&text[t.start..t.end]) {
+            k += 1;
+            continue;
+        }
         // "June 19, 2024" / "June 19" / "June 2024" / "early July" / "mid-July"
         let part =
             if is_any(text, t, &["early", "late", "mid", "mid-", "end"]) { Some(k) } else { None };

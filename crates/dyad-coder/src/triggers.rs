@@ -50,6 +50,8 @@ pub struct Triggers {
     /// Lower-case phrase → bit set of classes.
     pub class_words: HashMap<String, u32>,
     pub max_class_words: usize,
+    /// First bytes of every form: words no form starts with skip the automaton.
+    prefixes: dyad_lexicon::PrefixFilter,
 }
 
 fn inflect_verb(lemma: &str) -> [(String, Form); 4] {
@@ -191,7 +193,11 @@ impl Triggers {
             .start_kind(StartKind::Anchored)
             .build(&patterns)
             .expect("trigger patterns compile");
-        Triggers { rows, forms, automaton, class_names, class_words, max_class_words }
+        let mut prefixes = dyad_lexicon::PrefixFilter::default();
+        for p in &patterns {
+            prefixes.insert(p);
+        }
+        Triggers { rows, forms, automaton, class_names, class_words, max_class_words, prefixes }
     }
 
     /// Trigger words in `text`: an anchored search at each word start, so a form inside a
@@ -206,7 +212,9 @@ impl Triggers {
                 continue;
             }
             let input = Input::new(text).span(pos..bytes.len()).anchored(Anchored::Yes);
-            if let Some(m) = self.automaton.find(input) {
+            let found =
+                if self.prefixes.may_start(bytes, pos) { self.automaton.find(input) } else { None };
+            if let Some(m) = found {
                 if !crate::tokens::alnum_after(text, m.end()) {
                     out.push(m);
                     pos = m.end();
