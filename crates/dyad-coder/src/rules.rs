@@ -784,7 +784,7 @@ fn noun_actor(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Optio
     }
     // A light verb makes the noun its event: "Russia launched attacks on Ukraine".
     if let Some(v) =
-        (t.saturating_sub(4).max(clause.start)..t).rev().find(|&k| s.is_any(k, LIGHT_VERBS))
+        (t.saturating_sub(6).max(clause.start)..t).rev().find(|&k| s.is_any(k, LIGHT_VERBS))
     {
         if let Some(mut arg) = subject_before(s, clause.start, v) {
             arg.how = "light-verb-subject".into();
@@ -975,6 +975,14 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             let Some(tok_end) = tokens.iter().position(|t| t.end == m.end()).map(|e| e + 1) else {
                 continue;
             };
+            // A capitalised word inside a sentence is a name or a month ("March", "Freedom
+            // Edge"), not an event word.
+            let first_word = tok_start == 0
+                || tokens[..tok_start].iter().all(|t| !t.word)
+                || (tok_start > 0 && is_any(&doc.text, &tokens[tok_start - 1], &["“", "\"", ":", "—", "("]));
+            if !first_word && doc.text[tokens[tok_start].start..].starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
             // Inside a name ("the Defence Ministry", "Strike Force"): not a trigger.
             if mentions.iter().any(|mm| {
                 mm.tok_start <= tok_start && tok_end <= mm.tok_end && mm.kind != Kind::Modifier
