@@ -589,10 +589,32 @@ struct Argument {
 }
 
 fn subject_before(s: &Sentence<'_>, limit: usize, t: usize) -> Option<Argument> {
+    // Named actors first; a bare sector ("police", "demonstrators") only when none.
+    subject_of_kind(s, limit, t, false).or_else(|| subject_of_kind(s, limit, t, true))
+}
+
+fn subject_of_kind(
+    s: &Sentence<'_>,
+    limit: usize,
+    t: usize,
+    sector_only: bool,
+) -> Option<Argument> {
     let candidate = |m: &&Mention| {
         m.tok_end <= t
             && m.tok_start >= limit
-            && is_actorish(m)
+            && (if sector_only {
+                // Words like "party", "side" or "state" are too often not actors.
+                m.kind == Kind::SectorOnly
+                    && m.entity.sector != "PTY"
+                    && !s.is_any(
+                        m.tok_end - 1,
+                        &["side", "sides", "state", "states", "people", "other"],
+                    )
+                    && !(m.tok_start > 0
+                        && s.is_any(m.tok_start - 1, &["other", "another", "each", "either"]))
+            } else {
+                is_actorish(m)
+            })
             && !m.possessive
             && !s.sourced.get(m.tok_start).copied().unwrap_or(false)
             && !expletive(s, m)
@@ -606,9 +628,12 @@ fn subject_before(s: &Sentence<'_>, limit: usize, t: usize) -> Option<Argument> 
     } else {
         s.mentions.iter().enumerate().rev().find(|(_, m)| candidate(m))?.0
     };
-    // A subject is followed by its verb group, not by another noun phrase's verb far away.
-    let group = coordinated(s.text, s.tokens, s.mentions, idx, true);
-    Some(Argument { mentions: group, how: "subject".into() })
+    let group =
+        if sector_only { vec![idx] } else { coordinated(s.text, s.tokens, s.mentions, idx, true) };
+    Some(Argument {
+        mentions: group,
+        how: if sector_only { "sector-subject".into() } else { "subject".into() },
+    })
 }
 
 fn agent_after(s: &Sentence<'_>, t: usize, end: usize) -> Option<Argument> {
@@ -723,8 +748,21 @@ fn is_passive(s: &Sentence<'_>, t: usize, form: Form, end: usize) -> bool {
         }
         break;
     }
-    // Reduced relative: "missiles, used by Russia".
+    // Reduced relatives: "missiles, used by Russia"; "the soldiers sent to Ukraine".
+    let after_noun =
+        t > 0 && s.mentions.iter().any(|m| m.tok_end == t && !matches!(m.kind, Kind::Pronoun(_)));
     (t > 0 && s.is(t - 1, ",")) && (t + 1..end.min(t + 4)).any(|k| s.is(k, "by"))
+        || after_noun
+            && s.is_any(t + 1, &["to", "by", "from", "into", "against"])
+            && (t + 2..end).take_while(|&k| !s.is(k, ",")).any(|k| {
+                s.is_any(
+                    k,
+                    &[
+                        "will", "would", "is", "are", "was", "were", "has", "have", "had", "can",
+                        "could", "must", "should", "may",
+                    ],
+                )
+            })
 }
 
 fn noun_actor(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Option<Argument> {
@@ -821,6 +859,36 @@ fn entity_of(
     before_tok: usize,
 ) -> Vec<Entity> {
     match m.kind {
+        // "Police arrested …", "Demonstrators in Tbilisi …": a sector with no country takes
+        // the country of the place the sentence names, else the country the text is about.
+        Kind::SectorOnly => {
+            let lexicon_place = s.mentions.iter().find(|o| {
+                o.tok_start > 0
+                    && s.is_any(o.tok_start - 1, &["in", "at", "of"])
+                    && (o.kind == Kind::Place
+                        || o.kind == Kind::Actor && o.entity.sector.is_empty() && !o.is_person)
+                    && o.entity.country.len() == 3
+            });
+            let country = lexicon_place
+                .map(|o| o.entity.country.clone())
+                .or_else(|| discourse.recent.last().map(|e| e.country.clone()));
+            match country {
+                Some(c)
+                    if c.len() == 3
+                        && !matches!(
+                            c.as_str(),
+                            "IGO" | "UNO" | "EUR" | "NGO" | "IMG" | "MNC" | "WST"
+                        ) =>
+                {
+                    let mut e = m.entity.clone();
+                    e.code = c.clone();
+                    e.name = c.clone();
+                    e.country = c;
+                    vec![e]
+                }
+                _ => Vec::new(),
+            }
+        }
         Kind::Pronoun(refers) => {
             // Within the sentence first: the nearest earlier subject-like mention.
             let text = &s.text[s.tokens[m.tok_start].start..s.tokens[m.tok_end - 1].end];
@@ -979,8 +1047,11 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             // Edge"), not an event word.
             let first_word = tok_start == 0
                 || tokens[..tok_start].iter().all(|t| !t.word)
-                || (tok_start > 0 && is_any(&doc.text, &tokens[tok_start - 1], &["“", "\"", ":", "—", "("]));
-            if !first_word && doc.text[tokens[tok_start].start..].starts_with(|c: char| c.is_uppercase()) {
+                || (tok_start > 0
+                    && is_any(&doc.text, &tokens[tok_start - 1], &["“", "\"", ":", "—", "("]));
+            if !first_word
+                && doc.text[tokens[tok_start].start..].starts_with(|c: char| c.is_uppercase())
+            {
                 continue;
             }
             // Inside a name ("the Defence Ministry", "Strike Force"): not a trigger.
@@ -1541,7 +1612,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
 fn update_discourse(discourse: &mut Discourse, s: &Sentence<'_>, events: &[Event]) {
     if let Some(first) = events.first() {
         discourse.last_group = first.actor.clone();
-    } else if let Some(arg) = subject_before(s, 0, s.tokens.len()) {
+    } else if let Some(arg) = subject_of_kind(s, 0, s.tokens.len(), false) {
         let group: Vec<Entity> = arg
             .mentions
             .iter()

@@ -229,7 +229,8 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
         let mut seen_of = false;
         while let Some(t) = tokens.get(end) {
             // Stop words are lower case: "IS" (Islamic State) in a unit is a name.
-            let stop = is_any(text, t, UNIT_STOP) && text[t.start..t.end].bytes().all(|b| !b.is_ascii_uppercase());
+            let stop = is_any(text, t, UNIT_STOP)
+                && text[t.start..t.end].bytes().all(|b| !b.is_ascii_uppercase());
             if !t.word || stop || end - unit_start >= 5 {
                 break;
             }
