@@ -866,7 +866,9 @@ fn entity_of(
                 o.tok_start > 0
                     && s.is_any(o.tok_start - 1, &["in", "at", "of"])
                     && (o.kind == Kind::Place
-                        || o.kind == Kind::Actor && o.entity.sector.is_empty() && !o.is_person)
+                        || o.kind == Kind::Actor
+                            && !o.is_person
+                            && (o.entity.sector.is_empty() || o.place.is_some()))
                     && o.entity.country.len() == 3
             });
             let country = lexicon_place
