@@ -164,3 +164,106 @@ pub fn contexts(sentence: &[&'static str], trigger_context: &str) -> Vec<String>
 fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
     haystack.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
+
+/// Weapon and method words that give an ASSAULT its mode, most specific first.
+const ASSAULT_MODES: &[(&str, &[&str])] = &[
+    ("suicide-attack", &["suicide"]),
+    ("unconventional", &["chemical", "nuclear", "sarin", "chlorine", "biological"]),
+    ("drone", &["drone", "drones", "uav", "uavs"]),
+    (
+        "aerial",
+        &[
+            "airstrike",
+            "airstrikes",
+            "air strike",
+            "air strikes",
+            "warplanes",
+            "warplane",
+            "jets",
+            "bombers",
+            "helicopter",
+            "helicopters",
+            "aircraft",
+            "air raid",
+            "air raids",
+        ],
+    ),
+    (
+        "heavy-weapons",
+        &[
+            "artillery",
+            "shelling",
+            "shelled",
+            "shells",
+            "tank",
+            "tanks",
+            "rocket",
+            "rockets",
+            "mortar",
+            "mortars",
+            "missile",
+            "missiles",
+            "howitzer",
+            "howitzers",
+        ],
+    ),
+    (
+        "explosives",
+        &[
+            "bomb",
+            "bombs",
+            "bombing",
+            "explosives",
+            "explosive",
+            "ied",
+            "ieds",
+            "landmine",
+            "landmines",
+            "grenade",
+            "grenades",
+            "car bomb",
+        ],
+    ),
+    (
+        "firearms",
+        &[
+            "gunfire",
+            "gunmen",
+            "gunman",
+            "shot",
+            "shooting",
+            "rifle",
+            "rifles",
+            "gun",
+            "guns",
+            "machine gun",
+            "sniper",
+            "snipers",
+        ],
+    ),
+    (
+        "primitive",
+        &["knife", "knives", "machete", "machetes", "stabbed", "stabbing", "arson", "torched"],
+    ),
+    ("abduct", &["kidnapped", "abducted", "hostage", "hostages", "hijacked"]),
+    ("targeted", &["assassinated", "assassination", "executed", "execution"]),
+];
+
+/// The ASSAULT mode the weapons named in the sentence imply, if any.
+pub fn assault_mode(text: &str, tokens: &[Token]) -> Option<&'static str> {
+    let span = &text[tokens.first().map_or(0, |t| t.start)..tokens.last().map_or(0, |t| t.end)];
+    ASSAULT_MODES
+        .iter()
+        .find(|(_, words)| {
+            words.iter().any(|w| {
+                if w.contains(' ') {
+                    contains_ignore_case(span, w)
+                } else {
+                    tokens.iter().any(|t| {
+                        t.end - t.start == w.len() && text[t.start..t.end].eq_ignore_ascii_case(w)
+                    })
+                }
+            })
+        })
+        .map(|(mode, _)| *mode)
+}

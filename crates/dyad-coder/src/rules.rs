@@ -1541,6 +1541,44 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 })
                 .map(|q| q.size.clone());
 
+            // Modes the trigger does not give come from the words around it: the weapons of
+            // an assault, what a request or rejection is about, what is mobilised.
+            if modes.is_empty() {
+                let after = (cand.tok_end, (cand.tok_end + 8).min(clause.end.max(cand.tok_end)));
+                let class = |name: &str| {
+                    triggers
+                        .class_index(name)
+                        .is_some_and(|c| has_class(coder, &s, after.0, after.1, c))
+                };
+                let inferred = match event_type {
+                    EventType::Assault => context::assault_mode(&doc.text, &tokens),
+                    EventType::Request | EventType::Reject => {
+                        if class("AID") || class("WEAPONS") || class("TROOPS") {
+                            Some("assist")
+                        } else if class("TALKS") {
+                            Some("meet")
+                        } else if class("SANCTIONS") {
+                            Some("yield")
+                        } else {
+                            None
+                        }
+                    }
+                    EventType::Mobilize => {
+                        if class("TROOPS") {
+                            Some("troops")
+                        } else if class("WEAPONS") {
+                            Some("weapons")
+                        } else {
+                            None
+                        }
+                    }
+                    _ => None,
+                };
+                if let Some(mode) = inferred {
+                    why.push(format!("mode {mode} from the words around the trigger"));
+                    modes.push(mode.to_string());
+                }
+            }
             let context = context::contexts(&sentence_contexts, &trigger.context);
             let event_text = doc.text[tokens[t].start..tokens[cand.tok_end - 1].end].to_string();
             let rule = format!(
