@@ -752,6 +752,7 @@ fn is_passive(s: &Sentence<'_>, t: usize, form: Form, end: usize) -> bool {
     let after_noun =
         t > 0 && s.mentions.iter().any(|m| m.tok_end == t && !matches!(m.kind, Kind::Pronoun(_)));
     (t > 0 && s.is(t - 1, ",")) && (t + 1..end.min(t + 4)).any(|k| s.is(k, "by"))
+        || after_noun && s.is(t + 1, "by")
         || after_noun
             && s.is_any(t + 1, &["to", "by", "from", "into", "against"])
             && (t + 2..end).take_while(|&k| !s.is(k, ",")).any(|k| {
@@ -862,8 +863,11 @@ fn entity_of(
         // "Police arrested …", "Demonstrators in Tbilisi …": a sector with no country takes
         // the country of the place the sentence names, else the country the text is about.
         Kind::SectorOnly => {
+            // The place must not lie after the verb when that place is a destination; the
+            // caller passes `before_tok` as the trigger for motion events.
             let lexicon_place = s.mentions.iter().find(|o| {
-                o.tok_start > 0
+                o.tok_start < before_tok
+                    && o.tok_start > 0
                     && s.is_any(o.tok_start - 1, &["in", "at", "of"])
                     && (o.kind == Kind::Place
                         || o.kind == Kind::Actor
@@ -1252,10 +1256,15 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 });
                 continue;
             };
+            // For motion events the place after the verb is a destination, not the home of a
+            // bare sector subject ("peacekeepers arrived in Bosnia").
+            let motion = trigger.mode == "visit"
+                || matches!(trigger.event, EventType::Mobilize | EventType::Aid);
+            let place_limit = if motion { t } else { tokens.len() };
             let mut actor: Vec<Entity> = actor_arg
                 .mentions
                 .iter()
-                .flat_map(|&i| entity_of(&s.mentions[i], &discourse, &s, t))
+                .flat_map(|&i| entity_of(&s.mentions[i], &discourse, &s, place_limit))
                 .collect();
             let mut recipient: Vec<Entity> = recipient_arg
                 .as_ref()
