@@ -14,35 +14,15 @@ pub struct DateExpr {
     pub precision: &'static str,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use dyad_model::calendar::{month_number, MONTHS};
 
 fn month_of(text: &str, tok: &Token) -> Option<u32> {
-    let word = text[tok.start..tok.end].trim_end_matches('.');
+    let word = &text[tok.start..tok.end];
     // "May" is a month only when capitalised; "march" likewise.
-    if !word.starts_with(|c: char| c.is_uppercase()) {
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
-    if lower == "sept" {
-        return Some(9);
-    }
-    MONTHS
-        .iter()
-        .position(|m| *m == lower || (lower.len() == 3 && m.starts_with(&lower)))
-        .map(|i| i as u32 + 1)
+    month_number(word)
 }
 
 fn number(text: &str, tok: &Token) -> Option<u32> {

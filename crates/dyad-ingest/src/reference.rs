@@ -3,35 +3,7 @@
 use chrono::NaiveDate;
 use dyad_model::Footnote;
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Month number (1–12) of an English month name or its common abbreviation.
-pub fn month_number(word: &str) -> Option<u32> {
-    let lower = word.trim_end_matches('.').to_ascii_lowercase();
-    if lower.len() < 3 {
-        return None;
-    }
-    if lower == "sept" {
-        return Some(9);
-    }
-    MONTHS
-        .iter()
-        .position(|m| *m == lower || (lower.len() == 3 && m.starts_with(&lower)))
-        .map(|i| i as u32 + 1)
-}
+pub use dyad_model::calendar::month_number;
 
 /// Parses the date formats found in metadata and reference lists: ISO (`2024-06-28`, with
 /// or without a time), `28.06.2024`, `28/06/2024`, `28 June 2024`, `June 28, 2024`.

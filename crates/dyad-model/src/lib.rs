@@ -14,6 +14,7 @@
 //! Deliberately not here: parsing (`dyad-ingest`), dictionaries (`dyad-lexicon`), coding rules
 //! (`dyad-coder`).
 
+pub mod calendar;
 pub mod document;
 pub mod event;
 pub mod plover;
