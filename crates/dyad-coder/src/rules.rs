@@ -241,6 +241,8 @@ struct Discourse {
     recent: Vec<Entity>,
     /// The most recent person.
     last_person: Option<Entity>,
+    /// How often each country has been named so far: the country the text is about.
+    counts: Vec<(dyad_model::CompactString, usize)>,
 }
 
 impl Discourse {
@@ -251,11 +253,20 @@ impl Discourse {
         if is_person {
             self.last_person = Some(entity.clone());
         }
+        match self.counts.iter_mut().find(|(c, _)| *c == entity.country) {
+            Some((_, n)) => *n += 1,
+            None => self.counts.push((entity.country.clone(), 1)),
+        }
         self.recent.retain(|e| e.code != entity.code);
         self.recent.push(entity.clone());
         if self.recent.len() > 8 {
             self.recent.remove(0);
         }
+    }
+
+    /// The country named most often so far (the later one on a tie).
+    fn main_country(&self) -> Option<dyad_model::CompactString> {
+        self.counts.iter().rev().max_by_key(|(_, n)| *n).map(|(c, _)| c.clone())
     }
 
     fn resolve(&self, refers: Refers, text: &str) -> Vec<Entity> {
@@ -619,6 +630,8 @@ fn subject_of_kind(
             && !s.sourced.get(m.tok_start).copied().unwrap_or(false)
             && !expletive(s, m)
             && preposition_before(s.text, s.tokens, m.tok_start, limit).is_none()
+            // "told VOA": the addressee of a verb of saying is not a subject.
+            && !(m.tok_start > 0 && s.is_any(m.tok_start - 1, &["told", "tells", "tell", "telling"]))
     };
     // An infinitive ("promised to send") takes the subject of its clause, the first
     // candidate; a finite verb the nearest one.
@@ -877,7 +890,7 @@ fn entity_of(
             });
             let country = lexicon_place
                 .map(|o| o.entity.country.clone())
-                .or_else(|| discourse.recent.last().map(|e| e.country.clone()));
+                .or_else(|| discourse.main_country());
             match country {
                 Some(c)
                     if c.len() == 3
@@ -1241,6 +1254,35 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                     (actor, recipient, "noun")
                 }
             };
+            if trigger.needs_object && !recipient_arg.as_ref().is_some_and(|r| r.how == "object") {
+                continue;
+            }
+            // "declined to comment", "refused to be named": newsroom phrases, not rejections.
+            if trigger.event == EventType::Reject
+                && s.is(cand.tok_end, "to")
+                && s.is_any(
+                    cand.tok_end + 1,
+                    &[
+                        "comment",
+                        "elaborate",
+                        "disclose",
+                        "discuss",
+                        "speak",
+                        "confirm",
+                        "be",
+                        "give",
+                        "provide",
+                        "say",
+                    ],
+                )
+                && (s.is_any(
+                    cand.tok_end + 1,
+                    &["comment", "elaborate", "disclose", "speak", "confirm", "say"],
+                ) || s.is_any(cand.tok_end + 2, &["named", "identified", "quoted"])
+                    || s.is_any(cand.tok_end + 2, &["details", "specifics", "further"]))
+            {
+                continue;
+            }
             // "Receiving aid from X …" with nobody receiving: no event.
             if trigger.inverse && recipient_arg.is_none() {
                 continue;

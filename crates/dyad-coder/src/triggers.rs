@@ -39,6 +39,8 @@ pub struct Trigger {
     pub speech: bool,
     pub intent: bool,
     pub inverse: bool,
+    /// The recipient must be the verb's direct object.
+    pub needs_object: bool,
 }
 
 pub struct Triggers {
@@ -146,6 +148,7 @@ impl Triggers {
                 speech: flags.contains("speech"),
                 intent: flags.contains("intent"),
                 inverse: flags.contains("inverse"),
+                needs_object: flags.split(',').any(|f| f.trim() == "object"),
             });
             let lemma = cell(0);
             let explicit: Vec<&str> =
