@@ -1254,7 +1254,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                     (actor, recipient, "noun")
                 }
             };
-            if trigger.needs_object && !recipient_arg.as_ref().is_some_and(|r| r.how == "object") {
+            if trigger.needs_object && recipient_arg.as_ref().is_none_or(|r| r.how != "object") {
                 continue;
             }
             // "declined to comment", "refused to be named": newsroom phrases, not rejections.
