@@ -56,6 +56,8 @@ CHECKS = [
     ("Pak Jong Chon (PRK MIL) warns Washington", dict(event="THREATEN", actor=["PRK"], sector="MIL", recipient=["USA"])),
     ("USA-Japan-South Korea military coordination", dict(event="COOPERATE", actor=["USA", "JPN", "KOR"])),
     ("Russia seeks support from North Korea", dict(event="REQUEST", actor=["RUS"], recipient=["PRK"])),
+    ("Putin's visit to Pyongyang, dated by the 19 June signing", dict(event="CONSULT", actor=["RUS"], recipient=["PRK"], date="2024-06-19")),
+    ("Pak's warning a few days after the visit", dict(event="THREATEN", actor=["PRK"], sector="MIL", date="2024-06-22")),
 ]
 
 CHROME = ["Similar Posts", "Sakarya University", "Access Date", "Share", "Türkçe", "cookies"]

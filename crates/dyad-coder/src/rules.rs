@@ -1105,7 +1105,12 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             continue;
         }
         let sentence_contexts = context::sentence_contexts(&doc.text, &tokens);
-        let date_exprs = dates::find(&doc.text, &tokens, doc.date);
+        let mut date_exprs = dates::find(&doc.text, &tokens, doc.date);
+        // "a few days after Putin's visit to Pyongyang": dated by an earlier event.
+        let anchored = anchored_date(coder, &s, &candidates, &coded.events);
+        if let Some((expr, _, _)) = &anchored {
+            date_exprs.push(expr.clone());
+        }
         let mut in_date = vec![false; tokens.len()];
         for d in &date_exprs {
             for flag in &mut in_date[d.tok_start..d.tok_end.min(tokens.len())] {
@@ -1558,15 +1563,22 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                         .filter(|d| !matches!(s.clause_of(d.tok_start).kind, ClauseKind::Relative))
                         .min_by_key(|d| d.tok_start.abs_diff(t))
                 });
-            let (date, date_text, date_precision) = match date_expr {
-                Some(d) => (
-                    Some(d.date),
-                    Some(
-                        doc.text[tokens[d.tok_start].start..tokens[d.tok_end - 1].end].to_string(),
+            // The anchor event itself happened on the earlier event's date.
+            let anchor_date =
+                anchored.as_ref().filter(|(_, tok, _)| *tok == t).map(|(_, _, d)| d.clone());
+            let (date, date_text, date_precision) = match (anchor_date, date_expr) {
+                (Some((d, text, precision)), _) => (Some(d), Some(text), Some(precision)),
+                (None, date_expr) => match date_expr {
+                    Some(d) => (
+                        Some(d.date),
+                        Some(
+                            doc.text[tokens[d.tok_start].start..tokens[d.tok_end - 1].end]
+                                .to_string(),
+                        ),
+                        Some(d.precision.to_string()),
                     ),
-                    Some(d.precision.to_string()),
-                ),
-                None => (doc.date, None, doc.date.map(|_| "publication".to_string())),
+                    None => (doc.date, None, doc.date.map(|_| "publication".to_string())),
+                },
             };
             if modality == Modality::Asserted {
                 if let (Some(d), Some(p)) = (date, doc.date) {
@@ -1696,6 +1708,116 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
         coded.events.extend(events);
     }
     coded
+}
+
+/// Finds "N days/weeks after EVENT" where EVENT is a nominal trigger whose parties match an
+/// earlier event of the document with a date of its own, and returns the shifted date
+/// expression, the anchor trigger's token, and the anchor's own date, text and precision.
+#[allow(clippy::type_complexity)]
+fn anchored_date(
+    coder: &Coder,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    earlier: &[Event],
+) -> Option<(dates::DateExpr, usize, (NaiveDate, String, String))> {
+    let lexicon = coder.lexicon();
+    for k in 2..s.tokens.len() {
+        if !s.is_any(k, &["after", "before"]) {
+            continue;
+        }
+        let unit = s.word(k - 1).to_ascii_lowercase();
+        let days_per_unit: i64 = match unit.trim_end_matches('s') {
+            "day" => 1,
+            "week" => 7,
+            "month" => 30,
+            _ => continue,
+        };
+        let count = s.word(k - 2).to_ascii_lowercase();
+        let n: i64 = match count.as_str() {
+            "few" => 3,
+            "several" => 4,
+            "couple" => 2,
+            "a" | "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            other => match other.parse() {
+                Ok(n) => n,
+                Err(_) => continue,
+            },
+        };
+        let start = if k >= 3 && s.is_any(k - 3, &["a", "just", "only"]) { k - 3 } else { k - 2 };
+        let Some(anchor) = candidates.iter().find(|c| {
+            c.tok_start > k
+                && c.tok_start <= k + 6
+                && coder.triggers.rows[c.trigger].pos == Pos::Noun
+        }) else {
+            continue;
+        };
+        // The parties named in the anchor's noun phrase, as countries: up to the next comma.
+        let np_end = (anchor.tok_end..(anchor.tok_end + 4).min(s.tokens.len()))
+            .find(|&i| !s.tokens[i].word || s.is_any(i, &["and", "but", "when", "as"]))
+            .unwrap_or((anchor.tok_end + 4).min(s.tokens.len()));
+        let parties: Vec<&str> = s
+            .mentions
+            .iter()
+            .filter(|m| m.tok_start > k && m.tok_start < np_end)
+            .filter_map(|m| match m.kind {
+                Kind::Actor | Kind::Modifier => Some(m.entity.country.as_str()),
+                Kind::Place => m.place.map(|p| lexicon.place(p).country.as_str()),
+                _ => None,
+            })
+            .filter(|c| !c.is_empty())
+            .collect();
+        if parties.is_empty() {
+            continue;
+        }
+        // Places named around the anchor ("to Pyongyang") pick the earlier event that
+        // happened there; otherwise the latest event with the same parties.
+        let places: Vec<&str> = s
+            .mentions
+            .iter()
+            .filter(|m| m.tok_start > k && m.tok_start < np_end)
+            .filter_map(|m| m.place.map(|p| lexicon.place(p).name.as_str()))
+            .collect();
+        let found = earlier
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.date_precision
+                    .as_deref()
+                    .is_some_and(|p| p != "publication" && p != "approximate")
+                    && parties.iter().all(|p| {
+                        e.actor.iter().chain(&e.recipient).any(|a| a.country == *p)
+                            || e.event_loc.as_ref().is_some_and(|l| l.country_code == *p)
+                    })
+            })
+            .max_by_key(|(i, e)| {
+                let here = e
+                    .event_loc
+                    .as_ref()
+                    .is_some_and(|l| places.contains(&l.resolved_place.as_str()));
+                (here, *i)
+            })
+            .map(|(_, e)| e)?;
+        let base = NaiveDate::parse_from_str(found.date.as_deref()?, "%Y-%m-%d").ok()?;
+        let shift = chrono::Duration::days(n * days_per_unit);
+        let date = if s.is(k, "after") { base + shift } else { base - shift };
+        let expr = dates::DateExpr {
+            tok_start: start,
+            tok_end: anchor.tok_end,
+            date,
+            precision: "approximate",
+        };
+        let own = (
+            base,
+            found.date_text.clone().unwrap_or_default(),
+            found.date_precision.clone().unwrap_or_default(),
+        );
+        return Some((expr, anchor.tok_start, own));
+    }
+    None
 }
 
 /// Updates the discourse memory after a sentence: event actors first, else the sentence's
