@@ -1978,7 +1978,16 @@ fn choose_trigger(
             let after_determiner = prev.is_some_and(|p| s.is_any(p, DETERMINERS));
             let ok = match form {
                 Form::Base | Form::Third => verb_context,
-                Form::Past => !after_determiner,
+                // "use U.S. provided weapons", "with Iranian-made drones": a participle
+                // between a modifier and its noun after "use"/"with" is an adjective.
+                Form::Past => {
+                    let modifier_participle = s.mentions.iter().any(|m| {
+                        m.tok_end == t
+                            && m.tok_start > 0
+                            && s.is_any(m.tok_start - 1, &["use", "uses", "used", "using", "with"])
+                    });
+                    !after_determiner && !modifier_participle
+                }
                 // A gerund needs its own subject or a governing word before it ("is
                 // sending", "Washington sending", "accused of supplying"); after a plain
                 // noun it is a participle ("sanctions targeting firms").
