@@ -28,10 +28,22 @@ pub fn run(
         table_header(&mut out)?;
     }
     let (mut n_docs, mut n_events, mut n_skipped) = (0usize, 0usize, 0usize);
-    let progress = std::io::stderr().is_terminal() && inputs.len() > 20;
+    // Progress on a terminal only (quiet when piped), redrawn at most five times a second.
+    let progress = std::io::stderr().is_terminal();
+    let started = std::time::Instant::now();
+    let mut last_draw = started;
     for (idx, path) in inputs.iter().enumerate() {
         let mut sink = |doc: dyad_model::Document| -> Result<()> {
             n_docs += 1;
+            if progress && last_draw.elapsed().as_millis() >= 200 {
+                last_draw = std::time::Instant::now();
+                let rate = n_docs as f64 / started.elapsed().as_secs_f64().max(1e-6);
+                eprint!(
+                    "\r\x1b[2K{}/{} inputs, {n_docs} documents ({rate:.0}/s), {n_events} events",
+                    idx + 1,
+                    inputs.len()
+                );
+            }
             let coded = coder.code(&doc);
             if explain {
                 for d in &coded.diagnostics {
@@ -65,13 +77,10 @@ pub fn run(
             eprintln!("dyad: skipped {}: {}", s.location, s.reason);
         };
         read_documents(path, from, default_date, &mut sink, &mut skipped)?;
-        if progress {
-            eprint!("\r{}/{} files, {n_events} events", idx + 1, inputs.len());
-        }
     }
     out.flush()?;
-    if progress {
-        eprintln!();
+    if progress && started.elapsed().as_millis() >= 200 {
+        eprint!("\r\x1b[2K");
     }
     if std::io::stderr().is_terminal() || to == To::Table {
         eprintln!("dyad: {n_docs} documents, {n_events} events, {n_skipped} skipped");
