@@ -1146,6 +1146,23 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             {
                 continue;
             }
+            // A nominal event demanded, rejected or agreed to has not happened: "demanded the
+            // withdrawal of Serbian forces", "rejected calls for aid", "signed an agreement".
+            if trigger.pos == Pos::Noun
+                && candidates.iter().any(|c| {
+                    let governing = &triggers.rows[c.trigger];
+                    governing.pos == Pos::Verb
+                        && matches!(
+                            governing.event,
+                            EventType::Request | EventType::Reject | EventType::Agree
+                        )
+                        && c.tok_end <= t
+                        && t - c.tok_end <= 3
+                        && (c.tok_end..t).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
+                })
+            {
+                continue;
+            }
             let mut why: Vec<String> = Vec::new();
             let passive = trigger.pos == Pos::Verb && is_passive(&s, t, cand.form, clause.end);
             let (actor_arg, recipient_arg, voice) = match trigger.pos {
@@ -1407,14 +1424,6 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 event_type = EventType::Protest;
                 modes = vec!["demo".to_string()];
             }
-            // Consultations with a partner and joint actions are joint events.
-            if trigger.reciprocal
-                && matches!(event_type, EventType::Consult | EventType::Cooperate)
-                && recipient_arg.as_ref().is_some_and(|r| r.how == "prep-with")
-            {
-                actor.append(&mut recipient);
-                why.push("reciprocal: partner joins the actors".into());
-            }
             // PLOVER: joint military preparations are cooperation, not mobilisation.
             if event_type == EventType::Mobilize
                 && actor.len() >= 2
@@ -1445,7 +1454,11 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             let neg = window
                 .clone()
                 .any(|k| s.is_any(k, NEGATION) || s.word(k).to_ascii_lowercase().ends_with("n't"))
-                || (window.start..t).any(|k| s.is(k, "yet") && s.is(k + 1, "to"));
+                || (window.start..t).any(|k| s.is(k, "yet") && s.is(k + 1, "to"))
+                || (window.start..t).any(|k| {
+                    s.is_any(k, &["failed", "fails", "fail", "refused", "refuses", "refuse"])
+                        && s.is(k + 1, "to")
+                });
             let conditional = matches!(clause.kind, ClauseKind::Sub(sub) if s.is_any(sub, CONDITIONAL))
                 || (clause.start..t)
                     .any(|k| s.is_any(k, CONDITIONAL) || (s.is(k, "in") && s.is(k + 1, "case")));
@@ -1549,8 +1562,65 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 }
             }
 
+            // A refusal of cooperation is a rejection: "would not meet their demands",
+            // "refused to allow inspectors".
+            let refusal_marker = window.clone().any(|k| {
+                s.is_any(
+                    k,
+                    &[
+                        "will", "would", "won't", "wouldn't", "refused", "refuses", "refuse",
+                        "declined", "declines",
+                    ],
+                )
+            });
+            if modality == Modality::Negated && refusal_marker && event_type.quad_code() <= 2 {
+                let mode = match event_type {
+                    EventType::Consult => Some("meet"),
+                    EventType::Aid | EventType::Cooperate => Some("assist"),
+                    EventType::Concede | EventType::Retreat => Some("yield"),
+                    _ => None,
+                };
+                why.push(format!("refused {event_type} coded as REJECT"));
+                event_type = EventType::Reject;
+                modes = mode.map(|m| vec![m.to_string()]).unwrap_or_default();
+                modality = Modality::Asserted;
+            }
+
             // Attribution.
             let attribution = attribution(&s, clause, t, &discourse);
+
+            // (After the conversions above, which may turn the event into a rejection.)
+            // Consultations with a partner and joint actions are joint events.
+            if trigger.reciprocal
+                && matches!(event_type, EventType::Consult | EventType::Cooperate)
+                && recipient_arg.as_ref().is_some_and(|r| r.how == "prep-with")
+            {
+                actor.append(&mut recipient);
+                why.push("reciprocal: partner joins the actors".into());
+            }
+            // "A said B must do X": a demand by A on B.
+            let obligation = window.clone().any(|k| s.is_any(k, &["must", "should"]));
+            if obligation && event_type != EventType::Request {
+                if let Some(speaker) = attribution.as_ref().and_then(|a| a.source.clone()) {
+                    if !actor.iter().any(|a| a.code == speaker.code) {
+                        why.push(format!(
+                            "obligation on {} reported by its speaker: REQUEST",
+                            actor.iter().map(|a| a.code.as_str()).collect::<Vec<_>>().join("+")
+                        ));
+                        let demanded = std::mem::take(&mut actor);
+                        actor = vec![speaker];
+                        recipient = demanded;
+                        modes = match event_type {
+                            EventType::Consult | EventType::Agree => vec!["meet".to_string()],
+                            EventType::Retreat | EventType::Concede => vec!["yield".to_string()],
+                            EventType::Aid | EventType::Cooperate => vec!["assist".to_string()],
+                            _ => Vec::new(),
+                        };
+                        event_type = EventType::Request;
+                        modality = Modality::Reported;
+                    }
+                }
+            }
 
             // Date.
             let date_expr = date_exprs
