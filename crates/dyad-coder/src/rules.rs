@@ -1356,7 +1356,10 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                     m.tok_start >= clause.start
                         && m.tok_start < clause.end
                         && m.tok_start > 0
-                        && s.is_any(m.tok_start - 1, &["in", "at", "inside"])
+                        && preposition_before(s.text, s.tokens, m.tok_start, clause.start)
+                            .is_some_and(|p| {
+                                ["in", "at", "inside"].iter().any(|l| p.eq_ignore_ascii_case(l))
+                            })
                         && m.kind != Kind::Pronoun(Refers::Singular)
                 };
                 let place_country = |m: &Mention| -> Option<Entity> {
@@ -1591,8 +1594,9 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
 
             // (After the conversions above, which may turn the event into a rejection.)
             // Consultations with a partner and joint actions are joint events.
+            // (PLOVER: COOPERATE requires a recipient, so only consultations merge.)
             if trigger.reciprocal
-                && matches!(event_type, EventType::Consult | EventType::Cooperate)
+                && event_type == EventType::Consult
                 && recipient_arg.as_ref().is_some_and(|r| r.how == "prep-with")
             {
                 actor.append(&mut recipient);
