@@ -765,7 +765,7 @@ fn is_passive(s: &Sentence<'_>, t: usize, form: Form, end: usize) -> bool {
     let after_noun =
         t > 0 && s.mentions.iter().any(|m| m.tok_end == t && !matches!(m.kind, Kind::Pronoun(_)));
     (t > 0 && s.is(t - 1, ",")) && (t + 1..end.min(t + 4)).any(|k| s.is(k, "by"))
-        || after_noun && s.is(t + 1, "by")
+        || s.is(t + 1, "by")
         || after_noun
             && s.is_any(t + 1, &["to", "by", "from", "into", "against"])
             && (t + 2..end).take_while(|&k| !s.is(k, ",")).any(|k| {
@@ -788,6 +788,17 @@ fn noun_actor(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Optio
             && (matches!(m.kind, Kind::Actor | Kind::Modifier)
                 || matches!(m.kind, Kind::Pronoun(_)) && m.possessive)
     });
+    // "held their first meeting": a possessive pronoun is the subject of the light verb.
+    if before.is_some_and(|(_, m)| matches!(m.kind, Kind::Pronoun(_))) {
+        if let Some(v) =
+            (t.saturating_sub(6).max(clause.start)..t).rev().find(|&k| s.is_any(k, LIGHT_VERBS))
+        {
+            if let Some(mut arg) = subject_before(s, clause.start, v) {
+                arg.how = "light-verb-subject".into();
+                return Some(arg);
+            }
+        }
+    }
     if let Some((idx, m)) = before {
         let possessive_mark = |k: usize| s.is_any(k, &["'s", "’s"]);
         let gap_ok = (m.tok_end..t).all(|k| {
