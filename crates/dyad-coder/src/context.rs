@@ -1,6 +1,5 @@
 //! PLOVER contexts from the words of a sentence: a short keyword list per context.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::tokens::Token;
@@ -89,25 +88,7 @@ const KEYWORDS: &[(&str, &[&str])] = &[
     ("natural_resource", &["oil", "gas", "minerals", "mining", "uranium"]),
 ];
 
-/// FNV-1a: keys are short lower-case words; SipHash's strength is not needed here.
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+use crate::fasthash::FnvMap;
 
 fn keyword_index() -> &'static FnvMap<&'static str, u32> {
     static INDEX: OnceLock<FnvMap<&'static str, u32>> = OnceLock::new();

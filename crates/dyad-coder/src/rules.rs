@@ -1115,31 +1115,10 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             update_discourse(&mut discourse, &s, &[]);
             continue;
         }
-        let sentence_contexts = context::sentence_contexts(&doc.text, &tokens);
-        let mut date_exprs = dates::find(&doc.text, &tokens, doc.date);
-        // "a few days after Putin's visit to Pyongyang": dated by an earlier event.
-        let anchored = anchored_date(coder, &s, &candidates, &coded.events);
-        if let Some((expr, _, _)) = &anchored {
-            date_exprs.push(expr.clone());
-        }
-        let mut in_date = vec![false; tokens.len()];
-        for d in &date_exprs {
-            for flag in &mut in_date[d.tok_start..d.tok_end.min(tokens.len())] {
-                *flag = true;
-            }
-        }
-        let quantities = sizes::find(&doc.text, &tokens, &in_date);
-        let sentence_hedge = hedge(&s);
-        let citations: Vec<Citation> = doc
-            .markers_in(sentence)
-            .filter_map(|n| doc.footnote(n))
-            .map(|f| Citation {
-                number: f.number,
-                text: f.text.clone(),
-                url: f.url.clone(),
-                title: f.title.clone(),
-            })
-            .collect();
+        // Computed on the first event of the sentence only.
+        let mut sentence_contexts: Option<Vec<&'static str>> = None;
+        // Dates, sizes, hedges and citations: computed when the sentence's first event is.
+        let mut extras: Option<SentenceExtras> = None;
         let mut events: Vec<Event> = Vec::new();
         let mut subjects_this_sentence: Vec<Entity> = Vec::new();
         for cand in &candidates {
@@ -1175,6 +1154,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 continue;
             }
             let mut why: Vec<String> = Vec::new();
+            let explain = coder.options.explain;
             let passive = trigger.pos == Pos::Verb && is_passive(&s, t, cand.form, clause.end);
             let (actor_arg, recipient_arg, voice) = match trigger.pos {
                 Pos::Verb if passive => {
@@ -1415,16 +1395,24 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 // actor itself is a coreference miss, not an event.
                 continue;
             }
-            why.push(format!(
-                "trigger `{}` ({}, {voice})",
-                trigger.lemma,
-                if trigger.pos == Pos::Verb { "verb" } else { "noun" }
-            ));
-            why.push(format!("actor by {}", actor_arg.how));
+            if explain {
+                why.push(format!(
+                    "trigger `{}` ({}, {voice})",
+                    trigger.lemma,
+                    if trigger.pos == Pos::Verb { "verb" } else { "noun" }
+                ));
+            }
+            if explain {
+                why.push(format!("actor by {}", actor_arg.how));
+            }
             if located {
-                why.push("recipient from the place of the event".into());
+                if explain {
+                    why.push("recipient from the place of the event".into());
+                }
             } else if let Some(r) = &recipient_arg {
-                why.push(format!("recipient by {}", r.how));
+                if explain {
+                    why.push(format!("recipient by {}", r.how));
+                }
             }
             let mut event_type = trigger.event;
             let mut modes: Vec<String> =
@@ -1451,7 +1439,9 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             {
                 event_type = EventType::Cooperate;
                 modes.clear();
-                why.push("joint preparations by several actors: COOPERATE".into());
+                if explain {
+                    why.push("joint preparations by several actors: COOPERATE".into());
+                }
             }
 
             // Modality.
@@ -1564,7 +1554,9 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                     | EventType::Cooperate
                     | EventType::Support
                     | EventType::Consult => {
-                        why.push(format!("future {event_type} coded as AGREE"));
+                        if explain {
+                            why.push(format!("future {event_type} coded as AGREE"));
+                        }
                         event_type = EventType::Agree;
                         modes.clear();
                     }
@@ -1594,7 +1586,9 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                     EventType::Concede | EventType::Retreat => Some("yield"),
                     _ => None,
                 };
-                why.push(format!("refused {event_type} coded as REJECT"));
+                if explain {
+                    why.push(format!("refused {event_type} coded as REJECT"));
+                }
                 event_type = EventType::Reject;
                 modes = mode.map(|m| vec![m.to_string()]).unwrap_or_default();
                 modality = Modality::Asserted;
@@ -1611,17 +1605,21 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 && recipient_arg.as_ref().is_some_and(|r| r.how == "prep-with")
             {
                 actor.append(&mut recipient);
-                why.push("reciprocal: partner joins the actors".into());
+                if explain {
+                    why.push("reciprocal: partner joins the actors".into());
+                }
             }
             // "A said B must do X": a demand by A on B.
             let obligation = window.clone().any(|k| s.is_any(k, &["must", "should"]));
             if obligation && event_type != EventType::Request {
                 if let Some(speaker) = attribution.as_ref().and_then(|a| a.source.clone()) {
                     if !actor.iter().any(|a| a.code == speaker.code) {
-                        why.push(format!(
-                            "obligation on {} reported by its speaker: REQUEST",
-                            actor.iter().map(|a| a.code.as_str()).collect::<Vec<_>>().join("+")
-                        ));
+                        if explain {
+                            why.push(format!(
+                                "obligation on {} reported by its speaker: REQUEST",
+                                actor.iter().map(|a| a.code.as_str()).collect::<Vec<_>>().join("+")
+                            ));
+                        }
                         let demanded = std::mem::take(&mut actor);
                         actor = vec![speaker];
                         recipient = demanded;
@@ -1638,6 +1636,10 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             }
 
             // Date.
+            let ex = extras.get_or_insert_with(|| {
+                sentence_extras(coder, doc, &s, sentence, &candidates, &coded.events)
+            });
+            let (date_exprs, anchored, quantities) = (&ex.date_exprs, &ex.anchored, &ex.quantities);
             let date_expr = date_exprs
                 .iter()
                 .filter(|d| d.tok_start >= clause.start && d.tok_start < clause.end)
@@ -1723,11 +1725,15 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                     _ => None,
                 };
                 if let Some(mode) = inferred {
-                    why.push(format!("mode {mode} from the words around the trigger"));
+                    if explain {
+                        why.push(format!("mode {mode} from the words around the trigger"));
+                    }
                     modes.push(mode.to_string());
                 }
             }
-            let context = context::contexts(&sentence_contexts, &trigger.context);
+            let keyword_contexts = sentence_contexts
+                .get_or_insert_with(|| context::sentence_contexts(&doc.text, &tokens));
+            let context = context::contexts(keyword_contexts, &trigger.context);
             let event_text = doc.text[tokens[t].start..tokens[cand.tok_end - 1].end].to_string();
             let rule = format!(
                 "{}/{}:{}+{}{}",
@@ -1738,10 +1744,14 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 recipient_arg.as_ref().map(|r| format!("+{}", r.how)).unwrap_or_default()
             );
             if !cues.is_empty() {
-                why.push(format!("modality {} ({})", modality.as_str(), cues.join(", ")));
+                if explain {
+                    why.push(format!("modality {} ({})", modality.as_str(), cues.join(", ")));
+                }
             }
             if let Some(d) = &date_text {
-                why.push(format!("date from `{d}`"));
+                if explain {
+                    why.push(format!("date from `{d}`"));
+                }
             }
             for a in &actor {
                 subjects_this_sentence.push(a.clone());
@@ -1763,7 +1773,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 event_loc: location(coder, &s, clause),
                 size,
                 modality,
-                hedge: sentence_hedge.clone(),
+                hedge: ex.hedge.clone(),
                 attribution,
                 text: doc.text[sentence.start..sentence.end].to_string(),
                 text_info: TextInfo {
@@ -1774,7 +1784,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 event_text,
                 trigger_span: (tokens[t].start, tokens[cand.tok_end - 1].end),
                 rule,
-                citations: citations.clone(),
+                citations: ex.citations.clone(),
                 explain: if coder.options.explain { why } else { Vec::new() },
             };
             // One event per type and dyad per sentence: "support and help" is one request.
@@ -1793,6 +1803,50 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
         coded.events.extend(events);
     }
     coded
+}
+
+/// Per-sentence facts every event of the sentence shares.
+struct SentenceExtras {
+    date_exprs: Vec<dates::DateExpr>,
+    #[allow(clippy::type_complexity)]
+    anchored: Option<(dates::DateExpr, usize, (NaiveDate, String, String))>,
+    quantities: Vec<sizes::Quantity>,
+    hedge: Option<String>,
+    citations: Vec<Citation>,
+}
+
+fn sentence_extras(
+    coder: &Coder,
+    doc: &Document,
+    s: &Sentence<'_>,
+    sentence: &dyad_model::Sentence,
+    candidates: &[Candidate],
+    earlier: &[Event],
+) -> SentenceExtras {
+    let mut date_exprs = dates::find(s.text, s.tokens, doc.date);
+    // "a few days after Putin's visit to Pyongyang": dated by an earlier event.
+    let anchored = anchored_date(coder, s, candidates, earlier);
+    if let Some((expr, _, _)) = &anchored {
+        date_exprs.push(expr.clone());
+    }
+    let mut in_date = vec![false; s.tokens.len()];
+    for d in &date_exprs {
+        for flag in &mut in_date[d.tok_start..d.tok_end.min(s.tokens.len())] {
+            *flag = true;
+        }
+    }
+    let quantities = sizes::find(s.text, s.tokens, &in_date);
+    let citations = doc
+        .markers_in(sentence)
+        .filter_map(|n| doc.footnote(n))
+        .map(|f| Citation {
+            number: f.number,
+            text: f.text.clone(),
+            url: f.url.clone(),
+            title: f.title.clone(),
+        })
+        .collect();
+    SentenceExtras { date_exprs, anchored, quantities, hedge: hedge(s), citations }
 }
 
 /// Finds "N days/weeks after EVENT" where EVENT is a nominal trigger whose parties match an
@@ -2150,8 +2204,9 @@ fn has_class(coder: &Coder, s: &Sentence<'_>, from: usize, to: usize, class: usi
                 if i > 0 {
                     buf.push(' ');
                 }
-                buf.push_str(&s.text[tk.start..tk.end].to_ascii_lowercase());
+                buf.push_str(&s.text[tk.start..tk.end]);
             }
+            buf.make_ascii_lowercase();
             if triggers.class_words.get(&buf).is_some_and(|b| b & bit != 0) {
                 return true;
             }
