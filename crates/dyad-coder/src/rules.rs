@@ -1743,10 +1743,8 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 actor_arg.how,
                 recipient_arg.as_ref().map(|r| format!("+{}", r.how)).unwrap_or_default()
             );
-            if !cues.is_empty() {
-                if explain {
-                    why.push(format!("modality {} ({})", modality.as_str(), cues.join(", ")));
-                }
+            if !cues.is_empty() && explain {
+                why.push(format!("modality {} ({})", modality.as_str(), cues.join(", ")));
             }
             if let Some(d) = &date_text {
                 if explain {
