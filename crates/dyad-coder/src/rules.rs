@@ -1417,6 +1417,29 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             let mut event_type = trigger.event;
             let mut modes: Vec<String> =
                 if trigger.mode.is_empty() { Vec::new() } else { vec![trigger.mode.clone()] };
+            // Street action needs a crowd: a government that "blocks" a sale restricts it,
+            // one that "strikes" a city attacks it.
+            if event_type == EventType::Protest
+                && !actor_arg.mentions.iter().any(|&i| {
+                    s.mentions[i].collective
+                        || matches!(
+                            s.mentions[i].entity.sector.as_str(),
+                            "CVL" | "LAB" | "EDU" | "OPP" | "AGR" | "REB" | "SOC"
+                        )
+                })
+            {
+                match trigger.lemma.as_str() {
+                    "strike" => {
+                        event_type = EventType::Assault;
+                        modes.clear();
+                    }
+                    "block" => {
+                        event_type = EventType::Coerce;
+                        modes = vec!["restrict".to_string()];
+                    }
+                    _ => {}
+                }
+            }
             // PLOVER: a people protesting in the street is PROTEST; a government
             // protesting in words is ACCUSE.
             if event_type == EventType::Accuse
@@ -2079,8 +2102,6 @@ fn choose_trigger(
                 "reportedly",
                 "allegedly",
                 "jointly",
-                "and",
-                "or",
                 "repeatedly",
                 "still",
                 "now",
@@ -2161,6 +2182,8 @@ fn choose_trigger(
                                         "resumed",
                                         "including",
                                         ",",
+                                        "and",
+                                        "or",
                                     ],
                                 )
                         })
