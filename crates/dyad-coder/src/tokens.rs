@@ -121,15 +121,7 @@ pub fn is_any(text: &str, token: &Token, words: &[&str]) -> bool {
     words.iter().any(|w| s.eq_ignore_ascii_case(w))
 }
 
-/// Whether the character before byte `at` is a letter or digit.
-pub fn alnum_before(text: &str, at: usize) -> bool {
-    text.get(..at).and_then(|s| s.chars().next_back()).is_some_and(char::is_alphanumeric)
-}
-
-/// Whether the character at byte `at` is a letter or digit.
-pub fn alnum_after(text: &str, at: usize) -> bool {
-    text.get(at..).and_then(|s| s.chars().next()).is_some_and(char::is_alphanumeric)
-}
+pub use dyad_lexicon::{alnum_after, alnum_before};
 
 #[cfg(test)]
 mod tests {

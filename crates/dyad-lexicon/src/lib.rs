@@ -25,7 +25,7 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
-pub use matcher::Match;
+pub use matcher::{alnum_after, alnum_before, Match};
 pub use prefix::PrefixFilter;
 
 /// What a phrase can mean. One phrase may have several meanings ("Washington": the US

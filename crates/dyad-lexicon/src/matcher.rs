@@ -105,12 +105,12 @@ fn search_at_word_starts(
 }
 
 /// Whether the character before byte `at` is a letter or digit (curly quotes are not).
-pub(crate) fn alnum_before(text: &str, at: usize) -> bool {
+pub fn alnum_before(text: &str, at: usize) -> bool {
     text.get(..at).and_then(|s| s.chars().next_back()).is_some_and(char::is_alphanumeric)
 }
 
 /// Whether the character at byte `at` is a letter or digit.
-pub(crate) fn alnum_after(text: &str, at: usize) -> bool {
+pub fn alnum_after(text: &str, at: usize) -> bool {
     text.get(at..).and_then(|s| s.chars().next()).is_some_and(char::is_alphanumeric)
 }
 
