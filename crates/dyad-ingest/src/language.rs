@@ -28,7 +28,11 @@ pub fn looks_english(text: &str) -> bool {
     if words < 12 {
         return non_latin * 2 < words.max(1);
     }
-    non_latin * 2 < words && hits * 100 >= words * 12
+    // Short texts (a headline, one sentence) may have few function words: one is enough.
+    if words < 40 {
+        return non_latin * 2 < words && hits >= 1;
+    }
+    non_latin * 2 < words && hits * 100 >= words * 8
 }
 
 fn is_latin_extended(c: char) -> bool {
@@ -54,6 +58,8 @@ mod tests {
             "Rusya ve Kuzey Kore, Çarşamba günü Pyongyang'da bir anlaşma imzaladı ve bunu duyurdu."
         ));
         assert!(!looks_english("Россия и Северная Корея подписали договор в Пхеньяне в среду, сообщили официальные лица."));
+        assert!(looks_english("Arab League Secretary General Chadli Klibi undertook mediation mission between Syria and Palestinian leader Yasser Arafat."));
+        assert!(!looks_english("El presidente de Francia visitó Madrid el martes para reunirse con el gobierno español."));
         assert!(tag_is_english("en-US"));
         assert!(!tag_is_english("tr"));
     }
