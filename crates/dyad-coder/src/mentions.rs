@@ -394,10 +394,35 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
         });
         i += consumed;
     }
+    share_coordinated_heads(text, tokens, &mut out);
     add_pronouns(text, tokens, &mut out);
     add_appositive_names(text, tokens, &mut out);
     out.sort_by_key(|m| m.tok_start);
     out
+}
+
+/// "the Turkish and Greek sides", "Russian and Chinese officials": a country adjective
+/// coordinated with an adjective-plus-sector phrase shares its head noun.
+fn share_coordinated_heads(text: &str, tokens: &[Token], out: &mut [Mention]) {
+    for i in (0..out.len()).rev() {
+        if out[i].kind != Kind::Modifier {
+            continue;
+        }
+        let Some(next) = out.get(i + 1) else { continue };
+        let joined = (out[i].tok_end..next.tok_start)
+            .all(|k| is_any(text, &tokens[k], &["and", "or", ","]))
+            && next.tok_start > out[i].tok_end;
+        if joined
+            && next.kind == Kind::Actor
+            && !next.entity.sector.is_empty()
+            && !next.is_person
+            && next.entity.code == next.entity.country
+        {
+            let sector = next.entity.sector.clone();
+            out[i].kind = Kind::Actor;
+            out[i].entity.sector = sector;
+        }
+    }
 }
 
 trait OrDefaultEntity {

@@ -641,8 +641,17 @@ fn subject_of_kind(
     } else {
         s.mentions.iter().enumerate().rev().find(|(_, m)| candidate(m))?.0
     };
-    let group =
-        if sector_only { vec![idx] } else { coordinated(s.text, s.tokens, s.mentions, idx, true) };
+    // The first candidate of an infinitive's clause may head a list: coordinate rightward,
+    // but not past the verb.
+    let group = if sector_only {
+        vec![idx]
+    } else if infinitive {
+        let mut group = coordinated(s.text, s.tokens, s.mentions, idx, false);
+        group.retain(|&i| s.mentions[i].tok_end <= t);
+        group
+    } else {
+        coordinated(s.text, s.tokens, s.mentions, idx, true)
+    };
     Some(Argument {
         mentions: group,
         how: if sector_only { "sector-subject".into() } else { "subject".into() },
@@ -1813,7 +1822,8 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 e.event == event.event
                     && codes(&e.actor) == codes(&event.actor)
                     && codes(&e.recipient) == codes(&event.recipient)
-                    && e.modality == event.modality
+                    // "agreed to share": the agreement and the intention are one event.
+                    && (e.modality == event.modality || event.event == EventType::Agree)
             });
             if !duplicate {
                 events.push(event);
