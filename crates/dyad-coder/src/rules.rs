@@ -1169,7 +1169,13 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 Pos::Verb if passive => {
                     let agent = agent_after(&s, cand.tok_end, clause.end);
                     let patient = subject_before(&s, clause.start, t);
-                    (agent, patient, "passive")
+                    // "Vietnam is committed to …", "Japan is prepared to …": an adjectival
+                    // predicate of intent; its subject is the one who intends.
+                    if agent.is_none() && trigger.intent {
+                        (patient, None, "adjectival")
+                    } else {
+                        (agent, patient, "passive")
+                    }
                 }
                 Pos::Verb => {
                     // A gerund's subject stands right before it, whatever governs that
