@@ -1285,6 +1285,15 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             if trigger.needs_object && recipient_arg.as_ref().is_none_or(|r| r.how != "object") {
                 continue;
             }
+            // "requests for comment" is newsroom routine; "committed abuses" is no commitment.
+            if (trigger.event == EventType::Request
+                && s.is(cand.tok_end, "for")
+                && s.is_any(cand.tok_end + 1, &["comment", "comments", "clarification"]))
+                || (trigger.lemma == "commit"
+                    && !(s.is(cand.tok_end, "to") || s.is(cand.tok_end + 1, "to")))
+            {
+                continue;
+            }
             // "declined to comment", "refused to be named": newsroom phrases, not rejections.
             if trigger.event == EventType::Reject
                 && s.is(cand.tok_end, "to")
