@@ -1724,15 +1724,39 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             }
 
             // Size: the nearest quantity in the clause, after the trigger first.
+            // Only material events and agreements have a size worth recording; a noun
+            // trigger counted by its own quantity ("at least 12 attacks") takes that one.
+            let sized = matches!(
+                event_type,
+                EventType::Aid
+                    | EventType::Assault
+                    | EventType::Mobilize
+                    | EventType::Protest
+                    | EventType::Coerce
+                    | EventType::Retreat
+                    | EventType::Sanction
+                    | EventType::Agree
+                    | EventType::Cooperate
+            );
             let size = quantities
                 .iter()
-                .filter(|q| q.tok_start >= cand.tok_end && q.tok_start < clause.end)
-                .min_by_key(|q| q.tok_start)
+                .filter(|_| sized)
+                .find(|q| q.tok_start < t && q.tok_end > t)
                 .or_else(|| {
                     quantities
                         .iter()
                         .filter(|q| {
-                            q.tok_end <= t && q.tok_start >= clause.start.min(t.saturating_sub(12))
+                            sized && q.tok_start >= cand.tok_end && q.tok_start < clause.end
+                        })
+                        .min_by_key(|q| q.tok_start)
+                })
+                .or_else(|| {
+                    quantities
+                        .iter()
+                        .filter(|q| {
+                            sized
+                                && q.tok_end <= t
+                                && q.tok_start >= clause.start.min(t.saturating_sub(12))
                         })
                         .max_by_key(|q| q.tok_end)
                 })

@@ -231,7 +231,9 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
             // Stop words are lower case: "IS" (Islamic State) in a unit is a name.
             let stop = is_any(text, t, UNIT_STOP)
                 && text[t.start..t.end].bytes().all(|b| !b.is_ascii_uppercase());
-            if !t.word || stop || end - unit_start >= 5 {
+            // Adverbs end a unit too ("three allies jointly denounced").
+            let adverb = end > unit_start && text[t.start..t.end].ends_with("ly");
+            if !t.word || stop || adverb || end - unit_start >= 5 {
                 break;
             }
             if is(text, t, "of") {
@@ -278,7 +280,8 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
         let starts_badly = matches!(
             first_unit_word.as_str(),
             "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her" | "of"
-        ) || unit.starts_with(|c: char| c.is_ascii_digit());
+        ) || unit.starts_with(|c: char| c.is_ascii_digit())
+            || WORD_NUMBERS.iter().any(|(n, _)| n.eq_ignore_ascii_case(&first_unit_word));
         let numbered = start > 0
             && text[tokens[start - 1].start..tokens[start - 1].end]
                 .to_ascii_lowercase()
