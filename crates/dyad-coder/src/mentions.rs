@@ -167,7 +167,22 @@ fn base_entity(
         Meaning::Sector { .. } => 7,
         Meaning::Place(_) => 8,
     };
-    let best = meanings.iter().min_by_key(|m| rank(m))?;
+    // Several people can share a name or alias (one person in two countries' offices):
+    // the one in office on the date wins, then the one who held office before it.
+    let person_rank = |m: &Meaning| match m {
+        Meaning::Person(idx) => {
+            let standing = lexicon.person(*idx).standing(date);
+            if standing.in_office {
+                0
+            } else if standing.sector == "ELI" {
+                1
+            } else {
+                2
+            }
+        }
+        _ => 0,
+    };
+    let best = meanings.iter().min_by_key(|m| (rank(m), person_rank(m)))?;
     Some(match best {
         Meaning::Person(idx) => {
             let person = lexicon.person(*idx);
