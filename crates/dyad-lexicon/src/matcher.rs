@@ -34,11 +34,50 @@ fn is_word_byte(b: u8) -> bool {
 }
 
 pub(crate) fn find(lexicon: &Lexicon, text: &str) -> Vec<Match> {
-    let mut found: Vec<Match> = Vec::new();
+    let bytes = text.as_bytes();
     let [(names, name_ids, name_filter), (words, word_ids, word_filter)] = &lexicon.automata;
-    search_at_word_starts(lexicon, names, name_ids, name_filter, text, true, &mut found);
-    search_at_word_starts(lexicon, words, word_ids, word_filter, text, false, &mut found);
-    // Each search is free of overlaps; across the two, the leftmost and then longest wins.
+    let mut found: Vec<Match> = Vec::new();
+    // One forward scan; at each word start an anchored search in each automaton, behind its
+    // prefix filter. Names (capitalised or numeric starts) are matched case-sensitively;
+    // lower-case phrases case-insensitively with the case rule checked after. Words inside
+    // other words ("aid" in "said") are never tried. A match of one automaton hides later
+    // starts inside it from the same automaton.
+    let (mut names_until, mut words_until) = (0, 0);
+    let mut prev_alnum = false;
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        let (alnum, len) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[pos..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if alnum && !prev_alnum {
+            if pos >= names_until
+                && (b.is_ascii_uppercase() || b.is_ascii_digit() || b >= 0xC3)
+                && name_filter.may_start(bytes, pos)
+            {
+                if let Some(m) = anchored(lexicon, names, name_ids, text, pos, true) {
+                    names_until = m.end;
+                    found.push(m);
+                }
+            }
+            if pos >= words_until
+                && (b.is_ascii_alphabetic() || b >= 0xC3)
+                && word_filter.may_start(bytes, pos)
+            {
+                if let Some(m) = anchored(lexicon, words, word_ids, text, pos, false) {
+                    words_until = m.end;
+                    found.push(m);
+                }
+            }
+        }
+        prev_alnum = alnum;
+        pos += len;
+    }
+    // Each automaton's matches are free of overlaps; across the two, the leftmost and then
+    // longest wins.
     found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut out: Vec<Match> = Vec::with_capacity(found.len());
     for m in found {
@@ -49,59 +88,30 @@ pub(crate) fn find(lexicon: &Lexicon, text: &str) -> Vec<Match> {
     out
 }
 
-/// Searches at word starts only, anchored: each search touches a few automaton states, and
-/// words inside other words ("aid" in "said") are never considered. `names` searches only
-/// at capitalised (or numeric) word starts, case-sensitively; otherwise every word start is
-/// tried and the case rule checked after.
-fn search_at_word_starts(
+/// The longest phrase of `automaton` starting exactly at `pos` that ends on a word boundary
+/// (and, for lower-case phrases, fits the case rule).
+fn anchored(
     lexicon: &Lexicon,
     automaton: &aho_corasick::AhoCorasick,
     ids: &[usize],
-    filter: &crate::PrefixFilter,
     text: &str,
+    pos: usize,
     names: bool,
-    out: &mut Vec<Match>,
-) {
+) -> Option<Match> {
     let bytes = text.as_bytes();
-    let mut pos = 0;
-    while pos < bytes.len() {
-        let b = bytes[pos];
-        let candidate = if names {
-            b.is_ascii_uppercase() || b.is_ascii_digit() || b >= 0xC3
-        } else {
-            b.is_ascii_alphabetic() || b >= 0xC3
-        };
-        if !candidate || !text.is_char_boundary(pos) || alnum_before(text, pos) {
-            pos += 1;
-            continue;
-        }
-        let found = if filter.may_start(bytes, pos) {
-            let input = aho_corasick::Input::new(text)
-                .span(pos..bytes.len())
-                .anchored(aho_corasick::Anchored::Yes);
-            automaton.find(input)
-        } else {
-            None
-        };
-        if let Some(m) = found {
-            let end = m.end();
-            let pattern_idx = ids[m.pattern().as_usize()];
-            let pattern = &lexicon.patterns[pattern_idx];
-            let last = pattern.text.as_bytes()[pattern.text.len() - 1];
-            let right_ok = !is_word_byte(last) || !alnum_after(text, end);
-            if right_ok && (names || pattern.case_fits(&bytes[pos..end])) {
-                out.push(Match { start: pos, end, pattern: pattern_idx });
-                pos = end;
-                continue;
-            }
-        }
-        // Skip the rest of this word (or this one non-word character).
-        let word_char = text[pos..].chars().next().is_some_and(char::is_alphanumeric);
-        pos += text[pos..].chars().next().map_or(1, char::len_utf8);
-        while word_char && pos < bytes.len() && bytes[pos].is_ascii_alphanumeric() {
-            pos += 1;
-        }
-    }
+    let input =
+        aho_corasick::Input::new(text).span(pos..bytes.len()).anchored(aho_corasick::Anchored::Yes);
+    let m = automaton.find(input)?;
+    let end = m.end();
+    let pattern_idx = ids[m.pattern().as_usize()];
+    let pattern = &lexicon.patterns[pattern_idx];
+    let last = pattern.text.as_bytes()[pattern.text.len() - 1];
+    let right_ok = !is_word_byte(last) || !alnum_after(text, end);
+    (right_ok && (names || pattern.case_fits(&bytes[pos..end]))).then_some(Match {
+        start: pos,
+        end,
+        pattern: pattern_idx,
+    })
 }
 
 /// Whether the character before byte `at` is a letter or digit (curly quotes are not).
