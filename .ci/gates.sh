@@ -15,3 +15,10 @@ trap 'rm -rf "$tmp"' EXIT
 "$DYAD" code ../shared/articles/nk-russia-ukraine-analysis.txt --date 2024-06-28 > "$tmp/txt.jsonl"
 "$DYAD" code ../shared/articles/nk-russia-ukraine-analysis.html > "$tmp/html.jsonl"
 python3 .ci/seed_gate.py "$tmp/txt.jsonl" "$tmp/html.jsonl"
+
+echo "-- store: the seed article's text and web page are one document"
+"$DYAD" ingest ../shared/articles/nk-russia-ukraine-analysis.html --db "$tmp/seed.db" > "$tmp/ingest1.txt"
+"$DYAD" ingest ../shared/articles/nk-russia-ukraine-analysis.txt --date 2024-06-28 --db "$tmp/seed.db" > "$tmp/ingest2.txt"
+grep -q "1 already stored as another file or page" "$tmp/ingest2.txt" || { echo "FAIL: the text version was stored as a new document"; cat "$tmp/ingest2.txt"; exit 1; }
+grep -q "0 event mentions" "$tmp/ingest2.txt" || { echo "FAIL: events were doubled"; exit 1; }
+echo "store: text and page merged into one document"

@@ -149,21 +149,22 @@ fn deliver(
     if doc.date.is_none() {
         doc.date = default_date;
     }
-    if let Some(lang) = doc.language.as_deref().filter(|l| !tag_is_english(l)) {
-        skipped(Skipped {
-            location,
-            reason: format!("language `{lang}` is not English (only English is coded for now)"),
-        });
-        return Ok(());
-    }
-    if !looks_english(&doc.text) {
-        skipped(Skipped {
-            location,
-            reason: "the text does not look English (only English is coded for now)".into(),
-        });
+    if let Some(reason) = language_skip_reason(&doc) {
+        skipped(Skipped { location, reason });
         return Ok(());
     }
     sink(doc)
+}
+
+/// Why a document is not coded (only English is, for now), or `None`.
+pub fn language_skip_reason(doc: &Document) -> Option<String> {
+    if let Some(lang) = doc.language.as_deref().filter(|l| !tag_is_english(l)) {
+        return Some(format!("language `{lang}` is not English (only English is coded for now)"));
+    }
+    if !looks_english(&doc.text) {
+        return Some("the text does not look English (only English is coded for now)".into());
+    }
+    None
 }
 
 pub fn parse_date_arg(date: Option<&str>) -> Result<Option<NaiveDate>> {

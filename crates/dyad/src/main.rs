@@ -77,6 +77,31 @@ enum Command {
         #[command(flatten)]
         lexicon: LexiconArgs,
     },
+    /// Code documents and store them, merging reports of the same event.
+    Ingest {
+        /// Files or folders (searched recursively); `-` or nothing reads JSONL from standard input.
+        inputs: Vec<PathBuf>,
+        /// The store (one SQLite file).
+        #[arg(long, default_value = "dyad.db")]
+        db: PathBuf,
+        /// Publication date (YYYY-MM-DD) for documents that do not carry one.
+        #[arg(long)]
+        date: Option<String>,
+        #[command(flatten)]
+        lexicon: LexiconArgs,
+    },
+    /// List merged events from the store.
+    Events {
+        #[arg(long, default_value = "dyad.db")]
+        db: PathBuf,
+        #[command(flatten)]
+        args: commands::events::EventsArgs,
+    },
+    /// Summarise the store.
+    Stats {
+        #[arg(long, default_value = "dyad.db")]
+        db: PathBuf,
+    },
     /// Score the coder against PLOVER gold records.
     Eval(commands::eval::EvalArgs),
     /// Measure coding throughput on a corpus (JSONL or a folder of articles).
@@ -92,6 +117,11 @@ fn main() -> ExitCode {
         Command::Resolve { input, from, to, lexicon } => {
             commands::resolve::run(input.as_deref(), from, to, &lexicon)
         }
+        Command::Ingest { inputs, db, date, lexicon } => {
+            commands::ingest::run(&inputs, &db, date.as_deref(), &lexicon)
+        }
+        Command::Events { db, args } => commands::events::run(&args, &db),
+        Command::Stats { db } => commands::stats::run(&db),
         Command::Eval(args) => commands::eval::run(&args),
         Command::Bench(args) => commands::bench::run(&args),
     };

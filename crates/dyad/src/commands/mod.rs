@@ -3,4 +3,7 @@
 pub mod bench;
 pub mod code;
 pub mod eval;
+pub mod events;
+pub mod ingest;
 pub mod resolve;
+pub mod stats;

@@ -161,3 +161,72 @@ fn a_bad_lexicon_overlay_is_an_error_naming_file_and_line() {
     assert!(stderr.contains("sectors-local.tsv:2: field `sector`"), "{stderr}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dyad-it-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn ingest_is_idempotent_and_merges_a_page_with_its_text() {
+    let dir = temp_dir("ingest");
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    let first = dyad(&["ingest", examples().to_str().unwrap(), "--db", db], None);
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let summary = String::from_utf8_lossy(&first.stdout).to_string();
+    assert!(summary.contains("21 new documents"), "{summary}");
+    assert!(summary.contains("top dyads"), "{summary}");
+    let second = dyad(&["ingest", examples().to_str().unwrap(), "--db", db], None);
+    let again = String::from_utf8_lossy(&second.stdout).to_string();
+    assert!(again.contains("0 new documents") && again.contains("21 unchanged inputs"), "{again}");
+    // The same article as a web page: a second representation, no new events.
+    let text = std::fs::read_to_string(examples().join("2024-06-19-putin-kim-pact.txt")).unwrap();
+    let body: String = text
+        .split("---")
+        .nth(2)
+        .unwrap()
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| format!("<p>{}</p>", p.trim()))
+        .collect();
+    let page = dir.join("pact.html");
+    std::fs::write(&page, format!("<html lang=\"en\"><head><title>Pact</title></head><body><nav>Home</nav><article>{body}</article></body></html>")).unwrap();
+    let third = dyad(&["ingest", page.to_str().unwrap(), "--db", db, "--date", "2024-06-20"], None);
+    let merged = String::from_utf8_lossy(&third.stdout).to_string();
+    assert!(merged.contains("1 already stored as another file or page"), "{merged}");
+    assert!(merged.contains("0 event mentions"), "{merged}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn events_filter_and_export_formats() {
+    let dir = temp_dir("events");
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    let input = "{\"id\": \"a\", \"text\": \"North Korea sent 1,000 shells to Russia on Monday.\", \"date\": \"2024-06-19\", \"outlet\": \"One\"}\n\
+{\"id\": \"b\", \"text\": \"Pyongyang shipped artillery shells to Moscow, officials said on Tuesday.\", \"date\": \"2024-06-20\", \"outlet\": \"Two\"}\n\
+{\"id\": \"c\", \"text\": \"Japan condemned China on Friday.\", \"date\": \"2024-06-22\", \"outlet\": \"Two\"}\n\
+not json\n";
+    let ingest = dyad(&["ingest", "-", "--db", db], Some(input));
+    assert!(ingest.status.success(), "{}", String::from_utf8_lossy(&ingest.stderr));
+    assert!(String::from_utf8_lossy(&ingest.stderr).contains("line 4: invalid JSON"));
+    let jsonl = dyad(&["events", "--db", db, "--to", "jsonl", "--type", "AID"], None);
+    let rows = lines(&jsonl);
+    assert_eq!(rows.len(), 1, "two reports of one transfer are one event");
+    assert_eq!(rows[0]["n_sources"], 2);
+    assert_eq!(rows[0]["actor"][0], "PRK");
+    let two = dyad(&["events", "--db", db, "--to", "jsonl", "--min-sources", "2"], None);
+    assert_eq!(lines(&two).len(), 1);
+    let csv = dyad(&["events", "--db", db, "--to", "csv", "--actor", "JPN"], None);
+    let csv = String::from_utf8_lossy(&csv.stdout).to_string();
+    assert_eq!(csv.lines().count(), 2, "{csv}");
+    assert!(csv.starts_with("id,date,event,actor,recipient"));
+    let bad = dyad(&["events", "--db", db, "--since", "June"], None);
+    assert_eq!(bad.status.code(), Some(2));
+    let missing = dyad(&["events", "--db", dir.join("none.db").to_str().unwrap()], None);
+    assert_eq!(missing.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

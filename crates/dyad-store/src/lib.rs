@@ -1,0 +1,246 @@
+//! The embedded event store: one SQLite file (WAL mode, versioned schema) holding documents
+//! with their representations (the files or pages they were read from), sentences and
+//! footnotes, and events merged from mentions: each coded event is a *mention* of an
+//! *event*, and mentions of the same event type between the same countries within a few
+//! days are one event reported by several sources (the way GDELT separates events from
+//! mentions).
+//!
+//! ```
+//! let store = dyad_store::Store::open_in_memory().unwrap();
+//! assert_eq!(store.stats().unwrap().documents, 0);
+//! ```
+//!
+//! Not here: parsing and coding (the CLI hands in coded documents), fetching, import and
+//! export formats.
+
+mod query;
+mod schema;
+mod write;
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+pub use query::{EventFilter, EventRow, Stats};
+pub use write::{sha256_hex, text_hash, IngestOutcome, Representation, MERGE_WINDOW_DAYS};
+
+/// Why the store could not do what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database {path}: {source}")]
+    Open { path: String, source: rusqlite::Error },
+    #[error("database: {0}")]
+    Sql(#[from] rusqlite::Error),
+    #[error("database schema version {found} is newer than this dyad understands ({supported})")]
+    TooNew { found: i64, supported: i64 },
+    #[error("stored record: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let conn = Connection::open(path)
+            .map_err(|source| StoreError::Open { path: path.display().to_string(), source })?;
+        Store::init(conn)
+    }
+
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        Store::init(Connection::open_in_memory()?)
+    }
+
+    fn init(conn: Connection) -> Result<Store, StoreError> {
+        // WAL lets readers query while an ingest writes; the busy timeout makes concurrent
+        // writers wait instead of failing.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        schema::migrate(&conn)?;
+        Ok(Store { conn })
+    }
+
+    /// `PRAGMA integrity_check` is "ok".
+    pub fn integrity_ok(&self) -> Result<bool, StoreError> {
+        let result: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        Ok(result == "ok")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use dyad_model::{Document, Entity, Event, EventType, Modality, Size, TextInfo};
+
+    use super::*;
+
+    fn entity(code: &str) -> Entity {
+        Entity {
+            entity_text: code.into(),
+            code: code.into(),
+            country: code.into(),
+            sector: "".into(),
+            name: code.into(),
+        }
+    }
+
+    fn doc(id: &str, text: &str, outlet: &str) -> Document {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            outlet: Some(outlet.into()),
+            ..Document::default()
+        }
+    }
+
+    fn event(doc_id: &str, date: &str, size: Option<f64>) -> Event {
+        Event {
+            id: format!("{doc_id}-0-0"),
+            doc_id: doc_id.into(),
+            event: EventType::Aid,
+            mode: vec![],
+            context: vec![],
+            actor: vec![entity("PRK")],
+            recipient: vec![entity("RUS")],
+            date: Some(date.into()),
+            date_text: None,
+            date_precision: Some("day".into()),
+            event_loc: None,
+            size: size.map(|value| Size {
+                value,
+                unit: "shells".into(),
+                qualifier: None,
+                text: String::new(),
+            }),
+            modality: Modality::Asserted,
+            hedge: None,
+            attribution: None,
+            quad_code: 2,
+            intensity: 10.0,
+            cameo: "070".into(),
+            text: "North Korea sent shells to Russia.".into(),
+            text_info: TextInfo { sentence: 0, start: 0, end: 10 },
+            event_text: "sent".into(),
+            trigger_span: (12, 16),
+            rule: "AID/send:active+subject+prep-to".into(),
+            citations: vec![],
+            explain: vec![],
+        }
+    }
+
+    fn rep(source: &str, raw: &str) -> Representation {
+        Representation {
+            source: source.into(),
+            format: "text".into(),
+            raw_hash: sha256_hex(raw.as_bytes()),
+        }
+    }
+
+    #[test]
+    fn reports_from_two_outlets_merge_and_keep_both_figures() {
+        let mut store = Store::open_in_memory().unwrap();
+        let batch = vec![
+            (
+                doc("a", "North Korea sent shells to Russia.", "Outlet A"),
+                vec![event("a", "2024-06-19", Some(1_600_000.0))],
+                rep("a.txt", "a"),
+            ),
+            (
+                doc("b", "Pyongyang shipped shells to Moscow.", "Outlet B"),
+                vec![event("b", "2024-06-21", Some(1_000_000.0))],
+                rep("b.txt", "b"),
+            ),
+            (
+                doc("c", "Later, more shells went to Russia.", "Outlet C"),
+                vec![event("c", "2024-09-01", None)],
+                rep("c.txt", "c"),
+            ),
+        ];
+        let outcomes = store.ingest_batch(&batch, "test", "test").unwrap();
+        assert_eq!(outcomes[1], IngestOutcome::New { mentions: 1, new_events: 0 });
+        let rows = store.events(&EventFilter::default()).unwrap();
+        assert_eq!(rows.len(), 2, "two dates three months apart are two events");
+        assert_eq!(rows[0].n_sources, 2);
+        assert_eq!(rows[0].n_mentions, 2);
+        assert_eq!(rows[0].sizes.len(), 2);
+        assert_eq!(
+            store
+                .events(&EventFilter { min_sources: Some(2), ..EventFilter::default() })
+                .unwrap()
+                .len(),
+            1
+        );
+        assert_eq!(
+            store
+                .events(&EventFilter { actor: Some("rus".into()), ..EventFilter::default() })
+                .unwrap()
+                .len(),
+            0
+        );
+        assert_eq!(
+            store
+                .events(&EventFilter {
+                    recipient: Some("RUS".into()),
+                    since: Some("2024-07-01".into()),
+                    ..EventFilter::default()
+                })
+                .unwrap()
+                .len(),
+            1
+        );
+        assert_eq!(
+            store
+                .events(&EventFilter { source: Some("outlet b".into()), ..EventFilter::default() })
+                .unwrap()
+                .len(),
+            1
+        );
+        assert_eq!(
+            store
+                .events(&EventFilter { text: Some("SENT SHELLS".into()), ..EventFilter::default() })
+                .unwrap()
+                .len(),
+            2
+        );
+        assert!(store.integrity_ok().unwrap());
+    }
+
+    #[test]
+    fn same_bytes_and_same_article_change_nothing() {
+        let mut store = Store::open_in_memory().unwrap();
+        let first = vec![(
+            doc("a", "North Korea sent shells to Russia.", "O"),
+            vec![event("a", "2024-06-19", None)],
+            rep("a.txt", "raw-a"),
+        )];
+        store.ingest_batch(&first, "t", "t").unwrap();
+        let again = store.ingest_batch(&first, "t", "t").unwrap();
+        assert_eq!(again, vec![IngestOutcome::SameFile]);
+        let page = vec![(
+            doc("a-html", "north korea sent shells\n\nto Russia", "O"),
+            vec![event("a-html", "2024-06-19", None)],
+            rep("a.html", "raw-a-html"),
+        )];
+        assert_eq!(store.ingest_batch(&page, "t", "t").unwrap(), vec![IngestOutcome::SameArticle]);
+        let stats = store.stats().unwrap();
+        assert_eq!(
+            (stats.documents, stats.representations, stats.mentions, stats.events),
+            (1, 2, 1, 1)
+        );
+    }
+
+    #[test]
+    fn a_failed_batch_leaves_the_store_as_it_was() {
+        let mut store = Store::open_in_memory().unwrap();
+        // The second document fails after the first was written: the batch rolls back whole.
+        let batch = vec![
+            (doc("a", "one text", "O"), vec![event("a", "2024-06-19", None)], rep("a.txt", "a")),
+            (doc("__fail__", "another text", "O"), vec![], rep("b.txt", "b")),
+        ];
+        assert!(store.ingest_batch(&batch, "t", "t").is_err());
+        assert_eq!(store.stats().unwrap(), Stats::default());
+    }
+}

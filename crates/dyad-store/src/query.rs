@@ -1,0 +1,193 @@
+//! Reading: merged events with filters, and store statistics.
+
+use rusqlite::types::Value;
+
+use crate::{Store, StoreError};
+
+/// Filters for [`Store::events`]; every set field must hold.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    /// An entity code among the actors (`RUS`, `NATO`).
+    pub actor: Option<String>,
+    pub recipient: Option<String>,
+    /// PLOVER event type, upper case.
+    pub event_type: Option<String>,
+    pub mode: Option<String>,
+    /// YYYY-MM-DD bounds on the event date.
+    pub since: Option<String>,
+    pub until: Option<String>,
+    /// Case-insensitive substring of a mention's outlet or URL.
+    pub source: Option<String>,
+    pub min_sources: Option<usize>,
+    /// Case-insensitive substring of a mention's evidence sentence.
+    pub text: Option<String>,
+    pub limit: Option<usize>,
+}
+
+/// One merged event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventRow {
+    pub id: i64,
+    pub event: String,
+    pub actors: String,
+    pub recipients: String,
+    pub date: Option<String>,
+    pub n_mentions: usize,
+    /// Independent sources: distinct outlets (or documents without one).
+    pub n_sources: usize,
+    pub modes: Vec<String>,
+    pub modalities: Vec<String>,
+    /// Figures reported, with the source of each (they may disagree).
+    pub sizes: Vec<(f64, String, String)>,
+    /// The coded mention records (the `dyad code` JSON), oldest first.
+    pub mentions: Vec<serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Stats {
+    pub documents: usize,
+    pub representations: usize,
+    pub mentions: usize,
+    pub events: usize,
+    pub by_type: Vec<(String, usize)>,
+    pub top_dyads: Vec<(String, String, usize)>,
+}
+
+const SOURCE_KEY: &str = "COALESCE(d.outlet, d.url, 'doc:' || d.id)";
+
+impl Store {
+    /// Merged events matching `filter`, by date then id.
+    pub fn events(&self, filter: &EventFilter) -> Result<Vec<EventRow>, StoreError> {
+        let mut conditions: Vec<String> = Vec::new();
+        let mut params: Vec<Value> = Vec::new();
+        // Every `?` of one condition is bound to that condition's single value.
+        let mut push = |sql: &str, value: Value| {
+            params.push(value);
+            conditions.push(sql.replace('?', &format!("?{}", params.len())));
+        };
+        if let Some(a) = &filter.actor {
+            push(
+                "('+' || e.actors || '+') LIKE ('%+' || ? || '+%')",
+                Value::Text(a.to_ascii_uppercase()),
+            );
+        }
+        if let Some(r) = &filter.recipient {
+            push(
+                "('+' || e.recipients || '+') LIKE ('%+' || ? || '+%')",
+                Value::Text(r.to_ascii_uppercase()),
+            );
+        }
+        if let Some(t) = &filter.event_type {
+            push("e.event = ?", Value::Text(t.to_ascii_uppercase()));
+        }
+        if let Some(since) = &filter.since {
+            push("e.date >= ?", Value::Text(since.clone()));
+        }
+        if let Some(until) = &filter.until {
+            push("e.date <= ?", Value::Text(until.clone()));
+        }
+        if let Some(mode) = &filter.mode {
+            push("EXISTS (SELECT 1 FROM mentions m2 WHERE m2.event_id = e.id AND (',' || m2.mode || ',') LIKE ('%,' || ? || ',%'))", Value::Text(mode.to_ascii_lowercase()));
+        }
+        if let Some(source) = &filter.source {
+            push("EXISTS (SELECT 1 FROM mentions m2 JOIN documents d2 ON d2.id = m2.document_id WHERE m2.event_id = e.id AND (LOWER(COALESCE(d2.outlet, '')) LIKE ('%' || LOWER(?) || '%') OR LOWER(COALESCE(d2.url, '')) LIKE ('%' || LOWER(?) || '%')))", Value::Text(source.clone()));
+            // Both placeholders become the same numbered parameter.
+        }
+        if let Some(text) = &filter.text {
+            push("EXISTS (SELECT 1 FROM mentions m2 WHERE m2.event_id = e.id AND LOWER(json_extract(m2.record, '$.text')) LIKE ('%' || LOWER(?) || '%'))", Value::Text(text.clone()));
+        }
+        let where_clause = if conditions.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", conditions.join(" AND "))
+        };
+        let having =
+            filter.min_sources.map(|n| format!("HAVING n_sources >= {n}")).unwrap_or_default();
+        let limit = filter.limit.map(|n| format!("LIMIT {n}")).unwrap_or_default();
+        let sql = format!(
+            "SELECT e.id, e.event, e.actors, e.recipients, e.date, COUNT(m.id), COUNT(DISTINCT {SOURCE_KEY}) AS n_sources
+             FROM events e JOIN mentions m ON m.event_id = e.id JOIN documents d ON d.id = m.document_id
+             {where_clause} GROUP BY e.id {having} ORDER BY e.date, e.id {limit}"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let heads = stmt
+            .query_map(rusqlite::params_from_iter(params.iter()), |r| {
+                Ok(EventRow {
+                    id: r.get(0)?,
+                    event: r.get(1)?,
+                    actors: r.get(2)?,
+                    recipients: r.get(3)?,
+                    date: r.get(4)?,
+                    n_mentions: r.get::<_, i64>(5)? as usize,
+                    n_sources: r.get::<_, i64>(6)? as usize,
+                    modes: Vec::new(),
+                    modalities: Vec::new(),
+                    sizes: Vec::new(),
+                    mentions: Vec::new(),
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut detail = self.conn.prepare_cached(&format!(
+            "SELECT m.mode, m.modality, m.size_value, m.size_unit, {SOURCE_KEY}, m.record
+             FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.event_id = ?1 ORDER BY m.id"
+        ))?;
+        let mut rows = heads;
+        for row in &mut rows {
+            let details = detail.query_map([row.id], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<f64>>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                ))
+            })?;
+            for d in details {
+                let (modes, modality, value, unit, source, record) = d?;
+                for m in modes.split(',').filter(|m| !m.is_empty()) {
+                    if !row.modes.iter().any(|x| x == m) {
+                        row.modes.push(m.to_string());
+                    }
+                }
+                if !row.modalities.contains(&modality) {
+                    row.modalities.push(modality);
+                }
+                if let (Some(v), Some(u)) = (value, unit) {
+                    if !row.sizes.iter().any(|(sv, su, ss)| *sv == v && *su == u && *ss == source) {
+                        row.sizes.push((v, u, source));
+                    }
+                }
+                row.mentions.push(serde_json::from_str(&record)?);
+            }
+        }
+        Ok(rows)
+    }
+
+    pub fn stats(&self) -> Result<Stats, StoreError> {
+        let count = |sql: &str| -> Result<usize, StoreError> {
+            Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as usize)
+        };
+        let mut stats = Stats {
+            documents: count("SELECT COUNT(*) FROM documents")?,
+            representations: count("SELECT COUNT(*) FROM representations")?,
+            mentions: count("SELECT COUNT(*) FROM mentions")?,
+            events: count("SELECT COUNT(*) FROM events")?,
+            ..Stats::default()
+        };
+        let mut stmt = self.conn.prepare(
+            "SELECT event, COUNT(*) FROM events GROUP BY event ORDER BY COUNT(*) DESC, event",
+        )?;
+        stats.by_type = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?
+            .collect::<Result<_, _>>()?;
+        let mut stmt = self.conn.prepare(
+            "SELECT actors, recipients, COUNT(*) FROM events WHERE recipients != ''
+             GROUP BY actors, recipients ORDER BY COUNT(*) DESC, actors, recipients LIMIT 10",
+        )?;
+        stats.top_dyads = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as usize)))?
+            .collect::<Result<_, _>>()?;
+        Ok(stats)
+    }
+}

@@ -1,0 +1,237 @@
+//! Writing: documents with their sentences, footnotes and events, merged into the event table.
+
+use chrono::NaiveDate;
+use dyad_model::{Document, Event};
+use rusqlite::{params, OptionalExtension, Transaction};
+use sha2::{Digest, Sha256};
+
+use crate::{Store, StoreError};
+
+/// Where a document was read from.
+#[derive(Debug, Clone)]
+pub struct Representation {
+    pub source: String,
+    pub format: String,
+    /// The raw bytes' SHA-256 (hex); see [`sha256_hex`].
+    pub raw_hash: String,
+}
+
+/// What ingesting one document did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IngestOutcome {
+    /// A new document: its mentions and how many of them started new events.
+    New { mentions: usize, new_events: usize },
+    /// The same article was already stored from another file or page.
+    SameArticle,
+    /// These very bytes were ingested before: nothing changed.
+    SameFile,
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The article text reduced to lower-case letters and digits separated by single spaces, so
+/// that a text file and a web page of one article hash alike.
+pub fn text_hash(text: &str) -> String {
+    let mut norm = String::with_capacity(text.len());
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !norm.is_empty() {
+            norm.push(' ');
+        }
+        norm.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    sha256_hex(norm.as_bytes())
+}
+
+/// Sorted, de-duplicated entity codes joined by '+': the dyad half of the merge key.
+pub(crate) fn party_key(entities: &[dyad_model::Entity]) -> String {
+    let mut codes: Vec<&str> = entities.iter().map(|e| e.code.as_str()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes.join("+")
+}
+
+/// Mentions of one event type between the same parties this many days apart are one event.
+pub const MERGE_WINDOW_DAYS: i64 = 3;
+
+fn dates_compatible(a: Option<&str>, b: Option<&str>) -> bool {
+    let parse = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+    match (a.and_then(parse), b.and_then(parse)) {
+        (Some(a), Some(b)) => (a - b).num_days().abs() <= MERGE_WINDOW_DAYS,
+        _ => true,
+    }
+}
+
+impl Store {
+    /// Stores a batch of coded documents in one transaction: all of them or, on error, none.
+    pub fn ingest_batch(
+        &mut self,
+        batch: &[(Document, Vec<Event>, Representation)],
+        coder: &str,
+        lexicon: &str,
+    ) -> Result<Vec<IngestOutcome>, StoreError> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut outcomes = Vec::with_capacity(batch.len());
+        for (doc, events, rep) in batch {
+            outcomes.push(ingest_one(&tx, doc, events, rep, coder, lexicon)?);
+        }
+        tx.commit()?;
+        Ok(outcomes)
+    }
+
+    /// Whether these raw bytes were already ingested (checked before parsing and coding).
+    pub fn has_raw(&self, raw_hash: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM representations WHERE raw_hash = ?1", [raw_hash], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+}
+
+fn ingest_one(
+    tx: &Transaction<'_>,
+    doc: &Document,
+    events: &[Event],
+    rep: &Representation,
+    coder: &str,
+    lexicon: &str,
+) -> Result<IngestOutcome, StoreError> {
+    // Tests inject a failure part-way through a batch to check that nothing is kept.
+    #[cfg(test)]
+    if doc.id == "__fail__" {
+        return Err(StoreError::Sql(rusqlite::Error::InvalidQuery));
+    }
+    let known_raw: Option<i64> = tx
+        .query_row(
+            "SELECT document_id FROM representations WHERE raw_hash = ?1",
+            [&rep.raw_hash],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if known_raw.is_some() {
+        return Ok(IngestOutcome::SameFile);
+    }
+    let hash = text_hash(&doc.text);
+    let known_doc: Option<i64> = tx
+        .query_row("SELECT id FROM documents WHERE text_hash = ?1", [&hash], |r| r.get(0))
+        .optional()?;
+    if let Some(document_id) = known_doc {
+        tx.execute(
+            "INSERT INTO representations (document_id, raw_hash, source, format) VALUES (?1, ?2, ?3, ?4)",
+            params![document_id, rep.raw_hash, rep.source, rep.format],
+        )?;
+        return Ok(IngestOutcome::SameArticle);
+    }
+    tx.execute(
+        "INSERT INTO documents (text_hash, external_id, url, outlet, title, author, published, language, text, coder, lexicon, ingested_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, datetime('now'))",
+        params![
+            hash,
+            doc.id,
+            doc.url,
+            doc.outlet,
+            doc.title,
+            doc.author,
+            doc.date.map(|d| d.to_string()),
+            doc.language,
+            doc.text,
+            coder,
+            lexicon
+        ],
+    )?;
+    let document_id = tx.last_insert_rowid();
+    tx.execute(
+        "INSERT INTO representations (document_id, raw_hash, source, format) VALUES (?1, ?2, ?3, ?4)",
+        params![document_id, rep.raw_hash, rep.source, rep.format],
+    )?;
+    {
+        let mut insert = tx.prepare_cached(
+            "INSERT INTO sentences (document_id, idx, start, end) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for (idx, s) in doc.sentences.iter().enumerate() {
+            insert.execute(params![document_id, idx as i64, s.start as i64, s.end as i64])?;
+        }
+        let mut insert = tx.prepare_cached(
+            "INSERT OR IGNORE INTO footnotes (document_id, number, text, url, title, access_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for f in &doc.footnotes {
+            insert.execute(params![
+                document_id,
+                f.number,
+                f.text,
+                f.url,
+                f.title,
+                f.access_date.map(|d| d.to_string())
+            ])?;
+        }
+    }
+    let mut new_events = 0;
+    for event in events {
+        let (actors, recipients) = (party_key(&event.actor), party_key(&event.recipient));
+        let event_id = {
+            let mut find = tx.prepare_cached(
+                "SELECT id, date FROM events WHERE event = ?1 AND actors = ?2 AND recipients = ?3 ORDER BY id",
+            )?;
+            let rows = find.query_map(params![event.event.as_str(), actors, recipients], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?))
+            })?;
+            let mut found = None;
+            for row in rows {
+                let (id, date) = row?;
+                if dates_compatible(date.as_deref(), event.date.as_deref()) {
+                    found = Some(id);
+                    break;
+                }
+            }
+            match found {
+                Some(id) => id,
+                None => {
+                    tx.execute(
+                        "INSERT INTO events (event, actors, recipients, date) VALUES (?1, ?2, ?3, ?4)",
+                        params![event.event.as_str(), actors, recipients, event.date],
+                    )?;
+                    new_events += 1;
+                    tx.last_insert_rowid()
+                }
+            }
+        };
+        let record = serde_json::to_string(event)?;
+        tx.execute(
+            "INSERT INTO mentions (event_id, document_id, sentence_idx, date, modality, mode, size_value, size_unit, record)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                event_id,
+                document_id,
+                event.text_info.sentence as i64,
+                event.date,
+                event.modality.as_str(),
+                event.mode.join(","),
+                event.size.as_ref().map(|s| s.value),
+                event.size.as_ref().map(|s| s.unit.clone()),
+                record
+            ],
+        )?;
+    }
+    Ok(IngestOutcome::New { mentions: events.len(), new_events })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_hash_ignores_layout_and_case() {
+        assert_eq!(text_hash("Russia  signed.\n\nA pact!"), text_hash("russia signed a pact"));
+        assert_ne!(text_hash("Russia signed"), text_hash("Russia resigned"));
+    }
+
+    #[test]
+    fn merge_window() {
+        assert!(dates_compatible(Some("2024-06-19"), Some("2024-06-21")));
+        assert!(!dates_compatible(Some("2024-06-19"), Some("2024-06-30")));
+        assert!(dates_compatible(None, Some("2024-06-30")));
+    }
+}

@@ -1,0 +1,36 @@
+//! `dyad stats`: what the store holds.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use dyad_store::Store;
+
+pub fn run(db: &Path) -> Result<ExitCode> {
+    let store =
+        Store::open(db).with_context(|| format!("cannot open the store {}", db.display()))?;
+    print(&store, db)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn print(store: &Store, db: &Path) -> Result<()> {
+    let s = store.stats()?;
+    println!(
+        "store {}: {} documents ({} files or pages), {} events from {} mentions",
+        db.display(),
+        s.documents,
+        s.representations,
+        s.events,
+        s.mentions
+    );
+    if !s.by_type.is_empty() {
+        let types: Vec<String> = s.by_type.iter().map(|(t, n)| format!("{t} {n}")).collect();
+        println!("events by type: {}", types.join(", "));
+    }
+    if !s.top_dyads.is_empty() {
+        let dyads: Vec<String> =
+            s.top_dyads.iter().map(|(a, r, n)| format!("{a}→{r} {n}")).collect();
+        println!("top dyads: {}", dyads.join(", "));
+    }
+    Ok(())
+}
