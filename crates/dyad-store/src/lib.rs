@@ -21,7 +21,7 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-pub use query::{EventFilter, EventRow, Stats};
+pub use query::{DocRow, EventFilter, EventRow, Stats};
 pub use write::{sha256_hex, text_hash, IngestOutcome, Representation, MERGE_WINDOW_DAYS};
 
 /// Why the store could not do what was asked.
@@ -206,6 +206,15 @@ mod tests {
             2
         );
         assert!(store.integrity_ok().unwrap());
+        let found = store.documents(Some("shipped"), 10).unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].external_id.as_deref(), Some("b"));
+        assert!(found[0].snippet.as_deref().unwrap().contains("[shipped]"));
+        assert_eq!(store.documents(None, 10).unwrap().len(), 3);
+        assert!(store.documents(Some("\"unbalanced"), 10).is_err());
+        let event = store.event(rows[0].id).unwrap().unwrap();
+        assert_eq!(event.mentions.len(), 2);
+        assert!(store.event(9999).unwrap().is_none());
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub struct EventFilter {
     /// Case-insensitive substring of a mention's evidence sentence.
     pub text: Option<String>,
     pub limit: Option<usize>,
+    /// One event by id.
+    pub id: Option<i64>,
 }
 
 /// One merged event.
@@ -41,6 +43,20 @@ pub struct EventRow {
     pub sizes: Vec<(f64, String, String)>,
     /// The coded mention records (the `dyad code` JSON), oldest first.
     pub mentions: Vec<serde_json::Value>,
+}
+
+/// A stored document, as `dyad docs` lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocRow {
+    pub id: i64,
+    pub external_id: Option<String>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+    pub n_mentions: usize,
+    /// With a search: the matching passage, matches in [brackets].
+    pub snippet: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -65,6 +81,9 @@ impl Store {
             params.push(value);
             conditions.push(sql.replace('?', &format!("?{}", params.len())));
         };
+        if let Some(id) = filter.id {
+            push("e.id = ?", Value::Integer(id));
+        }
         if let Some(a) = &filter.actor {
             push(
                 "('+' || e.actors || '+') LIKE ('%+' || ? || '+%')",
@@ -161,6 +180,51 @@ impl Store {
                 row.mentions.push(serde_json::from_str(&record)?);
             }
         }
+        Ok(rows)
+    }
+
+    /// One merged event with all its mentions.
+    pub fn event(&self, id: i64) -> Result<Option<EventRow>, StoreError> {
+        Ok(self.events(&EventFilter { id: Some(id), ..EventFilter::default() })?.pop())
+    }
+
+    /// Documents, newest first; with `search`, those matching the full-text query (SQLite FTS5
+    /// syntax: words, "phrases", OR, NOT, prefix*), best first.
+    pub fn documents(&self, search: Option<&str>, limit: usize) -> Result<Vec<DocRow>, StoreError> {
+        let columns = "d.id, d.external_id, d.title, d.outlet, d.published, d.url,
+            (SELECT COUNT(*) FROM mentions m WHERE m.document_id = d.id)";
+        let map = |r: &rusqlite::Row<'_>| -> rusqlite::Result<DocRow> {
+            Ok(DocRow {
+                id: r.get(0)?,
+                external_id: r.get(1)?,
+                title: r.get(2)?,
+                outlet: r.get(3)?,
+                published: r.get(4)?,
+                url: r.get(5)?,
+                n_mentions: r.get::<_, i64>(6)? as usize,
+                snippet: r.get(7).ok(),
+            })
+        };
+        let rows = match search {
+            Some(q) => {
+                let sql = format!(
+                    "SELECT {columns}, snippet(documents_fts, 1, '[', ']', '…', 16)
+                     FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+                     WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2"
+                );
+                let mut stmt = self.conn.prepare(&sql)?;
+                let rows = stmt
+                    .query_map(rusqlite::params![q, limit as i64], map)?
+                    .collect::<Result<Vec<_>, _>>()?;
+                rows
+            }
+            None => {
+                let sql = format!("SELECT {columns}, NULL FROM documents d ORDER BY d.published DESC, d.id DESC LIMIT ?1");
+                let mut stmt = self.conn.prepare(&sql)?;
+                let rows = stmt.query_map([limit as i64], map)?.collect::<Result<Vec<_>, _>>()?;
+                rows
+            }
+        };
         Ok(rows)
     }
 

@@ -74,6 +74,17 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX mentions_event ON mentions (event_id);
     CREATE INDEX mentions_document ON mentions (document_id);
     "#,
+    // 2: full-text search over documents.
+    r#"
+    CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='id');
+    INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+    CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+    END;
+    "#,
 ];
 
 pub const VERSION: i64 = MIGRATIONS.len() as i64;

@@ -97,6 +97,21 @@ enum Command {
         #[command(flatten)]
         args: commands::events::EventsArgs,
     },
+    /// List stored documents, or search their text (SQLite FTS5 query syntax).
+    Docs {
+        /// Search words, "a phrase", OR, NOT, prefix*.
+        query: Option<String>,
+        #[arg(long, default_value = "dyad.db")]
+        db: PathBuf,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// Show one merged event with its evidence sentences and citations.
+    Show {
+        id: i64,
+        #[arg(long, default_value = "dyad.db")]
+        db: PathBuf,
+    },
     /// Summarise the store.
     Stats {
         #[arg(long, default_value = "dyad.db")]
@@ -122,6 +137,8 @@ fn main() -> ExitCode {
         }
         Command::Events { db, args } => commands::events::run(&args, &db),
         Command::Stats { db } => commands::stats::run(&db),
+        Command::Docs { query, db, limit } => commands::docs::docs(&db, query.as_deref(), limit),
+        Command::Show { id, db } => commands::docs::show(&db, id),
         Command::Eval(args) => commands::eval::run(&args),
         Command::Bench(args) => commands::bench::run(&args),
     };

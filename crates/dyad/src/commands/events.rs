@@ -74,6 +74,7 @@ pub fn run(args: &EventsArgs, db: &Path) -> Result<ExitCode> {
         min_sources: args.min_sources,
         text: args.text.clone(),
         limit: args.limit,
+        id: None,
     };
     let rows = store.events(&filter)?;
     let stdout = std::io::stdout();

@@ -2,6 +2,7 @@
 
 pub mod bench;
 pub mod code;
+pub mod docs;
 pub mod eval;
 pub mod events;
 pub mod ingest;

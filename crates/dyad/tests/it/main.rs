@@ -230,3 +230,28 @@ not json\n";
     assert_eq!(missing.status.code(), Some(2));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn docs_search_and_show_evidence() {
+    let dir = temp_dir("docs");
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    let input = "{\"id\": \"a\", \"title\": \"Shells\", \"text\": \"North Korea sent 1,000 artillery shells to Russia on Monday.\", \"date\": \"2024-06-19\"}\n\
+{\"id\": \"b\", \"title\": \"Talks\", \"text\": \"Japan and South Korea held talks in Tokyo on Friday.\", \"date\": \"2024-06-22\"}\n";
+    assert!(dyad(&["ingest", "-", "--db", db], Some(input)).status.success());
+    let docs = dyad(&["docs", "artillery", "--db", db], None);
+    let listing = String::from_utf8_lossy(&docs.stdout).to_string();
+    assert!(
+        listing.contains("Shells") && listing.contains("[artillery]") && !listing.contains("Talks"),
+        "{listing}"
+    );
+    let bad = dyad(&["docs", "\"unbalanced", "--db", db], None);
+    assert_eq!(bad.status.code(), Some(2));
+    let events = lines(&dyad(&["events", "--db", db, "--to", "jsonl", "--type", "AID"], None));
+    let id = events[0]["id"].as_i64().unwrap().to_string();
+    let show = dyad(&["show", &id, "--db", db], None);
+    let shown = String::from_utf8_lossy(&show.stdout).to_string();
+    assert!(shown.contains("North Korea [[sent]] 1,000 artillery shells"), "{shown}");
+    assert_eq!(dyad(&["show", "999", "--db", db], None).status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

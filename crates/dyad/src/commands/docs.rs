@@ -1,0 +1,105 @@
+//! `dyad docs` (stored documents, with full-text search) and `dyad show` (one event with its
+//! evidence and citations).
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use dyad_store::Store;
+
+fn open(db: &Path) -> Result<Store> {
+    if !db.exists() {
+        bail!("no store at {} (run `dyad ingest` first, or give --db)", db.display());
+    }
+    Store::open(db).with_context(|| format!("cannot open the store {}", db.display()))
+}
+
+pub fn docs(db: &Path, query: Option<&str>, limit: usize) -> Result<ExitCode> {
+    let store = open(db)?;
+    let rows = store.documents(query, limit).with_context(|| match query {
+        Some(q) => {
+            format!("search `{q}` failed (FTS5 syntax: words, \"phrases\", OR, NOT, prefix*)")
+        }
+        None => "cannot list documents".to_string(),
+    })?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for d in &rows {
+        writeln!(
+            out,
+            "{:>5}  {:<10}  {:<18}  {:>3} events  {}",
+            d.id,
+            d.published.as_deref().unwrap_or("?"),
+            d.outlet.as_deref().unwrap_or("-").chars().take(18).collect::<String>(),
+            d.n_mentions,
+            d.title.as_deref().or(d.external_id.as_deref()).unwrap_or("(untitled)")
+        )?;
+        if let Some(snippet) = &d.snippet {
+            writeln!(out, "       {snippet}")?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn show(db: &Path, id: i64) -> Result<ExitCode> {
+    let store = open(db)?;
+    let Some(event) = store.event(id)? else {
+        bail!("no event {id} in {}", db.display());
+    };
+    let bold = std::io::stdout().is_terminal();
+    let (on, off) = if bold { ("\x1b[1m", "\x1b[0m") } else { ("[[", "]]") };
+    println!(
+        "event {}: {} {} → {}  date {}  sources {}  mentions {}",
+        event.id,
+        event.event,
+        event.actors,
+        if event.recipients.is_empty() { "-" } else { &event.recipients },
+        event.date.as_deref().unwrap_or("?"),
+        event.n_sources,
+        event.n_mentions
+    );
+    if !event.modes.is_empty() {
+        println!("modes: {}", event.modes.join(", "));
+    }
+    for (value, unit, source) in &event.sizes {
+        println!("size: {value} {unit} (according to {source})");
+    }
+    for (n, m) in event.mentions.iter().enumerate() {
+        let text = m["text"].as_str().unwrap_or("");
+        let sentence_start = m["text_info"]["start"].as_u64().unwrap_or(0) as usize;
+        let span = (
+            m["trigger_span"][0].as_u64().unwrap_or(0) as usize,
+            m["trigger_span"][1].as_u64().unwrap_or(0) as usize,
+        );
+        let (a, b) = (span.0.saturating_sub(sentence_start), span.1.saturating_sub(sentence_start));
+        let highlighted = match (text.get(..a), text.get(a..b), text.get(b..)) {
+            (Some(pre), Some(trigger), Some(post)) => format!("{pre}{on}{trigger}{off}{post}"),
+            _ => text.to_string(),
+        };
+        println!(
+            "\n[{}] document {} ({}), {}",
+            n + 1,
+            m["doc_id"].as_str().unwrap_or("?"),
+            m["modality"].as_str().unwrap_or("?"),
+            m["rule"].as_str().unwrap_or("")
+        );
+        println!("    {highlighted}");
+        if let Some(a) = m["attribution"]["text"].as_str() {
+            println!("    according to: {a}");
+        }
+        if let Some(h) = m["hedge"].as_str() {
+            println!("    hedge: {h}");
+        }
+        for c in m["citations"].as_array().into_iter().flatten() {
+            println!(
+                "    [{}] {} {}",
+                c["number"],
+                c["title"].as_str().unwrap_or(c["text"].as_str().unwrap_or("")),
+                c["url"].as_str().unwrap_or("")
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
