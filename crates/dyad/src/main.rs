@@ -4,6 +4,15 @@
 //! Exit codes: 0 success (also when nothing was found), 1 a failed check (`eval` below its
 //! gates), 2 an error (bad arguments, unreadable input, invalid lexicon).
 
+/// `println!` that returns an error instead of panicking when standard output is closed
+/// (`dyad … | head`); `main` treats a broken pipe as success.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout(), $($arg)*)?
+    }};
+}
+
 mod commands;
 mod input;
 mod output;
@@ -116,6 +125,9 @@ enum Command {
     Stats {
         #[arg(long, default_value = "dyad.db")]
         db: PathBuf,
+        /// Also run SQLite's integrity check; exit 1 if it fails.
+        #[arg(long)]
+        check: bool,
     },
     /// Score the coder against PLOVER gold records.
     Eval(commands::eval::EvalArgs),
@@ -136,7 +148,7 @@ fn main() -> ExitCode {
             commands::ingest::run(&inputs, &db, date.as_deref(), &lexicon)
         }
         Command::Events { db, args } => commands::events::run(&args, &db),
-        Command::Stats { db } => commands::stats::run(&db),
+        Command::Stats { db, check } => commands::stats::run(&db, check),
         Command::Docs { query, db, limit } => commands::docs::docs(&db, query.as_deref(), limit),
         Command::Show { id, db } => commands::docs::show(&db, id),
         Command::Eval(args) => commands::eval::run(&args),

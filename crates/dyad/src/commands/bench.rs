@@ -72,14 +72,14 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     }
     let elapsed = start.elapsed().as_secs_f64();
     let sentences_per_s = (n_sentences * passes) as f64 / elapsed;
-    println!(
+    outln!(
         "documents: {}  sentences: {n_sentences}  bytes: {bytes}  events per pass: {n_events}",
         docs.len()
     );
-    println!("ingest (read + parse, once): {:.1} ms", parse_time.as_secs_f64() * 1e3);
-    println!("lexicon load: {:.1} ms", lexicon_time.as_secs_f64() * 1e3);
-    println!("coding, one thread: {passes} passes in {elapsed:.2} s");
-    println!(
+    outln!("ingest (read + parse, once): {:.1} ms", parse_time.as_secs_f64() * 1e3);
+    outln!("lexicon load: {:.1} ms", lexicon_time.as_secs_f64() * 1e3);
+    outln!("coding, one thread: {passes} passes in {elapsed:.2} s");
+    outln!(
         "  {:.0} sentences/s   {:.0} documents/s   {:.1} MB/s",
         sentences_per_s,
         (docs.len() * passes) as f64 / elapsed,

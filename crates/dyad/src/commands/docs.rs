@@ -50,7 +50,7 @@ pub fn show(db: &Path, id: i64) -> Result<ExitCode> {
     };
     let bold = std::io::stdout().is_terminal();
     let (on, off) = if bold { ("\x1b[1m", "\x1b[0m") } else { ("[[", "]]") };
-    println!(
+    outln!(
         "event {}: {} {} → {}  date {}  sources {}  mentions {}",
         event.id,
         event.event,
@@ -61,10 +61,10 @@ pub fn show(db: &Path, id: i64) -> Result<ExitCode> {
         event.n_mentions
     );
     if !event.modes.is_empty() {
-        println!("modes: {}", event.modes.join(", "));
+        outln!("modes: {}", event.modes.join(", "));
     }
     for (value, unit, source) in &event.sizes {
-        println!("size: {value} {unit} (according to {source})");
+        outln!("size: {value} {unit} (according to {source})");
     }
     for (n, m) in event.mentions.iter().enumerate() {
         let text = m["text"].as_str().unwrap_or("");
@@ -78,22 +78,22 @@ pub fn show(db: &Path, id: i64) -> Result<ExitCode> {
             (Some(pre), Some(trigger), Some(post)) => format!("{pre}{on}{trigger}{off}{post}"),
             _ => text.to_string(),
         };
-        println!(
+        outln!(
             "\n[{}] document {} ({}), {}",
             n + 1,
             m["doc_id"].as_str().unwrap_or("?"),
             m["modality"].as_str().unwrap_or("?"),
             m["rule"].as_str().unwrap_or("")
         );
-        println!("    {highlighted}");
+        outln!("    {highlighted}");
         if let Some(a) = m["attribution"]["text"].as_str() {
-            println!("    according to: {a}");
+            outln!("    according to: {a}");
         }
         if let Some(h) = m["hedge"].as_str() {
-            println!("    hedge: {h}");
+            outln!("    hedge: {h}");
         }
         for c in m["citations"].as_array().into_iter().flatten() {
-            println!(
+            outln!(
                 "    [{}] {} {}",
                 c["number"],
                 c["title"].as_str().unwrap_or(c["text"].as_str().unwrap_or("")),

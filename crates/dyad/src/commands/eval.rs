@@ -217,28 +217,28 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
         "mode_accuracy": share(n_mode_ok, n_mode),
     });
     if args.json {
-        println!("{scores}");
+        outln!("{scores}");
     } else {
-        println!("records: {}  (with at least one event: {n_with_events})", gold.len());
-        println!(
+        outln!("records: {}  (with at least one event: {n_with_events})", gold.len());
+        outln!(
             "event type accuracy:       {:.3}  ({n_event_ok}/{})",
             share(n_event_ok, gold.len()),
             gold.len()
         );
-        println!(
+        outln!(
             "actor country accuracy:    {:.3}  ({n_actor_ok}/{n_actor})",
             share(n_actor_ok, n_actor)
         );
-        println!(
+        outln!(
             "recipient country accuracy:{:.3}  ({n_recipient_ok}/{n_recipient})",
             share(n_recipient_ok, n_recipient)
         );
-        println!("actor sector accuracy:     {:.3}  ({n_sector_ok}/{n_sector}, where the actor country is right)", share(n_sector_ok, n_sector));
-        println!(
+        outln!("actor sector accuracy:     {:.3}  ({n_sector_ok}/{n_sector}, where the actor country is right)", share(n_sector_ok, n_sector));
+        outln!(
             "mode accuracy:             {:.3}  ({n_mode_ok}/{n_mode})",
             share(n_mode_ok, n_mode)
         );
-        println!("\nconfusion (gold → predicted best event: count):");
+        outln!("\nconfusion (gold → predicted best event: count):");
         let mut by_gold: BTreeMap<&str, Vec<(&str, usize)>> = BTreeMap::new();
         for ((g, p), n) in &confusion {
             by_gold.entry(g).or_default().push((p, *n));
@@ -246,11 +246,11 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
         for (g, mut row) in by_gold {
             row.sort_by_key(|r| std::cmp::Reverse(r.1));
             let cells: Vec<String> = row.iter().map(|(p, n)| format!("{p} {n}")).collect();
-            println!("  {g:<10} {}", cells.join(", "));
+            outln!("  {g:<10} {}", cells.join(", "));
         }
-        println!("\nworst misses (first {}):", args.worst.min(misses.len()));
+        outln!("\nworst misses (first {}):", args.worst.min(misses.len()));
         for (id, gold_event, got, text) in misses.iter().take(args.worst) {
-            println!("  {id}: gold {gold_event}, got {got}\n      {text}");
+            outln!("  {id}: gold {gold_event}, got {got}\n      {text}");
         }
     }
     let gates = [

@@ -125,13 +125,14 @@ pub fn run(
         eprint!("\r\x1b[2K");
     }
     let t = ingester.tally;
-    println!(
+    outln!(
         "ingested: {} new documents, {} already stored as another file or page, {} unchanged inputs, {} skipped",
         t.new_documents, t.same_article, t.same_file, t.skipped
     );
-    println!(
+    outln!(
         "coded: {} event mentions, {} new events (the rest merged into known events)",
-        t.mentions, t.new_events
+        t.mentions,
+        t.new_events
     );
     crate::commands::stats::print(&store, db)?;
     Ok(ExitCode::SUCCESS)

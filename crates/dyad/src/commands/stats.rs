@@ -6,16 +6,26 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use dyad_store::Store;
 
-pub fn run(db: &Path) -> Result<ExitCode> {
+pub fn run(db: &Path, check: bool) -> Result<ExitCode> {
+    if !db.exists() {
+        anyhow::bail!("no store at {} (run `dyad ingest` first, or give --db)", db.display());
+    }
     let store =
         Store::open(db).with_context(|| format!("cannot open the store {}", db.display()))?;
     print(&store, db)?;
+    if check {
+        let ok = store.integrity_ok()?;
+        outln!("integrity: {}", if ok { "ok" } else { "FAILED" });
+        if !ok {
+            return Ok(ExitCode::from(1));
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn print(store: &Store, db: &Path) -> Result<()> {
     let s = store.stats()?;
-    println!(
+    outln!(
         "store {}: {} documents ({} files or pages), {} events from {} mentions",
         db.display(),
         s.documents,
@@ -25,12 +35,12 @@ pub fn print(store: &Store, db: &Path) -> Result<()> {
     );
     if !s.by_type.is_empty() {
         let types: Vec<String> = s.by_type.iter().map(|(t, n)| format!("{t} {n}")).collect();
-        println!("events by type: {}", types.join(", "));
+        outln!("events by type: {}", types.join(", "));
     }
     if !s.top_dyads.is_empty() {
         let dyads: Vec<String> =
             s.top_dyads.iter().map(|(a, r, n)| format!("{a}→{r} {n}")).collect();
-        println!("top dyads: {}", dyads.join(", "));
+        outln!("top dyads: {}", dyads.join(", "));
     }
     Ok(())
 }
