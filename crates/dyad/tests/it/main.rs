@@ -318,3 +318,46 @@ fn killed_ingests_lose_nothing_committed_and_never_corrupt() {
     assert_eq!(count(db_s).0, 5000);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn readers_query_while_an_ingest_runs() {
+    let dir = temp_dir("readers");
+    let corpus = dir.join("corpus.jsonl");
+    let mut text = String::new();
+    for i in 0..4000 {
+        text.push_str(&format!(
+            "{{\"id\": \"r{i}\", \"text\": \"Item {i}: Iran condemned Israel on Monday.\", \"date\": \"2024-05-{:02}\"}}\n",
+            i % 28 + 1
+        ));
+    }
+    std::fs::write(&corpus, text).unwrap();
+    let db = dir.join("store.db");
+    // A first batch so the store exists.
+    assert!(dyad(
+        &["ingest", "-", "--db", db.to_str().unwrap()],
+        Some("{\"id\": \"x\", \"text\": \"Iran condemned Israel.\"}\n")
+    )
+    .status
+    .success());
+    let mut writer = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["ingest", corpus.to_str().unwrap(), "--db", db.to_str().unwrap()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut reads = 0;
+    while writer.try_wait().unwrap().is_none() && reads < 20 {
+        let started = std::time::Instant::now();
+        let out =
+            dyad(&["events", "--db", db.to_str().unwrap(), "--to", "csv", "--limit", "5"], None);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "a reader waited on the writer"
+        );
+        reads += 1;
+    }
+    assert!(writer.wait().unwrap().success());
+    assert!(reads > 0);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
