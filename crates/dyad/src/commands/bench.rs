@@ -22,6 +22,10 @@ pub struct BenchArgs {
     /// Run exactly this many passes instead (for instruction counts under valgrind).
     #[arg(long)]
     passes: Option<usize>,
+    /// Also measure storing: ingest the corpus this many times (as distinct documents) into a
+    /// fresh temporary store and report documents/s, sentences/s and bytes per million events.
+    #[arg(long)]
+    store: Option<usize>,
     #[command(flatten)]
     lexicon: crate::LexiconArgs,
 }
@@ -85,5 +89,61 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
         (docs.len() * passes) as f64 / elapsed,
         (bytes * passes) as f64 / elapsed / 1e6
     );
+    if let Some(copies) = args.store {
+        bench_store(&coder, &docs, copies.max(1))?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Coding and storing together, as `dyad ingest` does, on `copies` renamed copies of the corpus
+/// (distinct texts, so nothing is de-duplicated away).
+fn bench_store(coder: &Coder, docs: &[dyad_model::Document], copies: usize) -> Result<()> {
+    let dir = std::env::temp_dir().join(format!("dyad-bench-store-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let db = dir.join("bench.db");
+    let mut store = dyad_store::Store::open(&db)?;
+    let start = Instant::now();
+    let (mut n_docs, mut n_sentences, mut n_events) = (0usize, 0usize, 0usize);
+    for copy in 0..copies {
+        for chunk in docs.chunks(100) {
+            let batch: Vec<_> = chunk
+                .iter()
+                .map(|d| {
+                    let mut d = d.clone();
+                    d.text = format!("{}\n\n(copy {copy})", d.text);
+                    let events = coder.code(&d).events;
+                    n_events += events.len();
+                    n_sentences += d.sentences.len();
+                    let raw = dyad_store::sha256_hex(format!("{}-{copy}", d.id).as_bytes());
+                    let rep = dyad_store::Representation {
+                        source: d.id.clone(),
+                        format: "bench".into(),
+                        raw_hash: raw,
+                    };
+                    (d, events, rep)
+                })
+                .collect();
+            n_docs += batch.len();
+            store.ingest_batch(&batch, dyad_coder::CODER_VERSION, coder.lexicon().version())?;
+        }
+    }
+    let elapsed = start.elapsed().as_secs_f64();
+    drop(store);
+    let size: u64 =
+        std::fs::read_dir(&dir)?.filter_map(|e| e.ok()?.metadata().ok()).map(|m| m.len()).sum();
+    outln!("ingest into a fresh store ({copies} copies): {n_docs} documents, {n_sentences} sentences, {n_events} event mentions in {elapsed:.2} s");
+    outln!(
+        "  {:.0} documents/s   {:.0} sentences/s",
+        n_docs as f64 / elapsed,
+        n_sentences as f64 / elapsed
+    );
+    if n_events > 0 {
+        outln!(
+            "  store size {:.1} MB, {:.0} MB per million events",
+            size as f64 / 1e6,
+            size as f64 / n_events as f64
+        );
+    }
+    std::fs::remove_dir_all(&dir)?;
+    Ok(())
 }
