@@ -121,6 +121,13 @@ enum Command {
         #[arg(long, default_value = "dyad.db")]
         db: PathBuf,
     },
+    /// Export merged events (same filters as `events`) to a file: PLOVER JSONL or CSV.
+    Export {
+        #[arg(long, default_value = "dyad.db")]
+        db: PathBuf,
+        #[command(flatten)]
+        args: commands::events::ExportArgs,
+    },
     /// Summarise the store.
     Stats {
         #[arg(long, default_value = "dyad.db")]
@@ -148,6 +155,7 @@ fn main() -> ExitCode {
             commands::ingest::run(&inputs, &db, date.as_deref(), &lexicon)
         }
         Command::Events { db, args } => commands::events::run(&args, &db),
+        Command::Export { db, args } => commands::events::export(&args, &db),
         Command::Stats { db, check } => commands::stats::run(&db, check),
         Command::Docs { query, db, limit } => commands::docs::docs(&db, query.as_deref(), limit),
         Command::Show { id, db } => commands::docs::show(&db, id),

@@ -20,6 +20,31 @@ pub enum Output {
 pub struct EventsArgs {
     #[arg(long, value_enum, default_value_t = Output::Table)]
     to: Output,
+    #[command(flatten)]
+    filter: FilterArgs,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// PLOVER JSONL: one record per merged event.
+    Plover,
+    Csv,
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum)]
+    format: ExportFormat,
+    /// Output file.
+    #[arg(long)]
+    out: std::path::PathBuf,
+    #[command(flatten)]
+    filter: FilterArgs,
+}
+
+/// The event filters shared by `dyad events` and `dyad export`.
+#[derive(Args)]
+pub struct FilterArgs {
     /// Entity code among the actors (RUS, NATO).
     #[arg(long)]
     actor: Option<String>,
@@ -55,7 +80,7 @@ fn check_date(flag: &str, value: &Option<String>) -> Result<()> {
     Ok(())
 }
 
-pub fn run(args: &EventsArgs, db: &Path) -> Result<ExitCode> {
+fn query(args: &FilterArgs, db: &Path) -> Result<Vec<EventRow>> {
     check_date("--since", &args.since)?;
     check_date("--until", &args.until)?;
     if !db.exists() {
@@ -76,7 +101,11 @@ pub fn run(args: &EventsArgs, db: &Path) -> Result<ExitCode> {
         limit: args.limit,
         id: None,
     };
-    let rows = store.events(&filter)?;
+    Ok(store.events(&filter)?)
+}
+
+pub fn run(args: &EventsArgs, db: &Path) -> Result<ExitCode> {
+    let rows = query(&args.filter, db)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match args.to {
@@ -109,32 +138,82 @@ pub fn run(args: &EventsArgs, db: &Path) -> Result<ExitCode> {
                 out.write_all(b"\n")?;
             }
         }
-        Output::Csv => {
-            writeln!(out, "id,date,event,actor,recipient,modes,modalities,n_sources,n_mentions,sizes,evidence")?;
-            for r in &rows {
-                let sizes: Vec<String> =
-                    r.sizes.iter().map(|(v, u, s)| format!("{v} {u} ({s})")).collect();
-                let evidence = r.mentions.first().and_then(|m| m["text"].as_str()).unwrap_or("");
-                let fields = [
-                    r.id.to_string(),
-                    r.date.clone().unwrap_or_default(),
-                    r.event.clone(),
-                    r.actors.clone(),
-                    r.recipients.clone(),
-                    r.modes.join(";"),
-                    r.modalities.join(";"),
-                    r.n_sources.to_string(),
-                    r.n_mentions.to_string(),
-                    sizes.join("; "),
-                    evidence.to_string(),
-                ];
-                let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-                writeln!(out, "{}", line.join(","))?;
-            }
-        }
+        Output::Csv => write_csv(&mut out, &rows)?,
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `dyad export`: the filtered events to a file, as PLOVER JSONL or CSV.
+pub fn export(args: &ExportArgs, db: &Path) -> Result<ExitCode> {
+    let rows = query(&args.filter, db)?;
+    let file = std::fs::File::create(&args.out)
+        .with_context(|| format!("cannot create {}", args.out.display()))?;
+    let mut out = std::io::BufWriter::new(file);
+    match args.format {
+        ExportFormat::Csv => write_csv(&mut out, &rows)?,
+        ExportFormat::Plover => {
+            for r in &rows {
+                serde_json::to_writer(&mut out, &plover_record(r))?;
+                out.write_all(b"\n")?;
+            }
+        }
+    }
+    out.flush().with_context(|| format!("cannot write {}", args.out.display()))?;
+    eprintln!("dyad: exported {} events to {}", rows.len(), args.out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A PLOVER record for a merged event: the PLOVER data fields, the entities and evidence of
+/// its first mention, and how many sources report it.
+fn plover_record(r: &EventRow) -> serde_json::Value {
+    let first = r.mentions.first().cloned().unwrap_or_default();
+    json!({
+        "id": format!("dyad-{}", r.id),
+        "date": r.date,
+        "event": r.event,
+        "actor": first["actor"],
+        "recipient": first["recipient"],
+        "mode": r.modes,
+        "context": first["context"],
+        "event_loc": first["event_loc"],
+        "quad_code": first["quad_code"],
+        "event_scale": first["intensity"],
+        "cameo": first["cameo"],
+        "text": first["text"],
+        "event_text": [first["event_text"]],
+        "n_sources": r.n_sources,
+        "n_mentions": r.n_mentions,
+        "cite_info": r.mentions.iter().map(|m| json!({"doc_id": m["doc_id"], "sentence": m["text_info"]["sentence"], "rule": m["rule"]})).collect::<Vec<_>>(),
+        "coder": dyad_coder::CODER_VERSION,
+    })
+}
+
+fn write_csv(out: &mut dyn Write, rows: &[EventRow]) -> Result<()> {
+    writeln!(
+        out,
+        "id,date,event,actor,recipient,modes,modalities,n_sources,n_mentions,sizes,evidence"
+    )?;
+    for r in rows {
+        let sizes: Vec<String> = r.sizes.iter().map(|(v, u, s)| format!("{v} {u} ({s})")).collect();
+        let evidence = r.mentions.first().and_then(|m| m["text"].as_str()).unwrap_or("");
+        let fields = [
+            r.id.to_string(),
+            r.date.clone().unwrap_or_default(),
+            r.event.clone(),
+            r.actors.clone(),
+            r.recipients.clone(),
+            r.modes.join(";"),
+            r.modalities.join(";"),
+            r.n_sources.to_string(),
+            r.n_mentions.to_string(),
+            sizes.join("; "),
+            evidence.to_string(),
+        ];
+        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        writeln!(out, "{}", line.join(","))?;
+    }
+    Ok(())
 }
 
 fn csv_field(value: &str) -> String {

@@ -361,3 +361,51 @@ fn readers_query_while_an_ingest_runs() {
     assert!(reads > 0);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn export_plover_and_csv() {
+    let dir = temp_dir("export");
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    let input = "{\"id\": \"a\", \"text\": \"North Korea sent 1,000 shells to Russia on Monday.\", \"date\": \"2024-06-19\", \"outlet\": \"One\"}\n\
+{\"id\": \"b\", \"text\": \"Japan condemned China on Friday.\", \"date\": \"2024-06-22\", \"outlet\": \"Two\"}\n";
+    assert!(dyad(&["ingest", "-", "--db", db], Some(input)).status.success());
+    let plover = dir.join("events.jsonl");
+    let out = dyad(
+        &["export", "--db", db, "--format", "plover", "--out", plover.to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let records: Vec<serde_json::Value> = std::fs::read_to_string(&plover)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 2);
+    let aid = records.iter().find(|r| r["event"] == "AID").unwrap();
+    assert_eq!(aid["actor"][0]["code"], "PRK");
+    assert_eq!(aid["recipient"][0]["code"], "RUS");
+    assert_eq!(aid["quad_code"], 2);
+    assert_eq!(aid["date"], "2024-06-17", "\"on Monday\" before Wednesday 19 June");
+    let csv = dir.join("accuse.csv");
+    assert!(dyad(
+        &[
+            "export",
+            "--db",
+            db,
+            "--format",
+            "csv",
+            "--type",
+            "ACCUSE",
+            "--out",
+            csv.to_str().unwrap()
+        ],
+        None
+    )
+    .status
+    .success());
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(text.lines().count(), 2);
+    assert!(text.lines().nth(1).unwrap().contains("ACCUSE,JPN,CHN"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
