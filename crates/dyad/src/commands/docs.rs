@@ -9,10 +9,7 @@ use anyhow::{bail, Context, Result};
 use dyad_store::Store;
 
 fn open(db: &Path) -> Result<Store> {
-    if !db.exists() {
-        bail!("no store at {} (run `dyad ingest` first, or give --db)", db.display());
-    }
-    Store::open(db).with_context(|| format!("cannot open the store {}", db.display()))
+    super::open_store(db, false)
 }
 
 pub fn docs(db: &Path, query: Option<&str>, limit: usize) -> Result<ExitCode> {

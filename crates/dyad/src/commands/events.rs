@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
-use dyad_store::{EventFilter, EventRow, Store};
+use dyad_store::{EventFilter, EventRow};
 use serde_json::json;
 
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
@@ -83,11 +83,7 @@ fn check_date(flag: &str, value: &Option<String>) -> Result<()> {
 fn query(args: &FilterArgs, db: &Path) -> Result<Vec<EventRow>> {
     check_date("--since", &args.since)?;
     check_date("--until", &args.until)?;
-    if !db.exists() {
-        anyhow::bail!("no store at {} (run `dyad ingest` first, or give --db)", db.display());
-    }
-    let store =
-        Store::open(db).with_context(|| format!("cannot open the store {}", db.display()))?;
+    let store = super::open_store(db, false)?;
     let filter = EventFilter {
         actor: args.actor.clone(),
         recipient: args.recipient.clone(),

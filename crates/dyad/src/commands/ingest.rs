@@ -105,8 +105,7 @@ pub fn run(
 ) -> Result<ExitCode> {
     let default_date = parse_date_arg(date)?;
     let coder = Coder::new(load_lexicon(lexicon)?, Options::default());
-    let mut store =
-        Store::open(db).with_context(|| format!("cannot open the store {}", db.display()))?;
+    let mut store = super::open_store(db, true)?;
     let inputs = if inputs.is_empty() { vec![PathBuf::from("-")] } else { expand(inputs)? };
     let mut ingester = Ingester {
         store: &mut store,

@@ -3,15 +3,11 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use dyad_store::Store;
 
 pub fn run(db: &Path, check: bool) -> Result<ExitCode> {
-    if !db.exists() {
-        anyhow::bail!("no store at {} (run `dyad ingest` first, or give --db)", db.display());
-    }
-    let store =
-        Store::open(db).with_context(|| format!("cannot open the store {}", db.display()))?;
+    let store = super::open_store(db, false)?;
     print(&store, db)?;
     if check {
         let ok = store.integrity_ok()?;
