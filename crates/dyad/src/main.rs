@@ -96,6 +96,9 @@ enum Command {
         /// Publication date (YYYY-MM-DD) for documents that do not carry one.
         #[arg(long)]
         date: Option<String>,
+        /// Coding threads (0: one per core).
+        #[arg(long, default_value_t = 0)]
+        jobs: usize,
         #[command(flatten)]
         lexicon: LexiconArgs,
     },
@@ -151,8 +154,8 @@ fn main() -> ExitCode {
         Command::Resolve { input, from, to, lexicon } => {
             commands::resolve::run(input.as_deref(), from, to, &lexicon)
         }
-        Command::Ingest { inputs, db, date, lexicon } => {
-            commands::ingest::run(&inputs, &db, date.as_deref(), &lexicon)
+        Command::Ingest { inputs, db, date, jobs, lexicon } => {
+            commands::ingest::run(&inputs, &db, date.as_deref(), jobs, &lexicon)
         }
         Command::Events { db, args } => commands::events::run(&args, &db),
         Command::Export { db, args } => commands::events::export(&args, &db),

@@ -36,6 +36,8 @@ struct Ingester<'a> {
     tally: Tally,
     progress: bool,
     started: std::time::Instant,
+    /// Threads that code a batch in parallel.
+    jobs: usize,
 }
 
 impl Ingester<'_> {
@@ -55,10 +57,10 @@ impl Ingester<'_> {
             self.tally.skipped += 1;
             return Ok(());
         }
-        let events = self.coder.code(&doc).events;
+        // Coded in `flush`, in parallel.
         self.batch.push((
             doc,
-            events,
+            Vec::new(),
             Representation { source, format: format.to_string(), raw_hash },
         ));
         if self.batch.len() >= BATCH {
@@ -71,7 +73,20 @@ impl Ingester<'_> {
         if self.batch.is_empty() {
             return Ok(());
         }
-        let batch = std::mem::take(&mut self.batch);
+        let mut batch = std::mem::take(&mut self.batch);
+        // Code the batch on `jobs` threads; the coder is shared read-only, and each document
+        // keeps its place, so the store is written in input order whatever the thread count.
+        let chunk = batch.len().div_ceil(self.jobs.max(1)).max(1);
+        let coder = &self.coder;
+        std::thread::scope(|scope| {
+            for part in batch.chunks_mut(chunk) {
+                scope.spawn(move || {
+                    for (doc, events, _) in part.iter_mut() {
+                        *events = coder.code(doc).events;
+                    }
+                });
+            }
+        });
         let outcomes =
             self.store.ingest_batch(&batch, CODER_VERSION, self.coder.lexicon().version())?;
         for outcome in outcomes {
@@ -101,6 +116,7 @@ pub fn run(
     inputs: &[PathBuf],
     db: &Path,
     date: Option<&str>,
+    jobs: usize,
     lexicon: &LexiconArgs,
 ) -> Result<ExitCode> {
     let default_date = parse_date_arg(date)?;
@@ -115,6 +131,11 @@ pub fn run(
         tally: Tally::default(),
         progress: std::io::stderr().is_terminal(),
         started: std::time::Instant::now(),
+        jobs: if jobs == 0 {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        } else {
+            jobs
+        },
     };
     for path in &inputs {
         ingest_path(&mut ingester, path)?;

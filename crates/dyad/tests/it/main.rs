@@ -409,3 +409,20 @@ fn export_plover_and_csv() {
     assert!(text.lines().nth(1).unwrap().contains("ACCUSE,JPN,CHN"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn parallel_coding_writes_the_same_store() {
+    let dir = temp_dir("jobs");
+    let mut outputs = Vec::new();
+    for jobs in ["1", "3"] {
+        let db = dir.join(format!("jobs{jobs}.db"));
+        let db = db.to_str().unwrap().to_string();
+        assert!(dyad(&["ingest", examples().to_str().unwrap(), "--db", &db, "--jobs", jobs], None)
+            .status
+            .success());
+        outputs.push(dyad(&["events", "--db", &db, "--to", "jsonl"], None).stdout);
+    }
+    assert!(!outputs[0].is_empty());
+    assert_eq!(outputs[0], outputs[1], "merging must not depend on the number of threads");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
