@@ -392,13 +392,11 @@ fn relative(text: &str, tokens: &[Token], k: usize, a: NaiveDate) -> Option<Date
         }
     }
     // "three weeks ago", "a few days ago"
-    let (n_idx, skip) = if word == "a" && next.is_some_and(|n| is_any(text, n, &["few", "couple"]))
-    {
-        (k + 1, 1)
+    let n_idx = if word == "a" && next.is_some_and(|n| is_any(text, n, &["few", "couple"])) {
+        k + 1
     } else {
-        (k, 0)
+        k
     };
-    let _ = skip;
     if let Some(n) = small_number(text, &tokens[n_idx]) {
         let mut u = n_idx + 1;
         if tokens.get(u).is_some_and(|t| is(text, t, "of")) {

@@ -127,11 +127,9 @@ fn token_range(tokens: &[Token], m: &Match) -> Option<(usize, usize)> {
     (start < end).then_some((start, end))
 }
 
-fn first_place(lexicon: &Lexicon, meanings: &[Meaning], country: Option<&str>) -> Option<usize> {
+fn first_place(meanings: &[Meaning]) -> Option<usize> {
     meanings.iter().find_map(|m| match m {
-        Meaning::Place(idx) if country.is_none_or(|c| lexicon.place(*idx).country == c) => {
-            Some(*idx)
-        }
+        Meaning::Place(idx) => Some(*idx),
         _ => None,
     })
 }
@@ -306,11 +304,9 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
         // Country word + ['s] + fillers + sector word [+ person or capitalised name].
         if country_like || title_like {
             let mut cursor = end;
-            let mut possessive_seen = false;
             if country_like && cursor < tokens.len() && is_any(text, &tokens[cursor], &["'s", "’s"])
             {
                 cursor += 1;
-                possessive_seen = true;
             }
             let mut j = i + 1;
             let mut sector: Option<&str> =
@@ -326,11 +322,10 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
                 if next.tok_start != cursor {
                     break;
                 }
-                if let Some(person) = person_of(next.meanings) {
-                    let (e, _, _) =
-                        base_entity(lexicon, next.meanings, span_text(start, next.tok_end), date)
-                            .unwrap_or_default_entity();
-                    let _ = person;
+                let as_person = person_of(next.meanings).and_then(|_| {
+                    base_entity(lexicon, next.meanings, span_text(start, next.tok_end), date)
+                });
+                if let Some((e, _, _)) = as_person {
                     entity = e;
                     kind = Kind::Actor;
                     is_person = true;
@@ -374,27 +369,9 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
                     is_person = true;
                 }
                 entity.entity_text = span_text(start, end).into();
-            } else if possessive_seen {
-                // Plain possessive: "Russia's war".
-            }
-            if matches!(kind, Kind::Modifier) && entity.sector.is_empty() {
-                // An adjective that modifies something else stays a modifier.
             }
         }
-        let place = first_place(lexicon, item.meanings, None).or_else(|| {
-            if consumed == 1
-                && matches!(kind, Kind::Actor)
-                && entity.sector == "GOV"
-                && item.meanings.iter().any(|m| matches!(m, Meaning::Capital { .. }))
-            {
-                lexicon
-                    .place_named(&text[tokens[start].start..tokens[end - 1].end], &entity.country)
-                    .map(|_| 0)
-                    .and(None)
-            } else {
-                None
-            }
-        });
+        let place = first_place(item.meanings);
         let possessive = end < tokens.len() && is_any(text, &tokens[end], &["'s", "’s"]);
         out.push(Mention {
             collective: item.meanings.iter().any(|m| matches!(m, Meaning::People { .. }))
@@ -437,16 +414,6 @@ fn share_coordinated_heads(text: &str, tokens: &[Token], out: &mut [Mention]) {
             out[i].kind = Kind::Actor;
             out[i].entity.sector = sector;
         }
-    }
-}
-
-trait OrDefaultEntity {
-    fn unwrap_or_default_entity(self) -> (Entity, Kind, bool);
-}
-
-impl OrDefaultEntity for Option<(Entity, Kind, bool)> {
-    fn unwrap_or_default_entity(self) -> (Entity, Kind, bool) {
-        self.unwrap_or((Entity::default(), Kind::SectorOnly, false))
     }
 }
 

@@ -1129,7 +1129,6 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
         // Dates, sizes, hedges and citations: computed when the sentence's first event is.
         let mut extras: Option<SentenceExtras> = None;
         let mut events: Vec<Event> = Vec::new();
-        let mut subjects_this_sentence: Vec<Entity> = Vec::new();
         for cand in &candidates {
             let trigger = &triggers.rows[cand.trigger];
             let t = cand.tok_start;
@@ -1822,9 +1821,6 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                     why.push(format!("date from `{d}`"));
                 }
             }
-            for a in &actor {
-                subjects_this_sentence.push(a.clone());
-            }
             let event = Event {
                 id: format!("{}-{}-{}", doc.id, sentence_idx, events.len()),
                 doc_id: doc.id.clone(),
@@ -1869,7 +1865,6 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             }
         }
         update_discourse(&mut discourse, &s, &events);
-        let _ = subjects_this_sentence;
         coded.events.extend(events);
     }
     coded
@@ -2076,46 +2071,6 @@ fn choose_trigger(
     let has_verb = rows.iter().any(|(r, _)| triggers.rows[*r].pos == Pos::Verb);
     let has_noun = rows.iter().any(|(r, _)| triggers.rows[*r].pos == Pos::Noun);
     let prev = t.checked_sub(1);
-    let _noun_context = prev.is_none_or(|p| {
-        s.is_any(p, DETERMINERS)
-            || s.is_any(
-                p,
-                &[
-                    "'s",
-                    "’s",
-                    "of",
-                    "in",
-                    "for",
-                    "against",
-                    "on",
-                    "with",
-                    "major",
-                    "new",
-                    "further",
-                    "large-scale",
-                    "deadly",
-                    "massive",
-                    "military",
-                    "mutual",
-                    "joint",
-                    "recent",
-                    "latest",
-                    "increased",
-                    "additional",
-                    "first",
-                    "such",
-                    "any",
-                    "no",
-                    "more",
-                    "its",
-                    "their",
-                ],
-            )
-            || s.mentions
-                .iter()
-                .any(|m| m.tok_end == p + 1 && (m.possessive || m.kind == Kind::Modifier))
-            || !s.tokens[p].word
-    });
     let verb_context = prev.is_some_and(|p| {
         s.is_any(
             p,

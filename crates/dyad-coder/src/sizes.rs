@@ -282,16 +282,11 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
             "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her" | "of"
         ) || unit.starts_with(|c: char| c.is_ascii_digit())
             || WORD_NUMBERS.iter().any(|(n, _)| n.eq_ignore_ascii_case(&first_unit_word));
-        let numbered = start > 0
-            && text[tokens[start - 1].start..tokens[start - 1].end]
-                .to_ascii_lowercase()
-                .trim_end_matches('.')
-                .chars()
-                .all(char::is_alphabetic)
-            && matches!(
-                text[tokens[start - 1].start..tokens[start - 1].end]
-                    .to_ascii_lowercase()
-                    .trim_end_matches('.'),
+        // "Article 4", "No. 7": a number that names something, not a count.
+        let numbered = start > 0 && {
+            let prev = text[tokens[start - 1].start..tokens[start - 1].end].to_ascii_lowercase();
+            matches!(
+                prev.trim_end_matches('.'),
                 "article"
                     | "no"
                     | "number"
@@ -304,7 +299,8 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
                     | "flight"
                     | "route"
                     | "page"
-            );
+            )
+        };
         if unit.is_empty() || (currency.is_none() && (is_duration || starts_badly || numbered)) {
             k = start + 1;
             continue;

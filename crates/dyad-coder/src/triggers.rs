@@ -36,7 +36,6 @@ pub struct Trigger {
     /// Index into [`Triggers::classes`].
     pub object: Option<usize>,
     pub reciprocal: bool,
-    pub speech: bool,
     pub intent: bool,
     pub inverse: bool,
     /// The recipient must be the verb's direct object.
@@ -145,7 +144,6 @@ impl Triggers {
                 context: cell(4).to_string(),
                 object,
                 reciprocal: flags.contains("reciprocal"),
-                speech: flags.contains("speech"),
                 intent: flags.contains("intent"),
                 inverse: flags.contains("inverse"),
                 needs_object: flags.split(',').any(|f| f.trim() == "object"),

@@ -37,7 +37,7 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
                 break;
             }
         }
-        if b == b'.' && !ends_sentence(text, i, end) {
+        if b == b'.' && !ends_sentence(text, i) {
             i = end;
             continue;
         }
@@ -67,8 +67,8 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Whether the full stop at `dot` (with trailing marks up to `end`) can end a sentence.
-fn ends_sentence(text: &str, dot: usize, end: usize) -> bool {
+/// Whether the full stop at `dot` can end a sentence.
+fn ends_sentence(text: &str, dot: usize) -> bool {
     let before = &text[..dot];
     let word_start = before
         .char_indices()
@@ -98,7 +98,6 @@ fn ends_sentence(text: &str, dot: usize, end: usize) -> bool {
     {
         return false;
     }
-    let _ = end;
     true
 }
 

@@ -103,12 +103,8 @@ fn read_gold(file: &PathBuf) -> Result<Vec<Gold>> {
         };
         let Some(text) = r.get("text").and_then(Value::as_str) else { continue };
         let mode =
-            r.get("mode").and_then(Value::as_str).filter(|m| !m.is_empty()).map(|m| {
-                match (event, m) {
-                    ("DISAPPROVE", _) => "disapprove".to_string(),
-                    (_, m) => m.to_string(),
-                }
-            });
+            r.get("mode").and_then(Value::as_str).filter(|m| !m.is_empty()).map(str::to_string);
+        // PLOVER 0.5 DISAPPROVE and INVESTIGATE became ACCUSE modes.
         let mode = match event {
             "DISAPPROVE" => Some("disapprove".to_string()),
             "INVESTIGATE" => Some("investigate".to_string()),
