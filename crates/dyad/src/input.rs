@@ -45,6 +45,16 @@ fn is_document(path: &Path) -> bool {
 pub struct Skipped {
     pub location: String,
     pub reason: String,
+    /// A warning about a document that is still read (a bad date), not a skipped one.
+    pub kept: bool,
+}
+
+/// Where a document came from: its raw bytes (a file, or one JSONL line), a location for
+/// messages (`file` or `file:line`) and its format.
+pub struct Source<'a> {
+    pub raw: &'a [u8],
+    pub location: String,
+    pub format: Format,
 }
 
 /// Reads every document of `path` (`-` is standard input) and hands each to `sink`; bad
@@ -53,7 +63,7 @@ pub fn read_documents(
     path: &Path,
     from: From,
     default_date: Option<NaiveDate>,
-    sink: &mut dyn FnMut(Document) -> Result<()>,
+    sink: &mut dyn FnMut(Document, Source<'_>) -> Result<()>,
     skipped: &mut dyn FnMut(Skipped),
 ) -> Result<()> {
     let is_stdin = path.as_os_str() == "-";
@@ -83,11 +93,12 @@ pub fn read_documents(
         };
         for (idx, line) in reader.split(b'\n').enumerate() {
             let line_no = idx + 1;
-            let line = line.with_context(|| format!("cannot read {name}"))?;
-            let Ok(line) = std::str::from_utf8(&line) else {
+            let raw = line.with_context(|| format!("cannot read {name}"))?;
+            let Ok(line) = std::str::from_utf8(&raw) else {
                 skipped(Skipped {
                     location: format!("{name}:{line_no}"),
                     reason: "not valid UTF-8".into(),
+                    kept: false,
                 });
                 continue;
             };
@@ -103,17 +114,18 @@ pub fn read_documents(
                             reason: format!(
                                 "field `date`: `{bad}` is not a date; using the default date"
                             ),
+                            kept: true,
                         });
                     }
-                    deliver(
-                        record.document,
-                        format!("{name}:{line_no}"),
-                        default_date,
-                        sink,
-                        skipped,
-                    )?;
+                    let source =
+                        Source { raw: &raw, location: format!("{name}:{line_no}"), format };
+                    deliver(record.document, source, default_date, sink, skipped)?;
                 }
-                Err(err) => skipped(Skipped { location: name.clone(), reason: err.to_string() }),
+                Err(err) => skipped(Skipped {
+                    location: name.clone(),
+                    reason: err.to_string(),
+                    kept: false,
+                }),
             }
         }
         return Ok(());
@@ -131,9 +143,12 @@ pub fn read_documents(
         _ => "page.txt",
     };
     match dyad_ingest::parse(&id, hint, &bytes) {
-        Ok(doc) => deliver(doc, name, default_date, sink, skipped),
+        Ok(doc) => {
+            let source = Source { raw: &bytes, location: name, format };
+            deliver(doc, source, default_date, sink, skipped)
+        }
         Err(err) => {
-            skipped(Skipped { location: name, reason: err.to_string() });
+            skipped(Skipped { location: name, reason: err.to_string(), kept: false });
             Ok(())
         }
     }
@@ -141,19 +156,19 @@ pub fn read_documents(
 
 fn deliver(
     mut doc: Document,
-    location: String,
+    source: Source<'_>,
     default_date: Option<NaiveDate>,
-    sink: &mut dyn FnMut(Document) -> Result<()>,
+    sink: &mut dyn FnMut(Document, Source<'_>) -> Result<()>,
     skipped: &mut dyn FnMut(Skipped),
 ) -> Result<()> {
     if doc.date.is_none() {
         doc.date = default_date;
     }
     if let Some(reason) = language_skip_reason(&doc) {
-        skipped(Skipped { location, reason });
+        skipped(Skipped { location: source.location, reason, kept: false });
         return Ok(());
     }
-    sink(doc)
+    sink(doc, source)
 }
 
 /// Why a document is not coded (only English is, for now), or `None`.

@@ -44,7 +44,7 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
             &path,
             From::Auto,
             None,
-            &mut |d| {
+            &mut |d, _| {
                 bytes += d.text.len();
                 docs.push(d);
                 Ok(())

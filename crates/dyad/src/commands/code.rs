@@ -33,7 +33,7 @@ pub fn run(
     let started = std::time::Instant::now();
     let mut last_draw = started;
     for (idx, path) in inputs.iter().enumerate() {
-        let mut sink = |doc: dyad_model::Document| -> Result<()> {
+        let mut sink = |doc: dyad_model::Document, _: crate::input::Source<'_>| -> Result<()> {
             n_docs += 1;
             if progress && last_draw.elapsed().as_millis() >= 200 {
                 last_draw = std::time::Instant::now();

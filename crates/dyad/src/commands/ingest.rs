@@ -1,19 +1,19 @@
 //! `dyad ingest`: read, code and store documents; re-ingesting the same bytes or the same
 //! article changes nothing.
 
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
 use dyad_coder::{Coder, Options, CODER_VERSION};
 use dyad_ingest::Format;
 use dyad_model::{Document, Event};
 use dyad_store::{IngestOutcome, Representation, Store};
 
-use crate::input::{expand, language_skip_reason, load_lexicon, parse_date_arg};
-use crate::LexiconArgs;
+use crate::input::{expand, load_lexicon, parse_date_arg, read_documents, Source};
+use crate::{From, LexiconArgs};
 
 /// Documents per write transaction.
 const BATCH: usize = 100;
@@ -41,27 +41,24 @@ struct Ingester<'a> {
 }
 
 impl Ingester<'_> {
-    fn add(&mut self, mut doc: Document, raw: &[u8], source: String, format: &str) -> Result<()> {
-        let raw_hash = dyad_store::sha256_hex(raw);
+    /// Queues a document read (and language-checked) by `read_documents`.
+    fn add(&mut self, doc: Document, source: Source<'_>) -> Result<()> {
+        let raw_hash = dyad_store::sha256_hex(source.raw);
         if self.store.has_raw(&raw_hash)?
             || self.batch.iter().any(|(_, _, r)| r.raw_hash == raw_hash)
         {
             self.tally.same_file += 1;
             return Ok(());
         }
-        if doc.date.is_none() {
-            doc.date = self.default_date;
-        }
-        if let Some(reason) = language_skip_reason(&doc) {
-            eprintln!("dyad: skipped {source}: {reason}");
-            self.tally.skipped += 1;
-            return Ok(());
-        }
         // Coded in `flush`, in parallel.
         self.batch.push((
             doc,
             Vec::new(),
-            Representation { source, format: format.to_string(), raw_hash },
+            Representation {
+                source: source.location,
+                format: format_name(source.format).to_string(),
+                raw_hash,
+            },
         ));
         if self.batch.len() >= BATCH {
             self.flush()?;
@@ -158,49 +155,30 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
+fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Text => "text",
+        Format::Html => "html",
+        Format::Jsonl => "jsonl",
+    }
+}
+
 fn ingest_path(ingester: &mut Ingester<'_>, path: &Path) -> Result<()> {
-    let is_stdin = path.as_os_str() == "-";
-    let name = if is_stdin { "<stdin>".to_string() } else { path.display().to_string() };
-    let mut bytes = Vec::new();
-    if is_stdin {
-        std::io::stdin().lock().read_to_end(&mut bytes).context("cannot read standard input")?;
-    } else {
-        bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
-    }
-    let format = if is_stdin { Format::Jsonl } else { Format::detect(&name, &bytes) };
-    if format == Format::Jsonl {
-        for (idx, line) in bytes.split(|b| *b == b'\n').enumerate() {
-            let line_no = idx + 1;
-            let Ok(text) = std::str::from_utf8(line) else {
-                eprintln!("dyad: skipped {name}:{line_no}: not valid UTF-8");
-                ingester.tally.skipped += 1;
-                continue;
-            };
-            if text.trim().is_empty() {
-                continue;
-            }
-            match dyad_ingest::parse_jsonl_line(text.trim(), line_no) {
-                Ok(record) => {
-                    ingester.add(record.document, line, format!("{name}:{line_no}"), "jsonl")?
-                }
-                Err(err) => {
-                    eprintln!("dyad: skipped {name}: {err}");
-                    ingester.tally.skipped += 1;
-                }
-            }
+    let default_date = ingester.default_date;
+    let mut skipped = 0;
+    let mut skip = |s: crate::input::Skipped| {
+        eprintln!("dyad: skipped {}: {}", s.location, s.reason);
+        if !s.kept {
+            skipped += 1;
         }
-        return Ok(());
-    }
-    let id =
-        path.file_stem().map_or_else(|| "stdin".to_string(), |s| s.to_string_lossy().into_owned());
-    let (hint, format_name) =
-        if format == Format::Html { ("page.html", "html") } else { ("page.txt", "text") };
-    match dyad_ingest::parse(&id, hint, &bytes) {
-        Ok(doc) => ingester.add(doc, &bytes, name, format_name),
-        Err(err) => {
-            eprintln!("dyad: skipped {name}: {err}");
-            ingester.tally.skipped += 1;
-            Ok(())
-        }
-    }
+    };
+    read_documents(
+        path,
+        From::Auto,
+        default_date,
+        &mut |doc, source| ingester.add(doc, source),
+        &mut skip,
+    )?;
+    ingester.tally.skipped += skipped;
+    Ok(())
 }
