@@ -10,9 +10,13 @@
 //! assert_eq!(store.stats().unwrap().documents, 0);
 //! ```
 //!
-//! Not here: parsing and coding (the CLI hands in coded documents), fetching, import and
-//! export formats.
+//! Imported datasets (GDELT, ICEWS, …) are stored the same way: each row becomes an event
+//! with one mention that names the import and the row.
+//!
+//! Not here: parsing and coding (the CLI hands in coded documents), fetching, the import and
+//! export formats (`dyad-formats`).
 
+mod import;
 mod query;
 mod schema;
 mod write;
@@ -21,8 +25,11 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
+pub use import::{ImportFile, ImportOutcome, ImportRow};
 pub use query::{DocRow, EventFilter, EventRow, Stats};
-pub use write::{sha256_hex, text_hash, IngestOutcome, Representation, MERGE_WINDOW_DAYS};
+pub use write::{
+    sha256_hex, text_hash, IngestOutcome, Representation, Sha256Stream, MERGE_WINDOW_DAYS,
+};
 
 /// Why the store could not do what was asked.
 #[derive(Debug, thiserror::Error)]
@@ -33,6 +40,8 @@ pub enum StoreError {
     Sql(#[from] rusqlite::Error),
     #[error("database schema version {found} is newer than this dyad understands ({supported})")]
     TooNew { found: i64, supported: i64 },
+    #[error("{0}")]
+    Input(String),
     #[error("stored record: {0}")]
     Json(#[from] serde_json::Error),
 }
@@ -239,6 +248,49 @@ mod tests {
             (stats.documents, stats.representations, stats.mentions, stats.events),
             (1, 2, 1, 1)
         );
+    }
+
+    fn import_row(key: &str, date: &str) -> Result<ImportRow, String> {
+        Ok(ImportRow {
+            event: event(key, date, None),
+            key: key.into(),
+            source: Some("https://example.org/feed".into()),
+        })
+    }
+
+    #[test]
+    fn imported_rows_keep_provenance_and_a_broken_file_imports_nothing() {
+        let mut store = Store::open_in_memory().unwrap();
+        let file =
+            ImportFile { dataset: "gdelt".into(), file: "a.tsv".into(), file_hash: "h1".into() };
+        // Two rows of one dataset are two events, even with the same key and date.
+        let rows = vec![import_row("1", "2024-06-19"), import_row("2", "2024-06-19")];
+        assert_eq!(
+            store.import_file(&file, rows.clone(), &|| 3).unwrap(),
+            ImportOutcome::Imported { rows: 2, skipped: 3 }
+        );
+        assert_eq!(store.import_file(&file, rows, &|| 0).unwrap(), ImportOutcome::SameFile);
+        let events = store.events(&EventFilter::default()).unwrap();
+        assert_eq!(events.len(), 2);
+        assert_eq!(events[0].mentions[0]["provenance"]["row"], "1");
+        assert_eq!(events[0].sources, ["https://example.org/feed"]);
+        // A coded report of the same event joins the first imported one.
+        let batch = vec![(
+            doc("a", "North Korea sent shells to Russia.", "Outlet A"),
+            vec![event("a", "2024-06-20", None)],
+            rep("a.txt", "a"),
+        )];
+        store.ingest_batch(&batch, "t", "t").unwrap();
+        let events = store.events(&EventFilter::default()).unwrap();
+        assert_eq!((events.len(), events[0].n_mentions, events[0].n_sources), (2, 2, 2));
+        assert_eq!(events[0].mentions[1]["provenance"]["document"], 1);
+        // An unreadable row part-way through leaves the store as it was.
+        let before = store.stats().unwrap();
+        let broken = ImportFile { file_hash: "h2".into(), ..file };
+        let rows = vec![import_row("3", "2024-07-01"), Err("broken.zip: bad block".to_string())];
+        assert!(matches!(store.import_file(&broken, rows, &|| 0), Err(StoreError::Input(_))));
+        assert_eq!(store.stats().unwrap(), before);
+        assert!(store.integrity_ok().unwrap());
     }
 
     #[test]

@@ -39,9 +39,13 @@ pub struct EventRow {
     pub n_sources: usize,
     pub modes: Vec<String>,
     pub modalities: Vec<String>,
+    /// The independent sources (outlet, URL or import row), in the order of their first mention.
+    pub sources: Vec<String>,
     /// Figures reported, with the source of each (they may disagree).
     pub sizes: Vec<(f64, String, String)>,
-    /// The coded mention records (the `dyad code` JSON), oldest first.
+    /// The mention records (the `dyad code` JSON), oldest first, each with a `provenance`
+    /// object: `{"document": id, "url": …}` for a stored document, `{"dataset": …, "file":
+    /// …, "row": …}` for an imported row.
     pub mentions: Vec<serde_json::Value>,
 }
 
@@ -63,13 +67,31 @@ pub struct DocRow {
 pub struct Stats {
     pub documents: usize,
     pub representations: usize,
+    /// Imported dataset files.
+    pub imports: usize,
     pub mentions: usize,
     pub events: usize,
     pub by_type: Vec<(String, usize)>,
     pub top_dyads: Vec<(String, String, usize)>,
 }
 
-const SOURCE_KEY: &str = "COALESCE(d.outlet, d.url, 'doc:' || d.id)";
+/// What counts as one independent source: a document's outlet (or URL, or the document
+/// itself), or the source an imported row names (or the row itself).
+const SOURCE_KEY: &str = "COALESCE(d.outlet, d.url, m.source, 'doc:' || m.document_id, 'import:' || m.import_id || ':' || m.import_row)";
+
+/// Where a mention came from, from columns 6.. of the mention detail query.
+fn provenance(r: &rusqlite::Row<'_>) -> rusqlite::Result<serde_json::Value> {
+    Ok(match r.get::<_, Option<i64>>(6)? {
+        Some(document) => {
+            serde_json::json!({"document": document, "url": r.get::<_, Option<String>>(7)?})
+        }
+        None => serde_json::json!({
+            "dataset": r.get::<_, Option<String>>(8)?,
+            "file": r.get::<_, Option<String>>(9)?,
+            "row": r.get::<_, Option<String>>(10)?,
+        }),
+    })
+}
 
 impl Store {
     /// Merged events matching `filter`, by date then id.
@@ -109,7 +131,7 @@ impl Store {
             push("EXISTS (SELECT 1 FROM mentions m2 WHERE m2.event_id = e.id AND (',' || m2.mode || ',') LIKE ('%,' || ? || ',%'))", Value::Text(mode.to_ascii_lowercase()));
         }
         if let Some(source) = &filter.source {
-            push("EXISTS (SELECT 1 FROM mentions m2 JOIN documents d2 ON d2.id = m2.document_id WHERE m2.event_id = e.id AND (LOWER(COALESCE(d2.outlet, '')) LIKE ('%' || LOWER(?) || '%') OR LOWER(COALESCE(d2.url, '')) LIKE ('%' || LOWER(?) || '%')))", Value::Text(source.clone()));
+            push("EXISTS (SELECT 1 FROM mentions m2 LEFT JOIN documents d2 ON d2.id = m2.document_id WHERE m2.event_id = e.id AND (LOWER(COALESCE(d2.outlet, '')) LIKE ('%' || LOWER(?) || '%') OR LOWER(COALESCE(d2.url, '')) LIKE ('%' || LOWER(?) || '%') OR LOWER(COALESCE(m2.source, '')) LIKE ('%' || LOWER(?) || '%')))", Value::Text(source.clone()));
             // Both placeholders become the same numbered parameter.
         }
         if let Some(text) = &filter.text {
@@ -125,7 +147,7 @@ impl Store {
         let limit = filter.limit.map(|n| format!("LIMIT {n}")).unwrap_or_default();
         let sql = format!(
             "SELECT e.id, e.event, e.actors, e.recipients, e.date, COUNT(m.id), COUNT(DISTINCT {SOURCE_KEY}) AS n_sources
-             FROM events e JOIN mentions m ON m.event_id = e.id JOIN documents d ON d.id = m.document_id
+             FROM events e JOIN mentions m ON m.event_id = e.id LEFT JOIN documents d ON d.id = m.document_id
              {where_clause} GROUP BY e.id {having} ORDER BY e.date, e.id {limit}"
         );
         let mut stmt = self.conn.prepare(&sql)?;
@@ -141,14 +163,17 @@ impl Store {
                     n_sources: r.get::<_, i64>(6)? as usize,
                     modes: Vec::new(),
                     modalities: Vec::new(),
+                    sources: Vec::new(),
                     sizes: Vec::new(),
                     mentions: Vec::new(),
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;
         let mut detail = self.conn.prepare_cached(&format!(
-            "SELECT m.mode, m.modality, m.size_value, m.size_unit, {SOURCE_KEY}, m.record
-             FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.event_id = ?1 ORDER BY m.id"
+            "SELECT m.mode, m.modality, m.size_value, m.size_unit, {SOURCE_KEY}, m.record,
+                    m.document_id, d.url, i.dataset, i.file, m.import_row
+             FROM mentions m LEFT JOIN documents d ON d.id = m.document_id
+             LEFT JOIN imports i ON i.id = m.import_id WHERE m.event_id = ?1 ORDER BY m.id"
         ))?;
         let mut rows = heads;
         for row in &mut rows {
@@ -160,14 +185,18 @@ impl Store {
                     r.get::<_, Option<String>>(3)?,
                     r.get::<_, String>(4)?,
                     r.get::<_, String>(5)?,
+                    provenance(r)?,
                 ))
             })?;
             for d in details {
-                let (modes, modality, value, unit, source, record) = d?;
+                let (modes, modality, value, unit, source, record, provenance) = d?;
                 for m in modes.split(',').filter(|m| !m.is_empty()) {
                     if !row.modes.iter().any(|x| x == m) {
                         row.modes.push(m.to_string());
                     }
+                }
+                if !row.sources.contains(&source) {
+                    row.sources.push(source.clone());
                 }
                 if !row.modalities.contains(&modality) {
                     row.modalities.push(modality);
@@ -177,7 +206,9 @@ impl Store {
                         row.sizes.push((v, u, source));
                     }
                 }
-                row.mentions.push(serde_json::from_str(&record)?);
+                let mut record: serde_json::Value = serde_json::from_str(&record)?;
+                record["provenance"] = provenance;
+                row.mentions.push(record);
             }
         }
         Ok(rows)
@@ -235,6 +266,7 @@ impl Store {
         let mut stats = Stats {
             documents: count("SELECT COUNT(*) FROM documents")?,
             representations: count("SELECT COUNT(*) FROM representations")?,
+            imports: count("SELECT COUNT(*) FROM imports")?,
             mentions: count("SELECT COUNT(*) FROM mentions")?,
             events: count("SELECT COUNT(*) FROM events")?,
             ..Stats::default()

@@ -85,6 +85,49 @@ const MIGRATIONS: &[&str] = &[
         INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
     END;
     "#,
+    // 3: imported datasets. A mention comes either from a stored document (and its sentence)
+    // or from a row of an imported file; the merge lookup is indexed by date too.
+    r#"
+    CREATE TABLE imports (
+        id          INTEGER PRIMARY KEY,
+        -- gdelt, icews, polecat, acled or plover
+        dataset     TEXT NOT NULL,
+        file        TEXT NOT NULL,
+        -- SHA-256 of the file's bytes: importing the same file again is a no-op.
+        file_hash   TEXT NOT NULL UNIQUE,
+        rows        INTEGER NOT NULL DEFAULT 0,
+        skipped     INTEGER NOT NULL DEFAULT 0,
+        imported_at TEXT NOT NULL
+    );
+    CREATE TABLE mentions_v3 (
+        id           INTEGER PRIMARY KEY,
+        event_id     INTEGER NOT NULL REFERENCES events(id),
+        document_id  INTEGER REFERENCES documents(id) ON DELETE CASCADE,
+        sentence_idx INTEGER,
+        import_id    INTEGER REFERENCES imports(id) ON DELETE CASCADE,
+        -- The dataset's own id of the row ("GLOBALEVENTID 1186123457"), or its line.
+        import_row   TEXT,
+        -- The outlet or URL an imported row names as its source.
+        source       TEXT,
+        date         TEXT,
+        modality     TEXT NOT NULL,
+        mode         TEXT NOT NULL,
+        size_value   REAL,
+        size_unit    TEXT,
+        -- The full event record (the `dyad code` JSON), the evidence and provenance.
+        record       TEXT NOT NULL,
+        CHECK ((document_id IS NULL) <> (import_id IS NULL))
+    );
+    INSERT INTO mentions_v3 (id, event_id, document_id, sentence_idx, date, modality, mode, size_value, size_unit, record)
+        SELECT id, event_id, document_id, sentence_idx, date, modality, mode, size_value, size_unit, record FROM mentions;
+    DROP TABLE mentions;
+    ALTER TABLE mentions_v3 RENAME TO mentions;
+    CREATE INDEX mentions_event ON mentions (event_id);
+    CREATE INDEX mentions_document ON mentions (document_id);
+    CREATE INDEX mentions_import ON mentions (import_id);
+    DROP INDEX events_key;
+    CREATE INDEX events_key ON events (event, actors, recipients, date);
+    "#,
 ];
 
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
@@ -101,4 +144,40 @@ pub fn migrate(conn: &Connection) -> Result<(), StoreError> {
         tx.commit()?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_version_2_store_migrates_keeping_its_mentions() {
+        let conn = Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..2] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 2).unwrap();
+        conn.execute_batch(
+            "INSERT INTO documents (id, text_hash, text, coder, lexicon, ingested_at) VALUES (1, 'h', 't', 'c', 'l', 'now');
+             INSERT INTO events (id, event, actors, recipients, date) VALUES (1, 'AID', 'PRK', 'RUS', '2024-06-19');
+             INSERT INTO mentions (id, event_id, document_id, sentence_idx, modality, mode, record) VALUES (7, 1, 1, 0, 'asserted', '', '{}');",
+        )
+        .unwrap();
+        migrate(&conn).unwrap();
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(version, VERSION);
+        let kept: (i64, i64, Option<i64>) = conn
+            .query_row("SELECT id, document_id, import_id FROM mentions", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .unwrap();
+        assert_eq!(kept, (7, 1, None));
+        // A mention must come from a document or an import, not both or neither.
+        assert!(conn
+            .execute(
+                "INSERT INTO mentions (event_id, modality, mode, record) VALUES (1, 'a', '', '{}')",
+                []
+            )
+            .is_err());
+    }
 }

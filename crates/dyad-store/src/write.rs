@@ -32,6 +32,21 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// SHA-256 over bytes that arrive in pieces (a file read in blocks).
+#[derive(Default)]
+pub struct Sha256Stream(Sha256);
+
+impl Sha256Stream {
+    pub fn update(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+
+    /// The digest as hex, like [`sha256_hex`].
+    pub fn finish(self) -> String {
+        self.0.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
 /// The article text reduced to lower-case letters and digits separated by single spaces, so
 /// that a text file and a web page of one article hash alike.
 pub fn text_hash(text: &str) -> String {
@@ -56,6 +71,58 @@ pub(crate) fn party_key(entities: &[dyad_model::Entity]) -> String {
 /// Mentions of one event type between the same parties this many days apart are one event.
 pub const MERGE_WINDOW_DAYS: i64 = 3;
 
+/// The event a mention belongs to: the oldest event of the same type between the same
+/// parties whose date is within [`MERGE_WINDOW_DAYS`] (an unknown date on either side is
+/// compatible), or a new one. With `merge` false a new event is always made. Returns the
+/// event id and whether it was created.
+pub(crate) fn merge_target(
+    tx: &Transaction<'_>,
+    event: &Event,
+    merge: bool,
+) -> Result<(i64, bool), StoreError> {
+    let (actors, recipients) = (party_key(&event.actor), party_key(&event.recipient));
+    let date = event.date.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    if merge {
+        let found: Option<i64> = match date {
+            Some(d) => {
+                let window = chrono::Days::new(MERGE_WINDOW_DAYS as u64);
+                let (lo, hi) = (d - window, d + window);
+                tx.prepare_cached(
+                    "SELECT id FROM events WHERE event = ?1 AND actors = ?2 AND recipients = ?3
+                     AND (date IS NULL OR date BETWEEN ?4 AND ?5) ORDER BY id LIMIT 1",
+                )?
+                .query_row(
+                    params![
+                        event.event.as_str(),
+                        actors,
+                        recipients,
+                        lo.to_string(),
+                        hi.to_string()
+                    ],
+                    |r| r.get(0),
+                )
+                .optional()?
+            }
+            None => tx
+                .prepare_cached(
+                    "SELECT id FROM events WHERE event = ?1 AND actors = ?2 AND recipients = ?3
+                     ORDER BY id LIMIT 1",
+                )?
+                .query_row(params![event.event.as_str(), actors, recipients], |r| r.get(0))
+                .optional()?,
+        };
+        if let Some(id) = found {
+            return Ok((id, false));
+        }
+    }
+    tx.execute(
+        "INSERT INTO events (event, actors, recipients, date) VALUES (?1, ?2, ?3, ?4)",
+        params![event.event.as_str(), actors, recipients, date.map(|d| d.to_string())],
+    )?;
+    Ok((tx.last_insert_rowid(), true))
+}
+
+#[cfg(test)]
 fn dates_compatible(a: Option<&str>, b: Option<&str>) -> bool {
     let parse = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
     match (a.and_then(parse), b.and_then(parse)) {
@@ -170,34 +237,8 @@ fn ingest_one(
     }
     let mut new_events = 0;
     for event in events {
-        let (actors, recipients) = (party_key(&event.actor), party_key(&event.recipient));
-        let event_id = {
-            let mut find = tx.prepare_cached(
-                "SELECT id, date FROM events WHERE event = ?1 AND actors = ?2 AND recipients = ?3 ORDER BY id",
-            )?;
-            let rows = find.query_map(params![event.event.as_str(), actors, recipients], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?))
-            })?;
-            let mut found = None;
-            for row in rows {
-                let (id, date) = row?;
-                if dates_compatible(date.as_deref(), event.date.as_deref()) {
-                    found = Some(id);
-                    break;
-                }
-            }
-            match found {
-                Some(id) => id,
-                None => {
-                    tx.execute(
-                        "INSERT INTO events (event, actors, recipients, date) VALUES (?1, ?2, ?3, ?4)",
-                        params![event.event.as_str(), actors, recipients, event.date],
-                    )?;
-                    new_events += 1;
-                    tx.last_insert_rowid()
-                }
-            }
-        };
+        let (event_id, created) = merge_target(tx, event, true)?;
+        new_events += usize::from(created);
         let record = serde_json::to_string(event)?;
         tx.execute(
             "INSERT INTO mentions (event_id, document_id, sentence_idx, date, modality, mode, size_value, size_unit, record)

@@ -131,6 +131,8 @@ enum Command {
         #[command(flatten)]
         args: commands::events::ExportArgs,
     },
+    /// Import events from other datasets: GDELT, ICEWS, POLECAT, ACLED, PLOVER JSONL.
+    Import(commands::import::ImportArgs),
     /// Summarise the store.
     Stats {
         #[arg(long, default_value = "dyad.db")]
@@ -159,6 +161,7 @@ fn main() -> ExitCode {
         }
         Command::Events { db, args } => commands::events::run(&args, &db),
         Command::Export { db, args } => commands::events::export(&args, &db),
+        Command::Import(args) => commands::import::run(&args),
         Command::Stats { db, check } => commands::stats::run(&db, check),
         Command::Docs { query, db, limit } => commands::docs::docs(&db, query.as_deref(), limit),
         Command::Show { id, db } => commands::docs::show(&db, id),

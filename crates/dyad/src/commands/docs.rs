@@ -72,17 +72,31 @@ pub fn show(db: &Path, id: i64) -> Result<ExitCode> {
         );
         let (a, b) = (span.0.saturating_sub(sentence_start), span.1.saturating_sub(sentence_start));
         let highlighted = match (text.get(..a), text.get(a..b), text.get(b..)) {
-            (Some(pre), Some(trigger), Some(post)) => format!("{pre}{on}{trigger}{off}{post}"),
+            (Some(pre), Some(trigger), Some(post)) if a < b => {
+                format!("{pre}{on}{trigger}{off}{post}")
+            }
             _ => text.to_string(),
         };
-        outln!(
-            "\n[{}] document {} ({}), {}",
-            n + 1,
-            m["doc_id"].as_str().unwrap_or("?"),
-            m["modality"].as_str().unwrap_or("?"),
-            m["rule"].as_str().unwrap_or("")
-        );
-        outln!("    {highlighted}");
+        let p = &m["provenance"];
+        if let Some(dataset) = p["dataset"].as_str() {
+            outln!(
+                "\n[{}] imported from {dataset}: {}, {}",
+                n + 1,
+                p["file"].as_str().unwrap_or("?"),
+                p["row"].as_str().unwrap_or("?")
+            );
+        } else {
+            outln!(
+                "\n[{}] document {} ({}), {}",
+                n + 1,
+                m["doc_id"].as_str().unwrap_or("?"),
+                m["modality"].as_str().unwrap_or("?"),
+                m["rule"].as_str().unwrap_or("")
+            );
+        }
+        if !highlighted.is_empty() {
+            outln!("    {highlighted}");
+        }
         if let Some(a) = m["attribution"]["text"].as_str() {
             outln!("    according to: {a}");
         }

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
 use dyad_store::{EventFilter, EventRow};
 use serde_json::json;
@@ -29,6 +29,10 @@ pub enum ExportFormat {
     /// PLOVER JSONL: one record per merged event.
     Plover,
     Csv,
+    /// Apache Parquet (snappy); with --partitioned, a folder of year/month partitions.
+    Parquet,
+    /// A GDELT 2.0-style event table (61 tab-separated columns) for GDELT tools.
+    Gdelt,
 }
 
 #[derive(Args)]
@@ -36,8 +40,11 @@ pub struct ExportArgs {
     #[arg(long, value_enum)]
     format: ExportFormat,
     /// Output file.
-    #[arg(long)]
-    out: std::path::PathBuf,
+    #[arg(long, required_unless_present = "partitioned")]
+    out: Option<std::path::PathBuf>,
+    /// With --format parquet: write year=/month= partitions into this new or empty folder.
+    #[arg(long, conflicts_with = "out")]
+    partitioned: Option<std::path::PathBuf>,
     #[command(flatten)]
     filter: FilterArgs,
 }
@@ -140,24 +147,70 @@ pub fn run(args: &EventsArgs, db: &Path) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `dyad export`: the filtered events to a file, as PLOVER JSONL or CSV.
+/// `dyad export`: the filtered events to a file (or a folder of Parquet partitions). The
+/// file is written under a temporary name and renamed when complete, so a failed export
+/// never leaves a partial file under the name asked for.
 pub fn export(args: &ExportArgs, db: &Path) -> Result<ExitCode> {
     let rows = query(&args.filter, db)?;
-    let file = std::fs::File::create(&args.out)
-        .with_context(|| format!("cannot create {}", args.out.display()))?;
+    if let Some(dir) = &args.partitioned {
+        if args.format != ExportFormat::Parquet {
+            bail!("--partitioned works with --format parquet only");
+        }
+        let n = dyad_formats::parquet::write_partitioned(dir, &rows)
+            .with_context(|| format!("cannot write partitions to {}", dir.display()))?;
+        eprintln!("dyad: exported {} events to {} partitions in {}", rows.len(), n, dir.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(out_path) = &args.out else { bail!("--out is required") };
+    let mut tmp_name = out_path.as_os_str().to_owned();
+    tmp_name.push(".dyad-partial");
+    let tmp = std::path::PathBuf::from(tmp_name);
+    let written = write_export(args.format, &tmp, &rows);
+    let written = match written {
+        Ok(n) => n,
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e.context(format!("cannot write {}", out_path.display())));
+        }
+    };
+    std::fs::rename(&tmp, out_path)
+        .with_context(|| format!("cannot move the export into place at {}", out_path.display()))?;
+    let left_out = rows.len() - written;
+    if left_out > 0 {
+        eprintln!(
+            "dyad: exported {written} events to {} ({left_out} without a date left out: GDELT needs SQLDATE)",
+            out_path.display()
+        );
+    } else {
+        eprintln!("dyad: exported {written} events to {}", out_path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the export to `path`; returns the number of events written.
+fn write_export(format: ExportFormat, path: &Path, rows: &[EventRow]) -> Result<usize> {
+    let file = std::fs::File::create(path)?;
     let mut out = std::io::BufWriter::new(file);
-    match args.format {
-        ExportFormat::Csv => write_csv(&mut out, &rows)?,
+    let written = match format {
+        ExportFormat::Csv => {
+            write_csv(&mut out, rows)?;
+            rows.len()
+        }
         ExportFormat::Plover => {
-            for r in &rows {
+            for r in rows {
                 serde_json::to_writer(&mut out, &plover_record(r))?;
                 out.write_all(b"\n")?;
             }
+            rows.len()
         }
-    }
-    out.flush().with_context(|| format!("cannot write {}", args.out.display()))?;
-    eprintln!("dyad: exported {} events to {}", rows.len(), args.out.display());
-    Ok(ExitCode::SUCCESS)
+        ExportFormat::Gdelt => dyad_formats::gdelt::write(&mut out, rows)?,
+        ExportFormat::Parquet => {
+            dyad_formats::parquet::write(&mut out, rows)?;
+            rows.len()
+        }
+    };
+    out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+    Ok(written)
 }
 
 /// A PLOVER record for a merged event: the PLOVER data fields, the entities and evidence of

@@ -5,6 +5,7 @@ pub mod code;
 pub mod docs;
 pub mod eval;
 pub mod events;
+pub mod import;
 pub mod ingest;
 pub mod resolve;
 pub mod stats;

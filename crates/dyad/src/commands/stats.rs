@@ -22,10 +22,11 @@ pub fn run(db: &Path, check: bool) -> Result<ExitCode> {
 pub fn print(store: &Store, db: &Path) -> Result<()> {
     let s = store.stats()?;
     outln!(
-        "store {}: {} documents ({} files or pages), {} events from {} mentions",
+        "store {}: {} documents ({} files or pages), {} imported dataset files, {} events from {} mentions",
         db.display(),
         s.documents,
         s.representations,
+        s.imports,
         s.events,
         s.mentions
     );

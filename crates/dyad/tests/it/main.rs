@@ -426,3 +426,130 @@ fn parallel_coding_writes_the_same_store() {
     assert_eq!(outputs[0], outputs[1], "merging must not depend on the number of threads");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The identity of each merged event: type, actors, recipients, date, modes.
+fn event_keys(db: &str) -> Vec<serde_json::Value> {
+    let out = dyad(&["events", "--db", db, "--to", "jsonl"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    lines(&out)
+        .iter()
+        .map(|e| serde_json::json!([e["event"], e["actor"], e["recipient"], e["date"], e["mode"]]))
+        .collect()
+}
+
+#[test]
+fn importing_an_export_reproduces_the_events() {
+    let dir = temp_dir("roundtrip");
+    let db = dir.join("coded.db");
+    let db = db.to_str().unwrap();
+    let out = dyad(&["ingest", examples().to_str().unwrap(), "--db", db], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let original = event_keys(db);
+    assert!(original.len() > 50, "the examples code into many events");
+
+    let plover = dir.join("events.jsonl");
+    let plover = plover.to_str().unwrap();
+    assert!(dyad(&["export", "--db", db, "--format", "plover", "--out", plover], None)
+        .status
+        .success());
+    let copy = dir.join("copy.db");
+    let copy = copy.to_str().unwrap();
+    let out = dyad(&["import", "--format", "plover", plover, "--db", copy], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(event_keys(copy), original);
+    // Importing the same file again changes nothing.
+    let out = dyad(&["import", "--format", "plover", plover, "--db", copy], None);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 files imported before"));
+    assert_eq!(event_keys(copy).len(), original.len());
+    // Imported rows name their provenance.
+    let shown = dyad(&["show", "1", "--db", copy], None);
+    assert!(String::from_utf8_lossy(&shown.stdout).contains("imported from plover"));
+
+    // Through the GDELT-style table: type, first actor and recipient and date survive.
+    let gdelt = dir.join("events.gdelt.tsv");
+    let gdelt = gdelt.to_str().unwrap();
+    assert!(dyad(&["export", "--db", db, "--format", "gdelt", "--out", gdelt], None)
+        .status
+        .success());
+    let via_gdelt = dir.join("gdelt.db");
+    let via_gdelt = via_gdelt.to_str().unwrap();
+    assert!(dyad(&["import", "--format", "gdelt", gdelt, "--db", via_gdelt], None)
+        .status
+        .success());
+    // GDELT has one actor per side: the first of the first mention, one of the event's.
+    let via: Vec<serde_json::Value> = event_keys(via_gdelt);
+    let dated: Vec<&serde_json::Value> = original.iter().filter(|k| !k[3].is_null()).collect();
+    assert_eq!(via.len(), dated.len());
+    let within = |one: &serde_json::Value, all: &serde_json::Value| {
+        let all = all.as_array().unwrap();
+        match one.as_array().unwrap().as_slice() {
+            [] => all.is_empty(),
+            [code] => all.contains(code),
+            more => panic!("GDELT gave several actors: {more:?}"),
+        }
+    };
+    for (g, o) in via.iter().zip(&dated) {
+        assert_eq!((&g[0], &g[3]), (&o[0], &o[3]), "type and date");
+        assert!(within(&g[1], &o[1]) && within(&g[2], &o[2]), "{g} vs {o}");
+    }
+
+    // Parquet, one file and partitions.
+    let parquet = dir.join("events.parquet");
+    assert!(dyad(
+        &["export", "--db", db, "--format", "parquet", "--out", parquet.to_str().unwrap()],
+        None
+    )
+    .status
+    .success());
+    assert!(std::fs::read(&parquet).unwrap().starts_with(b"PAR1"));
+    let parts = dir.join("parts");
+    let parts = parts.to_str().unwrap();
+    assert!(dyad(&["export", "--db", db, "--format", "parquet", "--partitioned", parts], None)
+        .status
+        .success());
+    let out = dyad(&["export", "--db", db, "--format", "csv", "--partitioned", parts], None);
+    assert_eq!(out.status.code(), Some(2), "--partitioned is for parquet only");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn import_reports_bad_rows_and_unreadable_files_and_goes_on() {
+    let dir = temp_dir("import-bad");
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    let file = dir.join("mixed.jsonl");
+    std::fs::write(
+        &file,
+        "{\"event\": \"AID\", \"actor\": \"PRK\", \"recipient\": \"RUS\", \"date\": \"2024-09-01\"}\n\
+         {\"event\": \"AID\", \"actor\": \"PRK\", \"date\": \"next year\"}\n\
+         {\"event\": \"ASSAULT\", \"actor\": \"RUS\", \"recipient\": \"UKR\", \"date\": \"2024-10-01\"}\n",
+    )
+    .unwrap();
+    let missing = dir.join("missing.jsonl");
+    let zip = dir.join("broken.zip");
+    std::fs::write(&zip, b"PK but not really").unwrap();
+    let out = dyad(
+        &[
+            "import",
+            "--format",
+            "plover",
+            file.to_str().unwrap(),
+            missing.to_str().unwrap(),
+            zip.to_str().unwrap(),
+            "--db",
+            db,
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("mixed.jsonl:line 2: field `date`"), "{stderr}");
+    assert!(stderr.contains("missing.jsonl"), "{stderr}");
+    assert!(stderr.contains("broken.zip"), "{stderr}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("imported: 2 plover rows"), "{stdout}");
+    assert!(stdout.contains("1 bad rows skipped"), "{stdout}");
+    assert!(stdout.contains("2 files unreadable"), "{stdout}");
+    assert_eq!(event_keys(db).len(), 2);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,0 +1,219 @@
+//! PLOVER JSONL: one JSON object per line. Three shapes are read:
+//! - dyad's own coded events (`dyad code` output), taken as they are;
+//! - PLOVER records, such as `dyad export --format plover` writes or the PLOVER gold
+//!   standard uses (`actor`/`source`, `recipient`/`target`, `event_scale`, …);
+//! - minimal records with only `event`, `actor`, `recipient` and `date`, whose quad code,
+//!   intensity and CAMEO code are derived from the PLOVER tables.
+//!
+//! An actor may be a code (`"RUS"`, `"RUSGOV"`, `"RUS GOV"`, `"NATO"`), a list of codes, an
+//! object (`{"code": "RUS", "sector": "GOV"}`) or a list of objects.
+
+use std::io::{self, BufRead, BufReader, Read};
+
+use dyad_model::{Entity, Event, EventType, Location, Modality, Size};
+use serde_json::Value;
+
+use crate::{imported_event, parse_date, Dataset, EntityResolver, ImportRow, Row, RowError};
+
+/// Lines longer than this are skipped rather than parsed.
+const MAX_LINE: usize = 16 << 20;
+
+pub(crate) fn read<'a, R: Read + 'a>(
+    input: R,
+    resolver: EntityResolver<'a>,
+) -> impl Iterator<Item = io::Result<Row>> + 'a {
+    let mut reader = BufReader::with_capacity(1 << 16, input);
+    let mut line_no = 0u64;
+    let mut buf = Vec::new();
+    std::iter::from_fn(move || loop {
+        buf.clear();
+        match reader.by_ref().take(MAX_LINE as u64 + 1).read_until(b'\n', &mut buf) {
+            Ok(0) => return None,
+            Ok(_) => {}
+            Err(e) => return Some(Err(e)),
+        }
+        line_no += 1;
+        if buf.len() > MAX_LINE && !buf.ends_with(b"\n") {
+            // Skip the rest of the over-long line.
+            let mut rest = Vec::new();
+            if let Err(e) = reader.read_until(b'\n', &mut rest) {
+                return Some(Err(e));
+            }
+            return Some(Ok(Row::Skipped(RowError::new(
+                line_no,
+                "line",
+                format!("longer than {MAX_LINE} bytes"),
+            ))));
+        }
+        let text = String::from_utf8_lossy(&buf);
+        let text = text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        return Some(Ok(match record(text, line_no, resolver) {
+            Ok(r) => Row::Record(Box::new(r)),
+            Err(e) => Row::Skipped(e),
+        }));
+    })
+}
+
+fn record(text: &str, line: u64, resolver: EntityResolver<'_>) -> Result<ImportRow, RowError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| RowError::new(line, "json", e))?;
+    if !value.is_object() {
+        return Err(RowError::new(line, "json", "not a JSON object"));
+    }
+    let id = value["id"].as_str().map(str::to_string).unwrap_or_else(|| format!("line {line}"));
+    let source = ["url", "outlet", "publication"]
+        .iter()
+        .find_map(|k| value[*k].as_str())
+        .map(str::to_string);
+    // dyad's own event records carry every field.
+    if let Ok(event) = serde_json::from_value::<Event>(value.clone()) {
+        return Ok(ImportRow { event, key: id, source });
+    }
+    let type_text =
+        value["event"].as_str().ok_or_else(|| RowError::new(line, "event", "missing"))?;
+    let event: EventType =
+        type_text.to_ascii_uppercase().parse().map_err(|e| RowError::new(line, "event", e))?;
+    let date = match value["date"].as_str() {
+        Some(d) => Some(
+            parse_date(d)
+                .ok_or_else(|| RowError::new(line, "date", format!("`{d}` is not a date")))?,
+        ),
+        None => None,
+    };
+    let actor = entities(&value, &["actor", "source"], resolver, date)
+        .map_err(|m| RowError::new(line, "actor", m))?;
+    if actor.is_empty() {
+        return Err(RowError::new(line, "actor", "missing"));
+    }
+    let recipient = entities(&value, &["recipient", "target"], resolver, date)
+        .map_err(|m| RowError::new(line, "recipient", m))?;
+    let mut e = imported_event(
+        Dataset::Plover,
+        &id,
+        event,
+        strings(&value["mode"]),
+        actor,
+        recipient,
+        date,
+    );
+    e.context = strings(&value["context"]);
+    if let Some(q) = value["quad_code"].as_u64() {
+        e.quad_code = q.min(4) as u8;
+    }
+    if let Some(i) = value["intensity"].as_f64().or_else(|| value["event_scale"].as_f64()) {
+        e.intensity = i;
+    }
+    if let Some(c) = value["cameo"].as_str().filter(|c| !c.is_empty()) {
+        e.cameo = c.to_string();
+    }
+    e.text = value["text"].as_str().unwrap_or("").to_string();
+    e.event_text = match &value["event_text"] {
+        Value::String(s) => s.clone(),
+        other => strings(other).join(" "),
+    };
+    if let Ok(m) = serde_json::from_value::<Modality>(value["modality"].clone()) {
+        e.modality = m;
+    }
+    e.event_loc = serde_json::from_value::<Location>(value["event_loc"].clone()).ok();
+    e.size = serde_json::from_value::<Size>(value["size"].clone()).ok();
+    Ok(ImportRow { event: e, key: id, source })
+}
+
+/// A string or a list of strings.
+fn strings(v: &Value) -> Vec<String> {
+    match v {
+        Value::String(s) if !s.is_empty() => vec![s.clone()],
+        Value::Array(items) => {
+            items.iter().filter_map(|i| i.as_str()).map(str::to_string).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The entities under the first of `keys` the record has.
+fn entities(
+    record: &Value,
+    keys: &[&str],
+    resolver: EntityResolver<'_>,
+    date: Option<chrono::NaiveDate>,
+) -> Result<Vec<Entity>, String> {
+    let Some(v) = keys.iter().map(|k| &record[*k]).find(|v| !v.is_null()) else {
+        return Ok(Vec::new());
+    };
+    let items: Vec<&Value> = match v {
+        Value::Array(items) => items.iter().collect(),
+        other => vec![other],
+    };
+    items.into_iter().map(|item| entity(item, resolver, date)).collect()
+}
+
+fn entity(
+    v: &Value,
+    resolver: EntityResolver<'_>,
+    date: Option<chrono::NaiveDate>,
+) -> Result<Entity, String> {
+    match v {
+        Value::String(code) => code_entity(code, "", resolver, date),
+        Value::Object(o) => {
+            if let Ok(e) = serde_json::from_value::<Entity>(v.clone()) {
+                if !e.code.is_empty() {
+                    return Ok(e);
+                }
+            }
+            let code = ["code", "country", "actor"]
+                .iter()
+                .find_map(|k| o.get(*k).and_then(Value::as_str))
+                .ok_or("an actor object needs a `code`")?;
+            let mut e = code_entity(
+                code,
+                o.get("sector").and_then(Value::as_str).unwrap_or(""),
+                resolver,
+                date,
+            )?;
+            if let Some(t) = ["actorText", "entity_text", "text", "name"]
+                .iter()
+                .find_map(|k| o.get(*k).and_then(Value::as_str))
+            {
+                e.entity_text = t.into();
+            }
+            Ok(e)
+        }
+        other => Err(format!("`{other}` is not an actor code or object")),
+    }
+}
+
+/// `RUS`, `RUSGOV`, `RUS GOV`, `RUS-GOV`, an organisation code (`NATO`) or a name.
+fn code_entity(
+    code: &str,
+    sector: &str,
+    resolver: EntityResolver<'_>,
+    date: Option<chrono::NaiveDate>,
+) -> Result<Entity, String> {
+    let code = code.trim();
+    if code.is_empty() {
+        return Err("empty actor code".to_string());
+    }
+    if let Some(head) = code.get(..3).filter(|h| resolver.known_code(h)) {
+        let rest = code[3..].trim_start_matches([' ', '-', '_']);
+        let sector = if sector.is_empty() { rest } else { sector };
+        if rest.is_empty() || rest.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Ok(resolver.state(head, sector, ""));
+        }
+    }
+    if let Some(e) = resolver.entity(code, "", sector, date) {
+        return Ok(e);
+    }
+    if code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
+        // A code dyad does not know (an armed group's, say): kept as its own actor.
+        return Ok(Entity {
+            entity_text: code.into(),
+            code: code.into(),
+            country: code.into(),
+            sector: sector.into(),
+            name: code.into(),
+        });
+    }
+    Err(format!("cannot resolve actor `{code}`"))
+}

@@ -1,0 +1,105 @@
+//! Imported datasets: rows of GDELT, ICEWS, POLECAT, ACLED or PLOVER files stored as events
+//! with their provenance (dataset, file, row id).
+
+use dyad_model::Event;
+use rusqlite::{params, OptionalExtension};
+
+use crate::write::merge_target;
+use crate::{Store, StoreError};
+
+/// The file an import reads.
+#[derive(Debug, Clone)]
+pub struct ImportFile {
+    /// `gdelt`, `icews`, `polecat`, `acled` or `plover`.
+    pub dataset: String,
+    /// The path as the user named it.
+    pub file: String,
+    /// SHA-256 of the file's bytes; see [`crate::sha256_hex`].
+    pub file_hash: String,
+}
+
+/// One dataset row, converted to the event model.
+#[derive(Debug, Clone)]
+pub struct ImportRow {
+    pub event: Event,
+    /// The dataset's id for the row ("GLOBALEVENTID 1186123457"), or "line N".
+    pub key: String,
+    /// The outlet or URL the row names as its source.
+    pub source: Option<String>,
+}
+
+/// What importing one file did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportOutcome {
+    Imported {
+        rows: usize,
+        skipped: usize,
+    },
+    /// This very file was imported before: nothing changed.
+    SameFile,
+}
+
+impl Store {
+    /// Imports one file's rows in one transaction: every row, or on error none (a row that
+    /// is `Err` is an unreadable input, which aborts the import). `skipped` is
+    /// read after the rows are consumed, so a parser may count the rows it rejected while
+    /// `rows` is being iterated. Each row is an event of its own: a dataset row is already a
+    /// merged event, so rows do not merge with one another (documents ingested later may
+    /// still add mentions to them).
+    pub fn import_file<I>(
+        &mut self,
+        file: &ImportFile,
+        rows: I,
+        skipped: &dyn Fn() -> usize,
+    ) -> Result<ImportOutcome, StoreError>
+    where
+        I: IntoIterator<Item = Result<ImportRow, String>>,
+    {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let known: Option<i64> = tx
+            .query_row("SELECT id FROM imports WHERE file_hash = ?1", [&file.file_hash], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if known.is_some() {
+            return Ok(ImportOutcome::SameFile);
+        }
+        tx.execute(
+            "INSERT INTO imports (dataset, file, file_hash, imported_at) VALUES (?1, ?2, ?3, datetime('now'))",
+            params![file.dataset, file.file, file.file_hash],
+        )?;
+        let import_id = tx.last_insert_rowid();
+        let mut n = 0;
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO mentions (event_id, import_id, import_row, source, date, modality, mode, size_value, size_unit, record)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?;
+            for row in rows {
+                let row = row.map_err(StoreError::Input)?;
+                let (event_id, _) = merge_target(&tx, &row.event, false)?;
+                let e = &row.event;
+                insert.execute(params![
+                    event_id,
+                    import_id,
+                    row.key,
+                    row.source,
+                    e.date,
+                    e.modality.as_str(),
+                    e.mode.join(","),
+                    e.size.as_ref().map(|s| s.value),
+                    e.size.as_ref().map(|s| s.unit.clone()),
+                    serde_json::to_string(e)?
+                ])?;
+                n += 1;
+            }
+        }
+        let skipped = skipped();
+        tx.execute(
+            "UPDATE imports SET rows = ?1, skipped = ?2 WHERE id = ?3",
+            params![n as i64, skipped as i64, import_id],
+        )?;
+        tx.commit()?;
+        Ok(ImportOutcome::Imported { rows: n, skipped })
+    }
+}

@@ -1,0 +1,143 @@
+//! `dyad import`: rows of other event datasets (GDELT, ICEWS, POLECAT, ACLED, PLOVER JSONL)
+//! into the store, each file in one transaction, with its provenance.
+
+use std::cell::Cell;
+use std::io::{IsTerminal, Read};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::{Args, ValueEnum};
+use dyad_formats::{Dataset, Row};
+use dyad_store::{ImportFile, ImportOutcome};
+
+use crate::input::load_lexicon;
+use crate::LexiconArgs;
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// GDELT 2.0 event export (tab-separated, 61 columns; `.zip` as published).
+    Gdelt,
+    /// ICEWS coded events (tab-separated, with a header).
+    Icews,
+    /// POLECAT weekly files (tab-separated, with a header).
+    Polecat,
+    /// ACLED export (CSV, with a header).
+    Acled,
+    /// PLOVER JSONL (dyad's own output, or records with event, actor, recipient, date).
+    Plover,
+}
+
+impl Format {
+    fn dataset(self) -> Dataset {
+        match self {
+            Format::Gdelt => Dataset::Gdelt,
+            Format::Icews => Dataset::Icews,
+            Format::Polecat => Dataset::Polecat,
+            Format::Acled => Dataset::Acled,
+            Format::Plover => Dataset::Plover,
+        }
+    }
+}
+
+#[derive(Args)]
+pub struct ImportArgs {
+    #[arg(long, value_enum)]
+    format: Format,
+    /// Files to import.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    #[arg(long, default_value = "dyad.db")]
+    db: PathBuf,
+    #[command(flatten)]
+    lexicon: LexiconArgs,
+}
+
+/// Bad rows reported per file before the rest are only counted.
+const SHOWN_ROW_ERRORS: usize = 20;
+
+pub fn run(args: &ImportArgs) -> Result<ExitCode> {
+    let lexicon = load_lexicon(&args.lexicon)?;
+    let mut store = super::open_store(&args.db, true)?;
+    let dataset = args.format.dataset();
+    let progress = std::io::stderr().is_terminal();
+    let (mut imported, mut skipped_rows, mut unchanged, mut failed) = (0, 0, 0, 0);
+    for path in &args.files {
+        let name = path.display().to_string();
+        let file_hash = match hash_file(path) {
+            Ok(h) => h,
+            Err(e) => {
+                eprintln!("dyad: skipped {name}: {e}");
+                failed += 1;
+                continue;
+            }
+        };
+        let input = match dyad_formats::open(path) {
+            Ok(input) => input,
+            Err(e) => {
+                eprintln!("dyad: skipped {name}: {e}");
+                failed += 1;
+                continue;
+            }
+        };
+        let bad = Cell::new(0usize);
+        let good = Cell::new(0usize);
+        let rows = dyad_formats::read(dataset, input, &lexicon).filter_map(|row| match row {
+            Ok(Row::Record(r)) => {
+                good.set(good.get() + 1);
+                if progress && good.get().is_multiple_of(10_000) {
+                    eprint!("\r\x1b[2K{name}: {} rows", good.get());
+                }
+                Some(Ok(*r))
+            }
+            Ok(Row::Skipped(e)) => {
+                bad.set(bad.get() + 1);
+                if bad.get() <= SHOWN_ROW_ERRORS {
+                    eprintln!("dyad: {name}:{e}");
+                }
+                None
+            }
+            Err(e) => Some(Err(format!("{name}: cannot read: {e}"))),
+        });
+        let meta =
+            ImportFile { dataset: dataset.as_str().to_string(), file: name.clone(), file_hash };
+        let outcome = store.import_file(&meta, rows, &|| bad.get());
+        if progress {
+            eprint!("\r\x1b[2K");
+        }
+        match outcome {
+            Ok(ImportOutcome::Imported { rows, skipped }) => {
+                if skipped > SHOWN_ROW_ERRORS {
+                    eprintln!("dyad: {name}: {} more bad rows", skipped - SHOWN_ROW_ERRORS);
+                }
+                imported += rows;
+                skipped_rows += skipped;
+            }
+            Ok(ImportOutcome::SameFile) => unchanged += 1,
+            Err(dyad_store::StoreError::Input(message)) => {
+                eprintln!("dyad: skipped {message} (nothing of this file was imported)");
+                failed += 1;
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    outln!(
+        "imported: {imported} {} rows as events; {skipped_rows} bad rows skipped; {unchanged} files imported before (unchanged); {failed} files unreadable",
+        dataset.as_str()
+    );
+    crate::commands::stats::print(&store, &args.db)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn hash_file(path: &std::path::Path) -> std::io::Result<String> {
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = dyad_store::Sha256Stream::default();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            return Ok(hasher.finish());
+        }
+        hasher.update(&buf[..n]);
+    }
+}
