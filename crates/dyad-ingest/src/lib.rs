@@ -14,6 +14,7 @@
 //!
 //! Not here: fetching URLs or reading files (the CLI does that), and coding events.
 
+mod feed;
 mod frontmatter;
 mod html;
 mod jsonl;
@@ -22,6 +23,7 @@ pub mod reference;
 mod sentences;
 mod text;
 
+pub use feed::{parse_feed, Feed, FeedError, FeedItem, MAX_FEED_ITEMS};
 pub use html::parse_html;
 pub use jsonl::{parse_jsonl_line, JsonlRecord};
 pub use language::{looks_english, tag_is_english};

@@ -127,6 +127,8 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX mentions_import ON mentions (import_id);
     DROP INDEX events_key;
     CREATE INDEX events_key ON events (event, actors, recipients, date);
+    -- Feed items already stored are recognised by their address before fetching.
+    CREATE INDEX representations_source ON representations (source);
     "#,
 ];
 

@@ -148,6 +148,17 @@ impl Store {
         Ok(outcomes)
     }
 
+    /// Whether a document was already read from `source` (a file name or URL).
+    pub fn has_source(&self, source: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM representations WHERE source = ?1 LIMIT 1", [source], |_| {
+                Ok(())
+            })
+            .optional()?
+            .is_some())
+    }
+
     /// Whether these raw bytes were already ingested (checked before parsing and coding).
     pub fn has_raw(&self, raw_hash: &str) -> Result<bool, StoreError> {
         Ok(self

@@ -14,6 +14,7 @@ macro_rules! outln {
 }
 
 mod commands;
+mod fetch;
 mod input;
 mod output;
 
@@ -86,22 +87,9 @@ enum Command {
         #[command(flatten)]
         lexicon: LexiconArgs,
     },
-    /// Code documents and store them, merging reports of the same event.
-    Ingest {
-        /// Files or folders (searched recursively); `-` or nothing reads JSONL from standard input.
-        inputs: Vec<PathBuf>,
-        /// The store (one SQLite file).
-        #[arg(long, default_value = "dyad.db")]
-        db: PathBuf,
-        /// Publication date (YYYY-MM-DD) for documents that do not carry one.
-        #[arg(long)]
-        date: Option<String>,
-        /// Coding threads (0: one per core).
-        #[arg(long, default_value_t = 0)]
-        jobs: usize,
-        #[command(flatten)]
-        lexicon: LexiconArgs,
-    },
+    /// Code documents (files, folders, URLs, feeds) and store them, merging reports of the
+    /// same event.
+    Ingest(commands::ingest::IngestArgs),
     /// List merged events from the store.
     Events {
         #[arg(long, default_value = "dyad.db")]
@@ -156,9 +144,7 @@ fn main() -> ExitCode {
         Command::Resolve { input, from, to, lexicon } => {
             commands::resolve::run(input.as_deref(), from, to, &lexicon)
         }
-        Command::Ingest { inputs, db, date, jobs, lexicon } => {
-            commands::ingest::run(&inputs, &db, date.as_deref(), jobs, &lexicon)
-        }
+        Command::Ingest(args) => commands::ingest::run(&args),
         Command::Events { db, args } => commands::events::run(&args, &db),
         Command::Export { db, args } => commands::events::export(&args, &db),
         Command::Import(args) => commands::import::run(&args),

@@ -1,18 +1,24 @@
-//! `dyad ingest`: read, code and store documents; re-ingesting the same bytes or the same
-//! article changes nothing.
+//! `dyad ingest`: read (files, folders, standard input, URLs, feeds), code and store
+//! documents; re-ingesting the same bytes or the same article changes nothing.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use std::time::Duration;
+
 use anyhow::Result;
 use chrono::NaiveDate;
+use clap::Args;
 use dyad_coder::{Coder, Options, CODER_VERSION};
 use dyad_ingest::Format;
 use dyad_model::{Document, Event};
 use dyad_store::{IngestOutcome, Representation, Store};
 
-use crate::input::{expand, load_lexicon, parse_date_arg, read_documents, Source};
+use crate::fetch::{is_url, Fetcher};
+use crate::input::{
+    expand, language_skip_reason, load_lexicon, parse_date_arg, read_documents, Source,
+};
 use crate::{From, LexiconArgs};
 
 /// Documents per write transaction.
@@ -24,6 +30,8 @@ struct Tally {
     same_article: usize,
     same_file: usize,
     skipped: usize,
+    feed_items: usize,
+    feed_known: usize,
     mentions: usize,
     new_events: usize,
 }
@@ -109,17 +117,47 @@ impl Ingester<'_> {
     }
 }
 
-pub fn run(
-    inputs: &[PathBuf],
-    db: &Path,
-    date: Option<&str>,
+/// Default limit on one fetched page or feed.
+const DEFAULT_MAX_BYTES: u64 = 20_000_000;
+
+#[derive(Args)]
+pub struct IngestArgs {
+    /// Files, folders (searched recursively) or http(s) URLs; `-` or nothing reads JSONL
+    /// from standard input.
+    inputs: Vec<PathBuf>,
+    /// An RSS, Atom or JSON feed: fetch it and each item not stored yet; repeatable.
+    #[arg(long = "feed", value_name = "URL")]
+    feeds: Vec<String>,
+    /// The store (one SQLite file).
+    #[arg(long, default_value = "dyad.db")]
+    db: PathBuf,
+    /// Publication date (YYYY-MM-DD) for documents that do not carry one.
+    #[arg(long)]
+    date: Option<String>,
+    /// Coding threads (0: one per core).
+    #[arg(long, default_value_t = 0)]
     jobs: usize,
-    lexicon: &LexiconArgs,
-) -> Result<ExitCode> {
-    let default_date = parse_date_arg(date)?;
-    let coder = Coder::new(load_lexicon(lexicon)?, Options::default());
-    let mut store = super::open_store(db, true)?;
-    let inputs = if inputs.is_empty() { vec![PathBuf::from("-")] } else { expand(inputs)? };
+    /// Seconds allowed for fetching one URL, connection to last byte.
+    #[arg(long, default_value_t = 30)]
+    timeout: u64,
+    /// Largest page or feed fetched, in bytes.
+    #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
+    max_bytes: u64,
+    #[command(flatten)]
+    lexicon: LexiconArgs,
+}
+
+pub fn run(args: &IngestArgs) -> Result<ExitCode> {
+    let default_date = parse_date_arg(args.date.as_deref())?;
+    for feed in &args.feeds {
+        if !is_url(feed) {
+            anyhow::bail!("--feed `{feed}` is not an http(s) URL");
+        }
+    }
+    let coder = Coder::new(load_lexicon(&args.lexicon)?, Options::default());
+    let mut store = super::open_store(&args.db, true)?;
+    let fetcher = Fetcher::new(Duration::from_secs(args.timeout.max(1)), args.max_bytes);
+    let jobs = args.jobs;
     let mut ingester = Ingester {
         store: &mut store,
         coder,
@@ -134,8 +172,23 @@ pub fn run(
             jobs
         },
     };
-    for path in &inputs {
-        ingest_path(&mut ingester, path)?;
+    let inputs: Vec<PathBuf> = if args.inputs.is_empty() && args.feeds.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.inputs.clone()
+    };
+    for input in &inputs {
+        let text = input.to_string_lossy();
+        if is_url(&text) {
+            ingest_url(&mut ingester, &fetcher, &text, None)?;
+            continue;
+        }
+        for path in expand(std::slice::from_ref(input))? {
+            ingest_path(&mut ingester, &path)?;
+        }
+    }
+    for feed in &args.feeds {
+        ingest_feed(&mut ingester, &fetcher, feed)?;
     }
     ingester.flush()?;
     if ingester.progress {
@@ -146,13 +199,126 @@ pub fn run(
         "ingested: {} new documents, {} already stored as another file or page, {} unchanged inputs, {} skipped",
         t.new_documents, t.same_article, t.same_file, t.skipped
     );
+    if !args.feeds.is_empty() {
+        outln!(
+            "feeds: {} items listed, {} already stored (not fetched again)",
+            t.feed_items,
+            t.feed_known
+        );
+    }
     outln!(
         "coded: {} event mentions, {} new events (the rest merged into known events)",
         t.mentions,
         t.new_events
     );
-    crate::commands::stats::print(&store, db)?;
+    crate::commands::stats::print(&store, &args.db)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// What a feed item says about its article, used where the page itself is silent.
+struct ItemHints<'a> {
+    title: Option<&'a str>,
+    published: Option<NaiveDate>,
+}
+
+/// Fetches one page and ingests it; a failed fetch or an unreadable page is reported and
+/// skipped.
+fn ingest_url(
+    ingester: &mut Ingester<'_>,
+    fetcher: &Fetcher,
+    url: &str,
+    hints: Option<ItemHints<'_>>,
+) -> Result<()> {
+    let fetched = match fetcher.get(url) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("dyad: skipped {e}");
+            ingester.tally.skipped += 1;
+            return Ok(());
+        }
+    };
+    let hint = match fetched.media_type.as_deref() {
+        Some("text/html" | "application/xhtml+xml") => "page.html",
+        Some("text/plain") => "page.txt",
+        _ => "",
+    };
+    let mut doc = match dyad_ingest::parse(url, hint, &fetched.bytes) {
+        Ok(doc) => doc,
+        Err(e) => {
+            eprintln!("dyad: skipped {url}: {e}");
+            ingester.tally.skipped += 1;
+            return Ok(());
+        }
+    };
+    if doc.url.is_none() {
+        doc.url = Some(fetched.url.clone());
+    }
+    if let Some(h) = hints {
+        if doc.title.is_none() {
+            doc.title = h.title.map(str::to_string);
+        }
+        if doc.date.is_none() {
+            doc.date = h.published;
+        }
+    }
+    if doc.date.is_none() {
+        doc.date = ingester.default_date;
+    }
+    if let Some(reason) = language_skip_reason(&doc) {
+        eprintln!("dyad: skipped {url}: {reason}");
+        ingester.tally.skipped += 1;
+        return Ok(());
+    }
+    let format = if hint == "page.html" || Format::detect(hint, &fetched.bytes) == Format::Html {
+        Format::Html
+    } else {
+        Format::Text
+    };
+    // The address after redirects, so that a feed linking to it finds it stored.
+    let source = Source { raw: &fetched.bytes, location: fetched.url.clone(), format };
+    ingester.add(doc, source)
+}
+
+/// Fetches a feed and ingests each item whose page is not stored yet.
+fn ingest_feed(ingester: &mut Ingester<'_>, fetcher: &Fetcher, url: &str) -> Result<()> {
+    let fetched = match fetcher.get(url) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("dyad: skipped feed: {e}");
+            ingester.tally.skipped += 1;
+            return Ok(());
+        }
+    };
+    let feed = match dyad_ingest::parse_feed(&fetched.bytes, Some(&fetched.url)) {
+        Ok(feed) => feed,
+        Err(e) => {
+            eprintln!("dyad: skipped feed {url}: {e}");
+            ingester.tally.skipped += 1;
+            return Ok(());
+        }
+    };
+    if feed.without_link > 0 {
+        eprintln!("dyad: feed {url}: {} items without a link skipped", feed.without_link);
+    }
+    if feed.beyond_limit > 0 {
+        eprintln!(
+            "dyad: feed {url}: {} items beyond the first {} skipped",
+            feed.beyond_limit,
+            dyad_ingest::MAX_FEED_ITEMS
+        );
+    }
+    for item in &feed.items {
+        ingester.tally.feed_items += 1;
+        if ingester.store.has_source(&item.url)?
+            || ingester.batch.iter().any(|(_, _, r)| r.source == item.url)
+        {
+            ingester.tally.feed_known += 1;
+            continue;
+        }
+        let hints = ItemHints { title: item.title.as_deref(), published: item.published };
+        ingest_url(ingester, fetcher, &item.url, Some(hints))?;
+    }
+    Ok(())
 }
 
 fn format_name(format: Format) -> &'static str {

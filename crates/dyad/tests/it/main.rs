@@ -553,3 +553,175 @@ fn import_reports_bad_rows_and_unreadable_files_and_goes_on() {
     assert_eq!(event_keys(db).len(), 2);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A small HTTP/1.1 server on loopback for the fetching tests: canned pages, a feed,
+/// redirects, errors, a slow and an oversized response. It records each request's path and
+/// user agent.
+struct TestServer {
+    base: String,
+    requests: std::sync::Arc<std::sync::Mutex<Vec<(String, String)>>>,
+}
+
+fn article_page(title: &str, body: &str) -> String {
+    format!(
+        "<!doctype html><html lang=\"en\"><head><title>{title}</title>\
+         <meta property=\"article:published_time\" content=\"2024-06-20T08:00:00Z\"></head>\
+         <body><article><h1>{title}</h1><p>{body}</p></article></body></html>"
+    )
+}
+
+impl TestServer {
+    fn start() -> TestServer {
+        use std::io::{BufRead, BufReader};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let requests = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let log = requests.clone();
+        let feed_base = base.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { continue };
+                let log = log.clone();
+                let base = feed_base.clone();
+                std::thread::spawn(move || {
+                    let mut reader = BufReader::new(stream.try_clone().unwrap());
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).is_err() {
+                        return;
+                    }
+                    let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+                    let mut agent = String::new();
+                    loop {
+                        let mut header = String::new();
+                        if reader.read_line(&mut header).unwrap_or(0) == 0
+                            || header.trim().is_empty()
+                        {
+                            break;
+                        }
+                        if let Some(v) = header.to_ascii_lowercase().strip_prefix("user-agent:") {
+                            agent = v.trim().to_string();
+                        }
+                    }
+                    log.lock().unwrap().push((path.clone(), agent));
+                    let ok = |kind: &str, body: String| {
+                        format!(
+                            "HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                            body.len()
+                        )
+                    };
+                    let redirect = |to: &str| {
+                        format!("HTTP/1.1 302 Found\r\nLocation: {to}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                    };
+                    let response = match path.as_str() {
+                        "/article.html" => ok("text/html; charset=utf-8", article_page(
+                            "Treaty signed",
+                            "North Korea and Russia signed a mutual defence treaty in Pyongyang on Wednesday.",
+                        )),
+                        "/a1.html" => ok("text/html", article_page(
+                            "Shells shipped",
+                            "North Korea sent artillery shells to Russia last month, officials in Seoul said.",
+                        )),
+                        "/a2.html" => ok("text/html", article_page(
+                            "Protest",
+                            "Japan protested to China on Thursday over the incursion near its islands.",
+                        )),
+                        "/moved" => redirect("/article.html"),
+                        "/loop" => redirect("/loop"),
+                        "/feed.xml" => ok("application/rss+xml", format!(
+                            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Test desk</title>\
+                             <item><title>Treaty signed</title><link>{base}/article.html</link></item>\
+                             <item><title>Shells shipped</title><link>{base}/a1.html</link></item>\
+                             <item><title>Protest</title><link>/a2.html</link></item>\
+                             <item><title>Gone</title><link>{base}/missing</link></item>\
+                             </channel></rss>"
+                        )),
+                        "/slow" => {
+                            std::thread::sleep(std::time::Duration::from_secs(4));
+                            ok("text/plain", "too late".to_string())
+                        }
+                        "/big" => {
+                            // No Content-Length: the limit must cut the body while reading.
+                            let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n");
+                            let chunk = "Russia and Ukraine. ".repeat(1000);
+                            for _ in 0..50 {
+                                if stream.write_all(chunk.as_bytes()).is_err() {
+                                    break;
+                                }
+                            }
+                            return;
+                        }
+                        _ => "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_string(),
+                    };
+                    let _ = stream.write_all(response.as_bytes());
+                });
+            }
+        });
+        TestServer { base, requests }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    fn fetched(&self, path: &str) -> usize {
+        self.requests.lock().unwrap().iter().filter(|(p, _)| p == path).count()
+    }
+}
+
+#[test]
+fn ingests_urls_and_feeds_from_a_loopback_server() {
+    let server = TestServer::start();
+    let dir = temp_dir("fetch");
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    // A redirect is followed; the page is stored under its final address.
+    let out = dyad(&["ingest", &server.url("/moved"), "--db", db], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ingested: 1 new documents"));
+    let docs = dyad(&["docs", "--db", db], None);
+    assert!(String::from_utf8_lossy(&docs.stdout).contains("Treaty signed"));
+    let (_, agent) = server.requests.lock().unwrap()[0].clone();
+    assert!(agent.starts_with("dyad/"), "user agent `{agent}`");
+
+    // The feed: the stored page is not fetched again, a relative link is resolved, a
+    // missing page is reported and skipped.
+    let out = dyad(&["ingest", "--feed", &server.url("/feed.xml"), "--db", db], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("ingested: 2 new documents"), "{stdout}");
+    assert!(stdout.contains("feeds: 4 items listed, 1 already stored"), "{stdout}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/missing: HTTP 404"));
+    assert_eq!(server.fetched("/article.html"), 1, "a stored item is not fetched again");
+    assert_eq!(server.fetched("/a2.html"), 1);
+    let events = dyad(&["events", "--db", db, "--to", "jsonl"], None);
+    let events = lines(&events);
+    assert!(events.iter().any(|e| e["event"] == "AID" && e["actor"][0] == "PRK"));
+    // The page's own date wins over nothing; every stored page has one.
+    assert!(events.iter().all(|e| e["date"].as_str().is_some_and(|d| d.starts_with("2024"))));
+
+    // Again: nothing new is fetched but the missing page.
+    let out = dyad(&["ingest", "--feed", &server.url("/feed.xml"), "--db", db], None);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("3 already stored"));
+    assert_eq!(server.fetched("/a1.html"), 1);
+
+    // Failures are reported with their reason; the store is left as it was; exit 0.
+    let stats_before = dyad(&["stats", "--db", db], None).stdout;
+    for (path, extra, reason) in [
+        ("/loop", vec![], "redirects"),
+        ("/slow", vec!["--timeout", "1"], "--timeout"),
+        ("/big", vec!["--max-bytes", "100000"], "--max-bytes"),
+        ("/missing", vec![], "HTTP 404"),
+    ] {
+        let url = server.url(path);
+        let mut args = vec!["ingest", url.as_str(), "--db", db];
+        args.extend(extra);
+        let out = dyad(&args, None);
+        assert!(out.status.success(), "{path}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(reason) && stderr.contains(path), "{path}: {stderr}");
+    }
+    assert_eq!(dyad(&["stats", "--db", db], None).stdout, stats_before);
+    let out = dyad(&["ingest", "--feed", "not-a-url", "--db", db], None);
+    assert_eq!(out.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
