@@ -19,6 +19,7 @@
 mod import;
 mod query;
 mod schema;
+mod similar;
 mod write;
 
 use std::path::Path;
@@ -27,6 +28,7 @@ use rusqlite::Connection;
 
 pub use import::{ImportFile, ImportOutcome, ImportRow};
 pub use query::{DocRow, EventFilter, EventRow, Stats};
+pub use similar::{MIN_RESEMBLANCE, MIN_SHINGLES, NEAR_DUPLICATE};
 pub use write::{
     sha256_hex, text_hash, IngestOutcome, Representation, Sha256Stream, MERGE_WINDOW_DAYS,
 };
@@ -70,7 +72,36 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
         schema::migrate(&conn)?;
-        Ok(Store { conn })
+        let mut store = Store { conn };
+        store.sign_unsigned_documents()?;
+        Ok(store)
+    }
+
+    /// Computes the near-duplicate signatures of documents stored before signatures existed
+    /// (schema version 3 and older), in one transaction.
+    fn sign_unsigned_documents(&mut self) -> Result<(), StoreError> {
+        let unsigned: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM documents WHERE id NOT IN (SELECT document_id FROM doc_signatures)",
+            [],
+            |r| r.get(0),
+        )?;
+        if unsigned == 0 {
+            return Ok(());
+        }
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let ids: Vec<i64> = tx
+            .prepare(
+                "SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM doc_signatures)",
+            )?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        for id in ids {
+            let text: String =
+                tx.query_row("SELECT text FROM documents WHERE id = ?1", [id], |r| r.get(0))?;
+            write::store_signature(&tx, id, similar::signature(&text).as_ref())?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// `PRAGMA integrity_check` is "ok".
@@ -291,6 +322,75 @@ mod tests {
         assert!(matches!(store.import_file(&broken, rows, &|| 0), Err(StoreError::Input(_))));
         assert_eq!(store.stats().unwrap(), before);
         assert!(store.integrity_ok().unwrap());
+    }
+
+    /// A wire story of about a hundred words, written for this test.
+    const WIRE: &str = "North Korea has shipped several million artillery shells to Russia since the summer, \
+        according to officials in Seoul, who said the deliveries went by rail and by sea through the port \
+        of Rajin. The officials said Pyongyang received food, fuel and help with satellites in return. \
+        Moscow denied the reports and called them provocations. Analysts said the shipments would let \
+        Russian gunners keep up their rate of fire along the front through the winter, while North Korean \
+        factories ran extra shifts. The South Korean defence ministry said it was watching the traffic \
+        closely with its allies and would respond to any threat.";
+
+    #[test]
+    fn a_syndicated_copy_is_one_document_and_one_source() {
+        let mut store = Store::open_in_memory().unwrap();
+        let copy = format!("SEOUL, Oct 20 (Daily Courier) - {WIRE} (Reporting by the Seoul bureau; editing by the desk.)");
+        let other = WIRE
+            .replace("artillery shells", "tonnes of rice")
+            .replace("Rajin", "Nampo")
+            .replace("satellites", "fertiliser")
+            .replace("gunners keep up their rate of fire", "families eat")
+            .replace("factories ran extra shifts", "farms had a poor harvest");
+        let batch = vec![
+            (
+                doc("wire", WIRE, "Wire"),
+                vec![event("wire", "2024-10-19", None)],
+                rep("wire.txt", "1"),
+            ),
+            (
+                doc("copy", &copy, "Daily Courier"),
+                vec![event("copy", "2024-10-20", None)],
+                rep("copy.txt", "2"),
+            ),
+            (doc("other", &other, "Farm News"), vec![], rep("other.txt", "3")),
+        ];
+        let outcomes = store.ingest_batch(&batch, "t", "t").unwrap();
+        assert!(
+            matches!(outcomes[1], IngestOutcome::NearDuplicate { containment_pct } if containment_pct >= 90),
+            "{outcomes:?}"
+        );
+        assert!(
+            matches!(outcomes[2], IngestOutcome::New { .. }),
+            "a rewritten story is another article: {outcomes:?}"
+        );
+        let stats = store.stats().unwrap();
+        assert_eq!((stats.documents, stats.representations, stats.mentions), (2, 3, 1));
+        let events = store.events(&EventFilter::default()).unwrap();
+        assert_eq!((events.len(), events[0].n_sources), (1, 1));
+    }
+
+    #[test]
+    fn documents_stored_before_signatures_get_them_on_open() {
+        let dir = std::env::temp_dir().join(format!("dyad-store-sign-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("old.db");
+        let _ = std::fs::remove_file(&path);
+        {
+            let mut store = Store::open(&path).unwrap();
+            let batch = vec![(doc("wire", WIRE, "Wire"), vec![], rep("wire.txt", "1"))];
+            store.ingest_batch(&batch, "t", "t").unwrap();
+            // As if stored by a version without signatures.
+            store.conn.execute_batch("DELETE FROM doc_bands; DELETE FROM doc_signatures;").unwrap();
+        }
+        let mut store = Store::open(&path).unwrap();
+        let copy = format!("{WIRE} Copyright the Daily Courier.");
+        let batch = vec![(doc("copy", &copy, "Daily"), vec![], rep("copy.txt", "2"))];
+        let outcomes = store.ingest_batch(&batch, "t", "t").unwrap();
+        assert!(matches!(outcomes[0], IngestOutcome::NearDuplicate { .. }), "{outcomes:?}");
+        drop(store);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

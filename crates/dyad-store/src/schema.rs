@@ -130,6 +130,22 @@ const MIGRATIONS: &[&str] = &[
     -- Feed items already stored are recognised by their address before fetching.
     CREATE INDEX representations_source ON representations (source);
     "#,
+    // 4: near-duplicate detection. Each document's MinHash signature (empty for a text too
+    // short to compare: the shingle count, then 64 MinHash values) and its LSH band keys; a
+    // representation found by resemblance rather than equal text records the estimated share
+    // of the shorter text found in the longer.
+    r#"
+    CREATE TABLE doc_signatures (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        minhash     BLOB NOT NULL
+    );
+    CREATE TABLE doc_bands (
+        band        INTEGER NOT NULL,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+    );
+    CREATE INDEX doc_bands_band ON doc_bands (band);
+    ALTER TABLE representations ADD COLUMN containment REAL;
+    "#,
 ];
 
 pub const VERSION: i64 = MIGRATIONS.len() as i64;

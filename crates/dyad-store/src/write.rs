@@ -5,6 +5,7 @@ use dyad_model::{Document, Event};
 use rusqlite::{params, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 
+use crate::similar;
 use crate::{Store, StoreError};
 
 /// Where a document was read from.
@@ -23,6 +24,10 @@ pub enum IngestOutcome {
     New { mentions: usize, new_events: usize },
     /// The same article was already stored from another file or page.
     SameArticle,
+    /// A near-identical copy (a syndicated wire story) of a stored article, with the
+    /// estimated share of the shorter text found in the longer, in percent: stored as
+    /// another representation of it.
+    NearDuplicate { containment_pct: u8 },
     /// These very bytes were ingested before: nothing changed.
     SameFile,
 }
@@ -122,6 +127,61 @@ pub(crate) fn merge_target(
     Ok((tx.last_insert_rowid(), true))
 }
 
+/// The stored document that is the same article as `sig` (see [`similar::same_article`]):
+/// candidates share a band key; the one with the highest containment wins, the oldest on a
+/// tie. Returns its id and the containment.
+fn near_duplicate(
+    tx: &Transaction<'_>,
+    sig: &similar::Signature,
+) -> Result<Option<(i64, f64)>, StoreError> {
+    let mut candidates: Vec<i64> = Vec::new();
+    {
+        let mut find = tx.prepare_cached("SELECT document_id FROM doc_bands WHERE band = ?1")?;
+        for key in similar::band_keys(sig) {
+            for id in find.query_map([key], |r| r.get::<_, i64>(0))? {
+                candidates.push(id?);
+            }
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut best: Option<(i64, f64)> = None;
+    let mut load =
+        tx.prepare_cached("SELECT minhash FROM doc_signatures WHERE document_id = ?1")?;
+    for id in candidates {
+        let blob: Vec<u8> = load.query_row([id], |r| r.get(0))?;
+        let Some(other) = similar::from_blob(&blob) else { continue };
+        if let Some(c) = similar::same_article(sig, &other) {
+            if best.is_none_or(|(_, b)| c > b) {
+                best = Some((id, c));
+            }
+        }
+    }
+    Ok(best)
+}
+
+/// Records a document's signature and band keys (an empty signature for a short text, so
+/// that it is not computed again).
+pub(crate) fn store_signature(
+    tx: &Transaction<'_>,
+    document_id: i64,
+    signature: Option<&similar::Signature>,
+) -> Result<(), StoreError> {
+    let blob = signature.map(similar::to_blob).unwrap_or_default();
+    tx.execute(
+        "INSERT OR REPLACE INTO doc_signatures (document_id, minhash) VALUES (?1, ?2)",
+        params![document_id, blob],
+    )?;
+    if let Some(sig) = signature {
+        let mut insert =
+            tx.prepare_cached("INSERT INTO doc_bands (band, document_id) VALUES (?1, ?2)")?;
+        for key in similar::band_keys(sig) {
+            insert.execute(params![key, document_id])?;
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 fn dates_compatible(a: Option<&str>, b: Option<&str>) -> bool {
     let parse = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
@@ -203,6 +263,17 @@ fn ingest_one(
         )?;
         return Ok(IngestOutcome::SameArticle);
     }
+    let signature = similar::signature(&doc.text);
+    if let Some(sig) = &signature {
+        if let Some((document_id, containment)) = near_duplicate(tx, sig)? {
+            tx.execute(
+                "INSERT INTO representations (document_id, raw_hash, source, format, containment) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![document_id, rep.raw_hash, rep.source, rep.format, containment],
+            )?;
+            let containment_pct = (containment * 100.0).round() as u8;
+            return Ok(IngestOutcome::NearDuplicate { containment_pct });
+        }
+    }
     tx.execute(
         "INSERT INTO documents (text_hash, external_id, url, outlet, title, author, published, language, text, coder, lexicon, ingested_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, datetime('now'))",
@@ -225,6 +296,7 @@ fn ingest_one(
         "INSERT INTO representations (document_id, raw_hash, source, format) VALUES (?1, ?2, ?3, ?4)",
         params![document_id, rep.raw_hash, rep.source, rep.format],
     )?;
+    store_signature(tx, document_id, signature.as_ref())?;
     {
         let mut insert = tx.prepare_cached(
             "INSERT INTO sentences (document_id, idx, start, end) VALUES (?1, ?2, ?3, ?4)",

@@ -28,6 +28,7 @@ const BATCH: usize = 100;
 struct Tally {
     new_documents: usize,
     same_article: usize,
+    near_duplicate: usize,
     same_file: usize,
     skipped: usize,
     feed_items: usize,
@@ -102,6 +103,7 @@ impl Ingester<'_> {
                     self.tally.new_events += new_events;
                 }
                 IngestOutcome::SameArticle => self.tally.same_article += 1,
+                IngestOutcome::NearDuplicate { .. } => self.tally.near_duplicate += 1,
                 IngestOutcome::SameFile => self.tally.same_file += 1,
             }
         }
@@ -196,8 +198,8 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
     }
     let t = ingester.tally;
     outln!(
-        "ingested: {} new documents, {} already stored as another file or page, {} unchanged inputs, {} skipped",
-        t.new_documents, t.same_article, t.same_file, t.skipped
+        "ingested: {} new documents, {} already stored as another file or page, {} near-identical copies of stored articles (syndicated), {} unchanged inputs, {} skipped",
+        t.new_documents, t.same_article, t.near_duplicate, t.same_file, t.skipped
     );
     if !args.feeds.is_empty() {
         outln!(
