@@ -18,6 +18,7 @@
 
 mod import;
 mod query;
+mod recode;
 mod schema;
 mod similar;
 mod write;
@@ -28,6 +29,7 @@ use rusqlite::Connection;
 
 pub use import::{ImportFile, ImportOutcome, ImportRow};
 pub use query::{DocRow, EventFilter, EventRow, Stats};
+pub use recode::{RecodeChange, StoredDocument};
 pub use similar::{MIN_RESEMBLANCE, MIN_SHINGLES, NEAR_DUPLICATE};
 pub use write::{
     sha256_hex, text_hash, IngestOutcome, Representation, Sha256Stream, MERGE_WINDOW_DAYS,

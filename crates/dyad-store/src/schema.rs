@@ -146,6 +146,18 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX doc_bands_band ON doc_bands (band);
     ALTER TABLE representations ADD COLUMN containment REAL;
     "#,
+    // 5: footnote markers (where the text cites a footnote), so that `dyad recode` rebuilds
+    // each document exactly as the coder first saw it. Documents stored before have
+    // markers_kept = 0: their citations cannot be restored.
+    r#"
+    CREATE TABLE markers (
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        number      INTEGER NOT NULL,
+        offset      INTEGER NOT NULL
+    );
+    CREATE INDEX markers_document ON markers (document_id);
+    ALTER TABLE documents ADD COLUMN markers_kept INTEGER NOT NULL DEFAULT 0;
+    "#,
 ];
 
 pub const VERSION: i64 = MIGRATIONS.len() as i64;

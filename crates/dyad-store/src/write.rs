@@ -76,6 +76,37 @@ pub(crate) fn party_key(entities: &[dyad_model::Entity]) -> String {
 /// Mentions of one event type between the same parties this many days apart are one event.
 pub const MERGE_WINDOW_DAYS: i64 = 3;
 
+/// Stores a document's coded events as its mentions, each merged into its event; returns how
+/// many events were created.
+pub(crate) fn insert_mentions(
+    tx: &Transaction<'_>,
+    document_id: i64,
+    events: &[Event],
+) -> Result<usize, StoreError> {
+    let mut new_events = 0;
+    for event in events {
+        let (event_id, created) = merge_target(tx, event, true)?;
+        new_events += usize::from(created);
+        let record = serde_json::to_string(event)?;
+        tx.prepare_cached(
+            "INSERT INTO mentions (event_id, document_id, sentence_idx, date, modality, mode, size_value, size_unit, record)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?
+        .execute(params![
+            event_id,
+            document_id,
+            event.text_info.sentence as i64,
+            event.date,
+            event.modality.as_str(),
+            event.mode.join(","),
+            event.size.as_ref().map(|s| s.value),
+            event.size.as_ref().map(|s| s.unit.clone()),
+            record
+        ])?;
+    }
+    Ok(new_events)
+}
+
 /// The event a mention belongs to: the oldest event of the same type between the same
 /// parties whose date is within [`MERGE_WINDOW_DAYS`] (an unknown date on either side is
 /// compatible), or a new one. With `merge` false a new event is always made. Returns the
@@ -275,8 +306,8 @@ fn ingest_one(
         }
     }
     tx.execute(
-        "INSERT INTO documents (text_hash, external_id, url, outlet, title, author, published, language, text, coder, lexicon, ingested_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, datetime('now'))",
+        "INSERT INTO documents (text_hash, external_id, url, outlet, title, author, published, language, text, coder, lexicon, ingested_at, markers_kept)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, datetime('now'), 1)",
         params![
             hash,
             doc.id,
@@ -317,28 +348,14 @@ fn ingest_one(
                 f.access_date.map(|d| d.to_string())
             ])?;
         }
-    }
-    let mut new_events = 0;
-    for event in events {
-        let (event_id, created) = merge_target(tx, event, true)?;
-        new_events += usize::from(created);
-        let record = serde_json::to_string(event)?;
-        tx.execute(
-            "INSERT INTO mentions (event_id, document_id, sentence_idx, date, modality, mode, size_value, size_unit, record)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                event_id,
-                document_id,
-                event.text_info.sentence as i64,
-                event.date,
-                event.modality.as_str(),
-                event.mode.join(","),
-                event.size.as_ref().map(|s| s.value),
-                event.size.as_ref().map(|s| s.unit.clone()),
-                record
-            ],
+        let mut insert = tx.prepare_cached(
+            "INSERT INTO markers (document_id, number, offset) VALUES (?1, ?2, ?3)",
         )?;
+        for m in &doc.markers {
+            insert.execute(params![document_id, m.number, m.offset as i64])?;
+        }
     }
+    let new_events = insert_mentions(tx, document_id, events)?;
     Ok(IngestOutcome::New { mentions: events.len(), new_events })
 }
 

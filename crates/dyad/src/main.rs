@@ -119,6 +119,8 @@ enum Command {
         #[command(flatten)]
         args: commands::events::ExportArgs,
     },
+    /// Code the stored documents again (after a lexicon or coder change); report what changed.
+    Recode(commands::recode::RecodeArgs),
     /// Import events from other datasets: GDELT, ICEWS, POLECAT, ACLED, PLOVER JSONL.
     Import(commands::import::ImportArgs),
     /// Summarise the store.
@@ -148,6 +150,7 @@ fn main() -> ExitCode {
         Command::Events { db, args } => commands::events::run(&args, &db),
         Command::Export { db, args } => commands::events::export(&args, &db),
         Command::Import(args) => commands::import::run(&args),
+        Command::Recode(args) => commands::recode::run(&args),
         Command::Stats { db, check } => commands::stats::run(&db, check),
         Command::Docs { query, db, limit } => commands::docs::docs(&db, query.as_deref(), limit),
         Command::Show { id, db } => commands::docs::show(&db, id),

@@ -80,18 +80,9 @@ impl Ingester<'_> {
             return Ok(());
         }
         let mut batch = std::mem::take(&mut self.batch);
-        // Code the batch on `jobs` threads; the coder is shared read-only, and each document
-        // keeps its place, so the store is written in input order whatever the thread count.
-        let chunk = batch.len().div_ceil(self.jobs.max(1)).max(1);
-        let coder = &self.coder;
-        std::thread::scope(|scope| {
-            for part in batch.chunks_mut(chunk) {
-                scope.spawn(move || {
-                    for (doc, events, _) in part.iter_mut() {
-                        *events = coder.code(doc).events;
-                    }
-                });
-            }
+        // Coded in parallel; the store is written in input order whatever the thread count.
+        super::code_in_parallel(&self.coder, &mut batch, self.jobs, |coder, (doc, events, _)| {
+            *events = coder.code(doc).events;
         });
         let outcomes =
             self.store.ingest_batch(&batch, CODER_VERSION, self.coder.lexicon().version())?;
@@ -168,11 +159,7 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
         tally: Tally::default(),
         progress: std::io::stderr().is_terminal(),
         started: std::time::Instant::now(),
-        jobs: if jobs == 0 {
-            std::thread::available_parallelism().map_or(1, |n| n.get())
-        } else {
-            jobs
-        },
+        jobs: super::jobs(jobs),
     };
     let inputs: Vec<PathBuf> = if args.inputs.is_empty() && args.feeds.is_empty() {
         vec![PathBuf::from("-")]

@@ -725,3 +725,42 @@ fn ingests_urls_and_feeds_from_a_loopback_server() {
     assert_eq!(out.status.code(), Some(2));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn recode_reports_what_a_lexicon_change_does() {
+    let dir = temp_dir("recode");
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    let input = "{\"id\": \"a\", \"text\": \"The Bluewater Militia attacked Ukrainian troops near Kharkiv on Monday.\\n\\nRussia sent shells to North Korea on Tuesday.\", \"date\": \"2024-06-19\"}\n";
+    assert!(dyad(&["ingest", "-", "--db", db], Some(input)).status.success());
+    // Nothing changed: the stored document codes exactly as before.
+    let out = dyad(&["recode", "--db", db], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("recoded: 1 documents, 0 changed"));
+    let before = event_keys(db);
+
+    // A lexicon overlay names the militia: the attack gains an actor.
+    let lexicon = dir.join("lexicon");
+    std::fs::create_dir_all(&lexicon).unwrap();
+    std::fs::write(
+        lexicon.join("organizations.tsv"),
+        "name\taliases\tcountry\tcode\tsector\tkind\nBluewater Militia\t\tRUS\tBWM\tUAF\tarmed group\n",
+    )
+    .unwrap();
+    let lex = lexicon.to_str().unwrap();
+    let out = dyad(&["recode", "--db", db, "--lexicon", lex, "--dry-run"], None);
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(stdout.contains("1 would change"), "{stdout}");
+    assert!(stdout.contains("+ ASSAULT BWM→UKR"), "{stdout}");
+    assert_eq!(event_keys(db), before, "a dry run changes nothing");
+    let out = dyad(&["recode", "--db", db, "--lexicon", lex], None);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 changed"));
+    let after = event_keys(db);
+    assert!(after.iter().any(|k| k[0] == "ASSAULT" && k[1][0] == "BWM"), "{after:?}");
+    assert!(after.iter().any(|k| k[0] == "AID"), "the unchanged event is kept");
+    let out = dyad(&["recode", "--db", db, "--lexicon", lex], None);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("0 changed"));
+    let check = dyad(&["stats", "--db", db, "--check"], None);
+    assert!(String::from_utf8_lossy(&check.stdout).contains("integrity: ok"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
