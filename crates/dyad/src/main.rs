@@ -17,6 +17,7 @@ mod commands;
 mod fetch;
 mod input;
 mod output;
+mod progress;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

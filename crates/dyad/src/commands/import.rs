@@ -2,7 +2,7 @@
 //! into the store, each file in one transaction, with its provenance.
 
 use std::cell::Cell;
-use std::io::{IsTerminal, Read};
+use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -12,6 +12,7 @@ use dyad_formats::{Dataset, Row};
 use dyad_store::{ImportFile, ImportOutcome};
 
 use crate::input::load_lexicon;
+use crate::progress::Progress;
 use crate::LexiconArgs;
 
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
@@ -60,7 +61,8 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     let lexicon = load_lexicon(&args.lexicon)?;
     let mut store = super::open_store(&args.db, true)?;
     let dataset = args.format.dataset();
-    let progress = std::io::stderr().is_terminal();
+    let mut progress = Progress::new(None, "rows");
+    let mut rows_before = 0usize;
     let (mut imported, mut skipped_rows, mut unchanged, mut failed) = (0, 0, 0, 0);
     for path in &args.files {
         let name = path.display().to_string();
@@ -82,11 +84,14 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
         };
         let bad = Cell::new(0usize);
         let good = Cell::new(0usize);
+        let progress = std::cell::RefCell::new(&mut progress);
         let rows = dyad_formats::read(dataset, input, &lexicon).filter_map(|row| match row {
             Ok(Row::Record(r)) => {
                 good.set(good.get() + 1);
-                if progress && good.get().is_multiple_of(10_000) {
-                    eprint!("\r\x1b[2K{name}: {} rows", good.get());
+                if good.get().is_multiple_of(1_000) {
+                    let mut p = progress.borrow_mut();
+                    let rate = (rows_before + good.get()) as f64 / p.elapsed();
+                    p.show(rows_before + good.get(), &format!("{rate:.0}/s · {name}"));
                 }
                 Some(Ok(*r))
             }
@@ -102,9 +107,7 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
         let meta =
             ImportFile { dataset: dataset.as_str().to_string(), file: name.clone(), file_hash };
         let outcome = store.import_file(&meta, rows, &|| bad.get());
-        if progress {
-            eprint!("\r\x1b[2K");
-        }
+        rows_before += good.get();
         match outcome {
             Ok(ImportOutcome::Imported { rows, skipped }) => {
                 if skipped > SHOWN_ROW_ERRORS {
@@ -121,6 +124,7 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
             Err(e) => return Err(e.into()),
         }
     }
+    progress.clear();
     outln!(
         "imported: {imported} {} rows as events; {skipped_rows} bad rows skipped; {unchanged} files imported before (unchanged); {failed} files unreadable",
         dataset.as_str()

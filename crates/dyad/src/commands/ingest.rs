@@ -1,7 +1,6 @@
 //! `dyad ingest`: read (files, folders, standard input, URLs, feeds), code and store
 //! documents; re-ingesting the same bytes or the same article changes nothing.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -19,6 +18,7 @@ use crate::fetch::{is_url, Fetcher};
 use crate::input::{
     expand, language_skip_reason, load_lexicon, parse_date_arg, read_documents, Source,
 };
+use crate::progress::Progress;
 use crate::{From, LexiconArgs};
 
 /// Documents per write transaction.
@@ -43,8 +43,9 @@ struct Ingester<'a> {
     default_date: Option<NaiveDate>,
     batch: Vec<(Document, Vec<Event>, Representation)>,
     tally: Tally,
-    progress: bool,
-    started: std::time::Instant,
+    progress: Progress,
+    /// Inputs (files, URLs, feed items) done so far.
+    inputs_done: usize,
     /// Threads that code a batch in parallel.
     jobs: usize,
 }
@@ -98,15 +99,28 @@ impl Ingester<'_> {
                 IngestOutcome::SameFile => self.tally.same_file += 1,
             }
         }
-        if self.progress {
-            let t = &self.tally;
-            let rate = t.new_documents as f64 / self.started.elapsed().as_secs_f64().max(1e-6);
-            eprint!(
-                "\r\x1b[2K{} documents stored ({rate:.0}/s), {} events found",
-                t.new_documents, t.mentions
-            );
-        }
+        self.show_progress();
         Ok(())
+    }
+
+    fn show_progress(&mut self) {
+        let t = &self.tally;
+        // Documents queued for the next batch count as read.
+        let read =
+            t.new_documents + t.same_article + t.near_duplicate + t.same_file + self.batch.len();
+        let detail = format!(
+            "{read} documents read ({:.0}/s) · {} stored · {} events found",
+            read as f64 / self.progress.elapsed(),
+            t.new_documents,
+            t.mentions
+        );
+        self.progress.show(self.inputs_done, &detail);
+    }
+
+    /// One input (a file, URL or feed item) is read.
+    fn input_done(&mut self) {
+        self.inputs_done += 1;
+        self.show_progress();
     }
 }
 
@@ -157,8 +171,8 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
         default_date,
         batch: Vec::new(),
         tally: Tally::default(),
-        progress: std::io::stderr().is_terminal(),
-        started: std::time::Instant::now(),
+        progress: Progress::new(None, "inputs"),
+        inputs_done: 0,
         jobs: super::jobs(jobs),
     };
     let inputs: Vec<PathBuf> = if args.inputs.is_empty() && args.feeds.is_empty() {
@@ -166,23 +180,31 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
     } else {
         args.inputs.clone()
     };
+    // Folders are listed first, so that the progress bar knows how many files there are.
+    let mut expanded: Vec<(PathBuf, bool)> = Vec::new();
     for input in &inputs {
-        let text = input.to_string_lossy();
-        if is_url(&text) {
-            ingest_url(&mut ingester, &fetcher, &text, None)?;
-            continue;
+        if is_url(&input.to_string_lossy()) {
+            expanded.push((input.clone(), true));
+        } else {
+            expanded.extend(expand(std::slice::from_ref(input))?.into_iter().map(|p| (p, false)));
         }
-        for path in expand(std::slice::from_ref(input))? {
-            ingest_path(&mut ingester, &path)?;
+    }
+    if args.feeds.is_empty() {
+        ingester.progress = Progress::new(Some(expanded.len()), "inputs");
+    }
+    for (input, url) in &expanded {
+        if *url {
+            ingest_url(&mut ingester, &fetcher, &input.to_string_lossy(), None)?;
+        } else {
+            ingest_path(&mut ingester, input)?;
         }
+        ingester.input_done();
     }
     for feed in &args.feeds {
         ingest_feed(&mut ingester, &fetcher, feed)?;
     }
     ingester.flush()?;
-    if ingester.progress {
-        eprint!("\r\x1b[2K");
-    }
+    ingester.progress.clear();
     let t = ingester.tally;
     outln!(
         "ingested: {} new documents, {} already stored as another file or page, {} near-identical copies of stored articles (syndicated), {} unchanged inputs, {} skipped",
@@ -306,6 +328,7 @@ fn ingest_feed(ingester: &mut Ingester<'_>, fetcher: &Fetcher, url: &str) -> Res
         }
         let hints = ItemHints { title: item.title.as_deref(), published: item.published };
         ingest_url(ingester, fetcher, &item.url, Some(hints))?;
+        ingester.input_done();
     }
     Ok(())
 }

@@ -2,7 +2,6 @@
 //! report what changed.
 
 use std::collections::BTreeMap;
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -12,6 +11,7 @@ use dyad_coder::{Coder, Options, CODER_VERSION};
 use dyad_model::Event;
 
 use crate::input::load_lexicon;
+use crate::progress::Progress;
 use crate::LexiconArgs;
 
 /// Documents per transaction.
@@ -38,8 +38,7 @@ pub fn run(args: &RecodeArgs) -> Result<ExitCode> {
     let mut store = super::open_store(&args.db, false)?;
     let ids = store.document_ids()?;
     let jobs = super::jobs(args.jobs);
-    let progress = std::io::stderr().is_terminal();
-    let started = std::time::Instant::now();
+    let mut progress = Progress::new(Some(ids.len()), "documents");
     let (mut n_docs, mut n_changed, mut n_without_markers) = (0usize, 0usize, 0usize);
     let (mut new_events, mut deleted_events) = (0usize, 0usize);
     let mut by_type: BTreeMap<String, (usize, usize)> = BTreeMap::new();
@@ -77,17 +76,10 @@ pub fn run(args: &RecodeArgs) -> Result<ExitCode> {
                 listed.push(change);
             }
         }
-        if progress {
-            let rate = n_docs as f64 / started.elapsed().as_secs_f64().max(1e-6);
-            eprint!(
-                "\r\x1b[2K{n_docs}/{} documents re-coded ({rate:.0}/s), {n_changed} changed",
-                ids.len()
-            );
-        }
+        let rate = n_docs as f64 / progress.elapsed();
+        progress.show(n_docs, &format!("{rate:.0}/s · {n_changed} changed"));
     }
-    if progress {
-        eprint!("\r\x1b[2K");
-    }
+    progress.clear();
     let verb = if args.dry_run { "would change" } else { "changed" };
     outln!("recoded: {n_docs} documents, {n_changed} {verb}");
     if !args.dry_run && n_changed > 0 {
