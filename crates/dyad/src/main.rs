@@ -18,6 +18,7 @@ mod fetch;
 mod input;
 mod output;
 mod progress;
+mod render;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -124,6 +125,16 @@ enum Command {
     Recode(commands::recode::RecodeArgs),
     /// Import events from other datasets: GDELT, ICEWS, POLECAT, ACLED, PLOVER JSONL.
     Import(commands::import::ImportArgs),
+    /// Directed dyad time series: events by quad class, intensity and sources per period.
+    Dyads(commands::analysis::DyadsArgs),
+    /// The signed country network (cooperation positive, conflict negative): JSON, GraphML, DOT.
+    Network(commands::analysis::NetworkCmdArgs),
+    /// Blocs, structural balance (frustration) and polarity of a period.
+    Blocs(commands::analysis::BlocsArgs),
+    /// The polarity index over time: how close the system is to two opposed blocs.
+    Polarity(commands::analysis::PolarityArgs),
+    /// One self-contained HTML report: blocs, network, polarity, dyads, with their evidence.
+    Report(commands::report::ReportArgs),
     /// Summarise the store.
     Stats {
         #[arg(long, default_value = "dyad.db")]
@@ -151,6 +162,11 @@ fn main() -> ExitCode {
         Command::Events { db, args } => commands::events::run(&args, &db),
         Command::Export { db, args } => commands::events::export(&args, &db),
         Command::Import(args) => commands::import::run(&args),
+        Command::Dyads(args) => commands::analysis::dyads(&args),
+        Command::Network(args) => commands::analysis::network_cmd(&args),
+        Command::Blocs(args) => commands::analysis::blocs(&args),
+        Command::Polarity(args) => commands::analysis::polarity(&args),
+        Command::Report(args) => commands::report::run(&args),
         Command::Recode(args) => commands::recode::run(&args),
         Command::Stats { db, check } => commands::stats::run(&db, check),
         Command::Docs { query, db, limit } => commands::docs::docs(&db, query.as_deref(), limit),

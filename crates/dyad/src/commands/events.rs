@@ -54,29 +54,29 @@ pub struct ExportArgs {
 pub struct FilterArgs {
     /// Entity code among the actors (RUS, NATO).
     #[arg(long)]
-    actor: Option<String>,
+    pub actor: Option<String>,
     #[arg(long)]
-    recipient: Option<String>,
+    pub recipient: Option<String>,
     /// PLOVER event type.
     #[arg(long = "type")]
-    event_type: Option<String>,
+    pub event_type: Option<String>,
     #[arg(long)]
-    mode: Option<String>,
+    pub mode: Option<String>,
     /// Earliest event date, YYYY-MM-DD.
     #[arg(long)]
-    since: Option<String>,
+    pub since: Option<String>,
     #[arg(long)]
-    until: Option<String>,
+    pub until: Option<String>,
     /// Outlet or URL substring of a reporting source.
     #[arg(long)]
-    source: Option<String>,
+    pub source: Option<String>,
     #[arg(long)]
-    min_sources: Option<usize>,
+    pub min_sources: Option<usize>,
     /// Words in an evidence sentence.
     #[arg(long)]
-    text: Option<String>,
+    pub text: Option<String>,
     #[arg(long)]
-    limit: Option<usize>,
+    pub limit: Option<usize>,
 }
 
 fn check_date(flag: &str, value: &Option<String>) -> Result<()> {
@@ -87,7 +87,7 @@ fn check_date(flag: &str, value: &Option<String>) -> Result<()> {
     Ok(())
 }
 
-fn query(args: &FilterArgs, db: &Path) -> Result<Vec<EventRow>> {
+pub fn query(args: &FilterArgs, db: &Path) -> Result<Vec<EventRow>> {
     check_date("--since", &args.since)?;
     check_date("--until", &args.until)?;
     let store = super::open_store(db, false)?;

@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod analysis;
 pub mod bench;
 pub mod code;
 pub mod docs;
@@ -8,6 +9,7 @@ pub mod events;
 pub mod import;
 pub mod ingest;
 pub mod recode;
+pub mod report;
 pub mod resolve;
 pub mod stats;
 

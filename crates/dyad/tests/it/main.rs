@@ -764,3 +764,149 @@ fn recode_reports_what_a_lexicon_change_does() {
     assert!(String::from_utf8_lossy(&check.stdout).contains("integrity: ok"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// PLOVER records: cooperation inside each group, conflict between the groups.
+fn coalition_records(groups: &[&[&str]], first_id: usize) -> String {
+    let mut out = String::new();
+    let mut id = first_id;
+    let all: Vec<(usize, &str)> =
+        groups.iter().enumerate().flat_map(|(g, m)| m.iter().map(move |c| (g, *c))).collect();
+    for (i, (ga, a)) in all.iter().enumerate() {
+        for (gb, b) in &all[i + 1..] {
+            id += 1;
+            let event = if ga == gb { "COOPERATE" } else { "ACCUSE" };
+            let day = 1 + id % 27;
+            out.push_str(&format!(
+                "{{\"id\": \"r{id}\", \"event\": \"{event}\", \"actor\": \"{a}\", \"recipient\": \"{b}\", \"date\": \"2024-06-{day:02}\"}}\n"
+            ));
+        }
+    }
+    out
+}
+
+fn blocs_json(db: &str) -> serde_json::Value {
+    let out = dyad(&["blocs", "--db", db, "--to", "json"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn blocs_and_polarity_of_two_coalitions_and_a_third_group() {
+    let dir = temp_dir("blocs");
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    let west: &[&str] = &["USA", "JPN", "KOR", "UKR"];
+    let east: &[&str] = &["RUS", "PRK", "IRN", "BLR"];
+    let file = dir.join("two.jsonl");
+    std::fs::write(&file, coalition_records(&[west, east], 0)).unwrap();
+    assert!(dyad(&["import", "--format", "plover", file.to_str().unwrap(), "--db", db], None)
+        .status
+        .success());
+    let v = blocs_json(db);
+    let mut blocs: Vec<Vec<String>> = v["blocs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            b["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m.as_str().unwrap().to_string())
+                .collect()
+        })
+        .collect();
+    blocs.sort();
+    assert_eq!(blocs, [vec!["BLR", "IRN", "PRK", "RUS"], vec!["JPN", "KOR", "UKR", "USA"]]);
+    assert_eq!(v["frustration"], 0.0);
+    let polarity = |db: &str| -> f64 {
+        let out = dyad(&["polarity", "--db", db, "--to", "json"], None);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["windows"].as_array().unwrap().len(), 1, "one window by default");
+        v["windows"][0]["polarity"].as_f64().unwrap()
+    };
+    let two = polarity(db);
+    assert!(two > 0.95, "near-maximal polarity: {two}");
+
+    // A third group that cooperates among itself and with both coalitions.
+    let south: &[&str] = &["IND", "BRA", "ZAF", "IDN"];
+    let mut third = coalition_records(&[south], 1000);
+    for (i, s) in south.iter().enumerate() {
+        for other in west.iter().chain(east) {
+            third.push_str(&format!(
+                "{{\"event\": \"CONSULT\", \"actor\": \"{s}\", \"recipient\": \"{other}\", \"date\": \"2024-06-{:02}\"}}\n",
+                10 + i
+            ));
+        }
+    }
+    let file = dir.join("third.jsonl");
+    std::fs::write(&file, third).unwrap();
+    assert!(dyad(&["import", "--format", "plover", file.to_str().unwrap(), "--db", db], None)
+        .status
+        .success());
+    let three = polarity(db);
+    assert!(three < two, "a third cooperating group lowers polarity: {three} vs {two}");
+
+    // The network in every format, and the charts.
+    for (format, marker) in
+        [("json", "\"edges\""), ("graphml", "<graphml"), ("dot", "graph dyad {")]
+    {
+        let out = dyad(&["network", "--db", db, "--format", format], None);
+        assert!(String::from_utf8_lossy(&out.stdout).contains(marker), "{format}");
+    }
+    let png = dir.join("polarity.png");
+    let out =
+        dyad(&["polarity", "--db", db, "--window", "week", "--chart", png.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(&std::fs::read(&png).unwrap()).unwrap();
+    let ink = pixmap
+        .pixels()
+        .iter()
+        .filter(|p| p.red() < 200 || p.green() < 200 || p.blue() < 200)
+        .count();
+    assert!(ink > 2000, "the chart is not blank: {ink} dark pixels");
+    let svg = dir.join("network.svg");
+    assert!(dyad(&["network", "--db", db, "--chart", svg.to_str().unwrap()], None)
+        .status
+        .success());
+    let svg = std::fs::read_to_string(&svg).unwrap();
+    assert_eq!(svg.matches("class=\"node\"").count(), 12);
+    assert!(svg.contains("class=\"edge conflict\"") && svg.contains("class=\"edge cooperation\""));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_example_corpus_report_shows_the_two_blocs() {
+    let dir = temp_dir("report");
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    assert!(dyad(&["ingest", examples().to_str().unwrap(), "--db", db], None).status.success());
+    let v = blocs_json(db);
+    let bloc_of = |code: &str| -> usize {
+        v["blocs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|b| b["members"].as_array().unwrap().iter().any(|m| m == code))
+            .unwrap_or_else(|| panic!("{code} in no bloc: {v}"))
+    };
+    assert_eq!(bloc_of("RUS"), bloc_of("PRK"));
+    for code in ["UKR", "USA", "JPN", "KOR"] {
+        assert_eq!(bloc_of(code), bloc_of("USA"), "{code}");
+    }
+    assert_ne!(bloc_of("RUS"), bloc_of("USA"));
+
+    let report = dir.join("report.html");
+    let out = dyad(&["report", "--db", db, "--out", report.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(html.contains("<svg") && html.contains("Polarity over time"));
+    // Every link in the report resolves to an anchor in it.
+    for link in html.split("href=\"#").skip(1) {
+        let target = &link[..link.find('"').unwrap()];
+        assert!(html.contains(&format!("id=\"{target}\"")), "dangling link #{target}");
+    }
+    assert!(html.contains("<mark>"), "evidence sentences with their triggers marked");
+    assert!(!html.contains("<script"), "self-contained and static");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

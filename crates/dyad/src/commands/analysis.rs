@@ -1,0 +1,665 @@
+//! `dyad dyads`, `dyad network`, `dyad blocs`, `dyad polarity`: the alliance analysis of the
+//! store's events (see `dyad-analysis`), as tables, JSON, GraphML, DOT and charts.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use dyad_analysis::{
+    analyse, charts, dyad_series, network, next_period, period_start, Analysis, Granularity,
+    Interaction, NetworkOptions, SignedNetwork,
+};
+use dyad_model::EventType;
+use dyad_store::EventRow;
+use serde_json::json;
+
+use super::events::FilterArgs;
+
+/// Modalities of events that did not happen (or not yet): left out of the analysis.
+const NOT_HAPPENED: &[&str] = &["negated", "hypothetical", "conditional"];
+
+/// The interactions between states of the merged events: one per (actor, recipient) pair of
+/// countries; an event with several actors and no recipient (a treaty signed by two) ties
+/// each pair of its actors, both ways. Entities are counted by their country; organisations
+/// without one and events that only were denied, imagined or set as conditions are left out.
+pub fn interactions(rows: &[EventRow], lexicon: &dyad_lexicon::Lexicon) -> Vec<Interaction> {
+    let mut out = Vec::new();
+    for r in rows {
+        if !r.modalities.is_empty()
+            && r.modalities.iter().all(|m| NOT_HAPPENED.contains(&m.as_str()))
+        {
+            continue;
+        }
+        let first = r.mentions.first().cloned().unwrap_or_default();
+        let states = |key: &str| -> Vec<String> {
+            let mut codes: Vec<String> = first[key]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|e| e["country"].as_str())
+                .filter(|c| lexicon.country(c).is_some())
+                .map(str::to_string)
+                .collect();
+            codes.sort();
+            codes.dedup();
+            codes
+        };
+        let (actors, recipients) = (states("actor"), states("recipient"));
+        let kind: Option<EventType> = r.event.parse().ok();
+        let intensity = first["intensity"]
+            .as_f64()
+            .or_else(|| kind.map(|k| k.intensity(&r.modes)))
+            .unwrap_or(0.0);
+        let quad = kind.map_or(0, |k| k.quad_code());
+        let date = r.date.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let mut push = |a: &str, b: &str| {
+            if a != b {
+                out.push(Interaction {
+                    event_id: r.id,
+                    date,
+                    actor: a.to_string(),
+                    recipient: b.to_string(),
+                    quad,
+                    intensity,
+                    n_sources: r.n_sources as u32,
+                });
+            }
+        };
+        if recipients.is_empty() {
+            for a in &actors {
+                for b in &actors {
+                    push(a, b);
+                }
+            }
+        } else {
+            for a in &actors {
+                for b in &recipients {
+                    push(a, b);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+pub enum Period {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
+
+impl Period {
+    pub fn granularity(self) -> Granularity {
+        match self {
+            Period::Day => Granularity::Day,
+            Period::Week => Granularity::Week,
+            Period::Month => Granularity::Month,
+            Period::Quarter => Granularity::Quarter,
+            Period::Year => Granularity::Year,
+        }
+    }
+}
+
+/// What `network`, `blocs`, `polarity` and `report` analyse: the store, the event filters,
+/// the lexicon that says which codes are states, and the network thresholds.
+#[derive(Args)]
+pub struct Selection {
+    #[arg(long, default_value = "dyad.db")]
+    pub db: PathBuf,
+    #[command(flatten)]
+    pub network: NetworkArgs,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    #[command(flatten)]
+    pub lexicon: crate::LexiconArgs,
+}
+
+impl Selection {
+    /// The interactions of the selected events, and the --since/--until dates.
+    pub fn load(&self) -> Result<(Vec<Interaction>, Option<NaiveDate>, Option<NaiveDate>)> {
+        let interactions = load(&self.filter, &self.db, &self.lexicon)?;
+        Ok((
+            interactions,
+            date_arg(self.filter.since.as_deref()),
+            date_arg(self.filter.until.as_deref()),
+        ))
+    }
+}
+
+/// Options of the network shared by `network`, `blocs`, `polarity` and `report`.
+#[derive(Args, Clone)]
+pub struct NetworkArgs {
+    /// Events a pair of countries needs for an edge.
+    #[arg(long, default_value_t = 1)]
+    min_events: usize,
+    /// The least absolute summed intensity of an edge.
+    #[arg(long, default_value_t = 0.5)]
+    min_weight: f64,
+}
+
+impl NetworkArgs {
+    pub fn options(&self, since: Option<NaiveDate>, until: Option<NaiveDate>) -> NetworkOptions {
+        NetworkOptions { min_events: self.min_events, min_weight: self.min_weight, since, until }
+    }
+}
+
+fn load(filter: &FilterArgs, db: &Path, lexicon: &crate::LexiconArgs) -> Result<Vec<Interaction>> {
+    let rows = super::events::query(filter, db)?;
+    let lexicon = crate::input::load_lexicon(lexicon)?;
+    Ok(interactions(&rows, &lexicon))
+}
+
+fn date_arg(value: Option<&str>) -> Option<NaiveDate> {
+    value.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+}
+
+/// Writes a chart: SVG as it is, PNG rendered from it (by the extension).
+pub fn write_chart(path: &Path, svg: &str) -> Result<()> {
+    let is_png = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("png"));
+    if is_png {
+        let png = crate::render::svg_to_png(svg)?;
+        std::fs::write(path, png).with_context(|| format!("cannot write {}", path.display()))?;
+    } else {
+        std::fs::write(path, svg).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    eprintln!("dyad: chart written to {}", path.display());
+    Ok(())
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+pub enum TableOutput {
+    Table,
+    Jsonl,
+    Csv,
+}
+
+#[derive(Args)]
+pub struct DyadsArgs {
+    #[arg(long, default_value = "dyad.db")]
+    db: PathBuf,
+    /// Period of each point.
+    #[arg(long, value_enum, default_value_t = Period::Month)]
+    by: Period,
+    #[arg(long, value_enum, default_value_t = TableOutput::Table)]
+    to: TableOutput,
+    /// Also draw the summed intensity of the busiest dyads over time (.svg or .png).
+    #[arg(long)]
+    chart: Option<PathBuf>,
+    #[command(flatten)]
+    filter: FilterArgs,
+    #[command(flatten)]
+    lexicon: crate::LexiconArgs,
+}
+
+pub fn dyads(args: &DyadsArgs) -> Result<ExitCode> {
+    let series = dyad_series(&load(&args.filter, &args.db, &args.lexicon)?, args.by.granularity());
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    // The columns of the table and the CSV: period, actor, recipient, events, q1..q4,
+    // summed and mean intensity, sources.
+    let fields = |p: &dyad_analysis::DyadPoint| -> [String; 11] {
+        [
+            p.period.to_string(),
+            p.actor.clone(),
+            p.recipient.clone(),
+            p.n_events.to_string(),
+            p.quad_counts[0].to_string(),
+            p.quad_counts[1].to_string(),
+            p.quad_counts[2].to_string(),
+            p.quad_counts[3].to_string(),
+            format!("{:.1}", p.intensity_sum),
+            format!("{:.2}", p.intensity_mean),
+            p.n_sources.to_string(),
+        ]
+    };
+    const HEADER: [&str; 11] = [
+        "period",
+        "actor",
+        "recipient",
+        "n_events",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "intensity_sum",
+        "intensity_mean",
+        "n_sources",
+    ];
+    match args.to {
+        TableOutput::Table => {
+            let widths = [10, 6, 9, 8, 4, 4, 4, 4, 13, 14, 9];
+            let line = |cells: &[String]| -> String {
+                cells
+                    .iter()
+                    .zip(widths)
+                    .enumerate()
+                    .map(|(i, (c, w))| if i < 3 { format!("{c:<w$}") } else { format!("{c:>w$}") })
+                    .collect::<Vec<_>>()
+                    .join("  ")
+            };
+            writeln!(out, "{}", line(&HEADER.map(str::to_string)))?;
+            for p in &series {
+                writeln!(out, "{}", line(&fields(p)))?;
+            }
+        }
+        TableOutput::Jsonl => {
+            for p in &series {
+                let record = json!({
+                    "period": p.period.to_string(), "actor": p.actor, "recipient": p.recipient,
+                    "n_events": p.n_events, "quad_counts": p.quad_counts,
+                    "intensity_sum": p.intensity_sum, "intensity_mean": p.intensity_mean,
+                    "n_sources": p.n_sources, "events": p.event_ids,
+                });
+                serde_json::to_writer(&mut out, &record)?;
+                out.write_all(b"\n")?;
+            }
+        }
+        TableOutput::Csv => {
+            writeln!(out, "{}", HEADER.join(","))?;
+            for p in &series {
+                writeln!(out, "{}", fields(p).join(","))?;
+            }
+        }
+    }
+    out.flush()?;
+    if let Some(path) = &args.chart {
+        write_chart(path, &dyad_chart(&series, args.by.granularity(), 5, &|_, _| None))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The summed intensity over time of the `top` dyads with the most events.
+pub fn dyad_chart(
+    series: &[dyad_analysis::DyadPoint],
+    g: Granularity,
+    top: usize,
+    link: &dyn Fn(&str, &str) -> Option<String>,
+) -> String {
+    let mut totals: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+    for p in series {
+        *totals.entry((&p.actor, &p.recipient)).or_default() += p.n_events;
+    }
+    let mut ranked: Vec<((&str, &str), usize)> = totals.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let (Some(first), Some(last)) =
+        (series.iter().map(|p| p.period).min(), series.iter().map(|p| p.period).max())
+    else {
+        return charts::line_chart(
+            "Dyad intensity over time",
+            "summed PLOVER intensity",
+            &[],
+            None,
+        );
+    };
+    let lines: Vec<charts::Series> = ranked
+        .iter()
+        .take(top)
+        .map(|((a, r), _)| {
+            // Every period from the first to the last: a period without events sums to 0.
+            let mut points = Vec::new();
+            let mut period = first;
+            while period <= last {
+                let found = series
+                    .iter()
+                    .find(|p| p.actor == *a && p.recipient == *r && p.period == period);
+                let (value, n) = found.map_or((0.0, 0), |p| (p.intensity_sum, p.n_events));
+                points.push(charts::Point {
+                    date: period,
+                    value,
+                    label: format!("{a} → {r}, {period}: {n} events, intensity {value:+.1}"),
+                    link: if n > 0 { link(a, r) } else { None },
+                });
+                period = next_period(period, g);
+            }
+            charts::Series { name: format!("{a} → {r}"), points }
+        })
+        .collect();
+    charts::line_chart("Dyad intensity over time", "summed PLOVER intensity", &lines, None)
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+pub enum NetworkFormat {
+    Json,
+    Graphml,
+    Dot,
+}
+
+#[derive(Args)]
+pub struct NetworkCmdArgs {
+    #[arg(long, value_enum, default_value_t = NetworkFormat::Json)]
+    format: NetworkFormat,
+    /// One network per period of this length (JSON: a list of windows; GraphML and DOT: one
+    /// file per window in the --out folder).
+    #[arg(long, value_enum)]
+    window: Option<Period>,
+    /// Output file (folder with --window for GraphML and DOT); standard output if absent.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Also draw the network with its blocs (.svg or .png).
+    #[arg(long)]
+    chart: Option<PathBuf>,
+    #[command(flatten)]
+    selection: Selection,
+}
+
+/// Consecutive windows of length `g` covering the dated interactions.
+fn windows(interactions: &[Interaction], g: Granularity) -> Vec<(NaiveDate, NaiveDate)> {
+    let dates: Vec<NaiveDate> = interactions.iter().filter_map(|i| i.date).collect();
+    let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut start = period_start(*first, g);
+    while start <= *last {
+        let next = next_period(start, g);
+        out.push((start, next.pred_opt().unwrap_or(next)));
+        start = next;
+    }
+    out
+}
+
+fn render_network(format: NetworkFormat, net: &SignedNetwork, a: &Analysis) -> String {
+    match format {
+        NetworkFormat::Json => {
+            let mut v = dyad_analysis::to_json(net, Some(a));
+            v["frustration"] = json!(a.frustration.value);
+            v["polarity"] = json!(a.polarity);
+            serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
+        }
+        NetworkFormat::Graphml => dyad_analysis::to_graphml(net, Some(a)),
+        NetworkFormat::Dot => dyad_analysis::to_dot(net, Some(a)),
+    }
+}
+
+pub fn network_cmd(args: &NetworkCmdArgs) -> Result<ExitCode> {
+    let (interactions, since, until) = args.selection.load()?;
+    let whole = network(&interactions, &args.selection.network.options(since, until));
+    let whole_analysis = analyse(&whole);
+    if let Some(path) = &args.chart {
+        let title = "Signed network of states, blocs coloured";
+        write_chart(
+            path,
+            &charts::network_chart(title, &whole, &whole_analysis, &|a, b| {
+                Some(format!("#dyad-{a}-{b}"))
+            }),
+        )?;
+    }
+    let Some(window) = args.window else {
+        let text = render_network(args.format, &whole, &whole_analysis);
+        return emit(args.out.as_deref(), &text);
+    };
+    let g = window.granularity();
+    let spans = windows(&interactions, g);
+    if args.format == NetworkFormat::Json {
+        let list: Vec<serde_json::Value> = spans
+            .iter()
+            .map(|(start, end)| {
+                let net = network(
+                    &interactions,
+                    &args.selection.network.options(Some(*start), Some(*end)),
+                );
+                let a = analyse(&net);
+                let mut v = dyad_analysis::to_json(&net, Some(&a));
+                v["start"] = json!(start.to_string());
+                v["end"] = json!(end.to_string());
+                v["frustration"] = json!(a.frustration.value);
+                v["polarity"] = json!(a.polarity);
+                v
+            })
+            .collect();
+        let text = serde_json::to_string_pretty(&json!({ "windows": list }))? + "\n";
+        return emit(args.out.as_deref(), &text);
+    }
+    let Some(dir) = &args.out else {
+        bail!("--window with GraphML or DOT writes one file per window: give --out FOLDER");
+    };
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let ext = if args.format == NetworkFormat::Graphml { "graphml" } else { "dot" };
+    for (start, end) in &spans {
+        let net = network(&interactions, &args.selection.network.options(Some(*start), Some(*end)));
+        let a = analyse(&net);
+        let path = dir.join(format!("network-{start}.{ext}"));
+        std::fs::write(&path, render_network(args.format, &net, &a))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    eprintln!("dyad: {} networks written to {}", spans.len(), dir.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn emit(out: Option<&Path>, text: &str) -> Result<ExitCode> {
+    match out {
+        Some(path) => std::fs::write(path, text)
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => {
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            if let Err(e) = lock.write_all(text.as_bytes()) {
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    return Err(e.into());
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+pub enum TextOrJson {
+    Text,
+    Json,
+}
+
+#[derive(Args)]
+pub struct BlocsArgs {
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    to: TextOrJson,
+    #[command(flatten)]
+    selection: Selection,
+}
+
+pub fn analysis_json(a: &Analysis) -> serde_json::Value {
+    json!({
+        "blocs": a.blocs.iter().map(|b| json!({
+            "members": b.members, "mass": b.mass, "internal_weight": b.internal_weight,
+        })).collect::<Vec<_>>(),
+        "unaligned": a.unaligned,
+        "sides": a.sides,
+        "frustration": a.frustration.value,
+        "frustration_lower_bound": a.frustration.lower_bound,
+        "frustration_exact": a.frustration.exact,
+        "frustration_normalised": a.frustration.normalised,
+        "frustration_method": a.frustration.method,
+        "modularity": a.modularity,
+        "effective_blocs": a.effective_blocs,
+        "polarity": a.polarity,
+        "balance": a.balance,
+        "parity": a.parity,
+        "alignment": a.alignment,
+    })
+}
+
+pub fn blocs(args: &BlocsArgs) -> Result<ExitCode> {
+    let (interactions, since, until) = args.selection.load()?;
+    let net = network(&interactions, &args.selection.network.options(since, until));
+    let a = analyse(&net);
+    match args.to {
+        TextOrJson::Json => {
+            let mut v = analysis_json(&a);
+            v["nodes"] = json!(net.nodes.len());
+            v["edges"] = json!(net.edges.len());
+            emit(None, &(serde_json::to_string_pretty(&v)? + "\n"))
+        }
+        TextOrJson::Text => {
+            outln!("network: {} countries, {} ties", net.nodes.len(), net.edges.len());
+            for (i, b) in a.blocs.iter().enumerate() {
+                outln!("bloc {}: {}", i + 1, b.members.join(", "));
+            }
+            if !a.unaligned.is_empty() {
+                outln!("unaligned: {}", a.unaligned.join(", "));
+            }
+            let f = &a.frustration;
+            if f.exact {
+                outln!(
+                    "frustration: {:.2} (exact; {:.0}% of the weight that could be)",
+                    f.value,
+                    f.normalised * 100.0
+                );
+            } else {
+                outln!(
+                    "frustration: between {:.2} and {:.2} ({})",
+                    f.lower_bound,
+                    f.value,
+                    f.method
+                );
+            }
+            if !a.sides[0].is_empty() {
+                outln!("two sides: {} | {}", a.sides[0].join(", "), a.sides[1].join(", "));
+            }
+            outln!(
+                "polarity: {:.3} (balance {:.3} × parity {:.3} × alignment {:.3}); effective number of blocs {:.2}",
+                a.polarity,
+                a.balance,
+                a.parity,
+                a.alignment,
+                a.effective_blocs
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+#[derive(Args)]
+pub struct PolarityArgs {
+    /// Window length; one window over the whole store by default.
+    #[arg(long, value_enum)]
+    window: Option<Period>,
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    to: TextOrJson,
+    /// Also draw the polarity over time (.svg or .png).
+    #[arg(long)]
+    chart: Option<PathBuf>,
+    #[command(flatten)]
+    selection: Selection,
+}
+
+/// The analysis of each window: (start, end, network, analysis).
+pub fn polarity_windows(
+    interactions: &[Interaction],
+    window: Option<Granularity>,
+    args: &NetworkArgs,
+    since: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+) -> Vec<(Option<NaiveDate>, Option<NaiveDate>, SignedNetwork, Analysis)> {
+    match window {
+        None => {
+            let net = network(interactions, &args.options(since, until));
+            let dates: Vec<NaiveDate> = interactions.iter().filter_map(|i| i.date).collect();
+            let a = analyse(&net);
+            vec![(
+                since.or(dates.iter().min().copied()),
+                until.or(dates.iter().max().copied()),
+                net,
+                a,
+            )]
+        }
+        Some(g) => windows(interactions, g)
+            .into_iter()
+            .map(|(start, end)| {
+                let net = network(interactions, &args.options(Some(start), Some(end)));
+                let a = analyse(&net);
+                (Some(start), Some(end), net, a)
+            })
+            .collect(),
+    }
+}
+
+pub fn polarity_chart(
+    windows: &[(Option<NaiveDate>, Option<NaiveDate>, SignedNetwork, Analysis)],
+) -> String {
+    let points: Vec<charts::Point> = windows
+        .iter()
+        .filter_map(|(start, _, net, a)| {
+            let start = (*start)?;
+            Some(charts::Point {
+                date: start,
+                // A window without ties has no polarity: a gap in the line.
+                value: if net.edges.is_empty() { f64::NAN } else { a.polarity },
+                label: format!(
+                    "{start}: polarity {:.2}, {} blocs, {} countries",
+                    a.polarity,
+                    a.blocs.len(),
+                    net.nodes.len()
+                ),
+                link: Some(format!("#window-{start}")),
+            })
+        })
+        .collect();
+    charts::line_chart(
+        "Polarity over time (1 = two opposed blocs)",
+        "polarity index",
+        &[charts::Series { name: "polarity".into(), points }],
+        Some((0.0, 1.0)),
+    )
+}
+
+pub fn polarity(args: &PolarityArgs) -> Result<ExitCode> {
+    let (interactions, since, until) = args.selection.load()?;
+    let results = polarity_windows(
+        &interactions,
+        args.window.map(Period::granularity),
+        &args.selection.network,
+        since,
+        until,
+    );
+    if let Some(path) = &args.chart {
+        write_chart(path, &polarity_chart(&results))?;
+    }
+    match args.to {
+        TextOrJson::Json => {
+            let list: Vec<serde_json::Value> = results
+                .iter()
+                .map(|(start, end, net, a)| {
+                    let mut v = analysis_json(a);
+                    v["start"] = json!(start.map(|d| d.to_string()));
+                    v["end"] = json!(end.map(|d| d.to_string()));
+                    v["nodes"] = json!(net.nodes.len());
+                    v["edges"] = json!(net.edges.len());
+                    v
+                })
+                .collect();
+            emit(None, &(serde_json::to_string_pretty(&json!({ "windows": list }))? + "\n"))
+        }
+        TextOrJson::Text => {
+            outln!(
+                "{:<10}  {:<10}  {:>8}  {:>5}  {:>9}  {:>5}  blocs",
+                "start",
+                "end",
+                "polarity",
+                "blocs",
+                "countries",
+                "ties"
+            );
+            for (start, end, net, a) in &results {
+                let blocs: Vec<String> =
+                    a.blocs.iter().map(|b| format!("[{}]", b.members.join(" "))).collect();
+                outln!(
+                    "{:<10}  {:<10}  {:>8.3}  {:>5}  {:>9}  {:>5}  {}",
+                    start.map_or("-".to_string(), |d| d.to_string()),
+                    end.map_or("-".to_string(), |d| d.to_string()),
+                    a.polarity,
+                    a.blocs.len(),
+                    net.nodes.len(),
+                    net.edges.len(),
+                    blocs.join(" ")
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
