@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use crate::{Analysis, SignedNetwork};
+use crate::{Analysis, SignedNetwork, Window};
 
 const FONT: &str = "DejaVu Sans, Verdana, sans-serif";
 const PALETTE: [&str; 8] =
@@ -271,4 +271,36 @@ pub fn network_chart(
     }
     svg.push_str("</svg>\n");
     svg
+}
+
+/// Polarity over time: one point per window, a gap where a window has no ties; `link` gives
+/// each point's target (window index and window).
+pub fn polarity_chart(
+    windows: &[Window],
+    link: &dyn Fn(usize, &Window) -> Option<String>,
+) -> String {
+    let points = windows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, w)| {
+            let start = w.start?;
+            Some(Point {
+                date: start,
+                value: if w.network.edges.is_empty() { f64::NAN } else { w.analysis.polarity },
+                label: format!(
+                    "{start}: polarity {:.2}, {} blocs, {} countries",
+                    w.analysis.polarity,
+                    w.analysis.blocs.len(),
+                    w.network.nodes.len()
+                ),
+                link: link(i, w),
+            })
+        })
+        .collect();
+    line_chart(
+        "Polarity over time (1 = two opposed blocs)",
+        "polarity index",
+        &[Series { name: "polarity".into(), points }],
+        Some((0.0, 1.0)),
+    )
 }

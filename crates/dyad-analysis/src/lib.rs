@@ -5,7 +5,8 @@
 //! them.
 //!
 //! The input is a list of [`Interaction`]s — one per merged event and pair of countries —
-//! that the caller builds from its events; everything here is pure computation.
+//! built from the store's merged events by [`from_events`]; everything here is pure
+//! computation.
 //!
 //! ```
 //! use dyad_analysis::{Interaction, network, NetworkOptions};
@@ -19,23 +20,27 @@
 //! assert_eq!(analysis.frustration.value, 0.0);
 //! ```
 //!
-//! Not here: the store, event selection and file output (the CLI does those).
+//! Not here: querying the store, and file output (the CLI and the server do those).
 
 mod balance;
 mod blocs;
 pub mod charts;
 mod dyads;
+mod events;
 mod export;
 mod polarity;
 mod rng;
+mod windows;
 
 use chrono::NaiveDate;
 
 pub use balance::{frustration, Frustration, EXACT_NODE_BUDGET};
 pub use blocs::{signed_blocs, Blocs};
 pub use dyads::{dyad_series, next_period, period_start, DyadPoint, Granularity};
+pub use events::from_events;
 pub use export::{to_dot, to_graphml, to_json};
 pub use polarity::{analyse, Analysis, Bloc};
+pub use windows::{windows, Window};
 
 /// One event between two countries: the unit of analysis. An event with several actors or
 /// recipients gives one interaction per pair.

@@ -156,3 +156,27 @@ pub fn analyse(net: &SignedNetwork) -> Analysis {
         alignment,
     }
 }
+
+impl Analysis {
+    /// The analysis as JSON: `{"blocs": [{"members": [...], ...}], "frustration": ..., ...}`.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "blocs": self.blocs.iter().map(|b| serde_json::json!({
+                "members": b.members, "mass": b.mass, "internal_weight": b.internal_weight,
+            })).collect::<Vec<_>>(),
+            "unaligned": self.unaligned,
+            "sides": self.sides,
+            "frustration": self.frustration.value,
+            "frustration_lower_bound": self.frustration.lower_bound,
+            "frustration_exact": self.frustration.exact,
+            "frustration_normalised": self.frustration.normalised,
+            "frustration_method": self.frustration.method,
+            "modularity": self.modularity,
+            "effective_blocs": self.effective_blocs,
+            "polarity": self.polarity,
+            "balance": self.balance,
+            "parity": self.parity,
+            "alignment": self.alignment,
+        })
+    }
+}

@@ -22,8 +22,25 @@ pub struct EventFilter {
     /// Case-insensitive substring of a mention's evidence sentence.
     pub text: Option<String>,
     pub limit: Option<usize>,
+    /// Events skipped before the first returned (paging).
+    pub offset: Option<usize>,
+    pub sort: EventSort,
     /// One event by id.
     pub id: Option<i64>,
+}
+
+/// The order of [`Store::events`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum EventSort {
+    /// Oldest first (undated first), then by id.
+    #[default]
+    DateAsc,
+    /// Newest first (undated last), then by id, newest first.
+    DateDesc,
+    /// Most independent sources first, then newest.
+    SourcesDesc,
+    /// Most mentions first, then newest.
+    MentionsDesc,
 }
 
 /// One merged event.
@@ -47,6 +64,34 @@ pub struct EventRow {
     /// object: `{"document": id, "url": …}` for a stored document, `{"dataset": …, "file":
     /// …, "row": …}` for an imported row.
     pub mentions: Vec<serde_json::Value>,
+}
+
+impl EventRow {
+    /// The event as JSON: codes as lists, sources, figures with their sources, the first
+    /// evidence sentence, and with `with_mentions` every mention record.
+    pub fn to_json(&self, with_mentions: bool) -> serde_json::Value {
+        let split = |s: &str| -> Vec<String> {
+            s.split('+').filter(|c| !c.is_empty()).map(str::to_string).collect()
+        };
+        let mut v = serde_json::json!({
+            "id": self.id,
+            "event": self.event,
+            "actor": split(&self.actors),
+            "recipient": split(&self.recipients),
+            "date": self.date,
+            "mode": self.modes,
+            "modalities": self.modalities,
+            "n_sources": self.n_sources,
+            "n_mentions": self.n_mentions,
+            "sources": self.sources,
+            "sizes": self.sizes.iter().map(|(v, u, s)| serde_json::json!({"value": v, "unit": u, "source": s})).collect::<Vec<_>>(),
+            "evidence": self.mentions.first().and_then(|m| m["text"].as_str()),
+        });
+        if with_mentions {
+            v["mentions"] = serde_json::json!(self.mentions);
+        }
+        v
+    }
 }
 
 /// A stored document, as `dyad docs` lists it.
@@ -94,61 +139,38 @@ fn provenance(r: &rusqlite::Row<'_>) -> rusqlite::Result<serde_json::Value> {
 }
 
 impl Store {
-    /// Merged events matching `filter`, by date then id.
+    /// How many merged events match `filter` (its limit and offset aside).
+    pub fn count_events(&self, filter: &EventFilter) -> Result<usize, StoreError> {
+        let (where_clause, having, params) = filter_sql(filter);
+        let sql = format!(
+            "SELECT COUNT(*) FROM (SELECT e.id, COUNT(DISTINCT {SOURCE_KEY}) AS n_sources
+             FROM events e JOIN mentions m ON m.event_id = e.id LEFT JOIN documents d ON d.id = m.document_id
+             {where_clause} GROUP BY e.id {having})"
+        );
+        let n: i64 =
+            self.conn.query_row(&sql, rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
+    /// Merged events matching `filter`, in its order.
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<EventRow>, StoreError> {
-        let mut conditions: Vec<String> = Vec::new();
-        let mut params: Vec<Value> = Vec::new();
-        // Every `?` of one condition is bound to that condition's single value.
-        let mut push = |sql: &str, value: Value| {
-            params.push(value);
-            conditions.push(sql.replace('?', &format!("?{}", params.len())));
+        let (where_clause, having, params) = filter_sql(filter);
+        let order = match filter.sort {
+            EventSort::DateAsc => "e.date, e.id",
+            EventSort::DateDesc => "e.date IS NULL, e.date DESC, e.id DESC",
+            EventSort::SourcesDesc => "n_sources DESC, e.date DESC, e.id DESC",
+            EventSort::MentionsDesc => "COUNT(m.id) DESC, e.date DESC, e.id DESC",
         };
-        if let Some(id) = filter.id {
-            push("e.id = ?", Value::Integer(id));
-        }
-        if let Some(a) = &filter.actor {
-            push(
-                "('+' || e.actors || '+') LIKE ('%+' || ? || '+%')",
-                Value::Text(a.to_ascii_uppercase()),
-            );
-        }
-        if let Some(r) = &filter.recipient {
-            push(
-                "('+' || e.recipients || '+') LIKE ('%+' || ? || '+%')",
-                Value::Text(r.to_ascii_uppercase()),
-            );
-        }
-        if let Some(t) = &filter.event_type {
-            push("e.event = ?", Value::Text(t.to_ascii_uppercase()));
-        }
-        if let Some(since) = &filter.since {
-            push("e.date >= ?", Value::Text(since.clone()));
-        }
-        if let Some(until) = &filter.until {
-            push("e.date <= ?", Value::Text(until.clone()));
-        }
-        if let Some(mode) = &filter.mode {
-            push("EXISTS (SELECT 1 FROM mentions m2 WHERE m2.event_id = e.id AND (',' || m2.mode || ',') LIKE ('%,' || ? || ',%'))", Value::Text(mode.to_ascii_lowercase()));
-        }
-        if let Some(source) = &filter.source {
-            push("EXISTS (SELECT 1 FROM mentions m2 LEFT JOIN documents d2 ON d2.id = m2.document_id WHERE m2.event_id = e.id AND (LOWER(COALESCE(d2.outlet, '')) LIKE ('%' || LOWER(?) || '%') OR LOWER(COALESCE(d2.url, '')) LIKE ('%' || LOWER(?) || '%') OR LOWER(COALESCE(m2.source, '')) LIKE ('%' || LOWER(?) || '%')))", Value::Text(source.clone()));
-            // Both placeholders become the same numbered parameter.
-        }
-        if let Some(text) = &filter.text {
-            push("EXISTS (SELECT 1 FROM mentions m2 WHERE m2.event_id = e.id AND LOWER(json_extract(m2.record, '$.text')) LIKE ('%' || LOWER(?) || '%'))", Value::Text(text.clone()));
-        }
-        let where_clause = if conditions.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", conditions.join(" AND "))
+        let limit = match (filter.limit, filter.offset) {
+            (Some(n), Some(o)) => format!("LIMIT {n} OFFSET {o}"),
+            (Some(n), None) => format!("LIMIT {n}"),
+            (None, Some(o)) => format!("LIMIT -1 OFFSET {o}"),
+            (None, None) => String::new(),
         };
-        let having =
-            filter.min_sources.map(|n| format!("HAVING n_sources >= {n}")).unwrap_or_default();
-        let limit = filter.limit.map(|n| format!("LIMIT {n}")).unwrap_or_default();
         let sql = format!(
             "SELECT e.id, e.event, e.actors, e.recipients, e.date, COUNT(m.id), COUNT(DISTINCT {SOURCE_KEY}) AS n_sources
              FROM events e JOIN mentions m ON m.event_id = e.id LEFT JOIN documents d ON d.id = m.document_id
-             {where_clause} GROUP BY e.id {having} ORDER BY e.date, e.id {limit}"
+             {where_clause} GROUP BY e.id {having} ORDER BY {order} {limit}"
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let heads = stmt
@@ -286,4 +308,56 @@ impl Store {
             .collect::<Result<_, _>>()?;
         Ok(stats)
     }
+}
+
+/// The WHERE and HAVING clauses of a filter, with their parameters.
+fn filter_sql(filter: &EventFilter) -> (String, String, Vec<Value>) {
+    let mut conditions: Vec<String> = Vec::new();
+    let mut params: Vec<Value> = Vec::new();
+    // Every `?` of one condition is bound to that condition's single value.
+    let mut push = |sql: &str, value: Value| {
+        params.push(value);
+        conditions.push(sql.replace('?', &format!("?{}", params.len())));
+    };
+    if let Some(id) = filter.id {
+        push("e.id = ?", Value::Integer(id));
+    }
+    if let Some(a) = &filter.actor {
+        push(
+            "('+' || e.actors || '+') LIKE ('%+' || ? || '+%')",
+            Value::Text(a.to_ascii_uppercase()),
+        );
+    }
+    if let Some(r) = &filter.recipient {
+        push(
+            "('+' || e.recipients || '+') LIKE ('%+' || ? || '+%')",
+            Value::Text(r.to_ascii_uppercase()),
+        );
+    }
+    if let Some(t) = &filter.event_type {
+        push("e.event = ?", Value::Text(t.to_ascii_uppercase()));
+    }
+    if let Some(since) = &filter.since {
+        push("e.date >= ?", Value::Text(since.clone()));
+    }
+    if let Some(until) = &filter.until {
+        push("e.date <= ?", Value::Text(until.clone()));
+    }
+    if let Some(mode) = &filter.mode {
+        push("EXISTS (SELECT 1 FROM mentions m2 WHERE m2.event_id = e.id AND (',' || m2.mode || ',') LIKE ('%,' || ? || ',%'))", Value::Text(mode.to_ascii_lowercase()));
+    }
+    if let Some(source) = &filter.source {
+        push("EXISTS (SELECT 1 FROM mentions m2 LEFT JOIN documents d2 ON d2.id = m2.document_id WHERE m2.event_id = e.id AND (LOWER(COALESCE(d2.outlet, '')) LIKE ('%' || LOWER(?) || '%') OR LOWER(COALESCE(d2.url, '')) LIKE ('%' || LOWER(?) || '%') OR LOWER(COALESCE(m2.source, '')) LIKE ('%' || LOWER(?) || '%')))", Value::Text(source.clone()));
+        // Both placeholders become the same numbered parameter.
+    }
+    if let Some(text) = &filter.text {
+        push("EXISTS (SELECT 1 FROM mentions m2 WHERE m2.event_id = e.id AND LOWER(json_extract(m2.record, '$.text')) LIKE ('%' || LOWER(?) || '%'))", Value::Text(text.clone()));
+    }
+    let where_clause = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conditions.join(" AND "))
+    };
+    let having = filter.min_sources.map(|n| format!("HAVING n_sources >= {n}")).unwrap_or_default();
+    (where_clause, having, params)
 }

@@ -135,6 +135,8 @@ enum Command {
     Polarity(commands::analysis::PolarityArgs),
     /// One self-contained HTML report: blocs, network, polarity, dyads, with their evidence.
     Report(commands::report::ReportArgs),
+    /// Serve the JSON API and the web pages (loopback by default).
+    Serve(commands::serve::ServeArgs),
     /// Summarise the store.
     Stats {
         #[arg(long, default_value = "dyad.db")]
@@ -167,6 +169,7 @@ fn main() -> ExitCode {
         Command::Blocs(args) => commands::analysis::blocs(&args),
         Command::Polarity(args) => commands::analysis::polarity(&args),
         Command::Report(args) => commands::report::run(&args),
+        Command::Serve(args) => commands::serve::run(&args),
         Command::Recode(args) => commands::recode::run(&args),
         Command::Stats { db, check } => commands::stats::run(&db, check),
         Command::Docs { query, db, limit } => commands::docs::docs(&db, query.as_deref(), limit),

@@ -9,80 +9,18 @@ use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use dyad_analysis::{
-    analyse, charts, dyad_series, network, next_period, period_start, Analysis, Granularity,
-    Interaction, NetworkOptions, SignedNetwork,
+    analyse, charts, dyad_series, network, next_period, Analysis, Granularity, Interaction,
+    NetworkOptions, SignedNetwork,
 };
-use dyad_model::EventType;
 use dyad_store::EventRow;
 use serde_json::json;
 
 use super::events::FilterArgs;
 
-/// Modalities of events that did not happen (or not yet): left out of the analysis.
-const NOT_HAPPENED: &[&str] = &["negated", "hypothetical", "conditional"];
-
-/// The interactions between states of the merged events: one per (actor, recipient) pair of
-/// countries; an event with several actors and no recipient (a treaty signed by two) ties
-/// each pair of its actors, both ways. Entities are counted by their country; organisations
-/// without one and events that only were denied, imagined or set as conditions are left out.
+/// The interactions between states of the merged events (see `dyad_analysis::from_events`),
+/// states being the countries the lexicon knows.
 pub fn interactions(rows: &[EventRow], lexicon: &dyad_lexicon::Lexicon) -> Vec<Interaction> {
-    let mut out = Vec::new();
-    for r in rows {
-        if !r.modalities.is_empty()
-            && r.modalities.iter().all(|m| NOT_HAPPENED.contains(&m.as_str()))
-        {
-            continue;
-        }
-        let first = r.mentions.first().cloned().unwrap_or_default();
-        let states = |key: &str| -> Vec<String> {
-            let mut codes: Vec<String> = first[key]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|e| e["country"].as_str())
-                .filter(|c| lexicon.country(c).is_some())
-                .map(str::to_string)
-                .collect();
-            codes.sort();
-            codes.dedup();
-            codes
-        };
-        let (actors, recipients) = (states("actor"), states("recipient"));
-        let kind: Option<EventType> = r.event.parse().ok();
-        let intensity = first["intensity"]
-            .as_f64()
-            .or_else(|| kind.map(|k| k.intensity(&r.modes)))
-            .unwrap_or(0.0);
-        let quad = kind.map_or(0, |k| k.quad_code());
-        let date = r.date.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-        let mut push = |a: &str, b: &str| {
-            if a != b {
-                out.push(Interaction {
-                    event_id: r.id,
-                    date,
-                    actor: a.to_string(),
-                    recipient: b.to_string(),
-                    quad,
-                    intensity,
-                    n_sources: r.n_sources as u32,
-                });
-            }
-        };
-        if recipients.is_empty() {
-            for a in &actors {
-                for b in &actors {
-                    push(a, b);
-                }
-            }
-        } else {
-            for a in &actors {
-                for b in &recipients {
-                    push(a, b);
-                }
-            }
-        }
-    }
-    out
+    dyad_analysis::from_events(rows, &|code| lexicon.country(code).is_some())
 }
 
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
@@ -348,22 +286,6 @@ pub struct NetworkCmdArgs {
     selection: Selection,
 }
 
-/// Consecutive windows of length `g` covering the dated interactions.
-fn windows(interactions: &[Interaction], g: Granularity) -> Vec<(NaiveDate, NaiveDate)> {
-    let dates: Vec<NaiveDate> = interactions.iter().filter_map(|i| i.date).collect();
-    let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    let mut start = period_start(*first, g);
-    while start <= *last {
-        let next = next_period(start, g);
-        out.push((start, next.pred_opt().unwrap_or(next)));
-        start = next;
-    }
-    out
-}
-
 fn render_network(format: NetworkFormat, net: &SignedNetwork, a: &Analysis) -> String {
     match format {
         NetworkFormat::Json => {
@@ -394,25 +316,11 @@ pub fn network_cmd(args: &NetworkCmdArgs) -> Result<ExitCode> {
         let text = render_network(args.format, &whole, &whole_analysis);
         return emit(args.out.as_deref(), &text);
     };
-    let g = window.granularity();
-    let spans = windows(&interactions, g);
+    let base = args.selection.network.options(since, until);
+    let spans = dyad_analysis::windows(&interactions, Some(window.granularity()), &base);
     if args.format == NetworkFormat::Json {
-        let list: Vec<serde_json::Value> = spans
-            .iter()
-            .map(|(start, end)| {
-                let net = network(
-                    &interactions,
-                    &args.selection.network.options(Some(*start), Some(*end)),
-                );
-                let a = analyse(&net);
-                let mut v = dyad_analysis::to_json(&net, Some(&a));
-                v["start"] = json!(start.to_string());
-                v["end"] = json!(end.to_string());
-                v["frustration"] = json!(a.frustration.value);
-                v["polarity"] = json!(a.polarity);
-                v
-            })
-            .collect();
+        let list: Vec<serde_json::Value> =
+            spans.iter().map(dyad_analysis::Window::to_json).collect();
         let text = serde_json::to_string_pretty(&json!({ "windows": list }))? + "\n";
         return emit(args.out.as_deref(), &text);
     }
@@ -421,11 +329,10 @@ pub fn network_cmd(args: &NetworkCmdArgs) -> Result<ExitCode> {
     };
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let ext = if args.format == NetworkFormat::Graphml { "graphml" } else { "dot" };
-    for (start, end) in &spans {
-        let net = network(&interactions, &args.selection.network.options(Some(*start), Some(*end)));
-        let a = analyse(&net);
-        let path = dir.join(format!("network-{start}.{ext}"));
-        std::fs::write(&path, render_network(args.format, &net, &a))
+    for w in &spans {
+        let name = w.start.map_or("all".to_string(), |d| d.to_string());
+        let path = dir.join(format!("network-{name}.{ext}"));
+        std::fs::write(&path, render_network(args.format, &w.network, &w.analysis))
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
     eprintln!("dyad: {} networks written to {}", spans.len(), dir.display());
@@ -463,34 +370,13 @@ pub struct BlocsArgs {
     selection: Selection,
 }
 
-pub fn analysis_json(a: &Analysis) -> serde_json::Value {
-    json!({
-        "blocs": a.blocs.iter().map(|b| json!({
-            "members": b.members, "mass": b.mass, "internal_weight": b.internal_weight,
-        })).collect::<Vec<_>>(),
-        "unaligned": a.unaligned,
-        "sides": a.sides,
-        "frustration": a.frustration.value,
-        "frustration_lower_bound": a.frustration.lower_bound,
-        "frustration_exact": a.frustration.exact,
-        "frustration_normalised": a.frustration.normalised,
-        "frustration_method": a.frustration.method,
-        "modularity": a.modularity,
-        "effective_blocs": a.effective_blocs,
-        "polarity": a.polarity,
-        "balance": a.balance,
-        "parity": a.parity,
-        "alignment": a.alignment,
-    })
-}
-
 pub fn blocs(args: &BlocsArgs) -> Result<ExitCode> {
     let (interactions, since, until) = args.selection.load()?;
     let net = network(&interactions, &args.selection.network.options(since, until));
     let a = analyse(&net);
     match args.to {
         TextOrJson::Json => {
-            let mut v = analysis_json(&a);
+            let mut v = a.to_json();
             v["nodes"] = json!(net.nodes.len());
             v["edges"] = json!(net.edges.len());
             emit(None, &(serde_json::to_string_pretty(&v)? + "\n"))
@@ -548,75 +434,16 @@ pub struct PolarityArgs {
     selection: Selection,
 }
 
-/// The analysis of each window: (start, end, network, analysis).
-pub fn polarity_windows(
-    interactions: &[Interaction],
-    window: Option<Granularity>,
-    args: &NetworkArgs,
-    since: Option<NaiveDate>,
-    until: Option<NaiveDate>,
-) -> Vec<(Option<NaiveDate>, Option<NaiveDate>, SignedNetwork, Analysis)> {
-    match window {
-        None => {
-            let net = network(interactions, &args.options(since, until));
-            let dates: Vec<NaiveDate> = interactions.iter().filter_map(|i| i.date).collect();
-            let a = analyse(&net);
-            vec![(
-                since.or(dates.iter().min().copied()),
-                until.or(dates.iter().max().copied()),
-                net,
-                a,
-            )]
-        }
-        Some(g) => windows(interactions, g)
-            .into_iter()
-            .map(|(start, end)| {
-                let net = network(interactions, &args.options(Some(start), Some(end)));
-                let a = analyse(&net);
-                (Some(start), Some(end), net, a)
-            })
-            .collect(),
-    }
-}
-
-pub fn polarity_chart(
-    windows: &[(Option<NaiveDate>, Option<NaiveDate>, SignedNetwork, Analysis)],
-) -> String {
-    let points: Vec<charts::Point> = windows
-        .iter()
-        .filter_map(|(start, _, net, a)| {
-            let start = (*start)?;
-            Some(charts::Point {
-                date: start,
-                // A window without ties has no polarity: a gap in the line.
-                value: if net.edges.is_empty() { f64::NAN } else { a.polarity },
-                label: format!(
-                    "{start}: polarity {:.2}, {} blocs, {} countries",
-                    a.polarity,
-                    a.blocs.len(),
-                    net.nodes.len()
-                ),
-                link: Some(format!("#window-{start}")),
-            })
-        })
-        .collect();
-    charts::line_chart(
-        "Polarity over time (1 = two opposed blocs)",
-        "polarity index",
-        &[charts::Series { name: "polarity".into(), points }],
-        Some((0.0, 1.0)),
-    )
+/// The polarity chart of windows, each point linking to its row in a report.
+pub fn polarity_chart(windows: &[dyad_analysis::Window]) -> String {
+    charts::polarity_chart(windows, &|_, w| w.start.map(|s| format!("#window-{s}")))
 }
 
 pub fn polarity(args: &PolarityArgs) -> Result<ExitCode> {
     let (interactions, since, until) = args.selection.load()?;
-    let results = polarity_windows(
-        &interactions,
-        args.window.map(Period::granularity),
-        &args.selection.network,
-        since,
-        until,
-    );
+    let base = args.selection.network.options(since, until);
+    let results =
+        dyad_analysis::windows(&interactions, args.window.map(Period::granularity), &base);
     if let Some(path) = &args.chart {
         write_chart(path, &polarity_chart(&results))?;
     }
@@ -624,12 +451,12 @@ pub fn polarity(args: &PolarityArgs) -> Result<ExitCode> {
         TextOrJson::Json => {
             let list: Vec<serde_json::Value> = results
                 .iter()
-                .map(|(start, end, net, a)| {
-                    let mut v = analysis_json(a);
-                    v["start"] = json!(start.map(|d| d.to_string()));
-                    v["end"] = json!(end.map(|d| d.to_string()));
-                    v["nodes"] = json!(net.nodes.len());
-                    v["edges"] = json!(net.edges.len());
+                .map(|w| {
+                    let mut v = w.analysis.to_json();
+                    v["start"] = json!(w.start.map(|d| d.to_string()));
+                    v["end"] = json!(w.end.map(|d| d.to_string()));
+                    v["nodes"] = json!(w.network.nodes.len());
+                    v["edges"] = json!(w.network.edges.len());
                     v
                 })
                 .collect();
@@ -645,7 +472,8 @@ pub fn polarity(args: &PolarityArgs) -> Result<ExitCode> {
                 "countries",
                 "ties"
             );
-            for (start, end, net, a) in &results {
+            for w in &results {
+                let (start, end, net, a) = (&w.start, &w.end, &w.network, &w.analysis);
                 let blocs: Vec<String> =
                     a.blocs.iter().map(|b| format!("[{}]", b.members.join(" "))).collect();
                 outln!(

@@ -102,7 +102,7 @@ pub fn query(args: &FilterArgs, db: &Path) -> Result<Vec<EventRow>> {
         min_sources: args.min_sources,
         text: args.text.clone(),
         limit: args.limit,
-        id: None,
+        ..EventFilter::default()
     };
     Ok(store.events(&filter)?)
 }
@@ -137,7 +137,7 @@ pub fn run(args: &EventsArgs, db: &Path) -> Result<ExitCode> {
         }
         Output::Jsonl => {
             for r in &rows {
-                serde_json::to_writer(&mut out, &to_json(r))?;
+                serde_json::to_writer(&mut out, &r.to_json(true))?;
                 out.write_all(b"\n")?;
             }
         }
@@ -271,23 +271,4 @@ fn csv_field(value: &str) -> String {
     } else {
         value.to_string()
     }
-}
-
-fn to_json(r: &EventRow) -> serde_json::Value {
-    let split = |s: &str| -> Vec<String> {
-        s.split('+').filter(|c| !c.is_empty()).map(str::to_string).collect()
-    };
-    json!({
-        "id": r.id,
-        "event": r.event,
-        "actor": split(&r.actors),
-        "recipient": split(&r.recipients),
-        "date": r.date,
-        "mode": r.modes,
-        "modalities": r.modalities,
-        "n_sources": r.n_sources,
-        "n_mentions": r.n_mentions,
-        "sizes": r.sizes.iter().map(|(v, u, s)| json!({"value": v, "unit": u, "source": s})).collect::<Vec<_>>(),
-        "mentions": r.mentions,
-    })
 }

@@ -11,6 +11,7 @@ pub mod ingest;
 pub mod recode;
 pub mod report;
 pub mod resolve;
+pub mod serve;
 pub mod stats;
 
 use std::path::Path;

@@ -13,9 +13,7 @@ use dyad_analysis::charts::{self, escape};
 use dyad_analysis::{analyse, dyad_series, network};
 use dyad_store::EventRow;
 
-use super::analysis::{
-    dyad_chart, interactions, polarity_chart, polarity_windows, Period, Selection,
-};
+use super::analysis::{dyad_chart, interactions, polarity_chart, Period, Selection};
 
 #[derive(Args)]
 pub struct ReportArgs {
@@ -91,8 +89,11 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
     let (since, until) = (date(sel.filter.since.as_deref()), date(sel.filter.until.as_deref()));
     let net = network(&inter, &sel.network.options(since, until));
     let a = analyse(&net);
-    let windows =
-        polarity_windows(&inter, Some(args.window.granularity()), &sel.network, since, until);
+    let windows = dyad_analysis::windows(
+        &inter,
+        Some(args.window.granularity()),
+        &sel.network.options(since, until),
+    );
     let series = dyad_series(&inter, args.window.granularity());
 
     let mut html = String::new();
@@ -140,8 +141,9 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
     html.push_str("</figure>\n<h2 id=\"polarity\">Polarity over time</h2>\n<figure>");
     html.push_str(&polarity_chart(&windows));
     html.push_str("</figure>\n<table><tr><th>window</th><th>polarity</th><th>blocs</th><th>countries</th><th>ties</th></tr>\n");
-    for (start, end, wnet, wa) in &windows {
-        let (Some(start), Some(end)) = (start, end) else { continue };
+    for w in &windows {
+        let (Some(start), Some(end)) = (w.start, w.end) else { continue };
+        let (wnet, wa) = (&w.network, &w.analysis);
         let blocs: Vec<String> =
             wa.blocs.iter().map(|b| format!("[{}]", escape(&b.members.join(" ")))).collect();
         let _ = writeln!(

@@ -1,0 +1,440 @@
+//! The JSON API handlers.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::Json;
+use chrono::NaiveDate;
+use dyad_analysis::{analyse, from_events, network as build_network, Granularity, Interaction};
+use dyad_store::{EventFilter, EventRow, Store};
+use serde_json::{json, Value};
+
+use crate::params::{Params, FILTERS};
+use crate::{ApiError, AppState};
+
+type ApiResult = Result<Json<Value>, ApiError>;
+type Q = Query<HashMap<String, String>>;
+
+pub(crate) async fn stats(State(state): State<Arc<AppState>>, Query(q): Q) -> ApiResult {
+    Params::new(q, &[])?;
+    let s = state.with_store(|store, _| store.stats().map_err(ApiError::internal)).await?;
+    Ok(Json(json!({
+        "documents": s.documents,
+        "representations": s.representations,
+        "imports": s.imports,
+        "events": s.events,
+        "mentions": s.mentions,
+        "by_type": s.by_type.iter().map(|(t, n)| json!({"event": t, "count": n})).collect::<Vec<_>>(),
+        "top_dyads": s.top_dyads.iter().map(|(a, r, n)| json!({"actor": a, "recipient": r, "events": n})).collect::<Vec<_>>(),
+    })))
+}
+
+/// The events page of a filter: rows and the total.
+pub(crate) fn event_page(
+    store: &Store,
+    filter: &EventFilter,
+) -> Result<(Vec<EventRow>, usize), ApiError> {
+    let total = store.count_events(filter).map_err(ApiError::internal)?;
+    let rows = store.events(filter).map_err(ApiError::internal)?;
+    Ok((rows, total))
+}
+
+pub(crate) async fn events(State(state): State<Arc<AppState>>, Query(q): Q) -> ApiResult {
+    let p = Params::new(q, &[FILTERS, &["limit", "offset", "sort"]])?;
+    let mut filter = p.filter()?;
+    let (limit, offset, sort) = p.paging(50)?;
+    filter.limit = Some(limit);
+    filter.offset = Some(offset);
+    filter.sort = sort;
+    let (rows, total) = state.with_store(move |store, _| event_page(store, &filter)).await?;
+    Ok(Json(json!({
+        "events": rows.iter().map(|r| r.to_json(false)).collect::<Vec<_>>(),
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+    })))
+}
+
+fn parse_id(text: &str, what: &str) -> Result<i64, ApiError> {
+    text.parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| {
+        ApiError::bad_field("id", format!("`{text}` is not a {what} id (a positive number)"))
+    })
+}
+
+pub(crate) async fn event(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    Query(q): Q,
+) -> ApiResult {
+    Params::new(q, &[])?;
+    let id = parse_id(&id, "event")?;
+    let row = state
+        .with_store(move |store, _| store.event(id).map_err(ApiError::internal))
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("no event {id}")))?;
+    Ok(Json(row.to_json(true)))
+}
+
+pub(crate) async fn documents(State(state): State<Arc<AppState>>, Query(q): Q) -> ApiResult {
+    let p = Params::new(q, &[&["q", "limit"]])?;
+    let search = p.text("q", 500)?;
+    let limit = p.number("limit", 1, crate::params::MAX_LIMIT)?.unwrap_or(50);
+    let rows = state
+        .with_store(move |store, _| {
+            store.documents(search.as_deref(), limit).map_err(|e| {
+                ApiError::bad_field(
+                    "q",
+                    format!("not a valid search (words, \"phrases\", OR, NOT, prefix*): {e}"),
+                )
+            })
+        })
+        .await?;
+    Ok(Json(json!({
+        "documents": rows.iter().map(|d| json!({
+            "id": d.id, "external_id": d.external_id, "title": d.title, "outlet": d.outlet,
+            "published": d.published, "url": d.url, "n_mentions": d.n_mentions, "snippet": d.snippet,
+        })).collect::<Vec<_>>(),
+        "total": rows.len(),
+    })))
+}
+
+pub(crate) async fn document(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    Query(q): Q,
+) -> ApiResult {
+    Params::new(q, &[])?;
+    let id = parse_id(&id, "document")?;
+    let stored = state
+        .with_store(move |store, _| store.load_document(id).map_err(ApiError::internal))
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("no document {id}")))?;
+    let d = &stored.document;
+    Ok(Json(json!({
+        "id": stored.id,
+        "external_id": d.id,
+        "title": d.title,
+        "author": d.author,
+        "published": d.date.map(|x| x.to_string()),
+        "url": d.url,
+        "outlet": d.outlet,
+        "language": d.language,
+        "text": d.text,
+        "paragraphs": d.paragraphs,
+        "sentences": d.sentences.iter().map(|s| json!({"start": s.start, "end": s.end, "text": d.sentence_text(s)})).collect::<Vec<_>>(),
+        "footnotes": d.footnotes.iter().map(|f| json!({"number": f.number, "text": f.text, "url": f.url, "title": f.title, "access_date": f.access_date.map(|x| x.to_string())})).collect::<Vec<_>>(),
+        "markers": d.markers.iter().map(|m| json!({"number": m.number, "offset": m.offset})).collect::<Vec<_>>(),
+    })))
+}
+
+/// All events matching `filter` as interactions between states.
+pub(crate) fn interactions(
+    store: &Store,
+    state: &AppState,
+    filter: &EventFilter,
+) -> Result<(Vec<EventRow>, Vec<Interaction>), ApiError> {
+    let rows = store.events(filter).map_err(ApiError::internal)?;
+    let lexicon = &state.lexicon;
+    let inter = from_events(&rows, &|code| lexicon.country(code).is_some());
+    Ok((rows, inter))
+}
+
+/// Partners of a country: per partner, cooperation, conflict and events, and the monthly
+/// series of each direction.
+pub(crate) fn actor_view(store: &Store, state: &AppState, code: &str) -> Result<Value, ApiError> {
+    let mut rows: BTreeMap<i64, EventRow> = BTreeMap::new();
+    for filter in [
+        EventFilter { actor: Some(code.to_string()), ..EventFilter::default() },
+        EventFilter { recipient: Some(code.to_string()), ..EventFilter::default() },
+    ] {
+        for r in store.events(&filter).map_err(ApiError::internal)? {
+            rows.insert(r.id, r);
+        }
+    }
+    let rows: Vec<EventRow> = rows.into_values().collect();
+    let lexicon = &state.lexicon;
+    let inter: Vec<Interaction> = from_events(&rows, &|c| lexicon.country(c).is_some())
+        .into_iter()
+        .filter(|i| i.actor == code || i.recipient == code)
+        .collect();
+    let mut partners: BTreeMap<String, (f64, f64, std::collections::BTreeSet<i64>)> =
+        BTreeMap::new();
+    for i in &inter {
+        let other = if i.actor == code { &i.recipient } else { &i.actor };
+        let entry = partners.entry(other.clone()).or_default();
+        if entry.2.insert(i.event_id) {
+            if i.intensity >= 0.0 {
+                entry.0 += i.intensity;
+            } else {
+                entry.1 += i.intensity;
+            }
+        }
+    }
+    let mut list: Vec<Value> = partners
+        .into_iter()
+        .map(|(p, (coop, conf, ids))| json!({"partner": p, "cooperation": coop, "conflict": conf, "balance": coop + conf, "events": ids.len()}))
+        .collect();
+    list.sort_by(|a, b| {
+        b["balance"].as_f64().unwrap_or(0.0).total_cmp(&a["balance"].as_f64().unwrap_or(0.0))
+    });
+    let series = dyad_analysis::dyad_series(&inter, Granularity::Month);
+    Ok(json!({
+        "code": code,
+        "name": lexicon.country(code).map(|c| c.name.clone()),
+        "events": rows.len(),
+        "partners": list,
+        "series": series.iter().map(|p| json!({
+            "period": p.period.to_string(), "actor": p.actor, "recipient": p.recipient,
+            "n_events": p.n_events, "intensity_sum": p.intensity_sum, "quad_counts": p.quad_counts,
+        })).collect::<Vec<_>>(),
+    }))
+}
+
+pub(crate) async fn actor(
+    State(state): State<Arc<AppState>>,
+    Path(code): Path<String>,
+    Query(q): Q,
+) -> ApiResult {
+    Params::new(q, &[])?;
+    if code.is_empty() || code.len() > 16 || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Err(ApiError::bad_field("code", format!("`{code}` is not an actor code")));
+    }
+    let code = code.to_ascii_uppercase();
+    let v = state.with_store(move |store, state| actor_view(store, state, &code)).await?;
+    if v["events"] == 0 {
+        return Err(ApiError::not_found(format!(
+            "no events of `{}`",
+            v["code"].as_str().unwrap_or("")
+        )));
+    }
+    Ok(Json(v))
+}
+
+fn granularity(
+    p: &Params,
+    name: &str,
+    default: Option<Granularity>,
+) -> Result<Option<Granularity>, ApiError> {
+    Ok(match p.choice(name, &["day", "week", "month", "quarter", "year"])? {
+        Some(g) => Some(g.parse().map_err(|e: String| ApiError::bad_field(name, e))?),
+        None => default,
+    })
+}
+
+pub(crate) async fn dyads(State(state): State<Arc<AppState>>, Query(q): Q) -> ApiResult {
+    let p = Params::new(q, &[FILTERS, &["by"]])?;
+    let filter = p.filter()?;
+    let g = granularity(&p, "by", Some(Granularity::Month))?.unwrap_or(Granularity::Month);
+    let (_, inter) =
+        state.with_store(move |store, state| interactions(store, state, &filter)).await?;
+    let series = dyad_analysis::dyad_series(&inter, g);
+    Ok(Json(json!({
+        "dyads": series.iter().map(|p| json!({
+            "period": p.period.to_string(), "actor": p.actor, "recipient": p.recipient,
+            "n_events": p.n_events, "quad_counts": p.quad_counts, "intensity_sum": p.intensity_sum,
+            "intensity_mean": p.intensity_mean, "n_sources": p.n_sources, "events": p.event_ids,
+        })).collect::<Vec<_>>(),
+    })))
+}
+
+fn network_options(
+    p: &Params,
+    filter: &EventFilter,
+) -> Result<dyad_analysis::NetworkOptions, ApiError> {
+    let date = |d: &Option<String>| {
+        d.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    };
+    Ok(dyad_analysis::NetworkOptions {
+        min_events: p.number("min_events", 1, 1_000_000)?.unwrap_or(1),
+        min_weight: match p.text("min_weight", 12)? {
+            Some(w) => {
+                w.parse::<f64>().ok().filter(|w| w.is_finite() && *w >= 0.0).ok_or_else(|| {
+                    ApiError::bad_field("min_weight", format!("`{w}` is not a number ≥ 0"))
+                })?
+            }
+            None => 0.5,
+        },
+        since: date(&filter.since),
+        until: date(&filter.until),
+    })
+}
+
+pub(crate) async fn network(State(state): State<Arc<AppState>>, Query(q): Q) -> ApiResult {
+    let p = Params::new(q, &[FILTERS, &["min_events", "min_weight"]])?;
+    let filter = p.filter()?;
+    let options = network_options(&p, &filter)?;
+    let (_, inter) =
+        state.with_store(move |store, state| interactions(store, state, &filter)).await?;
+    let net = build_network(&inter, &options);
+    let a = analyse(&net);
+    let mut v = dyad_analysis::to_json(&net, Some(&a));
+    v["analysis"] = a.to_json();
+    Ok(Json(v))
+}
+
+pub(crate) async fn blocs(State(state): State<Arc<AppState>>, Query(q): Q) -> ApiResult {
+    let p = Params::new(q, &[FILTERS, &["min_events", "min_weight"]])?;
+    let filter = p.filter()?;
+    let options = network_options(&p, &filter)?;
+    let (_, inter) =
+        state.with_store(move |store, state| interactions(store, state, &filter)).await?;
+    let net = build_network(&inter, &options);
+    let mut v = analyse(&net).to_json();
+    v["nodes"] = json!(net.nodes.len());
+    v["edges"] = json!(net.edges.len());
+    Ok(Json(v))
+}
+
+pub(crate) async fn polarity(State(state): State<Arc<AppState>>, Query(q): Q) -> ApiResult {
+    let p = Params::new(q, &[FILTERS, &["window", "min_events", "min_weight"]])?;
+    let filter = p.filter()?;
+    let options = network_options(&p, &filter)?;
+    let g = granularity(&p, "window", None)?;
+    let (_, inter) =
+        state.with_store(move |store, state| interactions(store, state, &filter)).await?;
+    let list: Vec<Value> = dyad_analysis::windows(&inter, g, &options)
+        .iter()
+        .map(dyad_analysis::Window::to_json)
+        .collect();
+    Ok(Json(json!({ "windows": list })))
+}
+
+/// `POST /api/ingest` with `{"text"|"html"|"url": …, "date"?, "title"?, "outlet"?}`.
+pub(crate) async fn ingest(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Result<Json<Value>, JsonRejection>,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let Some(token) = state.token.clone() else {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "this server is read-only (start it with --write-token)",
+        ));
+    };
+    let given = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    if !constant_time_eq(given.as_bytes(), token.as_bytes()) {
+        return Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "a valid `Authorization: Bearer TOKEN` header is required",
+        ));
+    }
+    let Json(body) =
+        body.map_err(|rejection| ApiError::new(rejection.status(), rejection.body_text()))?;
+    let Some(obj) = body.as_object() else {
+        return Err(ApiError::bad_field("body", "must be a JSON object"));
+    };
+    for key in obj.keys() {
+        if !["text", "html", "url", "date", "title", "outlet"].contains(&key.as_str()) {
+            return Err(ApiError::bad_field(key, format!("unknown field `{key}`")));
+        }
+    }
+    let given: Vec<&str> =
+        ["text", "html", "url"].into_iter().filter(|k| obj.contains_key(*k)).collect();
+    if given.len() != 1 {
+        return Err(ApiError::bad_field("text", "give exactly one of `text`, `html` or `url`"));
+    }
+    let kind = given[0];
+    let content = obj[kind]
+        .as_str()
+        .filter(|s| !s.trim().is_empty())
+        .ok_or_else(|| ApiError::bad_field(kind, "must be a non-empty string"))?
+        .to_string();
+    let string_field = |name: &str| -> Result<Option<String>, ApiError> {
+        match obj.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(ApiError::bad_field(name, "must be a string")),
+        }
+    };
+    let date =
+        match string_field("date")? {
+            Some(d) => Some(NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| {
+                ApiError::bad_field("date", format!("`{d}` is not a YYYY-MM-DD date"))
+            })?),
+            None => None,
+        };
+    let (title, outlet) = (string_field("title")?, string_field("outlet")?);
+    let (raw, source, hint): (Vec<u8>, String, &str) = match kind {
+        "url" => {
+            if !(content.starts_with("http://") || content.starts_with("https://")) {
+                return Err(ApiError::bad_field("url", "must be an http(s) URL"));
+            }
+            let Some(fetch) = state.fetch.clone() else {
+                return Err(ApiError::new(
+                    StatusCode::NOT_IMPLEMENTED,
+                    "this server does not fetch URLs",
+                ));
+            };
+            let url = content.clone();
+            let (final_url, bytes, media) = tokio::task::spawn_blocking(move || fetch(&url))
+                .await
+                .map_err(ApiError::internal)?
+                .map_err(|e| ApiError::new(StatusCode::BAD_GATEWAY, e))?;
+            let hint =
+                if media.as_deref().is_some_and(|m| m.contains("html")) { "page.html" } else { "" };
+            (bytes, final_url, hint)
+        }
+        "html" => (content.into_bytes(), String::new(), "page.html"),
+        _ => (content.into_bytes(), String::new(), "page.txt"),
+    };
+    let raw_hash = dyad_store::sha256_hex(&raw);
+    let source = if source.is_empty() { format!("api:{}", &raw_hash[..16]) } else { source };
+    let outcome = state
+        .with_store(move |store, state| {
+            let mut doc = dyad_ingest::parse(&source, hint, &raw)
+                .map_err(|e| ApiError::bad_field(kind, e.to_string()))?;
+            if doc.date.is_none() {
+                doc.date = date;
+            }
+            if title.is_some() {
+                doc.title = title;
+            }
+            if outlet.is_some() {
+                doc.outlet = outlet;
+            }
+            if doc.text.trim().is_empty() {
+                return Err(ApiError::bad_field(kind, "no article text found"));
+            }
+            let coded = state.coder.code(&doc).events;
+            let n = coded.len();
+            let rep = dyad_store::Representation {
+                source,
+                format: if hint == "page.html" { "html" } else { "text" }.into(),
+                raw_hash,
+            };
+            let outcomes = store
+                .ingest_batch(
+                    &[(doc, coded, rep)],
+                    dyad_coder::CODER_VERSION,
+                    state.lexicon.version(),
+                )
+                .map_err(ApiError::internal)?;
+            Ok((outcomes.into_iter().next(), n))
+        })
+        .await?;
+    let (status, label) = match &outcome.0 {
+        Some(dyad_store::IngestOutcome::New { .. }) => (StatusCode::CREATED, "new"),
+        Some(dyad_store::IngestOutcome::SameArticle) => (StatusCode::OK, "same_article"),
+        Some(dyad_store::IngestOutcome::NearDuplicate { .. }) => (StatusCode::OK, "near_duplicate"),
+        Some(dyad_store::IngestOutcome::SameFile) | None => (StatusCode::OK, "unchanged"),
+    };
+    let new_events = match outcome.0 {
+        Some(dyad_store::IngestOutcome::New { new_events, .. }) => new_events,
+        _ => 0,
+    };
+    Ok((status, Json(json!({"outcome": label, "mentions": outcome.1, "new_events": new_events}))))
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}

@@ -1,0 +1,188 @@
+//! `dyad serve`: a JSON API over a store, documented by an OpenAPI document at
+//! `/api/openapi.json`, and server-rendered HTML pages (dashboard, event list, event with its
+//! evidence in its article, actor, network) for people who would rather look than read.
+//!
+//! ```no_run
+//! # async fn run() -> std::io::Result<()> {
+//! let lexicon = std::sync::Arc::new(dyad_lexicon::Lexicon::load(&[]).unwrap());
+//! let config = dyad_server::Config::read_only("dyad.db".into(), lexicon);
+//! dyad_server::serve(config, "127.0.0.1:8080".parse().unwrap()).await
+//! # }
+//! ```
+//!
+//! Everything is served from the binary: no page asks for anything from another host. Pages
+//! work without JavaScript. Writing (`POST /api/ingest`) needs a token given at start; a
+//! server started without one is read-only.
+//!
+//! Not here: command-line parsing, fetching URLs (the CLI hands in a fetch function).
+
+mod api;
+mod html;
+mod openapi;
+mod pages;
+mod params;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use dyad_store::Store;
+use serde_json::json;
+
+/// Fetches a URL for `POST /api/ingest {"url": …}`: the final address, the bytes and the
+/// media type, or a message saying why not.
+pub type FetchFn = dyn Fn(&str) -> Result<(String, Vec<u8>, Option<String>), String> + Send + Sync;
+
+/// How the server runs.
+pub struct Config {
+    pub db: PathBuf,
+    /// The bearer token that allows `POST /api/ingest`; `None`: read-only.
+    pub write_token: Option<String>,
+    pub lexicon: Arc<dyad_lexicon::Lexicon>,
+    /// Largest request body accepted (413 beyond).
+    pub max_body_bytes: usize,
+    pub fetch: Option<Arc<FetchFn>>,
+}
+
+impl Config {
+    /// A read-only server on the store at `db`, coding with `lexicon`.
+    pub fn read_only(db: PathBuf, lexicon: Arc<dyad_lexicon::Lexicon>) -> Config {
+        Config { db, write_token: None, lexicon, max_body_bytes: DEFAULT_MAX_BODY, fetch: None }
+    }
+}
+
+/// 2 MB: a long article as HTML fits many times over.
+pub const DEFAULT_MAX_BODY: usize = 2 << 20;
+
+pub(crate) struct AppState {
+    db: PathBuf,
+    /// Open stores, reused across requests (a SQLite connection serves one thread at a time).
+    stores: Mutex<Vec<Store>>,
+    token: Option<String>,
+    coder: dyad_coder::Coder,
+    lexicon: Arc<dyad_lexicon::Lexicon>,
+    fetch: Option<Arc<FetchFn>>,
+}
+
+/// An API error: a status and a JSON body `{"error": …, "field": …}`.
+#[derive(Debug)]
+pub(crate) struct ApiError {
+    status: StatusCode,
+    message: String,
+    field: Option<String>,
+}
+
+impl ApiError {
+    pub(crate) fn bad_field(field: &str, message: impl Into<String>) -> ApiError {
+        ApiError {
+            status: StatusCode::BAD_REQUEST,
+            message: message.into(),
+            field: Some(field.to_string()),
+        }
+    }
+
+    pub(crate) fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
+        ApiError { status, message: message.into(), field: None }
+    }
+
+    pub(crate) fn not_found(what: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::NOT_FOUND, what)
+    }
+
+    pub(crate) fn internal(e: impl std::fmt::Display) -> ApiError {
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body =
+            json!({"error": self.message, "field": self.field, "status": self.status.as_u16()});
+        (self.status, Json(body)).into_response()
+    }
+}
+
+impl AppState {
+    /// Runs `f` with a store on a blocking thread.
+    pub(crate) async fn with_store<T, F>(self: &Arc<Self>, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Store, &AppState) -> Result<T, ApiError> + Send + 'static,
+    {
+        let state = self.clone();
+        tokio::task::spawn_blocking(move || {
+            let pooled = state.stores.lock().map(|mut s| s.pop()).unwrap_or(None);
+            let mut store = match pooled {
+                Some(s) => s,
+                None => Store::open(&state.db).map_err(ApiError::internal)?,
+            };
+            let out = f(&mut store, &state);
+            if let Ok(mut pool) = state.stores.lock() {
+                pool.push(store);
+            }
+            out
+        })
+        .await
+        .map_err(ApiError::internal)?
+    }
+}
+
+/// The application: API, pages and static assets.
+pub fn router(config: Config) -> Router {
+    let coder = dyad_coder::Coder::new(config.lexicon.clone(), dyad_coder::Options::default());
+    let state = Arc::new(AppState {
+        db: config.db,
+        stores: Mutex::new(Vec::new()),
+        token: config.write_token.filter(|t| !t.is_empty()),
+        coder,
+        lexicon: config.lexicon,
+        fetch: config.fetch,
+    });
+    let api = Router::new()
+        .route("/api/openapi.json", get(openapi::document))
+        .route("/api/stats", get(api::stats))
+        .route("/api/events", get(api::events))
+        .route("/api/events/{id}", get(api::event))
+        .route("/api/documents", get(api::documents))
+        .route("/api/documents/{id}", get(api::document))
+        .route("/api/actors/{code}", get(api::actor))
+        .route("/api/dyads", get(api::dyads))
+        .route("/api/network", get(api::network))
+        .route("/api/blocs", get(api::blocs))
+        .route("/api/polarity", get(api::polarity))
+        .route(
+            "/api/ingest",
+            post(api::ingest).layer(axum::extract::DefaultBodyLimit::max(config.max_body_bytes)),
+        );
+    let pages = Router::new()
+        .route("/", get(pages::dashboard))
+        .route("/events", get(pages::events))
+        .route("/events/{id}", get(pages::event))
+        .route("/actors/{code}", get(pages::actor))
+        .route("/network", get(pages::network))
+        .route("/static/{*path}", get(pages::asset));
+    Router::new().merge(api).merge(pages).fallback(not_found).with_state(state)
+}
+
+/// 404: JSON under `/api/`, a page elsewhere.
+async fn not_found(uri: axum::http::Uri) -> Response {
+    if uri.path().starts_with("/api/") {
+        ApiError::not_found("no such endpoint (see /api/openapi.json)").into_response()
+    } else {
+        pages::not_found().await
+    }
+}
+
+/// Serves `config` on `bind` until Ctrl-C.
+pub async fn serve(config: Config, bind: SocketAddr) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(bind).await?;
+    axum::serve(listener, router(config))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+}

@@ -1,0 +1,171 @@
+//! The OpenAPI 3.0 document of the JSON API, written by hand next to the handlers it
+//! describes (`api.rs`); a test checks that every route is in it.
+
+use axum::Json;
+use serde_json::{json, Value};
+
+fn query(name: &str, description: &str, schema: Value) -> Value {
+    json!({"name": name, "in": "query", "required": false, "description": description, "schema": schema})
+}
+
+fn filters() -> Vec<Value> {
+    let s = json!({"type": "string"});
+    let date = json!({"type": "string", "format": "date"});
+    vec![
+        query("actor", "Entity code among the actors (RUS, NATO)", s.clone()),
+        query("recipient", "Entity code among the recipients", s.clone()),
+        query("type", "PLOVER event type (AID, ASSAULT, …)", s.clone()),
+        query("mode", "PLOVER mode", s.clone()),
+        query("since", "Earliest event date", date.clone()),
+        query("until", "Latest event date", date),
+        query("source", "Outlet or URL substring of a reporting source", s.clone()),
+        query(
+            "min_sources",
+            "Least number of independent sources",
+            json!({"type": "integer", "minimum": 1}),
+        ),
+        query("text", "Words in an evidence sentence", s),
+    ]
+}
+
+fn network_params() -> Vec<Value> {
+    let mut p = filters();
+    p.push(query(
+        "min_events",
+        "Events a pair needs for an edge (default 1)",
+        json!({"type": "integer", "minimum": 1}),
+    ));
+    p.push(query(
+        "min_weight",
+        "Least absolute summed intensity of an edge (default 0.5)",
+        json!({"type": "number", "minimum": 0}),
+    ));
+    p
+}
+
+fn ok(description: &str) -> Value {
+    json!({
+        "200": {"description": description, "content": {"application/json": {"schema": {"type": "object"}}}},
+        "400": {"$ref": "#/components/responses/BadRequest"},
+    })
+}
+
+pub(crate) fn spec() -> Value {
+    let mut events_params = filters();
+    events_params.push(query(
+        "limit",
+        "Events per page (1–500, default 50)",
+        json!({"type": "integer", "minimum": 1, "maximum": 500}),
+    ));
+    events_params.push(query(
+        "offset",
+        "Events skipped (default 0)",
+        json!({"type": "integer", "minimum": 0}),
+    ));
+    events_params.push(query(
+        "sort",
+        "Order (default -date: newest first)",
+        json!({"type": "string", "enum": ["-date", "date", "sources", "mentions"]}),
+    ));
+    let id = json!({"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1}});
+    let period = json!({"type": "string", "enum": ["day", "week", "month", "quarter", "year"]});
+    let mut dyad_params = filters();
+    dyad_params.push(query("by", "Period of each point (default month)", period.clone()));
+    let mut polarity_params = network_params();
+    polarity_params.push(query(
+        "window",
+        "Window length; one window over everything by default",
+        period,
+    ));
+    json!({
+        "openapi": "3.0.3",
+        "info": {
+            "title": "dyad API",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": "Event data coded from news (PLOVER), merged across sources, and the alliance structure it shows. Errors are JSON: {\"error\": message, \"field\": the bad parameter or null, \"status\": code}.",
+        },
+        "paths": {
+            "/api/stats": {"get": {"summary": "Counts: documents, events, mentions, by type, top dyads", "responses": ok("Store statistics")}},
+            "/api/events": {"get": {
+                "summary": "Merged events with filters, paging and sorting",
+                "parameters": events_params,
+                "responses": {
+                    "200": {"description": "A page of events", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EventPage"}}}},
+                    "400": {"$ref": "#/components/responses/BadRequest"},
+                },
+            }},
+            "/api/events/{id}": {"get": {"summary": "One event with every mention, its evidence and provenance", "parameters": [id.clone()], "responses": {
+                "200": {"description": "The event", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Event"}}}},
+                "400": {"$ref": "#/components/responses/BadRequest"},
+                "404": {"$ref": "#/components/responses/NotFound"},
+            }}},
+            "/api/documents": {"get": {"summary": "Documents, newest first, or full-text search (SQLite FTS5 syntax)", "parameters": [
+                query("q", "Search: words, \"phrases\", OR, NOT, prefix*", json!({"type": "string"})),
+                query("limit", "Documents (1–500, default 50)", json!({"type": "integer", "minimum": 1, "maximum": 500})),
+            ], "responses": ok("Documents")}},
+            "/api/documents/{id}": {"get": {"summary": "One document with its text, paragraphs, sentences, footnotes and markers", "parameters": [id], "responses": {
+                "200": {"description": "The document", "content": {"application/json": {"schema": {"type": "object"}}}},
+                "400": {"$ref": "#/components/responses/BadRequest"},
+                "404": {"$ref": "#/components/responses/NotFound"},
+            }}},
+            "/api/actors/{code}": {"get": {"summary": "A country's partners and adversaries, and its dyads over time", "parameters": [
+                {"name": "code", "in": "path", "required": true, "schema": {"type": "string"}},
+            ], "responses": {
+                "200": {"description": "The actor", "content": {"application/json": {"schema": {"type": "object"}}}},
+                "400": {"$ref": "#/components/responses/BadRequest"},
+                "404": {"$ref": "#/components/responses/NotFound"},
+            }}},
+            "/api/dyads": {"get": {"summary": "Directed dyad time series", "parameters": dyad_params, "responses": ok("Dyad series")}},
+            "/api/network": {"get": {"summary": "The signed country network of a period, with its analysis", "parameters": network_params(), "responses": ok("Nodes, edges and analysis")}},
+            "/api/blocs": {"get": {"summary": "Blocs, frustration and polarity of a period", "parameters": network_params(), "responses": ok("The analysis")}},
+            "/api/polarity": {"get": {"summary": "The polarity index per window", "parameters": polarity_params, "responses": ok("Windows")}},
+            "/api/ingest": {"post": {
+                "summary": "Code and store one article (needs the server's write token)",
+                "security": [{"bearer": []}],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/IngestRequest"}}}},
+                "responses": {
+                    "201": {"description": "Stored as a new document"},
+                    "200": {"description": "Already stored (same article, copy or same bytes)"},
+                    "400": {"$ref": "#/components/responses/BadRequest"},
+                    "401": {"description": "Missing or wrong token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+                    "403": {"description": "The server is read-only", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+                    "413": {"description": "The body is too large", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+                },
+            }},
+            "/api/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3.0"}}}},
+        },
+        "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+            "responses": {
+                "BadRequest": {"description": "A parameter is invalid; `field` names it", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+                "NotFound": {"description": "No such thing", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+            },
+            "schemas": {
+                "Error": {"type": "object", "required": ["error", "status"], "properties": {
+                    "error": {"type": "string"}, "field": {"type": "string", "nullable": true}, "status": {"type": "integer"},
+                }},
+                "Event": {"type": "object", "required": ["id", "event", "actor", "recipient", "n_sources", "n_mentions"], "properties": {
+                    "id": {"type": "integer"}, "event": {"type": "string"},
+                    "actor": {"type": "array", "items": {"type": "string"}}, "recipient": {"type": "array", "items": {"type": "string"}},
+                    "date": {"type": "string", "format": "date", "nullable": true}, "mode": {"type": "array", "items": {"type": "string"}},
+                    "modalities": {"type": "array", "items": {"type": "string"}}, "n_sources": {"type": "integer"}, "n_mentions": {"type": "integer"},
+                    "sources": {"type": "array", "items": {"type": "string"}},
+                    "sizes": {"type": "array", "items": {"type": "object"}}, "evidence": {"type": "string", "nullable": true},
+                    "mentions": {"type": "array", "items": {"type": "object"}, "description": "In the detail only: the coded records with their provenance"},
+                }},
+                "EventPage": {"type": "object", "required": ["events", "total", "limit", "offset"], "properties": {
+                    "events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}},
+                    "total": {"type": "integer"}, "limit": {"type": "integer"}, "offset": {"type": "integer"},
+                }},
+                "IngestRequest": {"type": "object", "description": "Exactly one of text, html, url", "properties": {
+                    "text": {"type": "string"}, "html": {"type": "string"}, "url": {"type": "string", "format": "uri"},
+                    "date": {"type": "string", "format": "date"}, "title": {"type": "string"}, "outlet": {"type": "string"},
+                }},
+            },
+        },
+    })
+}
+
+pub(crate) async fn document() -> Json<Value> {
+    Json(spec())
+}

@@ -1,0 +1,570 @@
+//! Server-rendered pages: each path returns the whole page; forms and links do the rest, so
+//! the pages work with a keyboard and without JavaScript.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use dyad_analysis::charts;
+use dyad_analysis::Granularity;
+use dyad_store::{EventFilter, EventRow};
+
+use crate::api::{actor_view, event_page, interactions};
+use crate::html::{error_page, escape, page, query_string, STYLE};
+use crate::params::{Params, FILTERS};
+use crate::{ApiError, AppState};
+
+type Q = Query<HashMap<String, String>>;
+
+fn failed(e: ApiError) -> Response {
+    error_page(e.status, &e.message)
+}
+
+fn events_table(rows: &[EventRow]) -> String {
+    let mut out = String::from("<table><thead><tr><th>date</th><th>event</th><th>actor</th><th>recipient</th><th>sources</th><th>evidence</th></tr></thead><tbody>");
+    for r in rows {
+        let evidence: String = r
+            .mentions
+            .first()
+            .and_then(|m| m["text"].as_str())
+            .unwrap_or("")
+            .chars()
+            .take(160)
+            .collect();
+        let codes = |s: &str| -> String {
+            s.split('+')
+                .filter(|c| !c.is_empty())
+                .map(|c| format!("<a href=\"/actors/{0}\">{0}</a>", escape(c)))
+                .collect::<Vec<_>>()
+                .join(" + ")
+        };
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td><a href=\"/events/{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(r.date.as_deref().unwrap_or("?")),
+            r.id,
+            escape(&r.event),
+            codes(&r.actors),
+            if r.recipients.is_empty() { "-".to_string() } else { codes(&r.recipients) },
+            r.n_sources,
+            escape(&evidence)
+        );
+    }
+    out.push_str("</tbody></table>");
+    out
+}
+
+pub(crate) async fn dashboard(State(state): State<Arc<AppState>>) -> Response {
+    let result = state
+        .with_store(|store, state| {
+            let stats = store.stats().map_err(ApiError::internal)?;
+            let latest = store
+                .events(&EventFilter {
+                    limit: Some(10),
+                    sort: dyad_store::EventSort::DateDesc,
+                    ..EventFilter::default()
+                })
+                .map_err(ApiError::internal)?;
+            let (_, inter) = interactions(store, state, &EventFilter::default())?;
+            Ok((stats, latest, inter))
+        })
+        .await;
+    let (stats, latest, inter) = match result {
+        Ok(x) => x,
+        Err(e) => return failed(e),
+    };
+    let mut body = String::from("<h1>Dashboard</h1><div class=\"cards\">");
+    for (label, n) in [
+        ("documents", stats.documents),
+        ("events", stats.events),
+        ("mentions", stats.mentions),
+        ("imported files", stats.imports),
+    ] {
+        let _ = write!(body, "<div class=\"card\"><b>{n}</b>{label}</div>");
+    }
+    body.push_str("</div><h2>Latest events</h2>");
+    body.push_str(&events_table(&latest));
+    body.push_str("<p><a href=\"/events\">All events</a></p><h2>Top dyads</h2><table><thead><tr><th>actor</th><th>recipient</th><th>events</th></tr></thead><tbody>");
+    for (a, r, n) in &stats.top_dyads {
+        let _ = write!(
+            body,
+            "<tr><td>{}</td><td>{}</td><td><a href=\"/events{}\">{n}</a></td></tr>",
+            escape(a),
+            escape(r),
+            query_string(&[
+                ("actor", a.split('+').next().unwrap_or("").to_string()),
+                ("recipient", r.split('+').next().unwrap_or("").to_string())
+            ])
+        );
+    }
+    body.push_str("</tbody></table><h2>Polarity over time</h2>");
+    let monthly = dyad_analysis::windows(
+        &inter,
+        Some(Granularity::Month),
+        &dyad_analysis::NetworkOptions::default(),
+    );
+    body.push_str(&polarity_chart(&monthly));
+    body.push_str("<p><a href=\"/network\">The network and its blocs</a></p>");
+    page("Dashboard", &body).into_response()
+}
+
+fn polarity_chart(windows: &[dyad_analysis::Window]) -> String {
+    charts::polarity_chart(windows, &|i, _| Some(format!("/network?window={i}")))
+}
+
+pub(crate) async fn events(State(state): State<Arc<AppState>>, Query(q): Q) -> Response {
+    let raw = q.clone();
+    let p = match Params::new(q, &[FILTERS, &["limit", "offset", "sort"]]) {
+        Ok(p) => p,
+        Err(e) => return failed(e),
+    };
+    let parsed = p.filter().and_then(|f| p.paging(50).map(|page| (f, page)));
+    let (mut filter, (limit, offset, sort)) = match parsed {
+        Ok(x) => x,
+        Err(e) => return failed(e),
+    };
+    filter.limit = Some(limit);
+    filter.offset = Some(offset);
+    filter.sort = sort;
+    let (rows, total) = match state.with_store(move |store, _| event_page(store, &filter)).await {
+        Ok(x) => x,
+        Err(e) => return failed(e),
+    };
+    let value = |k: &str| escape(raw.get(k).map(String::as_str).unwrap_or(""));
+    let mut body =
+        String::from("<h1>Events</h1><form class=\"filters\" method=\"get\" action=\"/events\">");
+    for (name, label) in [
+        ("actor", "Actor"),
+        ("recipient", "Recipient"),
+        ("type", "Event type"),
+        ("since", "Since (YYYY-MM-DD)"),
+        ("until", "Until"),
+        ("source", "Source"),
+        ("text", "Words"),
+    ] {
+        let _ = write!(
+            body,
+            "<label>{label}<input name=\"{name}\" value=\"{}\" size=\"10\"></label>",
+            value(name)
+        );
+    }
+    let sort_now = raw.get("sort").map(String::as_str).unwrap_or("-date");
+    body.push_str("<label>Order<select name=\"sort\">");
+    for (v, l) in [
+        ("-date", "newest first"),
+        ("date", "oldest first"),
+        ("sources", "most sources"),
+        ("mentions", "most mentions"),
+    ] {
+        let _ = write!(
+            body,
+            "<option value=\"{v}\"{}>{l}</option>",
+            if v == sort_now { " selected" } else { "" }
+        );
+    }
+    body.push_str("</select></label><button type=\"submit\">Filter</button></form>");
+    let _ = write!(
+        body,
+        "<p class=\"muted\">{total} events; showing {}–{}.</p>",
+        (offset + 1).min(total),
+        (offset + rows.len()).min(total)
+    );
+    body.push_str(&events_table(&rows));
+    // Paging links keep the filters.
+    let keep: Vec<(&str, String)> = raw
+        .iter()
+        .filter(|(k, _)| k.as_str() != "offset")
+        .map(|(k, v)| (k.as_str(), v.clone()))
+        .collect();
+    let link = |off: usize| {
+        let mut pairs = keep.clone();
+        pairs.push(("offset", off.to_string()));
+        pairs.sort();
+        format!("/events{}", query_string(&pairs))
+    };
+    body.push_str("<div class=\"pager\">");
+    if offset > 0 {
+        let _ = write!(
+            body,
+            "<a rel=\"prev\" href=\"{}\">← previous</a>",
+            escape(&link(offset.saturating_sub(limit)))
+        );
+    }
+    if offset + rows.len() < total {
+        let _ =
+            write!(body, "<a rel=\"next\" href=\"{}\">next →</a>", escape(&link(offset + limit)));
+    }
+    body.push_str("</div>");
+    page("Events", &body).into_response()
+}
+
+/// The article's paragraphs with the evidence sentence marked and its trigger in bold.
+fn article_html(
+    doc: &dyad_model::Document,
+    sentence: (usize, usize),
+    trigger: (usize, usize),
+) -> String {
+    let mut out = String::from("<div class=\"article\">");
+    for &(start, end) in &doc.paragraphs {
+        let text = |a: usize, b: usize| escape(doc.text.get(a..b).unwrap_or(""));
+        out.push_str("<p>");
+        if sentence.0 >= start && sentence.1 <= end && sentence.0 < sentence.1 {
+            let (t0, t1) =
+                if trigger.0 >= sentence.0 && trigger.1 <= sentence.1 && trigger.0 < trigger.1 {
+                    trigger
+                } else {
+                    (sentence.0, sentence.0)
+                };
+            let _ = write!(
+                out,
+                "{}<mark id=\"evidence\">{}<strong>{}</strong>{}</mark>{}",
+                text(start, sentence.0),
+                text(sentence.0, t0),
+                text(t0, t1),
+                text(t1, sentence.1),
+                text(sentence.1, end)
+            );
+        } else {
+            out.push_str(&text(start, end));
+        }
+        out.push_str("</p>");
+    }
+    out.push_str("</div>");
+    out
+}
+
+pub(crate) async fn event(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
+    let Some(id) = id.parse::<i64>().ok().filter(|n| *n > 0) else {
+        return error_page(StatusCode::BAD_REQUEST, "an event id is a positive number");
+    };
+    let result = state
+        .with_store(move |store, _| {
+            let Some(row) = store.event(id).map_err(ApiError::internal)? else {
+                return Err(ApiError::not_found(format!("no event {id}")));
+            };
+            let mut docs = Vec::new();
+            for m in &row.mentions {
+                let doc = match m["provenance"]["document"].as_i64() {
+                    Some(d) => {
+                        store.load_document(d).map_err(ApiError::internal)?.map(|s| s.document)
+                    }
+                    None => None,
+                };
+                docs.push(doc);
+            }
+            Ok((row, docs))
+        })
+        .await;
+    let (row, docs) = match result {
+        Ok(x) => x,
+        Err(e) => return failed(e),
+    };
+    let mut body = format!(
+        "<h1>{} <span class=\"muted\">{} → {}</span></h1><table><tbody><tr><th>date</th><td>{}</td></tr><tr><th>modes</th><td>{}</td></tr><tr><th>modality</th><td>{}</td></tr><tr><th>sources</th><td>{} ({})</td></tr><tr><th>mentions</th><td>{}</td></tr>",
+        escape(&row.event),
+        escape(&row.actors),
+        escape(if row.recipients.is_empty() { "-" } else { &row.recipients }),
+        escape(row.date.as_deref().unwrap_or("unknown")),
+        escape(&row.modes.join(", ")),
+        escape(&row.modalities.join(", ")),
+        row.n_sources,
+        escape(&row.sources.join("; ")),
+        row.n_mentions
+    );
+    for (v, u, s) in &row.sizes {
+        let _ = write!(
+            body,
+            "<tr><th>size</th><td>{v} {} (according to {})</td></tr>",
+            escape(u),
+            escape(s)
+        );
+    }
+    body.push_str("</tbody></table>");
+    for (n, (m, doc)) in row.mentions.iter().zip(&docs).enumerate() {
+        let _ = write!(body, "<h2>Report {}</h2><table><tbody>", n + 1);
+        let field = |k: &str| m[k].as_str().map(escape);
+        if let Some(d) = field("date_text") {
+            let _ = write!(body, "<tr><th>date in the text</th><td>{d}</td></tr>");
+        }
+        if let Some(h) = field("hedge") {
+            let _ = write!(body, "<tr><th>hedge</th><td>{h}</td></tr>");
+        }
+        if let Some(a) = m["attribution"]["text"].as_str() {
+            let _ = write!(body, "<tr><th>attribution</th><td>{}</td></tr>", escape(a));
+        }
+        if let Some(s) = m["size"]["text"].as_str() {
+            let _ = write!(body, "<tr><th>size</th><td>{}</td></tr>", escape(s));
+        }
+        let _ = write!(
+            body,
+            "<tr><th>modality</th><td>{}</td></tr><tr><th>rule</th><td><code>{}</code></td></tr>",
+            field("modality").unwrap_or_default(),
+            field("rule").unwrap_or_default()
+        );
+        let p = &m["provenance"];
+        if let Some(ds) = p["dataset"].as_str() {
+            let _ = write!(
+                body,
+                "<tr><th>imported from</th><td>{} {} {}</td></tr>",
+                escape(ds),
+                escape(p["file"].as_str().unwrap_or("")),
+                escape(p["row"].as_str().unwrap_or(""))
+            );
+        }
+        body.push_str("</tbody></table>");
+        let citations: Vec<String> = m["citations"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|c| {
+                let label = escape(c["title"].as_str().or(c["text"].as_str()).unwrap_or(""));
+                match c["url"].as_str().filter(|u| u.starts_with("http")) {
+                    Some(u) => format!(
+                        "<li>[{}] <a href=\"{}\" rel=\"noreferrer\">{label}</a></li>",
+                        c["number"],
+                        escape(u)
+                    ),
+                    None => format!("<li>[{}] {label}</li>", c["number"]),
+                }
+            })
+            .collect();
+        if !citations.is_empty() {
+            let _ = write!(
+                body,
+                "<p>Footnotes cited by the sentence:</p><ul>{}</ul>",
+                citations.join("")
+            );
+        }
+        let span = |k: &str| -> (usize, usize) {
+            (m[k][0].as_u64().unwrap_or(0) as usize, m[k][1].as_u64().unwrap_or(0) as usize)
+        };
+        let sentence = (
+            m["text_info"]["start"].as_u64().unwrap_or(0) as usize,
+            m["text_info"]["end"].as_u64().unwrap_or(0) as usize,
+        );
+        match doc {
+            Some(doc) => {
+                let title = doc.title.as_deref().unwrap_or(&doc.id);
+                let link = doc.url.as_deref().filter(|u| u.starts_with("http"));
+                let _ = write!(
+                    body,
+                    "<p class=\"muted\">In {}{}:</p>",
+                    match link {
+                        Some(u) => format!(
+                            "<a href=\"{}\" rel=\"noreferrer\">{}</a>",
+                            escape(u),
+                            escape(title)
+                        ),
+                        None => escape(title),
+                    },
+                    doc.outlet.as_deref().map(|o| format!(" ({})", escape(o))).unwrap_or_default()
+                );
+                body.push_str(&article_html(doc, sentence, span("trigger_span")));
+            }
+            None => {
+                let _ =
+                    write!(body, "<blockquote>{}</blockquote>", field("text").unwrap_or_default());
+            }
+        }
+    }
+    page(&format!("Event {id}"), &body).into_response()
+}
+
+pub(crate) async fn actor(
+    State(state): State<Arc<AppState>>,
+    Path(code): Path<String>,
+) -> Response {
+    if code.is_empty() || code.len() > 16 || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return error_page(
+            StatusCode::BAD_REQUEST,
+            "an actor code is letters and digits, like RUS",
+        );
+    }
+    let code = code.to_ascii_uppercase();
+    let c = code.clone();
+    let v = match state.with_store(move |store, state| actor_view(store, state, &c)).await {
+        Ok(v) => v,
+        Err(e) => return failed(e),
+    };
+    let name = v["name"].as_str().unwrap_or(&code).to_string();
+    let mut body = format!("<h1>{} <span class=\"muted\">{}</span></h1><p>{} events. <a href=\"/events{}\">As actor</a> · <a href=\"/events{}\">as recipient</a></p>",
+        escape(&name), escape(&code), v["events"],
+        query_string(&[("actor", code.clone())]), query_string(&[("recipient", code.clone())]));
+    body.push_str("<h2>Partners and adversaries</h2><table><thead><tr><th>country</th><th>cooperation</th><th>conflict</th><th>balance</th><th>events</th></tr></thead><tbody>");
+    for p in v["partners"].as_array().into_iter().flatten() {
+        let partner = p["partner"].as_str().unwrap_or("");
+        let balance = p["balance"].as_f64().unwrap_or(0.0);
+        let _ = write!(
+            body,
+            "<tr><td><a href=\"/actors/{0}\">{0}</a></td><td class=\"coop\">{1:+.1}</td><td class=\"conf\">{2:+.1}</td><td class=\"{3}\">{4:+.1}</td><td>{5}</td></tr>",
+            escape(partner),
+            p["cooperation"].as_f64().unwrap_or(0.0),
+            p["conflict"].as_f64().unwrap_or(0.0),
+            if balance >= 0.0 { "coop" } else { "conf" },
+            balance,
+            p["events"]
+        );
+    }
+    body.push_str("</tbody></table><h2>Over time</h2>");
+    // The summed intensity per month with the five busiest partners, both directions.
+    let mut per_partner: std::collections::BTreeMap<String, Vec<charts::Point>> =
+        Default::default();
+    for s in v["series"].as_array().into_iter().flatten() {
+        let (a, r) = (s["actor"].as_str().unwrap_or(""), s["recipient"].as_str().unwrap_or(""));
+        let other = if a == code { r } else { a };
+        let Some(date) = s["period"]
+            .as_str()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        else {
+            continue;
+        };
+        let points = per_partner.entry(other.to_string()).or_default();
+        let value = s["intensity_sum"].as_f64().unwrap_or(0.0);
+        match points.iter_mut().find(|p| p.date == date) {
+            Some(p) => p.value += value,
+            None => points.push(charts::Point {
+                date,
+                value,
+                label: String::new(),
+                link: Some(format!("/actors/{other}")),
+            }),
+        }
+    }
+    let mut ranked: Vec<(String, u64)> = v["partners"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|p| {
+            Some((p["partner"].as_str()?.to_string(), p["events"].as_u64().unwrap_or(0)))
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let top: Vec<String> = ranked.into_iter().take(5).map(|x| x.0).collect();
+    let series: Vec<charts::Series> = top
+        .iter()
+        .filter_map(|p| {
+            let mut points = per_partner.get(p)?.clone();
+            for pt in &mut points {
+                pt.label = format!("{code} – {p}, {}: {:+.1}", pt.date, pt.value);
+            }
+            Some(charts::Series { name: format!("with {p}"), points })
+        })
+        .collect();
+    body.push_str(&charts::line_chart(
+        &format!("{name}: summed intensity with its main partners"),
+        "summed PLOVER intensity",
+        &series,
+        None,
+    ));
+    page(&name, &body).into_response()
+}
+
+pub(crate) async fn network(State(state): State<Arc<AppState>>, Query(q): Q) -> Response {
+    let p = match Params::new(q, &[&["window"]]) {
+        Ok(p) => p,
+        Err(e) => return failed(e),
+    };
+    let chosen = match p.number("window", 0, 100_000) {
+        Ok(w) => w,
+        Err(e) => return failed(e),
+    };
+    let inter = match state
+        .with_store(|store, state| interactions(store, state, &EventFilter::default()).map(|x| x.1))
+        .await
+    {
+        Ok(i) => i,
+        Err(e) => return failed(e),
+    };
+    let options = dyad_analysis::NetworkOptions::default();
+    let monthly = dyad_analysis::windows(&inter, Some(Granularity::Month), &options);
+    let mut body = String::from("<h1>Network</h1>");
+    // The slider: a form (works without JavaScript), with previous and next links.
+    let (net, a, title) = match chosen.and_then(|i| monthly.get(i).map(|w| (i, w))) {
+        Some((i, w)) => {
+            let (s, e, net, a) = (
+                w.start.map(|d| d.to_string()).unwrap_or_default(),
+                w.end.map(|d| d.to_string()).unwrap_or_default(),
+                &w.network,
+                &w.analysis,
+            );
+            let _ = write!(body, "<form method=\"get\" action=\"/network\"><label for=\"window\">Month: {s} to {e}</label><br><input id=\"window\" type=\"range\" name=\"window\" min=\"0\" max=\"{}\" value=\"{i}\"> <button type=\"submit\">Show</button> <a href=\"/network\">whole period</a></form><div class=\"pager\">", monthly.len().saturating_sub(1));
+            if i > 0 {
+                let _ = write!(
+                    body,
+                    "<a rel=\"prev\" href=\"/network?window={}\">← previous month</a>",
+                    i - 1
+                );
+            }
+            if i + 1 < monthly.len() {
+                let _ = write!(
+                    body,
+                    "<a rel=\"next\" href=\"/network?window={}\">next month →</a>",
+                    i + 1
+                );
+            }
+            body.push_str("</div>");
+            (net.clone(), a.clone(), format!("{s} to {e}"))
+        }
+        None => {
+            let net = dyad_analysis::network(&inter, &options);
+            let a = dyad_analysis::analyse(&net);
+            let _ = write!(body, "<form method=\"get\" action=\"/network\"><label for=\"window\">Month</label><br><input id=\"window\" type=\"range\" name=\"window\" min=\"0\" max=\"{}\" value=\"{}\"> <button type=\"submit\">Show month</button></form>", monthly.len().saturating_sub(1), monthly.len().saturating_sub(1));
+            (net, a, "whole period".to_string())
+        }
+    };
+    let _ = write!(
+        body,
+        "<p>{} countries, {} ties; polarity <b>{:.3}</b>; frustration {}.</p>",
+        net.nodes.len(),
+        net.edges.len(),
+        a.polarity,
+        if a.frustration.exact {
+            format!("{:.2}", a.frustration.value)
+        } else {
+            format!("between {:.2} and {:.2}", a.frustration.lower_bound, a.frustration.value)
+        }
+    );
+    body.push_str("<h2>Blocs</h2><ul>");
+    for (i, b) in a.blocs.iter().enumerate() {
+        let members: Vec<String> = b
+            .members
+            .iter()
+            .map(|m| format!("<a href=\"/actors/{0}\">{0}</a>", escape(m)))
+            .collect();
+        let _ = write!(
+            body,
+            "<li><span style=\"color:{}\">■</span> bloc {}: {}</li>",
+            charts::bloc_colour(i),
+            i + 1,
+            members.join(", ")
+        );
+    }
+    if !a.unaligned.is_empty() {
+        let _ = write!(body, "<li>unaligned: {}</li>", escape(&a.unaligned.join(", ")));
+    }
+    body.push_str("</ul>");
+    body.push_str(&charts::network_chart(
+        &format!("Signed network, {title}"),
+        &net,
+        &a,
+        &|x, y| Some(format!("/events?actor={x}&recipient={y}")),
+    ));
+    body.push_str("<h2>Polarity over time</h2>");
+    body.push_str(&polarity_chart(&monthly));
+    page("Network", &body).into_response()
+}
+
+/// The only static asset is the style sheet; any other path is refused, whatever it says.
+pub(crate) async fn asset(Path(path): Path<String>) -> Response {
+    match path.as_str() {
+        "style.css" => ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLE).into_response(),
+        _ => error_page(StatusCode::NOT_FOUND, "no such file"),
+    }
+}
+
+pub(crate) async fn not_found() -> Response {
+    error_page(StatusCode::NOT_FOUND, "no such page")
+}

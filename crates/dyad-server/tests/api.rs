@@ -1,0 +1,296 @@
+//! The API and pages, in process, against a store built by the test from the project's own
+//! texts.
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
+
+const TOKEN: &str = "test-token-0123456789";
+
+/// Articles written for these tests.
+const ARTICLES: &[(&str, &str, &str, &str)] = &[
+    ("a1", "2024-06-19", "Wire", "North Korea and Russia signed a mutual defence treaty in Pyongyang on Wednesday. Officials in Seoul said North Korea sent artillery shells to Russia last month."),
+    ("a2", "2024-06-21", "Daily", "South Korea condemned Russia on Friday over the treaty. Japan and the United States held talks in Tokyo on Thursday."),
+    ("a3", "2024-07-02", "Courier", "Ukrainian forces attacked Russian positions near Kharkiv on Monday. The United States sent air defence systems to Ukraine."),
+    // Hostile text: markup and attribute injection must come out escaped everywhere.
+    ("xss", "2024-07-03", "<script>alert(1)</script>", "Russia accused Ukraine of <script>alert('x')</script> shelling \"onmouseover=alert(2) on Tuesday."),
+];
+
+fn build_store() -> (std::path::PathBuf, std::path::PathBuf) {
+    let dir =
+        std::env::temp_dir().join(format!("dyad-server-{}-{}", std::process::id(), rand_suffix()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("store.db");
+    let coder = dyad_coder::Coder::builtin();
+    let mut store = dyad_store::Store::open(&db).unwrap();
+    let batch: Vec<_> = ARTICLES
+        .iter()
+        .map(|(id, date, outlet, text)| {
+            let mut doc = dyad_ingest::parse_text(id, text);
+            doc.date = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+            doc.outlet = Some(outlet.to_string());
+            doc.title = Some(format!("Report {id} <b>bold</b>"));
+            let events = coder.code(&doc).events;
+            let rep = dyad_store::Representation {
+                source: format!("{id}.txt"),
+                format: "text".into(),
+                raw_hash: dyad_store::sha256_hex(id.as_bytes()),
+            };
+            (doc, events, rep)
+        })
+        .collect();
+    store.ingest_batch(&batch, "test", "test").unwrap();
+    (dir, db)
+}
+
+fn rand_suffix() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    N.fetch_add(1, Ordering::SeqCst)
+}
+
+fn app(db: &std::path::Path, token: Option<&str>) -> Router {
+    let mut config = dyad_server::Config::read_only(
+        db.to_path_buf(),
+        Arc::new(dyad_lexicon::Lexicon::load(&[]).unwrap()),
+    );
+    config.write_token = token.map(str::to_string);
+    config.max_body_bytes = 64 * 1024;
+    dyad_server::router(config)
+}
+
+async fn send(app: &Router, req: Request<Body>) -> (StatusCode, String, String) {
+    let response = app.clone().oneshot(req).await.unwrap();
+    let status = response.status();
+    let kind = response
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    (status, kind, String::from_utf8_lossy(&body).into_owned())
+}
+
+async fn get(app: &Router, uri: &str) -> (StatusCode, String, String) {
+    send(app, Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+async fn get_json(app: &Router, uri: &str) -> (StatusCode, Value) {
+    let (status, kind, body) = get(app, uri).await;
+    assert!(kind.starts_with("application/json"), "{uri}: {kind}: {body}");
+    (status, serde_json::from_str(&body).unwrap())
+}
+
+#[tokio::test]
+async fn endpoints_answer_and_validate() {
+    let (dir, db) = build_store();
+    let app = app(&db, None);
+
+    let (s, v) = get_json(&app, "/api/events").await;
+    assert_eq!(s, StatusCode::OK);
+    let total = v["total"].as_u64().unwrap();
+    assert!(total >= 5, "{v}");
+    assert_eq!(v["events"].as_array().unwrap().len() as u64, total.min(50));
+    // Newest first by default; paging and sorting.
+    let (_, page) = get_json(&app, "/api/events?limit=2&offset=1&sort=date").await;
+    assert_eq!(page["events"].as_array().unwrap().len(), 2);
+    assert_eq!(page["total"], v["total"]);
+    let (_, filtered) = get_json(&app, "/api/events?actor=PRK&recipient=RUS&type=aid").await;
+    assert!(filtered["events"].as_array().unwrap().iter().all(|e| e["event"] == "AID"));
+    assert!(filtered["total"].as_u64().unwrap() >= 1);
+
+    // Bad parameters are 400 with the parameter named.
+    for (uri, field) in [
+        ("/api/events?since=June", "since"),
+        ("/api/events?limit=0", "limit"),
+        ("/api/events?limit=99999", "limit"),
+        ("/api/events?type=PICNIC", "type"),
+        ("/api/events?sort=random", "sort"),
+        ("/api/events?colour=red", "colour"),
+        ("/api/events?actor=R%20S", "actor"),
+        ("/api/events?since=2024-07-01&until=2024-06-01", "until"),
+        ("/api/polarity?window=decade", "window"),
+        ("/api/network?min_weight=-1", "min_weight"),
+        ("/api/events/abc", "id"),
+        ("/api/documents?q=%22unbalanced", "q"),
+    ] {
+        let (s, v) = get_json(&app, uri).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{uri}: {v}");
+        assert_eq!(v["field"], field, "{uri}: {v}");
+    }
+    // SQL-like values are plain text to the store.
+    for uri in [
+        "/api/events?source=%27%3B%20DROP%20TABLE%20events%3B--",
+        "/api/events?text=%25%27%20OR%201%3D1--",
+    ] {
+        let (s, v) = get_json(&app, uri).await;
+        assert_eq!(s, StatusCode::OK, "{uri}");
+        assert_eq!(v["total"], 0, "{uri}");
+    }
+    let (_, again) = get_json(&app, "/api/events").await;
+    assert_eq!(again["total"], v["total"], "nothing was dropped");
+
+    let id = v["events"][0]["id"].as_i64().unwrap();
+    let (s, e) = get_json(&app, &format!("/api/events/{id}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(!e["mentions"].as_array().unwrap().is_empty());
+    assert!(e["mentions"][0]["provenance"]["document"].is_i64());
+    let (s, _) = get_json(&app, "/api/events/999999").await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+
+    let (_, docs) = get_json(&app, "/api/documents?q=treaty").await;
+    assert!(docs["total"].as_u64().unwrap() >= 1);
+    let doc_id = docs["documents"][0]["id"].as_i64().unwrap();
+    let (s, d) = get_json(&app, &format!("/api/documents/{doc_id}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(!d["sentences"].as_array().unwrap().is_empty());
+
+    let (s, a) = get_json(&app, "/api/actors/RUS").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(a["partners"].as_array().unwrap().iter().any(|p| p["partner"] == "PRK"));
+    let (s, _) = get_json(&app, "/api/actors/ATL").await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+
+    for uri in [
+        "/api/dyads?by=month",
+        "/api/network",
+        "/api/blocs",
+        "/api/polarity?window=month",
+        "/api/stats",
+    ] {
+        let (s, v) = get_json(&app, uri).await;
+        assert_eq!(s, StatusCode::OK, "{uri}: {v}");
+    }
+    let (_, b) = get_json(&app, "/api/blocs").await;
+    assert!(b["blocs"].is_array() && b["polarity"].is_number());
+    let (_, p) = get_json(&app, "/api/polarity?window=month").await;
+    assert!(p["windows"].as_array().unwrap().len() >= 2);
+    let (s, _) = get_json(&app, "/api/nothing-here").await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+
+    // The OpenAPI document names every route.
+    let (_, spec) = get_json(&app, "/api/openapi.json").await;
+    for path in [
+        "/api/events",
+        "/api/events/{id}",
+        "/api/documents",
+        "/api/documents/{id}",
+        "/api/actors/{code}",
+        "/api/dyads",
+        "/api/network",
+        "/api/blocs",
+        "/api/polarity",
+        "/api/stats",
+        "/api/ingest",
+    ] {
+        assert!(spec["paths"][path].is_object(), "{path} missing from the OpenAPI document");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[tokio::test]
+async fn pages_render_and_escape() {
+    let (dir, db) = build_store();
+    let app = app(&db, None);
+    let (_, v) = get_json(&app, "/api/events?text=accused").await;
+    let xss_event = v["events"][0]["id"].as_i64().expect("the hostile text codes into an event");
+    for path in [
+        "/",
+        "/events",
+        "/events?actor=RUS&sort=sources",
+        &format!("/events/{xss_event}"),
+        "/actors/RUS",
+        "/network",
+        "/network?window=0",
+    ] {
+        let (s, kind, body) = get(&app, path).await;
+        assert_eq!(s, StatusCode::OK, "{path}");
+        assert!(kind.starts_with("text/html"), "{path}: {kind}");
+        assert!(body.starts_with("<!doctype html>"), "{path}");
+        assert!(!body.contains("<script"), "{path}: unescaped script");
+        assert!(!body.contains("<b>bold</b>"), "{path}: unescaped markup");
+        assert!(!body.contains("\"onmouseover"), "{path}: attribute injection");
+        // Nothing is loaded from another host.
+        assert!(!body.contains("src=\"http"), "{path}");
+        assert!(!body.contains("href=\"//"), "{path}");
+    }
+    let (_, _, page) = get(&app, &format!("/events/{xss_event}")).await;
+    assert!(page.contains("&lt;script&gt;"), "the text is shown, escaped");
+    assert!(page.contains("<mark id=\"evidence\">"), "the evidence sentence is highlighted");
+    let (s, _, _) = get(&app, "/events/999999").await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    let (s, _, _) = get(&app, "/events?since=yesterday").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    // Static assets: the style sheet, and nothing else, however the path is spelt.
+    let (s, kind, _) = get(&app, "/static/style.css").await;
+    assert_eq!((s, kind.as_str()), (StatusCode::OK, "text/css; charset=utf-8"));
+    for path in [
+        "/static/../Cargo.toml",
+        "/static/..%2F..%2Fetc%2Fpasswd",
+        "/static/%2e%2e/%2e%2e/etc/passwd",
+        "/static//etc/passwd",
+    ] {
+        let (s, _, body) = get(&app, path).await;
+        assert_eq!(s, StatusCode::NOT_FOUND, "{path}");
+        assert!(!body.contains("root:"), "{path}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn post(body: &str, token: Option<&str>) -> Request<Body> {
+    let mut req = Request::post("/api/ingest").header("content-type", "application/json");
+    if let Some(t) = token {
+        req = req.header("authorization", format!("Bearer {t}"));
+    }
+    req.body(Body::from(body.to_string())).unwrap()
+}
+
+#[tokio::test]
+async fn ingest_needs_the_token() {
+    let (dir, db) = build_store();
+    let article = r#"{"text": "China and Russia held talks in Beijing on Monday about the war.", "date": "2024-07-08", "outlet": "Test"}"#;
+    let read_only = app(&db, None);
+    let (s, _, body) = send(&read_only, post(article, Some(TOKEN))).await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "{body}");
+
+    let writable = app(&db, Some(TOKEN));
+    let (s, _, _) = send(&writable, post(article, None)).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+    let (s, _, _) = send(&writable, post(article, Some("wrong-token-0123456789"))).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+    let (s, _, body) = send(&writable, post(article, Some(TOKEN))).await;
+    assert_eq!(s, StatusCode::CREATED, "{body}");
+    let v: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["outcome"], "new");
+    assert!(v["mentions"].as_u64().unwrap() >= 1);
+    let (s, _, body) = send(&writable, post(article, Some(TOKEN))).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(body.contains("unchanged"), "{body}");
+
+    for (bad, field) in [
+        (r#"{"text": "a", "html": "b"}"#, "text"),
+        (r#"{"text": ""}"#, "text"),
+        (r#"{"text": "Russia signed.", "date": "soon"}"#, "date"),
+        (r#"{"text": "Russia signed.", "colour": "red"}"#, "colour"),
+        (r#"{"url": "file:///etc/passwd"}"#, "url"),
+        (r#"[1, 2]"#, "body"),
+    ] {
+        let (s, _, body) = send(&writable, post(bad, Some(TOKEN))).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{bad}: {body}");
+        let v: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(v["field"], field, "{bad}: {body}");
+    }
+    let (s, _, body) = send(&writable, post("{not json", Some(TOKEN))).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{body}");
+    assert!(serde_json::from_str::<Value>(&body).is_ok(), "errors are JSON: {body}");
+    let huge = format!(r#"{{"text": "{}"}}"#, "Russia and Ukraine. ".repeat(10_000));
+    let (s, _, body) = send(&writable, post(&huge, Some(TOKEN))).await;
+    assert_eq!(s, StatusCode::PAYLOAD_TOO_LARGE, "{body}");
+    assert!(serde_json::from_str::<Value>(&body).is_ok(), "errors are JSON: {body}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

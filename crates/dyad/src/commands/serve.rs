@@ -1,0 +1,65 @@
+//! `dyad serve`: the JSON API and the web pages over a store (see `dyad-server`).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{bail, Context, Result};
+use clap::Args;
+
+use crate::fetch::Fetcher;
+use crate::input::load_lexicon;
+use crate::LexiconArgs;
+
+#[derive(Args)]
+pub struct ServeArgs {
+    #[arg(long, default_value = "dyad.db")]
+    db: PathBuf,
+    /// Address to listen on; loopback by default.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    bind: std::net::SocketAddr,
+    /// Allow `POST /api/ingest` with `Authorization: Bearer TOKEN`; without it the server is
+    /// read-only. Also read from DYAD_WRITE_TOKEN.
+    #[arg(long, env = "DYAD_WRITE_TOKEN", hide_env_values = true)]
+    write_token: Option<String>,
+    /// Largest request body, in bytes.
+    #[arg(long, default_value_t = dyad_server::DEFAULT_MAX_BODY)]
+    max_body: usize,
+    #[command(flatten)]
+    lexicon: LexiconArgs,
+}
+
+pub fn run(args: &ServeArgs) -> Result<ExitCode> {
+    if !args.db.exists() {
+        bail!("no store at {} (run `dyad ingest` first, or give --db)", args.db.display());
+    }
+    if args.write_token.as_deref().is_some_and(|t| t.len() < 16) {
+        bail!("--write-token must be at least 16 characters");
+    }
+    let fetcher = Arc::new(Fetcher::new(Duration::from_secs(30), 20_000_000));
+    let fetch: Arc<dyad_server::FetchFn> = Arc::new(move |url: &str| {
+        fetcher.get(url).map(|f| (f.url, f.bytes, f.media_type)).map_err(|e| e.to_string())
+    });
+    let config = dyad_server::Config {
+        db: args.db.clone(),
+        write_token: args.write_token.clone(),
+        lexicon: load_lexicon(&args.lexicon)?,
+        max_body_bytes: args.max_body,
+        fetch: Some(fetch),
+    };
+    if !args.bind.ip().is_loopback() {
+        eprintln!("dyad: warning: listening on {}, reachable from other machines", args.bind);
+    }
+    eprintln!(
+        "dyad: serving {} at http://{} ({}); Ctrl-C stops",
+        args.db.display(),
+        args.bind,
+        if args.write_token.is_some() { "ingest allowed with the token" } else { "read-only" }
+    );
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the server runtime")?;
+    runtime
+        .block_on(dyad_server::serve(config, args.bind))
+        .with_context(|| format!("cannot serve on {}", args.bind))?;
+    Ok(ExitCode::SUCCESS)
+}
