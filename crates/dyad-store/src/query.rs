@@ -142,6 +142,15 @@ impl Store {
     /// How many merged events match `filter` (its limit and offset aside).
     pub fn count_events(&self, filter: &EventFilter) -> Result<usize, StoreError> {
         let (where_clause, having, params) = filter_sql(filter);
+        if having.is_empty() {
+            // Every event has a mention: without a condition on the sources, the events table
+            // alone answers.
+            let sql = format!("SELECT COUNT(*) FROM events e {where_clause}");
+            let n: i64 =
+                self.conn
+                    .query_row(&sql, rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
+            return Ok(n as usize);
+        }
         let sql = format!(
             "SELECT COUNT(*) FROM (SELECT e.id, COUNT(DISTINCT {SOURCE_KEY}) AS n_sources
              FROM events e JOIN mentions m ON m.event_id = e.id LEFT JOIN documents d ON d.id = m.document_id
@@ -157,7 +166,8 @@ impl Store {
         let (where_clause, having, params) = filter_sql(filter);
         let order = match filter.sort {
             EventSort::DateAsc => "e.date, e.id",
-            EventSort::DateDesc => "e.date IS NULL, e.date DESC, e.id DESC",
+            // SQLite sorts NULL first ascending and last descending: undated events last.
+            EventSort::DateDesc => "e.date DESC, e.id DESC",
             EventSort::SourcesDesc => "n_sources DESC, e.date DESC, e.id DESC",
             EventSort::MentionsDesc => "COUNT(m.id) DESC, e.date DESC, e.id DESC",
         };
@@ -167,6 +177,26 @@ impl Store {
             (None, Some(o)) => format!("LIMIT -1 OFFSET {o}"),
             (None, None) => String::new(),
         };
+        // Ordered by date with no condition on the sources, the page's ids come from the
+        // events table (and its date index) alone; only they are then joined and counted.
+        let by_date = having.is_empty()
+            && matches!(filter.sort, EventSort::DateAsc | EventSort::DateDesc)
+            && filter.limit.is_some();
+        let (where_clause, params) = if by_date {
+            let sql = format!("SELECT e.id FROM events e {where_clause} ORDER BY {order} {limit}");
+            let mut stmt = self.conn.prepare(&sql)?;
+            let ids: Vec<i64> = stmt
+                .query_map(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            if ids.is_empty() {
+                return Ok(Vec::new());
+            }
+            let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+            (format!("WHERE e.id IN ({})", list.join(",")), Vec::new())
+        } else {
+            (where_clause, params)
+        };
+        let limit = if by_date { String::new() } else { limit };
         let sql = format!(
             "SELECT e.id, e.event, e.actors, e.recipients, e.date, COUNT(m.id), COUNT(DISTINCT {SOURCE_KEY}) AS n_sources
              FROM events e JOIN mentions m ON m.event_id = e.id LEFT JOIN documents d ON d.id = m.document_id
@@ -324,13 +354,13 @@ fn filter_sql(filter: &EventFilter) -> (String, String, Vec<Value>) {
     }
     if let Some(a) = &filter.actor {
         push(
-            "('+' || e.actors || '+') LIKE ('%+' || ? || '+%')",
+            "e.id IN (SELECT event_id FROM event_parties WHERE code = ? AND role = 'a')",
             Value::Text(a.to_ascii_uppercase()),
         );
     }
     if let Some(r) = &filter.recipient {
         push(
-            "('+' || e.recipients || '+') LIKE ('%+' || ? || '+%')",
+            "e.id IN (SELECT event_id FROM event_parties WHERE code = ? AND role = 'r')",
             Value::Text(r.to_ascii_uppercase()),
         );
     }

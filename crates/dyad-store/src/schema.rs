@@ -157,6 +157,23 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX markers_document ON markers (document_id);
     ALTER TABLE documents ADD COLUMN markers_kept INTEGER NOT NULL DEFAULT 0;
+    -- Pages of events by date (the API's default order) without sorting the whole table.
+    CREATE INDEX events_date ON events (date, id);
+    -- Each event's actor ('a') and recipient ('r') codes, for filtering by actor without
+    -- scanning every event.
+    CREATE TABLE event_parties (
+        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        role     TEXT NOT NULL,
+        code     TEXT NOT NULL
+    );
+    WITH RECURSIVE split(event_id, role, rest, code) AS (
+        SELECT id, 'a', actors || '+', '' FROM events
+        UNION ALL SELECT id, 'r', recipients || '+', '' FROM events
+        UNION ALL SELECT event_id, role, substr(rest, instr(rest, '+') + 1), substr(rest, 1, instr(rest, '+') - 1)
+            FROM split WHERE rest <> ''
+    )
+    INSERT INTO event_parties (event_id, role, code) SELECT event_id, role, code FROM split WHERE code <> '';
+    CREATE INDEX event_parties_code ON event_parties (code, role, event_id);
     "#,
 ];
 
@@ -202,6 +219,17 @@ mod tests {
             })
             .unwrap();
         assert_eq!(kept, (7, 1, None));
+        let parties: Vec<(String, String)> = conn
+            .prepare("SELECT role, code FROM event_parties ORDER BY role")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            parties,
+            [("a".to_string(), "PRK".to_string()), ("r".to_string(), "RUS".to_string())]
+        );
         // A mention must come from a document or an import, not both or neither.
         assert!(conn
             .execute(

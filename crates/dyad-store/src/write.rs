@@ -155,7 +155,15 @@ pub(crate) fn merge_target(
         "INSERT INTO events (event, actors, recipients, date) VALUES (?1, ?2, ?3, ?4)",
         params![event.event.as_str(), actors, recipients, date.map(|d| d.to_string())],
     )?;
-    Ok((tx.last_insert_rowid(), true))
+    let id = tx.last_insert_rowid();
+    let mut insert =
+        tx.prepare_cached("INSERT INTO event_parties (event_id, role, code) VALUES (?1, ?2, ?3)")?;
+    for (role, key) in [("a", &actors), ("r", &recipients)] {
+        for code in key.split('+').filter(|c| !c.is_empty()) {
+            insert.execute(params![id, role, code])?;
+        }
+    }
+    Ok((id, true))
 }
 
 /// The stored document that is the same article as `sig` (see [`similar::same_article`]):
