@@ -308,25 +308,38 @@ pub(crate) async fn ingest(
     headers: HeaderMap,
     body: Result<Json<Value>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    let Some(token) = state.token.clone() else {
-        return Err(ApiError::new(
-            StatusCode::FORBIDDEN,
-            "this server is read-only (start it with --write-token)",
-        ));
-    };
     let given = headers
         .get(axum::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .unwrap_or("");
-    if !constant_time_eq(given.as_bytes(), token.as_bytes()) {
-        return Err(ApiError::new(
-            StatusCode::UNAUTHORIZED,
-            "a valid `Authorization: Bearer TOKEN` header is required",
-        ));
-    }
+    check_token(&state, given, "a valid `Authorization: Bearer TOKEN` header is required")?;
     let Json(body) =
         body.map_err(|rejection| ApiError::new(rejection.status(), rejection.body_text()))?;
+    let (status, v) = ingest_value(&state, body).await?;
+    Ok((status, Json(v)))
+}
+
+/// 403 on a read-only server; 401 unless `given` is the write token.
+pub(crate) fn check_token(state: &AppState, given: &str, missing: &str) -> Result<(), ApiError> {
+    let Some(token) = state.token.as_deref() else {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "this server is read-only (start it with --write-token)",
+        ));
+    };
+    if !constant_time_eq(given.as_bytes(), token.as_bytes()) {
+        return Err(ApiError::new(StatusCode::UNAUTHORIZED, missing));
+    }
+    Ok(())
+}
+
+/// Codes and stores one article given as `{"text"|"html"|"url": …, "date"?, "title"?,
+/// "outlet"?}`; the caller has checked the token.
+pub(crate) async fn ingest_value(
+    state: &Arc<AppState>,
+    body: Value,
+) -> Result<(StatusCode, Value), ApiError> {
     let Some(obj) = body.as_object() else {
         return Err(ApiError::bad_field("body", "must be a JSON object"));
     };
@@ -429,7 +442,7 @@ pub(crate) async fn ingest(
         Some(dyad_store::IngestOutcome::New { new_events, .. }) => new_events,
         _ => 0,
     };
-    Ok((status, Json(json!({"outcome": label, "mentions": outcome.1, "new_events": new_events}))))
+    Ok((status, json!({"outcome": label, "mentions": outcome.1, "new_events": new_events})))
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {

@@ -35,7 +35,7 @@ svg { max-width: 100%; height: auto; }
 /// A whole page: header with navigation, the body, no scripts.
 pub(crate) fn page(title: &str, body: &str) -> Html<String> {
     Html(format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{} · dyad</title><link rel=\"stylesheet\" href=\"/static/style.css\"></head><body><a class=\"skip\" href=\"#main\">Skip to content</a><header><a href=\"/\">dyad</a><nav><a href=\"/events\">Events</a> &nbsp; <a href=\"/network\">Network</a> &nbsp; <a href=\"/api/openapi.json\">API</a></nav></header><main id=\"main\">{body}</main></body></html>",
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{} · dyad</title><link rel=\"stylesheet\" href=\"/static/style.css\"></head><body><a class=\"skip\" href=\"#main\">Skip to content</a><header><a href=\"/\">dyad</a><nav><a href=\"/events\">Events</a> &nbsp; <a href=\"/network\">Network</a> &nbsp; <a href=\"/ingest\">Add</a> &nbsp; <a href=\"/api/openapi.json\">API</a></nav></header><main id=\"main\">{body}</main></body></html>",
         escape(title)
     ))
 }

@@ -164,6 +164,12 @@ pub fn router(config: Config) -> Router {
         .route("/events/{id}", get(pages::event))
         .route("/actors/{code}", get(pages::actor))
         .route("/network", get(pages::network))
+        .route(
+            "/ingest",
+            get(pages::ingest_form)
+                .post(pages::ingest_submit)
+                .layer(axum::extract::DefaultBodyLimit::max(config.max_body_bytes)),
+        )
         .route("/static/{*path}", get(pages::asset));
     Router::new().merge(api).merge(pages).fallback(not_found).with_state(state)
 }

@@ -568,3 +568,66 @@ pub(crate) async fn asset(Path(path): Path<String>) -> Response {
 pub(crate) async fn not_found() -> Response {
     error_page(StatusCode::NOT_FOUND, "no such page")
 }
+
+/// The ingest form: paste text or HTML, or give a URL, with the write token. A plain form
+/// (no script); the server checks the token as for `POST /api/ingest`.
+pub(crate) async fn ingest_form(State(state): State<Arc<AppState>>) -> Response {
+    let mut body = String::from("<h1>Add an article</h1>");
+    if state.token.is_none() {
+        body.push_str("<p>This server is read-only. Start it with <code>--write-token</code> to add articles here.</p>");
+        return page("Add an article", &body).into_response();
+    }
+    body.push_str(concat!(
+        "<form method=\"post\" action=\"/ingest\">",
+        "<p><label for=\"kind\">The article is</label> <select id=\"kind\" name=\"kind\">",
+        "<option value=\"text\">plain text</option><option value=\"html\">a web page's HTML</option><option value=\"url\">at a URL</option></select></p>",
+        "<p><label for=\"content\">Text, HTML or URL</label><br><textarea id=\"content\" name=\"content\" rows=\"14\" cols=\"90\" required></textarea></p>",
+        "<p><label>Date (YYYY-MM-DD) <input name=\"date\" size=\"10\"></label> ",
+        "<label>Title <input name=\"title\" size=\"30\"></label> <label>Outlet <input name=\"outlet\" size=\"20\"></label></p>",
+        "<p><label>Write token <input name=\"token\" type=\"password\" autocomplete=\"off\" required></label></p>",
+        "<p><button type=\"submit\">Code and store</button></p></form>",
+    ));
+    page("Add an article", &body).into_response()
+}
+
+pub(crate) async fn ingest_submit(
+    State(state): State<Arc<AppState>>,
+    form: Result<axum::Form<HashMap<String, String>>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let axum::Form(fields) = match form {
+        Ok(f) => f,
+        Err(rejection) => return error_page(rejection.status(), &rejection.body_text()),
+    };
+    let field = |k: &str| fields.get(k).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    let token = field("token").unwrap_or_default();
+    if let Err(e) = crate::api::check_token(&state, &token, "the write token is missing or wrong") {
+        return failed(e);
+    }
+    let kind = match field("kind").as_deref() {
+        Some(k @ ("text" | "html" | "url")) => k.to_string(),
+        _ => return error_page(StatusCode::BAD_REQUEST, "choose text, HTML or URL"),
+    };
+    let mut body = serde_json::Map::new();
+    body.insert(kind, serde_json::Value::String(field("content").unwrap_or_default()));
+    for k in ["date", "title", "outlet"] {
+        if let Some(v) = field(k) {
+            body.insert(k.to_string(), serde_json::Value::String(v));
+        }
+    }
+    match crate::api::ingest_value(&state, serde_json::Value::Object(body)).await {
+        Ok((_, v)) => {
+            let outcome = match v["outcome"].as_str() {
+                Some("new") => "stored as a new document",
+                Some("same_article") => "already stored from another file or page",
+                Some("near_duplicate") => "a copy of a stored article",
+                _ => "already stored",
+            };
+            let text = format!(
+                "<h1>Added</h1><p>The article was {outcome}: {} event mentions, {} new events.</p><p><a href=\"/events\">See the events</a> · <a href=\"/ingest\">add another</a></p>",
+                v["mentions"], v["new_events"]
+            );
+            page("Added", &text).into_response()
+        }
+        Err(e) => failed(e),
+    }
+}

@@ -294,3 +294,31 @@ async fn ingest_needs_the_token() {
     assert!(serde_json::from_str::<Value>(&body).is_ok(), "errors are JSON: {body}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[tokio::test]
+async fn the_ingest_page_adds_an_article_with_the_token() {
+    let (dir, db) = build_store();
+    let (s, _, body) = get(&app(&db, None), "/ingest").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(body.contains("read-only"));
+    let writable = app(&db, Some(TOKEN));
+    let (_, _, body) = get(&writable, "/ingest").await;
+    assert!(body.contains("<form method=\"post\" action=\"/ingest\">"));
+    let form = |token: &str| {
+        Request::post("/ingest")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from(format!(
+                "kind=text&content=India+and+Japan+signed+a+trade+agreement+in+Delhi+on+Monday.&date=2024-07-08&token={token}"
+            )))
+            .unwrap()
+    };
+    let (s, kind, _) = send(&writable, form("wrong")).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+    assert!(kind.starts_with("text/html"));
+    let (s, _, body) = send(&writable, form(TOKEN)).await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    assert!(body.contains("stored as a new document"), "{body}");
+    let (_, v) = get_json(&writable, "/api/events?actor=IND").await;
+    assert!(v["total"].as_u64().unwrap() >= 1, "{v}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
