@@ -67,8 +67,16 @@ fn record(text: &str, line: u64, resolver: EntityResolver<'_>) -> Result<ImportR
         .iter()
         .find_map(|k| value[*k].as_str())
         .map(str::to_string);
-    // dyad's own event records carry every field.
+    // dyad's own event records carry every field; they still need an actor and a real date.
     if let Ok(event) = serde_json::from_value::<Event>(value.clone()) {
+        if event.actor.is_empty() {
+            return Err(RowError::new(line, "actor", "missing"));
+        }
+        if let Some(d) = event.date.as_deref() {
+            if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
+                return Err(RowError::new(line, "date", format!("`{d}` is not a YYYY-MM-DD date")));
+            }
+        }
         return Ok(ImportRow { event, key: id, source });
     }
     let type_text =

@@ -230,3 +230,21 @@ not json
     let fields: Vec<(u64, &str)> = skipped.iter().map(|e| (e.line, e.field.as_str())).collect();
     assert_eq!(fields, [(5, "actor"), (6, "event"), (7, "date"), (8, "json")]);
 }
+
+#[test]
+fn full_event_records_need_an_actor_and_a_date_that_is_one() {
+    let (records, _) = read(
+        Dataset::Plover,
+        r#"{"event": "AID", "actor": "PRK", "recipient": "RUS", "date": "2024-09-01"}"#,
+    );
+    let full = serde_json::to_value(&records[0].event).unwrap();
+    let mut no_actor = full.clone();
+    no_actor["actor"] = serde_json::json!([]);
+    let mut bad_date = full.clone();
+    bad_date["date"] = serde_json::json!("soon");
+    let text = format!("{full}\n{no_actor}\n{bad_date}\n");
+    let (records, skipped) = read(Dataset::Plover, &text);
+    assert_eq!(records.len(), 1);
+    let fields: Vec<(u64, &str)> = skipped.iter().map(|e| (e.line, e.field.as_str())).collect();
+    assert_eq!(fields, [(2, "actor"), (3, "date")]);
+}
