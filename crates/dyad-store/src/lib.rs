@@ -74,36 +74,7 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
         schema::migrate(&conn)?;
-        let mut store = Store { conn };
-        store.sign_unsigned_documents()?;
-        Ok(store)
-    }
-
-    /// Computes the near-duplicate signatures of documents stored before signatures existed
-    /// (schema version 3 and older), in one transaction.
-    fn sign_unsigned_documents(&mut self) -> Result<(), StoreError> {
-        let unsigned: i64 = self.conn.query_row(
-            "SELECT COUNT(*) FROM documents WHERE id NOT IN (SELECT document_id FROM doc_signatures)",
-            [],
-            |r| r.get(0),
-        )?;
-        if unsigned == 0 {
-            return Ok(());
-        }
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let ids: Vec<i64> = tx
-            .prepare(
-                "SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM doc_signatures)",
-            )?
-            .query_map([], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        for id in ids {
-            let text: String =
-                tx.query_row("SELECT text FROM documents WHERE id = ?1", [id], |r| r.get(0))?;
-            write::store_signature(&tx, id, similar::signature(&text).as_ref())?;
-        }
-        tx.commit()?;
-        Ok(())
+        Ok(Store { conn })
     }
 
     /// `PRAGMA integrity_check` is "ok".
@@ -374,17 +345,23 @@ mod tests {
     }
 
     #[test]
-    fn documents_stored_before_signatures_get_them_on_open() {
+    fn documents_stored_before_signatures_get_them_when_migrated() {
         let dir = std::env::temp_dir().join(format!("dyad-store-sign-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("old.db");
         let _ = std::fs::remove_file(&path);
         {
-            let mut store = Store::open(&path).unwrap();
-            let batch = vec![(doc("wire", WIRE, "Wire"), vec![], rep("wire.txt", "1"))];
-            store.ingest_batch(&batch, "t", "t").unwrap();
-            // As if stored by a version without signatures.
-            store.conn.execute_batch("DELETE FROM doc_bands; DELETE FROM doc_signatures;").unwrap();
+            // A store as a version without signatures (schema 3) left it.
+            let conn = Connection::open(&path).unwrap();
+            for sql in &schema::MIGRATIONS[..3] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.pragma_update(None, "user_version", 3).unwrap();
+            conn.execute(
+                "INSERT INTO documents (text_hash, text, coder, lexicon, ingested_at) VALUES ('h', ?1, 't', 't', 'now')",
+                [WIRE],
+            )
+            .unwrap();
         }
         let mut store = Store::open(&path).unwrap();
         let copy = format!("{WIRE} Copyright the Daily Courier.");

@@ -5,7 +5,7 @@ use rusqlite::Connection;
 use crate::StoreError;
 
 /// Each migration moves the schema from version `index` to `index + 1`.
-const MIGRATIONS: &[&str] = &[
+pub(crate) const MIGRATIONS: &[&str] = &[
     // 1: documents, representations, sentences, footnotes, events, mentions.
     r#"
     CREATE TABLE documents (
@@ -187,6 +187,11 @@ pub fn migrate(conn: &Connection) -> Result<(), StoreError> {
     for (idx, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
         let tx = conn.unchecked_transaction()?;
         tx.execute_batch(sql)?;
+        if idx + 1 == 4 {
+            // Version 4 brings near-duplicate signatures: the documents already stored get
+            // theirs in the same transaction (later ones get them as they are stored).
+            crate::write::sign_unsigned(&tx)?;
+        }
         tx.pragma_update(None, "user_version", idx as i64 + 1)?;
         tx.commit()?;
     }

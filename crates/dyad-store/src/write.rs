@@ -199,6 +199,22 @@ fn near_duplicate(
     Ok(best)
 }
 
+/// Computes the signatures of the documents that have none (stored before version 4).
+pub(crate) fn sign_unsigned(tx: &Transaction<'_>) -> Result<(), StoreError> {
+    let ids: Vec<i64> = tx
+        .prepare(
+            "SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM doc_signatures)",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for id in ids {
+        let text: String =
+            tx.query_row("SELECT text FROM documents WHERE id = ?1", [id], |r| r.get(0))?;
+        store_signature(tx, id, similar::signature(&text).as_ref())?;
+    }
+    Ok(())
+}
+
 /// Records a document's signature and band keys (an empty signature for a short text, so
 /// that it is not computed again).
 pub(crate) fn store_signature(
