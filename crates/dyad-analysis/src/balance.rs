@@ -202,9 +202,6 @@ fn solve_component(n: usize, edges: &[LocalEdge]) -> Solved {
         for (i, v) in core.iter().enumerate() {
             colour[*v] = core_colour[i];
         }
-        if exact {
-            lower_bound = value;
-        }
     } else if let Some(&v) = core.first() {
         colour[v] = false;
     }
@@ -350,17 +347,11 @@ fn branch_and_bound(
     if !complete {
         return None;
     }
-    match search.best_colour {
-        Some(c) => {
-            let v = total_cost(edges, &c);
-            Some((c, v))
-        }
-        // Nothing beats the heuristic: it is optimal. Recompute its colouring.
-        None => {
-            let (c, v) = heuristic(n, edges);
-            Some((c, v))
-        }
-    }
+    // A complete search always reaches a colouring at least as good as the heuristic's.
+    search.best_colour.map(|c| {
+        let v = total_cost(edges, &c);
+        (c, v)
+    })
 }
 
 /// Flips nodes while some flip lowers the cost, the best flip first.

@@ -160,22 +160,23 @@ pub(crate) fn actor_view(store: &Store, state: &AppState, code: &str) -> Result<
         .into_iter()
         .filter(|i| i.actor == code || i.recipient == code)
         .collect();
-    let mut partners: BTreeMap<String, (f64, f64, std::collections::BTreeSet<i64>)> =
-        BTreeMap::new();
-    for i in &inter {
-        let other = if i.actor == code { &i.recipient } else { &i.actor };
-        let entry = partners.entry(other.clone()).or_default();
-        if entry.2.insert(i.event_id) {
-            if i.intensity >= 0.0 {
-                entry.0 += i.intensity;
-            } else {
-                entry.1 += i.intensity;
-            }
-        }
-    }
-    let mut list: Vec<Value> = partners
-        .into_iter()
-        .map(|(p, (coop, conf, ids))| json!({"partner": p, "cooperation": coop, "conflict": conf, "balance": coop + conf, "events": ids.len()}))
+    // The country's edges in the network of its events: per partner, cooperation and
+    // conflict summed over events (each once), with no threshold.
+    let net = build_network(
+        &inter,
+        &dyad_analysis::NetworkOptions {
+            min_weight: 0.0,
+            ..dyad_analysis::NetworkOptions::default()
+        },
+    );
+    let mut list: Vec<Value> = net
+        .edges
+        .iter()
+        .filter_map(|e| {
+            let (a, b) = (&net.nodes[e.a], &net.nodes[e.b]);
+            let partner = if a == code { b } else if b == code { a } else { return None };
+            Some(json!({"partner": partner, "cooperation": e.cooperation, "conflict": e.conflict, "balance": e.weight, "events": e.n_events}))
+        })
         .collect();
     list.sort_by(|a, b| {
         b["balance"].as_f64().unwrap_or(0.0).total_cmp(&a["balance"].as_f64().unwrap_or(0.0))
