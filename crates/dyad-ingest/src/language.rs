@@ -1,11 +1,56 @@
 //! A cheap English detector: share of very common English function words among the words of
 //! a text. Enough to skip Turkish, Russian or Spanish documents; not a language identifier.
 
-const FUNCTION_WORDS: &[&str] = &[
-    "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "was", "by",
-    "it", "at", "from", "has", "have", "are", "be", "were", "its", "an", "this", "which", "said",
-    "will", "not", "but", "their", "they", "his", "had", "been", "or",
-];
+/// Whether `word` is one of 36 very common English function words, in any case, without
+/// allocating.
+fn is_function_word(word: &[u8]) -> bool {
+    if word.is_empty() || word.len() > 5 {
+        return false;
+    }
+    let mut lower = [0u8; 5];
+    for (l, b) in lower.iter_mut().zip(word) {
+        *l = b.to_ascii_lowercase();
+    }
+    matches!(
+        &lower[..word.len()],
+        b"the"
+            | b"of"
+            | b"and"
+            | b"to"
+            | b"in"
+            | b"a"
+            | b"is"
+            | b"that"
+            | b"for"
+            | b"on"
+            | b"with"
+            | b"as"
+            | b"was"
+            | b"by"
+            | b"it"
+            | b"at"
+            | b"from"
+            | b"has"
+            | b"have"
+            | b"are"
+            | b"be"
+            | b"were"
+            | b"its"
+            | b"an"
+            | b"this"
+            | b"which"
+            | b"said"
+            | b"will"
+            | b"not"
+            | b"but"
+            | b"their"
+            | b"they"
+            | b"his"
+            | b"had"
+            | b"been"
+            | b"or"
+    )
+}
 
 /// Whether `text` reads as English. Short texts (under 12 words) get the benefit of the doubt.
 pub fn looks_english(text: &str) -> bool {
@@ -14,11 +59,12 @@ pub fn looks_english(text: &str) -> bool {
     let mut non_latin = 0usize;
     for word in text.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()) {
         words += 1;
-        if word.chars().any(|c| c.is_alphabetic() && !c.is_ascii() && !is_latin_extended(c)) {
+        if !word.is_ascii()
+            && word.chars().any(|c| c.is_alphabetic() && !c.is_ascii() && !is_latin_extended(c))
+        {
             non_latin += 1;
         }
-        let lower = word.to_ascii_lowercase();
-        if FUNCTION_WORDS.contains(&lower.as_str()) {
+        if is_function_word(word.as_bytes()) {
             hits += 1;
         }
         if words >= 2000 {

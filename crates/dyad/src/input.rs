@@ -2,6 +2,7 @@
 
 use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -57,15 +58,20 @@ pub struct Source<'a> {
     pub format: Format,
 }
 
-/// Reads every document of `path` (`-` is standard input) and hands each to `sink`; bad
-/// lines and unreadable documents are reported to `skipped` and the rest go on.
-pub fn read_documents(
-    path: &Path,
-    from: From,
-    default_date: Option<NaiveDate>,
-    sink: &mut dyn FnMut(Document, Source<'_>) -> Result<()>,
-    skipped: &mut dyn FnMut(Skipped),
-) -> Result<()> {
+/// A piece of input that can be parsed on its own, on any thread.
+pub enum Unit {
+    /// Consecutive lines of a JSONL input, with their newlines; the first is `first_line`.
+    Lines { name: Arc<str>, first_line: usize, bytes: Vec<u8> },
+    /// One document: a file's (or standard input's) bytes in a known format.
+    Whole { name: String, id: String, format: Format, bytes: Vec<u8> },
+}
+
+/// JSONL input is handed out in units of about this many bytes (whole lines).
+const UNIT_BYTES: usize = 64 * 1024;
+
+/// Reads `path` (`-` is standard input) into units, handing each to `emit` until it answers
+/// `false`. Only reading fails here; parsing is [`parse_unit`]'s.
+pub fn read_units(path: &Path, from: From, emit: &mut dyn FnMut(Unit) -> bool) -> Result<()> {
     let is_stdin = path.as_os_str() == "-";
     let name = if is_stdin { "<stdin>".to_string() } else { path.display().to_string() };
     let format = match from {
@@ -84,51 +90,36 @@ pub fn read_documents(
         }
     };
     if format == Format::Jsonl {
-        let reader: Box<dyn BufRead> = if is_stdin {
+        let mut reader: Box<dyn BufRead> = if is_stdin {
             Box::new(std::io::BufReader::new(std::io::stdin().lock()))
         } else {
-            Box::new(std::io::BufReader::new(
+            Box::new(std::io::BufReader::with_capacity(
+                UNIT_BYTES,
                 std::fs::File::open(path).with_context(|| format!("cannot open {name}"))?,
             ))
         };
-        for (idx, line) in reader.split(b'\n').enumerate() {
-            let line_no = idx + 1;
-            let raw = line.with_context(|| format!("cannot read {name}"))?;
-            let Ok(line) = std::str::from_utf8(&raw) else {
-                skipped(Skipped {
-                    location: format!("{name}:{line_no}"),
-                    reason: "not valid UTF-8".into(),
-                    kept: false,
-                });
-                continue;
-            };
-            let line = line.trim();
-            if line.is_empty() {
-                continue;
-            }
-            match dyad_ingest::parse_jsonl_line(line, line_no) {
-                Ok(record) => {
-                    if let Some(bad) = record.bad_date {
-                        skipped(Skipped {
-                            location: format!("{name}:{line_no}"),
-                            reason: format!(
-                                "field `date`: `{bad}` is not a date; using the default date"
-                            ),
-                            kept: true,
-                        });
-                    }
-                    let source =
-                        Source { raw: &raw, location: format!("{name}:{line_no}"), format };
-                    deliver(record.document, source, default_date, sink, skipped)?;
+        let name: Arc<str> = name.into();
+        let mut line_no = 1;
+        loop {
+            let first_line = line_no;
+            let mut bytes = Vec::with_capacity(UNIT_BYTES + UNIT_BYTES / 4);
+            while bytes.len() < UNIT_BYTES {
+                let n = reader
+                    .read_until(b'\n', &mut bytes)
+                    .with_context(|| format!("cannot read {name} at line {line_no}"))?;
+                if n == 0 {
+                    break;
                 }
-                Err(err) => skipped(Skipped {
-                    location: name.clone(),
-                    reason: err.to_string(),
-                    kept: false,
-                }),
+                line_no += 1;
+            }
+            if bytes.is_empty() {
+                return Ok(());
+            }
+            let done = !bytes.ends_with(b"\n");
+            if !emit(Unit::Lines { name: Arc::clone(&name), first_line, bytes }) || done {
+                return Ok(());
             }
         }
-        return Ok(());
     }
     let mut bytes = Vec::new();
     if is_stdin {
@@ -138,20 +129,102 @@ pub fn read_documents(
     }
     let id =
         path.file_stem().map_or_else(|| "stdin".to_string(), |s| s.to_string_lossy().into_owned());
-    let hint = match format {
-        Format::Html => "page.html",
-        _ => "page.txt",
-    };
-    match dyad_ingest::parse(&id, hint, &bytes) {
-        Ok(doc) => {
-            let source = Source { raw: &bytes, location: name, format };
-            deliver(doc, source, default_date, sink, skipped)
-        }
-        Err(err) => {
-            skipped(Skipped { location: name, reason: err.to_string(), kept: false });
+    emit(Unit::Whole { name, id, format, bytes });
+    Ok(())
+}
+
+/// Parses a unit into documents for `sink`; bad lines and unreadable documents are reported
+/// to `skipped` and the rest go on. Only `sink` fails.
+pub fn parse_unit(
+    unit: &Unit,
+    default_date: Option<NaiveDate>,
+    sink: &mut dyn FnMut(Document, Source<'_>) -> Result<()>,
+    skipped: &mut dyn FnMut(Skipped),
+) -> Result<()> {
+    match unit {
+        Unit::Lines { name, first_line, bytes } => {
+            for (idx, raw) in bytes.split(|&b| b == b'\n').enumerate() {
+                let line_no = first_line + idx;
+                let Ok(line) = std::str::from_utf8(raw) else {
+                    skipped(Skipped {
+                        location: format!("{name}:{line_no}"),
+                        reason: "not valid UTF-8".into(),
+                        kept: false,
+                    });
+                    continue;
+                };
+                let line = line.trim();
+                if line.is_empty() {
+                    continue;
+                }
+                match dyad_ingest::parse_jsonl_line(line, line_no) {
+                    Ok(record) => {
+                        if let Some(bad) = record.bad_date {
+                            skipped(Skipped {
+                                location: format!("{name}:{line_no}"),
+                                reason: format!(
+                                    "field `date`: `{bad}` is not a date; using the default date"
+                                ),
+                                kept: true,
+                            });
+                        }
+                        let source = Source {
+                            raw,
+                            location: format!("{name}:{line_no}"),
+                            format: Format::Jsonl,
+                        };
+                        deliver(record.document, source, default_date, sink, skipped)?;
+                    }
+                    Err(err) => skipped(Skipped {
+                        location: name.to_string(),
+                        reason: err.to_string(),
+                        kept: false,
+                    }),
+                }
+            }
             Ok(())
         }
+        Unit::Whole { name, id, format, bytes } => {
+            let hint = match format {
+                Format::Html => "page.html",
+                _ => "page.txt",
+            };
+            match dyad_ingest::parse(id, hint, bytes) {
+                Ok(doc) => {
+                    let source = Source { raw: bytes, location: name.clone(), format: *format };
+                    deliver(doc, source, default_date, sink, skipped)
+                }
+                Err(err) => {
+                    skipped(Skipped {
+                        location: name.clone(),
+                        reason: err.to_string(),
+                        kept: false,
+                    });
+                    Ok(())
+                }
+            }
+        }
     }
+}
+
+/// Reads and parses every document of `path` on this thread: [`read_units`] then
+/// [`parse_unit`].
+pub fn read_documents(
+    path: &Path,
+    from: From,
+    default_date: Option<NaiveDate>,
+    sink: &mut dyn FnMut(Document, Source<'_>) -> Result<()>,
+    skipped: &mut dyn FnMut(Skipped),
+) -> Result<()> {
+    let mut failed = None;
+    read_units(path, from, &mut |unit| match parse_unit(&unit, default_date, sink, skipped) {
+        Ok(()) => true,
+        Err(e) => {
+            failed = Some(e);
+            false
+        }
+    })?;
+    failed.map_or(Ok(()), Err)
 }
 
 fn deliver(

@@ -17,6 +17,7 @@ mod commands;
 mod fetch;
 mod input;
 mod output;
+mod pipeline;
 mod progress;
 mod render;
 
@@ -75,6 +76,12 @@ enum Command {
         /// Add the reasons behind each event (`explain` field; shown in the table).
         #[arg(long)]
         explain: bool,
+        /// Coding threads (0: one per core).
+        #[arg(long, default_value_t = 0)]
+        jobs: usize,
+        /// Print counts, time and peak memory to standard error at the end.
+        #[arg(long)]
+        stats: bool,
         #[command(flatten)]
         lexicon: LexiconArgs,
     },
@@ -154,8 +161,17 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Code { inputs, from, to, date, explain, lexicon } => {
-            commands::code::run(&inputs, from, to, date.as_deref(), explain, &lexicon)
+        Command::Code { inputs, from, to, date, explain, jobs, stats, lexicon } => {
+            commands::code::run(&commands::code::CodeArgs {
+                inputs: &inputs,
+                from,
+                to,
+                date: date.as_deref(),
+                explain,
+                jobs,
+                stats,
+                lexicon: &lexicon,
+            })
         }
         Command::Resolve { input, from, to, lexicon } => {
             commands::resolve::run(input.as_deref(), from, to, &lexicon)

@@ -1,89 +1,190 @@
-//! `dyad code`: documents in, events out, one document at a time.
+//! `dyad code`: documents in, events out. Inputs are read on one thread, parsed and coded on
+//! `--jobs` threads, and written in input order, so the output does not depend on the thread
+//! count.
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use anyhow::Result;
 use dyad_coder::{Coder, Options};
 
-use crate::input::{expand, load_lexicon, parse_date_arg, read_documents};
+use crate::input::{expand, load_lexicon, parse_date_arg, parse_unit, read_units, Unit};
 use crate::output::{table_header, write_jsonl, write_row};
+use crate::pipeline::ordered_map;
 use crate::{From, LexiconArgs, To};
 
-pub fn run(
-    inputs: &[PathBuf],
-    from: From,
-    to: To,
-    date: Option<&str>,
-    explain: bool,
-    lexicon: &LexiconArgs,
-) -> Result<ExitCode> {
-    let default_date = parse_date_arg(date)?;
-    let coder = Coder::new(load_lexicon(lexicon)?, Options { explain });
-    let inputs = if inputs.is_empty() { vec![PathBuf::from("-")] } else { expand(inputs)? };
+pub struct CodeArgs<'a> {
+    pub inputs: &'a [PathBuf],
+    pub from: From,
+    pub to: To,
+    pub date: Option<&'a str>,
+    pub explain: bool,
+    pub jobs: usize,
+    pub stats: bool,
+    pub lexicon: &'a LexiconArgs,
+}
+
+/// What coding one unit of input produced: the output bytes and the messages for standard
+/// error, in order.
+#[derive(Default)]
+struct CodedUnit {
+    input: usize,
+    out: Vec<u8>,
+    messages: Vec<String>,
+    documents: usize,
+    sentences: usize,
+    bytes: usize,
+    events: usize,
+    skipped: usize,
+}
+
+pub fn run(args: &CodeArgs<'_>) -> Result<ExitCode> {
+    let started = Instant::now();
+    let default_date = parse_date_arg(args.date)?;
+    let coder = Coder::new(load_lexicon(args.lexicon)?, Options { explain: args.explain });
+    let lexicon_time = started.elapsed();
+    let inputs =
+        if args.inputs.is_empty() { vec![PathBuf::from("-")] } else { expand(args.inputs)? };
+    let (to, explain, from) = (args.to, args.explain, args.from);
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     if to == To::Table {
         table_header(&mut out)?;
     }
-    let (mut n_docs, mut n_events, mut n_skipped) = (0usize, 0usize, 0usize);
+    let mut total = CodedUnit::default();
     // Progress on a terminal only (quiet when piped), redrawn at most five times a second.
     let progress = std::io::stderr().is_terminal();
-    let started = std::time::Instant::now();
     let mut last_draw = started;
-    for (idx, path) in inputs.iter().enumerate() {
-        let mut sink = |doc: dyad_model::Document, _: crate::input::Source<'_>| -> Result<()> {
-            n_docs += 1;
-            if progress && last_draw.elapsed().as_millis() >= 200 {
-                last_draw = std::time::Instant::now();
-                let rate = n_docs as f64 / started.elapsed().as_secs_f64().max(1e-6);
-                eprint!(
-                    "\r\x1b[2K{}/{} inputs, {n_docs} documents ({rate:.0}/s), {n_events} events",
-                    idx + 1,
-                    inputs.len()
-                );
-            }
-            let coded = coder.code(&doc);
-            if explain {
-                for d in &coded.diagnostics {
-                    eprintln!(
-                        "dyad: {} sentence {}: {}",
-                        doc.id,
-                        d.sentence.map_or("-".into(), |s| s.to_string()),
-                        d.message
-                    );
-                }
-            }
-            if to == To::Table && !coded.events.is_empty() {
-                writeln!(
-                    out,
-                    "— {} {}",
-                    doc.id,
-                    doc.title.as_deref().map(|t| format!("({t})")).unwrap_or_default()
-                )?;
-            }
-            for event in &coded.events {
-                n_events += 1;
-                match to {
-                    To::Jsonl => write_jsonl(&mut out, event)?,
-                    To::Table => write_row(&mut out, event)?,
+    let n_inputs = inputs.len();
+    let inputs = &inputs;
+    let coder = &coder;
+    ordered_map(
+        super::jobs(args.jobs),
+        move |emit| {
+            for (idx, path) in inputs.iter().enumerate() {
+                let mut stopped = false;
+                read_units(path, from, &mut |unit| {
+                    stopped = !emit((idx, unit));
+                    !stopped
+                })?;
+                if stopped {
+                    break;
                 }
             }
             Ok(())
-        };
-        let mut skipped = |s: crate::input::Skipped| {
-            n_skipped += 1;
-            eprintln!("dyad: skipped {}: {}", s.location, s.reason);
-        };
-        read_documents(path, from, default_date, &mut sink, &mut skipped)?;
-    }
+        },
+        |(input, unit): (usize, Unit)| {
+            let mut coded = CodedUnit { input, ..CodedUnit::default() };
+            let mut skipped = Vec::new();
+            let _ = parse_unit(
+                &unit,
+                default_date,
+                &mut |doc, _| {
+                    code_document(coder, &doc, to, explain, &mut coded)?;
+                    Ok(())
+                },
+                &mut |s| skipped.push(s),
+            );
+            for s in skipped {
+                coded.skipped += usize::from(!s.kept);
+                coded.messages.push(format!("dyad: skipped {}: {}", s.location, s.reason));
+            }
+            coded
+        },
+        |coded| {
+            for message in &coded.messages {
+                eprintln!("{message}");
+            }
+            out.write_all(&coded.out)?;
+            total.documents += coded.documents;
+            total.sentences += coded.sentences;
+            total.bytes += coded.bytes;
+            total.events += coded.events;
+            total.skipped += coded.skipped;
+            if progress && last_draw.elapsed().as_millis() >= 200 {
+                last_draw = Instant::now();
+                let rate = total.sentences as f64 / started.elapsed().as_secs_f64().max(1e-6);
+                eprint!(
+                    "\r\x1b[2K{}/{n_inputs} inputs, {} documents, {rate:.0} sentences/s, {} events",
+                    coded.input + 1,
+                    total.documents,
+                    total.events
+                );
+            }
+            Ok(())
+        },
+    )?;
     out.flush()?;
     if progress && started.elapsed().as_millis() >= 200 {
         eprint!("\r\x1b[2K");
     }
     if std::io::stderr().is_terminal() || to == To::Table {
-        eprintln!("dyad: {n_docs} documents, {n_events} events, {n_skipped} skipped");
+        eprintln!(
+            "dyad: {} documents, {} events, {} skipped",
+            total.documents, total.events, total.skipped
+        );
+    }
+    if args.stats {
+        let secs = started.elapsed().as_secs_f64();
+        eprintln!(
+            "dyad stats: documents {} sentences {} bytes {} events {} seconds {secs:.4} lexicon_seconds {:.4} jobs {} peak_rss_kb {}",
+            total.documents,
+            total.sentences,
+            total.bytes,
+            total.events,
+            lexicon_time.as_secs_f64(),
+            super::jobs(args.jobs),
+            peak_rss_kb().map_or("-".to_string(), |kb| kb.to_string())
+        );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Codes one document into `coded`'s output buffer.
+fn code_document(
+    coder: &Coder,
+    doc: &dyad_model::Document,
+    to: To,
+    explain: bool,
+    coded: &mut CodedUnit,
+) -> Result<()> {
+    coded.documents += 1;
+    coded.sentences += doc.sentences.len();
+    coded.bytes += doc.text.len();
+    let result = coder.code(doc);
+    if explain {
+        for d in &result.diagnostics {
+            coded.messages.push(format!(
+                "dyad: {} sentence {}: {}",
+                doc.id,
+                d.sentence.map_or("-".into(), |s| s.to_string()),
+                d.message
+            ));
+        }
+    }
+    if to == To::Table && !result.events.is_empty() {
+        writeln!(
+            coded.out,
+            "— {} {}",
+            doc.id,
+            doc.title.as_deref().map(|t| format!("({t})")).unwrap_or_default()
+        )?;
+    }
+    for event in &result.events {
+        coded.events += 1;
+        match to {
+            To::Jsonl => write_jsonl(&mut coded.out, event)?,
+            To::Table => write_row(&mut coded.out, event)?,
+        }
+    }
+    Ok(())
+}
+
+/// The process's peak resident memory in KiB (Linux; `None` elsewhere).
+pub fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }

@@ -13,12 +13,21 @@ fn dyad(args: &[&str], stdin: Option<&str>) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("dyad runs");
-    if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-    } else {
-        drop(child.stdin.take());
+    // Written from another thread: a large input would otherwise fill the pipe while the
+    // child waits for its full standard output to be read.
+    let writer = stdin.map(|input| {
+        let mut pipe = child.stdin.take().unwrap();
+        let input = input.to_string();
+        std::thread::spawn(move || {
+            let _ = pipe.write_all(input.as_bytes());
+        })
+    });
+    drop(child.stdin.take());
+    let out = child.wait_with_output().unwrap();
+    if let Some(w) = writer {
+        w.join().unwrap();
     }
-    child.wait_with_output().unwrap()
+    out
 }
 
 fn lines(out: &Output) -> Vec<serde_json::Value> {
@@ -909,4 +918,34 @@ fn the_example_corpus_report_shows_the_two_blocs() {
     assert!(html.contains("<mark>"), "evidence sentences with their triggers marked");
     assert!(!html.contains("<script"), "self-contained and static");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn parallel_code_output_is_identical_and_line_numbers_hold_across_units() {
+    // More than one 64 KiB unit of JSONL, with a bad line far into it.
+    let mut input = String::new();
+    let mut n = 0;
+    for round in 0..6 {
+        for entry in std::fs::read_dir(examples()).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let record = serde_json::json!({"id": format!("{round}-{n}"), "text": text, "date": "2024-11-01"});
+            input.push_str(&record.to_string());
+            input.push('\n');
+            n += 1;
+        }
+        if round == 4 {
+            input.push_str("{broken\n");
+        }
+    }
+    let bad_line = input.lines().position(|l| l == "{broken").unwrap() + 1;
+    assert!(input.len() > 3 * 64 * 1024);
+    let one = dyad(&["code", "--from", "jsonl", "--jobs", "1"], Some(&input));
+    let three = dyad(&["code", "--from", "jsonl", "--jobs", "3"], Some(&input));
+    assert!(one.status.success() && three.status.success());
+    assert!(lines(&one).len() > 100);
+    assert_eq!(one.stdout, three.stdout);
+    assert_eq!(one.stderr, three.stderr);
+    let stderr = String::from_utf8_lossy(&three.stderr);
+    assert!(stderr.contains(&format!("line {bad_line}: invalid JSON")), "{stderr}");
 }
