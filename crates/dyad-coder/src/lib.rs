@@ -65,10 +65,17 @@ pub struct Options {
     pub explain: bool,
 }
 
+#[derive(Clone)]
 pub struct Coder {
     lexicon: Arc<Lexicon>,
     triggers: &'static triggers::Triggers,
     options: Options,
+}
+
+/// Compiles the built-in trigger automaton now (it is otherwise compiled by the first
+/// [`Coder::new`]), so that a caller can overlap it with loading a lexicon on another thread.
+pub fn prepare() {
+    builtin_triggers();
 }
 
 fn builtin_triggers() -> &'static triggers::Triggers {

@@ -17,6 +17,7 @@
 mod load;
 mod matcher;
 mod prefix;
+mod trie;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -155,7 +156,7 @@ pub struct LexiconError {
 pub struct Lexicon {
     pub(crate) patterns: Vec<matcher::Pattern>,
     /// Case-sensitive names and case-insensitive words, each with its pattern indices.
-    pub(crate) automata: [(aho_corasick::AhoCorasick, Vec<usize>, PrefixFilter); 2],
+    pub(crate) automata: [(trie::Trie, Vec<usize>, PrefixFilter); 2],
     countries: HashMap<String, Country>,
     organizations: Vec<Organization>,
     people: Vec<Person>,

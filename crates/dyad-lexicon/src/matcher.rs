@@ -1,4 +1,4 @@
-//! Phrase matching: two automata (names case-sensitive, lower-case words insensitive), with word
+//! Phrase matching: two tries (names case-sensitive, lower-case words insensitive), with word
 //! boundaries and case rules applied afterwards.
 
 use crate::{Lexicon, Meaning};
@@ -92,18 +92,15 @@ pub(crate) fn find(lexicon: &Lexicon, text: &str) -> Vec<Match> {
 /// (and, for lower-case phrases, fits the case rule).
 fn anchored(
     lexicon: &Lexicon,
-    automaton: &aho_corasick::AhoCorasick,
+    automaton: &crate::trie::Trie,
     ids: &[usize],
     text: &str,
     pos: usize,
     names: bool,
 ) -> Option<Match> {
     let bytes = text.as_bytes();
-    let input =
-        aho_corasick::Input::new(text).span(pos..bytes.len()).anchored(aho_corasick::Anchored::Yes);
-    let m = automaton.find(input)?;
-    let end = m.end();
-    let pattern_idx = ids[m.pattern().as_usize()];
+    let (end, id) = automaton.longest(bytes, pos)?;
+    let pattern_idx = ids[id];
     let pattern = &lexicon.patterns[pattern_idx];
     let last = pattern.text.as_bytes()[pattern.text.len() - 1];
     let right_ok = !is_word_byte(last) || !alnum_after(text, end);

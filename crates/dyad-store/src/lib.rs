@@ -73,6 +73,11 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        // Room for every statement of the ingest path, so none is compiled twice; and stable
+        // query plans, so that binding new values never recompiles a cached statement (by
+        // default SQLite re-plans statements whose parameters it could use for estimates).
+        conn.set_prepared_statement_cache_capacity(64);
+        conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         schema::migrate(&conn)?;
         Ok(Store { conn })
     }

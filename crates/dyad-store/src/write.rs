@@ -151,10 +151,15 @@ pub(crate) fn merge_target(
             return Ok((id, false));
         }
     }
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO events (event, actors, recipients, date) VALUES (?1, ?2, ?3, ?4)",
-        params![event.event.as_str(), actors, recipients, date.map(|d| d.to_string())],
-    )?;
+    )?
+    .execute(params![
+        event.event.as_str(),
+        actors,
+        recipients,
+        date.map(|d| d.to_string())
+    ])?;
     let id = tx.last_insert_rowid();
     let mut insert =
         tx.prepare_cached("INSERT INTO event_parties (event_id, role, code) VALUES (?1, ?2, ?3)")?;
@@ -223,10 +228,10 @@ pub(crate) fn store_signature(
     signature: Option<&similar::Signature>,
 ) -> Result<(), StoreError> {
     let blob = signature.map(similar::to_blob).unwrap_or_default();
-    tx.execute(
+    tx.prepare_cached(
         "INSERT OR REPLACE INTO doc_signatures (document_id, minhash) VALUES (?1, ?2)",
-        params![document_id, blob],
-    )?;
+    )?
+    .execute(params![document_id, blob])?;
     if let Some(sig) = signature {
         let mut insert =
             tx.prepare_cached("INSERT INTO doc_bands (band, document_id) VALUES (?1, ?2)")?;
@@ -256,8 +261,22 @@ impl Store {
     ) -> Result<Vec<IngestOutcome>, StoreError> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut outcomes = Vec::with_capacity(batch.len());
+        let mut new_documents = Vec::new();
         for (doc, events, rep) in batch {
-            outcomes.push(ingest_one(&tx, doc, events, rep, coder, lexicon)?);
+            let (outcome, id) = ingest_one(&tx, doc, events, rep, coder, lexicon)?;
+            if let Some(id) = id {
+                new_documents.push((id, doc));
+            }
+            outcomes.push(outcome);
+        }
+        // The full-text index last (see schema version 6).
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
+            )?;
+            for (id, doc) in new_documents {
+                insert.execute(params![id, doc.title, doc.text])?;
+            }
         }
         tx.commit()?;
         Ok(outcomes)
@@ -278,12 +297,15 @@ impl Store {
     pub fn has_raw(&self, raw_hash: &str) -> Result<bool, StoreError> {
         Ok(self
             .conn
-            .query_row("SELECT 1 FROM representations WHERE raw_hash = ?1", [raw_hash], |_| Ok(()))
+            .prepare_cached("SELECT 1 FROM representations WHERE raw_hash = ?1")?
+            .query_row([raw_hash], |_| Ok(()))
             .optional()?
             .is_some())
     }
 }
 
+/// Stores one document (without its full-text row); returns the outcome and, for a new
+/// document, its id.
 fn ingest_one(
     tx: &Transaction<'_>,
     doc: &Document,
@@ -291,48 +313,47 @@ fn ingest_one(
     rep: &Representation,
     coder: &str,
     lexicon: &str,
-) -> Result<IngestOutcome, StoreError> {
+) -> Result<(IngestOutcome, Option<i64>), StoreError> {
     // Tests inject a failure part-way through a batch to check that nothing is kept.
     #[cfg(test)]
     if doc.id == "__fail__" {
         return Err(StoreError::Sql(rusqlite::Error::InvalidQuery));
     }
     let known_raw: Option<i64> = tx
-        .query_row(
-            "SELECT document_id FROM representations WHERE raw_hash = ?1",
-            [&rep.raw_hash],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT document_id FROM representations WHERE raw_hash = ?1")?
+        .query_row([&rep.raw_hash], |r| r.get(0))
         .optional()?;
     if known_raw.is_some() {
-        return Ok(IngestOutcome::SameFile);
+        return Ok((IngestOutcome::SameFile, None));
     }
     let hash = text_hash(&doc.text);
     let known_doc: Option<i64> = tx
-        .query_row("SELECT id FROM documents WHERE text_hash = ?1", [&hash], |r| r.get(0))
+        .prepare_cached("SELECT id FROM documents WHERE text_hash = ?1")?
+        .query_row([&hash], |r| r.get(0))
         .optional()?;
+    let add_representation = |document_id: i64, containment: Option<f64>| {
+        tx.prepare_cached(
+            "INSERT INTO representations (document_id, raw_hash, source, format, containment) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![document_id, rep.raw_hash, rep.source, rep.format, containment])
+    };
     if let Some(document_id) = known_doc {
-        tx.execute(
-            "INSERT INTO representations (document_id, raw_hash, source, format) VALUES (?1, ?2, ?3, ?4)",
-            params![document_id, rep.raw_hash, rep.source, rep.format],
-        )?;
-        return Ok(IngestOutcome::SameArticle);
+        add_representation(document_id, None)?;
+        return Ok((IngestOutcome::SameArticle, None));
     }
     let signature = similar::signature(&doc.text);
     if let Some(sig) = &signature {
         if let Some((document_id, containment)) = near_duplicate(tx, sig)? {
-            tx.execute(
-                "INSERT INTO representations (document_id, raw_hash, source, format, containment) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![document_id, rep.raw_hash, rep.source, rep.format, containment],
-            )?;
+            add_representation(document_id, Some(containment))?;
             let containment_pct = (containment * 100.0).round() as u8;
-            return Ok(IngestOutcome::NearDuplicate { containment_pct });
+            return Ok((IngestOutcome::NearDuplicate { containment_pct }, None));
         }
     }
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO documents (text_hash, external_id, url, outlet, title, author, published, language, text, coder, lexicon, ingested_at, markers_kept)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, datetime('now'), 1)",
-        params![
+    )?
+    .execute(params![
             hash,
             doc.id,
             doc.url,
@@ -342,15 +363,11 @@ fn ingest_one(
             doc.date.map(|d| d.to_string()),
             doc.language,
             doc.text,
-            coder,
-            lexicon
-        ],
-    )?;
+        coder,
+        lexicon
+    ])?;
     let document_id = tx.last_insert_rowid();
-    tx.execute(
-        "INSERT INTO representations (document_id, raw_hash, source, format) VALUES (?1, ?2, ?3, ?4)",
-        params![document_id, rep.raw_hash, rep.source, rep.format],
-    )?;
+    add_representation(document_id, None)?;
     store_signature(tx, document_id, signature.as_ref())?;
     {
         let mut insert = tx.prepare_cached(
@@ -380,7 +397,7 @@ fn ingest_one(
         }
     }
     let new_events = insert_mentions(tx, document_id, events)?;
-    Ok(IngestOutcome::New { mentions: events.len(), new_events })
+    Ok((IngestOutcome::New { mentions: events.len(), new_events }, Some(document_id)))
 }
 
 #[cfg(test)]

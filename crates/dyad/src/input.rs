@@ -265,6 +265,11 @@ pub fn parse_date_arg(date: Option<&str>) -> Result<Option<NaiveDate>> {
 
 pub fn load_lexicon(args: &crate::LexiconArgs) -> Result<std::sync::Arc<dyad_lexicon::Lexicon>> {
     let dirs: Vec<&Path> = args.dirs.iter().map(PathBuf::as_path).collect();
-    let lexicon = dyad_lexicon::Lexicon::load(&dirs).context("cannot load the lexicon")?;
+    // The coder's trigger automaton compiles on another core meanwhile (start-up time).
+    let lexicon = std::thread::scope(|scope| {
+        scope.spawn(dyad_coder::prepare);
+        dyad_lexicon::Lexicon::load(&dirs)
+    })
+    .context("cannot load the lexicon")?;
     Ok(std::sync::Arc::new(lexicon))
 }

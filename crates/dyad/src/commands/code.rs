@@ -43,7 +43,12 @@ struct CodedUnit {
 pub fn run(args: &CodeArgs<'_>) -> Result<ExitCode> {
     let started = Instant::now();
     let default_date = parse_date_arg(args.date)?;
-    let coder = Coder::new(load_lexicon(args.lexicon)?, Options { explain: args.explain });
+    // Leaked: the process ends after this command, and freeing the lexicon's many small
+    // allocations would only add to the run time.
+    let coder: &'static Coder = Box::leak(Box::new(Coder::new(
+        load_lexicon(args.lexicon)?,
+        Options { explain: args.explain },
+    )));
     let lexicon_time = started.elapsed();
     let inputs =
         if args.inputs.is_empty() { vec![PathBuf::from("-")] } else { expand(args.inputs)? };
@@ -59,7 +64,6 @@ pub fn run(args: &CodeArgs<'_>) -> Result<ExitCode> {
     let mut last_draw = started;
     let n_inputs = inputs.len();
     let inputs = &inputs;
-    let coder = &coder;
     ordered_map(
         super::jobs(args.jobs),
         move |emit| {

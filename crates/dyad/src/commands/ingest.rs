@@ -16,8 +16,10 @@ use dyad_store::{IngestOutcome, Representation, Store};
 
 use crate::fetch::{is_url, Fetcher};
 use crate::input::{
-    expand, language_skip_reason, load_lexicon, parse_date_arg, read_documents, Source,
+    expand, language_skip_reason, load_lexicon, parse_date_arg, parse_unit, read_units, Skipped,
+    Unit,
 };
+use crate::pipeline::ordered_map;
 use crate::progress::Progress;
 use crate::{From, LexiconArgs};
 
@@ -35,6 +37,9 @@ struct Tally {
     feed_known: usize,
     mentions: usize,
     new_events: usize,
+    /// Sentences and text bytes of the documents coded.
+    sentences: usize,
+    bytes: usize,
 }
 
 struct Ingester<'a> {
@@ -51,25 +56,17 @@ struct Ingester<'a> {
 }
 
 impl Ingester<'_> {
-    /// Queues a document read (and language-checked) by `read_documents`.
-    fn add(&mut self, doc: Document, source: Source<'_>) -> Result<()> {
-        let raw_hash = dyad_store::sha256_hex(source.raw);
-        if self.store.has_raw(&raw_hash)?
-            || self.batch.iter().any(|(_, _, r)| r.raw_hash == raw_hash)
+    /// Queues a document read (and language-checked) and coded, unless its bytes are stored.
+    fn add(&mut self, doc: Document, events: Vec<Event>, rep: Representation) -> Result<()> {
+        if self.store.has_raw(&rep.raw_hash)?
+            || self.batch.iter().any(|(_, _, r)| r.raw_hash == rep.raw_hash)
         {
             self.tally.same_file += 1;
             return Ok(());
         }
-        // Coded in `flush`, in parallel.
-        self.batch.push((
-            doc,
-            Vec::new(),
-            Representation {
-                source: source.location,
-                format: format_name(source.format).to_string(),
-                raw_hash,
-            },
-        ));
+        self.tally.sentences += doc.sentences.len();
+        self.tally.bytes += doc.text.len();
+        self.batch.push((doc, events, rep));
         if self.batch.len() >= BATCH {
             self.flush()?;
         }
@@ -80,11 +77,7 @@ impl Ingester<'_> {
         if self.batch.is_empty() {
             return Ok(());
         }
-        let mut batch = std::mem::take(&mut self.batch);
-        // Coded in parallel; the store is written in input order whatever the thread count.
-        super::code_in_parallel(&self.coder, &mut batch, self.jobs, |coder, (doc, events, _)| {
-            *events = coder.code(doc).events;
-        });
+        let batch = std::mem::take(&mut self.batch);
         let outcomes =
             self.store.ingest_batch(&batch, CODER_VERSION, self.coder.lexicon().version())?;
         for outcome in outcomes {
@@ -144,6 +137,9 @@ pub struct IngestArgs {
     /// Coding threads (0: one per core).
     #[arg(long, default_value_t = 0)]
     jobs: usize,
+    /// Print counts, time and peak memory to standard error at the end.
+    #[arg(long)]
+    stats: bool,
     /// Seconds allowed for fetching one URL, connection to last byte.
     #[arg(long, default_value_t = 30)]
     timeout: u64,
@@ -155,6 +151,7 @@ pub struct IngestArgs {
 }
 
 pub fn run(args: &IngestArgs) -> Result<ExitCode> {
+    let started = std::time::Instant::now();
     let default_date = parse_date_arg(args.date.as_deref())?;
     for feed in &args.feeds {
         if !is_url(feed) {
@@ -223,6 +220,18 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
         t.new_events
     );
     crate::commands::stats::print(&store, &args.db)?;
+    if args.stats {
+        eprintln!(
+            "dyad stats: documents {} sentences {} bytes {} events {} seconds {:.4} jobs {} peak_rss_kb {}",
+            t.new_documents + t.same_article + t.near_duplicate,
+            t.sentences,
+            t.bytes,
+            t.mentions,
+            started.elapsed().as_secs_f64(),
+            super::jobs(jobs),
+            super::code::peak_rss_kb().map_or("-".to_string(), |kb| kb.to_string())
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -286,8 +295,13 @@ fn ingest_url(
         Format::Text
     };
     // The address after redirects, so that a feed linking to it finds it stored.
-    let source = Source { raw: &fetched.bytes, location: fetched.url.clone(), format };
-    ingester.add(doc, source)
+    let rep = Representation {
+        source: fetched.url.clone(),
+        format: format_name(format).to_string(),
+        raw_hash: dyad_store::sha256_hex(&fetched.bytes),
+    };
+    let events = ingester.coder.code(&doc).events;
+    ingester.add(doc, events, rep)
 }
 
 /// Fetches a feed and ingests each item whose page is not stored yet.
@@ -341,22 +355,51 @@ fn format_name(format: Format) -> &'static str {
     }
 }
 
+/// A document parsed, hashed and coded on a worker thread.
+type Coded = (Document, Vec<Event>, Representation);
+
+/// Reads `path` on one thread, parses, hashes and codes its documents on `jobs` threads, and
+/// queues them for the store in input order.
 fn ingest_path(ingester: &mut Ingester<'_>, path: &Path) -> Result<()> {
     let default_date = ingester.default_date;
-    let mut skipped = 0;
-    let mut skip = |s: crate::input::Skipped| {
-        eprintln!("dyad: skipped {}: {}", s.location, s.reason);
-        if !s.kept {
-            skipped += 1;
-        }
-    };
-    read_documents(
-        path,
-        From::Auto,
-        default_date,
-        &mut |doc, source| ingester.add(doc, source),
-        &mut skip,
-    )?;
-    ingester.tally.skipped += skipped;
-    Ok(())
+    let jobs = ingester.jobs;
+    // The coder is shared with the workers while the ingester, on this thread, takes results.
+    let coder = ingester.coder.clone();
+    let coder = &coder;
+    ordered_map(
+        jobs,
+        |emit| read_units(path, From::Auto, emit),
+        |unit: Unit| {
+            let mut coded: Vec<Coded> = Vec::new();
+            let mut skipped = Vec::new();
+            let _ = parse_unit(
+                &unit,
+                default_date,
+                &mut |doc, source| {
+                    let rep = Representation {
+                        source: source.location,
+                        format: format_name(source.format).to_string(),
+                        raw_hash: dyad_store::sha256_hex(source.raw),
+                    };
+                    let events = coder.code(&doc).events;
+                    coded.push((doc, events, rep));
+                    Ok(())
+                },
+                &mut |s| skipped.push(s),
+            );
+            (coded, skipped)
+        },
+        |(coded, skipped): (Vec<Coded>, Vec<Skipped>)| {
+            for s in skipped {
+                eprintln!("dyad: skipped {}: {}", s.location, s.reason);
+                if !s.kept {
+                    ingester.tally.skipped += 1;
+                }
+            }
+            for (doc, events, rep) in coded {
+                ingester.add(doc, events, rep)?;
+            }
+            Ok(())
+        },
+    )
 }
