@@ -8,37 +8,22 @@
 use chrono::NaiveDate;
 use dyad_analysis::{analyse, network, next_period, Granularity, Interaction, NetworkOptions};
 
+use dyad_analysis::rng::Rng;
+
 fn main() {
     divan::main();
 }
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
 /// `per_month` events a month for 120 months among `countries` countries.
 fn world(countries: usize, per_month: usize) -> Vec<Interaction> {
-    let mut rng = Rng(42);
+    let mut rng = Rng::new(42);
     let codes: Vec<String> = (0..countries).map(|i| format!("C{i:03}")).collect();
     let mut out = Vec::with_capacity(per_month * 120);
     let mut month = NaiveDate::from_ymd_opt(2015, 1, 1).expect("a date");
     let mut id = 0;
     for m in 0..120u64 {
         for _ in 0..per_month {
-            let (a, b) =
-                (rng.below(countries as u64) as usize, rng.below(countries as u64) as usize);
+            let (a, b) = (rng.below(countries), rng.below(countries));
             if a == b {
                 continue;
             }
@@ -50,7 +35,7 @@ fn world(countries: usize, per_month: usize) -> Vec<Interaction> {
             id += 1;
             out.push(Interaction {
                 event_id: id,
-                date: Some(month + chrono::Days::new(rng.below(28))),
+                date: Some(month + chrono::Days::new(rng.below(28) as u64)),
                 actor: codes[a].clone(),
                 recipient: codes[b].clone(),
                 quad: if friendly { 1 } else { 4 },

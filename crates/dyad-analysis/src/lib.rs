@@ -29,7 +29,7 @@ mod dyads;
 mod events;
 mod export;
 mod polarity;
-mod rng;
+pub mod rng;
 mod windows;
 
 use chrono::NaiveDate;

@@ -10,25 +10,10 @@ use std::io::Write;
 
 use anyhow::Result;
 
-/// A small deterministic generator (SplitMix64).
-struct Rng(u64);
+use dyad_analysis::rng::Rng;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
+fn pick<'a>(rng: &mut Rng, items: &[&'a str]) -> &'a str {
+    items[rng.below(items.len())]
 }
 
 /// (country, capital, leader title)
@@ -225,8 +210,8 @@ fn fill(template: &str, rng: &mut Rng) -> String {
             'B' => name_b.to_string(),
             'a' => capital_a.to_string(),
             'T' => title_a.to_string(),
-            'O' => rng.pick(OFFICIALS).to_string(),
-            'D' => rng.pick(DAYS).to_string(),
+            'O' => pick(rng, OFFICIALS).to_string(),
+            'D' => pick(rng, DAYS).to_string(),
             'N' => {
                 let n = 10 + rng.below(20_000);
                 if n >= 1000 {
@@ -235,15 +220,15 @@ fn fill(template: &str, rng: &mut Rng) -> String {
                     n.to_string()
                 }
             }
-            'U' => rng.pick(UNITS).to_string(),
-            'H' => rng.pick(HEDGES).to_string(),
-            'S' => rng.pick(SOURCES).to_string(),
+            'U' => pick(rng, UNITS).to_string(),
+            'H' => pick(rng, HEDGES).to_string(),
+            'S' => pick(rng, SOURCES).to_string(),
             'c' => STATES[rng.below(STATES.len())].1.to_string(),
             'n' => (2 + rng.below(97)).to_string(),
-            'g' => rng.pick(GOODS).to_string(),
-            'm' => rng.pick(MONTHS).to_string(),
-            'w' => rng.pick(WEEKDAYS).to_string(),
-            't' => rng.pick(TOPICS).to_string(),
+            'g' => pick(rng, GOODS).to_string(),
+            'm' => pick(rng, MONTHS).to_string(),
+            'w' => pick(rng, WEEKDAYS).to_string(),
+            't' => pick(rng, TOPICS).to_string(),
             _ => String::new(),
         };
         if at_start(&out) {
@@ -267,9 +252,9 @@ fn document(index: u64, rng: &mut Rng) -> String {
     let mut paragraph = String::new();
     for i in 0..n_sentences {
         let sentence = if rng.below(5) == 0 || i == 0 {
-            fill(rng.pick(EVENTS), rng)
+            fill(pick(rng, EVENTS), rng)
         } else {
-            fill(rng.pick(BACKGROUND), rng)
+            fill(pick(rng, BACKGROUND), rng)
         };
         if !paragraph.is_empty() {
             paragraph.push(' ');
@@ -298,7 +283,7 @@ fn document(index: u64, rng: &mut Rng) -> String {
 
 /// Writes documents to `out` until `bytes` have been written; returns the document count.
 pub fn write(out: &mut dyn Write, bytes: u64, seed: u64) -> Result<u64> {
-    let mut rng = Rng(seed);
+    let mut rng = Rng::new(seed);
     let (mut written, mut index) = (0u64, 0u64);
     while written < bytes {
         let line = document(index, &mut rng);
