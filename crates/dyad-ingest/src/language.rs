@@ -57,18 +57,39 @@ pub fn looks_english(text: &str) -> bool {
     let mut words = 0usize;
     let mut hits = 0usize;
     let mut non_latin = 0usize;
-    for word in text.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()) {
-        words += 1;
-        if !word.is_ascii()
-            && word.chars().any(|c| c.is_alphabetic() && !c.is_ascii() && !is_latin_extended(c))
-        {
-            non_latin += 1;
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    // Words are runs of ASCII letters, digits, apostrophes and non-ASCII characters (split
+    // further below when they hold non-ASCII punctuation); the first 500 are enough to judge.
+    while pos < bytes.len() && words < 500 {
+        let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'\'' || b >= 0x80;
+        while pos < bytes.len() && !is_word_byte(bytes[pos]) {
+            pos += 1;
         }
-        if is_function_word(word.as_bytes()) {
-            hits += 1;
+        let start = pos;
+        while pos < bytes.len() && is_word_byte(bytes[pos]) {
+            pos += 1;
         }
-        if words >= 2000 {
+        if start == pos {
             break;
+        }
+        // Both ends are ASCII bytes or string ends, so this slice is on char boundaries.
+        let run = &text[start..pos];
+        let pieces: &mut dyn Iterator<Item = &str> = if run.is_ascii() {
+            &mut std::iter::once(run)
+        } else {
+            &mut run.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        };
+        for word in pieces.filter(|w| !w.is_empty() && *w != "'") {
+            words += 1;
+            if !word.is_ascii()
+                && word.chars().any(|c| c.is_alphabetic() && !c.is_ascii() && !is_latin_extended(c))
+            {
+                non_latin += 1;
+            }
+            if is_function_word(word.as_bytes()) {
+                hits += 1;
+            }
         }
     }
     if words < 12 {

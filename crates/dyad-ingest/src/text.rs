@@ -90,6 +90,10 @@ fn strip_trailing_marker(line: &str) -> &str {
 
 /// The heading that ends an article and starts a block of links to other articles.
 pub(crate) fn is_related_heading(line: &str) -> bool {
+    // The longest heading below is 21 bytes; paragraphs are not lower-cased to find out.
+    if line.len() > 64 {
+        return false;
+    }
     let norm = line.trim().trim_end_matches(':').to_lowercase();
     const HEADINGS: &[&str] = &[
         "similar posts",
@@ -119,6 +123,9 @@ pub(crate) fn is_related_heading(line: &str) -> bool {
 }
 
 pub(crate) fn is_reference_heading(line: &str) -> bool {
+    if line.len() > 64 {
+        return false;
+    }
     let norm = line.trim().trim_end_matches(':').to_lowercase();
     matches!(
         norm.as_str(),
@@ -139,7 +146,8 @@ fn word_count(line: &str) -> usize {
 
 /// A short line of capitalised words: a byline or an author's name.
 fn looks_like_name(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
+    // At most seven words are looked at: a paragraph is not split to find out.
+    let words: Vec<&str> = line.split_whitespace().take(7).collect();
     (2..=6).contains(&words.len())
         && !ends_sentence(line)
         && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
