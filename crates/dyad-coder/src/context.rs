@@ -88,7 +88,7 @@ const KEYWORDS: &[(&str, &[&str])] = &[
     ("natural_resource", &["oil", "gas", "minerals", "mining", "uranium"]),
 ];
 
-use crate::fasthash::FnvMap;
+use dyad_lexicon::fasthash::FnvMap;
 
 fn keyword_index() -> &'static FnvMap<&'static str, u32> {
     static INDEX: OnceLock<FnvMap<&'static str, u32>> = OnceLock::new();

@@ -27,7 +27,7 @@
 
 mod context;
 pub mod dates;
-mod fasthash;
+
 pub mod mentions;
 mod resolve;
 mod rules;

@@ -49,7 +49,7 @@ pub struct Triggers {
     pub automaton: AhoCorasick,
     pub class_names: Vec<String>,
     /// Lower-case phrase → bit set of classes.
-    pub class_words: crate::fasthash::FnvMap<String, u32>,
+    pub class_words: dyad_lexicon::fasthash::FnvMap<String, u32>,
     pub max_class_words: usize,
     /// First bytes of every form: words no form starts with skip the automaton.
     prefixes: dyad_lexicon::PrefixFilter,
@@ -109,7 +109,7 @@ fn plural(noun: &str) -> String {
 impl Triggers {
     pub fn builtin() -> Triggers {
         let mut class_names = Vec::new();
-        let mut class_words: crate::fasthash::FnvMap<String, u32> = Default::default();
+        let mut class_words: dyad_lexicon::fasthash::FnvMap<String, u32> = Default::default();
         let mut max_class_words = 1;
         for line in CLASSES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1)
         {

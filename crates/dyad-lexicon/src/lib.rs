@@ -14,12 +14,12 @@
 //! The data format is documented in `data/README.md`. The lexicon finds and labels phrases;
 //! it does not decide which phrase is an actor (that is `dyad-coder`'s job).
 
+pub mod fasthash;
 mod load;
 mod matcher;
 mod prefix;
 mod trie;
 
-use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -157,7 +157,7 @@ pub struct Lexicon {
     pub(crate) patterns: Vec<matcher::Pattern>,
     /// Case-sensitive names and case-insensitive words, each with its pattern indices.
     pub(crate) automata: [(trie::Trie, Vec<usize>, PrefixFilter); 2],
-    countries: HashMap<String, Country>,
+    countries: fasthash::FnvMap<String, Country>,
     organizations: Vec<Organization>,
     people: Vec<Person>,
     places: Vec<Place>,

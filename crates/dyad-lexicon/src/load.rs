@@ -1,6 +1,6 @@
 //! Reading the tab-separated data files and compiling them.
 
-use std::collections::HashMap;
+use crate::fasthash::FnvMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -19,12 +19,12 @@ const BUILTIN: &[(&str, &str)] = &[
 #[derive(Default)]
 struct Builder {
     /// Pattern text → index in `patterns`.
-    index: HashMap<String, usize>,
+    index: FnvMap<String, usize>,
     patterns: Vec<Pattern>,
-    countries: HashMap<String, Country>,
+    countries: FnvMap<String, Country>,
     organizations: Vec<Organization>,
     people: Vec<Person>,
-    people_index: HashMap<(String, String), usize>,
+    people_index: FnvMap<(String, String), usize>,
     places: Vec<Place>,
     digest: u64,
 }

@@ -10,6 +10,7 @@
 //! root; `value[n]` is the smallest pattern id whose bytes (lower-cased when case-insensitive)
 //! end at node `n`, or `NONE`.
 
+use std::borrow::Cow;
 use std::collections::VecDeque;
 
 const NONE: u32 = u32::MAX;
@@ -31,16 +32,20 @@ impl Trie {
     /// A trie of `patterns` (their index is their id); empty patterns are left out. With
     /// `insensitive`, ASCII letters match either case.
     pub(crate) fn build<'a>(patterns: impl Iterator<Item = &'a [u8]>, insensitive: bool) -> Trie {
-        let fold = |b: u8| if insensitive { b.to_ascii_lowercase() } else { b };
-        let mut keys: Vec<(&[u8], u32)> = patterns
+        // Keys are the patterns' bytes, lower-cased (copied) only when case-insensitive.
+        let mut keys: Vec<(Cow<'a, [u8]>, u32)> = patterns
             .enumerate()
             .filter(|(_, p)| !p.is_empty())
-            .map(|(id, p)| (p, id as u32))
+            .map(|(id, p)| {
+                let key = if insensitive && p.iter().any(u8::is_ascii_uppercase) {
+                    Cow::Owned(p.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(p)
+                };
+                (key, id as u32)
+            })
             .collect();
-        // By folded bytes, then id; compared in place rather than copied folded.
-        keys.sort_unstable_by(|a, b| {
-            a.0.iter().map(|&x| fold(x)).cmp(b.0.iter().map(|&x| fold(x))).then(a.1.cmp(&b.1))
-        });
+        keys.sort_unstable();
         let mut trie = Trie {
             insensitive,
             root: Box::new([0; 256]),
@@ -63,9 +68,9 @@ impl Trie {
             let first = trie.label.len();
             let mut n_children = 0u16;
             while i < hi {
-                let byte = fold(keys[i].0[depth]);
+                let byte = keys[i].0[depth];
                 let start = i;
-                while i < hi && fold(keys[i].0[depth]) == byte {
+                while i < hi && keys[i].0[depth] == byte {
                     i += 1;
                 }
                 let child = trie.label.len();

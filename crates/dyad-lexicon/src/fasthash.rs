@@ -1,4 +1,4 @@
-//! A small fast hasher for maps keyed by short words.
+//! A small fast hasher for maps keyed by short words and names (the lexicon's and the coder's).
 
 use std::collections::HashMap;
 
