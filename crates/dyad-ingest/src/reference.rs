@@ -9,8 +9,9 @@ pub use dyad_model::calendar::month_number;
 /// or without a time), `28.06.2024`, `28/06/2024`, `28 June 2024`, `June 28, 2024`.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    if s.len() >= 10 {
-        if let Ok(d) = NaiveDate::parse_from_str(&s[..10], "%Y-%m-%d") {
+    // `get`: the tenth byte may fall inside a character.
+    if let Some(head) = s.get(..10) {
+        if let Ok(d) = NaiveDate::parse_from_str(head, "%Y-%m-%d") {
             return Some(d);
         }
     }
@@ -124,6 +125,13 @@ pub fn resolve_ibid(footnotes: &mut [Footnote]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn multibyte_character_at_the_tenth_byte_is_no_date() {
+        // Found by the `code_text` fuzz target: byte 10 falls inside 'ˠ'.
+        assert_eq!(parse_date("[accessedˠ"), None);
+        assert_eq!(parse_date("2024-06-2ˠ"), None);
+    }
 
     #[test]
     fn parses_reference_lines() {

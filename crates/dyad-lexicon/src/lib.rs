@@ -1,8 +1,8 @@
 //! dyad's dictionaries: countries (names, capitals, seats of power, adjectives, peoples),
 //! sector words, named people with their tenures, organisations (IGOs, blocs, armed groups,
 //! news outlets) and a place gazetteer — loaded from the project's own tab-separated data
-//! files, optionally extended by a user's overlay directory, and compiled into one
-//! Aho–Corasick automaton.
+//! files, optionally extended by a user's overlay directory, and compiled into two tries
+//! searched at word starts.
 //!
 //! ```
 //! let lexicon = dyad_lexicon::Lexicon::builtin();
@@ -156,7 +156,7 @@ pub struct LexiconError {
 pub struct Lexicon {
     pub(crate) patterns: Vec<matcher::Pattern>,
     /// Case-sensitive names and case-insensitive words, each with its pattern indices.
-    pub(crate) automata: [(trie::Trie, Vec<usize>, PrefixFilter); 2],
+    pub(crate) tries: [(trie::Trie, Vec<usize>, PrefixFilter); 2],
     countries: fasthash::FnvMap<String, Country>,
     organizations: Vec<Organization>,
     people: Vec<Person>,

@@ -347,13 +347,13 @@ pub(crate) fn load(overlays: &[&Path]) -> Result<Lexicon, LexiconError> {
         f
     };
     let (name_filter, word_filter) = (filter(&name_ids), filter(&word_ids));
-    let automata = [
+    let tries = [
         (build(&name_ids, false), name_ids, name_filter),
         (build(&word_ids, true), word_ids, word_filter),
     ];
     Ok(Lexicon {
         patterns: builder.patterns,
-        automata,
+        tries,
         countries: builder.countries,
         organizations: builder.organizations,
         people: builder.people,

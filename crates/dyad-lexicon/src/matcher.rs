@@ -35,13 +35,13 @@ fn is_word_byte(b: u8) -> bool {
 
 pub(crate) fn find(lexicon: &Lexicon, text: &str) -> Vec<Match> {
     let bytes = text.as_bytes();
-    let [(names, name_ids, name_filter), (words, word_ids, word_filter)] = &lexicon.automata;
+    let [(names, name_ids, name_filter), (words, word_ids, word_filter)] = &lexicon.tries;
     let mut found: Vec<Match> = Vec::new();
-    // One forward scan; at each word start an anchored search in each automaton, behind its
+    // One forward scan; at each word start an anchored search in each trie, behind its
     // prefix filter. Names (capitalised or numeric starts) are matched case-sensitively;
     // lower-case phrases case-insensitively with the case rule checked after. Words inside
-    // other words ("aid" in "said") are never tried. A match of one automaton hides later
-    // starts inside it from the same automaton.
+    // other words ("aid" in "said") are never tried. A match of one trie hides later
+    // starts inside it from the same trie.
     let (mut names_until, mut words_until) = (0, 0);
     let mut prev_alnum = false;
     let mut pos = 0;
@@ -76,7 +76,7 @@ pub(crate) fn find(lexicon: &Lexicon, text: &str) -> Vec<Match> {
         prev_alnum = alnum;
         pos += len;
     }
-    // Each automaton's matches are free of overlaps; across the two, the leftmost and then
+    // Each trie's matches are free of overlaps; across the two, the leftmost and then
     // longest wins.
     found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut out: Vec<Match> = Vec::with_capacity(found.len());
@@ -88,18 +88,18 @@ pub(crate) fn find(lexicon: &Lexicon, text: &str) -> Vec<Match> {
     out
 }
 
-/// The longest phrase of `automaton` starting exactly at `pos` that ends on a word boundary
+/// The longest phrase of `trie` starting exactly at `pos` that ends on a word boundary
 /// (and, for lower-case phrases, fits the case rule).
 fn anchored(
     lexicon: &Lexicon,
-    automaton: &crate::trie::Trie,
+    trie: &crate::trie::Trie,
     ids: &[usize],
     text: &str,
     pos: usize,
     names: bool,
 ) -> Option<Match> {
     let bytes = text.as_bytes();
-    let (end, id) = automaton.longest(bytes, pos)?;
+    let (end, id) = trie.longest(bytes, pos)?;
     let pattern_idx = ids[id];
     let pattern = &lexicon.patterns[pattern_idx];
     let last = pattern.text.as_bytes()[pattern.text.len() - 1];

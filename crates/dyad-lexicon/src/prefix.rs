@@ -1,5 +1,5 @@
 //! A bit set of the (lower-cased) first three bytes of every phrase: a cheap test that lets
-//! the word-start searches skip words no phrase can start with, before the automaton call.
+//! the word-start searches skip words no phrase can start with, before the trie walk.
 
 /// Invariant: a phrase's key is always set; other keys may be set too (hash collisions), so
 /// the filter can only answer "maybe" or "no".
