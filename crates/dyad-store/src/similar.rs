@@ -39,6 +39,15 @@ pub(crate) struct Signature {
     pub shingles: u32,
 }
 
+/// [`fnv`] of the ASCII lower case of `bytes`, without a lower-cased copy.
+fn fnv_lower_ascii(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}
+
 fn fnv(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in bytes {
@@ -74,7 +83,13 @@ pub(crate) fn signature(text: &str) -> Option<Signature> {
     let words: Vec<u64> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| fnv(w.to_lowercase().as_bytes()))
+        .map(|w| {
+            if w.is_ascii() {
+                fnv_lower_ascii(w.as_bytes())
+            } else {
+                fnv(w.to_lowercase().as_bytes())
+            }
+        })
         .collect();
     if words.len() < SHINGLE + MIN_SHINGLES - 1 {
         return None;

@@ -259,11 +259,35 @@ impl Store {
         coder: &str,
         lexicon: &str,
     ) -> Result<Vec<IngestOutcome>, StoreError> {
+        let items: Vec<_> =
+            batch.iter().map(|(d, e, r)| (d, e.as_slice(), r, Prepared::new(d))).collect();
+        self.write_batch(&items, coder, lexicon)
+    }
+
+    /// [`Store::ingest_batch`] for documents whose [`Prepared`] part was computed beforehand
+    /// (on other threads): the transaction then only looks up and writes.
+    pub fn ingest_prepared(
+        &mut self,
+        batch: &[(Document, Vec<Event>, Representation, Prepared)],
+        coder: &str,
+        lexicon: &str,
+    ) -> Result<Vec<IngestOutcome>, StoreError> {
+        let items: Vec<_> = batch.iter().map(|(d, e, r, p)| (d, e.as_slice(), r, p)).collect();
+        self.write_batch(&items, coder, lexicon)
+    }
+
+    fn write_batch<P: std::borrow::Borrow<Prepared>>(
+        &mut self,
+        batch: &[(&Document, &[Event], &Representation, P)],
+        coder: &str,
+        lexicon: &str,
+    ) -> Result<Vec<IngestOutcome>, StoreError> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut outcomes = Vec::with_capacity(batch.len());
         let mut new_documents = Vec::new();
-        for (doc, events, rep) in batch {
-            let (outcome, id) = ingest_one(&tx, doc, events, rep, coder, lexicon)?;
+        for (doc, events, rep, prepared) in batch {
+            let (outcome, id) =
+                ingest_one(&tx, doc, events, rep, prepared.borrow(), coder, lexicon)?;
             if let Some(id) = id {
                 new_documents.push((id, doc));
             }
@@ -304,6 +328,19 @@ impl Store {
     }
 }
 
+/// What storing a document needs that can be computed before the write transaction, on any
+/// thread: its normalised text hash and its near-duplicate signature.
+pub struct Prepared {
+    text_hash: String,
+    signature: Option<similar::Signature>,
+}
+
+impl Prepared {
+    pub fn new(doc: &Document) -> Prepared {
+        Prepared { text_hash: text_hash(&doc.text), signature: similar::signature(&doc.text) }
+    }
+}
+
 /// Stores one document (without its full-text row); returns the outcome and, for a new
 /// document, its id.
 fn ingest_one(
@@ -311,6 +348,7 @@ fn ingest_one(
     doc: &Document,
     events: &[Event],
     rep: &Representation,
+    prepared: &Prepared,
     coder: &str,
     lexicon: &str,
 ) -> Result<(IngestOutcome, Option<i64>), StoreError> {
@@ -326,10 +364,10 @@ fn ingest_one(
     if known_raw.is_some() {
         return Ok((IngestOutcome::SameFile, None));
     }
-    let hash = text_hash(&doc.text);
+    let hash = &prepared.text_hash;
     let known_doc: Option<i64> = tx
         .prepare_cached("SELECT id FROM documents WHERE text_hash = ?1")?
-        .query_row([&hash], |r| r.get(0))
+        .query_row([hash], |r| r.get(0))
         .optional()?;
     let add_representation = |document_id: i64, containment: Option<f64>| {
         tx.prepare_cached(
@@ -341,8 +379,8 @@ fn ingest_one(
         add_representation(document_id, None)?;
         return Ok((IngestOutcome::SameArticle, None));
     }
-    let signature = similar::signature(&doc.text);
-    if let Some(sig) = &signature {
+    let signature = &prepared.signature;
+    if let Some(sig) = signature {
         if let Some((document_id, containment)) = near_duplicate(tx, sig)? {
             add_representation(document_id, Some(containment))?;
             let containment_pct = (containment * 100.0).round() as u8;

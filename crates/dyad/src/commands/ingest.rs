@@ -12,7 +12,7 @@ use clap::Args;
 use dyad_coder::{Coder, Options, CODER_VERSION};
 use dyad_ingest::Format;
 use dyad_model::{Document, Event};
-use dyad_store::{IngestOutcome, Representation, Store};
+use dyad_store::{IngestOutcome, Prepared, Representation, Store};
 
 use crate::fetch::{is_url, Fetcher};
 use crate::input::{
@@ -46,7 +46,7 @@ struct Ingester<'a> {
     store: &'a mut Store,
     coder: Coder,
     default_date: Option<NaiveDate>,
-    batch: Vec<(Document, Vec<Event>, Representation)>,
+    batch: Vec<Coded>,
     tally: Tally,
     progress: Progress,
     /// Inputs (files, URLs, feed items) done so far.
@@ -57,16 +57,16 @@ struct Ingester<'a> {
 
 impl Ingester<'_> {
     /// Queues a document read (and language-checked) and coded, unless its bytes are stored.
-    fn add(&mut self, doc: Document, events: Vec<Event>, rep: Representation) -> Result<()> {
+    fn add(&mut self, (doc, events, rep, prepared): Coded) -> Result<()> {
         if self.store.has_raw(&rep.raw_hash)?
-            || self.batch.iter().any(|(_, _, r)| r.raw_hash == rep.raw_hash)
+            || self.batch.iter().any(|(_, _, r, _)| r.raw_hash == rep.raw_hash)
         {
             self.tally.same_file += 1;
             return Ok(());
         }
         self.tally.sentences += doc.sentences.len();
         self.tally.bytes += doc.text.len();
-        self.batch.push((doc, events, rep));
+        self.batch.push((doc, events, rep, prepared));
         if self.batch.len() >= BATCH {
             self.flush()?;
         }
@@ -79,7 +79,7 @@ impl Ingester<'_> {
         }
         let batch = std::mem::take(&mut self.batch);
         let outcomes =
-            self.store.ingest_batch(&batch, CODER_VERSION, self.coder.lexicon().version())?;
+            self.store.ingest_prepared(&batch, CODER_VERSION, self.coder.lexicon().version())?;
         for outcome in outcomes {
             match outcome {
                 IngestOutcome::New { mentions, new_events } => {
@@ -301,7 +301,8 @@ fn ingest_url(
         raw_hash: dyad_store::sha256_hex(&fetched.bytes),
     };
     let events = ingester.coder.code(&doc).events;
-    ingester.add(doc, events, rep)
+    let prepared = Prepared::new(&doc);
+    ingester.add((doc, events, rep, prepared))
 }
 
 /// Fetches a feed and ingests each item whose page is not stored yet.
@@ -335,7 +336,7 @@ fn ingest_feed(ingester: &mut Ingester<'_>, fetcher: &Fetcher, url: &str) -> Res
     for item in &feed.items {
         ingester.tally.feed_items += 1;
         if ingester.store.has_source(&item.url)?
-            || ingester.batch.iter().any(|(_, _, r)| r.source == item.url)
+            || ingester.batch.iter().any(|(_, _, r, _)| r.source == item.url)
         {
             ingester.tally.feed_known += 1;
             continue;
@@ -355,8 +356,8 @@ fn format_name(format: Format) -> &'static str {
     }
 }
 
-/// A document parsed, hashed and coded on a worker thread.
-type Coded = (Document, Vec<Event>, Representation);
+/// A document parsed, hashed, coded and prepared for the store on a worker thread.
+type Coded = (Document, Vec<Event>, Representation, Prepared);
 
 /// Reads `path` on one thread, parses, hashes and codes its documents on `jobs` threads, and
 /// queues them for the store in input order.
@@ -382,7 +383,8 @@ fn ingest_path(ingester: &mut Ingester<'_>, path: &Path) -> Result<()> {
                         raw_hash: dyad_store::sha256_hex(source.raw),
                     };
                     let events = coder.code(&doc).events;
-                    coded.push((doc, events, rep));
+                    let prepared = Prepared::new(&doc);
+                    coded.push((doc, events, rep, prepared));
                     Ok(())
                 },
                 &mut |s| skipped.push(s),
@@ -396,8 +398,8 @@ fn ingest_path(ingester: &mut Ingester<'_>, path: &Path) -> Result<()> {
                     ingester.tally.skipped += 1;
                 }
             }
-            for (doc, events, rep) in coded {
-                ingester.add(doc, events, rep)?;
+            for item in coded {
+                ingester.add(item)?;
             }
             Ok(())
         },
