@@ -130,7 +130,7 @@ fn run_in(dir: &Path, input: &Path, scales: &[usize], runs: usize, jobs: usize) 
         "peak MB",
         "µs/sentence"
     );
-    let mut per_sentence = Vec::new();
+    let mut runs_by_scale: Vec<(usize, f64, u64)> = Vec::new();
     let mut lexicon_ms = 0.0;
     for &scale in scales {
         let file: PathBuf =
@@ -157,7 +157,7 @@ fn run_in(dir: &Path, input: &Path, scales: &[usize], runs: usize, jobs: usize) 
         let dyad_s = median(dyad_times);
         let wc_s = (!wc_times.is_empty()).then(|| median(wc_times));
         let sentences_per_s = stats.sentences as f64 / dyad_s;
-        per_sentence.push((scale, dyad_s / stats.sentences.max(1) as f64 * 1e6));
+        runs_by_scale.push((scale, dyad_s, stats.sentences));
         outln!(
             "{:>6} {:>9.1} {:>10} {:>9} {:>9.3} {:>7} {:>11.0} {:>13.0} {:>8.1} {:>10.0} {:>9.1} {:>12.2}",
             format!("{scale}×"),
@@ -179,15 +179,15 @@ fn run_in(dir: &Path, input: &Path, scales: &[usize], runs: usize, jobs: usize) 
         lexicon_ms = stats.lexicon_seconds * 1e3;
     }
     outln!("lexicon and trigger automata, loaded in each process: {lexicon_ms:.1} ms");
-    if let (Some(first), Some(last)) = (per_sentence.first(), per_sentence.last()) {
-        if per_sentence.len() > 1 {
-            outln!(
-                "linearity: time per sentence at {}× is {:.2} of that at {}× (1.00 = linear; start-up weighs on small inputs)",
-                last.0,
-                last.1 / first.1,
-                first.0
-            );
-        }
+    // Linearity between consecutive scales: the growth of the time against that of the input
+    // (equal when linear; below when a fixed start-up is spread over more sentences).
+    for pair in runs_by_scale.windows(2) {
+        let ((s0, t0, n0), (s1, t1, n1)) = (pair[0], pair[1]);
+        outln!(
+            "linearity {s0}× → {s1}×: {:.1}× the sentences took {:.1}× the time",
+            n1 as f64 / n0.max(1) as f64,
+            t1 / t0
+        );
     }
     Ok(())
 }
