@@ -191,6 +191,13 @@ impl Lexicon {
         load::load(overlays)
     }
 
+    /// Parses one overlay file's text (`name` gives its kind, as in an overlay directory) on
+    /// its own, without the built-in data, and compiles its phrases: the check a fuzz target
+    /// and an overlay author need. Returns the number of phrases.
+    pub fn check_overlay(name: &str, text: &str) -> Result<usize, LexiconError> {
+        load::check_overlay(name, text)
+    }
+
     /// All dictionary phrases in `text`, left to right, without overlaps (the longest phrase
     /// wins), each on word boundaries.
     pub fn find(&self, text: &str) -> Vec<Match> {

@@ -103,6 +103,11 @@ fn check_sector<'a>(row: &Row<'a>, column: &str, value: &'a str) -> Result<&'a s
 
 impl Builder {
     fn add(&mut self, phrase: &str, meaning: Meaning, overlay: bool) {
+        // Most phrases have no apostrophe: one variant, looked up without a copy.
+        if !phrase.contains(['\'', '’']) {
+            self.add_variant(phrase, &meaning, overlay);
+            return;
+        }
         let mut variants = vec![phrase.to_string()];
         if phrase.contains('\'') {
             variants.push(phrase.replace('\'', "’"));
@@ -110,20 +115,28 @@ impl Builder {
         if phrase.contains('’') {
             variants.push(phrase.replace('’', "'"));
         }
-        for text in variants {
-            let idx = *self.index.entry(text.clone()).or_insert_with(|| {
-                self.patterns.push(Pattern::new(text));
+        for text in &variants {
+            self.add_variant(text, &meaning, overlay);
+        }
+    }
+
+    fn add_variant(&mut self, text: &str, meaning: &Meaning, overlay: bool) {
+        let idx = match self.index.get(text) {
+            Some(&idx) => idx,
+            None => {
+                self.patterns.push(Pattern::new(text.to_string()));
+                self.index.insert(text.to_string(), self.patterns.len() - 1);
                 self.patterns.len() - 1
-            });
-            let meanings = &mut self.patterns[idx].meanings;
-            if meanings.contains(&meaning) {
-                continue;
             }
-            if overlay {
-                meanings.insert(0, meaning.clone());
-            } else {
-                meanings.push(meaning.clone());
-            }
+        };
+        let meanings = &mut self.patterns[idx].meanings;
+        if meanings.contains(meaning) {
+            return;
+        }
+        if overlay {
+            meanings.insert(0, meaning.clone());
+        } else {
+            meanings.push(meaning.clone());
         }
     }
 
@@ -292,8 +305,19 @@ impl Builder {
     }
 }
 
+pub(crate) fn check_overlay(name: &str, text: &str) -> Result<usize, LexiconError> {
+    let mut builder = Builder::default();
+    builder.read(Path::new(name), text, true)?;
+    let patterns = builder.patterns.iter().map(|p| p.text.as_bytes());
+    crate::trie::Trie::build(patterns, true);
+    Ok(builder.patterns.len())
+}
+
 pub(crate) fn load(overlays: &[&Path]) -> Result<Lexicon, LexiconError> {
     let mut builder = Builder { digest: 0xcbf2_9ce4_8422_2325, ..Builder::default() };
+    // Sized for the built-in phrases (about 20,000), so the map is not grown step by step.
+    builder.index.reserve(32_768);
+    builder.patterns.reserve(32_768);
     for (name, text) in BUILTIN {
         builder.read(Path::new(name), text, false)?;
     }
@@ -389,6 +413,16 @@ mod tests {
         assert_eq!(err.field, "country");
         assert!(err.to_string().contains("people-extra.tsv:2: field `country`"), "{err}");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn check_overlay_parses_one_file_alone() {
+        let ok = "name\taliases\tcountry\tcode\tsector\tkind\nFreedom Brigade\tthe Brigade\tUKR\tFRBR\tREB\tarmed_group\n";
+        assert_eq!(check_overlay("organizations.tsv", ok), Ok(2));
+        let bad = "name\taliases\tcountry\tsector\trole\tstart\tend\nJane Roe\t\tUKR\tGOV\tMinister\t2024-13-01\t\n";
+        let err = check_overlay("people.tsv", bad).unwrap_err();
+        assert_eq!((err.line, err.field.as_str()), (2, "start"));
+        assert!(check_overlay("weather.tsv", ok).is_err());
     }
 
     #[test]

@@ -116,7 +116,7 @@ fn run_in(dir: &Path, input: &Path, scales: &[usize], runs: usize, jobs: usize) 
     );
     outln!("input: {}", input.display());
     outln!(
-        "{:>6} {:>9} {:>10} {:>9} {:>9} {:>7} {:>11} {:>13} {:>8} {:>10} {:>9} {:>12}",
+        "{:>6} {:>9} {:>10} {:>9} {:>9} {:>7} {:>11} {:>14} {:>10} {:>15} {:>9}",
         "scale",
         "MB",
         "sentences",
@@ -124,11 +124,10 @@ fn run_in(dir: &Path, input: &Path, scales: &[usize], runs: usize, jobs: usize) 
         "dyad s",
         "× wc",
         "sentences/s",
-        "per core /s",
-        "MB/s",
-        "events/s",
-        "peak MB",
-        "µs/sentence"
+        "sentences/s/core",
+        "MB/s/core",
+        "events/s/core",
+        "peak MB"
     );
     let mut runs_by_scale: Vec<(usize, f64, u64)> = Vec::new();
     let mut lexicon_ms = 0.0;
@@ -157,9 +156,11 @@ fn run_in(dir: &Path, input: &Path, scales: &[usize], runs: usize, jobs: usize) 
         let dyad_s = median(dyad_times);
         let wc_s = (!wc_times.is_empty()).then(|| median(wc_times));
         let sentences_per_s = stats.sentences as f64 / dyad_s;
+        // Per core: divided by the worker threads `dyad code` ran (`--jobs`).
+        let cores = stats.jobs.max(1) as f64;
         runs_by_scale.push((scale, dyad_s, stats.sentences));
         outln!(
-            "{:>6} {:>9.1} {:>10} {:>9} {:>9.3} {:>7} {:>11.0} {:>13.0} {:>8.1} {:>10.0} {:>9.1} {:>12.2}",
+            "{:>6} {:>9.1} {:>10} {:>9} {:>9.3} {:>7} {:>11.0} {:>14.0} {:>10.1} {:>15.0} {:>9.1}",
             format!("{scale}×"),
             size as f64 / 1e6,
             stats.sentences,
@@ -167,11 +168,10 @@ fn run_in(dir: &Path, input: &Path, scales: &[usize], runs: usize, jobs: usize) 
             dyad_s,
             wc_s.map_or("-".into(), |w| format!("{:.1}", dyad_s / w)),
             sentences_per_s,
-            sentences_per_s / stats.jobs.max(1) as f64,
-            stats.bytes as f64 / dyad_s / 1e6,
-            stats.events as f64 / dyad_s,
+            sentences_per_s / cores,
+            stats.bytes as f64 / dyad_s / 1e6 / cores,
+            stats.events as f64 / dyad_s / cores,
             stats.peak_rss_kb as f64 / 1024.0,
-            dyad_s / stats.sentences.max(1) as f64 * 1e6,
         );
         if scale != 1 {
             std::fs::remove_file(&file)?;
