@@ -1,9 +1,9 @@
-//! A JSONL line is a document or an error, never a panic.
+//! Fuzz target `ingest_jsonl`: see `checks::ingest_jsonl` in `fuzz/checks.rs`.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    if let Ok(line) = std::str::from_utf8(data) {
-        let _ = dyad_ingest::parse_jsonl_line(line, 1);
-    }
-});
+#[path = "../checks.rs"]
+#[allow(dead_code)]
+mod checks;
+
+fuzz_target!(|data: &[u8]| checks::ingest_jsonl(data));

@@ -64,7 +64,13 @@ pub enum Unit {
     Lines { name: Arc<str>, first_line: usize, bytes: Vec<u8> },
     /// One document: a file's (or standard input's) bytes in a known format.
     Whole { name: String, id: String, format: Format, bytes: Vec<u8> },
+    /// Input that was not read (over a limit), reported in its place in the input order.
+    Skipped { location: String, reason: String },
 }
+
+/// The largest document read: a file, standard input, or one JSONL line. Larger ones are
+/// skipped with a message (and a JSONL line is skipped without being held in memory).
+pub const MAX_DOCUMENT_BYTES: usize = 64 << 20;
 
 /// JSONL input is handed out in units of about this many bytes (whole lines).
 const UNIT_BYTES: usize = 64 * 1024;
@@ -103,34 +109,112 @@ pub fn read_units(path: &Path, from: From, emit: &mut dyn FnMut(Unit) -> bool) -
         loop {
             let first_line = line_no;
             let mut bytes = Vec::with_capacity(UNIT_BYTES + UNIT_BYTES / 4);
+            let mut too_long = None;
             while bytes.len() < UNIT_BYTES {
-                let n = reader
-                    .read_until(b'\n', &mut bytes)
+                let start = bytes.len();
+                let read = read_line(&mut reader, &mut bytes, MAX_DOCUMENT_BYTES)
                     .with_context(|| format!("cannot read {name} at line {line_no}"))?;
-                if n == 0 {
-                    break;
-                }
                 line_no += 1;
+                match read {
+                    Line::End => {
+                        line_no -= 1;
+                        break;
+                    }
+                    Line::Read => {}
+                    Line::TooLong(n) => {
+                        bytes.truncate(start);
+                        too_long = Some((line_no - 1, n));
+                        break;
+                    }
+                }
             }
-            if bytes.is_empty() {
+            let done = !bytes.ends_with(b"\n") && too_long.is_none();
+            if !bytes.is_empty()
+                && !emit(Unit::Lines { name: Arc::clone(&name), first_line, bytes })
+            {
                 return Ok(());
             }
-            let done = !bytes.ends_with(b"\n");
-            if !emit(Unit::Lines { name: Arc::clone(&name), first_line, bytes }) || done {
+            if let Some((line, n)) = too_long {
+                let reason = format!(
+                    "line of {n} bytes or more is longer than the limit of {MAX_DOCUMENT_BYTES} bytes"
+                );
+                if !emit(Unit::Skipped { location: format!("{name}:{line}"), reason }) {
+                    return Ok(());
+                }
+                continue;
+            }
+            if done {
                 return Ok(());
             }
         }
     }
     let mut bytes = Vec::new();
+    let limit = MAX_DOCUMENT_BYTES as u64 + 1;
     if is_stdin {
-        std::io::stdin().lock().read_to_end(&mut bytes).context("cannot read standard input")?;
+        std::io::stdin()
+            .lock()
+            .take(limit)
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
     } else {
-        bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
+        std::fs::File::open(path)
+            .and_then(|f| f.take(limit).read_to_end(&mut bytes))
+            .with_context(|| format!("cannot read {name}"))?;
+    }
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        let reason = format!("larger than the limit of {MAX_DOCUMENT_BYTES} bytes for a document");
+        emit(Unit::Skipped { location: name, reason });
+        return Ok(());
     }
     let id =
         path.file_stem().map_or_else(|| "stdin".to_string(), |s| s.to_string_lossy().into_owned());
     emit(Unit::Whole { name, id, format, bytes });
     Ok(())
+}
+
+enum Line {
+    Read,
+    End,
+    /// Longer than the limit: skipped to its end; at least this many bytes.
+    TooLong(usize),
+}
+
+/// Appends one line (with its newline) to `out`, or skips it whole without keeping it when it
+/// is longer than `limit`.
+fn read_line(reader: &mut dyn BufRead, out: &mut Vec<u8>, limit: usize) -> std::io::Result<Line> {
+    let start = out.len();
+    let mut skipped = 0usize;
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(if skipped > 0 {
+                Line::TooLong(skipped)
+            } else if out.len() > start {
+                Line::Read
+            } else {
+                Line::End
+            });
+        }
+        let (chunk, found) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (&buf[..=i], true),
+            None => (buf, false),
+        };
+        let n = chunk.len();
+        if skipped > 0 || out.len() - start + n > limit {
+            skipped += n + (out.len() - start);
+            out.truncate(start);
+        } else {
+            out.extend_from_slice(chunk);
+        }
+        reader.consume(n);
+        if found {
+            return Ok(if skipped > 0 { Line::TooLong(skipped) } else { Line::Read });
+        }
+    }
 }
 
 /// Parses a unit into documents for `sink`; bad lines and unreadable documents are reported
@@ -182,6 +266,10 @@ pub fn parse_unit(
                     }),
                 }
             }
+            Ok(())
+        }
+        Unit::Skipped { location, reason } => {
+            skipped(Skipped { location: location.clone(), reason: reason.clone(), kept: false });
             Ok(())
         }
         Unit::Whole { name, id, format, bytes } => {

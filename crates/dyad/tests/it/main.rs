@@ -949,3 +949,33 @@ fn parallel_code_output_is_identical_and_line_numbers_hold_across_units() {
     let stderr = String::from_utf8_lossy(&three.stderr);
     assert!(stderr.contains(&format!("line {bad_line}: invalid JSON")), "{stderr}");
 }
+
+#[test]
+fn a_line_or_file_over_the_size_limit_is_skipped_with_a_message_and_the_rest_goes_on() {
+    let dir = temp_dir("limits");
+    let huge = "x".repeat(65 << 20);
+    let jsonl = dir.join("big.jsonl");
+    let doc = |id: &str| {
+        serde_json::json!({"id": id, "text": "Iran condemned Israel on Monday.", "date": "2024-06-19"})
+            .to_string()
+    };
+    std::fs::write(
+        &jsonl,
+        format!("{}\n{{\"id\": \"huge\", \"text\": \"{huge}\"}}\n{}\n", doc("a"), doc("b")),
+    )
+    .unwrap();
+    let text = dir.join("big.txt");
+    std::fs::write(&text, &huge).unwrap();
+    let out = dyad(&["code", jsonl.to_str().unwrap(), text.to_str().unwrap()], None);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("big.jsonl:2: line of") && stderr.contains("longer than the limit"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("big.txt: larger than the limit"), "{stderr}");
+    let ids: Vec<String> =
+        lines(&out).iter().map(|e| e["doc_id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(ids, ["a", "b"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
