@@ -52,14 +52,63 @@ pub enum StoreError {
 
 pub struct Store {
     conn: Connection,
+    read_only: bool,
 }
 
 impl Store {
-    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the store at `path` and brings its schema up to date. A
+    /// store that exists but cannot be written (a read-only file system or file) is opened
+    /// read-only instead: see [`Store::is_read_only`].
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let conn = Connection::open(path)
-            .map_err(|source| StoreError::Open { path: path.display().to_string(), source })?;
-        Store::init(conn)
+        let opened = Connection::open(path)
+            .map_err(|source| StoreError::Open { path: path.display().to_string(), source })
+            .and_then(Store::init);
+        match opened {
+            Err(e) if path.is_file() && !matches!(e, StoreError::TooNew { .. }) => {
+                Store::open_read_only(path).map_err(|ro| match ro {
+                    // Not a read-only store after all: the first error says why.
+                    StoreError::Open { .. } => e,
+                    other => other,
+                })
+            }
+            other => other,
+        }
+    }
+
+    /// Opens an existing store for reading only, without touching the file or its log (a
+    /// store on a read-only medium; nothing may write it meanwhile).
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let open_error = |source| StoreError::Open { path: path.display().to_string(), source };
+        let escaped =
+            path.display().to_string().replace('%', "%25").replace('?', "%3f").replace('#', "%23");
+        let conn = Connection::open_with_flags(
+            format!("file:{escaped}?immutable=1"),
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                | rusqlite::OpenFlags::SQLITE_OPEN_URI
+                | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(open_error)?;
+        let found: i64 =
+            conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(open_error)?;
+        if found > schema::VERSION {
+            return Err(StoreError::TooNew { found, supported: schema::VERSION });
+        }
+        if found < schema::VERSION {
+            return Err(StoreError::Input(format!(
+                "the store {} is read-only and its schema (version {found}) needs an upgrade to version {}; open it once where it can be written",
+                path.display(),
+                schema::VERSION
+            )));
+        }
+        conn.set_prepared_statement_cache_capacity(64);
+        conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+        conn.pragma_update(None, "cache_size", -32768)?;
+        Ok(Store { conn, read_only: true })
+    }
+
+    /// Whether the store was opened read-only (see [`Store::open`]): writing it fails.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     pub fn open_in_memory() -> Result<Store, StoreError> {
@@ -84,7 +133,7 @@ impl Store {
         conn.set_prepared_statement_cache_capacity(64);
         conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         schema::migrate(&conn)?;
-        Ok(Store { conn })
+        Ok(Store { conn, read_only: false })
     }
 
     /// `PRAGMA integrity_check` is "ok".

@@ -25,7 +25,15 @@ pub fn open_store(db: &Path, create: bool) -> Result<Store> {
     if !create && !db.exists() {
         bail!("no store at {} (run `dyad ingest` first, or give --db)", db.display());
     }
-    Store::open(db).with_context(|| format!("cannot open the store {}", db.display()))
+    let store =
+        Store::open(db).with_context(|| format!("cannot open the store {}", db.display()))?;
+    if create && store.is_read_only() {
+        bail!(
+            "the store {} cannot be written (a read-only file system or file); nothing was changed",
+            db.display()
+        );
+    }
+    Ok(store)
 }
 
 /// The thread count for `--jobs N` (0: one per core).

@@ -36,6 +36,12 @@ pub struct RecodeArgs {
 pub fn run(args: &RecodeArgs) -> Result<ExitCode> {
     let coder = Coder::new(load_lexicon(&args.lexicon)?, Options::default());
     let mut store = super::open_store(&args.db, false)?;
+    if store.is_read_only() && !args.dry_run {
+        anyhow::bail!(
+            "the store {} cannot be written (a read-only file system or file); use --dry-run to only report",
+            args.db.display()
+        );
+    }
     let ids = store.document_ids()?;
     let jobs = super::jobs(args.jobs);
     let mut progress = Progress::new(Some(ids.len()), "documents");
