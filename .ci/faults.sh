@@ -27,7 +27,7 @@ if mkdir -p "$work/full" && mount -t tmpfs -o size=3m tmpfs "$work/full" 2>/dev/
   if "$dyad" ingest --db "$work/full/store.db" "$work/corpus.jsonl" > "$work/out" 2> "$work/err"; then
     fail "ingest into a full disk succeeded"
   fi
-  grep -q "disk is full" "$work/err" || fail "no clear message: $(cat "$work/err")"
+  grep -q "the disk holding the store is full" "$work/err" || fail "no clear message: $(cat "$work/err")"
   intact "$work/full/store.db"
   docs=$(documents "$work/full/store.db")
   [ $((docs % 100)) -eq 0 ] || fail "a partial batch was kept ($docs documents)"

@@ -50,6 +50,14 @@ pub enum StoreError {
     Json(#[from] serde_json::Error),
 }
 
+impl StoreError {
+    /// Whether the disk (or file system) holding the store is full.
+    pub fn is_disk_full(&self) -> bool {
+        matches!(self, StoreError::Sql(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::DiskFull)
+    }
+}
+
 pub struct Store {
     conn: Connection,
     read_only: bool,

@@ -78,8 +78,19 @@ impl Ingester<'_> {
             return Ok(());
         }
         let batch = std::mem::take(&mut self.batch);
-        let outcomes =
-            self.store.ingest_prepared(&batch, CODER_VERSION, self.coder.lexicon().version())?;
+        let outcomes = match self.store.ingest_prepared(
+            &batch,
+            CODER_VERSION,
+            self.coder.lexicon().version(),
+        ) {
+            Ok(outcomes) => outcomes,
+            Err(e) if e.is_disk_full() => anyhow::bail!(
+                "the disk holding the store is full: the batch of {} documents being written was not stored; the {} new documents stored before it are kept",
+                batch.len(),
+                self.tally.new_documents
+            ),
+            Err(e) => return Err(e.into()),
+        };
         for outcome in outcomes {
             match outcome {
                 IngestOutcome::New { mentions, new_events } => {
