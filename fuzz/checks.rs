@@ -4,8 +4,11 @@
 //!
 //! Every check must hold for any bytes: a panic is a bug.
 
-/// Plain-text ingest keeps its span invariants.
+/// Plain-text ingest keeps its span invariants; the English check takes any text.
 pub fn ingest_text(data: &[u8]) {
+    if let Ok(text) = std::str::from_utf8(data) {
+        dyad_ingest::looks_english(text);
+    }
     if let Ok(doc) = dyad_ingest::parse("f", "f.txt", data) {
         for s in &doc.sentences {
             assert!(s.start <= s.end && s.end <= doc.text.len());
