@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
+use dyad_coder::Coder;
 use dyad_ingest::{looks_english, tag_is_english, Format};
 use dyad_model::Document;
 
@@ -111,19 +112,15 @@ pub fn read_units(path: &Path, from: From, emit: &mut dyn FnMut(Unit) -> bool) -
             let mut bytes = Vec::with_capacity(UNIT_BYTES + UNIT_BYTES / 4);
             let mut too_long = None;
             while bytes.len() < UNIT_BYTES {
-                let start = bytes.len();
                 let read = read_line(&mut reader, &mut bytes, MAX_DOCUMENT_BYTES)
                     .with_context(|| format!("cannot read {name} at line {line_no}"))?;
-                line_no += 1;
                 match read {
-                    Line::End => {
-                        line_no -= 1;
-                        break;
-                    }
-                    Line::Read => {}
+                    Line::End => break,
+                    Line::Read => line_no += 1,
+                    // `read_line` kept none of it.
                     Line::TooLong(n) => {
-                        bytes.truncate(start);
-                        too_long = Some((line_no - 1, n));
+                        too_long = Some((line_no, n));
+                        line_no += 1;
                         break;
                     }
                 }
@@ -353,11 +350,17 @@ pub fn parse_date_arg(date: Option<&str>) -> Result<Option<NaiveDate>> {
 
 pub fn load_lexicon(args: &crate::LexiconArgs) -> Result<std::sync::Arc<dyad_lexicon::Lexicon>> {
     let dirs: Vec<&Path> = args.dirs.iter().map(PathBuf::as_path).collect();
-    // The coder's trigger automaton compiles on another core meanwhile (start-up time).
+    let lexicon = dyad_lexicon::Lexicon::load(&dirs).context("cannot load the lexicon")?;
+    Ok(std::sync::Arc::new(lexicon))
+}
+
+/// A coder over the lexicon of `args`. The coder's trigger automaton compiles on another
+/// core while the lexicon loads (start-up time); commands that only need the lexicon call
+/// [`load_lexicon`] and do not compile it.
+pub fn load_coder(args: &crate::LexiconArgs, options: dyad_coder::Options) -> Result<Coder> {
     let lexicon = std::thread::scope(|scope| {
         scope.spawn(dyad_coder::prepare);
-        dyad_lexicon::Lexicon::load(&dirs)
-    })
-    .context("cannot load the lexicon")?;
-    Ok(std::sync::Arc::new(lexicon))
+        load_lexicon(args)
+    })?;
+    Ok(Coder::new(lexicon, options))
 }

@@ -10,7 +10,7 @@ use std::time::Instant;
 use anyhow::Result;
 use dyad_coder::{Coder, Options};
 
-use crate::input::{expand, load_lexicon, parse_date_arg, parse_unit, read_units, Unit};
+use crate::input::{expand, load_coder, parse_date_arg, parse_unit, read_units, Unit};
 use crate::output::{table_header, write_jsonl, write_row};
 use crate::pipeline::ordered_map;
 use crate::{From, LexiconArgs, To};
@@ -45,10 +45,8 @@ pub fn run(args: &CodeArgs<'_>) -> Result<ExitCode> {
     let default_date = parse_date_arg(args.date)?;
     // Leaked: the process ends after this command, and freeing the lexicon's many small
     // allocations would only add to the run time.
-    let coder: &'static Coder = Box::leak(Box::new(Coder::new(
-        load_lexicon(args.lexicon)?,
-        Options { explain: args.explain },
-    )));
+    let coder: &'static Coder =
+        Box::leak(Box::new(load_coder(args.lexicon, Options { explain: args.explain })?));
     let lexicon_time = started.elapsed();
     let inputs =
         if args.inputs.is_empty() { vec![PathBuf::from("-")] } else { expand(args.inputs)? };
@@ -131,17 +129,16 @@ pub fn run(args: &CodeArgs<'_>) -> Result<ExitCode> {
         );
     }
     if args.stats {
-        let secs = started.elapsed().as_secs_f64();
-        eprintln!(
-            "dyad stats: documents {} sentences {} bytes {} events {} seconds {secs:.4} lexicon_seconds {:.4} jobs {} peak_rss_kb {}",
-            total.documents,
-            total.sentences,
-            total.bytes,
-            total.events,
-            lexicon_time.as_secs_f64(),
-            super::jobs(args.jobs),
-            peak_rss_kb().map_or("-".to_string(), |kb| kb.to_string())
-        );
+        super::RunStats {
+            documents: total.documents,
+            sentences: total.sentences,
+            bytes: total.bytes,
+            events: total.events,
+            seconds: started.elapsed().as_secs_f64(),
+            lexicon_seconds: Some(lexicon_time.as_secs_f64()),
+            jobs: super::jobs(args.jobs),
+        }
+        .print();
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -184,11 +181,4 @@ fn code_document(
         }
     }
     Ok(())
-}
-
-/// The process's peak resident memory in KiB (Linux; `None` elsewhere).
-pub fn peak_rss_kb() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
 }

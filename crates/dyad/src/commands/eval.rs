@@ -7,11 +7,11 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use dyad_coder::{Coder, Options};
+use dyad_coder::Options;
 use dyad_model::{Event, EventType};
 use serde_json::Value;
 
-use crate::input::load_lexicon;
+use crate::input::load_coder;
 use crate::LexiconArgs;
 
 #[derive(Args)]
@@ -149,7 +149,7 @@ fn same_countries(predicted: &[dyad_model::Entity], gold: &[(String, String)]) -
 
 pub fn run(args: &EvalArgs) -> Result<ExitCode> {
     let gold = read_gold(&args.file)?;
-    let coder = Coder::new(load_lexicon(&args.lexicon)?, Options::default());
+    let coder = load_coder(&args.lexicon, Options::default())?;
     let mut n_event_ok = 0;
     let (mut n_actor, mut n_actor_ok, mut n_recipient, mut n_recipient_ok) = (0, 0, 0, 0);
     let (mut n_sector, mut n_sector_ok, mut n_mode, mut n_mode_ok, mut n_with_events) =

@@ -16,8 +16,8 @@ use dyad_store::{IngestOutcome, Prepared, Representation, Store};
 
 use crate::fetch::{is_url, Fetcher};
 use crate::input::{
-    expand, language_skip_reason, load_lexicon, parse_date_arg, parse_unit, read_units, Skipped,
-    Unit,
+    expand, language_skip_reason, load_coder, parse_date_arg, parse_unit, read_units, Skipped,
+    Source, Unit,
 };
 use crate::pipeline::ordered_map;
 use crate::progress::Progress;
@@ -169,7 +169,7 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
             anyhow::bail!("--feed `{feed}` is not an http(s) URL");
         }
     }
-    let coder = Coder::new(load_lexicon(&args.lexicon)?, Options::default());
+    let coder = load_coder(&args.lexicon, Options::default())?;
     let mut store = super::open_store(&args.db, true)?;
     let fetcher = Fetcher::new(Duration::from_secs(args.timeout.max(1)), args.max_bytes);
     let jobs = args.jobs;
@@ -232,16 +232,16 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
     );
     crate::commands::stats::print(&store, &args.db)?;
     if args.stats {
-        eprintln!(
-            "dyad stats: documents {} sentences {} bytes {} events {} seconds {:.4} jobs {} peak_rss_kb {}",
-            t.new_documents + t.same_article + t.near_duplicate,
-            t.sentences,
-            t.bytes,
-            t.mentions,
-            started.elapsed().as_secs_f64(),
-            super::jobs(jobs),
-            super::code::peak_rss_kb().map_or("-".to_string(), |kb| kb.to_string())
-        );
+        super::RunStats {
+            documents: t.new_documents + t.same_article + t.near_duplicate,
+            sentences: t.sentences,
+            bytes: t.bytes,
+            events: t.mentions,
+            seconds: started.elapsed().as_secs_f64(),
+            lexicon_seconds: None,
+            jobs: super::jobs(jobs),
+        }
+        .print();
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -306,14 +306,9 @@ fn ingest_url(
         Format::Text
     };
     // The address after redirects, so that a feed linking to it finds it stored.
-    let rep = Representation {
-        source: fetched.url.clone(),
-        format: format_name(format).to_string(),
-        raw_hash: dyad_store::sha256_hex(&fetched.bytes),
-    };
-    let events = ingester.coder.code(&doc).events;
-    let prepared = Prepared::new(&doc);
-    ingester.add((doc, events, rep, prepared))
+    let source = Source { raw: &fetched.bytes, location: fetched.url.clone(), format };
+    let coded = code_for_store(&ingester.coder, doc, source);
+    ingester.add(coded)
 }
 
 /// Fetches a feed and ingests each item whose page is not stored yet.
@@ -370,6 +365,19 @@ fn format_name(format: Format) -> &'static str {
 /// A document parsed, hashed, coded and prepared for the store on a worker thread.
 type Coded = (Document, Vec<Event>, Representation, Prepared);
 
+/// Everything about a read document that can be done before the store sees it: the raw
+/// bytes' hash, the events, and the store's own preparation (text hash, signature).
+fn code_for_store(coder: &Coder, doc: Document, source: Source<'_>) -> Coded {
+    let rep = Representation {
+        source: source.location,
+        format: format_name(source.format).to_string(),
+        raw_hash: dyad_store::sha256_hex(source.raw),
+    };
+    let events = coder.code(&doc).events;
+    let prepared = Prepared::new(&doc);
+    (doc, events, rep, prepared)
+}
+
 /// Reads `path` on one thread, parses, hashes and codes its documents on `jobs` threads, and
 /// queues them for the store in input order.
 fn ingest_path(ingester: &mut Ingester<'_>, path: &Path) -> Result<()> {
@@ -388,14 +396,7 @@ fn ingest_path(ingester: &mut Ingester<'_>, path: &Path) -> Result<()> {
                 &unit,
                 default_date,
                 &mut |doc, source| {
-                    let rep = Representation {
-                        source: source.location,
-                        format: format_name(source.format).to_string(),
-                        raw_hash: dyad_store::sha256_hex(source.raw),
-                    };
-                    let events = coder.code(&doc).events;
-                    let prepared = Prepared::new(&doc);
-                    coded.push((doc, events, rep, prepared));
+                    coded.push(code_for_store(coder, doc, source));
                     Ok(())
                 },
                 &mut |s| skipped.push(s),

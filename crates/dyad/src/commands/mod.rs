@@ -45,6 +45,43 @@ pub fn jobs(requested: usize) -> usize {
     }
 }
 
+/// What `--stats` prints at the end of `dyad code` and `dyad ingest`, as one line on standard
+/// error that `dyad bench` reads back (`bench/pipeline.rs`, `parse_stats`).
+pub struct RunStats {
+    pub documents: usize,
+    pub sentences: usize,
+    pub bytes: usize,
+    pub events: usize,
+    pub seconds: f64,
+    /// Loading the lexicon and compiling the automata, when measured.
+    pub lexicon_seconds: Option<f64>,
+    pub jobs: usize,
+}
+
+impl RunStats {
+    pub fn print(&self) {
+        let lexicon =
+            self.lexicon_seconds.map(|s| format!(" lexicon_seconds {s:.4}")).unwrap_or_default();
+        eprintln!(
+            "dyad stats: documents {} sentences {} bytes {} events {} seconds {:.4}{lexicon} jobs {} peak_rss_kb {}",
+            self.documents,
+            self.sentences,
+            self.bytes,
+            self.events,
+            self.seconds,
+            self.jobs,
+            peak_rss_kb().map_or("-".to_string(), |kb| kb.to_string())
+        );
+    }
+}
+
+/// The process's peak resident memory in KiB (Linux; `None` elsewhere).
+fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
 /// Runs `code` on every item, on `jobs` threads sharing the coder read-only. Items keep their
 /// places, so what is written afterwards does not depend on the thread count.
 pub fn code_in_parallel<T: Send>(

@@ -7,10 +7,10 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-use dyad_coder::{Coder, Options, CODER_VERSION};
+use dyad_coder::{Options, CODER_VERSION};
 use dyad_model::Event;
 
-use crate::input::load_lexicon;
+use crate::input::load_coder;
 use crate::progress::Progress;
 use crate::LexiconArgs;
 
@@ -34,7 +34,7 @@ pub struct RecodeArgs {
 }
 
 pub fn run(args: &RecodeArgs) -> Result<ExitCode> {
-    let coder = Coder::new(load_lexicon(&args.lexicon)?, Options::default());
+    let coder = load_coder(&args.lexicon, Options::default())?;
     let mut store = super::open_store(&args.db, false)?;
     if store.is_read_only() && !args.dry_run {
         anyhow::bail!(

@@ -6,17 +6,17 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
-use dyad_coder::{resolve_phrase, Coder, Options};
+use dyad_coder::{resolve_phrase, Options};
 use serde_json::{json, Value};
 
-use crate::input::load_lexicon;
+use crate::input::load_coder;
 use crate::{From, LexiconArgs, To};
 
 pub fn run(input: Option<&Path>, from: From, to: To, lexicon: &LexiconArgs) -> Result<ExitCode> {
     if !matches!(from, From::Jsonl | From::Auto) || to != To::Jsonl {
         bail!("resolve reads and writes JSONL only (--from jsonl --to jsonl)");
     }
-    let coder = Coder::new(load_lexicon(lexicon)?, Options::default());
+    let coder = load_coder(lexicon, Options::default())?;
     let reader: Box<dyn BufRead> = match input {
         None => Box::new(std::io::BufReader::new(std::io::stdin().lock())),
         Some(p) if p.as_os_str() == "-" => {

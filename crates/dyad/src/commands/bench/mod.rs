@@ -15,10 +15,10 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, Subcommand};
-use dyad_coder::{Coder, Options};
+use dyad_coder::Options;
 use std::io::IsTerminal;
 
-use crate::input::{expand, load_lexicon, read_documents};
+use crate::input::{expand, load_coder, read_documents};
 use crate::From;
 
 #[derive(Args)]
@@ -159,7 +159,7 @@ fn bench_code(args: &CodeArgs) -> Result<()> {
     let (docs, bytes) = read_corpus(&args.inputs)?;
     let parse_time = parse_start.elapsed();
     let lexicon_start = Instant::now();
-    let coder = Coder::new(load_lexicon(&args.lexicon)?, Options::default());
+    let coder = load_coder(&args.lexicon, Options::default())?;
     let lexicon_time = lexicon_start.elapsed();
     let n_sentences: usize = docs.iter().map(|d| d.sentences.len()).sum();
     // Warm-up pass, then measure whole passes until the time is up.
