@@ -9,7 +9,8 @@ pub fn ingest_text(data: &[u8]) {
     if let Ok(text) = std::str::from_utf8(data) {
         dyad_ingest::looks_english(text);
     }
-    if let Ok(doc) = dyad_ingest::parse("f", "f.txt", data) {
+    if let Ok(parsed) = dyad_ingest::parse("f", "f.txt", data, None) {
+        let doc = parsed.document;
         for s in &doc.sentences {
             assert!(s.start <= s.end && s.end <= doc.text.len());
             assert!(doc.text.is_char_boundary(s.start) && doc.text.is_char_boundary(s.end));
@@ -20,11 +21,22 @@ pub fn ingest_text(data: &[u8]) {
     }
 }
 
-/// HTML ingest keeps sentences inside the text.
+/// HTML ingest, from bytes in any encoding, keeps sentences inside the text. The first
+/// byte, when it is below 8, picks a charset the "server" declares.
 pub fn ingest_html(data: &[u8]) {
-    if let Ok(text) = std::str::from_utf8(data) {
-        let doc = dyad_ingest::parse_html("f", text);
-        assert!(doc.sentences.iter().all(|s| s.end <= doc.text.len()));
+    const CHARSETS: [&str; 7] =
+        ["utf-8", "windows-1252", "utf-16le", "shift_jis", "koi8-r", "gb18030", "no-such-charset"];
+    let (charset, page) = match data.split_first() {
+        Some((&pick, rest)) if usize::from(pick) < CHARSETS.len() => {
+            (Some(CHARSETS[usize::from(pick)]), rest)
+        }
+        _ => (None, data),
+    };
+    if let Ok(parsed) = dyad_ingest::parse("f", "f.html", page, charset) {
+        let doc = parsed.document;
+        assert!(doc.sentences.iter().all(|s| s.end <= doc.text.len()
+            && doc.text.is_char_boundary(s.start)
+            && doc.text.is_char_boundary(s.end)));
     }
 }
 

@@ -125,18 +125,34 @@ const BLOCK_TAGS: &[&str] = &[
     "th",
 ];
 
+/// The deepest an element may be nested. Deeper tags are dropped before parsing and their text
+/// kept (see `depth.rs`), as browsers cap the depth of the tree they build (at 512 in
+/// Chromium); this keeps both the parser's time and the walk's recursion bounded.
+pub const MAX_HTML_DEPTH: usize = 512;
+
 /// Parses an HTML page into a document.
 pub fn parse_html(id: &str, html: &str) -> Document {
-    let page = Html::parse_document(html);
+    parse_html_noting(id, html).0
+}
+
+/// [`parse_html`], and a warning when the page was nested deeper than [`MAX_HTML_DEPTH`].
+pub(crate) fn parse_html_noting(id: &str, html: &str) -> (Document, Option<String>) {
+    let flattened = crate::depth::flatten(html, MAX_HTML_DEPTH);
+    let page = Html::parse_document(flattened.as_deref().unwrap_or(html));
     let mut doc = Document { id: id.to_string(), ..Document::default() };
     read_metadata(&page, &mut doc);
 
     let root = main_content(&page);
     let mut walker = Walker::default();
     if let Some(root) = root {
-        walker.walk(root, &mut doc);
+        walker.walk(root, &mut doc, 0);
     }
     walker.flush();
+    let warning = (flattened.is_some() || walker.too_deep).then(|| {
+        format!(
+            "elements nested more than {MAX_HTML_DEPTH} deep; their tags were dropped and their text kept"
+        )
+    });
 
     // The same general rules as for pasted text: stop at a related-content heading; a
     // trailing run of `[n] …` paragraphs is the reference list; labels are not sentences.
@@ -160,7 +176,7 @@ pub fn parse_html(id: &str, html: &str) -> Document {
     doc.footnotes.dedup_by_key(|f| f.number);
     reference::resolve_ibid(&mut doc.footnotes);
     assemble(&mut doc, &paragraphs);
-    doc
+    (doc, warning)
 }
 
 fn leading_reference_number(para: &str) -> Option<u32> {
@@ -343,6 +359,8 @@ fn is_footnote_list(el: &scraper::node::Element) -> bool {
 struct Walker {
     paragraphs: Vec<String>,
     current: String,
+    /// Whether an element deeper than [`MAX_HTML_DEPTH`] was met.
+    too_deep: bool,
 }
 
 impl Walker {
@@ -354,7 +372,13 @@ impl Walker {
         self.current.clear();
     }
 
-    fn walk(&mut self, el: ElementRef<'_>, doc: &mut Document) {
+    fn walk(&mut self, el: ElementRef<'_>, doc: &mut Document, depth: usize) {
+        if depth >= MAX_HTML_DEPTH {
+            self.too_deep = true;
+            self.current.push(' ');
+            self.current.push_str(&text_of(el));
+            return;
+        }
         for child in el.children() {
             match child.value() {
                 Node::Text(text) => self.current.push_str(text),
@@ -386,7 +410,7 @@ impl Walker {
                     if block {
                         self.flush();
                     }
-                    self.walk(child_el, doc);
+                    self.walk(child_el, doc, depth + 1);
                     if block {
                         self.flush();
                     }

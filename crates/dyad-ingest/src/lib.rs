@@ -14,6 +14,8 @@
 //!
 //! Not here: fetching URLs or reading files (the CLI does that), and coding events.
 
+mod decode;
+mod depth;
 mod feed;
 mod frontmatter;
 mod html;
@@ -23,8 +25,9 @@ pub mod reference;
 mod sentences;
 mod text;
 
+pub use decode::{binary_reason, decode, jsonl_unreadable, Decoded};
 pub use feed::{parse_feed, Feed, FeedError, FeedItem, MAX_FEED_ITEMS};
-pub use html::parse_html;
+pub use html::{parse_html, MAX_HTML_DEPTH};
 pub use jsonl::{parse_jsonl_line, JsonlRecord};
 pub use language::{looks_english, tag_is_english};
 pub use sentences::split_sentences;
@@ -53,7 +56,11 @@ impl Format {
         if lower.ends_with(".txt") || lower.ends_with(".md") || lower.ends_with(".text") {
             return Format::Text;
         }
-        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]);
+        let head = &bytes[..bytes.len().min(2048)];
+        let head = match decode::utf16(head) {
+            Some(enc) => enc.decode_with_bom_removal(head).0,
+            None => String::from_utf8_lossy(head),
+        };
         let trimmed = head.trim_start_matches('\u{feff}').trim_start();
         let head_lower = trimmed.to_ascii_lowercase();
         if head_lower.starts_with("<!doctype html")
@@ -74,9 +81,12 @@ impl Format {
 /// Why a document could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IngestError {
-    /// The bytes are not UTF-8.
-    #[error("not valid UTF-8 (first bad byte at offset {offset})")]
-    NotUtf8 { offset: usize },
+    /// The bytes are a binary format or binary data, not text.
+    #[error("{reason}")]
+    Binary { reason: String },
+    /// No bytes, or nothing but white space.
+    #[error("{}", if *bytes == 0 { "empty: no bytes".to_string() } else { format!("empty: nothing but white space ({bytes} bytes)") })]
+    Empty { bytes: usize },
     /// A JSONL line is not a JSON object.
     #[error("line {line}: invalid JSON: {message}")]
     Json { line: usize, message: String },
@@ -85,20 +95,34 @@ pub enum IngestError {
     Field { line: usize, field: &'static str, message: String },
 }
 
-/// Decodes bytes as UTF-8 (a leading byte-order mark is dropped).
-pub fn decode(bytes: &[u8]) -> Result<&str, IngestError> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|e| IngestError::NotUtf8 { offset: e.valid_up_to() })
+/// A parsed document and what was uncertain in reading it.
+#[derive(Debug)]
+pub struct Parsed {
+    pub document: Document,
+    /// How the bytes were decoded, when that was a guess or replaced bytes (see [`decode`]).
+    pub warning: Option<String>,
 }
 
-/// Parses one text or HTML document. JSONL input holds many documents: use
-/// [`parse_jsonl_line`] for it.
-pub fn parse(id: &str, name: &str, bytes: &[u8]) -> Result<Document, IngestError> {
-    let text = decode(bytes)?;
-    Ok(match Format::detect(name, bytes) {
-        Format::Html => parse_html(id, text),
-        Format::Text | Format::Jsonl => parse_text(id, text),
-    })
+/// Parses one text or HTML document. `charset` is the one the transport declared (an HTTP
+/// `Content-Type` parameter), if any; see [`decode`] for the rest. JSONL input holds many
+/// documents: use [`parse_jsonl_line`] for it.
+pub fn parse(
+    id: &str,
+    name: &str,
+    bytes: &[u8],
+    charset: Option<&str>,
+) -> Result<Parsed, IngestError> {
+    let format = Format::detect(name, bytes);
+    let decoded = decode(bytes, format, charset)?;
+    let (document, deep) = match format {
+        Format::Html => html::parse_html_noting(id, &decoded.text),
+        Format::Text | Format::Jsonl => (parse_text(id, &decoded.text), None),
+    };
+    let warning = match (decoded.warning, deep) {
+        (Some(a), Some(b)) => Some(format!("{a}; {b}")),
+        (a, b) => a.or(b),
+    };
+    Ok(Parsed { document, warning })
 }
 
 /// Builds the document body from paragraphs: joins them with blank lines, moves footnote
@@ -187,7 +211,13 @@ mod tests {
     }
 
     #[test]
-    fn rejects_invalid_utf8() {
-        assert_eq!(decode(b"ab\xffc"), Err(IngestError::NotUtf8 { offset: 2 }));
+    fn detects_utf16_html() {
+        let page: Vec<u8> = "<!DOCTYPE html><html><body><p>Pact.</p></body></html>"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(Format::detect("page", &page), Format::Html);
+        let parsed = parse("p", "page", &[&[0xff, 0xfe][..], &page].concat(), None).unwrap();
+        assert_eq!(parsed.document.text, "Pact.");
     }
 }

@@ -375,6 +375,7 @@ pub(crate) async fn ingest_value(
             None => None,
         };
     let (title, outlet) = (string_field("title")?, string_field("outlet")?);
+    let mut charset = None;
     let (raw, source, hint): (Vec<u8>, String, &str) = match kind {
         "url" => {
             if !(content.starts_with("http://") || content.starts_with("https://")) {
@@ -387,13 +388,13 @@ pub(crate) async fn ingest_value(
                 ));
             };
             let url = content.clone();
-            let (final_url, bytes, media) = tokio::task::spawn_blocking(move || fetch(&url))
+            let page = tokio::task::spawn_blocking(move || fetch(&url))
                 .await
                 .map_err(ApiError::internal)?
                 .map_err(|e| ApiError::new(StatusCode::BAD_GATEWAY, e))?;
-            let hint =
-                if media.as_deref().is_some_and(|m| m.contains("html")) { "page.html" } else { "" };
-            (bytes, final_url, hint)
+            let html = page.media_type.as_deref().is_some_and(|m| m.contains("html"));
+            charset = page.charset;
+            (page.bytes, page.url, if html { "page.html" } else { "" })
         }
         "html" => (content.into_bytes(), String::new(), "page.html"),
         _ => (content.into_bytes(), String::new(), "page.txt"),
@@ -402,8 +403,13 @@ pub(crate) async fn ingest_value(
     let source = if source.is_empty() { format!("api:{}", &raw_hash[..16]) } else { source };
     let outcome = state
         .with_store(move |store, state| {
-            let mut doc = dyad_ingest::parse(&source, hint, &raw)
+            if store.is_read_only() {
+                return Err(read_only_store());
+            }
+            let parsed = dyad_ingest::parse(&source, hint, &raw, charset.as_deref())
                 .map_err(|e| ApiError::bad_field(kind, e.to_string()))?;
+            let warning = parsed.warning;
+            let mut doc = parsed.document;
             if doc.date.is_none() {
                 doc.date = date;
             }
@@ -429,8 +435,19 @@ pub(crate) async fn ingest_value(
                     dyad_coder::CODER_VERSION,
                     state.lexicon.version(),
                 )
-                .map_err(ApiError::internal)?;
-            Ok((outcomes.into_iter().next(), n))
+                .map_err(|e| {
+                    if e.is_read_only() {
+                        read_only_store()
+                    } else if e.is_disk_full() {
+                        ApiError::new(
+                            StatusCode::INSUFFICIENT_STORAGE,
+                            "the disk holding the store is full: nothing was stored",
+                        )
+                    } else {
+                        ApiError::internal(e)
+                    }
+                })?;
+            Ok((outcomes.into_iter().next(), n, warning))
         })
         .await?;
     let (status, label) = match &outcome.0 {
@@ -443,7 +460,18 @@ pub(crate) async fn ingest_value(
         Some(dyad_store::IngestOutcome::New { new_events, .. }) => new_events,
         _ => 0,
     };
-    Ok((status, json!({"outcome": label, "mentions": outcome.1, "new_events": new_events})))
+    let mut body = json!({"outcome": label, "mentions": outcome.1, "new_events": new_events});
+    if let Some(warning) = outcome.2 {
+        body["warning"] = json!(warning);
+    }
+    Ok((status, body))
+}
+
+fn read_only_store() -> ApiError {
+    ApiError::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "the store cannot be written (a read-only file system or file): nothing was stored",
+    )
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {

@@ -33,9 +33,19 @@ use axum::{Json, Router};
 use dyad_store::Store;
 use serde_json::json;
 
-/// Fetches a URL for `POST /api/ingest {"url": …}`: the final address, the bytes and the
-/// media type, or a message saying why not.
-pub type FetchFn = dyn Fn(&str) -> Result<(String, Vec<u8>, Option<String>), String> + Send + Sync;
+/// A page fetched for `POST /api/ingest {"url": …}`.
+pub struct FetchedPage {
+    /// The address after redirects.
+    pub url: String,
+    pub bytes: Vec<u8>,
+    /// The media type without parameters (`text/html`).
+    pub media_type: Option<String>,
+    /// The `charset` parameter of the `Content-Type` header.
+    pub charset: Option<String>,
+}
+
+/// Fetches a URL for `POST /api/ingest {"url": …}`, or says why not.
+pub type FetchFn = dyn Fn(&str) -> Result<FetchedPage, String> + Send + Sync;
 
 /// How the server runs.
 pub struct Config {

@@ -56,6 +56,12 @@ impl StoreError {
         matches!(self, StoreError::Sql(rusqlite::Error::SqliteFailure(e, _))
             if e.code == rusqlite::ErrorCode::DiskFull)
     }
+
+    /// Whether the store could not be written because it, or its file system, is read-only.
+    pub fn is_read_only(&self) -> bool {
+        matches!(self, StoreError::Sql(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::ReadOnly)
+    }
 }
 
 pub struct Store {

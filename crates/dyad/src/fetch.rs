@@ -19,6 +19,8 @@ pub struct Fetched {
     pub bytes: Vec<u8>,
     /// The media type without parameters, lower case (`text/html`).
     pub media_type: Option<String>,
+    /// The `charset` parameter of the `Content-Type` header, unquoted.
+    pub charset: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -79,12 +81,9 @@ impl Fetcher {
             return Err(FetchError::Status { url: owned(), status });
         }
         let final_url = response.get_uri().to_string();
-        let media_type = response
-            .headers()
-            .get("content-type")
-            .and_then(|v| v.to_str().ok())
-            .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
-            .filter(|v| !v.is_empty());
+        let content_type =
+            response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("");
+        let (media_type, charset) = split_content_type(content_type);
         let declared = response
             .headers()
             .get("content-length")
@@ -95,6 +94,38 @@ impl Fetcher {
         }
         let bytes =
             response.body_mut().with_config().limit(self.max_bytes).read_to_vec().map_err(map)?;
-        Ok(Fetched { url: final_url, bytes, media_type })
+        Ok(Fetched { url: final_url, bytes, media_type, charset })
+    }
+}
+
+/// The media type (lower case) and the `charset` parameter of a `Content-Type` value.
+fn split_content_type(value: &str) -> (Option<String>, Option<String>) {
+    let mut parts = value.split(';');
+    let media_type = parts.next().map(|m| m.trim().to_ascii_lowercase()).filter(|m| !m.is_empty());
+    let charset = parts
+        .filter_map(|p| p.split_once('='))
+        .find(|(key, _)| key.trim().eq_ignore_ascii_case("charset"))
+        .map(|(_, v)| v.trim().trim_matches(|c| c == '"' || c == '\'').to_string())
+        .filter(|v| !v.is_empty());
+    (media_type, charset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_type_parameters() {
+        let split = |v| split_content_type(v);
+        assert_eq!(split(""), (None, None));
+        assert_eq!(split("text/html"), (Some("text/html".into()), None));
+        assert_eq!(
+            split("Text/HTML; Charset=\"windows-1251\""),
+            (Some("text/html".into()), Some("windows-1251".into()))
+        );
+        assert_eq!(
+            split("text/plain; format=flowed; charset=ISO-8859-1"),
+            (Some("text/plain".into()), Some("ISO-8859-1".into()))
+        );
     }
 }

@@ -51,6 +51,14 @@ pub struct Skipped {
     pub kept: bool,
 }
 
+impl Skipped {
+    /// The line shown on standard error: `dyad: skipped …` or `dyad: warning: …`.
+    pub fn message(&self) -> String {
+        let what = if self.kept { "warning:" } else { "skipped" };
+        format!("dyad: {what} {}: {}", self.location, self.reason)
+    }
+}
+
 /// Where a document came from: its raw bytes (a file, or one JSONL line), a location for
 /// messages (`file` or `file:line`) and its format.
 pub struct Source<'a> {
@@ -105,6 +113,16 @@ pub fn read_units(path: &Path, from: From, emit: &mut dyn FnMut(Unit) -> bool) -
                 std::fs::File::open(path).with_context(|| format!("cannot open {name}"))?,
             ))
         };
+        let head = reader.fill_buf().with_context(|| format!("cannot read {name}"))?;
+        let unreadable = if head.is_empty() {
+            Some("empty: no bytes".to_string())
+        } else {
+            dyad_ingest::jsonl_unreadable(head)
+        };
+        if let Some(reason) = unreadable {
+            emit(Unit::Skipped { location: name, reason });
+            return Ok(());
+        }
         let name: Arc<str> = name.into();
         let mut line_no = 1;
         loop {
@@ -274,10 +292,13 @@ pub fn parse_unit(
                 Format::Html => "page.html",
                 _ => "page.txt",
             };
-            match dyad_ingest::parse(id, hint, bytes) {
-                Ok(doc) => {
+            match dyad_ingest::parse(id, hint, bytes, None) {
+                Ok(parsed) => {
+                    if let Some(reason) = parsed.warning {
+                        skipped(Skipped { location: name.clone(), reason, kept: true });
+                    }
                     let source = Source { raw: bytes, location: name.clone(), format: *format };
-                    deliver(doc, source, default_date, sink, skipped)
+                    deliver(parsed.document, source, default_date, sink, skipped)
                 }
                 Err(err) => {
                     skipped(Skipped {

@@ -91,7 +91,7 @@ pub fn run(args: &CodeArgs<'_>) -> Result<ExitCode> {
             );
             for s in skipped {
                 coded.skipped += usize::from(!s.kept);
-                coded.messages.push(format!("dyad: skipped {}: {}", s.location, s.reason));
+                coded.messages.push(s.message());
             }
             coded
         },

@@ -273,8 +273,13 @@ fn ingest_url(
         Some("text/plain") => "page.txt",
         _ => "",
     };
-    let mut doc = match dyad_ingest::parse(url, hint, &fetched.bytes) {
-        Ok(doc) => doc,
+    let mut doc = match dyad_ingest::parse(url, hint, &fetched.bytes, fetched.charset.as_deref()) {
+        Ok(parsed) => {
+            if let Some(warning) = parsed.warning {
+                eprintln!("dyad: warning: {url}: {warning}");
+            }
+            parsed.document
+        }
         Err(e) => {
             eprintln!("dyad: skipped {url}: {e}");
             ingester.tally.skipped += 1;
@@ -405,10 +410,8 @@ fn ingest_path(ingester: &mut Ingester<'_>, path: &Path) -> Result<()> {
         },
         |(coded, skipped): (Vec<Coded>, Vec<Skipped>)| {
             for s in skipped {
-                eprintln!("dyad: skipped {}: {}", s.location, s.reason);
-                if !s.kept {
-                    ingester.tally.skipped += 1;
-                }
+                eprintln!("{}", s.message());
+                ingester.tally.skipped += usize::from(!s.kept);
             }
             for item in coded {
                 ingester.add(item)?;

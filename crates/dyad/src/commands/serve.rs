@@ -39,7 +39,15 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
     }
     let fetcher = Arc::new(Fetcher::new(Duration::from_secs(30), 20_000_000));
     let fetch: Arc<dyad_server::FetchFn> = Arc::new(move |url: &str| {
-        fetcher.get(url).map(|f| (f.url, f.bytes, f.media_type)).map_err(|e| e.to_string())
+        fetcher
+            .get(url)
+            .map(|f| dyad_server::FetchedPage {
+                url: f.url,
+                bytes: f.bytes,
+                media_type: f.media_type,
+                charset: f.charset,
+            })
+            .map_err(|e| e.to_string())
     });
     let config = dyad_server::Config {
         db: args.db.clone(),

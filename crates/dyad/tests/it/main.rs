@@ -979,3 +979,72 @@ fn a_line_or_file_over_the_size_limit_is_skipped_with_a_message_and_the_rest_goe
     assert_eq!(ids, ["a", "b"]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn binary_empty_and_legacy_encoded_files_each_get_a_message_and_the_batch_goes_on() {
+    let dir = temp_dir("encodings");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let sentence = "Japan protested to China on Thursday over the incursion near its islands.";
+    let write = |name: &str, bytes: &[u8]| std::fs::write(input.join(name), bytes).unwrap();
+    write("a-good.txt", sentence.as_bytes());
+    write("b-report.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj");
+    write("c-empty.txt", b"");
+    write("d-blank.txt", b"  \n\n \t\n");
+    write("e-nul.txt", b"Japan\x00\x01\x02 protested");
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(
+            "Russia condemned Ukraine on Friday over the strike on its oil depot."
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    write("f-utf16.txt", &utf16);
+    // windows-1252, declared by the page: 0x92 is a right single quote.
+    write(
+        "g-declared.html",
+        b"<html><head><meta charset=\"windows-1252\"><title>Talks</title></head><body><article>\
+          <p>South Korea\x92s president met Japan\x92s prime minister in Seoul on Monday.</p>\
+          </article></body></html>",
+    );
+    // windows-1252 with nothing declared: read by a guess, with a warning.
+    write("h-undeclared.txt", b"Iran condemned Israel on Monday over the strike on its consulate \x96 a \x93grave\x94 act.");
+    let deep = format!(
+        "<html><body>{}<p>Germany criticised Hungary on Tuesday over the veto.</p>{}</body></html>",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    write("i-deep.html", deep.as_bytes());
+    write("j-archive.jsonl", b"PK\x03\x04\x14\x00\x00\x00rest of a zip");
+    let db = dir.join("store.db");
+    let out = dyad(&["ingest", input.to_str().unwrap(), "--db", db.to_str().unwrap()], None);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    for expected in [
+        "skipped ", // every skip names its file:
+        "b-report.txt: not text: a PDF document",
+        "c-empty.txt: empty: no bytes",
+        "d-blank.txt: empty: nothing but white space (7 bytes)",
+        "e-nul.txt: not text: binary data (a NUL byte at offset 5)",
+        "h-undeclared.txt: not UTF-8 (byte offset 65) and no charset declared; read as windows-1252, a guess",
+        "i-deep.html: elements nested more than 512 deep; their tags were dropped",
+        "j-archive.jsonl: not text: a ZIP archive",
+    ] {
+        assert!(stderr.contains(expected), "`{expected}` not in:\n{stderr}");
+    }
+    assert!(!stderr.contains("f-utf16.txt") && !stderr.contains("g-declared.html"), "{stderr}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("ingested: 5 new documents"), "{stdout}");
+    let events = lines(&dyad(&["events", "--db", db.to_str().unwrap(), "--to", "jsonl"], None));
+    let evidence: Vec<String> = events.iter().map(|e| e.to_string()).collect();
+    for text in [
+        "Russia condemned Ukraine",
+        "South Korea\u{2019}s president",
+        "\u{2013} a \u{201c}grave\u{201d} act",
+        "Germany criticised Hungary",
+    ] {
+        assert!(evidence.iter().any(|e| e.contains(text)), "`{text}` in no event: {evidence:#?}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
