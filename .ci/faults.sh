@@ -48,7 +48,27 @@ if mkdir -p "$work/ro" && mount -t tmpfs -o size=20m tmpfs "$work/ro" 2>/dev/nul
   grep -q "cannot be written" "$work/err" || fail "no clear message: $(cat "$work/err")"
   "$dyad" events --db "$work/ro/store.db" --limit 3 > /dev/null || fail "cannot read a read-only store"
   [ "$(documents "$work/ro/store.db")" = "$before" ] || fail "read-only store changed"
-  echo "read-only: ingest refused ('$(head -c 100 "$work/err")'), events and stats read it"
+  # The server with a write token on that store: POST /api/ingest says why it cannot store.
+  "$dyad" serve --db "$work/ro/store.db" --bind 127.0.0.1:18731 --write-token faults-token-0123456789 2> "$work/serve.err" &
+  serve_pid=$!
+  status=$(python3 - <<'PY'
+import json, time, urllib.request, urllib.error
+req = urllib.request.Request("http://127.0.0.1:18731/api/ingest", method="POST",
+    data=json.dumps({"text": "Japan protested to China on Thursday."}).encode(),
+    headers={"Authorization": "Bearer faults-token-0123456789", "Content-Type": "application/json"})
+for _ in range(100):
+    try:
+        urllib.request.urlopen(req, timeout=5); print("200"); break
+    except urllib.error.HTTPError as e:
+        print(e.code, json.load(e)["error"]); break
+    except OSError:
+        time.sleep(0.1)
+PY
+)
+  kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true
+  case "$status" in 503*"cannot be written"*) ;; *) fail "POST /api/ingest on a read-only store: $status";; esac
+  [ "$(documents "$work/ro/store.db")" = "$before" ] || fail "read-only store changed"
+  echo "read-only: ingest refused ('$(head -c 100 "$work/err")'), events and stats read it; the API answers $status"
 else
   echo "read-only: skipped (mounting a tmpfs is not permitted here)"
 fi
@@ -63,19 +83,33 @@ echo "newer schema: '$(cat "$work/err")'"
 echo "-- kill -9 during import and recode"
 "$dyad" ingest --db "$work/source.db" "$work/corpus.jsonl" > /dev/null
 "$dyad" export --db "$work/source.db" --format plover --out "$work/events.jsonl" > /dev/null
+# A kill counts when it found the process at work: `wait` reports death by SIGKILL (137).
+killed=0
 for wait in 0.2 0.5 0.9; do
   "$dyad" import --db "$work/import.db" --format plover "$work/events.jsonl" > /dev/null 2>&1 &
-  pid=$!; sleep "$wait"; kill -9 "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+  pid=$!; sleep "$wait"; kill -9 "$pid" 2>/dev/null || true
+  code=0; wait "$pid" 2>/dev/null || code=$?
+  [ "$code" -eq 137 ] && killed=$((killed + 1))
   [ -f "$work/import.db" ] && intact "$work/import.db"
 done
+[ "$killed" -ge 1 ] || fail "no kill landed during an import (it finished too fast)"
+import_killed=$killed
 "$dyad" import --db "$work/import.db" --format plover "$work/events.jsonl" > /dev/null \
   || fail "import after the kills failed"
 intact "$work/import.db"
+"$dyad" import --db "$work/clean.db" --format plover "$work/events.jsonl" > /dev/null
+counts() { "$dyad" stats --db "$1" | head -1 | sed -E 's/^[^:]*: //'; }
+[ "$(counts "$work/import.db")" = "$(counts "$work/clean.db")" ] \
+  || fail "an interrupted import differs from a clean one: $(counts "$work/import.db") / $(counts "$work/clean.db")"
+killed=0
 for wait in 0.2 0.5 0.9; do
   "$dyad" recode --db "$work/source.db" > /dev/null 2>&1 &
-  pid=$!; sleep "$wait"; kill -9 "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+  pid=$!; sleep "$wait"; kill -9 "$pid" 2>/dev/null || true
+  code=0; wait "$pid" 2>/dev/null || code=$?
+  [ "$code" -eq 137 ] && killed=$((killed + 1))
   intact "$work/source.db"
 done
+[ "$killed" -ge 1 ] || fail "no kill landed during a recode (it finished too fast)"
 "$dyad" recode --db "$work/source.db" > /dev/null || fail "recode after the kills failed"
 intact "$work/source.db"
-echo "kill -9: import and recode interrupted three times each; the stores stay intact and a rerun completes"
+echo "kill -9: $import_killed of 3 kills landed mid-import and $killed of 3 mid-recode; the stores stay intact, a rerun completes, and the rerun import equals a clean one ($(counts "$work/clean.db"))"
