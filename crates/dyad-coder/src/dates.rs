@@ -64,6 +64,12 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
     ("sunday", Weekday::Sun),
 ];
 
+/// `date` moved by `days`, or `None` beyond chrono's range (a number in the text can be
+/// anything).
+fn add_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {
+    date.checked_add_signed(Duration::try_days(days)?)
+}
+
 fn small_number(text: &str, tok: &Token) -> Option<i64> {
     let word = text[tok.start..tok.end].to_ascii_lowercase();
     let n = match word.as_str() {
@@ -336,8 +342,8 @@ fn relative(text: &str, tokens: &[Token], k: usize, a: NaiveDate) -> Option<Date
     let word = raw.to_ascii_lowercase();
     match word.as_str() {
         "today" | "tonight" => return expr(k + 1, a, "day"),
-        "yesterday" => return expr(k + 1, a - Duration::days(1), "day"),
-        "tomorrow" => return expr(k + 1, a + Duration::days(1), "day"),
+        "yesterday" => return expr(k + 1, add_days(a, -1)?, "day"),
+        "tomorrow" => return expr(k + 1, add_days(a, 1)?, "day"),
         _ => {}
     }
     if let Some((_, weekday)) = WEEKDAYS.iter().find(|(w, _)| word == *w) {
@@ -345,7 +351,7 @@ fn relative(text: &str, tokens: &[Token], k: usize, a: NaiveDate) -> Option<Date
         let back = (7 + a.weekday().num_days_from_monday() as i64
             - weekday.num_days_from_monday() as i64)
             % 7;
-        return expr(k + 1, a - Duration::days(back), "day");
+        return expr(k + 1, add_days(a, -back)?, "day");
     }
     if matches!(word.as_str(), "last" | "this" | "next" | "past") {
         let unit = next.map(|n| text[n.start..n.end].to_ascii_lowercase())?;
@@ -361,11 +367,10 @@ fn relative(text: &str, tokens: &[Token], k: usize, a: NaiveDate) -> Option<Date
                 NaiveDate::from_ymd_opt(m0.div_euclid(12), m0.rem_euclid(12) as u32 + 1, 1)
                     .map(|d| (d, "month"))
             }
-            "week" => Some((
-                a + Duration::weeks(shift as i64)
-                    - Duration::days(a.weekday().num_days_from_monday() as i64),
-                "week",
-            )),
+            "week" => {
+                add_days(a, 7 * i64::from(shift) - i64::from(a.weekday().num_days_from_monday()))
+                    .map(|d| (d, "week"))
+            }
             "spring" | "summer" | "autumn" | "fall" | "winter" => {
                 let this = season_start(&unit, a.year())?;
                 let year = match shift {
@@ -406,15 +411,16 @@ fn relative(text: &str, tokens: &[Token], k: usize, a: NaiveDate) -> Option<Date
         let ago = tokens.get(u + 1).is_some_and(|t| is(text, t, "ago"));
         if ago {
             let unit_word = text[unit.start..unit.end].to_ascii_lowercase();
-            let days = match unit_word.trim_end_matches('s') {
-                "day" => n,
-                "week" => n * 7,
-                "month" => n * 30,
-                "year" => n * 365,
+            let per_unit = match unit_word.trim_end_matches('s') {
+                "day" => 1,
+                "week" => 7,
+                "month" => 30,
+                "year" => 365,
                 _ => return None,
             };
+            let days = n.checked_mul(per_unit)?;
             let precision = if n_idx != k || word == "several" { "approximate" } else { "day" };
-            return expr(u + 2, a - Duration::days(days), precision);
+            return expr(u + 2, add_days(a, days.checked_neg()?)?, precision);
         }
     }
     None
@@ -424,6 +430,15 @@ fn relative(text: &str, tokens: &[Token], k: usize, a: NaiveDate) -> Option<Date
 mod tests {
     use super::*;
     use crate::tokens::tokenize;
+
+    #[test]
+    fn numbers_beyond_the_calendar_give_no_date() {
+        // Found by fuzzing: these panicked with an overflow.
+        for text in ["It began 6019090906 days ago.", "It began 9223372036854775807 years ago."] {
+            assert_eq!(dates(text, "2024-06-19"), []);
+        }
+        assert_eq!(dates("It ended 3 days ago.", "2024-06-19")[0].0, "2024-06-16");
+    }
 
     fn dates(text: &str, anchor: &str) -> Vec<(String, &'static str, String)> {
         let mut tokens = Vec::new();

@@ -2006,8 +2006,13 @@ fn anchored_date(
             })
             .map(|(_, e)| e)?;
         let base = NaiveDate::parse_from_str(found.date.as_deref()?, "%Y-%m-%d").ok()?;
-        let shift = chrono::Duration::days(n * days_per_unit);
-        let date = if s.is(k, "after") { base + shift } else { base - shift };
+        // The number comes from the text: any size. Out of chrono's range, no date.
+        let shift = chrono::Duration::try_days(n.checked_mul(days_per_unit)?)?;
+        let date = if s.is(k, "after") {
+            base.checked_add_signed(shift)?
+        } else {
+            base.checked_sub_signed(shift)?
+        };
         let expr = dates::DateExpr {
             tok_start: start,
             tok_end: anchor.tok_end,
