@@ -93,4 +93,12 @@ mod tests {
         assert!(parse_feed(b"<html><body>not a feed</body></html>", None).is_err());
         assert!(parse_feed(b"", None).is_err());
     }
+
+    #[test]
+    fn declared_xml_encodings_are_honoured() {
+        let rss = b"<?xml version=\"1.0\" encoding=\"windows-1252\"?><rss version=\"2.0\"><channel>\
+            <item><title>Seoul\x92s reply</title><link>https://example.org/a</link></item></channel></rss>";
+        let feed = parse_feed(rss, None).unwrap();
+        assert_eq!(feed.items[0].title.as_deref(), Some("Seoul\u{2019}s reply"));
+    }
 }

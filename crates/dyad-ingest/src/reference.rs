@@ -83,7 +83,9 @@ fn quoted(text: &str) -> Option<String> {
 }
 
 fn access_date(text: &str) -> Option<NaiveDate> {
-    let lower = text.to_lowercase();
+    // ASCII lower case keeps every byte offset; full lower case does not ("İ" grows), and
+    // the offsets found here cut `text`.
+    let lower = text.to_ascii_lowercase();
     for cue in
         ["access date", "accessed on", "accessed", "retrieved on", "retrieved", "erişim tarihi"]
     {
@@ -125,6 +127,16 @@ pub fn resolve_ibid(footnotes: &mut [Footnote]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn access_dates_after_letters_that_grow_in_lower_case() {
+        let text = "\u{130}\u{130}\u{130}\u{130} report, accessed 21.06.2024";
+        assert_eq!(access_date(text), NaiveDate::from_ymd_opt(2024, 6, 21));
+        assert_eq!(
+            access_date("\u{130}stanbul Accessed: 2024-06-21"),
+            NaiveDate::from_ymd_opt(2024, 6, 21)
+        );
+    }
 
     #[test]
     fn multibyte_character_at_the_tenth_byte_is_no_date() {
