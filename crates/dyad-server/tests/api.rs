@@ -7,7 +7,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
-use serde_json::Value;
+use serde_json::{json, Value};
 use tower::ServiceExt;
 
 const TOKEN: &str = "test-token-0123456789";
@@ -285,6 +285,15 @@ async fn ingest_needs_the_token() {
         let v: Value = serde_json::from_str(&body).unwrap();
         assert_eq!(v["field"], field, "{bad}: {body}");
     }
+    // A page nested past the depth limit is stored, with a warning saying what was done.
+    let deep = format!(
+        "<html><body>{}<p>Germany criticised Hungary over the veto on Tuesday.</p></body></html>",
+        "<div>".repeat(600)
+    );
+    let (s, _, body) = send(&writable, post(&json!({"html": deep}).to_string(), Some(TOKEN))).await;
+    assert_eq!(s, StatusCode::CREATED, "{body}");
+    let v: Value = serde_json::from_str(&body).unwrap();
+    assert!(v["warning"].as_str().unwrap().contains("nested more than 512 deep"), "{body}");
     let (s, _, body) = send(&writable, post("{not json", Some(TOKEN))).await;
     assert_eq!(s, StatusCode::BAD_REQUEST, "{body}");
     assert!(serde_json::from_str::<Value>(&body).is_ok(), "errors are JSON: {body}");
