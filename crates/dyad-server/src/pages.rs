@@ -622,8 +622,12 @@ pub(crate) async fn ingest_submit(
                 Some("near_duplicate") => "a copy of a stored article",
                 _ => "already stored",
             };
+            let warning = v["warning"]
+                .as_str()
+                .map(|w| format!("<p class=\"warning\">Note: {}.</p>", escape(w)))
+                .unwrap_or_default();
             let text = format!(
-                "<h1>Added</h1><p>The article was {outcome}: {} event mentions, {} new events.</p><p><a href=\"/events\">See the events</a> · <a href=\"/ingest\">add another</a></p>",
+                "<h1>Added</h1><p>The article was {outcome}: {} event mentions, {} new events.</p>{warning}<p><a href=\"/events\">See the events</a> · <a href=\"/ingest\">add another</a></p>",
                 v["mentions"], v["new_events"]
             );
             page("Added", &text).into_response()
