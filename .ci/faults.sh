@@ -9,7 +9,9 @@ cd "$(dirname "$0")/.."
 dyad=$(realpath "${1:-target/debug/dyad}")
 work=$(mktemp -d)
 mounts=()
+serve_pid=
 cleanup() {
+  if [ -n "$serve_pid" ]; then kill "$serve_pid" 2>/dev/null || true; fi
   for m in "${mounts[@]}"; do umount "$m" 2>/dev/null || true; done
   rm -rf "$work"
 }
@@ -60,12 +62,18 @@ for _ in range(100):
     try:
         urllib.request.urlopen(req, timeout=5); print("200"); break
     except urllib.error.HTTPError as e:
-        print(e.code, json.load(e)["error"]); break
+        body = e.read().decode("utf-8", "replace")
+        try:
+            print(e.code, json.loads(body).get("error"))
+        except ValueError:
+            print(e.code, "not JSON:", body[:200])
+        break
     except OSError:
         time.sleep(0.1)
 PY
-)
-  kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true
+) || status="python3 failed: $status"
+  kill "$serve_pid" 2>/dev/null || true; wait "$serve_pid" 2>/dev/null || true; serve_pid=
+  [ -n "$status" ] || status="no answer (the server did not start: $(head -c 300 "$work/serve.err"))"
   case "$status" in 503*"cannot be written"*) ;; *) fail "POST /api/ingest on a read-only store: $status";; esac
   [ "$(documents "$work/ro/store.db")" = "$before" ] || fail "read-only store changed"
   echo "read-only: ingest refused ('$(head -c 100 "$work/err")'), events and stats read it; the API answers $status"

@@ -21,10 +21,11 @@ pub struct Decoded<'a> {
     pub warning: Option<String>,
 }
 
-/// How many bytes from the start are searched for binary signs and a `<meta>` charset (the
-/// HTML standard's prescan reads 1024; NUL bytes are looked for further).
+/// How many bytes from the start are searched for NUL bytes.
 const SNIFF_BYTES: usize = 8192;
-const META_PRESCAN_BYTES: usize = 1024;
+/// The HTML standard's prescan reads 1024 bytes; pages often declare later, and browsers then
+/// reload in the declared charset. dyad reads up to `<body` or this many bytes.
+const META_PRESCAN_BYTES: usize = 64 * 1024;
 
 /// Signatures of common binary formats that end up where text is expected.
 const MAGIC: &[(&[u8], &str)] = &[
@@ -51,9 +52,17 @@ pub fn binary_reason(bytes: &[u8]) -> Option<String> {
     if Encoding::for_bom(bytes).is_some() {
         return None;
     }
-    if let Some((_, what)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
-        return Some(format!("not text: {what}"));
-    }
+    magic_reason(bytes).or_else(|| nul_reason(bytes))
+}
+
+/// A known binary format, by its signature.
+fn magic_reason(bytes: &[u8]) -> Option<String> {
+    let (_, what) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic))?;
+    Some(format!("not text: {what}"))
+}
+
+/// NUL bytes near the start that UTF-16 does not explain.
+fn nul_reason(bytes: &[u8]) -> Option<String> {
     let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
     let nul = head.iter().position(|&b| b == 0)?;
     if utf16_without_bom(head).is_some() {
@@ -98,7 +107,8 @@ pub fn jsonl_unreadable(head: &[u8]) -> Option<String> {
             enc.name()
         ));
     }
-    binary_reason(head)
+    // One record with a NUL byte is that line's problem, not the file's.
+    magic_reason(head)
 }
 
 /// Decodes a document. `charset` is what the transport declared (an HTTP `Content-Type`
@@ -108,19 +118,27 @@ pub fn decode<'a>(
     format: Format,
     charset: Option<&str>,
 ) -> Result<Decoded<'a>, IngestError> {
-    if let Some(reason) = binary_reason(bytes) {
-        return Err(IngestError::Binary { reason });
-    }
     let mut warnings = Vec::new();
-    let (encoding, body, declared) = if let Some((enc, bom)) = Encoding::for_bom(bytes) {
+    let bom = Encoding::for_bom(bytes);
+    let from_transport = charset.and_then(|label| known(label, "by the server", &mut warnings));
+    if bom.is_none() {
+        let utf16_declared = from_transport
+            .is_some_and(|e| e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE);
+        let binary = magic_reason(bytes).or_else(|| nul_reason(bytes).filter(|_| !utf16_declared));
+        if let Some(reason) = binary {
+            return Err(IngestError::Binary { reason });
+        }
+    }
+    let (encoding, body, declared) = if let Some((enc, bom)) = bom {
         (enc, &bytes[bom..], true)
+    } else if let Some(enc) = from_transport {
+        (enc, bytes, true)
     } else if let Some(enc) = utf16_without_bom(&bytes[..bytes.len().min(SNIFF_BYTES)]) {
         warnings.push(format!("no byte-order mark; read as {} by its NUL bytes", enc.name()));
         (enc, bytes, true)
     } else {
-        let from_transport = charset.and_then(|label| known(label, "by the server", &mut warnings));
-        let from_meta = match (from_transport, format) {
-            (None, Format::Html) => meta_charset(bytes)
+        let from_meta = match format {
+            Format::Html => meta_charset(bytes)
                 .and_then(|label| known_bytes(label, "by the page", &mut warnings))
                 .map(|enc| {
                     // The HTML standard's rules for a charset found by the prescan.
@@ -134,11 +152,20 @@ pub fn decode<'a>(
                 }),
             _ => None,
         };
-        match from_transport.or(from_meta) {
+        match from_meta {
             Some(enc) => (enc, bytes, true),
             None => (UTF_8, bytes, false),
         }
     };
+    if encoding == encoding_rs::REPLACEMENT {
+        // ISO-2022-KR, HZ-GB-2312 and the like: the Web maps them to an encoding that decodes
+        // everything to one U+FFFD, as they were used to smuggle markup past filters.
+        return Err(IngestError::Binary {
+            reason: "declared in a charset that cannot be decoded safely (the HTML standard maps \
+                     it to `replacement`)"
+                .into(),
+        });
+    }
     let decoded = if encoding == UTF_8 {
         decode_utf8(body, declared, &mut warnings)
     } else {
@@ -172,7 +199,9 @@ fn decode_utf8<'a>(body: &'a [u8], declared: bool, warnings: &mut Vec<String>) -
         non_ascii += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
         invalid += usize::from(!chunk.invalid().is_empty());
     }
-    if declared || non_ascii >= invalid * 4 {
+    // Legacy single-byte text almost never forms valid multi-byte UTF-8 sequences, so any
+    // number of them comparable to the bad bytes says UTF-8 with a few errors.
+    if declared || non_ascii >= invalid {
         warnings.push(format!(
             "{invalid} byte sequence{} that {} not valid UTF-8 (the first at byte offset \
              {first_bad}) replaced with U+FFFD",
@@ -212,13 +241,30 @@ fn known_bytes(label: &[u8], by: &str, warnings: &mut Vec<String>) -> Option<&'s
 fn meta_charset(bytes: &[u8]) -> Option<&[u8]> {
     let head = &bytes[..bytes.len().min(META_PRESCAN_BYTES)];
     let mut from = 0;
-    while let Some(at) = find_ascii_ci(&head[from..], b"<meta") {
-        let start = from + at + b"<meta".len();
-        let end = head[start..].iter().position(|&b| b == b'>').map_or(head.len(), |e| start + e);
-        if let Some(label) = charset_attribute(&head[start..end]) {
-            return Some(label);
+    while let Some(at) = head[from..].iter().position(|&b| b == b'<') {
+        let start = from + at;
+        let rest = &head[start..];
+        if rest.starts_with(b"<!--") {
+            from = find_ascii_ci(&rest[4..], b"-->").map_or(head.len(), |p| start + 4 + p + 3);
+            continue;
         }
-        from = end;
+        let is_tag = |name: &[u8]| {
+            rest.len() > name.len()
+                && rest[..name.len()].eq_ignore_ascii_case(name)
+                && (rest[name.len()].is_ascii_whitespace()
+                    || matches!(rest[name.len()], b'/' | b'>'))
+        };
+        if is_tag(b"<body") {
+            return None;
+        }
+        from = start + 1;
+        if is_tag(b"<meta") {
+            let end = rest.iter().position(|&b| b == b'>').map_or(head.len(), |e| start + e);
+            if let Some(label) = charset_attribute(&head[start + 5..end]) {
+                return Some(label);
+            }
+            from = end;
+        }
     }
     None
 }
@@ -313,6 +359,38 @@ mod tests {
         let (t, w) = text(&broken, Format::Text, None);
         assert!(t.starts_with("Moskva — Pjöngjang") && t.ends_with('\u{fffd}'));
         assert!(w.unwrap().starts_with("1 byte sequence that is not valid UTF-8"));
+    }
+
+    #[test]
+    fn the_meta_prescan_reads_to_the_body_and_skips_comments() {
+        let mut late = format!(
+            "<html><head><style>{}</style><meta charset=windows-1252></head><body>",
+            "p{}".repeat(600)
+        )
+        .into_bytes();
+        late.extend(b"caf\xe9");
+        assert!(text(&late, Format::Html, None).0.ends_with("caf\u{e9}"));
+        let commented = b"<!-- <meta charset=koi8-r> --><metadata charset=koi8-r><body><meta charset=koi8-r>\xf0\xd5\xd4\xc9\xce";
+        let (_, w) = text(commented, Format::Html, None);
+        assert!(w.unwrap().contains("a guess"), "the three declarations are not read");
+    }
+
+    #[test]
+    fn a_declared_utf16_is_not_taken_for_binary() {
+        // CJK text: no regular pattern of NUL bytes, but the server says UTF-16LE.
+        let cjk: Vec<u8> =
+            "\u{5e73}\u{58e4}\u{3068}\u{30e2}\u{30b9}\u{30af}\u{30ef} (Pyongyang and Moscow)"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect();
+        assert!(decode(&cjk, Format::Text, None).is_err());
+        assert!(text(&cjk, Format::Text, Some("utf-16le")).0.starts_with("\u{5e73}\u{58e4}"));
+    }
+
+    #[test]
+    fn charsets_without_a_safe_decoder_are_refused() {
+        let err = decode(b"<meta charset=iso-2022-kr>Hello", Format::Html, None).unwrap_err();
+        assert!(err.to_string().contains("cannot be decoded safely"), "{err}");
     }
 
     #[test]

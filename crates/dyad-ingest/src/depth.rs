@@ -7,11 +7,14 @@
 //! scan that follows start and end tags and drops the tags (not the text) of elements that
 //! would open deeper than the limit.
 //!
-//! The scan is an approximation of the tokenizer: it skips comments, declarations and the
-//! contents of raw-text elements (`<script>`, `<style>` …), honours quotes inside tags, and
-//! counts only elements that must be closed explicitly (not `<p>`, `<li>`, `<td>` … whose end
-//! tags may be left out, nor void elements such as `<br>`), so ordinary pages never reach the
-//! limit.
+//! The scan follows the tokenizer where it matters for depth (comments, including `<!-->`;
+//! declarations; the contents of raw-text elements such as `<script>`, which are never dropped;
+//! quotes only after `=`; `/>` only inside SVG and MathML) and keeps a model of the parser's
+//! stack of open elements: an end tag pops to the nearest element of its name (or is ignored),
+//! and the common implied ends are applied (`<p>` closed by a block, `<li>` by the next `<li>`,
+//! cells and rows by the next cell or row, …), so that ordinary pages, old table layouts
+//! included, stay far below the limit. The model is never deeper than the limit, so each step
+//! costs at most the limit.
 
 /// Elements with no contents and no end tag.
 const VOID: &[&str] = &[
@@ -19,15 +22,84 @@ const VOID: &[&str] = &[
     "source", "track", "wbr",
 ];
 
-/// Elements whose end tag may be left out: closed by the parser, so not counted.
-const IMPLIED_END: &[&str] = &[
-    "body", "caption", "colgroup", "dd", "dt", "head", "html", "li", "optgroup", "option", "p",
-    "rb", "rp", "rt", "rtc", "tbody", "td", "tfoot", "th", "thead", "tr",
+/// Elements the parser never puts on its stack here, or closes at once.
+const NOT_OPENED: &[&str] = &["html", "head", "body", "frameset", "frame", "image"];
+
+/// Elements whose contents are text up to their end tag: never dropped, never counted.
+const RAW_TEXT: &[&str] = &[
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "plaintext",
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
 ];
 
-/// Elements whose contents are text up to their end tag.
-const RAW_TEXT: &[&str] =
-    &["iframe", "noembed", "noframes", "noscript", "script", "style", "textarea", "title", "xmp"];
+/// Start tags that close an open `<p>` (the HTML standard's list, abridged to the common ones).
+const CLOSES_P: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "ul",
+    "dd",
+    "dt",
+];
+
+/// For a start tag whose element closes an open one of the names given, the names and the
+/// elements that bound the search (an inner list or table keeps an outer item open).
+fn implied_end(name: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
+    const TABLE: &[&str] = &["table", "template"];
+    Some(match name {
+        "li" => (&["li"], &["ul", "ol", "menu", "table", "td", "th"]),
+        "dt" | "dd" => (&["dt", "dd"], &["dl", "table", "td", "th"]),
+        "option" => (&["option"], &["select", "datalist"]),
+        "optgroup" => (&["option", "optgroup"], &["select"]),
+        "tr" => (&["tr", "td", "th"], TABLE),
+        "td" | "th" => (&["td", "th"], &["tr", "table", "template"]),
+        "thead" | "tbody" | "tfoot" => (&["thead", "tbody", "tfoot", "tr", "td", "th"], TABLE),
+        "rb" | "rt" | "rp" | "rtc" => (&["rb", "rt", "rp", "rtc"], &["ruby"]),
+        _ => return None,
+    })
+}
+
+/// Where `<p>` stops being "in button scope".
+const P_SCOPE: &[&str] =
+    &["button", "table", "td", "th", "caption", "applet", "marquee", "object", "template"];
 
 /// `html` with the tags of elements opened deeper than `max` removed (each replaced with a
 /// space), or `None` when no element is that deep.
@@ -40,13 +112,30 @@ pub(crate) fn flatten(html: &str, max: usize) -> Option<String> {
     Some(out)
 }
 
-/// Walks the tags of `html`; returns whether an element opens deeper than `max`. With `out`,
-/// copies `html` into it without the tags of such elements.
+/// Pops the nearest open element named in `names`, and everything above it, unless one of
+/// `bounds` comes first.
+fn close_nearest(stack: &mut Vec<String>, names: &[&str], bounds: &[&str]) {
+    for i in (0..stack.len()).rev() {
+        if names.contains(&stack[i].as_str()) {
+            stack.truncate(i);
+            return;
+        }
+        if bounds.contains(&stack[i].as_str()) {
+            return;
+        }
+    }
+}
+
+/// Walks the tags of `html`, keeping a model of the parser's stack of open elements; returns
+/// whether an element opens deeper than `max`. With `out`, copies `html` into it without the
+/// tags of such elements.
 fn scan(html: &str, max: usize, mut out: Option<&mut String>) -> bool {
     let bytes = html.as_bytes();
-    let mut depth = 0usize;
-    // Per tag name, how many start tags were dropped and still wait for their end tag.
-    let mut dropped: Vec<(String, usize)> = Vec::new();
+    // Open elements, at most `max` of them; each search of it is bounded by `max`.
+    let mut stack: Vec<String> = Vec::new();
+    // Per tag name, how many start tags were dropped and still wait for their end tag. They
+    // are all deeper than anything on the stack, so their end tags are matched first.
+    let mut dropped: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut too_deep = false;
     let mut copied = 0;
     let mut i = 0;
@@ -57,30 +146,42 @@ fn scan(html: &str, max: usize, mut out: Option<&mut String>) -> bool {
             continue;
         };
         i = tag.end;
+        if tag.name.is_empty() {
+            continue; // a comment or declaration
+        }
         let name = tag.name.to_ascii_lowercase();
         let mut drop = false;
         if tag.closing {
-            if let Some(entry) = dropped.iter_mut().find(|(n, c)| *n == name && *c > 0) {
-                entry.1 -= 1;
-                drop = true;
-            } else if counted(&name) {
-                depth = depth.saturating_sub(1);
-            }
-        } else {
-            if counted(&name) && !tag.self_closing {
-                if depth >= max {
-                    too_deep = true;
+            match dropped.get_mut(&name) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
                     drop = true;
-                    match dropped.iter_mut().find(|(n, _)| *n == name) {
-                        Some(entry) => entry.1 += 1,
-                        None => dropped.push((name.clone(), 1)),
+                }
+                _ => {
+                    if let Some(pos) = stack.iter().rposition(|n| *n == name) {
+                        stack.truncate(pos);
                     }
-                } else {
-                    depth += 1;
                 }
             }
-            if RAW_TEXT.contains(&name.as_str()) {
-                i = end_of_raw_text(bytes, i, &name);
+        } else if RAW_TEXT.contains(&name.as_str()) {
+            i = end_of_raw_text(bytes, i, &name);
+        } else if !VOID.contains(&name.as_str()) && !NOT_OPENED.contains(&name.as_str()) {
+            // `/>` closes an element only inside SVG and MathML.
+            let foreign = stack.iter().any(|n| n == "svg" || n == "math");
+            if !(tag.self_closing && foreign) {
+                if CLOSES_P.contains(&name.as_str()) {
+                    close_nearest(&mut stack, &["p"], P_SCOPE);
+                }
+                if let Some((names, bounds)) = implied_end(&name) {
+                    close_nearest(&mut stack, names, bounds);
+                }
+                if stack.len() >= max {
+                    too_deep = true;
+                    drop = true;
+                    *dropped.entry(name).or_insert(0) += 1;
+                } else {
+                    stack.push(name);
+                }
             }
         }
         if let (true, Some(out)) = (drop, out.as_deref_mut()) {
@@ -98,11 +199,8 @@ fn scan(html: &str, max: usize, mut out: Option<&mut String>) -> bool {
     too_deep
 }
 
-fn counted(name: &str) -> bool {
-    !VOID.contains(&name) && !IMPLIED_END.contains(&name)
-}
-
 struct Tag<'a> {
+    /// Empty for a comment or declaration.
     name: &'a str,
     closing: bool,
     self_closing: bool,
@@ -110,17 +208,25 @@ struct Tag<'a> {
     end: usize,
 }
 
-/// The tag starting at `bytes[start] == b'<'`, or `None` when the `<` is text. Comments and
-/// declarations come back with an empty name.
+/// The tag starting at `bytes[start] == b'<'`, or `None` when the `<` is text.
 fn read_tag(bytes: &[u8], start: usize) -> Option<Tag<'_>> {
     let rest = &bytes[start + 1..];
-    if rest.starts_with(b"!--") {
-        let end = find(&rest[3..], b"-->").map_or(bytes.len(), |p| start + 1 + 3 + p + 3);
-        return Some(Tag { name: "", closing: false, self_closing: true, end });
+    let other = |end| Some(Tag { name: "", closing: false, self_closing: true, end });
+    if let Some(body) = rest.strip_prefix(b"!--") {
+        // `<!-->` and `<!--->` are whole (empty) comments.
+        if body.starts_with(b">") {
+            return other(start + 5);
+        }
+        if body.starts_with(b"->") {
+            return other(start + 6);
+        }
+        return other(find(body, b"-->").map_or(bytes.len(), |p| start + 4 + p + 3));
     }
-    if rest.first().is_some_and(|&b| b == b'!' || b == b'?') {
-        let end = memchr(b'>', rest).map_or(bytes.len(), |p| start + 1 + p + 1);
-        return Some(Tag { name: "", closing: false, self_closing: true, end });
+    if rest.first().is_some_and(|&b| b == b'!' || b == b'?')
+        || (rest.first() == Some(&b'/') && !rest.get(1).is_some_and(u8::is_ascii_alphabetic))
+    {
+        // A declaration, a processing instruction or a bogus comment, up to the next `>`.
+        return other(memchr(b'>', rest).map_or(bytes.len(), |p| start + 1 + p + 1));
     }
     let closing = rest.first() == Some(&b'/');
     let name_start = start + 1 + usize::from(closing);
@@ -131,23 +237,41 @@ fn read_tag(bytes: &[u8], start: usize) -> Option<Tag<'_>> {
         .iter()
         .position(|&b| b.is_ascii_whitespace() || b == b'/' || b == b'>')
         .unwrap_or(bytes.len() - name_start);
-    // The name is ASCII up to a whitespace, `/` or `>`: a char boundary on both sides.
+    // The name runs up to a whitespace, `/` or `>` (ASCII): a char boundary on both sides.
     let name = std::str::from_utf8(&bytes[name_start..name_start + name_len]).unwrap_or("");
+    // Attributes, as the tokenizer reads them: a quote opens a value only after `=`.
     let mut j = name_start + name_len;
-    let mut quote = None;
+    let mut self_closing = false;
     while j < bytes.len() {
-        let b = bytes[j];
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if b == b'"' || b == b'\'' => quote = Some(b),
-            None if b == b'>' => {
-                let self_closing = j > name_start && bytes[j - 1] == b'/';
-                return Some(Tag { name, closing, self_closing, end: j + 1 });
+        match bytes[j] {
+            b'>' => return Some(Tag { name, closing, self_closing, end: j + 1 }),
+            b'/' => {
+                self_closing = bytes.get(j + 1) == Some(&b'>');
+                j += 1;
             }
-            None => {}
+            b'=' => {
+                self_closing = false;
+                j += 1;
+                while bytes.get(j).is_some_and(u8::is_ascii_whitespace) {
+                    j += 1;
+                }
+                match bytes.get(j) {
+                    Some(&q @ (b'"' | b'\'')) => {
+                        j = memchr(q, &bytes[j + 1..]).map_or(bytes.len(), |p| j + 1 + p + 1);
+                    }
+                    _ => {
+                        while j < bytes.len() && !bytes[j].is_ascii_whitespace() && bytes[j] != b'>'
+                        {
+                            j += 1;
+                        }
+                    }
+                }
+            }
+            _ => {
+                self_closing = false;
+                j += 1;
+            }
         }
-        j += 1;
     }
     Some(Tag { name, closing, self_closing: false, end: bytes.len() })
 }
@@ -190,7 +314,16 @@ mod tests {
             "<html><head><title>a <div> b</title><script>if (a<b) x='<div>';</script></head>\
                     <body><div class=\"x>y\"><p>One<p>Two<ul><li>a<li>b</ul><br><img src=x></div>\
                     <!-- <div><div> --></body></html>";
-        assert_eq!(flatten(page, 2), None);
+        assert_eq!(flatten(page, 3), None);
+        // Old table layouts and lists leave elements for the parser to close.
+        let table = format!("<table>{}</table>", "<tr><td><font size=2>x</td>".repeat(600));
+        assert_eq!(flatten(&table, 16), None);
+        let list = format!("<ul>{}</ul>", "<li><a href=/x>x</li>".repeat(600));
+        assert_eq!(flatten(&list, 16), None);
+        let paragraphs = format!("<div>{}</div>", "<p><span>x</span>".repeat(600));
+        assert_eq!(flatten(&paragraphs, 16), None);
+        let svg = format!("<svg>{}</svg>", "<path d=\"M0 0\"/>".repeat(600));
+        assert_eq!(flatten(&svg, 16), None);
     }
 
     #[test]
@@ -199,6 +332,21 @@ mod tests {
         assert_eq!(flatten(page, 2).unwrap(), "<div><div>  deep  text </div></div>");
         let unclosed = "<section>".repeat(5) + "words";
         assert_eq!(flatten(&unclosed, 3).unwrap(), "<section><section><section>  words");
+        // A script below the limit keeps its tags, so its code stays code.
+        let script = "<div><div><div><script>var a = '<div>';</script></div></div></div>";
+        assert_eq!(
+            flatten(script, 2).unwrap(),
+            "<div><div> <script>var a = '<div>';</script> </div></div>"
+        );
+    }
+
+    #[test]
+    fn what_the_parser_nests_is_counted() {
+        // `/>` does not close a div; `<!-->` is a whole comment; a quote opens a value only
+        // after `=`.
+        assert!(flatten(&"<div/>".repeat(10), 4).is_some());
+        assert!(flatten(&format!("<!-->{}-->", "<div>".repeat(10)), 4).is_some());
+        assert!(flatten(&format!("<b x=a'>{}'", "<div>".repeat(10)), 4).is_some());
     }
 
     #[test]
@@ -209,10 +357,14 @@ mod tests {
             "<div",
             "<div class='",
             "<!--",
+            "<!-",
             "<script>",
             "</div></div>",
             "<é>",
             "<a\u{e9}>",
+            "<a =",
+            "<a/",
+            "</ >",
         ] {
             let _ = flatten(page, 0);
             let _ = flatten(page, 1);

@@ -4,7 +4,7 @@
 use dyad_model::Document;
 use serde_json::Value;
 
-use crate::{parse_html, parse_text, reference, IngestError};
+use crate::{parse_text, reference, IngestError};
 
 /// The fields of one JSONL input record.
 #[derive(Debug, Clone, PartialEq)]
@@ -12,6 +12,8 @@ pub struct JsonlRecord {
     pub document: Document,
     /// Whether the record carried a `date` (it may still be invalid: see `bad_date`).
     pub bad_date: Option<String>,
+    /// What parsing the record's `html` had to do (see [`crate::Parsed::warning`]).
+    pub warning: Option<String>,
 }
 
 /// Parses line `line_no` (1-based, for messages) of a JSONL file into a document.
@@ -34,9 +36,14 @@ pub fn parse_jsonl_line(line: &str, line_no: usize) -> Result<JsonlRecord, Inges
         }
     };
     let id = string("id")?.unwrap_or_else(|| format!("line-{line_no}"));
+    let mut warning = None;
     let mut document = match (string("text")?, string("html")?) {
         (Some(text), _) => parse_text(&id, &text),
-        (None, Some(html)) => parse_html(&id, &html),
+        (None, Some(html)) => {
+            let (document, deep) = crate::html::parse_html_noting(&id, &html);
+            warning = deep;
+            document
+        }
         (None, None) => {
             return Err(IngestError::Field {
                 line: line_no,
@@ -68,7 +75,7 @@ pub fn parse_jsonl_line(line: &str, line_no: usize) -> Result<JsonlRecord, Inges
     if let Some(language) = string("language")? {
         document.language = Some(language);
     }
-    Ok(JsonlRecord { document, bad_date })
+    Ok(JsonlRecord { document, bad_date, warning })
 }
 
 #[cfg(test)]

@@ -375,7 +375,8 @@ pub(crate) async fn ingest_value(
             None => None,
         };
     let (title, outlet) = (string_field("title")?, string_field("outlet")?);
-    let mut charset = None;
+    // Pasted text and HTML arrive in a JSON string: UTF-8 already, whatever a `<meta>` says.
+    let mut charset = Some("utf-8".to_string());
     let (raw, source, hint): (Vec<u8>, String, &str) = match kind {
         "url" => {
             if !(content.starts_with("http://") || content.starts_with("https://")) {

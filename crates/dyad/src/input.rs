@@ -252,12 +252,21 @@ pub fn parse_unit(
                     });
                     continue;
                 };
+                // A byte-order mark may open the file.
+                let line = if line_no == 1 { line.trim_start_matches('\u{feff}') } else { line };
                 let line = line.trim();
                 if line.is_empty() {
                     continue;
                 }
                 match dyad_ingest::parse_jsonl_line(line, line_no) {
                     Ok(record) => {
+                        if let Some(reason) = record.warning {
+                            skipped(Skipped {
+                                location: format!("{name}:{line_no}"),
+                                reason,
+                                kept: true,
+                            });
+                        }
                         if let Some(bad) = record.bad_date {
                             skipped(Skipped {
                                 location: format!("{name}:{line_no}"),
