@@ -112,16 +112,51 @@ pub(crate) fn flatten(html: &str, max: usize) -> Option<String> {
     Some(out)
 }
 
-/// Pops the nearest open element named in `names`, and everything above it, unless one of
-/// `bounds` comes first.
-fn close_nearest(stack: &mut Vec<String>, names: &[&str], bounds: &[&str]) {
-    for i in (0..stack.len()).rev() {
-        if names.contains(&stack[i].as_str()) {
-            stack.truncate(i);
+/// The model of the parser's stack of open elements, with a count per name so that a search
+/// for a name that is not open costs nothing.
+#[derive(Default)]
+struct Stack {
+    names: Vec<String>,
+    open: std::collections::HashMap<String, usize>,
+}
+
+impl Stack {
+    fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    fn is_open(&self, name: &str) -> bool {
+        self.open.get(name).is_some_and(|&n| n > 0)
+    }
+
+    fn push(&mut self, name: String) {
+        *self.open.entry(name.clone()).or_insert(0) += 1;
+        self.names.push(name);
+    }
+
+    /// Pops everything from `at` up; the cost is the number popped.
+    fn truncate(&mut self, at: usize) {
+        for name in self.names.drain(at..) {
+            if let Some(n) = self.open.get_mut(&name) {
+                *n -= 1;
+            }
+        }
+    }
+
+    /// Pops the nearest open element named in `names`, and everything above it, unless one
+    /// of `bounds` comes first.
+    fn close_nearest(&mut self, names: &[&str], bounds: &[&str]) {
+        if !names.iter().any(|n| self.is_open(n)) {
             return;
         }
-        if bounds.contains(&stack[i].as_str()) {
-            return;
+        for i in (0..self.names.len()).rev() {
+            if names.contains(&self.names[i].as_str()) {
+                self.truncate(i);
+                return;
+            }
+            if bounds.contains(&self.names[i].as_str()) {
+                return;
+            }
         }
     }
 }
@@ -132,7 +167,7 @@ fn close_nearest(stack: &mut Vec<String>, names: &[&str], bounds: &[&str]) {
 fn scan(html: &str, max: usize, mut out: Option<&mut String>) -> bool {
     let bytes = html.as_bytes();
     // Open elements, at most `max` of them; each search of it is bounded by `max`.
-    let mut stack: Vec<String> = Vec::new();
+    let mut stack = Stack::default();
     // Per tag name, how many start tags were dropped and still wait for their end tag. They
     // are all deeper than anything on the stack, so their end tags are matched first.
     let mut dropped: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -158,8 +193,10 @@ fn scan(html: &str, max: usize, mut out: Option<&mut String>) -> bool {
                     drop = true;
                 }
                 _ => {
-                    if let Some(pos) = stack.iter().rposition(|n| *n == name) {
-                        stack.truncate(pos);
+                    if stack.is_open(&name) {
+                        if let Some(pos) = stack.names.iter().rposition(|n| *n == name) {
+                            stack.truncate(pos);
+                        }
                     }
                 }
             }
@@ -167,13 +204,13 @@ fn scan(html: &str, max: usize, mut out: Option<&mut String>) -> bool {
             i = end_of_raw_text(bytes, i, &name);
         } else if !VOID.contains(&name.as_str()) && !NOT_OPENED.contains(&name.as_str()) {
             // `/>` closes an element only inside SVG and MathML.
-            let foreign = stack.iter().any(|n| n == "svg" || n == "math");
+            let foreign = stack.is_open("svg") || stack.is_open("math");
             if !(tag.self_closing && foreign) {
                 if CLOSES_P.contains(&name.as_str()) {
-                    close_nearest(&mut stack, &["p"], P_SCOPE);
+                    stack.close_nearest(&["p"], P_SCOPE);
                 }
                 if let Some((names, bounds)) = implied_end(&name) {
-                    close_nearest(&mut stack, names, bounds);
+                    stack.close_nearest(names, bounds);
                 }
                 if stack.len() >= max {
                     too_deep = true;
