@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use memchr::{memchr, memmem};
 
 use crate::{Format, IngestError};
 
@@ -241,11 +242,11 @@ fn known_bytes(label: &[u8], by: &str, warnings: &mut Vec<String>) -> Option<&'s
 fn meta_charset(bytes: &[u8]) -> Option<&[u8]> {
     let head = &bytes[..bytes.len().min(META_PRESCAN_BYTES)];
     let mut from = 0;
-    while let Some(at) = head[from..].iter().position(|&b| b == b'<') {
+    while let Some(at) = memchr(b'<', &head[from..]) {
         let start = from + at;
         let rest = &head[start..];
         if rest.starts_with(b"<!--") {
-            from = find_ascii_ci(&rest[4..], b"-->").map_or(head.len(), |p| start + 4 + p + 3);
+            from = memmem::find(&rest[4..], b"-->").map_or(head.len(), |p| start + 4 + p + 3);
             continue;
         }
         let is_tag = |name: &[u8]| {
@@ -259,7 +260,7 @@ fn meta_charset(bytes: &[u8]) -> Option<&[u8]> {
         }
         from = start + 1;
         if is_tag(b"<meta") {
-            let end = rest.iter().position(|&b| b == b'>').map_or(head.len(), |e| start + e);
+            let end = memchr(b'>', rest).map_or(head.len(), |e| start + e);
             if let Some(label) = charset_attribute(&head[start + 5..end]) {
                 return Some(label);
             }

@@ -16,6 +16,8 @@
 //! included, stay far below the limit. The model is never deeper than the limit, so each step
 //! costs at most the limit.
 
+use memchr::{memchr, memmem};
+
 /// Elements with no contents and no end tag.
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
@@ -257,7 +259,7 @@ fn read_tag(bytes: &[u8], start: usize) -> Option<Tag<'_>> {
         if body.starts_with(b"->") {
             return other(start + 6);
         }
-        return other(find(body, b"-->").map_or(bytes.len(), |p| start + 4 + p + 3));
+        return other(memmem::find(body, b"-->").map_or(bytes.len(), |p| start + 4 + p + 3));
     }
     if rest.first().is_some_and(|&b| b == b'!' || b == b'?')
         || (rest.first() == Some(&b'/') && !rest.get(1).is_some_and(u8::is_ascii_alphabetic))
@@ -317,7 +319,7 @@ fn read_tag(bytes: &[u8], start: usize) -> Option<Tag<'_>> {
 /// or at the end of the input.
 fn end_of_raw_text(bytes: &[u8], from: usize, name: &str) -> usize {
     let mut i = from;
-    while let Some(p) = find(&bytes[i..], b"</") {
+    while let Some(p) = memmem::find(&bytes[i..], b"</") {
         let at = i + p;
         let candidate = &bytes[at + 2..];
         if candidate.len() >= name.len()
@@ -331,14 +333,6 @@ fn end_of_raw_text(bytes: &[u8], from: usize, name: &str) -> usize {
         i = at + 2;
     }
     bytes.len()
-}
-
-fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]
