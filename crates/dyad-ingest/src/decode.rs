@@ -47,15 +47,6 @@ const MAGIC: &[(&[u8], &str)] = &[
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
 ];
 
-/// Why `bytes` are not text, if they are not: a known binary signature, or NUL bytes that a
-/// UTF-16 text would not have.
-pub fn binary_reason(bytes: &[u8]) -> Option<String> {
-    if Encoding::for_bom(bytes).is_some() {
-        return None;
-    }
-    magic_reason(bytes).or_else(|| nul_reason(bytes))
-}
-
 /// A known binary format, by its signature.
 fn magic_reason(bytes: &[u8]) -> Option<String> {
     let (_, what) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic))?;

@@ -194,13 +194,7 @@ fn scan(html: &str, max: usize, mut out: Option<&mut String>) -> bool {
                     *n -= 1;
                     drop = true;
                 }
-                _ => {
-                    if stack.is_open(&name) {
-                        if let Some(pos) = stack.names.iter().rposition(|n| *n == name) {
-                            stack.truncate(pos);
-                        }
-                    }
-                }
+                _ => stack.close_nearest(&[name.as_str()], &[]),
             }
         } else if RAW_TEXT.contains(&name.as_str()) {
             i = end_of_raw_text(bytes, i, &name);

@@ -25,7 +25,7 @@ pub mod reference;
 mod sentences;
 mod text;
 
-pub use decode::{binary_reason, decode, jsonl_unreadable, Decoded};
+pub use decode::{decode, jsonl_unreadable, Decoded};
 pub use feed::{parse_feed, Feed, FeedError, FeedItem, MAX_FEED_ITEMS};
 pub use html::{parse_html, MAX_HTML_DEPTH};
 pub use jsonl::{parse_jsonl_line, JsonlRecord};

@@ -282,6 +282,13 @@ fn killed_ingests_lose_nothing_committed_and_never_corrupt() {
     std::fs::write(&corpus, lines_out).unwrap();
     let db = dir.join("store.db");
     let db_s = db.to_str().unwrap();
+    // The numbers of `dyad stats`' first line, "store PATH: N documents (R files or pages), E
+    // events from M mentions".
+    let stats_numbers = |text: &str| -> Vec<usize> {
+        let first = text.lines().next().unwrap_or("");
+        let counts = first.rsplit(".db: ").next().unwrap_or("");
+        counts.split(|c: char| !c.is_ascii_digit()).filter_map(|n| n.parse().ok()).collect()
+    };
     let count = |db: &str| -> (usize, usize) {
         if !Path::new(db).exists() {
             return (0, 0); // killed before the store was created
@@ -289,11 +296,7 @@ fn killed_ingests_lose_nothing_committed_and_never_corrupt() {
         let out = dyad(&["stats", "--db", db, "--check"], None);
         let text = String::from_utf8_lossy(&out.stdout).to_string();
         assert!(out.status.success() && text.contains("integrity: ok"), "{text}");
-        // "store PATH: N documents (R files or pages), E events from M mentions"
-        let first = text.lines().next().unwrap_or("");
-        let counts = first.rsplit(".db: ").next().unwrap_or("");
-        let numbers: Vec<usize> =
-            counts.split(|c: char| !c.is_ascii_digit()).filter_map(|n| n.parse().ok()).collect();
+        let numbers = stats_numbers(&text);
         (numbers[0], numbers[numbers.len() - 1])
     };
     let mut last_docs = 0;
@@ -309,10 +312,7 @@ fn killed_ingests_lose_nothing_committed_and_never_corrupt() {
         // however fast or loaded the machine is.
         let documents = |db: &str| -> usize {
             let out = dyad(&["stats", "--db", db], None);
-            let text = String::from_utf8_lossy(&out.stdout).to_string();
-            let first = text.lines().next().unwrap_or("");
-            let counts = first.rsplit(".db: ").next().unwrap_or("");
-            counts.split(|c: char| !c.is_ascii_digit()).find_map(|n| n.parse().ok()).unwrap_or(0)
+            stats_numbers(&String::from_utf8_lossy(&out.stdout)).first().copied().unwrap_or(0)
         };
         while child.try_wait().unwrap().is_none() {
             if Path::new(db_s).exists() && documents(db_s) > last_docs {
