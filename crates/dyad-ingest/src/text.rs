@@ -205,16 +205,46 @@ fn select_body(doc: &mut Document, lines: &[String]) -> Vec<String> {
         }
     }
 
-    // 4. Headings and labels are not sentences; the first long one is the title.
+    // 4. Headings and labels are not sentences; the first long one is the title. A line of
+    //    prose whose last sentence lost its final punctuation (a truncated feed item, a
+    //    snippet) is still prose.
     let mut paragraphs = Vec::new();
+    let mut headings = Vec::new();
     for line in body.iter().filter(|l| !l.is_empty()) {
-        if ends_sentence(line) {
+        if ends_sentence(line) || is_unterminated_prose(line) {
             paragraphs.push(line.to_string());
-        } else if doc.title.is_none() && word_count(line) >= 4 && paragraphs.is_empty() {
-            doc.title = Some(line.to_string());
+        } else {
+            if doc.title.is_none() && word_count(line) >= 4 && paragraphs.is_empty() {
+                doc.title = Some(line.to_string());
+            }
+            headings.push(*line);
         }
     }
+    // Chrome removal never empties a document that has words: a text that is only a
+    // headline or a snippet without punctuation is coded as it stands.
+    if paragraphs.is_empty() {
+        paragraphs.extend(headings.iter().filter(|l| word_count(l) >= 3).map(|l| l.to_string()));
+    }
     paragraphs
+}
+
+/// A line without final punctuation that is still prose rather than a heading or label:
+/// it holds a finished sentence before its last words ("… Ukraine. Fighting went on"), or
+/// it is long and mostly in lower case, as sentences are and title-case headings are not.
+fn is_unterminated_prose(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().take(64).collect();
+    if words.len() < 3 {
+        return false;
+    }
+    let inner_sentence_end = words.windows(2).any(|pair| {
+        let ends = pair[0].len() > 2 && ends_sentence(pair[0]) && !pair[0].ends_with("..");
+        ends && pair[1].chars().next().is_some_and(char::is_uppercase)
+    });
+    if inner_sentence_end {
+        return true;
+    }
+    let lower = words.iter().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).count();
+    words.len() >= 10 && lower * 2 > words.len()
 }
 
 #[cfg(test)]
@@ -250,6 +280,29 @@ Similar Posts\nAnother headline here\n";
         assert_eq!(doc.date.map(|d| d.to_string()).as_deref(), Some("2024-06-19"));
         assert_eq!(doc.outlet.as_deref(), Some("O"));
         assert_eq!(doc.text, "Kim met Putin.");
+    }
+
+    #[test]
+    fn unterminated_last_sentence_is_kept() {
+        // Issue 15: a text whose last sentence has no final punctuation lost every sentence.
+        let doc =
+            parse_text("u", "Russia attacked Ukraine. China condemned Russia. Fighting went on");
+        assert_eq!(doc.sentences.len(), 3);
+        assert!(doc.text.ends_with("Fighting went on"));
+    }
+
+    #[test]
+    fn snippets_and_headlines_are_coded() {
+        let snippet = "Gunmen fired on a checkpoint near the border town, wounding three guards";
+        assert_eq!(parse_text("s", snippet).sentences.len(), 1);
+        let headline = "Army Shells Rebel Positions Near Capital";
+        assert_eq!(parse_text("h", headline).sentences.len(), 1);
+        // A truncated last paragraph of a story is kept with the rest.
+        let story = "Troops moved into the valley on Monday.\n\nOfficials said the operation would go on until the groups were disarmed and the\n";
+        assert_eq!(parse_text("t", story).sentences.len(), 2);
+        // Labels and short headings are still left out when there is prose.
+        let page = "Share\n\nWorld News\n\nThe talks ended without a deal.\n";
+        assert_eq!(parse_text("p", page).text, "The talks ended without a deal.");
     }
 
     #[test]

@@ -1,41 +1,15 @@
-//! `dyad eval`: scores the coder on PLOVER gold-standard records (a JSON array of
-//! `{id, text, event, mode, source, target, …}`; PLOVER 0.5 names are mapped to current ones).
+//! PLOVER gold-standard records: a JSON array of `{id, text, event, mode, source, target, …}`;
+//! PLOVER 0.5 names are mapped to current ones.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-use std::process::ExitCode;
+use std::path::Path;
 
-use anyhow::{Context, Result};
-use clap::Args;
-use dyad_coder::Options;
+use anyhow::Result;
+use dyad_coder::Coder;
 use dyad_model::{Event, EventType};
 use serde_json::Value;
 
-use crate::input::load_coder;
-use crate::LexiconArgs;
-
-#[derive(Args)]
-pub struct EvalArgs {
-    /// Gold records (JSON array or JSONL).
-    file: PathBuf,
-    /// How many misses to list.
-    #[arg(long, default_value_t = 15)]
-    worst: usize,
-    /// Print the scores as one JSON object instead of a report.
-    #[arg(long)]
-    json: bool,
-    /// Fail (exit 1) when event-type accuracy is below this share (0–1).
-    #[arg(long)]
-    min_event: Option<f64>,
-    /// Fail (exit 1) when actor-country accuracy is below this share (0–1).
-    #[arg(long)]
-    min_actor: Option<f64>,
-    /// Fail (exit 1) when recipient-country accuracy is below this share (0–1).
-    #[arg(long)]
-    min_recipient: Option<f64>,
-    #[command(flatten)]
-    lexicon: LexiconArgs,
-}
+use super::{share, EvalArgs, Gate};
 
 /// CAMEO-era country codes in older gold data that differ from ISO 3166-1 alpha-3.
 fn normalize_code(code: &str) -> String {
@@ -71,22 +45,7 @@ fn parties(value: Option<&Value>) -> Vec<(String, String)> {
         .collect()
 }
 
-fn read_gold(file: &PathBuf) -> Result<Vec<Gold>> {
-    let raw =
-        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let records: Vec<Value> = if raw.trim_start().starts_with('[') {
-        serde_json::from_str(&raw)
-            .with_context(|| format!("{} is not a JSON array", file.display()))?
-    } else {
-        raw.lines()
-            .filter(|l| !l.trim().is_empty())
-            .enumerate()
-            .map(|(i, l)| {
-                serde_json::from_str(l)
-                    .with_context(|| format!("{}:{}: invalid JSON", file.display(), i + 1))
-            })
-            .collect::<Result<_>>()?
-    };
+fn read_gold(file: &Path, records: &[Value]) -> Vec<Gold> {
     let mut out = Vec::new();
     for (idx, r) in records.iter().enumerate() {
         let Some(event) = r.get("event").and_then(Value::as_str) else { continue };
@@ -119,7 +78,7 @@ fn read_gold(file: &PathBuf) -> Result<Vec<Gold>> {
             recipients: parties(r.get("target")),
         });
     }
-    Ok(out)
+    out
 }
 
 fn same_countries(predicted: &[dyad_model::Entity], gold: &[(String, String)]) -> bool {
@@ -147,9 +106,8 @@ fn same_countries(predicted: &[dyad_model::Entity], gold: &[(String, String)]) -
     p == g
 }
 
-pub fn run(args: &EvalArgs) -> Result<ExitCode> {
-    let gold = read_gold(&args.file)?;
-    let coder = load_coder(&args.lexicon, Options::default())?;
+pub(super) fn run(args: &EvalArgs, records: &[Value], coder: &Coder) -> Result<Vec<Gate>> {
+    let gold = read_gold(&args.file, records);
     let mut n_event_ok = 0;
     let (mut n_actor, mut n_actor_ok, mut n_recipient, mut n_recipient_ok) = (0, 0, 0, 0);
     let (mut n_sector, mut n_sector_ok, mut n_mode, mut n_mode_ok, mut n_with_events) =
@@ -202,7 +160,6 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
             }
         }
     }
-    let share = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     let scores = serde_json::json!({
         "records": gold.len(),
         "with_events": n_with_events,
@@ -249,24 +206,18 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
             outln!("  {id}: gold {gold_event}, got {got}\n      {text}");
         }
     }
-    let gates = [
-        (args.min_event, share(n_event_ok, gold.len()), "event type"),
-        (args.min_actor, share(n_actor_ok, n_actor), "actor country"),
-        (args.min_recipient, share(n_recipient_ok, n_recipient), "recipient country"),
-    ];
-    let mut failed = false;
-    for (min, got, what) in gates {
-        if let Some(min) = min {
-            if got < min {
-                eprintln!("dyad: eval gate failed: {what} accuracy {got:.3} < {min:.3}");
-                failed = true;
-            }
-        }
-    }
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(vec![
+        Gate::new(args.min_event, share(n_event_ok, gold.len()), "event type accuracy"),
+        Gate::new(args.min_actor, share(n_actor_ok, n_actor), "actor country accuracy"),
+        Gate::new(
+            args.min_recipient,
+            share(n_recipient_ok, n_recipient),
+            "recipient country accuracy",
+        ),
+    ])
 }
 
-fn codes(list: &[dyad_model::Entity]) -> String {
+pub(super) fn codes(list: &[dyad_model::Entity]) -> String {
     if list.is_empty() {
         return "-".into();
     }
