@@ -901,7 +901,10 @@ fn entity_of(
             let lexicon_place = s.mentions.iter().find(|o| {
                 o.tok_start < before_tok
                     && o.tok_start > 0
-                    && s.is_any(o.tok_start - 1, &["in", "at", "of"])
+                    && s.is_any(
+                        o.tok_start - 1,
+                        &["in", "at", "of", "across", "throughout", "near", "outside"],
+                    )
                     && (o.kind == Kind::Place
                         || o.kind == Kind::Actor
                             && !o.is_person
@@ -925,7 +928,14 @@ fn entity_of(
                     e.country = c;
                     vec![e]
                 }
-                _ => Vec::new(),
+                // No place and no country of the text: a generic actor of that sector.
+                _ => {
+                    let mut e = m.entity.clone();
+                    e.code.clear();
+                    e.country.clear();
+                    e.name.clear();
+                    vec![e]
+                }
             }
         }
         Kind::Pronoun(refers) => {
@@ -954,6 +964,116 @@ fn entity_of(
         }
         _ => vec![m.entity.clone()],
     }
+}
+
+/// Whether an event with no named actor is still coded, with an unidentified one: force in
+/// the passive without an agent ("grenades were hurled at a patrol"), after a subject that
+/// names nobody the lexicon knows ("Archbishop Desmond Tutu called for …"), or for a
+/// noun of material conflict ("gun attacks near Karak left seven dead").
+fn unidentified_allowed(
+    s: &Sentence<'_>,
+    trigger: &crate::triggers::Trigger,
+    voice: &str,
+    clause: Clause,
+    t: usize,
+) -> bool {
+    if trigger.named {
+        return false;
+    }
+    match voice {
+        // A finite passive ("were hurled", "was shot"); a participle after its noun ("the
+        // soldiers sent to Kursk") describes the noun and asserts no new event.
+        // Only force needs no named agent to be an event: "civilians were killed", "he was
+        // arrested"; "the talks were postponed" says too little without one.
+        "passive" => {
+            matches!(trigger.event, EventType::Assault | EventType::Coerce)
+                && (clause.start..t).rev().take(3).any(|k| s.is_any(k, BE))
+        }
+        "noun" => matches!(
+            trigger.event,
+            EventType::Assault | EventType::Protest | EventType::Coerce | EventType::Mobilize
+        ),
+        "active" => !subject_words(s, clause, t).is_empty(),
+        _ => false,
+    }
+}
+
+/// The words before a verb that stand where its subject would: back from the verb over
+/// auxiliaries and adverbs, then up to six words to the clause start or a comma.
+fn subject_words(s: &Sentence<'_>, clause: Clause, t: usize) -> std::ops::Range<usize> {
+    const SKIP: &[&str] = &[
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "be",
+        "will",
+        "would",
+        "had",
+        "also",
+        "reportedly",
+        "allegedly",
+        "then",
+        "again",
+        "later",
+        "today",
+        "yesterday",
+        "on",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "last",
+        "this",
+        "week",
+        "earlier",
+        "have",
+        "to",
+        "did",
+        "does",
+        "do",
+        "recently",
+    ];
+    let mut end = t;
+    while end > clause.start && s.is_any(end - 1, SKIP) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > clause.start
+        && end - start < 6
+        && s.tokens[start - 1].word
+        && !s.is_any(start - 1, PREPOSITIONS)
+        && !s.is_any(start - 1, SUBORDINATORS)
+        && !s.is_any(start - 1, &["it", "this", "that", "which", "who", "there", "and", "or"])
+    {
+        start -= 1;
+    }
+    // A subject starts at the clause start or after a comma; anything else is a fragment.
+    let at_boundary = start == clause.start || s.is_any(start - 1, &[",", "—", ";", ":"]);
+    if at_boundary && start < end {
+        start..end
+    } else {
+        end..end
+    }
+}
+
+/// The unidentified actor (PLOVER sector UNK): no country, the subject's words as its text.
+fn unidentified_actor(s: &Sentence<'_>, clause: Clause, t: usize, voice: &str) -> Entity {
+    // A noun's words before it are its modifiers ("gun attacks"), not a subject.
+    let words = if voice == "active" { subject_words(s, clause, t) } else { t..t };
+    let entity_text = if words.is_empty() {
+        ""
+    } else {
+        &s.text[s.tokens[words.start].start..s.tokens[words.end - 1].end]
+    };
+    Entity { entity_text: entity_text.into(), sector: "UNK".into(), ..Entity::default() }
 }
 
 fn codes(entities: &[Entity]) -> Vec<&str> {
@@ -1161,6 +1281,19 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             {
                 continue;
             }
+            // "fired tear gas", "staged attacks": a noun of the same event type as the verb
+            // just before it names that verb's event again.
+            if trigger.pos == Pos::Noun
+                && candidates.iter().any(|c| {
+                    let governing = &triggers.rows[c.trigger];
+                    governing.pos == Pos::Verb
+                        && governing.event == trigger.event
+                        && c.tok_end <= t
+                        && t - c.tok_end <= 3
+                })
+            {
+                continue;
+            }
             let mut why: Vec<String> = Vec::new();
             let explain = coder.options.explain;
             let passive = trigger.pos == Pos::Verb && is_passive(&s, t, cand.form, clause.end);
@@ -1323,16 +1456,24 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             if trigger.inverse && recipient_arg.is_none() {
                 continue;
             }
-            let Some(actor_arg) = actor_arg else {
-                coded.diagnostics.push(Diagnostic {
-                    sentence: Some(sentence_idx),
-                    message: format!(
-                        "`{}` ({}) has no actor",
-                        &doc.text[tokens[t].start..tokens[cand.tok_end - 1].end],
-                        trigger.event
-                    ),
-                });
-                continue;
+            // No named actor: PLOVER codes the event with an unidentified one when the
+            // words leave no doubt that something happened (docs/unidentified.md).
+            let actor_arg = match actor_arg {
+                Some(arg) => arg,
+                None if unidentified_allowed(&s, trigger, voice, clause, t) => {
+                    Argument { mentions: Vec::new(), how: "unidentified".into() }
+                }
+                None => {
+                    coded.diagnostics.push(Diagnostic {
+                        sentence: Some(sentence_idx),
+                        message: format!(
+                            "`{}` ({}) has no actor",
+                            &doc.text[tokens[t].start..tokens[cand.tok_end - 1].end],
+                            trigger.event
+                        ),
+                    });
+                    continue;
+                }
             };
             // For motion events the place after the verb is a destination, not the home of a
             // bare sector subject ("peacekeepers arrived in Bosnia").
@@ -1353,12 +1494,16 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                         .collect()
                 })
                 .unwrap_or_default();
-            actor.retain(|e| !e.country.is_empty());
-            recipient.retain(|e| !e.country.is_empty());
+            // Generic actors ("gunmen", "protesters") keep their sector without a country.
+            actor.retain(|e| !e.country.is_empty() || !e.sector.is_empty());
+            recipient.retain(|e| !e.country.is_empty() || !e.sector.is_empty());
             dedup_entities(&mut actor);
             dedup_entities(&mut recipient);
             if actor.is_empty() {
-                continue;
+                if !unidentified_allowed(&s, trigger, voice, clause, t) {
+                    continue;
+                }
+                actor.push(unidentified_actor(&s, clause, t, voice));
             }
             // No recipient named: the country of the place where the event happens is the
             // one it is done to ("lifted the curfew in Montenegro", "attacked in Kharkiv"),
@@ -2117,6 +2262,16 @@ fn choose_trigger(
                 "never",
                 "often",
                 "again",
+                "keep",
+                "keeps",
+                "kept",
+                "continue",
+                "continues",
+                "continued",
+                "stopped",
+                "started",
+                "began",
+                "resumed",
             ],
         ) || s.word(p).ends_with("ly")
     }) || prev.is_some_and(|p| {
@@ -2203,6 +2358,24 @@ fn choose_trigger(
                 continue;
             }
         }
+        if !trigger.object_words.is_empty() {
+            // In the passive the object stands before the verb: "grenades were hurled".
+            let passive =
+                form == Form::Past && (1..=2).any(|back| t >= back && s.is_any(t - back, BE));
+            let after =
+                has_object_word(s, &trigger.object_words, t_end, (t_end + 8).min(s.tokens.len()));
+            let before = passive && {
+                let from = (0..t)
+                    .rev()
+                    .take(8)
+                    .find(|&k| s.is_any(k, &[",", ";", ":"]))
+                    .map_or(t.saturating_sub(8), |k| k + 1);
+                has_object_word(s, &trigger.object_words, from, t)
+            };
+            if !after && !before {
+                continue;
+            }
+        }
         if let Some(class) = trigger.object {
             let found = match trigger.pos {
                 Pos::Verb => has_class(coder, s, t_end, (t_end + 8).min(s.tokens.len()), class),
@@ -2215,6 +2388,33 @@ fn choose_trigger(
         return Some((row, form));
     }
     None
+}
+
+/// Whether one of `words` (sorted, lower case; a plural in the text also counts) stands
+/// between tokens `from` and `to`, before the clause ends.
+fn has_object_word(s: &Sentence<'_>, words: &[Box<str>], from: usize, to: usize) -> bool {
+    let mut buf = String::new();
+    for k in from..to {
+        if s.is_any(k, &[".", ";", ":"]) {
+            break;
+        }
+        buf.clear();
+        for (n, tk) in s.tokens[k..to].iter().take(3).enumerate() {
+            if n > 0 {
+                buf.push(' ');
+            }
+            buf.push_str(&s.text[tk.start..tk.end]);
+            buf.make_ascii_lowercase();
+            let singular = buf.strip_suffix("es").into_iter().chain(buf.strip_suffix('s'));
+            if std::iter::once(buf.as_str())
+                .chain(singular)
+                .any(|w| words.binary_search_by(|x| (**x).cmp(w)).is_ok())
+            {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 fn has_class(coder: &Coder, s: &Sentence<'_>, from: usize, to: usize, class: usize) -> bool {

@@ -1,5 +1,7 @@
-//! The trigger lexicon (`data/triggers.tsv`, `data/classes.tsv`): words that make events,
-//! their inflected forms, and the noun classes some of them need as objects.
+//! The trigger lexicon: words that make events, their inflected forms, and the objects some
+//! of them need. `data/triggers.tsv` and `data/classes.tsv` are written by the project;
+//! `data/petrarch_verbs.tsv` is converted from PETRARCH2's verb dictionary by
+//! `data/tools/petrarch_verbs.py` and adds the verbs the first file does not have.
 
 use std::collections::HashMap;
 
@@ -8,6 +10,7 @@ use dyad_model::EventType;
 
 const TRIGGERS: &str = include_str!("../data/triggers.tsv");
 const CLASSES: &str = include_str!("../data/classes.tsv");
+const PETRARCH_VERBS: &str = include_str!("../data/petrarch_verbs.tsv");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pos {
@@ -40,6 +43,11 @@ pub struct Trigger {
     pub inverse: bool,
     /// The recipient must be the verb's direct object.
     pub needs_object: bool,
+    /// Literal object words (lower case, sorted), one of which must follow the verb.
+    pub object_words: Box<[Box<str>]>,
+    /// The event needs a named or generic actor, never an unidentified one: dictionary
+    /// verbs are too broad to make events on their own.
+    pub named: bool,
 }
 
 pub struct Triggers {
@@ -125,8 +133,10 @@ impl Triggers {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut forms: Vec<Vec<(usize, Form)>> = Vec::new();
-        for line in TRIGGERS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1)
-        {
+        let data_rows = |data: &'static str| {
+            data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1)
+        };
+        for line in data_rows(TRIGGERS).chain(data_rows(PETRARCH_VERBS)) {
             let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
             let cell = |i: usize| cells.get(i).copied().unwrap_or("");
             // The data file is part of the build and covered by tests; a bad row is skipped
@@ -135,6 +145,14 @@ impl Triggers {
             let pos = if cell(1) == "noun" { Pos::Noun } else { Pos::Verb };
             let flags = cell(7);
             let object = class_names.iter().position(|c| c == cell(5));
+            let mut object_words: Vec<Box<str>> = cell(5)
+                .strip_prefix('=')
+                .map(|list| list.split('|').filter(|w| !w.is_empty()).map(Box::from).collect())
+                .unwrap_or_default();
+            object_words.sort_unstable();
+            for w in &object_words {
+                max_class_words = max_class_words.max(w.split(' ').count());
+            }
             let row_idx = rows.len();
             rows.push(Trigger {
                 lemma: cell(0).to_string(),
@@ -147,6 +165,8 @@ impl Triggers {
                 intent: flags.contains("intent"),
                 inverse: flags.contains("inverse"),
                 needs_object: flags.split(',').any(|f| f.trim() == "object"),
+                object_words: object_words.into_boxed_slice(),
+                named: flags.split(',').any(|f| f.trim() == "named"),
             });
             let lemma = cell(0);
             let explicit: Vec<&str> =
@@ -254,14 +274,19 @@ mod tests {
     #[test]
     fn data_loads_every_row() {
         let t = Triggers::builtin();
-        let data_rows =
-            TRIGGERS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count() - 1;
-        assert_eq!(t.rows.len(), data_rows, "a trigger row has an unknown event type");
+        let count = |data: &str| {
+            data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count() - 1
+        };
+        assert_eq!(
+            t.rows.len(),
+            count(TRIGGERS) + count(PETRARCH_VERBS),
+            "a trigger row has an unknown event type"
+        );
         for line in TRIGGERS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1)
         {
             let object = line.split('\t').nth(5).unwrap_or("");
             assert!(
-                object.is_empty() || t.class_index(object).is_some(),
+                object.is_empty() || object.starts_with('=') || t.class_index(object).is_some(),
                 "unknown class in {line}"
             );
         }
