@@ -12,6 +12,10 @@ const BUILTIN: &[(&str, &str)] = &[
     ("countries.tsv", include_str!("../data/countries.tsv")),
     ("organizations.tsv", include_str!("../data/organizations.tsv")),
     ("people.tsv", include_str!("../data/people.tsv")),
+    // Converted from PETRARCH2/Phoenix by data/tools/petrarch_actors.py; read after the
+    // project's own files, whose meanings come first when a phrase has several.
+    ("people_phoenix.tsv", include_str!("../data/people_phoenix.tsv")),
+    ("organizations_phoenix.tsv", include_str!("../data/organizations_phoenix.tsv")),
     ("sectors.tsv", include_str!("../data/sectors.tsv")),
     ("places.tsv", include_str!("../data/places.tsv")),
 ];
