@@ -1343,8 +1343,21 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                             });
                     }
                     let aid_like = matches!(trigger.event, EventType::Aid | EventType::Agree);
+                    // A speech verb opens a complement clause, but its direct object stands
+                    // before that clause: "accused the United States of lying", "told Seoul
+                    // that …".
+                    let object_end = s
+                        .mentions
+                        .iter()
+                        .find(|m| {
+                            is_actorish(m)
+                                && (m.tok_start == cand.tok_end
+                                    || m.tok_start == cand.tok_end + 1
+                                        && s.is_any(cand.tok_end, DETERMINERS))
+                        })
+                        .map_or(clause.end, |m| clause.end.max(m.tok_end));
                     let mut object =
-                        recipient_after(&s, trigger, cand.tok_end, clause.end, aid_like);
+                        recipient_after(&s, trigger, cand.tok_end, object_end, aid_like);
                     // "X warned that Y's support …": the first party of the complement.
                     if object.is_none()
                         && s.is(cand.tok_end, "that")
@@ -1499,6 +1512,18 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             recipient.retain(|e| !e.country.is_empty() || !e.sector.is_empty());
             dedup_entities(&mut actor);
             dedup_entities(&mut recipient);
+            // A generic recipient ("workers", "the opposition") of what a state does is that
+            // state's own people: the event is domestic.
+            let home = actor
+                .iter()
+                .find(|a| coder.lexicon().country(&a.country).is_some())
+                .map(|a| a.country.clone());
+            if let Some(home) = home {
+                for r in recipient.iter_mut().filter(|r| r.country.is_empty()) {
+                    r.code = home.clone();
+                    r.country = home.clone();
+                }
+            }
             if actor.is_empty() {
                 if !unidentified_allowed(&s, trigger, voice, clause, t) {
                     continue;
