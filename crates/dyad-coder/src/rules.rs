@@ -833,6 +833,23 @@ fn noun_actor(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Optio
             });
         }
     }
+    // "the provision of munitions by the DPRK to Russia": a by-agent after the noun's
+    // complement.
+    if let Some(by) = (t_end + 1..(t_end + 8).min(clause.end))
+        .take_while(|&k| !s.is_any(k, &[",", ";", "that", "which", "who"]))
+        .find(|&k| s.is(k, "by"))
+    {
+        if let Some(idx) = s
+            .mentions
+            .iter()
+            .position(|m| m.tok_start > by && m.tok_start <= by + 2 && is_actorish(m))
+        {
+            return Some(Argument {
+                mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+                how: "by-agent".into(),
+            });
+        }
+    }
     // "the visit of X", "attacks by X"
     for (k, how) in [(t_end, "of"), (t_end, "by")] {
         if s.is(k, how) {
@@ -966,6 +983,65 @@ fn entity_of(
     }
 }
 
+/// A judgement ("it is despicable that Russia …", "Moscow's conduct is shameful") accuses
+/// whoever the judged clause or phrase names; the one judging is the speaker, usually the
+/// attribution, else unidentified. Only predicative uses count: the adjective follows a form of
+/// "be" (or "find … ADJ"), so "an unacceptable offer" is no accusation.
+fn judgement_arguments(
+    s: &Sentence<'_>,
+    t: usize,
+    t_end: usize,
+    clause: Clause,
+) -> (Option<Argument>, Option<Argument>) {
+    let mut k = t;
+    while k > clause.start
+        && s.is_any(
+            k - 1,
+            &[
+                "so",
+                "very",
+                "utterly",
+                "deeply",
+                "truly",
+                "simply",
+                "absolutely",
+                "most",
+                "totally",
+            ],
+        )
+    {
+        k -= 1;
+    }
+    let predicative = k > 0 && s.is_any(k - 1, BE);
+    if !predicative {
+        return (None, None);
+    }
+    // The judged party: in the clause after "that" / "of" / "for", else the subject before
+    // "is" when it is not the expletive "it".
+    let after = s
+        .mentions
+        .iter()
+        .position(|m| m.tok_start >= t_end && m.tok_start <= t_end + 4 && is_actorish(m))
+        .map(|idx| Argument {
+            mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+            how: "judged-clause".into(),
+        });
+    let before = || {
+        s.mentions
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, m)| {
+                m.tok_end <= k
+                    && m.tok_start >= clause.start
+                    && is_actorish(m)
+                    && !s.is(m.tok_start, "it")
+            })
+            .map(|(idx, _)| Argument { mentions: vec![idx], how: "judged-subject".into() })
+    };
+    (None, after.or_else(before))
+}
+
 /// Whether an event with no named actor is still coded, with an unidentified one: force in
 /// the passive without an agent ("grenades were hurled at a patrol"), after a subject that
 /// names nobody the lexicon knows ("Archbishop Desmond Tutu called for …"), or for a
@@ -981,6 +1057,8 @@ fn unidentified_allowed(
         return false;
     }
     match voice {
+        // The one judging is the speaker: the attribution when there is one.
+        "judgement" => true,
         // A finite passive ("were hurled", "was shot"); a participle after its noun ("the
         // soldiers sent to Kursk") describes the noun and asserts no new event.
         // Only force needs no named agent to be an event: "civilians were killed", "he was
@@ -989,10 +1067,16 @@ fn unidentified_allowed(
             matches!(trigger.event, EventType::Assault | EventType::Coerce)
                 && (clause.start..t).rev().take(3).any(|k| s.is_any(k, BE))
         }
-        "noun" => matches!(
-            trigger.event,
-            EventType::Assault | EventType::Protest | EventType::Coerce | EventType::Mobilize
-        ),
+        // "after bloody clashes", "since the invasion": an unnamed event in a time adjunct
+        // is background, not news.
+        "noun" => {
+            matches!(
+                trigger.event,
+                EventType::Assault | EventType::Protest | EventType::Coerce | EventType::Mobilize
+            ) && !(t.saturating_sub(3)..t).any(|k| {
+                s.is_any(k, &["after", "following", "since", "amid", "during", "before", "despite"])
+            })
+        }
         "active" => !subject_words(s, clause, t).is_empty(),
         _ => false,
     }
@@ -1264,15 +1348,22 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             {
                 continue;
             }
-            // A nominal event demanded, rejected or agreed to has not happened: "demanded the
-            // withdrawal of Serbian forces", "rejected calls for aid", "signed an agreement".
+            // A nominal event that another event's verb governs is not a new event: demanded,
+            // rejected or agreed to, it has not happened ("demanded the withdrawal of Serbian
+            // forces", "signed an agreement"); lifted, renewed or ended, the verb is the news
+            // ("lifted a blockade", "failed to renew sanctions"). Only what is condemned or
+            // protested stands as an event of its own ("condemned the provision of shells").
             if trigger.pos == Pos::Noun
                 && candidates.iter().any(|c| {
                     let governing = &triggers.rows[c.trigger];
                     governing.pos == Pos::Verb
                         && matches!(
                             governing.event,
-                            EventType::Request | EventType::Reject | EventType::Agree
+                            EventType::Request
+                                | EventType::Reject
+                                | EventType::Agree
+                                | EventType::Concede
+                                | EventType::Retreat
                         )
                         && c.tok_end <= t
                         && t - c.tok_end <= 3
@@ -1321,6 +1412,25 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                         }
                         None => subject_before(&s, clause.start, t),
                     };
+                    // "Russia's attempts to acquire …": the possessor of the noun that the
+                    // infinitive completes is its subject.
+                    if subject.is_none() && t >= 3 && s.is(t - 1, "to") {
+                        subject = s
+                            .mentions
+                            .iter()
+                            .position(|m| {
+                                m.possessive
+                                    && is_actorish(m)
+                                    && m.tok_end + 3 >= t
+                                    && m.tok_end < t - 1
+                                    && (m.tok_end..t - 1)
+                                        .all(|k| s.tokens[k].word || s.is_any(k, &["'s", "’s"]))
+                            })
+                            .map(|idx| Argument {
+                                mentions: vec![idx],
+                                how: "possessor-of-infinitive".into(),
+                            });
+                    }
                     if subject.is_none()
                         && (s.is(t.saturating_sub(1), "to")
                             || cand.form == Form::Gerund
@@ -1393,6 +1503,24 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                                 how: "complement-party".into(),
                             });
                     }
+                    // "condemned the provision of munitions by the DPRK to Russia": what is
+                    // condemned is an event; its agent is the one accused.
+                    if matches!(trigger.event, EventType::Accuse | EventType::Reject) {
+                        let condemned = candidates.iter().find(|c| {
+                            triggers.rows[c.trigger].pos == Pos::Noun
+                                && c.tok_start >= cand.tok_end
+                                && c.tok_start <= cand.tok_end + 2
+                                && (cand.tok_end..c.tok_start).all(|k| s.is_any(k, DETERMINERS))
+                        });
+                        if let Some(agent) =
+                            condemned.and_then(|c| noun_actor(&s, c.tok_start, c.tok_end, clause))
+                        {
+                            object = Some(Argument {
+                                mentions: agent.mentions,
+                                how: format!("the condemned event's {}", agent.how),
+                            });
+                        }
+                    }
                     if trigger.inverse {
                         (object, subject, "inverse")
                     } else {
@@ -1424,10 +1552,19 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                             mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
                             how: "noun-prep".into(),
                         });
-                    (actor, recipient, "noun")
+                    if trigger.judgement {
+                        let (actor, recipient) = judgement_arguments(&s, t, cand.tok_end, clause);
+                        (actor, recipient, "judgement")
+                    } else {
+                        (actor, recipient, "noun")
+                    }
                 }
             };
             if trigger.needs_object && recipient_arg.as_ref().is_none_or(|r| r.how != "object") {
+                continue;
+            }
+            // A judgement of nobody named is an opinion, not an accusation.
+            if trigger.judgement && recipient_arg.is_none() {
                 continue;
             }
             // "requests for comment" is newsroom routine; "committed abuses" is no commitment.
@@ -1721,6 +1858,12 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                             "try",
                             "tries",
                             "tried",
+                            "attempt",
+                            "attempts",
+                            "attempted",
+                            "effort",
+                            "efforts",
+                            "bid",
                             "want",
                             "wants",
                             "wanted",
@@ -2297,6 +2440,18 @@ fn choose_trigger(
                 "started",
                 "began",
                 "resumed",
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+                "today",
+                "yesterday",
+                "been",
+                "was",
+                "were",
             ],
         ) || s.word(p).ends_with("ly")
     }) || prev.is_some_and(|p| {
@@ -2327,6 +2482,19 @@ fn choose_trigger(
                 Form::Base | Form::Third => verb_context,
                 // "use U.S. provided weapons", "with Iranian-made drones": a participle
                 // between a modifier and its noun after "use"/"with" is an adjective.
+                // A dictionary verb's participle right after a noun is a reduced relative
+                // ("alliances aimed at Russia"): it needs a subject or auxiliary before it.
+                Form::Past
+                    if trigger.dictionary
+                        && !verb_context
+                        && prev.is_some_and(|p| {
+                            s.tokens[p].word
+                                && s.word(p).starts_with(|c: char| c.is_ascii_lowercase())
+                                && !s.mentions.iter().any(|m| m.tok_end == p + 1)
+                        }) =>
+                {
+                    false
+                }
                 Form::Past => {
                     let modifier_participle = s.mentions.iter().any(|m| {
                         m.tok_end == t
@@ -2404,7 +2572,18 @@ fn choose_trigger(
         if let Some(class) = trigger.object {
             let found = match trigger.pos {
                 Pos::Verb => has_class(coder, s, t_end, (t_end + 8).min(s.tokens.len()), class),
-                Pos::Noun => has_class(coder, s, t.saturating_sub(2), t, class),
+                // "artillery shipments", or "shipments of artillery".
+                Pos::Noun => {
+                    has_class(coder, s, t.saturating_sub(2), t, class)
+                        || (s.is(t_end, "of")
+                            && has_class(
+                                coder,
+                                s,
+                                t_end + 1,
+                                (t_end + 5).min(s.tokens.len()),
+                                class,
+                            ))
+                }
             };
             if !found {
                 continue;

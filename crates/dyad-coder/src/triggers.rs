@@ -48,6 +48,12 @@ pub struct Trigger {
     /// The event needs a named or generic actor, never an unidentified one: dictionary
     /// verbs are too broad to make events on their own.
     pub named: bool,
+    /// A predicative judgement ("despicable", "unacceptable"): an accusation of whoever the
+    /// judged clause names, made by the speaker.
+    pub judgement: bool,
+    /// Converted from the PETRARCH2 dictionary (not written for dyad): a past form needs the
+    /// same evidence of being a finite verb as a present one.
+    pub dictionary: bool,
 }
 
 pub struct Triggers {
@@ -136,7 +142,8 @@ impl Triggers {
         let data_rows = |data: &'static str| {
             data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1)
         };
-        for line in data_rows(TRIGGERS).chain(data_rows(PETRARCH_VERBS)) {
+        let ours = data_rows(TRIGGERS).map(|l| (l, false));
+        for (line, dictionary) in ours.chain(data_rows(PETRARCH_VERBS).map(|l| (l, true))) {
             let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
             let cell = |i: usize| cells.get(i).copied().unwrap_or("");
             // The data file is part of the build and covered by tests; a bad row is skipped
@@ -167,6 +174,8 @@ impl Triggers {
                 needs_object: flags.split(',').any(|f| f.trim() == "object"),
                 object_words: object_words.into_boxed_slice(),
                 named: flags.split(',').any(|f| f.trim() == "named"),
+                judgement: flags.split(',').any(|f| f.trim() == "judgement"),
+                dictionary,
             });
             let lemma = cell(0);
             let explicit: Vec<&str> =

@@ -117,9 +117,17 @@ fn row(f: &Fields, resolver: EntityResolver<'_>) -> Result<ImportRow, RowError> 
         }
         Some(entity)
     };
-    let actor1 = actor(5).ok_or_else(|| {
-        RowError::new(line, "Actor1CountryCode", "no actor country or known group")
-    })?;
+    // No country and no known group: a generic actor of its type ("POLICE", Type1Code COP)
+    // or an unidentified one (UNK), as dyad codes them (docs/unidentified.md).
+    let actor1 = actor(5).unwrap_or_else(|| {
+        let (name, sector) = (f.get(Some(6)), f.get(Some(12)));
+        let sector = if sector.len() == 3 && sector.bytes().all(|b| b.is_ascii_uppercase()) {
+            sector
+        } else {
+            "UNK"
+        };
+        Entity { entity_text: name.into(), sector: sector.into(), ..Entity::default() }
+    });
     let recipient: Vec<Entity> = actor(15).into_iter().collect();
     let key = format!("GLOBALEVENTID {id}");
     let mode: Vec<String> =

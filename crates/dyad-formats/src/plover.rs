@@ -166,7 +166,9 @@ fn entity(
         Value::String(code) => code_entity(code, "", resolver, date),
         Value::Object(o) => {
             if let Ok(e) = serde_json::from_value::<Entity>(v.clone()) {
-                if !e.code.is_empty() {
+                // An unidentified or generic actor (docs/unidentified.md) has a sector and
+                // no code.
+                if !e.code.is_empty() || (e.country.is_empty() && !e.sector.is_empty()) {
                     return Ok(e);
                 }
             }

@@ -68,7 +68,10 @@ fn gdelt_rows_bad_rows_and_zip() {
     let bad_code = gdelt_row(&[(0, "5"), (1, "20240619"), (7, "RUS"), (26, "999")]);
     let text = format!("{good}\n{organisation}\n{no_actor}\n{bad_date}\n{bad_code}\nshort\trow\n");
     let (rows, skipped) = read(Dataset::Gdelt, &text);
-    assert_eq!(rows.len(), 2);
+    assert_eq!(rows.len(), 3);
+    // A row with no actor country is an unidentified actor's event (docs/unidentified.md).
+    assert_eq!(rows[2].event.actor[0].sector, "UNK");
+    assert!(rows[2].event.actor[0].country.is_empty());
     let pact = &rows[0];
     assert_eq!(pact.key, "GLOBALEVENTID 1186123457");
     assert_eq!(pact.source.as_deref(), Some("https://example.org/pact"));
@@ -84,10 +87,7 @@ fn gdelt_rows_bad_rows_and_zip() {
     assert_eq!(rows[1].event.actor[0].country, "IGO");
     assert_eq!(rows[1].event.event, EventType::Accuse);
     let fields: Vec<(u64, &str)> = skipped.iter().map(|e| (e.line, e.field.as_str())).collect();
-    assert_eq!(
-        fields,
-        [(3, "Actor1CountryCode"), (4, "SQLDATE"), (5, "EventCode"), (6, "columns")]
-    );
+    assert_eq!(fields, [(4, "SQLDATE"), (5, "EventCode"), (6, "columns")]);
 
     // The same file zipped, as GDELT publishes it.
     let dir = std::env::temp_dir().join(format!("dyad-formats-{}", std::process::id()));
@@ -105,7 +105,7 @@ fn gdelt_rows_bad_rows_and_zip() {
     let n = dyad_formats::read(Dataset::Gdelt, unzipped, Lexicon::builtin())
         .filter(|r| matches!(r, Ok(Row::Record(_))))
         .count();
-    assert_eq!(n, 2);
+    assert_eq!(n, 3);
     std::fs::write(&path, b"not a zip").unwrap();
     let err = dyad_formats::open(&path).err().unwrap();
     assert!(err.to_string().contains("zip"), "{err}");

@@ -226,6 +226,32 @@ mod tests {
     }
 
     #[test]
+    fn unidentified_actors_never_merge() {
+        // Two reports of an attack by nobody named, the same day: nothing says they are one
+        // event (docs/unidentified.md).
+        let mut store = Store::open_in_memory().unwrap();
+        let unidentified = |id: &str| {
+            let mut e = event(id, "2024-06-19", None);
+            e.actor = vec![Entity { sector: "UNK".into(), ..Entity::default() }];
+            e
+        };
+        let batch = vec![
+            (
+                doc("u1", "Shells hit a market.", "Outlet A"),
+                vec![unidentified("u1")],
+                rep("u1.txt", "u1"),
+            ),
+            (
+                doc("u2", "Rockets hit a school.", "Outlet B"),
+                vec![unidentified("u2")],
+                rep("u2.txt", "u2"),
+            ),
+        ];
+        store.ingest_batch(&batch, "test", "test").unwrap();
+        assert_eq!(store.events(&EventFilter::default()).unwrap().len(), 2);
+    }
+
+    #[test]
     fn reports_from_two_outlets_merge_and_keep_both_figures() {
         let mut store = Store::open_in_memory().unwrap();
         let batch = vec![

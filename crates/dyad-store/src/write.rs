@@ -117,6 +117,9 @@ pub(crate) fn merge_target(
     merge: bool,
 ) -> Result<(i64, bool), StoreError> {
     let (actors, recipients) = (party_key(&event.actor), party_key(&event.recipient));
+    // An unidentified or unplaced actor (empty code, docs/unidentified.md) says nothing about
+    // who acted: two such mentions may be different events anywhere, so they never merge.
+    let merge = merge && event.actor.iter().all(|e| !e.code.is_empty());
     let date = event.date.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     if merge {
         let found: Option<i64> = match date {
