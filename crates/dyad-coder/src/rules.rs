@@ -1053,7 +1053,9 @@ fn unidentified_allowed(
     clause: Clause,
     t: usize,
 ) -> bool {
-    if trigger.named {
+    // "… in Montenegro, where 28 people have been killed": an unnamed event in a relative
+    // clause describes the noun it hangs on; it is background, not news.
+    if trigger.named || matches!(clause.kind, ClauseKind::Relative) {
         return false;
     }
     match voice {
@@ -1822,7 +1824,27 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             // In reported speech "would" is the future of the past: "said they would meet".
             let reported_would =
                 |k: usize| s.is(k, "would") && matches!(clause.kind, ClauseKind::Complement(_));
-            let hypothetical = window.clone().any(|k| s.is_any(k, MODALS) && !reported_would(k));
+            // What is demanded, urged or asked for has not happened: "urged Yemen to lift
+            // the bans", "demanded that Israel ease restrictions"; nor what someone "needs to"
+            // or "has to" do.
+            let demanded = t > 0
+                && candidates.iter().any(|c| {
+                    let governing = &triggers.rows[c.trigger];
+                    governing.pos == Pos::Verb
+                        && governing.event == EventType::Request
+                        && c.tok_end <= t
+                        && t - c.tok_end <= 15
+                        && (s.is(t - 1, "to") || (c.tok_end..t).any(|k| s.is(k, "that")))
+                });
+            let obliged = t >= 2
+                && s.is(t - 1, "to")
+                && s.is_any(t - 2, &["need", "needs", "needed", "has", "have"]);
+            if demanded && explain {
+                why.push("demanded, not done: hypothetical".into());
+            }
+            let hypothetical = demanded
+                || obliged
+                || window.clone().any(|k| s.is_any(k, MODALS) && !reported_would(k));
             let future = window.clone().any(|k| {
                 s.is_any(k, FUTURE) || (s.is(k, "going") && s.is(k + 1, "to")) || reported_would(k)
             }) || (window.start..t).any(|k| {
