@@ -1339,13 +1339,18 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             let trigger = &triggers.rows[cand.trigger];
             let t = cand.tok_start;
             let clause = s.clause_of(t);
-            // An intent verb followed by "to VERB" marks that verb as future instead.
-            if trigger.intent
+            // An intent verb followed by "to VERB" marks that verb as future instead. Agreeing
+            // to a concession is that concession (PLOVER: "agree to lift the curfew" is
+            // CONCEDE); agreeing to cooperate stays an agreement.
+            if (trigger.intent || trigger.event == EventType::Agree && trigger.reciprocal)
                 && s.is(cand.tok_end, "to")
                 && candidates.iter().any(|c| {
+                    let content = &triggers.rows[c.trigger];
                     c.tok_start > cand.tok_end
                         && c.tok_start <= cand.tok_end + 3
-                        && triggers.rows[c.trigger].pos == Pos::Verb
+                        && content.pos == Pos::Verb
+                        && (trigger.intent
+                            || matches!(content.event, EventType::Concede | EventType::Retreat))
                 })
             {
                 continue;
@@ -1371,6 +1376,33 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                         && t - c.tok_end <= 3
                         && (c.tok_end..t).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
                 })
+            {
+                continue;
+            }
+            // "agreed to stop fighting", "halted shelling": what is stopped is not an event.
+            if cand.form == Form::Gerund
+                && t > 0
+                && s.is_any(
+                    t - 1,
+                    &[
+                        "stop",
+                        "stops",
+                        "stopped",
+                        "halt",
+                        "halts",
+                        "halted",
+                        "cease",
+                        "ceases",
+                        "ceased",
+                        "end",
+                        "ends",
+                        "ended",
+                        "suspend",
+                        "suspended",
+                        "quit",
+                        "quits",
+                    ],
+                )
             {
                 continue;
             }
@@ -2490,6 +2522,7 @@ fn choose_trigger(
         _ => Pos::Noun,
     };
     // "-ing" forms after a determiner are nouns; they have no noun row, so they are skipped.
+    let mut accepted: Option<Vec<u32>> = None;
     for &(row, form) in rows {
         let trigger = &triggers.rows[row];
         if trigger.pos != want {
@@ -2573,21 +2606,23 @@ fn choose_trigger(
                 continue;
             }
         }
-        if !trigger.object_words.is_empty() {
-            // In the passive the object stands before the verb: "grenades were hurled".
-            let passive =
-                form == Form::Past && (1..=2).any(|back| t >= back && s.is_any(t - back, BE));
-            let after =
-                has_object_word(s, &trigger.object_words, t_end, (t_end + 8).min(s.tokens.len()));
-            let before = passive && {
-                let from = (0..t)
-                    .rev()
-                    .take(8)
-                    .find(|&k| s.is_any(k, &[",", ";", ":"]))
-                    .map_or(t.saturating_sub(8), |k| k + 1);
-                has_object_word(s, &trigger.object_words, from, t)
-            };
-            if !after && !before {
+        if trigger.object_words {
+            // The rows whose object words follow the verb, looked up once per match; in the
+            // passive the object stands before the verb ("grenades were hurled").
+            let accepted = accepted.get_or_insert_with(|| {
+                let mut found = object_rows(triggers, s, t_end, (t_end + 8).min(s.tokens.len()));
+                if form == Form::Past && (1..=2).any(|back| t >= back && s.is_any(t - back, BE)) {
+                    let from = (0..t)
+                        .rev()
+                        .take(8)
+                        .find(|&k| s.is_any(k, &[",", ";", ":"]))
+                        .map_or(t.saturating_sub(8), |k| k + 1);
+                    found.extend(object_rows(triggers, s, from, t));
+                }
+                found.sort_unstable();
+                found
+            });
+            if accepted.binary_search(&(row as u32)).is_err() {
                 continue;
             }
         }
@@ -2616,31 +2651,36 @@ fn choose_trigger(
     None
 }
 
-/// Whether one of `words` (sorted, lower case; a plural in the text also counts) stands
-/// between tokens `from` and `to`, before the clause ends.
-fn has_object_word(s: &Sentence<'_>, words: &[Box<str>], from: usize, to: usize) -> bool {
+/// The rows whose literal object words (a plural in the text also counts) stand between
+/// tokens `from` and `to`, before the clause ends.
+fn object_rows(
+    triggers: &crate::triggers::Triggers,
+    s: &Sentence<'_>,
+    from: usize,
+    to: usize,
+) -> Vec<u32> {
+    let mut found = Vec::new();
     let mut buf = String::new();
     for k in from..to {
         if s.is_any(k, &[".", ";", ":"]) {
             break;
         }
         buf.clear();
-        for (n, tk) in s.tokens[k..to].iter().take(3).enumerate() {
+        for (n, tk) in s.tokens[k..to].iter().take(triggers.max_class_words.min(3)).enumerate() {
             if n > 0 {
                 buf.push(' ');
             }
             buf.push_str(&s.text[tk.start..tk.end]);
             buf.make_ascii_lowercase();
             let singular = buf.strip_suffix("es").into_iter().chain(buf.strip_suffix('s'));
-            if std::iter::once(buf.as_str())
-                .chain(singular)
-                .any(|w| words.binary_search_by(|x| (**x).cmp(w)).is_ok())
-            {
-                return true;
+            for w in std::iter::once(buf.as_str()).chain(singular) {
+                if let Some(rows) = triggers.object_rows.get(w) {
+                    found.extend_from_slice(rows);
+                }
             }
         }
     }
-    false
+    found
 }
 
 fn has_class(coder: &Coder, s: &Sentence<'_>, from: usize, to: usize, class: usize) -> bool {

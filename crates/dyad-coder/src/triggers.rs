@@ -43,8 +43,9 @@ pub struct Trigger {
     pub inverse: bool,
     /// The recipient must be the verb's direct object.
     pub needs_object: bool,
-    /// Literal object words (lower case, sorted), one of which must follow the verb.
-    pub object_words: Box<[Box<str>]>,
+    /// The row lists literal object words (in [`Triggers::object_rows`]), one of which must
+    /// follow the verb.
+    pub object_words: bool,
     /// The event needs a named or generic actor, never an unidentified one: dictionary
     /// verbs are too broad to make events on their own.
     pub named: bool,
@@ -67,6 +68,9 @@ pub struct Triggers {
     pub max_class_words: usize,
     /// First bytes of every form: words no form starts with skip the automaton.
     prefixes: dyad_lexicon::PrefixFilter,
+    /// Literal object phrase (lower case) → the rows (ascending) that accept it: a match looks
+    /// the words after a verb up once, not once per row.
+    pub object_rows: dyad_lexicon::fasthash::FnvMap<String, Vec<u32>>,
 }
 
 fn inflect_verb(lemma: &str) -> [(String, Form); 4] {
@@ -136,6 +140,7 @@ impl Triggers {
             }
         }
         let mut rows = Vec::new();
+        let mut object_rows: dyad_lexicon::fasthash::FnvMap<String, Vec<u32>> = Default::default();
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut forms: Vec<Vec<(usize, Form)>> = Vec::new();
@@ -152,15 +157,18 @@ impl Triggers {
             let pos = if cell(1) == "noun" { Pos::Noun } else { Pos::Verb };
             let flags = cell(7);
             let object = class_names.iter().position(|c| c == cell(5));
-            let mut object_words: Vec<Box<str>> = cell(5)
+            let row_idx = rows.len();
+            let object_words: Vec<&str> = cell(5)
                 .strip_prefix('=')
-                .map(|list| list.split('|').filter(|w| !w.is_empty()).map(Box::from).collect())
+                .map(|list| list.split('|').filter(|w| !w.is_empty()).collect())
                 .unwrap_or_default();
-            object_words.sort_unstable();
             for w in &object_words {
                 max_class_words = max_class_words.max(w.split(' ').count());
+                let rows_of = object_rows.entry(w.to_string()).or_default();
+                if rows_of.last() != Some(&(row_idx as u32)) {
+                    rows_of.push(row_idx as u32);
+                }
             }
-            let row_idx = rows.len();
             rows.push(Trigger {
                 lemma: cell(0).to_string(),
                 pos,
@@ -172,7 +180,7 @@ impl Triggers {
                 intent: flags.contains("intent"),
                 inverse: flags.contains("inverse"),
                 needs_object: flags.split(',').any(|f| f.trim() == "object"),
-                object_words: object_words.into_boxed_slice(),
+                object_words: !object_words.is_empty(),
                 named: flags.split(',').any(|f| f.trim() == "named"),
                 judgement: flags.split(',').any(|f| f.trim() == "judgement"),
                 dictionary,
@@ -227,7 +235,16 @@ impl Triggers {
         for p in &patterns {
             prefixes.insert(p);
         }
-        Triggers { rows, forms, automaton, class_names, class_words, max_class_words, prefixes }
+        Triggers {
+            rows,
+            forms,
+            automaton,
+            class_names,
+            class_words,
+            max_class_words,
+            prefixes,
+            object_rows,
+        }
     }
 
     /// Trigger words in `text`: an anchored search at each word start, so a form inside a

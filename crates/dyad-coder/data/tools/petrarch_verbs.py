@@ -248,6 +248,10 @@ def main():
             by_type = {}
             for objects, code in patterns:
                 mapped = plover(code, table)
+                # PLOVER: a declared (not yet implemented) ceasefire or withdrawal is a verbal
+                # concession; the verbs of statement blocks (CAMEO 01x-03x) only declare.
+                if mapped and mapped[0] == "RETREAT" and default[:2] in ("01", "02", "03"):
+                    mapped = ("CONCEDE", "", mapped[2])
                 if mapped:
                     words = by_type.setdefault(mapped, [])
                     words.extend(o for o in objects if o not in words)
