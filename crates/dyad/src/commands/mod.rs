@@ -8,11 +8,14 @@ pub mod eval;
 pub mod events;
 pub mod import;
 pub mod ingest;
+pub mod parse;
 pub mod recode;
 pub mod report;
 pub mod resolve;
+pub mod score_syntax;
 pub mod serve;
 pub mod stats;
+pub mod train_syntax;
 
 use std::path::Path;
 

@@ -5,8 +5,10 @@
 //! - `ingest`: coding and storing into a fresh store, as `dyad ingest` does.
 //! - `pipeline`: the whole `dyad code` process against the `wc -w` floor (see `pipeline`).
 //! - `corpus`: writes a synthetic corpus of any size (see `corpus`).
+//! - `parse`: tagging and parsing (dyad-syntax) alone on one core (see `parse`).
 
 mod corpus;
+mod parse;
 mod pipeline;
 
 use std::path::PathBuf;
@@ -38,6 +40,8 @@ enum What {
     Pipeline(PipelineArgs),
     /// Write a synthetic news corpus (JSONL) of a given size.
     Corpus(CorpusArgs),
+    /// Tagging and parsing (dyad-syntax) alone, on one core, in-process.
+    Parse(parse::ParseBenchArgs),
 }
 
 #[derive(Args)]
@@ -102,6 +106,7 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
         What::Code(a) => bench_code(a)?,
         What::Ingest(a) => bench_ingest(a)?,
         What::Pipeline(a) => pipeline::run(&a.input, &a.scales, a.runs, a.jobs)?,
+        What::Parse(a) => parse::run(a)?,
         What::Corpus(a) => {
             let bytes = (a.mb.max(0.0) * 1e6) as u64;
             let n = match &a.output {
