@@ -34,10 +34,16 @@ fn events_table(rows: &[EventRow]) -> String {
             .chars()
             .take(160)
             .collect();
+        // An actor without a code is unidentified or generic (docs/unidentified.md).
         let codes = |s: &str| -> String {
             s.split('+')
-                .filter(|c| !c.is_empty())
-                .map(|c| format!("<a href=\"/actors/{0}\">{0}</a>", escape(c)))
+                .map(|c| {
+                    if c.is_empty() {
+                        "<i>unidentified</i>".to_string()
+                    } else {
+                        format!("<a href=\"/actors/{0}\">{0}</a>", escape(c))
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join(" + ")
         };

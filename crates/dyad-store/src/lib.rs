@@ -249,6 +249,8 @@ mod tests {
         ];
         store.ingest_batch(&batch, "test", "test").unwrap();
         assert_eq!(store.events(&EventFilter::default()).unwrap().len(), 2);
+        // Nor do they make a "dyad" with a blank side in the summary.
+        assert!(store.stats().unwrap().top_dyads.is_empty());
     }
 
     #[test]

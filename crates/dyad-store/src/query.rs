@@ -330,7 +330,11 @@ impl Store {
             .query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?
             .collect::<Result<_, _>>()?;
         let mut stmt = self.conn.prepare(
-            "SELECT actors, recipients, COUNT(*) FROM events WHERE recipients != ''
+            // A dyad is between named parties: events with an unidentified actor or
+            // recipient (an empty code in the key) are left out.
+            "SELECT actors, recipients, COUNT(*) FROM events
+             WHERE recipients != '' AND actors != ''
+               AND '+' || actors || '+' NOT LIKE '%++%' AND '+' || recipients || '+' NOT LIKE '%++%'
              GROUP BY actors, recipients ORDER BY COUNT(*) DESC, actors, recipients LIMIT 10",
         )?;
         stats.top_dyads = stmt

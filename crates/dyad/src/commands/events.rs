@@ -127,8 +127,8 @@ pub fn run(args: &EventsArgs, db: &Path) -> Result<ExitCode> {
                     r.id,
                     r.date.as_deref().unwrap_or("?"),
                     r.event,
-                    r.actors,
-                    if r.recipients.is_empty() { "-" } else { &r.recipients },
+                    party_label(&r.actors, "?"),
+                    party_label(&r.recipients, "-"),
                     r.n_sources,
                     r.n_mentions,
                     evidence
@@ -271,4 +271,16 @@ fn csv_field(value: &str) -> String {
     } else {
         value.to_string()
     }
+}
+
+/// A parties key for a table: codes joined by '+', an empty code (an unidentified or generic
+/// actor, docs/unidentified.md) as `unidentified`, and `none` for no party at all.
+fn party_label(key: &str, none: &str) -> String {
+    if key.is_empty() {
+        return none.to_string();
+    }
+    key.split('+')
+        .map(|c| if c.is_empty() { "unidentified" } else { c })
+        .collect::<Vec<_>>()
+        .join("+")
 }
