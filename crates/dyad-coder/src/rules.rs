@@ -2503,9 +2503,6 @@ fn choose_trigger(
                 "sunday",
                 "today",
                 "yesterday",
-                "been",
-                "was",
-                "were",
             ],
         ) || s.word(p).ends_with("ly")
     }) || prev.is_some_and(|p| {
@@ -2545,6 +2542,8 @@ fn choose_trigger(
                         && prev.is_some_and(|p| {
                             s.tokens[p].word
                                 && s.word(p).starts_with(|c: char| c.is_ascii_lowercase())
+                                && !s.is_any(p, BE)
+                                && !s.is_any(p, &["been", "being"])
                                 && !s.mentions.iter().any(|m| m.tok_end == p + 1)
                         }) =>
                 {
