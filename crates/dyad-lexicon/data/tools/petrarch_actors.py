@@ -23,9 +23,9 @@ phrase is ambiguous):
 A person in office since 2000 whose surname no other entry has and that is no English word is
 also found by the surname alone. Names are written in title case; aliases that carry a title ("President X") are dropped, since
 the coder composes titles with names itself. One-word aliases (bare surnames, acronyms) are kept
-only when they cannot be an ordinary English word: acronyms in capitals, and surnames of six
-letters or more that the English vocabulary (lower-case words of a treebank, when given) does
-not hold. Codes outside data/countries.tsv and PLOVER's international codes are skipped.
+only when they cannot be an ordinary English word or a nationality: acronyms in capitals, and
+surnames of six letters or more that neither the English vocabulary (the words of a treebank,
+when given) nor data/countries.tsv holds. Codes outside data/countries.tsv and PLOVER's international codes are skipped.
 
 The dictionaries are MIT-licensed (Copyright (c) 2014 Open Event Data Alliance); the notice is
 written at the top of each output file.
@@ -177,13 +177,22 @@ def keep_alias(alias, vocabulary):
 
 
 def load_vocabulary(path):
+    """Every word of the treebank, lower-cased, and every word of data/countries.tsv: a
+    one-word alias that is an English word or a nationality ("German", a Dominican minister's
+    surname) would match far more often than the person."""
     words = set()
+    for line in (DATA / "countries.tsv").read_text().splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        for cell in line.split("\t")[1:]:
+            for phrase in cell.split("|"):
+                words.update(w.lower() for w in phrase.replace(":", " ").split())
     if not path:
         return words
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         cells = line.split("\t")
-        if len(cells) > 3 and cells[0].isdigit() and cells[1].islower():
-            words.add(cells[1])
+        if len(cells) > 3 and cells[0].isdigit():
+            words.add(cells[1].lower())
     return words
 
 
@@ -259,9 +268,15 @@ def main():
     people_rows, org_rows = [], []
 
     def phrases(entry):
-        name = title_case(entry[0])
+        # "ADEN_ABYAN_ISLAMIC_ARMY_(AAIA)": the name without its bracketed acronym, which
+        # becomes an alias.
+        raw_name = entry[0]
+        bracketed = re.findall(r"\(([^)]*)\)", raw_name)
+        name = title_case(re.sub(r"\s*\([^)]*\)", "", raw_name).strip())
+        extra = [b.strip().upper() for b in bracketed if b.strip()]
         aliases = []
-        for a in entry[1]:
+        for a in list(entry[1]) + extra:
+            a = re.sub(r"\s*\([^)]*\)", "", a).strip() or a
             if keep_alias(a, vocabulary):
                 t = title_case(a) if not (a.isupper() and " " not in a and len(a) <= 6) else a
                 if t != name and t not in aliases and t.lower() not in claimed:
@@ -278,6 +293,9 @@ def main():
             name, aliases = phrases(entry)
             all_names = {name.lower(), *(a.lower() for a in aliases)}
             if len(name) < 3 or name.lower() in claimed:
+                continue
+            # A one-word name must pass the alias test too ("Tigers" is a word, not a group).
+            if " " not in name and not keep_alias(name.upper() if name.isupper() else name, vocabulary):
                 continue
             # A bare country code, dated or not, marks a country-level entry (a country and
             # its former states), which data/countries.tsv covers.
