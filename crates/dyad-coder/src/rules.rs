@@ -106,6 +106,18 @@ const SUBORDINATORS: &[&str] = &[
     "although", "though", "while", "whereas", "because", "if", "unless", "when", "whenever",
     "since", "after", "before", "as", "once", "until", "despite",
 ];
+/// Days named in wire copy between a subject and its verb ("Hungary on Tuesday denounced").
+const DAY_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+];
 const CONDITIONAL: &[&str] = &["if", "unless", "whether"];
 const MODALS: &[&str] =
     &["could", "would", "might", "may", "can", "should", "must", "cannot", "couldn't", "wouldn't"];
@@ -833,35 +845,31 @@ fn noun_actor(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Optio
             });
         }
     }
-    // "the provision of munitions by the DPRK to Russia": a by-agent after the noun's
-    // complement.
-    if let Some(by) = (t_end + 1..(t_end + 8).min(clause.end))
-        .take_while(|&k| !s.is_any(k, &[",", ";", "that", "which", "who"]))
-        .find(|&k| s.is(k, "by"))
-    {
-        if let Some(idx) = s
+    // The actor named within two tokens after the preposition at `k`.
+    let agent_after = |k: usize, how: &str| {
+        let idx = s
             .mentions
             .iter()
-            .position(|m| m.tok_start > by && m.tok_start <= by + 2 && is_actorish(m))
-        {
-            return Some(Argument {
-                mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
-                how: "by-agent".into(),
-            });
-        }
+            .position(|m| m.tok_start > k && m.tok_start <= k + 2 && is_actorish(m))?;
+        Some(Argument {
+            mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+            how: format!("{how}-agent"),
+        })
+    };
+    // "the provision of munitions by the DPRK to Russia": a by-agent after the noun's
+    // complement.
+    if let Some(arg) = (t_end + 1..(t_end + 8).min(clause.end))
+        .take_while(|&k| !s.is_any(k, &[",", ";", "that", "which", "who"]))
+        .find(|&k| s.is(k, "by"))
+        .and_then(|by| agent_after(by, "by"))
+    {
+        return Some(arg);
     }
     // "the visit of X", "attacks by X"
-    for (k, how) in [(t_end, "of"), (t_end, "by")] {
-        if s.is(k, how) {
-            if let Some(idx) = s
-                .mentions
-                .iter()
-                .position(|m| m.tok_start > k && m.tok_start <= k + 2 && is_actorish(m))
-            {
-                return Some(Argument {
-                    mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
-                    how: format!("{how}-agent"),
-                });
+    for how in ["of", "by"] {
+        if s.is(t_end, how) {
+            if let Some(arg) = agent_after(t_end, how) {
+                return Some(arg);
             }
         }
     }
@@ -983,16 +991,11 @@ fn entity_of(
     }
 }
 
-/// A judgement ("it is despicable that Russia …", "Moscow's conduct is shameful") accuses
-/// whoever the judged clause or phrase names; the one judging is the speaker, usually the
-/// attribution, else unidentified. Only predicative uses count: the adjective follows a form of
-/// "be" (or "find … ADJ"), so "an unacceptable offer" is no accusation.
-fn judgement_arguments(
-    s: &Sentence<'_>,
-    t: usize,
-    t_end: usize,
-    clause: Clause,
-) -> (Option<Argument>, Option<Argument>) {
+/// The one a judgement accuses ("it is despicable that Russia …", "Moscow's conduct is
+/// shameful"): whoever the judged clause or phrase names. The one judging is the speaker, left
+/// unidentified (the attribution names them when the sentence does). Only predicative uses
+/// count: the adjective follows a form of "be", so "an unacceptable offer" is no accusation.
+fn judged(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Option<Argument> {
     let mut k = t;
     while k > clause.start
         && s.is_any(
@@ -1014,7 +1017,7 @@ fn judgement_arguments(
     }
     let predicative = k > 0 && s.is_any(k - 1, BE);
     if !predicative {
-        return (None, None);
+        return None;
     }
     // The judged party: in the clause after "that" / "of" / "for", else the subject before
     // "is" when it is not the expletive "it".
@@ -1039,7 +1042,7 @@ fn judgement_arguments(
             })
             .map(|(idx, _)| Argument { mentions: vec![idx], how: "judged-subject".into() })
     };
-    (None, after.or_else(before))
+    after.or_else(before)
 }
 
 /// Whether an event with no named actor is still coded, with an unidentified one: force in
@@ -1099,28 +1102,17 @@ fn subject_words(s: &Sentence<'_>, clause: Clause, t: usize) -> std::ops::Range<
         "be",
         "will",
         "would",
-        "had",
         "also",
         "reportedly",
         "allegedly",
         "then",
         "again",
         "later",
-        "today",
-        "yesterday",
         "on",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "last",
         "this",
         "week",
         "earlier",
-        "have",
         "to",
         "did",
         "does",
@@ -1128,7 +1120,7 @@ fn subject_words(s: &Sentence<'_>, clause: Clause, t: usize) -> std::ops::Range<
         "recently",
     ];
     let mut end = t;
-    while end > clause.start && s.is_any(end - 1, SKIP) {
+    while end > clause.start && (s.is_any(end - 1, SKIP) || s.is_any(end - 1, DAY_WORDS)) {
         end -= 1;
     }
     let mut start = end;
@@ -1561,6 +1553,9 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                         (subject, object, "active")
                     }
                 }
+                Pos::Noun if trigger.judgement => {
+                    (None, judged(&s, t, cand.tok_end, clause), "judgement")
+                }
                 Pos::Noun => {
                     let actor = noun_actor(&s, t, cand.tok_end, clause);
                     let recipient = s
@@ -1586,12 +1581,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                             mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
                             how: "noun-prep".into(),
                         });
-                    if trigger.judgement {
-                        let (actor, recipient) = judgement_arguments(&s, t, cand.tok_end, clause);
-                        (actor, recipient, "judgement")
-                    } else {
-                        (actor, recipient, "noun")
-                    }
+                    (actor, recipient, "noun")
                 }
             };
             if trigger.needs_object && recipient_arg.as_ref().is_none_or(|r| r.how != "object") {
@@ -1641,24 +1631,10 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 continue;
             }
             // No named actor: PLOVER codes the event with an unidentified one when the
-            // words leave no doubt that something happened (docs/unidentified.md).
-            let actor_arg = match actor_arg {
-                Some(arg) => arg,
-                None if unidentified_allowed(&s, trigger, voice, clause, t) => {
-                    Argument { mentions: Vec::new(), how: "unidentified".into() }
-                }
-                None => {
-                    coded.diagnostics.push(Diagnostic {
-                        sentence: Some(sentence_idx),
-                        message: format!(
-                            "`{}` ({}) has no actor",
-                            &doc.text[tokens[t].start..tokens[cand.tok_end - 1].end],
-                            trigger.event
-                        ),
-                    });
-                    continue;
-                }
-            };
+            // words leave no doubt that something happened (docs/unidentified.md); decided
+            // below, once the actor's entities are known.
+            let actor_arg = actor_arg
+                .unwrap_or_else(|| Argument { mentions: Vec::new(), how: "unidentified".into() });
             // For motion events the place after the verb is a destination, not the home of a
             // bare sector subject ("peacekeepers arrived in Bosnia").
             let motion = trigger.mode == "visit"
@@ -1697,6 +1673,16 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             }
             if actor.is_empty() {
                 if !unidentified_allowed(&s, trigger, voice, clause, t) {
+                    if actor_arg.mentions.is_empty() {
+                        coded.diagnostics.push(Diagnostic {
+                            sentence: Some(sentence_idx),
+                            message: format!(
+                                "`{}` ({}) has no actor",
+                                &doc.text[tokens[t].start..tokens[cand.tok_end - 1].end],
+                                trigger.event
+                            ),
+                        });
+                    }
                     continue;
                 }
                 actor.push(unidentified_actor(&s, clause, t, voice));
@@ -2494,17 +2480,9 @@ fn choose_trigger(
                 "started",
                 "began",
                 "resumed",
-                "monday",
-                "tuesday",
-                "wednesday",
-                "thursday",
-                "friday",
-                "saturday",
-                "sunday",
-                "today",
-                "yesterday",
             ],
-        ) || s.word(p).ends_with("ly")
+        ) || s.is_any(p, DAY_WORDS)
+            || s.word(p).ends_with("ly")
     }) || prev.is_some_and(|p| {
         s.mentions.iter().any(|m| m.tok_end == p + 1 && m.kind == Kind::Actor && !m.possessive)
     });

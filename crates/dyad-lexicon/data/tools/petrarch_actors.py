@@ -196,20 +196,10 @@ def load_vocabulary(path):
     return words
 
 
-def known_people():
+def known_names(file):
+    """Names and aliases (lower case) of a project file whose first columns are name, aliases."""
     names = set()
-    for line in (DATA / "people.tsv").read_text().splitlines():
-        if line.startswith("#") or not line.strip() or line.startswith("name\t"):
-            continue
-        cells = line.split("\t")
-        names.add(cells[0].lower())
-        names.update(a.lower() for a in cells[1].split("|") if a)
-    return names
-
-
-def known_organizations():
-    names = set()
-    for line in (DATA / "organizations.tsv").read_text().splitlines():
+    for line in (DATA / file).read_text().splitlines():
         if line.startswith("#") or not line.strip() or line.startswith("name\t"):
             continue
         cells = line.split("\t")
@@ -262,8 +252,8 @@ def main():
     src = Path(args.petrarch_dir)
     vocabulary = load_vocabulary(args.english_vocabulary)
     countries = countries_codes()
-    people_seen = known_people()
-    orgs_seen = known_organizations()
+    people_seen = known_names("people.tsv")
+    orgs_seen = known_names("organizations.tsv")
     claimed = set()  # phrases already given to an earlier entry: first one wins
     people_rows, org_rows = [], []
 
