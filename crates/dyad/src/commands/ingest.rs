@@ -157,6 +157,10 @@ pub struct IngestArgs {
     /// Largest page or feed fetched, in bytes.
     #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
     max_bytes: u64,
+    /// Also fetch from loopback, private, link-local and other non-public addresses (refused
+    /// by default, redirects included).
+    #[arg(long)]
+    allow_private_urls: bool,
     #[command(flatten)]
     lexicon: LexiconArgs,
 }
@@ -171,7 +175,11 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
     }
     let coder = load_coder(&args.lexicon, Options::default())?;
     let mut store = super::open_store(&args.db, true)?;
-    let fetcher = Fetcher::new(Duration::from_secs(args.timeout.max(1)), args.max_bytes);
+    let fetcher = Fetcher::new(
+        Duration::from_secs(args.timeout.max(1)),
+        args.max_bytes,
+        args.allow_private_urls,
+    );
     let jobs = args.jobs;
     let mut ingester = Ingester {
         store: &mut store,

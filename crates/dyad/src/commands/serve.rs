@@ -26,6 +26,10 @@ pub struct ServeArgs {
     /// Largest request body, in bytes.
     #[arg(long, default_value_t = dyad_server::DEFAULT_MAX_BODY)]
     max_body: usize,
+    /// Let `POST /api/ingest {"url": …}` fetch from loopback, private, link-local and other
+    /// non-public addresses (refused by default, redirects included).
+    #[arg(long)]
+    allow_private_urls: bool,
     #[command(flatten)]
     lexicon: LexiconArgs,
 }
@@ -37,7 +41,8 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
     if args.write_token.as_deref().is_some_and(|t| t.len() < 16) {
         bail!("--write-token must be at least 16 characters");
     }
-    let fetcher = Arc::new(Fetcher::new(Duration::from_secs(30), 20_000_000));
+    let fetcher =
+        Arc::new(Fetcher::new(Duration::from_secs(30), 20_000_000, args.allow_private_urls));
     let fetch: Arc<dyad_server::FetchFn> = Arc::new(move |url: &str| {
         fetcher
             .get(url)

@@ -694,14 +694,25 @@ impl TestServer {
     }
 }
 
+/// The test server is on loopback, which fetching refuses by default.
+const ALLOW: &str = "--allow-private-urls";
+
 #[test]
 fn ingests_urls_and_feeds_from_a_loopback_server() {
     let server = TestServer::start();
     let dir = temp_dir("fetch");
     let db = dir.join("store.db");
     let db = db.to_str().unwrap();
+    // Issue 17: a loopback address is refused unless allowed, and nothing is sent to it.
+    for args in [vec!["ingest", "--feed"], vec!["ingest"]] {
+        let url = server.url("/article.html");
+        let out = dyad(&[args.as_slice(), &[url.as_str(), "--db", db]].concat(), None);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("refused") && stderr.contains("--allow-private-urls"), "{stderr}");
+    }
+    assert_eq!(server.requests.lock().unwrap().len(), 0);
     // A redirect is followed; the page is stored under its final address.
-    let out = dyad(&["ingest", &server.url("/moved"), "--db", db], None);
+    let out = dyad(&["ingest", &server.url("/moved"), "--db", db, ALLOW], None);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("ingested: 1 new documents"));
     let docs = dyad(&["docs", "--db", db], None);
@@ -711,7 +722,7 @@ fn ingests_urls_and_feeds_from_a_loopback_server() {
 
     // The feed: the stored page is not fetched again, a relative link is resolved, a
     // missing page is reported and skipped.
-    let out = dyad(&["ingest", "--feed", &server.url("/feed.xml"), "--db", db], None);
+    let out = dyad(&["ingest", "--feed", &server.url("/feed.xml"), "--db", db, ALLOW], None);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("ingested: 2 new documents"), "{stdout}");
@@ -726,7 +737,7 @@ fn ingests_urls_and_feeds_from_a_loopback_server() {
     assert!(events.iter().all(|e| e["date"].as_str().is_some_and(|d| d.starts_with("2024"))));
 
     // Again: nothing new is fetched but the missing page.
-    let out = dyad(&["ingest", "--feed", &server.url("/feed.xml"), "--db", db], None);
+    let out = dyad(&["ingest", "--feed", &server.url("/feed.xml"), "--db", db, ALLOW], None);
     assert!(String::from_utf8_lossy(&out.stdout).contains("3 already stored"));
     assert_eq!(server.fetched("/a1.html"), 1);
 
@@ -739,7 +750,7 @@ fn ingests_urls_and_feeds_from_a_loopback_server() {
         ("/missing", vec![], "HTTP 404"),
     ] {
         let url = server.url(path);
-        let mut args = vec!["ingest", url.as_str(), "--db", db];
+        let mut args = vec!["ingest", url.as_str(), "--db", db, ALLOW];
         args.extend(extra);
         let out = dyad(&args, None);
         assert!(out.status.success(), "{path}");
