@@ -312,13 +312,20 @@ pub(crate) async fn ingest(
     let given = headers
         .get(axum::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
+        .and_then(bearer_token)
         .unwrap_or("");
     check_token(&state, given, "a valid `Authorization: Bearer TOKEN` header is required")?;
     let Json(body) =
         body.map_err(|rejection| ApiError::new(rejection.status(), rejection.body_text()))?;
     let (status, v) = ingest_value(&state, body).await?;
     Ok((status, Json(v)))
+}
+
+/// The token of an `Authorization: Bearer TOKEN` value. The scheme's name is
+/// case-insensitive (RFC 9110, section 11.1), and spaces may separate it from the token.
+fn bearer_token(value: &str) -> Option<&str> {
+    let (scheme, token) = value.split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim_start_matches(' '))
 }
 
 /// 403 on a read-only server; 401 unless `given` is the write token.

@@ -14,17 +14,26 @@
 //! work without JavaScript. Writing (`POST /api/ingest`) needs a token given at start; a
 //! server started without one is read-only.
 //!
+//! Hostile clients are bounded (`Limits`): a connection must send its request headers within
+//! a timeout, a request is answered within another, and the connections open at once are
+//! capped. Every response carries a strict Content-Security-Policy and the other security
+//! headers (`layers.rs`).
+//!
 //! Not here: command-line parsing, fetching URLs (the CLI hands in a fetch function).
 
 mod api;
 mod html;
+mod layers;
+mod listen;
 mod openapi;
 mod pages;
 mod params;
 
+use std::future::Future;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -56,17 +65,52 @@ pub struct Config {
     /// Largest request body accepted (413 beyond).
     pub max_body_bytes: usize,
     pub fetch: Option<Arc<FetchFn>>,
+    pub limits: Limits,
 }
 
 impl Config {
     /// A read-only server on the store at `db`, coding with `lexicon`.
     pub fn read_only(db: PathBuf, lexicon: Arc<dyad_lexicon::Lexicon>) -> Config {
-        Config { db, write_token: None, lexicon, max_body_bytes: DEFAULT_MAX_BODY, fetch: None }
+        Config {
+            db,
+            write_token: None,
+            lexicon,
+            max_body_bytes: DEFAULT_MAX_BODY,
+            fetch: None,
+            limits: Limits::default(),
+        }
     }
 }
 
 /// 2 MB: a long article as HTML fits many times over.
 pub const DEFAULT_MAX_BODY: usize = 2 << 20;
+
+/// How long clients may take and how many may be connected: what keeps idle, slow and
+/// numerous connections from starving the others.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Time to send a request's headers, from the opening of the connection or the end of
+    /// the previous response; the connection is closed after it. Also the idle timeout of a
+    /// kept-alive connection.
+    pub header_timeout: Duration,
+    /// Time from a request's headers to its response (reading the body included); 503
+    /// after it.
+    pub request_timeout: Duration,
+    /// Connections open at once; a connection beyond is answered 503 and closed. Keep it
+    /// below the process's descriptor limit (`ulimit -n`), which the stores also use.
+    pub max_connections: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            header_timeout: Duration::from_secs(10),
+            // Fetching a URL for `POST /api/ingest` may take 30 s, coding it some more.
+            request_timeout: Duration::from_secs(60),
+            max_connections: 256,
+        }
+    }
+}
 
 pub(crate) struct AppState {
     db: PathBuf,
@@ -141,7 +185,8 @@ impl AppState {
     }
 }
 
-/// The application: API, pages and static assets.
+/// The application: API, pages and static assets, each response with the security headers,
+/// each request within `config.limits.request_timeout`.
 pub fn router(config: Config) -> Router {
     let coder = dyad_coder::Coder::new(config.lexicon.clone(), dyad_coder::Options::default());
     let state = Arc::new(AppState {
@@ -181,7 +226,16 @@ pub fn router(config: Config) -> Router {
                 .layer(axum::extract::DefaultBodyLimit::max(config.max_body_bytes)),
         )
         .route("/static/{*path}", get(pages::asset));
-    Router::new().merge(api).merge(pages).fallback(not_found).with_state(state)
+    Router::new()
+        .merge(api)
+        .merge(pages)
+        .fallback(not_found)
+        .with_state(state)
+        .layer(axum::middleware::from_fn_with_state(
+            config.limits.request_timeout,
+            layers::time_limit,
+        ))
+        .layer(axum::middleware::map_response(layers::security_headers))
 }
 
 /// 404: JSON under `/api/`, a page elsewhere.
@@ -196,9 +250,18 @@ async fn not_found(uri: axum::http::Uri) -> Response {
 /// Serves `config` on `bind` until Ctrl-C.
 pub async fn serve(config: Config, bind: SocketAddr) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(bind).await?;
-    axum::serve(listener, router(config))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
+    serve_on(listener, config, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+}
+
+/// Serves `config` on `listener` until `shutdown` completes, within `config.limits`.
+pub async fn serve_on(
+    listener: tokio::net::TcpListener,
+    config: Config,
+    shutdown: impl Future<Output = ()>,
+) -> std::io::Result<()> {
+    let limits = config.limits;
+    listen::run(listener, router(config), limits, shutdown).await
 }

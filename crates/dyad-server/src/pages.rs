@@ -542,7 +542,9 @@ pub(crate) async fn network(State(state): State<Arc<AppState>>, Query(q): Q) -> 
             .collect();
         let _ = write!(
             body,
-            "<li><span style=\"color:{}\">■</span> bloc {}: {}</li>",
+            // A swatch drawn in SVG, like the chart's nodes: an inline `style` would need the
+            // Content-Security-Policy to allow inline styles.
+            "<li><svg class=\"swatch\" width=\"12\" height=\"12\" viewBox=\"0 0 12 12\" aria-hidden=\"true\"><rect width=\"12\" height=\"12\" fill=\"{}\"/></svg> bloc {}: {}</li>",
             charts::bloc_colour(i),
             i + 1,
             members.join(", ")

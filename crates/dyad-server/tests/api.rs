@@ -331,3 +331,221 @@ async fn the_ingest_page_adds_an_article_with_the_token() {
     assert!(v["total"].as_u64().unwrap() >= 1, "{v}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+// Issue 17: what a hostile client or page can still break.
+
+/// Every response, pages, JSON, errors and the style sheet, carries the security headers,
+/// and the pages need nothing the Content-Security-Policy forbids.
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let (dir, db) = build_store();
+    let app = app(&db, Some(TOKEN));
+    let first_event = get_json(&app, "/api/events?limit=1").await.1["events"][0]["id"].clone();
+    let requests = [
+        ("GET", "/".to_string(), ""),
+        ("GET", "/events".to_string(), ""),
+        ("GET", format!("/events/{first_event}"), ""),
+        ("GET", "/actors/RUS".to_string(), ""),
+        ("GET", "/network".to_string(), ""),
+        ("GET", "/ingest".to_string(), ""),
+        ("GET", "/static/style.css".to_string(), ""),
+        ("GET", "/api/stats".to_string(), ""),
+        ("GET", "/api/events?colour=red".to_string(), ""),
+        ("GET", "/api/nothing".to_string(), ""),
+        ("GET", "/nothing".to_string(), ""),
+        ("POST", "/api/stats".to_string(), ""),
+        ("POST", "/api/ingest".to_string(), "{}"),
+    ];
+    for (method, uri, body) in requests {
+        let request = Request::builder().method(method).uri(&uri).body(Body::from(body)).unwrap();
+        let response = app.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let header = |name: &str| {
+            headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()
+        };
+        let csp = header("content-security-policy");
+        assert!(csp.contains("default-src 'none'"), "{method} {uri}: {csp}");
+        assert!(csp.contains("frame-ancestors 'none'"), "{method} {uri}: {csp}");
+        assert!(!csp.contains("unsafe"), "{method} {uri}: {csp}");
+        assert_eq!(header("x-content-type-options"), "nosniff", "{method} {uri}");
+        assert_eq!(header("x-frame-options"), "DENY", "{method} {uri}");
+        assert_eq!(header("referrer-policy"), "no-referrer", "{method} {uri}");
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        let body = String::from_utf8_lossy(&body);
+        if header("content-type").starts_with("text/html") {
+            // The policy allows no script and no inline style.
+            for forbidden in ["<script", "<style", " style=", " onclick=", "javascript:"] {
+                assert!(!body.contains(forbidden), "{method} {uri} ({status}): {forbidden}");
+            }
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[tokio::test]
+async fn the_bearer_scheme_is_case_insensitive() {
+    let (dir, db) = build_store();
+    let app = app(&db, Some(TOKEN));
+    let article = r#"{"text": "Chile and Peru signed a fisheries agreement in Lima on Monday.", "date": "2024-07-08"}"#;
+    for (value, expected) in [
+        (format!("bearer {TOKEN}"), StatusCode::CREATED),
+        (format!("BEARER  {TOKEN}"), StatusCode::OK),
+        (format!("Bearer {TOKEN}"), StatusCode::OK),
+        (format!("Basic {TOKEN}"), StatusCode::UNAUTHORIZED),
+        (format!("Bearer{TOKEN}"), StatusCode::UNAUTHORIZED),
+    ] {
+        let request = Request::post("/api/ingest")
+            .header("content-type", "application/json")
+            .header("authorization", &value)
+            .body(Body::from(article))
+            .unwrap();
+        let (status, _, body) = send(&app, request).await;
+        assert_eq!(status, expected, "{value}: {body}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A request that takes longer than the limit (here, a fetch that hangs) is answered 503.
+#[tokio::test]
+async fn a_request_past_the_time_limit_is_answered_503() {
+    let (dir, db) = build_store();
+    let mut config = dyad_server::Config::read_only(
+        db.clone(),
+        Arc::new(dyad_lexicon::Lexicon::load(&[]).unwrap()),
+    );
+    config.write_token = Some(TOKEN.to_string());
+    config.limits.request_timeout = std::time::Duration::from_millis(300);
+    config.fetch = Some(Arc::new(|_: &str| {
+        std::thread::sleep(std::time::Duration::from_secs(3));
+        Err("too late".to_string())
+    }));
+    let app = dyad_server::router(config);
+    let started = std::time::Instant::now();
+    let (status, _, body) =
+        send(&app, post(r#"{"url": "http://example.org/slow"}"#, Some(TOKEN))).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
+    assert!(serde_json::from_str::<Value>(&body).is_ok(), "{body}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A real server on a loopback port with `limits`, for the connection tests.
+async fn listening(db: &std::path::Path, limits: dyad_server::Limits) -> std::net::SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let mut config = dyad_server::Config::read_only(
+        db.to_path_buf(),
+        Arc::new(dyad_lexicon::Lexicon::load(&[]).unwrap()),
+    );
+    config.write_token = Some(TOKEN.to_string());
+    config.limits = limits;
+    tokio::spawn(dyad_server::serve_on(listener, config, std::future::pending()));
+    addr
+}
+
+/// Sends `request` on a new connection and reads until the server closes it (at most 5 s).
+fn exchange(addr: std::net::SocketAddr, request: &[u8]) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(5))).unwrap();
+    stream.write_all(request).unwrap();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+/// How long the server takes to close `stream`; `None`: still open after 5 s.
+fn closed_after(stream: &mut std::net::TcpStream) -> Option<std::time::Duration> {
+    use std::io::Read;
+    let started = std::time::Instant::now();
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(5))).unwrap();
+    let mut buffer = [0u8; 1024];
+    loop {
+        match stream.read(&mut buffer) {
+            Ok(0) => return Some(started.elapsed()),
+            Ok(_) => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => {
+                return Some(started.elapsed())
+            }
+            Err(_) => return None,
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn idle_and_slow_clients_are_disconnected() {
+    use std::io::Write;
+    let (dir, db) = build_store();
+    let limits = dyad_server::Limits {
+        header_timeout: std::time::Duration::from_millis(400),
+        request_timeout: std::time::Duration::from_millis(800),
+        max_connections: 64,
+    };
+    let addr = listening(&db, limits).await;
+    // A connection that sends nothing.
+    let mut idle = std::net::TcpStream::connect(addr).unwrap();
+    let waited = closed_after(&mut idle).expect("an idle connection is closed");
+    assert!(waited >= std::time::Duration::from_millis(300), "{waited:?}");
+    // Slowloris: a header line now and then, never the end of the headers.
+    let mut slow = std::net::TcpStream::connect(addr).unwrap();
+    let writer = {
+        let mut slow = slow.try_clone().unwrap();
+        std::thread::spawn(move || {
+            let _ = slow.write_all(b"GET /api/stats HTTP/1.1\r\nHost: x\r\n");
+            for i in 0..30 {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                if slow.write_all(format!("X-Slow-{i}: 1\r\n").as_bytes()).is_err() {
+                    break;
+                }
+            }
+        })
+    };
+    let waited = closed_after(&mut slow).expect("a slow client is disconnected");
+    assert!(waited < std::time::Duration::from_secs(2), "{waited:?}");
+    let _ = writer.join();
+    // A body that never arrives: 503 when the request's time is up.
+    let answer = exchange(
+        addr,
+        b"POST /api/ingest HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"text\"",
+    );
+    assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
+    // A kept-alive connection is closed once idle, after its answer.
+    let mut kept = std::net::TcpStream::connect(addr).unwrap();
+    kept.write_all(b"GET /api/stats HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    assert!(closed_after(&mut kept).is_some(), "an idle kept-alive connection is closed");
+    // Meanwhile, others are served.
+    let answer = exchange(addr, b"GET /api/stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn connections_beyond_the_cap_are_answered_503() {
+    let (dir, db) = build_store();
+    let limits = dyad_server::Limits {
+        header_timeout: std::time::Duration::from_secs(30),
+        request_timeout: std::time::Duration::from_secs(30),
+        max_connections: 2,
+    };
+    let addr = listening(&db, limits).await;
+    let request = b"GET /api/stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    let held: Vec<_> = (0..2).map(|_| std::net::TcpStream::connect(addr).unwrap()).collect();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let answer = exchange(addr, request);
+    assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
+    assert!(answer.contains("content-security-policy"), "{answer}");
+    assert!(answer.contains("too many open connections"), "{answer}");
+    // A slot freed is a slot for the next client.
+    drop(held);
+    let mut answer = String::new();
+    for _ in 0..50 {
+        answer = exchange(addr, request);
+        if answer.starts_with("HTTP/1.1 200") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -30,6 +30,16 @@ pub struct ServeArgs {
     /// non-public addresses (refused by default, redirects included).
     #[arg(long)]
     allow_private_urls: bool,
+    /// Connections open at once; more are answered 503. Keep it below the descriptor limit
+    /// (`ulimit -n`).
+    #[arg(long, default_value_t = dyad_server::Limits::default().max_connections)]
+    max_connections: usize,
+    /// Seconds a client has to send a request's headers (and an idle connection stays open).
+    #[arg(long, default_value_t = dyad_server::Limits::default().header_timeout.as_secs())]
+    header_timeout: u64,
+    /// Seconds a request may take, reading its body and fetching a URL included; 503 after.
+    #[arg(long, default_value_t = dyad_server::Limits::default().request_timeout.as_secs())]
+    request_timeout: u64,
     #[command(flatten)]
     lexicon: LexiconArgs,
 }
@@ -60,6 +70,11 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
         lexicon: load_lexicon(&args.lexicon)?,
         max_body_bytes: args.max_body,
         fetch: Some(fetch),
+        limits: dyad_server::Limits {
+            header_timeout: Duration::from_secs(args.header_timeout.max(1)),
+            request_timeout: Duration::from_secs(args.request_timeout.max(1)),
+            max_connections: args.max_connections.max(1),
+        },
     };
     if !args.bind.ip().is_loopback() {
         eprintln!("dyad: warning: listening on {}, reachable from other machines", args.bind);
