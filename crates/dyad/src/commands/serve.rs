@@ -45,9 +45,9 @@ pub struct ServeArgs {
 }
 
 pub fn run(args: &ServeArgs) -> Result<ExitCode> {
-    if !args.db.exists() {
-        bail!("no store at {} (run `dyad ingest` first, or give --db)", args.db.display());
-    }
+    // Refuse, as the other commands do, a store that is missing or cannot be read (not a
+    // SQLite file, a newer schema) rather than answer 500 to every request.
+    drop(super::open_store(&args.db, false)?);
     if args.write_token.as_deref().is_some_and(|t| t.len() < 16) {
         bail!("--write-token must be at least 16 characters");
     }

@@ -763,6 +763,109 @@ fn ingests_urls_and_feeds_from_a_loopback_server() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A `dyad serve` on a free loopback port, killed when dropped.
+struct Served {
+    child: std::process::Child,
+    addr: std::net::SocketAddr,
+}
+
+impl Served {
+    fn start(db: &str, extra: &[&str]) -> Served {
+        let addr = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+        let bind = addr.to_string();
+        let child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+            .args([&["serve", "--db", db, "--bind", bind.as_str()], extra].concat())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dyad runs");
+        let served = Served { child, addr };
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(addr).is_ok() {
+                return served;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        panic!("dyad serve did not start");
+    }
+
+    /// Sends one HTTP/1.1 request and returns the whole answer.
+    fn request(&self, method: &str, path: &str, headers: &str, body: &str) -> String {
+        use std::io::Read;
+        let mut stream = std::net::TcpStream::connect(self.addr).unwrap();
+        stream.set_read_timeout(Some(std::time::Duration::from_secs(30))).unwrap();
+        let request = format!(
+            "{method} {path} HTTP/1.1\r\nHost: test\r\nConnection: close\r\n{headers}Content-Length: {}\r\n\r\n{body}",
+            body.len()
+        );
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut answer = String::new();
+        let _ = stream.read_to_string(&mut answer);
+        answer
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Issue 17: with the write token, `POST /api/ingest {"url": …}` must not reach the machine
+/// the server runs on (it used to store the page, and anyone could then read it).
+#[test]
+fn serve_does_not_fetch_private_urls_unless_allowed() {
+    let server = TestServer::start();
+    let dir = temp_dir("serve-ssrf");
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    assert!(dyad(&["ingest", "--db", db], Some("")).status.success());
+    let token = "ssrf-test-token-0123456789";
+    let auth = format!("Authorization: Bearer {token}\r\nContent-Type: application/json\r\n");
+    let body = format!("{{\"url\": \"{}\"}}", server.url("/article.html"));
+    let served = Served::start(db, &["--write-token", token]);
+    let answer = served.request("POST", "/api/ingest", &auth, &body);
+    assert!(answer.starts_with("HTTP/1.1 502"), "{answer}");
+    assert!(answer.contains("--allow-private-urls"), "{answer}");
+    assert_eq!(server.requests.lock().unwrap().len(), 0, "nothing was sent");
+    drop(served);
+    let served = Served::start(db, &["--write-token", token, ALLOW]);
+    let answer = served.request("POST", "/api/ingest", &auth, &body);
+    assert!(answer.starts_with("HTTP/1.1 201"), "{answer}");
+    drop(served);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Issue 17: `dyad serve` refuses, at start, a store that the other commands refuse, with
+/// their message and exit code, instead of answering 500 to every request.
+#[test]
+fn serve_refuses_a_store_it_cannot_read() {
+    let dir = temp_dir("serve-unreadable");
+    let text = dir.join("notes.db");
+    std::fs::write(&text, "not a store, a text file\n".repeat(100)).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["serve", "--db", text.to_str().unwrap(), "--bind", "127.0.0.1:0"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("dyad serve started on a text file");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("cannot open the store") && stderr.contains("notes.db"), "{stderr}");
+    let stats = dyad(&["stats", "--db", text.to_str().unwrap()], None);
+    assert_eq!(String::from_utf8_lossy(&stats.stderr), stderr);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn recode_reports_what_a_lexicon_change_does() {
     let dir = temp_dir("recode");
