@@ -87,6 +87,11 @@ python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('PRAGM
 if "$dyad" stats --db "$work/newer.db" > /dev/null 2> "$work/err"; then fail "a newer store was opened"; fi
 grep -q "newer than this dyad understands" "$work/err" || fail "no clear message: $(cat "$work/err")"
 echo "newer schema: '$(cat "$work/err")'"
+# `dyad serve` refuses it at start too (issue 17), rather than answer 500 to everything.
+code=0
+timeout 20 "$dyad" serve --db "$work/newer.db" --bind 127.0.0.1:0 > /dev/null 2> "$work/err" || code=$?
+[ "$code" -eq 2 ] || fail "dyad serve on a newer store: exit $code, expected 2"
+grep -q "newer than this dyad understands" "$work/err" || fail "serve: no clear message: $(cat "$work/err")"
 
 echo "-- kill -9 during import and recode"
 "$dyad" ingest --db "$work/source.db" "$work/corpus.jsonl" > /dev/null

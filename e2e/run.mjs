@@ -73,6 +73,9 @@ try {
   // Every request the pages make must go to this server.
   const foreign = [];
   page.on("request", (req) => { if (!req.url().startsWith(base)) foreign.push(req.url()); });
+  // The pages must need nothing their Content-Security-Policy forbids (issue 17).
+  const blocked = [];
+  page.on("console", (msg) => { if (/Content Security Policy/i.test(msg.text())) blocked.push(msg.text()); });
 
   await page.goto(`${base}/`);
   if ((await page.title()) !== "Dashboard · dyad") fail(`dashboard title: ${await page.title()}`);
@@ -117,6 +120,9 @@ try {
   await shot(page, "5-network-first-month");
 
   if (foreign.length) fail(`requests to other hosts: ${foreign.join(", ")}`);
+  if (blocked.length) fail(`blocked by the Content-Security-Policy: ${blocked.join("; ")}`);
+  const csp = (await (await fetch(`${base}/`)).headers.get("content-security-policy")) ?? "";
+  if (!csp.includes("frame-ancestors 'none'")) fail(`no strict Content-Security-Policy: ${csp}`);
   writeFileSync(join(shots, "README.txt"), "Screenshots of the last e2e run (see e2e/run.mjs).\n");
   console.log("e2e: ok");
 } finally {
