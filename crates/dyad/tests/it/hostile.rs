@@ -1,0 +1,79 @@
+//! Hostile input (issue 17): folder walks, unreadable inputs, row and field limits, PLOVER
+//! validation, concurrent store creation, control characters in terminal output.
+
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use super::{lines, temp_dir};
+
+/// Runs dyad in `dir`, killing it (and failing) after `limit`: the bugs tested here hung.
+fn dyad_within(limit: Duration, args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dyad runs");
+    let started = Instant::now();
+    // The outputs here are small, so the pipes cannot fill while we wait.
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            panic!("dyad {args:?} ran longer than {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+const MINUTE: Duration = Duration::from_secs(60);
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_are_walked_once_and_unreadable_inputs_are_skipped_by_name() {
+    let dir = temp_dir("loops");
+    let input = dir.join("in");
+    std::fs::create_dir_all(input.join("sub")).unwrap();
+    std::fs::write(input.join("first.txt"), "Peru recalled its ambassador from Chile on Monday.")
+        .unwrap();
+    std::fs::write(
+        input.join("sub/second.txt"),
+        "Norway condemned Russia on Tuesday over the seizure of the trawler.",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(".", input.join("loop-a")).unwrap();
+    std::os::unix::fs::symlink(".", input.join("loop-b")).unwrap();
+    std::os::unix::fs::symlink("..", input.join("sub/up")).unwrap();
+    std::os::unix::fs::symlink("../first.txt", input.join("sub/again.txt")).unwrap();
+    let input = input.to_str().unwrap();
+    // `/proc/self/mem` opens but fails on the first read; the schemes are not fetched.
+    let args = ["code", "file:///etc/hostname", "/proc/self/mem", input, "data:,x", "gopher://h"];
+    let out = dyad_within(MINUTE, &args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let ids: Vec<String> =
+        lines(&out).iter().map(|e| e["doc_id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(ids, ["first", "second"], "{stderr}");
+    for expected in [
+        "skipped file:///etc/hostname: unsupported scheme `file:`",
+        "skipped /proc/self/mem: cannot read:",
+        "skipped data:,x: unsupported scheme `data:`",
+        "skipped gopher://h: unsupported scheme `gopher:`",
+    ] {
+        assert!(stderr.contains(expected), "`{expected}` not in:\n{stderr}");
+    }
+
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    let out = dyad_within(MINUTE, &["ingest", "--db", db, "ftp://h/x", "/proc/self/mem", input]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("ingested: 2 new documents") && stdout.contains("2 skipped"),
+        "{stdout}"
+    );
+    assert!(stderr.contains("skipped ftp://h/x: unsupported scheme `ftp:`"), "{stderr}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
