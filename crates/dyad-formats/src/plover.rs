@@ -8,43 +8,31 @@
 //! An actor may be a code (`"RUS"`, `"RUSGOV"`, `"RUS GOV"`, `"NATO"`), a list of codes, an
 //! object (`{"code": "RUS", "sector": "GOV"}`) or a list of objects.
 
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, Read};
 
 use dyad_model::{Entity, Event, EventType, Location, Modality, Size};
 use serde_json::Value;
 
+use crate::rows::{text_field, Record, Records, MAX_ROW_BYTES};
 use crate::{imported_event, parse_date, Dataset, EntityResolver, ImportRow, Row, RowError};
-
-/// Lines longer than this are skipped rather than parsed.
-const MAX_LINE: usize = 16 << 20;
 
 pub(crate) fn read<'a, R: Read + 'a>(
     input: R,
     resolver: EntityResolver<'a>,
 ) -> impl Iterator<Item = io::Result<Row>> + 'a {
-    let mut reader = BufReader::with_capacity(1 << 16, input);
-    let mut line_no = 0u64;
+    let mut records = Records::new(input, b'\n', false, MAX_ROW_BYTES);
     let mut buf = Vec::new();
     std::iter::from_fn(move || loop {
-        buf.clear();
-        match reader.by_ref().take(MAX_LINE as u64 + 1).read_until(b'\n', &mut buf) {
-            Ok(0) => return None,
-            Ok(_) => {}
-            Err(e) => return Some(Err(e)),
-        }
-        line_no += 1;
-        if buf.len() > MAX_LINE && !buf.ends_with(b"\n") {
-            // Skip the rest of the over-long line.
-            let mut rest = Vec::new();
-            if let Err(e) = reader.read_until(b'\n', &mut rest) {
-                return Some(Err(e));
+        let line_no = match records.next(&mut buf) {
+            Ok(None) => return None,
+            Ok(Some(Record::Read { line })) => line,
+            Ok(Some(Record::TooLong { line, bytes })) => {
+                let message =
+                    format!("a line of {bytes} bytes, longer than the limit of {MAX_ROW_BYTES}");
+                return Some(Ok(Row::Skipped(RowError::new(line, "line", message))));
             }
-            return Some(Ok(Row::Skipped(RowError::new(
-                line_no,
-                "line",
-                format!("longer than {MAX_LINE} bytes"),
-            ))));
-        }
+            Err(e) => return Some(Err(e)),
+        };
         let text = String::from_utf8_lossy(&buf);
         let text = text.trim();
         if text.is_empty() {
@@ -77,6 +65,8 @@ fn record(text: &str, line: u64, resolver: EntityResolver<'_>) -> Result<ImportR
                 return Err(RowError::new(line, "date", format!("`{d}` is not a YYYY-MM-DD date")));
             }
         }
+        text_field(line, "text", &event.text)?;
+        text_field(line, "event_text", &event.event_text)?;
         return Ok(ImportRow { event, key: id, source });
     }
     let type_text =
@@ -116,10 +106,10 @@ fn record(text: &str, line: u64, resolver: EntityResolver<'_>) -> Result<ImportR
     if let Some(c) = value["cameo"].as_str().filter(|c| !c.is_empty()) {
         e.cameo = c.to_string();
     }
-    e.text = value["text"].as_str().unwrap_or("").to_string();
+    e.text = text_field(line, "text", value["text"].as_str().unwrap_or(""))?;
     e.event_text = match &value["event_text"] {
-        Value::String(s) => s.clone(),
-        other => strings(other).join(" "),
+        Value::String(s) => text_field(line, "event_text", s)?,
+        other => text_field(line, "event_text", &strings(other).join(" "))?,
     };
     if let Ok(m) = serde_json::from_value::<Modality>(value["modality"].clone()) {
         e.modality = m;
