@@ -77,3 +77,53 @@ fn symlink_loops_are_walked_once_and_unreadable_inputs_are_skipped_by_name() {
     assert!(stderr.contains("skipped ftp://h/x: unsupported scheme `ftp:`"), "{stderr}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn ten_concurrent_first_ingests_into_a_new_store_all_succeed() {
+    let dir = temp_dir("race");
+    let db = dir.join("new.db");
+    let children: Vec<_> = (0..10)
+        .map(|i| {
+            let doc = serde_json::json!({
+                "id": format!("d{i}"),
+                "text": format!("Chile recalled its ambassador from Peru on day {i} of the dispute."),
+                "date": "2024-06-19"
+            });
+            let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+                .args(["ingest", "--jobs", "1", "--db", db.to_str().unwrap()])
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            use std::io::Write as _;
+            child.stdin.take().unwrap().write_all(format!("{doc}\n").as_bytes()).unwrap();
+            child
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let out = super::dyad(&["stats", "--db", db.to_str().unwrap()], None);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("10 documents"), "{stdout}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_file_that_is_not_a_store_is_named_once_and_not_called_read_only() {
+    let dir = temp_dir("notdb");
+    let db = dir.join("notes.db");
+    std::fs::write(&db, "These are meeting notes, not a database. ".repeat(200)).unwrap();
+    for args in [vec!["events"], vec!["ingest", "-"]] {
+        let mut args = args.clone();
+        args.extend(["--db", db.to_str().unwrap()]);
+        let out = super::dyad(&args, Some(""));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert_eq!(stderr.matches("file is not a database").count(), 1, "{stderr}");
+        assert!(!stderr.contains("read-only"), "{stderr}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
