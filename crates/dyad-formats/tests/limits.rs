@@ -54,7 +54,8 @@ fn a_zipped_gdelt_line_of_200_mb_is_skipped_and_the_next_row_read() {
 #[test]
 fn every_format_skips_an_over_long_row_by_its_line() {
     let long = "y".repeat(MAX_ROW_BYTES + 10);
-    let acled_header = "event_id_cnty,event_date,event_type,sub_event_type,actor1,actor2,country,notes";
+    let acled_header =
+        "event_id_cnty,event_date,event_type,sub_event_type,actor1,actor2,country,notes";
     let acled = format!(
         "{acled_header}\nA1,2024-06-19,Protests,Peaceful protest,Protesters (Chile),,Chile,\"{long}\"\nA2,2024-06-19,Protests,Peaceful protest,Protesters (Chile),,Chile,calm\n"
     );
@@ -87,4 +88,52 @@ fn a_text_field_over_the_limit_skips_its_row_naming_the_field() {
     );
     let (_, skipped) = outcome(Dataset::Plover, plover.as_bytes());
     assert_eq!(skipped, [(1, "text".to_string())]);
+}
+
+#[test]
+fn plover_values_out_of_range_are_refused_naming_the_field() {
+    let base = r#""actor": "CHL", "recipient": "PER", "date": "2024-06-19""#;
+    let rows = [
+        format!(r#"{{"event": "ACCUSE", {base}, "intensity": -1e308}}"#),
+        format!(r#"{{"event": "ACCUSE", {base}, "intensity": "abc"}}"#),
+        format!(r#"{{"event": "ACCUSE", {base}, "quad_code": 99}}"#),
+        format!(r#"{{"event": "ASSAULT", {base}, "intensity": 5}}"#),
+        format!(r#"{{"event": "AID", {base}, "event_scale": -2}}"#),
+        format!(r#"{{"event": "ACCUSE", {base}, "quad_code": "3"}}"#),
+        // Accepted: in range and on the type's side; REQUEST (scored 0) leans either way.
+        format!(r#"{{"event": "ASSAULT", {base}, "intensity": -9.5, "quad_code": 4}}"#),
+        format!(r#"{{"event": "REQUEST", {base}, "intensity": 0.5}}"#),
+    ];
+    let (keys, skipped) = outcome(Dataset::Plover, rows.join("\n").as_bytes());
+    assert_eq!(keys, ["line 7", "line 8"]);
+    let fields: Vec<(u64, &str)> = skipped.iter().map(|(l, f)| (*l, f.as_str())).collect();
+    assert_eq!(
+        fields,
+        [
+            (1, "intensity"),
+            (2, "intensity"),
+            (3, "quad_code"),
+            (4, "intensity"),
+            // `event_scale` is PLOVER's name for the intensity.
+            (5, "intensity"),
+            (6, "quad_code")
+        ]
+    );
+    // dyad's own records are held to the same ranges.
+    let own = r#"{"id": "e1", "doc_id": "d", "event": "ASSAULT", "quad_code": 4, "intensity": 5.0, "mode": [], "context": [], "actor": [{"entity_text": "Chile", "code": "CHL", "country": "CHL", "sector": "", "name": "Chile"}], "recipient": [], "date": "2024-06-19", "modality": "asserted", "text": "", "text_info": {"sentence": 0, "start": 0, "end": 0}, "event_text": "", "trigger_span": [0, 0], "rule": "r"}"#;
+    let (_, skipped) = outcome(Dataset::Plover, own.as_bytes());
+    assert_eq!(skipped, [(1, "intensity".to_string())]);
+}
+
+#[test]
+fn a_utf16_plover_file_is_one_clear_error_and_a_utf8_bom_is_dropped() {
+    let record = r#"{"event": "PROTEST", "actor": "CHL", "date": "2024-06-19"}"#;
+    let utf16: Vec<u8> =
+        [0xff, 0xfe].into_iter().chain(record.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let mut rows = dyad_formats::read(Dataset::Plover, &utf16[..], Lexicon::builtin());
+    let err = rows.next().unwrap().err().expect("an error for the whole file");
+    assert!(err.to_string().contains("UTF-16LE"), "{err}");
+    let with_bom = format!("\u{feff}{record}\n");
+    let (keys, skipped) = outcome(Dataset::Plover, with_bom.as_bytes());
+    assert_eq!((keys.len(), skipped.len()), (1, 0));
 }
