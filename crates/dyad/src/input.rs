@@ -11,6 +11,7 @@ use dyad_coder::Coder;
 use dyad_ingest::{looks_english, tag_is_english, Format};
 use dyad_model::Document;
 
+use crate::output::printable;
 use crate::From;
 
 /// One command-line input, classified before anything is opened.
@@ -139,7 +140,8 @@ impl Skipped {
     /// The line shown on standard error: `dyad: skipped …` or `dyad: warning: …`.
     pub fn message(&self) -> String {
         let what = if self.kept { "warning:" } else { "skipped" };
-        format!("dyad: {what} {}: {}", self.location, self.reason)
+        let (location, reason) = (printable(&self.location), printable(&self.reason));
+        format!("dyad: {what} {location}: {reason}")
     }
 }
 

@@ -11,7 +11,7 @@ use anyhow::Result;
 use dyad_coder::{Coder, Options};
 
 use crate::input::{expand, load_coder, parse_date_arg, parse_unit, read_units, Input, Unit};
-use crate::output::{table_header, write_jsonl, write_row};
+use crate::output::{printable, table_header, write_jsonl, write_row};
 use crate::pipeline::ordered_map;
 use crate::{From, LexiconArgs, To};
 
@@ -187,8 +187,8 @@ fn code_document(
         writeln!(
             coded.out,
             "— {} {}",
-            doc.id,
-            doc.title.as_deref().map(|t| format!("({t})")).unwrap_or_default()
+            printable(&doc.id),
+            doc.title.as_deref().map(|t| format!("({})", printable(t))).unwrap_or_default()
         )?;
     }
     for event in &result.events {

@@ -127,3 +127,36 @@ fn a_file_that_is_not_a_store_is_named_once_and_not_called_read_only() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn control_characters_in_stored_text_never_reach_the_terminal_raw() {
+    let dir = temp_dir("escapes");
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    // A title that would retitle the window, an outlet with a hidden OSC 8 link, and a
+    // sentence that would clear the screen.
+    let record = serde_json::json!({
+        "id": "esc\u{1b}[31mred",
+        "title": "Harmless\u{1b}]0;owned\u{7}",
+        "outlet": "\u{1b}]8;;http://example.invalid\u{1b}\\Wire\u{1b}]8;;\u{1b}\\",
+        "text": "Chile recalled its ambassador\u{1b}[2J from Peru\u{9d} on Monday.",
+        "date": "2024-06-19"
+    });
+    let out = super::dyad(&["ingest", "--db", db, "-"], Some(&format!("{record}\n")));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let table = super::dyad(&["events", "--db", db], None);
+    let docs = super::dyad(&["docs", "--db", db], None);
+    let show = super::dyad(&["show", "1", "--db", db], None);
+    let code = super::dyad(&["code", "--to", "table"], Some(&format!("{record}\n")));
+    for (name, out) in [("events", &table), ("docs", &docs), ("show", &show), ("code", &code)] {
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(!stdout.chars().any(|c| c.is_control() && c != '\n'), "{name}: {stdout:?}");
+    }
+    assert!(String::from_utf8_lossy(&table.stdout).contains("ambassador␛[2J from Peru�"));
+    assert!(String::from_utf8_lossy(&docs.stdout).contains("Harmless␛]0;owned␇"));
+    // JSON output keeps the text as it is stored (JSON escapes it).
+    let json = lines(&super::dyad(&["events", "--db", db, "--to", "jsonl"], None));
+    assert!(json[0].to_string().contains("ambassador\\u001b[2J"), "{:?}", json[0]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
