@@ -181,6 +181,27 @@ impl Store {
         Ok(Store { conn, read_only: false })
     }
 
+    /// SQLite's `PRAGMA quick_check` (every page and record read, without the index
+    /// cross-checks of `integrity_check`): `None` when the store is sound, else the first
+    /// problem found. Writers run it first, so that new documents are not added to a damaged
+    /// store whose damage lies in pages the write would not read.
+    pub fn quick_check(&self) -> Result<Option<String>, StoreError> {
+        let result = self.conn.query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0));
+        match result {
+            Ok(ok) if ok == "ok" => Ok(None),
+            Ok(problem) => Ok(Some(problem)),
+            Err(rusqlite::Error::SqliteFailure(e, message))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
+                ) =>
+            {
+                Ok(Some(message.unwrap_or_else(|| e.to_string())))
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
     /// `PRAGMA integrity_check` is "ok".
     pub fn integrity_ok(&self) -> Result<bool, StoreError> {
         let result: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;

@@ -160,3 +160,46 @@ fn control_characters_in_stored_text_never_reach_the_terminal_raw() {
     assert!(json[0].to_string().contains("ambassador\\u001b[2J"), "{:?}", json[0]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_store_with_damaged_pages_is_not_written() {
+    let dir = temp_dir("damaged");
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    let examples = super::examples();
+    let out = super::dyad(&["ingest", "--db", db, examples.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // Garbage over the start of the last-but-one page, which a new document does not touch.
+    let mut bytes = std::fs::read(db).unwrap();
+    let page = bytes.len() / 4096 - 2;
+    bytes[page * 4096..page * 4096 + 64].fill(0xff);
+    std::fs::write(db, &bytes).unwrap();
+    let record = r#"{"id": "new", "text": "Chile recalled its ambassador from Peru on Monday."}"#;
+    let out = super::dyad(&["ingest", "--db", db, "-"], Some(record));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("is damaged") && stderr.contains("nothing was written"), "{stderr}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_text_filter_matches_percent_and_underscore_literally() {
+    let dir = temp_dir("like");
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    let records = [
+        r#"{"id": "a", "text": "Chile condemned Peru on Monday over a 50% tariff on copper.", "date": "2024-06-17"}"#,
+        r#"{"id": "b", "text": "Bolivia condemned Brazil on Tuesday over the dam.", "date": "2024-06-18"}"#,
+    ];
+    let out = super::dyad(&["ingest", "--db", db, "-"], Some(&records.join("\n")));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let count = |text: &str| {
+        lines(&super::dyad(&["events", "--db", db, "--to", "jsonl", "--text", text], None)).len()
+    };
+    assert_eq!(count("condemned"), 2);
+    assert_eq!(count("50%"), 1);
+    assert_eq!(count("%"), 1);
+    assert_eq!(count("_"), 0);
+    assert_eq!(count("Bo_ivia"), 0);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
