@@ -165,7 +165,7 @@ pub enum Unit {
 
 /// The largest document read: a file, standard input, or one JSONL line. Larger ones are
 /// skipped with a message (and a JSONL line is skipped without being held in memory).
-pub const MAX_DOCUMENT_BYTES: usize = 64 << 20;
+pub const MAX_DOCUMENT_BYTES: usize = 4 << 20;
 
 /// JSONL input is handed out in units of about this many bytes (whole lines).
 const UNIT_BYTES: usize = 64 * 1024;

@@ -191,11 +191,13 @@ fn code_document(
             doc.title.as_deref().map(|t| format!("({})", printable(t))).unwrap_or_default()
         )?;
     }
-    for event in &result.events {
+    // Each event is dropped once written, so a long document's events and their output
+    // are not both held whole.
+    for event in result.events {
         coded.events += 1;
         match to {
-            To::Jsonl => write_jsonl(&mut coded.out, event)?,
-            To::Table => write_row(&mut coded.out, event)?,
+            To::Jsonl => write_jsonl(&mut coded.out, &event)?,
+            To::Table => write_row(&mut coded.out, &event)?,
         }
     }
     Ok(())
