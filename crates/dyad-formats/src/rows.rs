@@ -36,7 +36,7 @@ pub(crate) enum Record {
 /// Where a quote-aware scan is within a record (the CSV grammar of RFC 4180, as the `csv`
 /// crate reads it: a quote opens a quoted field only at the start of a field).
 #[derive(Clone, Copy)]
-enum Quote {
+enum Scan {
     FieldStart,
     Unquoted,
     Quoted,
@@ -68,7 +68,7 @@ impl<R: Read> Records<R> {
         let line = self.lines + 1;
         let mut bytes = 0u64;
         let mut too_long = false;
-        let mut state = Quote::FieldStart;
+        let mut state = Scan::FieldStart;
         loop {
             let buf = match self.reader.fill_buf() {
                 Ok(buf) => buf,
@@ -103,7 +103,7 @@ impl<R: Read> Records<R> {
 
 /// How many bytes of `buf` belong to the current record, the newlines among them, and
 /// whether the record ends there.
-fn scan(buf: &[u8], delimiter: u8, quoting: bool, state: &mut Quote) -> (usize, u64, bool) {
+fn scan(buf: &[u8], delimiter: u8, quoting: bool, state: &mut Scan) -> (usize, u64, bool) {
     if !quoting {
         return match buf.iter().position(|&b| b == b'\n') {
             Some(i) => (i + 1, 1, true),
@@ -113,16 +113,16 @@ fn scan(buf: &[u8], delimiter: u8, quoting: bool, state: &mut Quote) -> (usize, 
     let mut newlines = 0;
     for (i, &b) in buf.iter().enumerate() {
         *state = match (*state, b) {
-            (Quote::Quoted, b'"') => Quote::QuoteInQuoted,
-            (Quote::Quoted, b'\n') => {
+            (Scan::Quoted, b'"') => Scan::QuoteInQuoted,
+            (Scan::Quoted, b'\n') => {
                 newlines += 1;
-                Quote::Quoted
+                Scan::Quoted
             }
-            (Quote::Quoted, _) => Quote::Quoted,
+            (Scan::Quoted, _) => Scan::Quoted,
             (_, b'\n') => return (i + 1, newlines + 1, true),
-            (Quote::QuoteInQuoted, b'"') | (Quote::FieldStart, b'"') => Quote::Quoted,
-            (_, b) if b == delimiter => Quote::FieldStart,
-            _ => Quote::Unquoted,
+            (Scan::QuoteInQuoted, b'"') | (Scan::FieldStart, b'"') => Scan::Quoted,
+            (_, b) if b == delimiter => Scan::FieldStart,
+            _ => Scan::Unquoted,
         };
     }
     (buf.len(), newlines, false)

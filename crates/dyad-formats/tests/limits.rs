@@ -131,7 +131,7 @@ fn a_utf16_plover_file_is_one_clear_error_and_a_utf8_bom_is_dropped() {
     let utf16: Vec<u8> =
         [0xff, 0xfe].into_iter().chain(record.encode_utf16().flat_map(u16::to_le_bytes)).collect();
     let mut rows = dyad_formats::read(Dataset::Plover, &utf16[..], Lexicon::builtin());
-    let err = rows.next().unwrap().err().expect("an error for the whole file");
+    let err = rows.next().unwrap().expect_err("an error for the whole file");
     assert!(err.to_string().contains("UTF-16LE"), "{err}");
     let with_bom = format!("\u{feff}{record}\n");
     let (keys, skipped) = outcome(Dataset::Plover, with_bom.as_bytes());
