@@ -79,6 +79,13 @@ impl StoreError {
             if e.code == rusqlite::ErrorCode::ReadOnly)
     }
 
+    /// Whether another connection held a lock (for longer than the busy handler waits, or
+    /// in a case where SQLite does not wait).
+    fn is_busy(&self) -> bool {
+        matches!(self, StoreError::Sql(rusqlite::Error::SqliteFailure(e, _))
+            if matches!(e.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
+    }
+
     /// Whether opening for writing failed because of the medium or the permissions: the file
     /// or its file system is read-only, or its folder does not let SQLite make the log files.
     fn is_unwritable_medium(&self) -> bool {
@@ -92,6 +99,9 @@ impl StoreError {
     }
 }
 
+/// How long a connection waits for another one's lock before giving up.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
 pub struct Store {
     conn: Connection,
     read_only: bool,
@@ -104,9 +114,21 @@ impl Store {
     /// file that is not a database) is returned as it is: falling back on those would hide
     /// them behind a misleading "read-only" message.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let opened = Connection::open(path)
-            .map_err(|error| StoreError::Open { path: path.display().to_string(), error })
-            .and_then(Store::init);
+        // Switching a new store to WAL can answer "database is locked" at once, without
+        // waiting in the busy handler, when other processes are opening it at the same
+        // moment: opening is retried, within the same time the busy timeout allows.
+        let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+        let opened = loop {
+            let opened = Connection::open(path)
+                .map_err(|error| StoreError::Open { path: path.display().to_string(), error })
+                .and_then(Store::init);
+            match opened {
+                Err(e) if e.is_busy() && std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                opened => break opened,
+            }
+        };
         match opened {
             Err(e) if path.is_file() && e.is_unwritable_medium() => {
                 Store::open_read_only(path).map_err(|ro| match ro {
@@ -163,7 +185,7 @@ impl Store {
         // The busy timeout makes concurrent writers wait instead of failing; it is set first
         // because switching a new store to WAL takes a lock too. WAL lets readers query while
         // an ingest writes.
-        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
@@ -538,7 +560,9 @@ mod tests {
                     .map(|_| {
                         scope.spawn(|| {
                             start.wait();
-                            Store::open(&path).map(|s| s.is_read_only()).map_err(|e| e.to_string())
+                            Store::open(&path)
+                                .map(|s| s.is_read_only())
+                                .map_err(|e| format!("{e:?}"))
                         })
                     })
                     .collect();
