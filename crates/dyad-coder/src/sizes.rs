@@ -123,12 +123,32 @@ const UNIT_STOP: &[&str] = &[
     "but",
 ];
 
+/// The largest size kept (a thousand trillion): a larger figure in news text is not a count
+/// of anything, and JSON has no number beyond `f64`.
+const MAX_SIZE: f64 = 1e15;
+
+/// A count written in digits: `1,600`, `1.6`. Only digits, grouping commas and one decimal
+/// point: Rust's float syntax would also take `1.8e309` (infinity), `1e5`, `inf` and `NaN`.
 fn parse_number(word: &str) -> Option<f64> {
     let cleaned: String = word.chars().filter(|c| *c != ',').collect();
-    if cleaned.is_empty() || !cleaned.starts_with(|c: char| c.is_ascii_digit()) {
+    let digits_and_point = cleaned.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && cleaned.bytes().filter(|&b| b == b'.').count() <= 1;
+    if !digits_and_point || !cleaned.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    cleaned.parse().ok()
+    cleaned.parse().ok().filter(|v: &f64| v.is_finite() && *v <= MAX_SIZE)
+}
+
+/// Whether the number token `t` is part of an expression that is not a count: a power
+/// (`10^100`, either side of the caret) or a negative number (`-5000`, `−5000`; a hyphen
+/// after a word or a digit, as in `10-20`, is a range or a compound, not a sign).
+fn not_a_count(text: &str, t: &Token) -> bool {
+    let before = &text[..t.start];
+    let power = before.ends_with('^') || text[t.end..].starts_with('^');
+    let negative = before
+        .strip_suffix(['-', '\u{2212}'])
+        .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()));
+    power || negative
 }
 
 /// Finds quantities in a sentence. `skip` marks tokens already read as dates.
@@ -193,6 +213,10 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
         });
         let vague = tokens.get(n_idx).and_then(|t| VAGUE.iter().find(|(w, _, _)| is(text, t, w)));
         let (mut value, mut end) = match (value, vague) {
+            (Some(_), _) if not_a_count(text, &tokens[n_idx]) => {
+                k = n_idx + 1;
+                continue;
+            }
             (Some(v), _) => (v, n_idx + 1),
             (None, Some((_, v, label)))
                 if tokens.get(n_idx + 1).is_some_and(|t| is(text, t, "of"))
@@ -223,6 +247,10 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
         {
             value *= m;
             end += 1;
+        }
+        if value > MAX_SIZE {
+            k = end;
+            continue;
         }
         // The unit: following words up to a stop word or punctuation, with one "of" phrase.
         let unit_start = end;
@@ -347,5 +375,25 @@ mod tests {
         assert_eq!(sizes("pledged $5 million in aid"), [(5_000_000.0, "USD".into(), None)]);
         assert_eq!(sizes("dozens of drones"), [(24.0, "drones".into(), Some("dozens of".into()))]);
         assert!(sizes("in 2023 they met").is_empty());
+    }
+
+    #[test]
+    fn sizes_are_finite_not_negative_and_bounded() {
+        // Issue 17: each of these became an invalid or wrong size.
+        for text in [
+            "they fired 1.8e309 shells at the port",
+            "they fired 1e5 shells at the port",
+            "they fired 10^100 shells at the port",
+            "they fired -5000 shells at the port",
+            "they fired \u{2212}5000 shells at the port",
+            "they fired 9000 trillion shells at the port",
+            "they fired 99999999999999999999 shells at the port",
+        ] {
+            let found = sizes(text);
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+        // Plain and large real figures are still read.
+        assert_eq!(sizes("fired 5,000 shells")[0].0, 5000.0);
+        assert_eq!(sizes("some 3 trillion dollars in debt")[0].0, 3e12);
     }
 }

@@ -133,7 +133,7 @@ fn row(f: &Fields, c: &Columns, resolver: EntityResolver<'_>) -> Result<ImportRo
         recipient.into_iter().collect(),
         Some(date),
     );
-    e.text = f.get(c.notes).to_string();
+    e.text = crate::rows::text_field(line, "notes", f.get(c.notes))?;
     e.event_text = if sub.is_empty() { event_type.to_string() } else { sub.to_string() };
     if let Ok(n) = f.get(c.fatalities).parse::<u32>() {
         if n > 0 {

@@ -56,7 +56,8 @@ pub(crate) fn read<'a, R: Read + 'a>(
     let mut table = Delimited::new(input, b'\t', false);
     std::iter::from_fn(move || {
         let fields = match table.next_row()? {
-            Ok(f) => f,
+            Ok(Ok(f)) => f,
+            Ok(Err(e)) => return Some(Ok(Row::Skipped(e))),
             Err(e) => return Some(Err(e)),
         };
         Some(Ok(match row(&fields, resolver) {

@@ -105,7 +105,7 @@ fn row(f: &Fields, c: &Columns, resolver: EntityResolver<'_>) -> Result<ImportRo
     );
     event.cameo = code.clone();
     event.context = cameo.contexts.iter().map(|c| c.to_string()).collect();
-    event.event_text = f.get(c.event_text).to_string();
+    event.event_text = crate::rows::text_field(line, "Event Text", f.get(c.event_text))?;
     let feature = if f.get(c.city).is_empty() { "region" } else { "city" };
     event.event_loc = f.location(
         &[c.city, c.province, c.country],

@@ -30,6 +30,7 @@ pub mod icews;
 pub mod parquet;
 pub mod plover;
 pub mod polecat;
+mod rows;
 mod table;
 
 use std::fmt;
@@ -40,6 +41,7 @@ use dyad_model::{Event, EventType, Modality, TextInfo};
 pub use dyad_store::ImportRow;
 
 pub use entity::EntityResolver;
+pub use rows::{MAX_ROW_BYTES, MAX_TEXT_BYTES};
 
 /// A dataset format `dyad import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,24 +110,38 @@ pub fn read<'a, R: Read + 'a>(
 }
 
 /// Opens a file for [`read`]: a `.zip` archive yields its first file (GDELT publishes its
-/// exports zipped), anything else its own bytes.
+/// exports zipped), anything else its own bytes. Both are streamed: a small archive that
+/// unpacks to gigabytes is read row by row like any file, never held whole.
 pub fn open(path: &std::path::Path) -> io::Result<Box<dyn Read>> {
-    let file = std::fs::File::open(path)?;
+    use std::io::{Seek, SeekFrom};
+    let mut file = std::fs::File::open(path)?;
     let is_zip = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("zip"));
     if !is_zip {
         return Ok(Box::new(io::BufReader::with_capacity(1 << 16, file)));
     }
-    let mut archive = zip::ZipArchive::new(io::BufReader::new(file)).map_err(|e| {
-        io::Error::new(io::ErrorKind::InvalidData, format!("not a zip archive: {e}"))
-    })?;
-    // A zip's entries are read through the archive, which borrows it; the entry is small
-    // enough to unpack (GDELT's 15-minute files are a few MB), so it is read whole.
-    let mut entry = archive.by_index(0).map_err(|e| {
+    let broken = |e: zip::result::ZipError| {
         io::Error::new(io::ErrorKind::InvalidData, format!("empty or broken zip archive: {e}"))
-    })?;
-    let mut bytes = Vec::with_capacity(entry.size().min(1 << 30) as usize);
-    entry.read_to_end(&mut bytes)?;
-    Ok(Box::new(io::Cursor::new(bytes)))
+    };
+    // The archive's directory says where the first entry's data is and how it is packed; the
+    // entry is then read from the file directly, because a reader borrowed from the archive
+    // could not outlive this function.
+    let (start, packed_size, method) = {
+        let mut archive = zip::ZipArchive::new(io::BufReader::new(&mut file)).map_err(|e| {
+            io::Error::new(io::ErrorKind::InvalidData, format!("not a zip archive: {e}"))
+        })?;
+        let entry = archive.by_index(0).map_err(broken)?;
+        (entry.data_start(), entry.compressed_size(), entry.compression())
+    };
+    file.seek(SeekFrom::Start(start))?;
+    let packed = io::BufReader::with_capacity(1 << 16, file).take(packed_size);
+    match method {
+        zip::CompressionMethod::Stored => Ok(Box::new(packed)),
+        zip::CompressionMethod::Deflated => Ok(Box::new(flate2::read::DeflateDecoder::new(packed))),
+        other => Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("zip entry compressed with {other}, which dyad does not read (only deflate)"),
+        )),
+    }
 }
 
 /// An event with the PLOVER-derived fields (quad code, intensity, CAMEO) filled in, no

@@ -8,45 +8,42 @@
 //! An actor may be a code (`"RUS"`, `"RUSGOV"`, `"RUS GOV"`, `"NATO"`), a list of codes, an
 //! object (`{"code": "RUS", "sector": "GOV"}`) or a list of objects.
 
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, Read};
 
 use dyad_model::{Entity, Event, EventType, Location, Modality, Size};
 use serde_json::Value;
 
+use crate::rows::{text_field, Record, Records, MAX_ROW_BYTES};
 use crate::{imported_event, parse_date, Dataset, EntityResolver, ImportRow, Row, RowError};
-
-/// Lines longer than this are skipped rather than parsed.
-const MAX_LINE: usize = 16 << 20;
 
 pub(crate) fn read<'a, R: Read + 'a>(
     input: R,
     resolver: EntityResolver<'a>,
 ) -> impl Iterator<Item = io::Result<Row>> + 'a {
-    let mut reader = BufReader::with_capacity(1 << 16, input);
-    let mut line_no = 0u64;
+    let mut records = Records::new(input, b'\n', false, MAX_ROW_BYTES);
     let mut buf = Vec::new();
     std::iter::from_fn(move || loop {
-        buf.clear();
-        match reader.by_ref().take(MAX_LINE as u64 + 1).read_until(b'\n', &mut buf) {
-            Ok(0) => return None,
-            Ok(_) => {}
-            Err(e) => return Some(Err(e)),
-        }
-        line_no += 1;
-        if buf.len() > MAX_LINE && !buf.ends_with(b"\n") {
-            // Skip the rest of the over-long line.
-            let mut rest = Vec::new();
-            if let Err(e) = reader.read_until(b'\n', &mut rest) {
-                return Some(Err(e));
+        let line_no = match records.next(&mut buf) {
+            Ok(None) => return None,
+            Ok(Some(Record::Read { line })) => line,
+            Ok(Some(Record::TooLong { line, bytes })) => {
+                let message =
+                    format!("a line of {bytes} bytes, longer than the limit of {MAX_ROW_BYTES}");
+                return Some(Ok(Row::Skipped(RowError::new(line, "line", message))));
             }
-            return Some(Ok(Row::Skipped(RowError::new(
-                line_no,
-                "line",
-                format!("longer than {MAX_LINE} bytes"),
-            ))));
+            Err(e) => return Some(Err(e)),
+        };
+        if line_no == 1 {
+            if let Some(encoding) = utf16(&buf) {
+                return Some(Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!("{encoding}, not UTF-8 as JSONL must be; convert it first (`iconv -f UTF-16 -t UTF-8`)"),
+                )));
+            }
         }
         let text = String::from_utf8_lossy(&buf);
-        let text = text.trim();
+        // A UTF-8 byte-order mark may open the file.
+        let text = text.trim_start_matches('\u{feff}').trim();
         if text.is_empty() {
             continue;
         }
@@ -77,6 +74,9 @@ fn record(text: &str, line: u64, resolver: EntityResolver<'_>) -> Result<ImportR
                 return Err(RowError::new(line, "date", format!("`{d}` is not a YYYY-MM-DD date")));
             }
         }
+        text_field(line, "text", &event.text)?;
+        text_field(line, "event_text", &event.event_text)?;
+        validate(line, &event)?;
         return Ok(ImportRow { event, key: id, source });
     }
     let type_text =
@@ -107,26 +107,80 @@ fn record(text: &str, line: u64, resolver: EntityResolver<'_>) -> Result<ImportR
         date,
     );
     e.context = strings(&value["context"]);
-    if let Some(q) = value["quad_code"].as_u64() {
-        e.quad_code = q.min(4) as u8;
+    if let Some(q) = present(&value["quad_code"]) {
+        let q = q.as_u64().filter(|q| (1..=4).contains(q));
+        e.quad_code = q.ok_or_else(|| RowError::new(line, "quad_code", "not 1, 2, 3 or 4"))? as u8;
     }
-    if let Some(i) = value["intensity"].as_f64().or_else(|| value["event_scale"].as_f64()) {
-        e.intensity = i;
+    for field in ["intensity", "event_scale"] {
+        if let Some(i) = present(&value[field]) {
+            e.intensity = i.as_f64().ok_or_else(|| RowError::new(line, field, "not a number"))?;
+            break;
+        }
     }
     if let Some(c) = value["cameo"].as_str().filter(|c| !c.is_empty()) {
         e.cameo = c.to_string();
     }
-    e.text = value["text"].as_str().unwrap_or("").to_string();
+    e.text = text_field(line, "text", value["text"].as_str().unwrap_or(""))?;
     e.event_text = match &value["event_text"] {
-        Value::String(s) => s.clone(),
-        other => strings(other).join(" "),
+        Value::String(s) => text_field(line, "event_text", s)?,
+        other => text_field(line, "event_text", &strings(other).join(" "))?,
     };
     if let Ok(m) = serde_json::from_value::<Modality>(value["modality"].clone()) {
         e.modality = m;
     }
     e.event_loc = serde_json::from_value::<Location>(value["event_loc"].clone()).ok();
     e.size = serde_json::from_value::<Size>(value["size"].clone()).ok();
+    validate(line, &e)?;
     Ok(ImportRow { event: e, key: id, source })
+}
+
+/// Whether a file's first line is UTF-16 (a byte-order mark, or the NUL bytes of ASCII
+/// text in UTF-16), and which.
+fn utf16(first_line: &[u8]) -> Option<&'static str> {
+    match first_line {
+        [0xff, 0xfe, ..] => Some("UTF-16LE (a byte-order mark)"),
+        [0xfe, 0xff, ..] => Some("UTF-16BE (a byte-order mark)"),
+        [b'{', 0, ..] => Some("UTF-16LE"),
+        [0, b'{', ..] => Some("UTF-16BE"),
+        _ => None,
+    }
+}
+
+/// A field that is there and not `null`.
+fn present(v: &Value) -> Option<&Value> {
+    Some(v).filter(|v| !v.is_null())
+}
+
+/// The numbers of a record against PLOVER's ranges: the quad code 1–4, the intensity finite
+/// within ±10 and on the side of zero its event type is on (an ASSAULT of +5 is refused; a
+/// REQUEST, scored 0, may lean either way), a size finite and not negative.
+fn validate(line: u64, e: &Event) -> Result<(), RowError> {
+    if !(1..=4).contains(&e.quad_code) {
+        return Err(RowError::new(
+            line,
+            "quad_code",
+            format!("{} is not 1, 2, 3 or 4", e.quad_code),
+        ));
+    }
+    let i = e.intensity;
+    if !i.is_finite() || !(-10.0..=10.0).contains(&i) {
+        return Err(RowError::new(line, "intensity", format!("{i} is not between -10 and 10")));
+    }
+    let base = e.event.intensity(&[]);
+    if (base > 0.0 && i < 0.0) || (base < 0.0 && i > 0.0) {
+        let side = if base > 0.0 { "cooperation" } else { "conflict" };
+        return Err(RowError::new(
+            line,
+            "intensity",
+            format!("{i} is on the wrong side of zero for {} ({side})", e.event.as_str()),
+        ));
+    }
+    if let Some(size) = &e.size {
+        if !size.value.is_finite() || size.value < 0.0 {
+            return Err(RowError::new(line, "size", format!("{} is not a count", size.value)));
+        }
+    }
+    Ok(())
 }
 
 /// A string or a list of strings.

@@ -110,7 +110,7 @@ fn row(f: &Fields, c: &Columns, resolver: EntityResolver<'_>) -> Result<ImportRo
         Some(date),
     );
     e.context = list(f.get(c.contexts));
-    e.text = f.get(c.text).to_string();
+    e.text = crate::rows::text_field(line, "Event Text", f.get(c.text))?;
     e.event_loc = f.location(&[c.place], f.get(c.country), (c.lat, c.lon), "city", resolver);
     let source = f.optional(c.source);
     Ok(ImportRow { event: e, key: format!("Event ID {id}"), source })

@@ -6,6 +6,7 @@ use std::io::{self, Read};
 
 use chrono::NaiveDate;
 
+use crate::rows::{Record, Records, MAX_ROW_BYTES};
 use crate::RowError;
 
 /// A header's column names, normalised (lower case, letters and digits only) so that
@@ -105,7 +106,11 @@ impl Fields {
 }
 
 pub(crate) struct Delimited<R: Read> {
-    reader: csv::Reader<R>,
+    records: Records<R>,
+    delimiter: u8,
+    quoting: bool,
+    /// The current record's bytes (at most `MAX_ROW_BYTES`).
+    buf: Vec<u8>,
     record: csv::ByteRecord,
 }
 
@@ -113,53 +118,73 @@ impl<R: Read> Delimited<R> {
     /// `quoting` false for formats that never quote (GDELT, ICEWS, POLECAT): a stray `"`
     /// in a name must not swallow the following lines.
     pub(crate) fn new(input: R, delimiter: u8, quoting: bool) -> Delimited<R> {
-        let reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .quoting(quoting)
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(input);
-        Delimited { reader, record: csv::ByteRecord::new() }
+        Delimited {
+            records: Records::new(input, delimiter, quoting, MAX_ROW_BYTES),
+            delimiter,
+            quoting,
+            buf: Vec::new(),
+            record: csv::ByteRecord::new(),
+        }
     }
 
-    /// The next row, `None` at the end; blank lines are skipped.
-    pub(crate) fn next_row(&mut self) -> Option<io::Result<Fields>> {
+    /// The next row, `None` at the end; blank lines are skipped, and a row longer than
+    /// `MAX_ROW_BYTES` is an error naming its line.
+    pub(crate) fn next_row(&mut self) -> Option<io::Result<Result<Fields, RowError>>> {
         loop {
-            match self.reader.read_byte_record(&mut self.record) {
-                Ok(false) => return None,
-                Ok(true) => {
-                    let line = self.record.position().map_or(0, |p| p.line());
-                    if self.record.len() == 1 && self.record[0].iter().all(u8::is_ascii_whitespace)
-                    {
-                        continue;
-                    }
-                    let values = self
+            let line = match self.records.next(&mut self.buf) {
+                Ok(None) => return None,
+                Ok(Some(Record::Read { line })) => line,
+                Ok(Some(Record::TooLong { line, bytes })) => {
+                    let message =
+                        format!("a row of {bytes} bytes, longer than the limit of {MAX_ROW_BYTES}");
+                    return Some(Ok(Err(RowError::new(line, "row", message))));
+                }
+                Err(e) => return Some(Err(e)),
+            };
+            if self.buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let values = if self.quoting {
+                // One record, already split off by `Records`; `csv` undoes its quoting.
+                let mut reader = csv::ReaderBuilder::new()
+                    .delimiter(self.delimiter)
+                    .has_headers(false)
+                    .flexible(true)
+                    .from_reader(&self.buf[..]);
+                match reader.read_byte_record(&mut self.record) {
+                    Ok(_) => self
                         .record
                         .iter()
                         .map(|f| String::from_utf8_lossy(f).into_owned())
-                        .collect();
-                    return Some(Ok(Fields { line, values }));
+                        .collect(),
+                    Err(e) => {
+                        return Some(Ok(Err(RowError::new(line, "row", format!("{:?}", e.kind())))))
+                    }
                 }
-                Err(e) => {
-                    return Some(Err(match e.into_kind() {
-                        csv::ErrorKind::Io(io) => io,
-                        other => io::Error::new(io::ErrorKind::InvalidData, format!("{other:?}")),
-                    }))
-                }
-            }
+            } else {
+                let row = self.buf.strip_suffix(b"\n").unwrap_or(&self.buf);
+                let row = row.strip_suffix(b"\r").unwrap_or(row);
+                row.split(|&b| b == self.delimiter)
+                    .map(|f| String::from_utf8_lossy(f).into_owned())
+                    .collect()
+            };
+            return Some(Ok(Ok(Fields { line, values })));
         }
     }
 
     /// Reads the first row as the header.
     pub(crate) fn header(&mut self) -> io::Result<Header> {
         match self.next_row() {
-            Some(Ok(fields)) => {
+            Some(Ok(Ok(fields))) => {
                 let mut names = fields.values;
                 if let Some(first) = names.first_mut() {
                     // A byte-order mark from spreadsheet exports.
                     *first = first.trim_start_matches('\u{feff}').to_string();
                 }
                 Ok(Header::new(&names))
+            }
+            Some(Ok(Err(e))) => {
+                Err(io::Error::new(io::ErrorKind::InvalidData, format!("header {e}")))
             }
             Some(Err(e)) => Err(e),
             None => Err(io::Error::new(io::ErrorKind::InvalidData, "the file is empty")),
@@ -195,7 +220,8 @@ where
         }
         let c = found.as_ref()?;
         let fields = match table.next_row()? {
-            Ok(f) => f,
+            Ok(Ok(f)) => f,
+            Ok(Err(e)) => return Some(Ok(crate::Row::Skipped(e))),
             Err(e) => return Some(Err(e)),
         };
         Some(Ok(match row(&fields, c) {
@@ -216,10 +242,10 @@ mod tests {
         let h = t.header().unwrap();
         assert_eq!(h.find(&["event_id"]), Some(0));
         assert!(h.require(&["missing"]).is_err());
-        let rows: Vec<Fields> = std::iter::from_fn(|| t.next_row()).map(Result::unwrap).collect();
-        // csv counts blank lines before a record as part of it: the second record is
-        // reported at the blank line 3 that precedes it.
-        assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 3, 6]);
+        let rows: Vec<Fields> =
+            std::iter::from_fn(|| t.next_row()).map(|r| r.unwrap().unwrap()).collect();
+        // Each row is reported at the line it starts on, blank lines before it not counted.
+        assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 4, 6]);
         assert_eq!(rows[0].get(Some(1)), "a, b");
         assert_eq!(rows[1].get(Some(1)), "two\nlines");
         assert_eq!(rows[2].get(Some(7)), "");

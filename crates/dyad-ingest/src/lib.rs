@@ -114,14 +114,12 @@ pub fn parse(
 ) -> Result<Parsed, IngestError> {
     let format = Format::detect(name, bytes);
     let decoded = decode(bytes, format, charset)?;
-    let (document, deep) = match format {
+    let (document, noted) = match format {
         Format::Html => html::parse_html_noting(id, &decoded.text),
-        Format::Text | Format::Jsonl => (parse_text(id, &decoded.text), None),
+        Format::Text | Format::Jsonl => text::parse_text_noting(id, &decoded.text),
     };
-    let warning = match (decoded.warning, deep) {
-        (Some(a), Some(b)) => Some(format!("{a}; {b}")),
-        (a, b) => a.or(b),
-    };
+    let warnings: Vec<String> = decoded.warning.into_iter().chain(noted).collect();
+    let warning = (!warnings.is_empty()).then(|| warnings.join("; "));
     Ok(Parsed { document, warning })
 }
 

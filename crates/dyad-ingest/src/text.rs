@@ -14,25 +14,40 @@ use crate::{assemble, frontmatter, reference};
 
 /// Parses plain text (with optional YAML front matter) into a document.
 pub fn parse_text(id: &str, text: &str) -> Document {
+    parse_text_noting(id, text).0
+}
+
+/// [`parse_text`], with a warning when the front matter gives a date that is not one (the
+/// document is still read, without the date, as JSONL does with a bad `date`).
+pub(crate) fn parse_text_noting(id: &str, text: &str) -> (Document, Option<String>) {
     let mut doc = Document { id: id.to_string(), ..Document::default() };
     let (pairs, body_start) = frontmatter::split(text);
+    let mut warning = None;
     for (key, value) in pairs {
-        apply_meta(&mut doc, &key, value);
+        if let Some(bad) = apply_meta(&mut doc, &key, value) {
+            warning = Some(bad);
+        }
     }
     let lines = logical_lines(&text[body_start..]);
     let paragraphs = select_body(&mut doc, &lines);
     assemble(&mut doc, &paragraphs);
-    doc
+    (doc, warning)
 }
 
-pub(crate) fn apply_meta(doc: &mut Document, key: &str, value: String) {
+/// Sets one front-matter field; returns a warning for a value that cannot be used.
+pub(crate) fn apply_meta(doc: &mut Document, key: &str, value: String) -> Option<String> {
     if value.is_empty() {
-        return;
+        return None;
     }
     match key {
         "title" | "headline" => doc.title = Some(value),
         "date" | "published" | "publication_date" | "pubdate" => {
             doc.date = reference::parse_date(&value);
+            if doc.date.is_none() {
+                return Some(format!(
+                    "front matter `{key}`: `{value}` is not a date; using the default date"
+                ));
+            }
         }
         "outlet" | "source" | "publisher" | "publication" => doc.outlet = Some(value),
         "url" | "link" => doc.url = Some(value),
@@ -41,6 +56,7 @@ pub(crate) fn apply_meta(doc: &mut Document, key: &str, value: String) {
         "id" => doc.id = value,
         _ => {}
     }
+    None
 }
 
 /// Lines of the body with hard wraps undone: a line that does not end a sentence and is
@@ -271,6 +287,19 @@ Similar Posts\nAnother headline here\n";
         assert_eq!(doc.footnotes[1].url.as_deref(), Some("https://example.org/a"));
         assert_eq!(doc.author.as_deref(), Some("Jane Q. Writer"));
         assert_eq!(doc.markers.len(), 2);
+    }
+
+    #[test]
+    fn a_front_matter_date_that_is_not_one_is_a_warning() {
+        // Issue 17: the bad date was dropped without a word; JSONL warns.
+        let text =
+            "---\ntitle: Talks\ndate: the day after tomorrow\n---\nChile recalled its envoy.";
+        let parsed = crate::parse("p", "page.txt", text.as_bytes(), None).unwrap();
+        assert_eq!(parsed.document.date, None);
+        let warning = parsed.warning.unwrap_or_default();
+        assert!(warning.contains("`the day after tomorrow` is not a date"), "{warning}");
+        let good = text.replace("the day after tomorrow", "2024-06-19");
+        assert!(crate::parse("p", "page.txt", good.as_bytes(), None).unwrap().warning.is_none());
     }
 
     #[test]

@@ -36,18 +36,34 @@ pub use write::{
 };
 
 /// Why the store could not do what was asked.
+///
+/// The SQLite and JSON errors are shown in the message and deliberately not chained as a
+/// `source`: an error chain printed in full would repeat them (`file is not a database: file
+/// is not a database: Error code 26: file is not a database`).
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("database {path}: {source}")]
-    Open { path: String, source: rusqlite::Error },
+    #[error("database {path}: {error}")]
+    Open { path: String, error: rusqlite::Error },
     #[error("database: {0}")]
-    Sql(#[from] rusqlite::Error),
+    Sql(rusqlite::Error),
     #[error("database schema version {found} is newer than this dyad understands ({supported})")]
     TooNew { found: i64, supported: i64 },
     #[error("{0}")]
     Input(String),
     #[error("stored record: {0}")]
-    Json(#[from] serde_json::Error),
+    Json(serde_json::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> StoreError {
+        StoreError::Sql(error)
+    }
+}
+
+impl From<serde_json::Error> for StoreError {
+    fn from(error: serde_json::Error) -> StoreError {
+        StoreError::Json(error)
+    }
 }
 
 impl StoreError {
@@ -62,7 +78,29 @@ impl StoreError {
         matches!(self, StoreError::Sql(rusqlite::Error::SqliteFailure(e, _))
             if e.code == rusqlite::ErrorCode::ReadOnly)
     }
+
+    /// Whether another connection held a lock (for longer than the busy handler waits, or
+    /// in a case where SQLite does not wait).
+    fn is_busy(&self) -> bool {
+        matches!(self, StoreError::Sql(rusqlite::Error::SqliteFailure(e, _))
+            if matches!(e.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
+    }
+
+    /// Whether opening for writing failed because of the medium or the permissions: the file
+    /// or its file system is read-only, or its folder does not let SQLite make the log files.
+    fn is_unwritable_medium(&self) -> bool {
+        use rusqlite::ErrorCode::{CannotOpen, PermissionDenied, ReadOnly};
+        let (StoreError::Sql(rusqlite::Error::SqliteFailure(e, _))
+        | StoreError::Open { error: rusqlite::Error::SqliteFailure(e, _), .. }) = self
+        else {
+            return false;
+        };
+        matches!(e.code, ReadOnly | CannotOpen | PermissionDenied)
+    }
 }
+
+/// How long a connection waits for another one's lock before giving up.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
 pub struct Store {
     conn: Connection,
@@ -72,13 +110,27 @@ pub struct Store {
 impl Store {
     /// Opens (creating if needed) the store at `path` and brings its schema up to date. A
     /// store that exists but cannot be written (a read-only file system or file) is opened
-    /// read-only instead: see [`Store::is_read_only`].
+    /// read-only instead: see [`Store::is_read_only`]. Any other error (a locked store, a
+    /// file that is not a database) is returned as it is: falling back on those would hide
+    /// them behind a misleading "read-only" message.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let opened = Connection::open(path)
-            .map_err(|source| StoreError::Open { path: path.display().to_string(), source })
-            .and_then(Store::init);
+        // Switching a new store to WAL can answer "database is locked" at once, without
+        // waiting in the busy handler, when other processes are opening it at the same
+        // moment: opening is retried, within the same time the busy timeout allows.
+        let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+        let opened = loop {
+            let opened = Connection::open(path)
+                .map_err(|error| StoreError::Open { path: path.display().to_string(), error })
+                .and_then(Store::init);
+            match opened {
+                Err(e) if e.is_busy() && std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                opened => break opened,
+            }
+        };
         match opened {
-            Err(e) if path.is_file() && !matches!(e, StoreError::TooNew { .. }) => {
+            Err(e) if path.is_file() && e.is_unwritable_medium() => {
                 Store::open_read_only(path).map_err(|ro| match ro {
                     // Not a read-only store after all: the first error says why.
                     StoreError::Open { .. } => e,
@@ -92,7 +144,7 @@ impl Store {
     /// Opens an existing store for reading only, without touching the file or its log (a
     /// store on a read-only medium; nothing may write it meanwhile).
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
-        let open_error = |source| StoreError::Open { path: path.display().to_string(), source };
+        let open_error = |error| StoreError::Open { path: path.display().to_string(), error };
         let escaped =
             path.display().to_string().replace('%', "%25").replace('?', "%3f").replace('#', "%23");
         let conn = Connection::open_with_flags(
@@ -130,8 +182,10 @@ impl Store {
     }
 
     fn init(conn: Connection) -> Result<Store, StoreError> {
-        // WAL lets readers query while an ingest writes; the busy timeout makes concurrent
-        // writers wait instead of failing.
+        // The busy timeout makes concurrent writers wait instead of failing; it is set first
+        // because switching a new store to WAL takes a lock too. WAL lets readers query while
+        // an ingest writes.
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
@@ -140,7 +194,6 @@ impl Store {
         // 16 MiB of log instead of 4 MiB: pages written by several batches are copied once.
         conn.pragma_update(None, "cache_size", -32768)?;
         conn.pragma_update(None, "wal_autocheckpoint", 4096)?;
-        conn.busy_timeout(std::time::Duration::from_secs(30))?;
         // Room for every statement of the ingest path, so none is compiled twice; and stable
         // query plans, so that binding new values never recompiles a cached statement (by
         // default SQLite re-plans statements whose parameters it could use for estimates).
@@ -148,6 +201,27 @@ impl Store {
         conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         schema::migrate(&conn)?;
         Ok(Store { conn, read_only: false })
+    }
+
+    /// SQLite's `PRAGMA quick_check` (every page and record read, without the index
+    /// cross-checks of `integrity_check`): `None` when the store is sound, else the first
+    /// problem found. Writers run it first, so that new documents are not added to a damaged
+    /// store whose damage lies in pages the write would not read.
+    pub fn quick_check(&self) -> Result<Option<String>, StoreError> {
+        let result = self.conn.query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0));
+        match result {
+            Ok(ok) if ok == "ok" => Ok(None),
+            Ok(problem) => Ok(Some(problem)),
+            Err(rusqlite::Error::SqliteFailure(e, message))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
+                ) =>
+            {
+                Ok(Some(message.unwrap_or_else(|| e.to_string())))
+            }
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// `PRAGMA integrity_check` is "ok".
@@ -470,6 +544,33 @@ mod tests {
         let outcomes = store.ingest_batch(&batch, "t", "t").unwrap();
         assert!(matches!(outcomes[0], IngestOutcome::NearDuplicate { .. }), "{outcomes:?}");
         drop(store);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn concurrent_first_opens_of_a_new_store_wait_for_each_other() {
+        let dir = std::env::temp_dir().join(format!("dyad-store-race-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        // Several rounds: the race needs the opens to meet inside the migration.
+        for round in 0..5 {
+            let path = dir.join(format!("new-{round}.db"));
+            let start = std::sync::Barrier::new(10);
+            let results: Vec<Result<bool, String>> = std::thread::scope(|scope| {
+                let opens: Vec<_> = (0..10)
+                    .map(|_| {
+                        scope.spawn(|| {
+                            start.wait();
+                            Store::open(&path)
+                                .map(|s| s.is_read_only())
+                                .map_err(|e| format!("{e:?}"))
+                        })
+                    })
+                    .collect();
+                opens.into_iter().map(|o| o.join().unwrap()).collect()
+            });
+            // Every open succeeds, and none falls back to reading only.
+            assert!(results.iter().all(|r| r == &Ok(false)), "round {round}: {results:?}");
+        }
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -378,14 +378,14 @@ fn filter_sql(filter: &EventFilter) -> (String, String, Vec<Value>) {
         push("e.date <= ?", Value::Text(until.clone()));
     }
     if let Some(mode) = &filter.mode {
-        push("EXISTS (SELECT 1 FROM mentions m2 WHERE m2.event_id = e.id AND (',' || m2.mode || ',') LIKE ('%,' || ? || ',%'))", Value::Text(mode.to_ascii_lowercase()));
+        push("EXISTS (SELECT 1 FROM mentions m2 WHERE m2.event_id = e.id AND (',' || m2.mode || ',') LIKE ('%,' || ? || ',%') ESCAPE '\\')", Value::Text(like_literal(&mode.to_ascii_lowercase())));
     }
     if let Some(source) = &filter.source {
-        push("EXISTS (SELECT 1 FROM mentions m2 LEFT JOIN documents d2 ON d2.id = m2.document_id WHERE m2.event_id = e.id AND (LOWER(COALESCE(d2.outlet, '')) LIKE ('%' || LOWER(?) || '%') OR LOWER(COALESCE(d2.url, '')) LIKE ('%' || LOWER(?) || '%') OR LOWER(COALESCE(m2.source, '')) LIKE ('%' || LOWER(?) || '%')))", Value::Text(source.clone()));
+        push("EXISTS (SELECT 1 FROM mentions m2 LEFT JOIN documents d2 ON d2.id = m2.document_id WHERE m2.event_id = e.id AND (LOWER(COALESCE(d2.outlet, '')) LIKE ('%' || LOWER(?) || '%') ESCAPE '\\' OR LOWER(COALESCE(d2.url, '')) LIKE ('%' || LOWER(?) || '%') ESCAPE '\\' OR LOWER(COALESCE(m2.source, '')) LIKE ('%' || LOWER(?) || '%') ESCAPE '\\'))", Value::Text(like_literal(source)));
         // Both placeholders become the same numbered parameter.
     }
     if let Some(text) = &filter.text {
-        push("EXISTS (SELECT 1 FROM mentions m2 WHERE m2.event_id = e.id AND LOWER(json_extract(m2.record, '$.text')) LIKE ('%' || LOWER(?) || '%'))", Value::Text(text.clone()));
+        push("EXISTS (SELECT 1 FROM mentions m2 WHERE m2.event_id = e.id AND LOWER(json_extract(m2.record, '$.text')) LIKE ('%' || LOWER(?) || '%') ESCAPE '\\')", Value::Text(like_literal(text)));
     }
     let where_clause = if conditions.is_empty() {
         String::new()
@@ -394,4 +394,16 @@ fn filter_sql(filter: &EventFilter) -> (String, String, Vec<Value>) {
     };
     let having = filter.min_sources.map(|n| format!("HAVING n_sources >= {n}")).unwrap_or_default();
     (where_clause, having, params)
+}
+/// `text` matched literally by `LIKE … ESCAPE '\'`: a `%` or `_` typed in a filter is that
+/// character, not a wildcard.
+fn like_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '%' | '_') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }

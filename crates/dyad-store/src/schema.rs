@@ -1,6 +1,6 @@
 //! The schema and its migrations, versioned with `PRAGMA user_version`.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::StoreError;
 
@@ -185,23 +185,38 @@ pub(crate) const MIGRATIONS: &[&str] = &[
 
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// Brings the schema up to date. Each step runs in an `IMMEDIATE` transaction (the write lock
+/// taken first) and reads the version again inside it, so processes that open a new store at
+/// the same moment wait for each other (the connection's busy timeout) and each step runs
+/// once: a deferred transaction would read version 0 in two processes and fail the second
+/// one's write.
 pub fn migrate(conn: &Connection) -> Result<(), StoreError> {
-    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if found > VERSION {
-        return Err(StoreError::TooNew { found, supported: VERSION });
+    let version = |conn: &Connection| -> Result<i64, StoreError> {
+        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if found > VERSION {
+            return Err(StoreError::TooNew { found, supported: VERSION });
+        }
+        Ok(found)
+    };
+    // Up to date: no write lock needed (the common case, and the only one for readers).
+    if version(conn)? == VERSION {
+        return Ok(());
     }
-    for (idx, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
-        let tx = conn.unchecked_transaction()?;
+    loop {
+        let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+        let found = version(&tx)?;
+        let Some(sql) = MIGRATIONS.get(found as usize) else {
+            return Ok(());
+        };
         tx.execute_batch(sql)?;
-        if idx + 1 == 4 {
+        if found + 1 == 4 {
             // Version 4 brings near-duplicate signatures: the documents already stored get
             // theirs in the same transaction (later ones get them as they are stored).
             crate::write::sign_unsigned(&tx)?;
         }
-        tx.pragma_update(None, "user_version", idx as i64 + 1)?;
+        tx.pragma_update(None, "user_version", found + 1)?;
         tx.commit()?;
     }
-    Ok(())
 }
 
 #[cfg(test)]

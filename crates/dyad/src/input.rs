@@ -1,5 +1,6 @@
 //! Reading inputs: files, folders and standard input, into documents.
 
+use std::collections::HashSet;
 use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -10,31 +11,115 @@ use dyad_coder::Coder;
 use dyad_ingest::{looks_english, tag_is_english, Format};
 use dyad_model::Document;
 
+use crate::output::printable;
 use crate::From;
 
-/// Files under the given paths, folders walked recursively in name order.
-pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            out.push(path.clone());
-        } else if path.is_dir() {
-            let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-                .with_context(|| format!("cannot read folder {}", path.display()))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
-                .collect();
-            entries.sort();
-            let files: Vec<PathBuf> =
-                entries.iter().filter(|p| p.is_file() && is_document(p)).cloned().collect();
-            let dirs: Vec<PathBuf> = entries.into_iter().filter(|p| p.is_dir()).collect();
-            out.extend(files);
-            out.extend(expand(&dirs)?);
+/// One command-line input, classified before anything is opened.
+pub enum Input {
+    /// A file (or `-`, standard input) to read.
+    Path(PathBuf),
+    /// An `http://` or `https://` address, for the fetcher.
+    Url(String),
+    /// An input that is reported and skipped in its place: an unsupported URL scheme, a
+    /// folder that cannot be listed.
+    Skipped { location: String, reason: String },
+}
+
+/// The scheme of `arg` when it looks like a URL (`file:///x`, `data:,x`, `gopher://h`):
+/// RFC 3986's `ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"`, at least two letters long so
+/// that a drive letter is not taken for one.
+fn url_scheme(arg: &str) -> Option<&str> {
+    let (scheme, _) = arg.split_once(':')?;
+    let mut chars = scheme.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    (valid && scheme.len() >= 2).then_some(scheme)
+}
+
+/// Files under the given paths (folders walked recursively in name order, each folder and each
+/// file found in them once, however many symbolic links lead to it), http(s) URLs, and the
+/// inputs that cannot be read, in their places.
+///
+/// A walk follows symbolic links but remembers every folder it entered by its canonical path,
+/// so a link back to a folder on the way (`ln -s . loop`, `ln -s .. up`) is not entered
+/// again; a file reached twice (through a link) is read once. An existing file whose name
+/// looks like a URL (`notes:2024.txt`) is a file.
+pub fn expand(args: &[PathBuf]) -> Vec<Input> {
+    let mut walk = Walk::default();
+    for arg in args {
+        let text = arg.to_string_lossy();
+        if arg.as_os_str() == "-" {
+            walk.out.push(Input::Path(arg.clone()));
+        } else if crate::fetch::is_url(&text) {
+            walk.out.push(Input::Url(text.into_owned()));
+        } else if arg.is_dir() {
+            walk.folder(arg);
+        } else if let Some(scheme) = url_scheme(&text).filter(|_| !arg.exists()) {
+            walk.out.push(Input::Skipped {
+                location: text.to_string(),
+                reason: format!(
+                    "unsupported scheme `{scheme}:` (only http and https URLs are fetched)"
+                ),
+            });
         } else {
-            out.push(path.clone());
+            if let Ok(canonical) = arg.canonicalize() {
+                walk.files.insert(canonical);
+            }
+            walk.out.push(Input::Path(arg.clone()));
         }
     }
-    Ok(out)
+    walk.out
+}
+
+/// The state of a folder walk: what it has found and what it has already visited.
+#[derive(Default)]
+struct Walk {
+    out: Vec<Input>,
+    /// Canonical paths of the folders entered (a link loop leads back to one of them).
+    folders: HashSet<PathBuf>,
+    /// Canonical paths of the files listed (two links to one file list it once).
+    files: HashSet<PathBuf>,
+}
+
+impl Walk {
+    fn folder(&mut self, path: &Path) {
+        let unreadable = |e: std::io::Error| Input::Skipped {
+            location: path.display().to_string(),
+            reason: format!("cannot read the folder: {e}"),
+        };
+        match path.canonicalize() {
+            Ok(canonical) => {
+                // Entered before: a symbolic link loop, or a second link to the same folder.
+                if !self.folders.insert(canonical) {
+                    return;
+                }
+            }
+            Err(e) => return self.out.push(unreadable(e)),
+        }
+        let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
+            Ok(entries) => entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+                .collect(),
+            Err(e) => return self.out.push(unreadable(e)),
+        };
+        entries.sort();
+        let mut folders = Vec::new();
+        for entry in entries {
+            if entry.is_dir() {
+                folders.push(entry);
+            } else if entry.is_file() && is_document(&entry) {
+                // A file that cannot be canonicalised is listed, and its reading reports why.
+                let first = entry.canonicalize().map_or(true, |c| self.files.insert(c));
+                if first {
+                    self.out.push(Input::Path(entry));
+                }
+            }
+        }
+        for folder in folders {
+            self.folder(&folder);
+        }
+    }
 }
 
 fn is_document(path: &Path) -> bool {
@@ -55,7 +140,8 @@ impl Skipped {
     /// The line shown on standard error: `dyad: skipped …` or `dyad: warning: …`.
     pub fn message(&self) -> String {
         let what = if self.kept { "warning:" } else { "skipped" };
-        format!("dyad: {what} {}: {}", self.location, self.reason)
+        let (location, reason) = (printable(&self.location), printable(&self.reason));
+        format!("dyad: {what} {location}: {reason}")
     }
 }
 
@@ -79,14 +165,31 @@ pub enum Unit {
 
 /// The largest document read: a file, standard input, or one JSONL line. Larger ones are
 /// skipped with a message (and a JSONL line is skipped without being held in memory).
-pub const MAX_DOCUMENT_BYTES: usize = 64 << 20;
+pub const MAX_DOCUMENT_BYTES: usize = 4 << 20;
 
 /// JSONL input is handed out in units of about this many bytes (whole lines).
 const UNIT_BYTES: usize = 64 * 1024;
 
 /// Reads `path` (`-` is standard input) into units, handing each to `emit` until it answers
-/// `false`. Only reading fails here; parsing is [`parse_unit`]'s.
-pub fn read_units(path: &Path, from: From, emit: &mut dyn FnMut(Unit) -> bool) -> Result<()> {
+/// `false`; parsing is [`parse_unit`]'s. An input that cannot be opened or read (no such
+/// file, permission denied, `/proc/self/mem`) becomes a [`Unit::Skipped`] naming it, after
+/// the units read before the failure, and the caller goes on with the next input.
+pub fn read_units(path: &Path, from: From, emit: &mut dyn FnMut(Unit) -> bool) {
+    let mut stopped = false;
+    let read = try_read_units(path, from, &mut |unit| {
+        stopped = !emit(unit);
+        !stopped
+    });
+    if let Err(e) = read {
+        if !stopped {
+            let location =
+                if path.as_os_str() == "-" { "<stdin>".into() } else { path.display().to_string() };
+            emit(Unit::Skipped { location, reason: format!("{e:#}") });
+        }
+    }
+}
+
+fn try_read_units(path: &Path, from: From, emit: &mut dyn FnMut(Unit) -> bool) -> Result<()> {
     let is_stdin = path.as_os_str() == "-";
     let name = if is_stdin { "<stdin>".to_string() } else { path.display().to_string() };
     let format = match from {
@@ -97,10 +200,10 @@ pub fn read_units(path: &Path, from: From, emit: &mut dyn FnMut(Unit) -> bool) -
         From::Auto => {
             let mut head = Vec::new();
             std::fs::File::open(path)
-                .with_context(|| format!("cannot open {name}"))?
+                .context("cannot open")?
                 .take(2048)
                 .read_to_end(&mut head)
-                .with_context(|| format!("cannot read {name}"))?;
+                .context("cannot read")?;
             Format::detect(&name, &head)
         }
     };
@@ -110,10 +213,10 @@ pub fn read_units(path: &Path, from: From, emit: &mut dyn FnMut(Unit) -> bool) -
         } else {
             Box::new(std::io::BufReader::with_capacity(
                 UNIT_BYTES,
-                std::fs::File::open(path).with_context(|| format!("cannot open {name}"))?,
+                std::fs::File::open(path).context("cannot open")?,
             ))
         };
-        let head = reader.fill_buf().with_context(|| format!("cannot read {name}"))?;
+        let head = reader.fill_buf().context("cannot read")?;
         let unreadable = if head.is_empty() {
             Some("empty: no bytes".to_string())
         } else {
@@ -131,7 +234,7 @@ pub fn read_units(path: &Path, from: From, emit: &mut dyn FnMut(Unit) -> bool) -
             let mut too_long = None;
             while bytes.len() < UNIT_BYTES {
                 let read = read_line(&mut reader, &mut bytes, MAX_DOCUMENT_BYTES)
-                    .with_context(|| format!("cannot read {name} at line {line_no}"))?;
+                    .with_context(|| format!("cannot read line {line_no}"))?;
                 match read {
                     Line::End => break,
                     Line::Read => line_no += 1,
@@ -174,7 +277,7 @@ pub fn read_units(path: &Path, from: From, emit: &mut dyn FnMut(Unit) -> bool) -
     } else {
         std::fs::File::open(path)
             .and_then(|f| f.take(limit).read_to_end(&mut bytes))
-            .with_context(|| format!("cannot read {name}"))?;
+            .context("cannot read")?;
     }
     if bytes.len() > MAX_DOCUMENT_BYTES {
         let reason = format!("larger than the limit of {MAX_DOCUMENT_BYTES} bytes for a document");
@@ -338,7 +441,7 @@ pub fn read_documents(
             failed = Some(e);
             false
         }
-    })?;
+    });
     failed.map_or(Ok(()), Err)
 }
 

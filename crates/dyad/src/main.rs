@@ -2,7 +2,8 @@
 //! coder. Each subcommand lives in its own module under `commands/`.
 //!
 //! Exit codes: 0 success (also when nothing was found), 1 a failed check (`eval` below its
-//! gates), 2 an error (bad arguments, unreadable input, invalid lexicon).
+//! gates), 2 an error (bad arguments, invalid lexicon, a store that cannot be written). An
+//! input that cannot be read is reported and skipped; the rest of the run goes on and exits 0.
 
 /// Many small allocations per coded sentence: mimalloc serves them faster than the system
 /// allocator (measured in docs/performance.md).

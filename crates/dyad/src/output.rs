@@ -1,5 +1,6 @@
 //! Writing events: JSONL records and a readable table.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use dyad_model::{Entity, Event};
@@ -11,12 +12,38 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
+/// `text` made safe to print on a terminal. Stored text, titles, outlets and codes come from
+/// documents and datasets, and a control character in them would act on the terminal: ESC
+/// starts sequences that clear the screen or hide an OSC 8 link, BEL and OSC (U+009D) retitle
+/// the window. C0 controls and DEL are shown as their Unicode control pictures (`␛`, `␇`,
+/// `␡`), C1 controls as U+FFFD, and line breaks and tabs as spaces, so a field stays on its
+/// line. Only for terminal and text output: JSON and CSV escape on their own.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                '\n' | '\r' | '\t' => ' ',
+                // The control pictures block mirrors C0 from U+2400; U+2421 is DEL's.
+                '\0'..='\x1f' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+                '\x7f' => '\u{2421}',
+                c if c.is_control() => '\u{fffd}',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
 pub fn write_jsonl(out: &mut dyn Write, event: &Event) -> anyhow::Result<()> {
     serde_json::to_writer(&mut *out, event)?;
     out.write_all(b"\n")?;
     Ok(())
 }
 
+/// The parties of an event for a table (codes from datasets may hold anything: made
+/// printable).
 fn entities(list: &[Entity]) -> String {
     if list.is_empty() {
         return "-".into();
@@ -29,6 +56,7 @@ fn entities(list: &[Entity]) -> String {
                 format!("{} {}", e.code, e.sector)
             }
         })
+        .map(|p| printable(&p).into_owned())
         .collect::<Vec<_>>()
         .join(" + ")
 }
@@ -56,7 +84,7 @@ pub fn write_row(out: &mut dyn Write, event: &Event) -> anyhow::Result<()> {
         let q = s.qualifier.as_deref().map(|q| format!("{q} ")).unwrap_or_default();
         format!("{q}{} {}", format_number(s.value), s.unit)
     });
-    let evidence = &event.event_text;
+    let evidence = printable(&event.event_text);
     let mut notes = Vec::new();
     if let Some(h) = &event.hedge {
         notes.push(format!("hedge: {h}"));
@@ -67,7 +95,11 @@ pub fn write_row(out: &mut dyn Write, event: &Event) -> anyhow::Result<()> {
     if let Some(l) = &event.event_loc {
         notes.push(format!("in {}", l.resolved_place));
     }
-    let notes = if notes.is_empty() { String::new() } else { format!("  [{}]", notes.join("; ")) };
+    let notes = if notes.is_empty() {
+        String::new()
+    } else {
+        format!("  [{}]", printable(&notes.join("; ")))
+    };
     writeln!(
         out,
         "{}  {}  {}  {}  {}  {}  “{}”{}",
@@ -76,12 +108,12 @@ pub fn write_row(out: &mut dyn Write, event: &Event) -> anyhow::Result<()> {
         clip(&entities(&event.actor), 22),
         clip(&entities(&event.recipient), 22),
         clip(event.modality.as_str(), 12),
-        clip(&size, 24),
+        clip(&printable(&size), 24),
         evidence,
         notes
     )?;
     for reason in &event.explain {
-        writeln!(out, "{:>12}{reason}", "· ")?;
+        writeln!(out, "{:>12}{}", "· ", printable(reason))?;
     }
     Ok(())
 }

@@ -10,8 +10,8 @@ use std::time::Instant;
 use anyhow::Result;
 use dyad_coder::{Coder, Options};
 
-use crate::input::{expand, load_coder, parse_date_arg, parse_unit, read_units, Unit};
-use crate::output::{table_header, write_jsonl, write_row};
+use crate::input::{expand, load_coder, parse_date_arg, parse_unit, read_units, Input, Unit};
+use crate::output::{printable, table_header, write_jsonl, write_row};
 use crate::pipeline::ordered_map;
 use crate::{From, LexiconArgs, To};
 
@@ -48,8 +48,11 @@ pub fn run(args: &CodeArgs<'_>) -> Result<ExitCode> {
     let coder: &'static Coder =
         Box::leak(Box::new(load_coder(args.lexicon, Options { explain: args.explain })?));
     let lexicon_time = started.elapsed();
-    let inputs =
-        if args.inputs.is_empty() { vec![PathBuf::from("-")] } else { expand(args.inputs)? };
+    let inputs = if args.inputs.is_empty() {
+        vec![Input::Path(PathBuf::from("-"))]
+    } else {
+        expand(args.inputs)
+    };
     let (to, explain, from) = (args.to, args.explain, args.from);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -65,12 +68,27 @@ pub fn run(args: &CodeArgs<'_>) -> Result<ExitCode> {
     ordered_map(
         super::jobs(args.jobs),
         move |emit| {
-            for (idx, path) in inputs.iter().enumerate() {
+            for (idx, input) in inputs.iter().enumerate() {
                 let mut stopped = false;
-                read_units(path, from, &mut |unit| {
+                let mut emit_unit = |unit| {
                     stopped = !emit((idx, unit));
                     !stopped
-                })?;
+                };
+                match input {
+                    Input::Path(path) => read_units(path, from, &mut emit_unit),
+                    Input::Url(url) => {
+                        emit_unit(Unit::Skipped {
+                            location: url.clone(),
+                            reason: "`dyad code` reads files; `dyad ingest` fetches URLs".into(),
+                        });
+                    }
+                    Input::Skipped { location, reason } => {
+                        emit_unit(Unit::Skipped {
+                            location: location.clone(),
+                            reason: reason.clone(),
+                        });
+                    }
+                }
                 if stopped {
                     break;
                 }
@@ -169,15 +187,17 @@ fn code_document(
         writeln!(
             coded.out,
             "— {} {}",
-            doc.id,
-            doc.title.as_deref().map(|t| format!("({t})")).unwrap_or_default()
+            printable(&doc.id),
+            doc.title.as_deref().map(|t| format!("({})", printable(t))).unwrap_or_default()
         )?;
     }
-    for event in &result.events {
+    // Each event is dropped once written, so a long document's events and their output
+    // are not both held whole.
+    for event in result.events {
         coded.events += 1;
         match to {
-            To::Jsonl => write_jsonl(&mut coded.out, event)?,
-            To::Table => write_row(&mut coded.out, event)?,
+            To::Jsonl => write_jsonl(&mut coded.out, &event)?,
+            To::Table => write_row(&mut coded.out, &event)?,
         }
     }
     Ok(())

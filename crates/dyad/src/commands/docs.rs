@@ -8,6 +8,8 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use dyad_store::Store;
 
+use crate::output::printable;
+
 fn open(db: &Path) -> Result<Store> {
     super::open_store(db, false)
 }
@@ -28,12 +30,12 @@ pub fn docs(db: &Path, query: Option<&str>, limit: usize) -> Result<ExitCode> {
             "{:>5}  {:<10}  {:<18}  {:>3} events  {}",
             d.id,
             d.published.as_deref().unwrap_or("?"),
-            d.outlet.as_deref().unwrap_or("-").chars().take(18).collect::<String>(),
+            printable(d.outlet.as_deref().unwrap_or("-")).chars().take(18).collect::<String>(),
             d.n_mentions,
-            d.title.as_deref().or(d.external_id.as_deref()).unwrap_or("(untitled)")
+            printable(d.title.as_deref().or(d.external_id.as_deref()).unwrap_or("(untitled)"))
         )?;
         if let Some(snippet) = &d.snippet {
-            writeln!(out, "       {snippet}")?;
+            writeln!(out, "       {}", printable(snippet))?;
         }
     }
     out.flush()?;
@@ -51,17 +53,17 @@ pub fn show(db: &Path, id: i64) -> Result<ExitCode> {
         "event {}: {} {} → {}  date {}  sources {}  mentions {}",
         event.id,
         event.event,
-        event.actors,
-        if event.recipients.is_empty() { "-" } else { &event.recipients },
+        printable(&event.actors),
+        printable(if event.recipients.is_empty() { "-" } else { &event.recipients }),
         event.date.as_deref().unwrap_or("?"),
         event.n_sources,
         event.n_mentions
     );
     if !event.modes.is_empty() {
-        outln!("modes: {}", event.modes.join(", "));
+        outln!("modes: {}", printable(&event.modes.join(", ")));
     }
     for (value, unit, source) in &event.sizes {
-        outln!("size: {value} {unit} (according to {source})");
+        outln!("size: {value} {} (according to {})", printable(unit), printable(source));
     }
     for (n, m) in event.mentions.iter().enumerate() {
         let text = m["text"].as_str().unwrap_or("");
@@ -73,42 +75,44 @@ pub fn show(db: &Path, id: i64) -> Result<ExitCode> {
         let (a, b) = (span.0.saturating_sub(sentence_start), span.1.saturating_sub(sentence_start));
         let highlighted = match (text.get(..a), text.get(a..b), text.get(b..)) {
             (Some(pre), Some(trigger), Some(post)) if a < b => {
+                let [pre, trigger, post] = [pre, trigger, post].map(printable);
                 format!("{pre}{on}{trigger}{off}{post}")
             }
-            _ => text.to_string(),
+            _ => printable(text).into_owned(),
         };
         let p = &m["provenance"];
         if let Some(dataset) = p["dataset"].as_str() {
             outln!(
-                "\n[{}] imported from {dataset}: {}, {}",
+                "\n[{}] imported from {}: {}, {}",
                 n + 1,
-                p["file"].as_str().unwrap_or("?"),
-                p["row"].as_str().unwrap_or("?")
+                printable(dataset),
+                printable(p["file"].as_str().unwrap_or("?")),
+                printable(p["row"].as_str().unwrap_or("?"))
             );
         } else {
             outln!(
                 "\n[{}] document {} ({}), {}",
                 n + 1,
-                m["doc_id"].as_str().unwrap_or("?"),
-                m["modality"].as_str().unwrap_or("?"),
-                m["rule"].as_str().unwrap_or("")
+                printable(m["doc_id"].as_str().unwrap_or("?")),
+                printable(m["modality"].as_str().unwrap_or("?")),
+                printable(m["rule"].as_str().unwrap_or(""))
             );
         }
         if !highlighted.is_empty() {
             outln!("    {highlighted}");
         }
         if let Some(a) = m["attribution"]["text"].as_str() {
-            outln!("    according to: {a}");
+            outln!("    according to: {}", printable(a));
         }
         if let Some(h) = m["hedge"].as_str() {
-            outln!("    hedge: {h}");
+            outln!("    hedge: {}", printable(h));
         }
         for c in m["citations"].as_array().into_iter().flatten() {
             outln!(
                 "    [{}] {} {}",
                 c["number"],
-                c["title"].as_str().unwrap_or(c["text"].as_str().unwrap_or("")),
-                c["url"].as_str().unwrap_or("")
+                printable(c["title"].as_str().unwrap_or(c["text"].as_str().unwrap_or(""))),
+                printable(c["url"].as_str().unwrap_or(""))
             );
         }
     }

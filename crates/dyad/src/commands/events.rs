@@ -9,6 +9,8 @@ use clap::{Args, ValueEnum};
 use dyad_store::{EventFilter, EventRow};
 use serde_json::json;
 
+use crate::output::printable;
+
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
 pub enum Output {
     Table,
@@ -120,7 +122,7 @@ pub fn run(args: &EventsArgs, db: &Path) -> Result<ExitCode> {
             )?;
             for r in &rows {
                 let evidence = r.mentions.first().and_then(|m| m["text"].as_str()).unwrap_or("");
-                let evidence: String = evidence.chars().take(90).collect();
+                let evidence: String = printable(evidence).chars().take(90).collect();
                 writeln!(
                     out,
                     "{:>6}  {:<10}  {:<9}  {:<20}  {:<20}  {:>7}  {:>8}  {}",
@@ -279,8 +281,10 @@ fn party_label(key: &str, none: &str) -> String {
     if key.is_empty() {
         return none.to_string();
     }
-    key.split('+')
+    let label = key
+        .split('+')
         .map(|c| if c.is_empty() { "unidentified" } else { c })
         .collect::<Vec<_>>()
-        .join("+")
+        .join("+");
+    printable(&label).into_owned()
 }

@@ -12,6 +12,7 @@ use dyad_formats::{Dataset, Row};
 use dyad_store::{ImportFile, ImportOutcome};
 
 use crate::input::load_lexicon;
+use crate::output::printable;
 use crate::progress::Progress;
 use crate::LexiconArgs;
 
@@ -98,7 +99,7 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
             Ok(Row::Skipped(e)) => {
                 bad.set(bad.get() + 1);
                 if bad.get() <= SHOWN_ROW_ERRORS {
-                    eprintln!("dyad: {name}:{e}");
+                    eprintln!("dyad: {name}:{}", printable(&e.to_string()));
                 }
                 None
             }

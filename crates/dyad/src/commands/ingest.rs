@@ -16,8 +16,8 @@ use dyad_store::{IngestOutcome, Prepared, Representation, Store};
 
 use crate::fetch::{is_url, Fetcher};
 use crate::input::{
-    expand, language_skip_reason, load_coder, parse_date_arg, parse_unit, read_units, Skipped,
-    Source, Unit,
+    expand, language_skip_reason, load_coder, parse_date_arg, parse_unit, read_units, Input,
+    Skipped, Source, Unit,
 };
 use crate::pipeline::ordered_map;
 use crate::progress::Progress;
@@ -197,22 +197,18 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
         args.inputs.clone()
     };
     // Folders are listed first, so that the progress bar knows how many files there are.
-    let mut expanded: Vec<(PathBuf, bool)> = Vec::new();
-    for input in &inputs {
-        if is_url(&input.to_string_lossy()) {
-            expanded.push((input.clone(), true));
-        } else {
-            expanded.extend(expand(std::slice::from_ref(input))?.into_iter().map(|p| (p, false)));
-        }
-    }
+    let expanded = expand(&inputs);
     if args.feeds.is_empty() {
         ingester.progress = Progress::new(Some(expanded.len()), "inputs");
     }
-    for (input, url) in &expanded {
-        if *url {
-            ingest_url(&mut ingester, &fetcher, &input.to_string_lossy(), None)?;
-        } else {
-            ingest_path(&mut ingester, input)?;
+    for input in &expanded {
+        match input {
+            Input::Url(url) => ingest_url(&mut ingester, &fetcher, url, None)?,
+            Input::Path(path) => ingest_path(&mut ingester, path)?,
+            Input::Skipped { location, reason } => {
+                eprintln!("dyad: skipped {location}: {reason}");
+                ingester.tally.skipped += 1;
+            }
         }
         ingester.input_done();
     }
@@ -401,7 +397,10 @@ fn ingest_path(ingester: &mut Ingester<'_>, path: &Path) -> Result<()> {
     let coder = &coder;
     ordered_map(
         jobs,
-        |emit| read_units(path, From::Auto, emit),
+        |emit| {
+            read_units(path, From::Auto, emit);
+            Ok(())
+        },
         |unit: Unit| {
             let mut coded: Vec<Coded> = Vec::new();
             let mut skipped = Vec::new();

@@ -23,7 +23,8 @@ use anyhow::{bail, Context, Result};
 use dyad_store::Store;
 
 /// Opens the store at `db`, creating it if `create`; readers refuse a store that is not there
-/// instead of creating an empty one.
+/// instead of creating an empty one. Writers (`create`) also refuse a damaged store
+/// (`PRAGMA quick_check`; it reads the whole file, measured in docs/reliability.md).
 pub fn open_store(db: &Path, create: bool) -> Result<Store> {
     if !create && !db.exists() {
         bail!("no store at {} (run `dyad ingest` first, or give --db)", db.display());
@@ -35,6 +36,18 @@ pub fn open_store(db: &Path, create: bool) -> Result<Store> {
             "the store {} cannot be written (a read-only file system or file); nothing was changed",
             db.display()
         );
+    }
+    if create {
+        let problem =
+            store.quick_check().with_context(|| format!("cannot check {}", db.display()))?;
+        if let Some(problem) = problem {
+            let problem = problem.replace("*** in database main ***", "");
+            let problem = problem.split_whitespace().collect::<Vec<_>>().join(" ");
+            bail!(
+                "the store {} is damaged ({problem}); nothing was written. Restore it from a backup, or rebuild it by ingesting and importing again (`dyad stats --check` runs the full check)",
+                db.display()
+            );
+        }
     }
     Ok(store)
 }

@@ -11,6 +11,7 @@ use dyad_coder::{Options, CODER_VERSION};
 use dyad_model::Event;
 
 use crate::input::load_coder;
+use crate::output::printable;
 use crate::progress::Progress;
 use crate::LexiconArgs;
 
@@ -97,12 +98,12 @@ pub fn run(args: &RecodeArgs) -> Result<ExitCode> {
         outln!("mentions by type: {}", types.join(", "));
     }
     for change in &listed {
-        outln!("  {}:", change.external_id);
+        outln!("  {}:", printable(&change.external_id));
         for s in &change.removed {
-            outln!("    − {s}");
+            outln!("    − {}", printable(s));
         }
         for s in &change.added {
-            outln!("    + {s}");
+            outln!("    + {}", printable(s));
         }
         if change.removed.is_empty() && change.added.is_empty() {
             outln!("    (same events; dates, modality, modes or evidence differ)");

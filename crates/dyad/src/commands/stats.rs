@@ -6,6 +6,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 use dyad_store::Store;
 
+use crate::output::printable;
+
 pub fn run(db: &Path, check: bool) -> Result<ExitCode> {
     let store = super::open_store(db, false)?;
     print(&store, db)?;
@@ -32,12 +34,12 @@ pub fn print(store: &Store, db: &Path) -> Result<()> {
     );
     if !s.by_type.is_empty() {
         let types: Vec<String> = s.by_type.iter().map(|(t, n)| format!("{t} {n}")).collect();
-        outln!("events by type: {}", types.join(", "));
+        outln!("events by type: {}", printable(&types.join(", ")));
     }
     if !s.top_dyads.is_empty() {
         let dyads: Vec<String> =
             s.top_dyads.iter().map(|(a, r, n)| format!("{a}→{r} {n}")).collect();
-        outln!("top dyads: {}", dyads.join(", "));
+        outln!("top dyads: {}", printable(&dyads.join(", ")));
     }
     Ok(())
 }

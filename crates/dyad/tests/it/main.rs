@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+mod hostile;
 mod real_news;
 mod syntax;
 
@@ -1084,7 +1085,7 @@ fn parallel_code_output_is_identical_and_line_numbers_hold_across_units() {
 #[test]
 fn a_line_or_file_over_the_size_limit_is_skipped_with_a_message_and_the_rest_goes_on() {
     let dir = temp_dir("limits");
-    let huge = "x".repeat(65 << 20);
+    let huge = "x".repeat(5 << 20);
     let jsonl = dir.join("big.jsonl");
     let doc = |id: &str| {
         serde_json::json!({"id": id, "text": "Iran condemned Israel on Monday.", "date": "2024-06-19"})

@@ -20,7 +20,7 @@ use clap::{Args, Subcommand};
 use dyad_coder::Options;
 use std::io::IsTerminal;
 
-use crate::input::{expand, load_coder, read_documents};
+use crate::input::{expand, load_coder, read_documents, Input};
 use crate::From;
 
 #[derive(Args)]
@@ -140,7 +140,13 @@ fn read_corpus(inputs: &[PathBuf]) -> Result<(Vec<dyad_model::Document>, usize)>
         if inputs.is_empty() { vec![PathBuf::from("examples/articles")] } else { inputs.to_vec() };
     let mut docs = Vec::new();
     let mut bytes = 0usize;
-    for path in expand(&inputs)? {
+    for input in expand(&inputs) {
+        let path = match input {
+            Input::Path(path) => path,
+            Input::Url(location) | Input::Skipped { location, .. } => {
+                bail!("cannot measure {location}: not a readable file")
+            }
+        };
         read_documents(
             &path,
             From::Auto,
