@@ -10,9 +10,12 @@ use crate::Interaction;
 const NOT_HAPPENED: &[&str] = &["negated", "hypothetical", "conditional"];
 
 /// The interactions between states of merged events from the store: one per (actor,
-/// recipient) pair of countries (`is_state` says which codes are states); an event with several actors and no recipient (a treaty signed by two) ties
-/// each pair of its actors, both ways. Entities are counted by their country; organisations
-/// without one and events that only were denied, imagined or set as conditions are left out.
+/// recipient) pair of countries (`is_state` says which codes are states). An event with
+/// several actors and no recipient ties each pair of its actors, both ways, when it is
+/// cooperative (a treaty signed by two, joint talks); a hostile act done together (a joint
+/// condemnation, sanctions announced by three governments) names no enemy among its actors,
+/// so it ties none of them. Entities are counted by their country; organisations without one
+/// and events that only were denied, imagined or set as conditions are left out.
 pub fn from_events(rows: &[EventRow], is_state: &dyn Fn(&str) -> bool) -> Vec<Interaction> {
     let mut out = Vec::new();
     for r in rows {
@@ -57,6 +60,9 @@ pub fn from_events(rows: &[EventRow], is_state: &dyn Fn(&str) -> bool) -> Vec<In
             }
         };
         if recipients.is_empty() {
+            if intensity < 0.0 {
+                continue;
+            }
             for a in &actors {
                 for b in &actors {
                     push(a, b);
@@ -71,4 +77,39 @@ pub fn from_events(rows: &[EventRow], is_state: &dyn Fn(&str) -> bool) -> Vec<In
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(event: &str, actors: &[&str]) -> EventRow {
+        let actor: Vec<_> = actors.iter().map(|c| serde_json::json!({"country": c})).collect();
+        EventRow {
+            id: 1,
+            event: event.into(),
+            actors: actors.join(";"),
+            recipients: String::new(),
+            date: Some("2024-06-19".into()),
+            n_mentions: 1,
+            n_sources: 1,
+            modes: Vec::new(),
+            modalities: vec!["asserted".into()],
+            sources: Vec::new(),
+            sizes: Vec::new(),
+            mentions: vec![serde_json::json!({"actor": actor, "recipient": []})],
+        }
+    }
+
+    #[test]
+    fn co_actors_are_tied_by_what_they_do_together_only_when_it_is_cooperative() {
+        let all = |_: &str| true;
+        // A treaty signed by two ties them both ways.
+        let signed = from_events(&[row("AGREE", &["RUS", "PRK"])], &all);
+        assert_eq!(signed.len(), 2);
+        assert!(signed.iter().all(|i| i.intensity > 0.0));
+        // A joint condemnation of nobody named makes no enemies among the condemners.
+        assert!(from_events(&[row("ACCUSE", &["USA", "JPN", "KOR"])], &all).is_empty());
+        assert!(from_events(&[row("SANCTION", &["USA", "KOR"])], &all).is_empty());
+    }
 }
