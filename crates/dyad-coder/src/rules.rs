@@ -7,6 +7,7 @@ use dyad_model::{
 };
 
 use crate::mentions::{self, Kind, Mention, Refers};
+use crate::syntax::{self, LazyTree, Tree};
 use crate::tokens::{is, is_any, tokenize, Token};
 use crate::triggers::{Form, Pos, Trigger};
 use crate::{context, dates, sizes, Coded, Coder, Diagnostic};
@@ -48,6 +49,11 @@ const LOCATIVE: &[&str] =
     &["in", "at", "near", "inside", "outside", "across", "within", "throughout", "over", "around"];
 const RECIPIENT_PREPS: &[&str] =
     &["to", "with", "against", "from", "on", "toward", "towards", "for", "into", "upon", "at"];
+/// Prepositions whose noun is not where a party belongs ("a device outside Basra").
+const NOT_HOME_PREPS: &[&str] = &[
+    "outside", "near", "against", "to", "with", "for", "on", "than", "like", "toward", "towards",
+    "into", "about", "over", "between", "among",
+];
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "both", "all",
 ];
@@ -552,6 +558,8 @@ struct Sentence<'a> {
     clauses: &'a [Clause],
     /// Tokens of "according to X," and "citing X": sources, never actors.
     sourced: &'a [bool],
+    /// The dependency parse, made when a rule first asks for it.
+    parse: &'a LazyTree<'a>,
 }
 
 /// Marks the tokens of attribution phrases.
@@ -584,6 +592,10 @@ fn expletive(s: &Sentence<'_>, m: &Mention) -> bool {
 }
 
 impl Sentence<'_> {
+    fn tree(&self) -> &Tree {
+        self.parse.get()
+    }
+
     fn clause_of(&self, k: usize) -> Clause {
         *self
             .clauses
@@ -609,6 +621,234 @@ impl Sentence<'_> {
 struct Argument {
     mentions: Vec<usize>,
     how: String,
+}
+
+/// Whether a mention may be an event's party: not a source ("according to X"), not an
+/// expletive "it", not a possessor.
+fn may_be_party(s: &Sentence<'_>, m: &Mention) -> bool {
+    !m.possessive && !s.sourced.get(m.tok_start).copied().unwrap_or(false) && !expletive(s, m)
+}
+
+/// The mention a parse node stands for: the actor mention that covers it, else one among its
+/// nominal modifiers ("a delegation from Japan", "the Japanese side"), else the bare sector
+/// mention that covers it.
+fn mention_of_node(s: &Sentence<'_>, k: usize) -> Option<usize> {
+    mention_in_node(s, k, true)
+}
+
+/// As `mention_of_node`; `located` lets a place phrase name the country ("rebels in the Ivory
+/// Coast"), which suits actors, not what is done to them ("signed a treaty in Pyongyang").
+fn mention_in_node(s: &Sentence<'_>, k: usize, located: bool) -> Option<usize> {
+    let covering = s.mentions.iter().position(|m| m.tok_start <= k && k < m.tok_end);
+    if let Some(i) = covering.filter(|&i| is_actorish(&s.mentions[i])) {
+        return may_be_party(s, &s.mentions[i]).then_some(i);
+    }
+    let mut stack = vec![(k, 0)];
+    while let Some((n, depth)) = stack.pop() {
+        for c in s.tree().children(n) {
+            let rel = s.tree().rel(c);
+            let nominal = match rel {
+                // "denounced North Korea's pact": the possessor is the party.
+                "compound" | "amod" | "flat" | "appos" | "nmod:poss" => true,
+                // "the government of Japan", "a delegation from Japan", "rebels in the
+                // Ivory Coast"; not "a device outside the Iraqi city" or "aid to Kyiv".
+                "nmod" => s.tree().children(c).all(|k| {
+                    s.tree().rel(k) != "case"
+                        || !s.is_any(k, NOT_HOME_PREPS) && (located || !s.is_any(k, LOCATIVE))
+                }),
+                _ => false,
+            };
+            if !nominal {
+                continue;
+            }
+            if let Some(i) = s.mentions.iter().position(|m| {
+                m.tok_start <= c
+                    && c < m.tok_end
+                    && (matches!(m.kind, Kind::Actor | Kind::Modifier | Kind::Pronoun(_)))
+            }) {
+                let m = &s.mentions[i];
+                let party = if rel == "nmod:poss" {
+                    matches!(m.kind, Kind::Actor)
+                        && !s.sourced.get(m.tok_start).copied().unwrap_or(false)
+                } else {
+                    (is_actorish(m) || m.kind == Kind::Modifier) && may_be_party(s, m)
+                };
+                return party.then_some(i);
+            }
+            if depth < 2 {
+                stack.push((c, depth + 1));
+            }
+        }
+    }
+    covering.filter(|&i| {
+        let m = &s.mentions[i];
+        m.kind == Kind::SectorOnly && m.entity.sector != "PTY" && may_be_party(s, m)
+    })
+}
+
+/// The subject of the verb trigger `t..t_end` read from the parse.
+fn tree_subject(s: &Sentence<'_>, t: usize, t_end: usize) -> Option<Argument> {
+    if s.tree().is_empty() {
+        return None;
+    }
+    let v = s.tree().phrase_head(t, t_end);
+    let words = syntax::Words { text: s.text, tokens: s.tokens };
+    let path = syntax::subject(s.tree(), &words, v)?;
+    let idx = mention_of_node(s, path.token)?;
+    Some(Argument { mentions: group(s, idx), how: path.how })
+}
+
+/// The list a parse node's mention belongs to: the head word may end a list ("Hungarian and
+/// Romanian officials") or begin one ("Japan and South Korea"). A bare sector stands alone.
+fn group(s: &Sentence<'_>, idx: usize) -> Vec<usize> {
+    if s.mentions[idx].kind == Kind::SectorOnly {
+        return vec![idx];
+    }
+    let mut group = coordinated(s.text, s.tokens, s.mentions, idx, true);
+    for i in coordinated(s.text, s.tokens, s.mentions, idx, false) {
+        if !group.contains(&i) {
+            group.push(i);
+        }
+    }
+    group
+}
+
+/// The party a verb trigger is done to, read from the parse: its object, or the noun of a
+/// recipient preposition ("to", "against", "with", …). What is given is no party, so for aid
+/// the preposition's noun comes first.
+fn tree_object(s: &Sentence<'_>, t: usize, t_end: usize, aid_like: bool) -> Option<Argument> {
+    if s.tree().is_empty() {
+        return None;
+    }
+    let v = s.tree().phrase_head(t, t_end);
+    let words = syntax::Words { text: s.text, tokens: s.tokens };
+    let found: Vec<(usize, String)> = syntax::objects(s.tree(), &words, v)
+        .into_iter()
+        .filter(|(_, p)| {
+            p.is_empty() || RECIPIENT_PREPS.contains(&p.as_str()) && !LOCATIVE.contains(&p.as_str())
+        })
+        .filter_map(|(node, p)| {
+            let idx = mention_in_node(s, node, false)?;
+            (is_actorish(&s.mentions[idx]) && s.mentions[idx].tok_start >= t_end)
+                .then_some((idx, p))
+        })
+        .collect();
+    let (idx, p) = if aid_like {
+        found.iter().find(|(_, p)| !p.is_empty()).or(found.first())?
+    } else {
+        found.first()?
+    };
+    let how = if p.is_empty() {
+        format!("obj of `{}`", words.word(v))
+    } else {
+        format!("obl({p}) of `{}`", words.word(v))
+    };
+    Some(Argument { mentions: coordinated(s.text, s.tokens, s.mentions, *idx, false), how })
+}
+
+/// The agent (`obl:agent`, "by X") and the patient (the passive subject) of a passive verb
+/// trigger, read from the parse.
+fn tree_passive(s: &Sentence<'_>, t: usize, t_end: usize) -> (Option<Argument>, Option<Argument>) {
+    if s.tree().is_empty() {
+        return (None, None);
+    }
+    let v = s.tree().phrase_head(t, t_end);
+    let words = syntax::Words { text: s.text, tokens: s.tokens };
+    let agent = syntax::agent(s.tree(), &words, v)
+        .and_then(|node| mention_of_node(s, node))
+        .filter(|&i| is_actorish(&s.mentions[i]) || s.mentions[i].kind == Kind::Modifier)
+        .map(|idx| Argument {
+            mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+            how: format!("obl:agent of `{}`", words.word(v)),
+        });
+    let patient = s.tree().child(v, "nsubj:pass").and_then(|node| {
+        let idx = mention_of_node(s, node)?;
+        Some(Argument {
+            mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+            how: format!("nsubj:pass of `{}`", words.word(v)),
+        })
+    });
+    (agent, patient)
+}
+
+/// The actor and recipient of a nominal trigger read from the parse: the possessor or the
+/// country adjective ("Russia's attack", "Russian strikes"), a "by" phrase, else the subject
+/// of the light verb whose object the noun is ("X launched attacks"); the recipient is the
+/// noun of a recipient preposition on the noun, or on that light verb ("… attacks on Y").
+fn tree_noun_args(
+    s: &Sentence<'_>,
+    t: usize,
+    t_end: usize,
+) -> (Option<Argument>, Option<Argument>) {
+    if s.tree().is_empty() {
+        return (None, None);
+    }
+    let n = s.tree().phrase_head(t, t_end);
+    let words = syntax::Words { text: s.text, tokens: s.tokens };
+    let noun = words.word(n).to_string();
+    let light = s.tree().head(n).filter(|&v| s.tree().rel(n) == "obj" && s.is_any(v, LIGHT_VERBS));
+    let mut actor = None;
+    let mut recipient = None;
+    for c in s.tree().children(n) {
+        let rel = s.tree().rel(c);
+        let prep = syntax::case_word(s.tree(), &words, c);
+        let how = match (rel, prep.as_deref()) {
+            ("nmod:poss", _) => format!("nmod:poss of `{noun}`"),
+            ("amod" | "compound", _) if c < t => format!("{rel} of `{noun}`"),
+            ("nmod" | "acl", Some("by")) => format!("nmod(by) of `{noun}`"),
+            ("nmod", Some(p)) if RECIPIENT_PREPS.contains(&p) && p != "at" => {
+                if recipient.is_none() {
+                    recipient = mention_in_node(s, c, false)
+                        .filter(|&i| is_actorish(&s.mentions[i]))
+                        .map(|idx| Argument {
+                            mentions: group(s, idx),
+                            how: format!("nmod({p}) of `{noun}`"),
+                        });
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        if actor.is_some() {
+            continue;
+        }
+        let covering = s.mentions.iter().position(|m| {
+            m.tok_start <= c
+                && c < m.tok_end
+                && (matches!(m.kind, Kind::Actor | Kind::Modifier)
+                    || matches!(m.kind, Kind::Pronoun(_)) && rel == "nmod:poss")
+        });
+        if let Some(idx) = covering {
+            let mentions =
+                if s.mentions[idx].kind == Kind::Modifier { vec![idx] } else { group(s, idx) };
+            actor = Some(Argument { mentions, how });
+        }
+    }
+    if let Some(v) = light {
+        if actor.is_none() {
+            actor = syntax::subject(s.tree(), &words, v).and_then(|path| {
+                let idx = mention_of_node(s, path.token)?;
+                Some(Argument {
+                    mentions: group(s, idx),
+                    how: format!("{} (light verb of `{noun}`)", path.how),
+                })
+            });
+        }
+        if recipient.is_none() {
+            recipient = syntax::objects(s.tree(), &words, v)
+                .into_iter()
+                .filter(|(_, p)| RECIPIENT_PREPS.contains(&p.as_str()) && p != "at")
+                .find_map(|(node, p)| {
+                    let idx =
+                        mention_in_node(s, node, false).filter(|&i| is_actorish(&s.mentions[i]))?;
+                    Some(Argument {
+                        mentions: group(s, idx),
+                        how: format!("obl({p}) of `{}`", words.word(v)),
+                    })
+                });
+        }
+    }
+    (actor, recipient)
 }
 
 fn subject_before(s: &Sentence<'_>, limit: usize, t: usize) -> Option<Argument> {
@@ -702,6 +942,9 @@ fn recipient_after(
         let how = match prep.as_deref() {
             Some(p) if LOCATIVE.contains(&p) => continue,
             Some("by") => continue,
+            // "condemned the launch, with the White House calling it …": an absolute
+            // construction names who else spoke, not the recipient.
+            Some("with") if s.word(m.tok_end).ends_with("ing") => continue,
             Some(p) if RECIPIENT_PREPS.contains(&p) => format!("prep-{p}"),
             Some("of") => {
                 // "to the occupied territories of Ukraine": an "of" phrase counts when the
@@ -1216,6 +1459,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
     let all_triggers: Vec<aho_corasick::Match> = triggers.find(&doc.text);
     let mut discourse = Discourse::default();
     let mut tokens: Vec<Token> = Vec::new();
+    let parser = std::cell::RefCell::new(syntax::Parser::default());
     for (sentence_idx, sentence) in doc.sentences.iter().enumerate() {
         if sentence.end > doc.text.len()
             || sentence.start > sentence.end
@@ -1263,6 +1507,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             mentions: &mentions,
             clauses: &no_clauses,
             sourced: &sourced,
+            parse: &LazyTree::new(&doc.text, &tokens, None),
         };
 
         // Triggers of this sentence, as token ranges.
@@ -1311,12 +1556,23 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
         // Sentences without triggers only feed the discourse memory.
         let clauses =
             if candidates.is_empty() { Vec::new() } else { clauses(&doc.text, &tokens, &mentions) };
+        // The parse decides between parties; with fewer than two there is nothing to decide.
+        let parties = mentions
+            .iter()
+            .filter(|m| matches!(m.kind, Kind::Actor | Kind::SectorOnly | Kind::Pronoun(_)))
+            .count();
+        let parse = LazyTree::new(
+            &doc.text,
+            &tokens,
+            (parties >= 2 && !coder.options.no_parse).then_some(&parser),
+        );
         let s = Sentence {
             text: &doc.text,
             tokens: &tokens,
             mentions: &mentions,
             clauses: &clauses,
             sourced: &sourced,
+            parse: &parse,
         };
         if candidates.is_empty() {
             update_discourse(&mut discourse, &s, &[]);
@@ -1416,8 +1672,9 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             let passive = trigger.pos == Pos::Verb && is_passive(&s, t, cand.form, clause.end);
             let (actor_arg, recipient_arg, voice) = match trigger.pos {
                 Pos::Verb if passive => {
-                    let agent = agent_after(&s, cand.tok_end, clause.end);
-                    let patient = subject_before(&s, clause.start, t);
+                    let (tree_agent, tree_patient) = tree_passive(&s, t, cand.tok_end);
+                    let agent = tree_agent.or_else(|| agent_after(&s, cand.tok_end, clause.end));
+                    let patient = tree_patient.or_else(|| subject_before(&s, clause.start, t));
                     // "Vietnam is committed to …", "Japan is prepared to …": an adjectival
                     // predicate of intent; its subject is the one who intends.
                     if agent.is_none() && trigger.intent {
@@ -1436,7 +1693,8 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                         Some(idx) => {
                             Some(Argument { mentions: vec![idx], how: "gerund-subject".into() })
                         }
-                        None => subject_before(&s, clause.start, t),
+                        None => tree_subject(&s, t, cand.tok_end)
+                            .or_else(|| subject_before(&s, clause.start, t)),
                     };
                     // "Russia's attempts to acquire …": the possessor of the noun that the
                     // infinitive completes is its subject.
@@ -1492,8 +1750,9 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                                         && s.is_any(cand.tok_end, DETERMINERS))
                         })
                         .map_or(clause.end, |m| clause.end.max(m.tok_end));
-                    let mut object =
-                        recipient_after(&s, trigger, cand.tok_end, object_end, aid_like);
+                    let mut object = tree_object(&s, t, cand.tok_end, aid_like).or_else(|| {
+                        recipient_after(&s, trigger, cand.tok_end, object_end, aid_like)
+                    });
                     // "X warned that Y's support …": the first party of the complement.
                     if object.is_none()
                         && s.is(cand.tok_end, "that")
@@ -1557,30 +1816,32 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                     (None, judged(&s, t, cand.tok_end, clause), "judgement")
                 }
                 Pos::Noun => {
-                    let actor = noun_actor(&s, t, cand.tok_end, clause);
-                    let recipient = s
-                        .mentions
-                        .iter()
-                        .position(|m| {
-                            m.tok_start >= cand.tok_end
-                                && m.tok_start <= cand.tok_end + 6
-                                && m.tok_start < clause.end
-                                && is_actorish(m)
-                                && preposition_before(
-                                    s.text,
-                                    s.tokens,
-                                    m.tok_start,
-                                    cand.tok_end.saturating_sub(1),
-                                )
-                                .is_some_and(|p| {
-                                    RECIPIENT_PREPS.iter().any(|r| p.eq_ignore_ascii_case(r))
-                                        && !p.eq_ignore_ascii_case("at")
-                                })
-                        })
-                        .map(|idx| Argument {
-                            mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
-                            how: "noun-prep".into(),
-                        });
+                    let (tree_actor, tree_recipient) = tree_noun_args(&s, t, cand.tok_end);
+                    let actor = tree_actor.or_else(|| noun_actor(&s, t, cand.tok_end, clause));
+                    let recipient = tree_recipient.or_else(|| {
+                        s.mentions
+                            .iter()
+                            .position(|m| {
+                                m.tok_start >= cand.tok_end
+                                    && m.tok_start <= cand.tok_end + 6
+                                    && m.tok_start < clause.end
+                                    && is_actorish(m)
+                                    && preposition_before(
+                                        s.text,
+                                        s.tokens,
+                                        m.tok_start,
+                                        cand.tok_end.saturating_sub(1),
+                                    )
+                                    .is_some_and(|p| {
+                                        RECIPIENT_PREPS.iter().any(|r| p.eq_ignore_ascii_case(r))
+                                            && !p.eq_ignore_ascii_case("at")
+                                    })
+                            })
+                            .map(|idx| Argument {
+                                mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+                                how: "noun-prep".into(),
+                            })
+                    });
                     (actor, recipient, "noun")
                 }
             };

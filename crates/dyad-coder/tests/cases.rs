@@ -33,6 +33,8 @@ struct Expect {
     qualifier: Option<String>,
     hedge: Option<String>,
     attribution: Option<String>,
+    /// A part of the event's rule (which names the argument paths).
+    rule: Option<String>,
 }
 
 fn check(event: &dyad_model::Event, e: &Expect) -> Result<(), String> {
@@ -103,6 +105,11 @@ fn check(event: &dyad_model::Event, e: &Expect) -> Result<(), String> {
                 "attribution {:?} != {a}",
                 event.attribution.as_ref().map(|a| &a.text)
             ));
+        }
+    }
+    if let Some(r) = &e.rule {
+        if !event.rule.contains(r.as_str()) {
+            problems.push(format!("rule {:?} lacks {r:?}", event.rule));
         }
     }
     if problems.is_empty() {

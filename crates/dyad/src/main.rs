@@ -82,6 +82,10 @@ enum Command {
         /// Add the reasons behind each event (`explain` field; shown in the table).
         #[arg(long)]
         explain: bool,
+        /// Find actors and recipients from word order alone, without the dependency parse:
+        /// about five times faster, less accurate (docs/syntax.md).
+        #[arg(long)]
+        no_parse: bool,
         /// Coding threads (0: one per core).
         #[arg(long, default_value_t = 0)]
         jobs: usize,
@@ -173,13 +177,14 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Code { inputs, from, to, date, explain, jobs, stats, lexicon } => {
+        Command::Code { inputs, from, to, date, explain, no_parse, jobs, stats, lexicon } => {
             commands::code::run(&commands::code::CodeArgs {
                 inputs: &inputs,
                 from,
                 to,
                 date: date.as_deref(),
                 explain,
+                no_parse,
                 jobs,
                 stats,
                 lexicon: &lexicon,

@@ -21,6 +21,7 @@ pub struct CodeArgs<'a> {
     pub to: To,
     pub date: Option<&'a str>,
     pub explain: bool,
+    pub no_parse: bool,
     pub jobs: usize,
     pub stats: bool,
     pub lexicon: &'a LexiconArgs,
@@ -45,8 +46,10 @@ pub fn run(args: &CodeArgs<'_>) -> Result<ExitCode> {
     let default_date = parse_date_arg(args.date)?;
     // Leaked: the process ends after this command, and freeing the lexicon's many small
     // allocations would only add to the run time.
-    let coder: &'static Coder =
-        Box::leak(Box::new(load_coder(args.lexicon, Options { explain: args.explain })?));
+    let coder: &'static Coder = Box::leak(Box::new(load_coder(
+        args.lexicon,
+        Options { explain: args.explain, no_parse: args.no_parse },
+    )?));
     let lexicon_time = started.elapsed();
     let inputs = if args.inputs.is_empty() {
         vec![Input::Path(PathBuf::from("-"))]

@@ -97,6 +97,9 @@ struct CodeArgs {
     /// Run exactly this many passes instead (for instruction counts under valgrind).
     #[arg(long)]
     passes: Option<usize>,
+    /// Code without the dependency parse (as `dyad code --no-parse`).
+    #[arg(long)]
+    no_parse: bool,
     #[command(flatten)]
     lexicon: crate::LexiconArgs,
 }
@@ -170,7 +173,8 @@ fn bench_code(args: &CodeArgs) -> Result<()> {
     let (docs, bytes) = read_corpus(&args.inputs)?;
     let parse_time = parse_start.elapsed();
     let lexicon_start = Instant::now();
-    let coder = load_coder(&args.lexicon, Options::default())?;
+    let options = Options { no_parse: args.no_parse, ..Options::default() };
+    let coder = load_coder(&args.lexicon, options)?;
     let lexicon_time = lexicon_start.elapsed();
     let n_sentences: usize = docs.iter().map(|d| d.sentences.len()).sum();
     // Warm-up pass, then measure whole passes until the time is up.

@@ -46,6 +46,9 @@ pub struct EvalArgs {
     /// Labelled stories: fail when the label is among the coded types in fewer stories.
     #[arg(long)]
     min_recall: Option<f64>,
+    /// Score the coder without the dependency parse (as `dyad code --no-parse`).
+    #[arg(long)]
+    no_parse: bool,
     #[command(flatten)]
     lexicon: LexiconArgs,
 }
@@ -65,7 +68,8 @@ impl Gate {
 
 pub fn run(args: &EvalArgs) -> Result<ExitCode> {
     let records = read_records(&args.file)?;
-    let coder = load_coder(&args.lexicon, Options::default())?;
+    let options = Options { no_parse: args.no_parse, ..Options::default() };
+    let coder = load_coder(&args.lexicon, options)?;
     let first = records.iter().find(|r| r.get("event").and_then(Value::as_str) != Some("DOCUMENT"));
     let gates = match first {
         Some(r) if r.get("quad").is_some() => dev::run_quad(args, &records, &coder)?,

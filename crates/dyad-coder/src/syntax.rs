@@ -1,0 +1,209 @@
+//! The dependency parse of a sentence, and the argument paths the rules read from it.
+//!
+//! A sentence with at least one trigger candidate is tagged and parsed by `dyad-syntax` over
+//! the coder's own tokens, so token numbers agree with mentions and triggers. The paths here
+//! only name tokens; which mention a token belongs to is the rules' business.
+
+use std::cell::{OnceCell, RefCell};
+
+use dyad_syntax::{Model, Workspace};
+
+use crate::tokens::Token;
+
+const NO_HEAD: u32 = u32::MAX;
+
+/// Heads and relations of a sentence's tokens (0-based; the root has no head).
+#[derive(Debug, Default)]
+pub(crate) struct Tree {
+    head: Vec<u32>,
+    rel: Vec<&'static str>,
+}
+
+/// Buffers reused across sentences.
+#[derive(Default)]
+pub(crate) struct Parser {
+    ws: Workspace,
+    out: Vec<dyad_syntax::Token<'static>>,
+    forms: Vec<(usize, usize)>,
+}
+
+impl Parser {
+    /// Parses the tokens of one sentence.
+    pub fn parse(&mut self, text: &str, tokens: &[Token], tree: &mut Tree) {
+        tree.head.clear();
+        tree.rel.clear();
+        self.forms.clear();
+        self.forms.extend(tokens.iter().map(|t| (t.start, t.end)));
+        let forms: Vec<&str> = self.forms.iter().map(|&(s, e)| &text[s..e]).collect();
+        Model::builtin().parse_into(&forms, &mut self.ws, &mut self.out);
+        for t in &self.out {
+            tree.head.push(if t.head == 0 { NO_HEAD } else { (t.head - 1) as u32 });
+            tree.rel.push(t.deprel);
+        }
+    }
+}
+
+/// A sentence's parse, made the first time a rule asks for it: most sentences never need one.
+pub(crate) struct LazyTree<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    parser: Option<&'a RefCell<Parser>>,
+    tree: OnceCell<Tree>,
+}
+
+impl<'a> LazyTree<'a> {
+    /// A parse of `tokens` on demand; with no parser, the empty tree.
+    pub fn new(text: &'a str, tokens: &'a [Token], parser: Option<&'a RefCell<Parser>>) -> Self {
+        LazyTree { text, tokens, parser, tree: OnceCell::new() }
+    }
+
+    pub fn get(&self) -> &Tree {
+        self.tree.get_or_init(|| {
+            let mut tree = Tree::default();
+            if let Some(parser) = self.parser {
+                parser.borrow_mut().parse(self.text, self.tokens, &mut tree);
+            }
+            tree
+        })
+    }
+}
+
+impl Tree {
+    pub fn is_empty(&self) -> bool {
+        self.head.is_empty()
+    }
+
+    pub fn head(&self, k: usize) -> Option<usize> {
+        self.head.get(k).filter(|&&h| h != NO_HEAD).map(|&h| h as usize)
+    }
+
+    pub fn rel(&self, k: usize) -> &'static str {
+        self.rel.get(k).copied().unwrap_or("")
+    }
+
+    /// The dependents of `h`, left to right.
+    pub fn children(&self, h: usize) -> impl Iterator<Item = usize> + '_ {
+        self.head.iter().enumerate().filter(move |&(_, &x)| x as usize == h).map(|(k, _)| k)
+    }
+
+    /// The first dependent of `h` with relation `rel`.
+    pub fn child(&self, h: usize, rel: &str) -> Option<usize> {
+        self.children(h).find(|&k| self.rel(k) == rel)
+    }
+
+    /// The head word of the tokens `start..end`: the one whose head lies outside them.
+    pub fn phrase_head(&self, start: usize, end: usize) -> usize {
+        (start..end).find(|&k| self.head(k).is_none_or(|h| h < start || h >= end)).unwrap_or(start)
+    }
+}
+
+/// The words of the sentence, for paths that name them.
+pub(crate) struct Words<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+}
+
+impl Words<'_> {
+    pub fn word(&self, k: usize) -> &str {
+        self.tokens.get(k).map_or("", |t| &self.text[t.start..t.end])
+    }
+}
+
+/// How a subject was reached: the token and the relations followed.
+pub(crate) struct Path {
+    pub token: usize,
+    pub how: String,
+}
+
+/// The subject of verb `v`: its own `nsubj`, else, for verbs without one, the subject they
+/// share: the controller of an `xcomp` (the object of "urged X to …", else its subject), the
+/// first conjunct's, the noun a relative clause modifies.
+pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
+    let mut v = v;
+    let mut how = String::new();
+    for _ in 0..6 {
+        if let Some(n) = tree.child(v, "nsubj") {
+            let w = cx.word(v);
+            // "the rebels who attacked": the relative pronoun stands for the noun.
+            if tree.rel(v) == "acl:relcl"
+                && matches!(cx.word(n).to_ascii_lowercase().as_str(), "who" | "which" | "that")
+            {
+                let noun = tree.head(v)?;
+                how.push_str(&format!("noun of the relative clause `{w}`"));
+                return Some(Path { token: noun, how });
+            }
+            how.push_str(&format!("nsubj of `{w}`"));
+            return Some(Path { token: n, how });
+        }
+        let h = tree.head(v)?;
+        match tree.rel(v) {
+            "xcomp" => {
+                // Object control needs an infinitive: "urged Iran to stop".
+                let infinitive = tree
+                    .children(v)
+                    .any(|k| tree.rel(k) == "mark" && cx.word(k).eq_ignore_ascii_case("to"));
+                if let Some(o) =
+                    tree.child(h, "obj").or_else(|| tree.child(h, "iobj")).filter(|_| infinitive)
+                {
+                    how.push_str(&format!("obj of `{}` (controls `{}`)", cx.word(h), cx.word(v)));
+                    return Some(Path { token: o, how });
+                }
+                how.push_str(&format!("xcomp of `{}`: ", cx.word(h)));
+            }
+            "conj" => how.push_str(&format!("conj of `{}`: ", cx.word(h))),
+            "acl:relcl" => {
+                how.push_str(&format!("noun of the relative clause `{}`", cx.word(v)));
+                return Some(Path { token: h, how });
+            }
+            _ => return None,
+        }
+        v = h;
+    }
+    None
+}
+
+/// The agent of a passive verb: `obl:agent`, or an `obl` with "by".
+pub(crate) fn agent(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<usize> {
+    tree.child(v, "obl:agent").or_else(|| {
+        tree.children(v).find(|&c| {
+            tree.rel(c) == "obl"
+                && tree
+                    .children(c)
+                    .any(|k| tree.rel(k) == "case" && cx.word(k).eq_ignore_ascii_case("by"))
+        })
+    })
+}
+
+/// The objects and obliques of verb `v` that may name a party, left to right: `obj`, `iobj`,
+/// and `obl` with its preposition (lower-cased); also the prepositional modifiers of an
+/// object that names no party ("delivered goods to X").
+pub(crate) fn objects(tree: &Tree, cx: &Words<'_>, v: usize) -> Vec<(usize, String)> {
+    let case = |n: usize| {
+        tree.children(n).find(|&k| tree.rel(k) == "case").map(|k| cx.word(k).to_ascii_lowercase())
+    };
+    let mut out = Vec::new();
+    for c in tree.children(v) {
+        match tree.rel(c) {
+            "obj" | "iobj" => {
+                out.push((c, String::new()));
+                for m in tree.children(c).filter(|&m| tree.rel(m) == "nmod") {
+                    if let Some(p) = case(m).filter(|p| p != "of") {
+                        out.push((m, p));
+                    }
+                }
+            }
+            "obl" => {
+                if let Some(p) = case(c) {
+                    out.push((c, p));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The case word (preposition) of a nominal, lower-cased.
+pub(crate) fn case_word(tree: &Tree, cx: &Words<'_>, n: usize) -> Option<String> {
+    tree.children(n).find(|&k| tree.rel(k) == "case").map(|k| cx.word(k).to_ascii_lowercase())
+}
