@@ -621,6 +621,9 @@ impl Sentence<'_> {
 struct Argument {
     mentions: Vec<usize>,
     how: String,
+    /// A bare sector noun whose party the mentions name by country ("rebels in the Ivory
+    /// Coast"): its sector goes to their entities that have none.
+    sector: Option<usize>,
 }
 
 /// Whether a mention may be an event's party: not a source ("according to X"), not an
@@ -632,17 +635,22 @@ fn may_be_party(s: &Sentence<'_>, m: &Mention) -> bool {
 /// The mention a parse node stands for: the actor mention that covers it, else one among its
 /// nominal modifiers ("a delegation from Japan", "the Japanese side"), else the bare sector
 /// mention that covers it.
-fn mention_of_node(s: &Sentence<'_>, k: usize) -> Option<usize> {
+fn mention_of_node(s: &Sentence<'_>, k: usize) -> Option<(usize, Option<usize>)> {
     mention_in_node(s, k, true)
 }
 
 /// As `mention_of_node`; `located` lets a place phrase name the country ("rebels in the Ivory
 /// Coast"), which suits actors, not what is done to them ("signed a treaty in Pyongyang").
-fn mention_in_node(s: &Sentence<'_>, k: usize, located: bool) -> Option<usize> {
+fn mention_in_node(s: &Sentence<'_>, k: usize, located: bool) -> Option<(usize, Option<usize>)> {
     let covering = s.mentions.iter().position(|m| m.tok_start <= k && k < m.tok_end);
     if let Some(i) = covering.filter(|&i| is_actorish(&s.mentions[i])) {
-        return may_be_party(s, &s.mentions[i]).then_some(i);
+        return may_be_party(s, &s.mentions[i]).then_some((i, None));
     }
+    // A bare sector noun lends its sector to the country its modifiers name.
+    let sector = covering.filter(|&i| {
+        let m = &s.mentions[i];
+        m.kind == Kind::SectorOnly && m.entity.sector != "PTY" && may_be_party(s, m)
+    });
     let mut stack = vec![(k, 0)];
     while let Some((n, depth)) = stack.pop() {
         for c in s.tree().children(n) {
@@ -673,17 +681,14 @@ fn mention_in_node(s: &Sentence<'_>, k: usize, located: bool) -> Option<usize> {
                 } else {
                     (is_actorish(m) || m.kind == Kind::Modifier) && may_be_party(s, m)
                 };
-                return party.then_some(i);
+                return party.then_some((i, sector));
             }
             if depth < 2 {
                 stack.push((c, depth + 1));
             }
         }
     }
-    covering.filter(|&i| {
-        let m = &s.mentions[i];
-        m.kind == Kind::SectorOnly && m.entity.sector != "PTY" && may_be_party(s, m)
-    })
+    sector.map(|i| (i, None))
 }
 
 /// The subject of the verb trigger `t..t_end` read from the parse.
@@ -694,8 +699,8 @@ fn tree_subject(s: &Sentence<'_>, t: usize, t_end: usize) -> Option<Argument> {
     let v = s.tree().phrase_head(t, t_end);
     let words = syntax::Words { text: s.text, tokens: s.tokens };
     let path = syntax::subject(s.tree(), &words, v)?;
-    let idx = mention_of_node(s, path.token)?;
-    Some(Argument { mentions: group(s, idx), how: path.how })
+    let (idx, sector) = mention_of_node(s, path.token)?;
+    Some(Argument { sector, mentions: group(s, idx), how: path.how })
 }
 
 /// The list a parse node's mention belongs to: the head word may end a list ("Hungarian and
@@ -722,18 +727,18 @@ fn tree_object(s: &Sentence<'_>, t: usize, t_end: usize, aid_like: bool) -> Opti
     }
     let v = s.tree().phrase_head(t, t_end);
     let words = syntax::Words { text: s.text, tokens: s.tokens };
-    let found: Vec<(usize, String)> = syntax::objects(s.tree(), &words, v)
+    let found: Vec<((usize, Option<usize>), String)> = syntax::objects(s.tree(), &words, v)
         .into_iter()
         .filter(|(_, p)| {
             p.is_empty() || RECIPIENT_PREPS.contains(&p.as_str()) && !LOCATIVE.contains(&p.as_str())
         })
         .filter_map(|(node, p)| {
-            let idx = mention_in_node(s, node, false)?;
-            (is_actorish(&s.mentions[idx]) && s.mentions[idx].tok_start >= t_end)
-                .then_some((idx, p))
+            let found = mention_in_node(s, node, false)?;
+            let m = &s.mentions[found.0];
+            (is_actorish(m) && m.tok_start >= t_end).then_some((found, p))
         })
         .collect();
-    let (idx, p) = if aid_like {
+    let ((idx, sector), p) = if aid_like {
         found.iter().find(|(_, p)| !p.is_empty()).or(found.first())?
     } else {
         found.first()?
@@ -743,7 +748,8 @@ fn tree_object(s: &Sentence<'_>, t: usize, t_end: usize, aid_like: bool) -> Opti
     } else {
         format!("obl({p}) of `{}`", words.word(v))
     };
-    Some(Argument { mentions: coordinated(s.text, s.tokens, s.mentions, *idx, false), how })
+    let mentions = coordinated(s.text, s.tokens, s.mentions, *idx, false);
+    Some(Argument { sector: *sector, mentions, how })
 }
 
 /// The agent (`obl:agent`, "by X") and the patient (the passive subject) of a passive verb
@@ -756,14 +762,16 @@ fn tree_passive(s: &Sentence<'_>, t: usize, t_end: usize) -> (Option<Argument>, 
     let words = syntax::Words { text: s.text, tokens: s.tokens };
     let agent = syntax::agent(s.tree(), &words, v)
         .and_then(|node| mention_of_node(s, node))
-        .filter(|&i| is_actorish(&s.mentions[i]) || s.mentions[i].kind == Kind::Modifier)
-        .map(|idx| Argument {
+        .filter(|&(i, _)| is_actorish(&s.mentions[i]) || s.mentions[i].kind == Kind::Modifier)
+        .map(|(idx, sector)| Argument {
+            sector,
             mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
             how: format!("obl:agent of `{}`", words.word(v)),
         });
     let patient = s.tree().child(v, "nsubj:pass").and_then(|node| {
-        let idx = mention_of_node(s, node)?;
+        let (idx, sector) = mention_of_node(s, node)?;
         Some(Argument {
+            sector,
             mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
             how: format!("nsubj:pass of `{}`", words.word(v)),
         })
@@ -799,8 +807,9 @@ fn tree_noun_args(
             ("nmod", Some(p)) if RECIPIENT_PREPS.contains(&p) && p != "at" => {
                 if recipient.is_none() {
                     recipient = mention_in_node(s, c, false)
-                        .filter(|&i| is_actorish(&s.mentions[i]))
-                        .map(|idx| Argument {
+                        .filter(|&(i, _)| is_actorish(&s.mentions[i]))
+                        .map(|(idx, sector)| Argument {
+                            sector,
                             mentions: group(s, idx),
                             how: format!("nmod({p}) of `{noun}`"),
                         });
@@ -821,14 +830,15 @@ fn tree_noun_args(
         if let Some(idx) = covering {
             let mentions =
                 if s.mentions[idx].kind == Kind::Modifier { vec![idx] } else { group(s, idx) };
-            actor = Some(Argument { mentions, how });
+            actor = Some(Argument { sector: None, mentions, how });
         }
     }
     if let Some(v) = light {
         if actor.is_none() {
             actor = syntax::subject(s.tree(), &words, v).and_then(|path| {
-                let idx = mention_of_node(s, path.token)?;
+                let (idx, sector) = mention_of_node(s, path.token)?;
                 Some(Argument {
+                    sector,
                     mentions: group(s, idx),
                     how: format!("{} (light verb of `{noun}`)", path.how),
                 })
@@ -839,9 +849,10 @@ fn tree_noun_args(
                 .into_iter()
                 .filter(|(_, p)| RECIPIENT_PREPS.contains(&p.as_str()) && p != "at")
                 .find_map(|(node, p)| {
-                    let idx =
-                        mention_in_node(s, node, false).filter(|&i| is_actorish(&s.mentions[i]))?;
+                    let (idx, sector) = mention_in_node(s, node, false)
+                        .filter(|&(i, _)| is_actorish(&s.mentions[i]))?;
                     Some(Argument {
+                        sector,
                         mentions: group(s, idx),
                         how: format!("obl({p}) of `{}`", words.word(v)),
                     })
@@ -905,6 +916,7 @@ fn subject_of_kind(
         coordinated(s.text, s.tokens, s.mentions, idx, true)
     };
     Some(Argument {
+        sector: None,
         mentions: group,
         how: if sector_only { "sector-subject".into() } else { "subject".into() },
     })
@@ -917,6 +929,7 @@ fn agent_after(s: &Sentence<'_>, t: usize, end: usize) -> Option<Argument> {
         m.tok_start > by && m.tok_start <= by + 2 && (is_actorish(m) || m.kind == Kind::Modifier)
     })?;
     Some(Argument {
+        sector: None,
         mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
         how: "by-agent".into(),
     })
@@ -972,6 +985,7 @@ fn recipient_after(
             && s.is(m.tok_start - 2, "to");
         if aid_like && purpose {
             return Some(Argument {
+                sector: None,
                 mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
                 how: "purpose".into(),
             });
@@ -984,7 +998,11 @@ fn recipient_after(
         }
     }
     let (idx, how) = first?;
-    Some(Argument { mentions: coordinated(s.text, s.tokens, s.mentions, idx, false), how })
+    Some(Argument {
+        sector: None,
+        mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+        how,
+    })
 }
 
 /// Whether the trigger at `t` is used as a passive verb.
@@ -1083,6 +1101,7 @@ fn noun_actor(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Optio
                 mentions = vec![idx];
             }
             return Some(Argument {
+                sector: None,
                 mentions,
                 how: if m.possessive { "possessive".into() } else { "modifier".into() },
             });
@@ -1095,6 +1114,7 @@ fn noun_actor(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Optio
             .iter()
             .position(|m| m.tok_start > k && m.tok_start <= k + 2 && is_actorish(m))?;
         Some(Argument {
+            sector: None,
             mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
             how: format!("{how}-agent"),
         })
@@ -1119,7 +1139,11 @@ fn noun_actor(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Optio
     // "used by Russia in major attacks": a by-agent just before.
     if let Some(by) = (t.saturating_sub(6).max(clause.start)..t).rev().find(|&k| s.is(k, "by")) {
         if let Some(idx) = s.mentions.iter().position(|m| m.tok_start == by + 1 && is_actorish(m)) {
-            return Some(Argument { mentions: vec![idx], how: "by-agent-before".into() });
+            return Some(Argument {
+                sector: None,
+                mentions: vec![idx],
+                how: "by-agent-before".into(),
+            });
         }
     }
     // A light verb makes the noun its event: "Russia launched attacks on Ukraine".
@@ -1269,6 +1293,7 @@ fn judged(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Option<Ar
         .iter()
         .position(|m| m.tok_start >= t_end && m.tok_start <= t_end + 4 && is_actorish(m))
         .map(|idx| Argument {
+            sector: None,
             mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
             how: "judged-clause".into(),
         });
@@ -1283,7 +1308,11 @@ fn judged(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Option<Ar
                     && is_actorish(m)
                     && !s.is(m.tok_start, "it")
             })
-            .map(|(idx, _)| Argument { mentions: vec![idx], how: "judged-subject".into() })
+            .map(|(idx, _)| Argument {
+                sector: None,
+                mentions: vec![idx],
+                how: "judged-subject".into(),
+            })
     };
     after.or_else(before)
 }
@@ -1690,9 +1719,11 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                         .then(|| s.mentions.iter().position(|m| m.tok_end == t && is_actorish(m)))
                         .flatten();
                     let mut subject = match adjacent {
-                        Some(idx) => {
-                            Some(Argument { mentions: vec![idx], how: "gerund-subject".into() })
-                        }
+                        Some(idx) => Some(Argument {
+                            sector: None,
+                            mentions: vec![idx],
+                            how: "gerund-subject".into(),
+                        }),
                         None => tree_subject(&s, t, cand.tok_end)
                             .or_else(|| subject_before(&s, clause.start, t)),
                     };
@@ -1711,6 +1742,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                                         .all(|k| s.tokens[k].word || s.is_any(k, &["'s", "’s"]))
                             })
                             .map(|idx| Argument {
+                                sector: None,
                                 mentions: vec![idx],
                                 how: "possessor-of-infinitive".into(),
                             });
@@ -1784,6 +1816,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                                     })
                             })
                             .map(|idx| Argument {
+                                sector: None,
                                 mentions: vec![idx],
                                 how: "complement-party".into(),
                             });
@@ -1801,6 +1834,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                             condemned.and_then(|c| noun_actor(&s, c.tok_start, c.tok_end, clause))
                         {
                             object = Some(Argument {
+                                sector: None,
                                 mentions: agent.mentions,
                                 how: format!("the condemned event's {}", agent.how),
                             });
@@ -1838,6 +1872,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                                     })
                             })
                             .map(|idx| Argument {
+                                sector: None,
                                 mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
                                 how: "noun-prep".into(),
                             })
@@ -1894,8 +1929,11 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             // No named actor: PLOVER codes the event with an unidentified one when the
             // words leave no doubt that something happened (docs/unidentified.md); decided
             // below, once the actor's entities are known.
-            let actor_arg = actor_arg
-                .unwrap_or_else(|| Argument { mentions: Vec::new(), how: "unidentified".into() });
+            let actor_arg = actor_arg.unwrap_or_else(|| Argument {
+                sector: None,
+                mentions: Vec::new(),
+                how: "unidentified".into(),
+            });
             // For motion events the place after the verb is a destination, not the home of a
             // bare sector subject ("peacekeepers arrived in Bosnia").
             let motion = trigger.mode == "visit"
@@ -1915,6 +1953,19 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                         .collect()
                 })
                 .unwrap_or_default();
+            // "Rebels in the Ivory Coast": the country named, the sector of the noun.
+            for (entities, arg) in
+                [(&mut actor, Some(&actor_arg)), (&mut recipient, recipient_arg.as_ref())]
+            {
+                if let Some(si) = arg.and_then(|a| a.sector) {
+                    let sector = &s.mentions[si].entity.sector;
+                    for e in
+                        entities.iter_mut().filter(|e| e.sector.is_empty() && !e.country.is_empty())
+                    {
+                        e.sector = sector.clone();
+                    }
+                }
+            }
             // Generic actors ("gunmen", "protesters") keep their sector without a country.
             actor.retain(|e| !e.country.is_empty() || !e.sector.is_empty());
             recipient.retain(|e| !e.country.is_empty() || !e.sector.is_empty());
