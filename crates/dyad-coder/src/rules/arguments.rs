@@ -1,0 +1,800 @@
+//! Arguments: who acts and who is acted on, read from the dependency parse first and from
+//! word order where the parse names no party.
+
+use super::*;
+
+/// The actor and recipient arguments of one trigger candidate, and the voice they were read
+/// in ("active", "passive", "inverse", "noun", "judgement", "adjectival").
+pub(super) fn find(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+    clause: Clause,
+    passive: bool,
+) -> (Option<Argument>, Option<Argument>, &'static str) {
+    let trigger = &triggers.rows[cand.trigger];
+    match trigger.pos {
+        Pos::Verb if passive => passive_args(trigger, s, cand, clause),
+        Pos::Verb => active_args(triggers, s, candidates, cand, clause),
+        Pos::Noun if trigger.judgement => {
+            (None, judged(s, cand.tok_start, cand.tok_end, clause), "judgement")
+        }
+        Pos::Noun => noun_args(s, cand, clause),
+    }
+}
+
+/// A passive verb: the agent acts on the passive subject.
+fn passive_args(
+    trigger: &Trigger,
+    s: &Sentence<'_>,
+    cand: &Candidate,
+    clause: Clause,
+) -> (Option<Argument>, Option<Argument>, &'static str) {
+    let t = cand.tok_start;
+    let (tree_agent, tree_patient) = tree_passive(s, t, cand.tok_end);
+    let agent = tree_agent.or_else(|| agent_after(s, cand.tok_end, clause.end));
+    let patient = tree_patient.or_else(|| subject_before(s, clause.start, t));
+    // "Vietnam is committed to …", "Japan is prepared to …": an adjectival
+    // predicate of intent; its subject is the one who intends.
+    if agent.is_none() && trigger.intent {
+        (patient, None, "adjectival")
+    } else {
+        (agent, patient, "passive")
+    }
+}
+
+/// An active verb: its subject, and its object or prepositional recipient.
+fn active_args(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+    clause: Clause,
+) -> (Option<Argument>, Option<Argument>, &'static str) {
+    let trigger = &triggers.rows[cand.trigger];
+    let t = cand.tok_start;
+    // A gerund's subject stands right before it, whatever governs that
+    // mention: "reacted to Washington sending weapons".
+    let adjacent = (cand.form == Form::Gerund)
+        .then(|| s.mentions.iter().position(|m| m.tok_end == t && is_actorish(m)))
+        .flatten();
+    let mut subject = match adjacent {
+        Some(idx) => {
+            Some(Argument { sector: None, mentions: vec![idx], how: "gerund-subject".into() })
+        }
+        None => tree_subject(s, t, cand.tok_end).or_else(|| subject_before(s, clause.start, t)),
+    };
+    // "Russia's attempts to acquire …": the possessor of the noun that the
+    // infinitive completes is its subject.
+    if subject.is_none() && t >= 3 && s.is(t - 1, "to") {
+        subject = s
+            .mentions
+            .iter()
+            .position(|m| {
+                m.possessive
+                    && is_actorish(m)
+                    && m.tok_end + 3 >= t
+                    && m.tok_end < t - 1
+                    && (m.tok_end..t - 1).all(|k| s.tokens[k].word || s.is_any(k, &["'s", "’s"]))
+            })
+            .map(|idx| Argument {
+                sector: None,
+                mentions: vec![idx],
+                how: "possessor-of-infinitive".into(),
+            });
+    }
+    if subject.is_none()
+        && (s.is(t.saturating_sub(1), "to")
+            || cand.form == Form::Gerund
+            || matches!(clause.kind, ClauseKind::Main))
+    {
+        // Non-finite verbs and verbs after a subordinate clause take the
+        // subject of the sentence.
+        subject = subject_before(s, 0, t)
+            .filter(|a| {
+                a.mentions.iter().all(|&i| {
+                    matches!(
+                        s.clause_of(s.mentions[i].tok_start).kind,
+                        ClauseKind::Main | ClauseKind::Sub(_)
+                    ) || s.clause_of(s.mentions[i].tok_start).start == clause.start
+                })
+            })
+            .map(|mut a| {
+                a.how = "sentence-subject".into();
+                a
+            });
+    }
+    let aid_like = matches!(trigger.event, EventType::Aid | EventType::Agree);
+    // A speech verb opens a complement clause, but its direct object stands
+    // before that clause: "accused the United States of lying", "told Seoul
+    // that …".
+    let object_end = s
+        .mentions
+        .iter()
+        .find(|m| {
+            is_actorish(m)
+                && (m.tok_start == cand.tok_end
+                    || m.tok_start == cand.tok_end + 1 && s.is_any(cand.tok_end, DETERMINERS))
+        })
+        .map_or(clause.end, |m| clause.end.max(m.tok_end));
+    let mut object = tree_object(s, t, cand.tok_end, aid_like)
+        .or_else(|| recipient_after(s, trigger, cand.tok_end, object_end, aid_like));
+    // "X warned that Y's support …": the first party of the complement.
+    if object.is_none()
+        && s.is(cand.tok_end, "that")
+        && matches!(
+            trigger.event,
+            EventType::Threaten | EventType::Accuse | EventType::Reject | EventType::Request
+        )
+    {
+        let next_clause = s.clause_of(cand.tok_end + 1);
+        object = s
+            .mentions
+            .iter()
+            .position(|m| {
+                m.tok_start > cand.tok_end
+                    && m.tok_start < next_clause.end
+                    && m.kind == Kind::Actor
+                    && !m.entity.country.is_empty()
+                    && preposition_before(s.text, s.tokens, m.tok_start, cand.tok_end)
+                        .is_none_or(|p| !LOCATIVE.iter().any(|l| p.eq_ignore_ascii_case(l)))
+            })
+            .map(|idx| Argument {
+                sector: None,
+                mentions: vec![idx],
+                how: "complement-party".into(),
+            });
+    }
+    // "condemned the provision of munitions by the DPRK to Russia": what is
+    // condemned is an event; its agent is the one accused.
+    if matches!(trigger.event, EventType::Accuse | EventType::Reject) {
+        let condemned = candidates.iter().find(|c| {
+            triggers.rows[c.trigger].pos == Pos::Noun
+                && c.tok_start >= cand.tok_end
+                && c.tok_start <= cand.tok_end + 2
+                && (cand.tok_end..c.tok_start).all(|k| s.is_any(k, DETERMINERS))
+        });
+        if let Some(agent) = condemned.and_then(|c| noun_actor(s, c.tok_start, c.tok_end, clause)) {
+            object = Some(Argument {
+                sector: None,
+                mentions: agent.mentions,
+                how: format!("the condemned event's {}", agent.how),
+            });
+        }
+    }
+    if trigger.inverse {
+        (object, subject, "inverse")
+    } else {
+        (subject, object, "active")
+    }
+}
+
+/// A nominal event: its possessor, adjective or agent, and the party of a recipient
+/// preposition after it.
+fn noun_args(
+    s: &Sentence<'_>,
+    cand: &Candidate,
+    clause: Clause,
+) -> (Option<Argument>, Option<Argument>, &'static str) {
+    let t = cand.tok_start;
+    let (tree_actor, tree_recipient) = tree_noun_args(s, t, cand.tok_end);
+    let actor = tree_actor.or_else(|| noun_actor(s, t, cand.tok_end, clause));
+    let recipient = tree_recipient.or_else(|| {
+        s.mentions
+            .iter()
+            .position(|m| {
+                m.tok_start >= cand.tok_end
+                    && m.tok_start <= cand.tok_end + 6
+                    && m.tok_start < clause.end
+                    && is_actorish(m)
+                    && preposition_before(
+                        s.text,
+                        s.tokens,
+                        m.tok_start,
+                        cand.tok_end.saturating_sub(1),
+                    )
+                    .is_some_and(|p| {
+                        RECIPIENT_PREPS.iter().any(|r| p.eq_ignore_ascii_case(r))
+                            && !p.eq_ignore_ascii_case("at")
+                    })
+            })
+            .map(|idx| Argument {
+                sector: None,
+                mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+                how: "noun-prep".into(),
+            })
+    });
+    (actor, recipient, "noun")
+}
+
+/// Whether a mention may be an event's party: not a source ("according to X"), not an
+/// expletive "it", not a possessor.
+fn may_be_party(s: &Sentence<'_>, m: &Mention) -> bool {
+    !m.possessive && !s.sourced.get(m.tok_start).copied().unwrap_or(false) && !expletive(s, m)
+}
+
+/// The mention a parse node stands for: the actor mention that covers it, else one among its
+/// nominal modifiers ("a delegation from Japan", "the Japanese side"), else the bare sector
+/// mention that covers it.
+fn mention_of_node(s: &Sentence<'_>, k: usize) -> Option<(usize, Option<usize>)> {
+    mention_in_node(s, k, true)
+}
+
+/// As `mention_of_node`; `located` lets a place phrase name the country ("rebels in the Ivory
+/// Coast"), which suits actors, not what is done to them ("signed a treaty in Pyongyang").
+fn mention_in_node(s: &Sentence<'_>, k: usize, located: bool) -> Option<(usize, Option<usize>)> {
+    let covering = s.mentions.iter().position(|m| m.tok_start <= k && k < m.tok_end);
+    if let Some(i) = covering.filter(|&i| is_actorish(&s.mentions[i])) {
+        return may_be_party(s, &s.mentions[i]).then_some((i, None));
+    }
+    // A bare sector noun lends its sector to the country its modifiers name.
+    let sector = covering.filter(|&i| {
+        let m = &s.mentions[i];
+        m.kind == Kind::SectorOnly && m.entity.sector != "PTY" && may_be_party(s, m)
+    });
+    let mut stack = vec![(k, 0)];
+    while let Some((n, depth)) = stack.pop() {
+        for c in s.tree().children(n) {
+            let rel = s.tree().rel(c);
+            let nominal = match rel {
+                // "denounced North Korea's pact": the possessor is the party.
+                "compound" | "amod" | "flat" | "appos" | "nmod:poss" => true,
+                // "the government of Japan", "a delegation from Japan", "rebels in the
+                // Ivory Coast"; not "a device outside the Iraqi city" or "aid to Kyiv".
+                "nmod" => s.tree().children(c).all(|k| {
+                    s.tree().rel(k) != "case"
+                        || !s.is_any(k, NOT_HOME_PREPS) && (located || !s.is_any(k, LOCATIVE))
+                }),
+                _ => false,
+            };
+            if !nominal {
+                continue;
+            }
+            if let Some(i) = s.mentions.iter().position(|m| {
+                m.tok_start <= c
+                    && c < m.tok_end
+                    && (matches!(m.kind, Kind::Actor | Kind::Modifier | Kind::Pronoun(_)))
+            }) {
+                let m = &s.mentions[i];
+                let party = if rel == "nmod:poss" {
+                    matches!(m.kind, Kind::Actor)
+                        && !s.sourced.get(m.tok_start).copied().unwrap_or(false)
+                } else {
+                    (is_actorish(m) || m.kind == Kind::Modifier) && may_be_party(s, m)
+                };
+                return party.then_some((i, sector));
+            }
+            if depth < 2 {
+                stack.push((c, depth + 1));
+            }
+        }
+    }
+    sector.map(|i| (i, None))
+}
+
+/// The subject of the verb trigger `t..t_end` read from the parse.
+fn tree_subject(s: &Sentence<'_>, t: usize, t_end: usize) -> Option<Argument> {
+    if s.tree().is_empty() {
+        return None;
+    }
+    let v = s.tree().phrase_head(t, t_end);
+    let words = syntax::Words { text: s.text, tokens: s.tokens };
+    let path = syntax::subject(s.tree(), &words, v)?;
+    let (idx, sector) = mention_of_node(s, path.token)?;
+    Some(Argument { sector, mentions: group(s, idx), how: path.how })
+}
+
+/// The list a parse node's mention belongs to: the head word may end a list ("Hungarian and
+/// Romanian officials") or begin one ("Japan and South Korea"). A bare sector stands alone.
+fn group(s: &Sentence<'_>, idx: usize) -> Vec<usize> {
+    if s.mentions[idx].kind == Kind::SectorOnly {
+        return vec![idx];
+    }
+    let mut group = coordinated(s.text, s.tokens, s.mentions, idx, true);
+    for i in coordinated(s.text, s.tokens, s.mentions, idx, false) {
+        if !group.contains(&i) {
+            group.push(i);
+        }
+    }
+    group
+}
+
+/// The party a verb trigger is done to, read from the parse: its object, or the noun of a
+/// recipient preposition ("to", "against", "with", …). What is given is no party, so for aid
+/// the preposition's noun comes first.
+fn tree_object(s: &Sentence<'_>, t: usize, t_end: usize, aid_like: bool) -> Option<Argument> {
+    if s.tree().is_empty() {
+        return None;
+    }
+    let v = s.tree().phrase_head(t, t_end);
+    let words = syntax::Words { text: s.text, tokens: s.tokens };
+    let found: Vec<((usize, Option<usize>), String)> = syntax::objects(s.tree(), &words, v)
+        .into_iter()
+        .filter(|(_, p)| {
+            p.is_empty() || RECIPIENT_PREPS.contains(&p.as_str()) && !LOCATIVE.contains(&p.as_str())
+        })
+        .filter_map(|(node, p)| {
+            let found = mention_in_node(s, node, false)?;
+            let m = &s.mentions[found.0];
+            (is_actorish(m) && m.tok_start >= t_end).then_some((found, p))
+        })
+        .collect();
+    let ((idx, sector), p) = if aid_like {
+        found.iter().find(|(_, p)| !p.is_empty()).or(found.first())?
+    } else {
+        found.first()?
+    };
+    let how = if p.is_empty() {
+        format!("obj of `{}`", words.word(v))
+    } else {
+        format!("obl({p}) of `{}`", words.word(v))
+    };
+    let mentions = coordinated(s.text, s.tokens, s.mentions, *idx, false);
+    Some(Argument { sector: *sector, mentions, how })
+}
+
+/// The agent (`obl:agent`, "by X") and the patient (the passive subject) of a passive verb
+/// trigger, read from the parse.
+fn tree_passive(s: &Sentence<'_>, t: usize, t_end: usize) -> (Option<Argument>, Option<Argument>) {
+    if s.tree().is_empty() {
+        return (None, None);
+    }
+    let v = s.tree().phrase_head(t, t_end);
+    let words = syntax::Words { text: s.text, tokens: s.tokens };
+    let agent = syntax::agent(s.tree(), &words, v)
+        .and_then(|node| mention_of_node(s, node))
+        .filter(|&(i, _)| is_actorish(&s.mentions[i]) || s.mentions[i].kind == Kind::Modifier)
+        .map(|(idx, sector)| Argument {
+            sector,
+            mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+            how: format!("obl:agent of `{}`", words.word(v)),
+        });
+    let patient = s.tree().child(v, "nsubj:pass").and_then(|node| {
+        let (idx, sector) = mention_of_node(s, node)?;
+        Some(Argument {
+            sector,
+            mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+            how: format!("nsubj:pass of `{}`", words.word(v)),
+        })
+    });
+    (agent, patient)
+}
+
+/// The actor and recipient of a nominal trigger read from the parse: the possessor or the
+/// country adjective ("Russia's attack", "Russian strikes"), a "by" phrase, else the subject
+/// of the light verb whose object the noun is ("X launched attacks"); the recipient is the
+/// noun of a recipient preposition on the noun, or on that light verb ("… attacks on Y").
+fn tree_noun_args(
+    s: &Sentence<'_>,
+    t: usize,
+    t_end: usize,
+) -> (Option<Argument>, Option<Argument>) {
+    if s.tree().is_empty() {
+        return (None, None);
+    }
+    let n = s.tree().phrase_head(t, t_end);
+    let words = syntax::Words { text: s.text, tokens: s.tokens };
+    let noun = words.word(n).to_string();
+    let light = s.tree().head(n).filter(|&v| s.tree().rel(n) == "obj" && s.is_any(v, LIGHT_VERBS));
+    let mut actor = None;
+    let mut recipient = None;
+    for c in s.tree().children(n) {
+        let rel = s.tree().rel(c);
+        let prep = syntax::case_word(s.tree(), &words, c);
+        let how = match (rel, prep.as_deref()) {
+            ("nmod:poss", _) => format!("nmod:poss of `{noun}`"),
+            ("amod" | "compound", _) if c < t => format!("{rel} of `{noun}`"),
+            ("nmod" | "acl", Some("by")) => format!("nmod(by) of `{noun}`"),
+            ("nmod", Some(p)) if RECIPIENT_PREPS.contains(&p) && p != "at" => {
+                if recipient.is_none() {
+                    recipient = mention_in_node(s, c, false)
+                        .filter(|&(i, _)| is_actorish(&s.mentions[i]))
+                        .map(|(idx, sector)| Argument {
+                            sector,
+                            mentions: group(s, idx),
+                            how: format!("nmod({p}) of `{noun}`"),
+                        });
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        if actor.is_some() {
+            continue;
+        }
+        let covering = s.mentions.iter().position(|m| {
+            m.tok_start <= c
+                && c < m.tok_end
+                && (matches!(m.kind, Kind::Actor | Kind::Modifier)
+                    || matches!(m.kind, Kind::Pronoun(_)) && rel == "nmod:poss")
+        });
+        if let Some(idx) = covering {
+            let mentions =
+                if s.mentions[idx].kind == Kind::Modifier { vec![idx] } else { group(s, idx) };
+            actor = Some(Argument { sector: None, mentions, how });
+        }
+    }
+    if let Some(v) = light {
+        if actor.is_none() {
+            actor = syntax::subject(s.tree(), &words, v).and_then(|path| {
+                let (idx, sector) = mention_of_node(s, path.token)?;
+                Some(Argument {
+                    sector,
+                    mentions: group(s, idx),
+                    how: format!("{} (light verb of `{noun}`)", path.how),
+                })
+            });
+        }
+        if recipient.is_none() {
+            recipient = syntax::objects(s.tree(), &words, v)
+                .into_iter()
+                .filter(|(_, p)| RECIPIENT_PREPS.contains(&p.as_str()) && p != "at")
+                .find_map(|(node, p)| {
+                    let (idx, sector) = mention_in_node(s, node, false)
+                        .filter(|&(i, _)| is_actorish(&s.mentions[i]))?;
+                    Some(Argument {
+                        sector,
+                        mentions: group(s, idx),
+                        how: format!("obl({p}) of `{}`", words.word(v)),
+                    })
+                });
+        }
+    }
+    (actor, recipient)
+}
+
+fn subject_before(s: &Sentence<'_>, limit: usize, t: usize) -> Option<Argument> {
+    // Named actors first; a bare sector ("police", "demonstrators") only when none.
+    subject_of_kind(s, limit, t, false).or_else(|| subject_of_kind(s, limit, t, true))
+}
+
+pub(super) fn subject_of_kind(
+    s: &Sentence<'_>,
+    limit: usize,
+    t: usize,
+    sector_only: bool,
+) -> Option<Argument> {
+    let candidate = |m: &&Mention| {
+        m.tok_end <= t
+            && m.tok_start >= limit
+            && (if sector_only {
+                // Words like "party", "side" or "state" are too often not actors.
+                m.kind == Kind::SectorOnly
+                    && m.entity.sector != "PTY"
+                    && !s.is_any(
+                        m.tok_end - 1,
+                        &["side", "sides", "state", "states", "people", "other"],
+                    )
+                    && !(m.tok_start > 0
+                        && s.is_any(m.tok_start - 1, &["other", "another", "each", "either"]))
+            } else {
+                is_actorish(m)
+            })
+            && !m.possessive
+            && !s.sourced.get(m.tok_start).copied().unwrap_or(false)
+            && !expletive(s, m)
+            && preposition_before(s.text, s.tokens, m.tok_start, limit).is_none()
+            // "told VOA": the addressee of a verb of saying is not a subject.
+            && !(m.tok_start > 0 && s.is_any(m.tok_start - 1, &["told", "tells", "tell", "telling"]))
+    };
+    // An infinitive ("promised to send") takes the subject of its clause, the first
+    // candidate; a finite verb the nearest one.
+    let infinitive = t > 0 && s.is(t - 1, "to");
+    let idx = if infinitive {
+        s.mentions.iter().position(|m| candidate(&m))?
+    } else {
+        s.mentions.iter().enumerate().rev().find(|(_, m)| candidate(m))?.0
+    };
+    // The first candidate of an infinitive's clause may head a list: coordinate rightward,
+    // but not past the verb.
+    let group = if sector_only {
+        vec![idx]
+    } else if infinitive {
+        let mut group = coordinated(s.text, s.tokens, s.mentions, idx, false);
+        group.retain(|&i| s.mentions[i].tok_end <= t);
+        group
+    } else {
+        coordinated(s.text, s.tokens, s.mentions, idx, true)
+    };
+    Some(Argument {
+        sector: None,
+        mentions: group,
+        how: if sector_only { "sector-subject".into() } else { "subject".into() },
+    })
+}
+
+fn agent_after(s: &Sentence<'_>, t: usize, end: usize) -> Option<Argument> {
+    let by = (t..end.min(t + 6)).find(|&k| s.is(k, "by"))?;
+    // "by Russian air defences": a country adjective names the agent too.
+    let idx = s.mentions.iter().position(|m| {
+        m.tok_start > by && m.tok_start <= by + 2 && (is_actorish(m) || m.kind == Kind::Modifier)
+    })?;
+    Some(Argument {
+        sector: None,
+        mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+        how: "by-agent".into(),
+    })
+}
+
+fn recipient_after(
+    s: &Sentence<'_>,
+    trigger: &Trigger,
+    t_end: usize,
+    end: usize,
+    aid_like: bool,
+) -> Option<Argument> {
+    let mut first: Option<(usize, String)> = None;
+    for (idx, m) in s.mentions.iter().enumerate() {
+        if m.tok_start < t_end || m.tok_start >= end || !is_actorish(m) {
+            continue;
+        }
+        if m.tok_start - t_end > 12 {
+            break;
+        }
+        let prep = preposition_before(s.text, s.tokens, m.tok_start, t_end.saturating_sub(1))
+            .map(str::to_ascii_lowercase);
+        let how = match prep.as_deref() {
+            Some(p) if LOCATIVE.contains(&p) => continue,
+            Some("by") => continue,
+            // "condemned the launch, with the White House calling it …": an absolute
+            // construction names who else spoke, not the recipient.
+            Some("with") if s.word(m.tok_end).ends_with("ing") => continue,
+            Some(p) if RECIPIENT_PREPS.contains(&p) => format!("prep-{p}"),
+            Some("of") => {
+                // "to the occupied territories of Ukraine": an "of" phrase counts when the
+                // noun it attaches to followed a recipient preposition.
+                let before_of =
+                    (t_end..m.tok_start).rev().find(|&k| s.is(k, "of")).unwrap_or(m.tok_start);
+                match preposition_before(
+                    s.text,
+                    s.tokens,
+                    before_of.saturating_sub(1),
+                    t_end.saturating_sub(1),
+                )
+                .map(str::to_ascii_lowercase)
+                {
+                    Some(p) if RECIPIENT_PREPS.contains(&p.as_str()) => format!("prep-{p}-of"),
+                    _ => continue,
+                }
+            }
+            Some(_) => continue,
+            None => "object".into(),
+        };
+        // Purpose clauses name the beneficiary: "sent shells in order to aid Russia".
+        let purpose = m.tok_start >= 2
+            && s.is_any(m.tok_start - 1, PURPOSE_VERBS)
+            && s.is(m.tok_start - 2, "to");
+        if aid_like && purpose {
+            return Some(Argument {
+                sector: None,
+                mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+                how: "purpose".into(),
+            });
+        }
+        if first.is_none() {
+            first = Some((idx, how));
+            if !aid_like || trigger.inverse {
+                break;
+            }
+        }
+    }
+    let (idx, how) = first?;
+    Some(Argument {
+        sector: None,
+        mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+        how,
+    })
+}
+
+/// Whether the trigger at `t` is used as a passive verb.
+pub(super) fn is_passive(s: &Sentence<'_>, t: usize, form: Form, end: usize) -> bool {
+    if form != Form::Past {
+        return false;
+    }
+    let mut k = t;
+    while k > 0 {
+        k -= 1;
+        let w = s.word(k);
+        if s.is_any(k, BE) {
+            return true;
+        }
+        if w.ends_with("ly")
+            || s.is_any(
+                k,
+                &[
+                    "not",
+                    "already",
+                    "also",
+                    "reportedly",
+                    "allegedly",
+                    "n't",
+                    "yet",
+                    "being",
+                    "now",
+                    "still",
+                    "then",
+                    "just",
+                    "never",
+                    "again",
+                    "since",
+                ],
+            )
+        {
+            continue;
+        }
+        break;
+    }
+    // Reduced relatives: "missiles, used by Russia"; "the soldiers sent to Ukraine".
+    let after_noun =
+        t > 0 && s.mentions.iter().any(|m| m.tok_end == t && !matches!(m.kind, Kind::Pronoun(_)));
+    (t > 0 && s.is(t - 1, ",")) && (t + 1..end.min(t + 4)).any(|k| s.is(k, "by"))
+        || s.is(t + 1, "by")
+        || after_noun
+            && s.is_any(t + 1, &["to", "by", "from", "into", "against"])
+            && (t + 2..end).take_while(|&k| !s.is(k, ",")).any(|k| {
+                s.is_any(
+                    k,
+                    &[
+                        "will", "would", "is", "are", "was", "were", "has", "have", "had", "can",
+                        "could", "must", "should", "may",
+                    ],
+                )
+            })
+}
+
+fn noun_actor(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Option<Argument> {
+    // Possessive or adjective before the noun, allowing a few modifiers between.
+    let before = s.mentions.iter().enumerate().rev().find(|(_, m)| {
+        m.tok_end <= t
+            && t - m.tok_end <= 3
+            && m.tok_start >= clause.start
+            && (matches!(m.kind, Kind::Actor | Kind::Modifier)
+                || matches!(m.kind, Kind::Pronoun(_)) && m.possessive)
+    });
+    // "held their first meeting": a possessive pronoun is the subject of the light verb.
+    if before.is_some_and(|(_, m)| matches!(m.kind, Kind::Pronoun(_))) {
+        if let Some(v) =
+            (t.saturating_sub(6).max(clause.start)..t).rev().find(|&k| s.is_any(k, LIGHT_VERBS))
+        {
+            if let Some(mut arg) = subject_before(s, clause.start, v) {
+                arg.how = "light-verb-subject".into();
+                return Some(arg);
+            }
+        }
+    }
+    if let Some((idx, m)) = before {
+        let possessive_mark = |k: usize| s.is_any(k, &["'s", "’s"]);
+        let gap_ok = (m.tok_end..t).all(|k| {
+            possessive_mark(k)
+                || s.tokens[k].word
+                    && !s.is_any(k, PREPOSITIONS)
+                    && !s.is_any(k, BE)
+                    && !s.is_any(k, SPEECH)
+        });
+        if gap_ok
+            && (m.possessive
+                || matches!(m.kind, Kind::Modifier)
+                || m.tok_end == t
+                || (m.tok_end + 1 == t && s.is(m.tok_end, "-")))
+        {
+            let mut mentions = coordinated(s.text, s.tokens, s.mentions, idx, true);
+            if matches!(m.kind, Kind::Modifier) {
+                mentions = vec![idx];
+            }
+            return Some(Argument {
+                sector: None,
+                mentions,
+                how: if m.possessive { "possessive".into() } else { "modifier".into() },
+            });
+        }
+    }
+    // The actor named within two tokens after the preposition at `k`.
+    let agent_after = |k: usize, how: &str| {
+        let idx = s
+            .mentions
+            .iter()
+            .position(|m| m.tok_start > k && m.tok_start <= k + 2 && is_actorish(m))?;
+        Some(Argument {
+            sector: None,
+            mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+            how: format!("{how}-agent"),
+        })
+    };
+    // "the provision of munitions by the DPRK to Russia": a by-agent after the noun's
+    // complement.
+    if let Some(arg) = (t_end + 1..(t_end + 8).min(clause.end))
+        .take_while(|&k| !s.is_any(k, &[",", ";", "that", "which", "who"]))
+        .find(|&k| s.is(k, "by"))
+        .and_then(|by| agent_after(by, "by"))
+    {
+        return Some(arg);
+    }
+    // "the visit of X", "attacks by X"
+    for how in ["of", "by"] {
+        if s.is(t_end, how) {
+            if let Some(arg) = agent_after(t_end, how) {
+                return Some(arg);
+            }
+        }
+    }
+    // "used by Russia in major attacks": a by-agent just before.
+    if let Some(by) = (t.saturating_sub(6).max(clause.start)..t).rev().find(|&k| s.is(k, "by")) {
+        if let Some(idx) = s.mentions.iter().position(|m| m.tok_start == by + 1 && is_actorish(m)) {
+            return Some(Argument {
+                sector: None,
+                mentions: vec![idx],
+                how: "by-agent-before".into(),
+            });
+        }
+    }
+    // A light verb makes the noun its event: "Russia launched attacks on Ukraine".
+    if let Some(v) =
+        (t.saturating_sub(6).max(clause.start)..t).rev().find(|&k| s.is_any(k, LIGHT_VERBS))
+    {
+        if let Some(mut arg) = subject_before(s, clause.start, v) {
+            arg.how = "light-verb-subject".into();
+            return Some(arg);
+        }
+    }
+    None
+}
+
+/// The one a judgement accuses ("it is despicable that Russia …", "Moscow's conduct is
+/// shameful"): whoever the judged clause or phrase names. The one judging is the speaker, left
+/// unidentified (the attribution names them when the sentence does). Only predicative uses
+/// count: the adjective follows a form of "be", so "an unacceptable offer" is no accusation.
+fn judged(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Option<Argument> {
+    let mut k = t;
+    while k > clause.start
+        && s.is_any(
+            k - 1,
+            &[
+                "so",
+                "very",
+                "utterly",
+                "deeply",
+                "truly",
+                "simply",
+                "absolutely",
+                "most",
+                "totally",
+            ],
+        )
+    {
+        k -= 1;
+    }
+    let predicative = k > 0 && s.is_any(k - 1, BE);
+    if !predicative {
+        return None;
+    }
+    // The judged party: in the clause after "that" / "of" / "for", else the subject before
+    // "is" when it is not the expletive "it".
+    let after = s
+        .mentions
+        .iter()
+        .position(|m| m.tok_start >= t_end && m.tok_start <= t_end + 4 && is_actorish(m))
+        .map(|idx| Argument {
+            sector: None,
+            mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+            how: "judged-clause".into(),
+        });
+    let before = || {
+        s.mentions
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, m)| {
+                m.tok_end <= k
+                    && m.tok_start >= clause.start
+                    && is_actorish(m)
+                    && !s.is(m.tok_start, "it")
+            })
+            .map(|(idx, _)| Argument {
+                sector: None,
+                mentions: vec![idx],
+                how: "judged-subject".into(),
+            })
+    };
+    after.or_else(before)
+}
