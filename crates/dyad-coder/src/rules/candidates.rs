@@ -1,0 +1,425 @@
+//! Trigger candidates: where the event words of a sentence are, and which dictionary row each
+//! one is.
+
+use super::*;
+
+/// The trigger candidates of one sentence, as token ranges: dictionary matches on word
+/// boundaries that are not capitalised names or inside a name, each with its chosen row.
+pub(super) fn find(
+    coder: &Coder,
+    s0: &Sentence<'_>,
+    sentence: &dyad_model::Sentence,
+    all_triggers: &[aho_corasick::Match],
+) -> Vec<Candidate> {
+    let triggers = coder.triggers;
+    let lo = all_triggers.partition_point(|m| m.start() < sentence.start);
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for m in all_triggers[lo..].iter().take_while(|m| m.start() < sentence.end) {
+        if crate::tokens::alnum_before(s0.text, m.start())
+            || crate::tokens::alnum_after(s0.text, m.end())
+        {
+            continue;
+        }
+        let Some(tok_start) = s0.tokens.iter().position(|t| t.start == m.start()) else {
+            continue;
+        };
+        let Some(tok_end) = s0.tokens.iter().position(|t| t.end == m.end()).map(|e| e + 1) else {
+            continue;
+        };
+        // A capitalised word inside a sentence is a name or a month ("March", "Freedom
+        // Edge"), not an event word.
+        let first_word = tok_start == 0
+            || s0.tokens[..tok_start].iter().all(|t| !t.word)
+            || (tok_start > 0
+                && is_any(s0.text, &s0.tokens[tok_start - 1], &["“", "\"", ":", "—", "("]));
+        if !first_word
+            && s0.text[s0.tokens[tok_start].start..].starts_with(|c: char| c.is_uppercase())
+        {
+            continue;
+        }
+        // Inside a name ("the Defence Ministry", "Strike Force"): not a trigger.
+        if s0.mentions.iter().any(|mm| {
+            mm.tok_start <= tok_start && tok_end <= mm.tok_end && mm.kind != Kind::Modifier
+        }) {
+            continue;
+        }
+        if let Some((row, form)) =
+            choose_trigger(coder, s0, &triggers.forms[m.pattern().as_usize()], tok_start, tok_end)
+        {
+            candidates.push(Candidate { trigger: row, form, tok_start, tok_end });
+        }
+    }
+    candidates
+}
+
+/// Chooses which trigger row a matched word stands for, checking part of speech and the
+/// object class some rows require.
+fn choose_trigger(
+    coder: &Coder,
+    s: &Sentence<'_>,
+    rows: &[(usize, Form)],
+    t: usize,
+    t_end: usize,
+) -> Option<(usize, Form)> {
+    let triggers = coder.triggers;
+    let has_verb = rows.iter().any(|(r, _)| triggers.rows[*r].pos == Pos::Verb);
+    let has_noun = rows.iter().any(|(r, _)| triggers.rows[*r].pos == Pos::Noun);
+    let prev = t.checked_sub(1);
+    let verb_context = prev.is_some_and(|p| {
+        s.is_any(
+            p,
+            &[
+                "to",
+                "will",
+                "would",
+                "could",
+                "can",
+                "may",
+                "might",
+                "must",
+                "should",
+                "not",
+                "n't",
+                "has",
+                "have",
+                "had",
+                "did",
+                "does",
+                "do",
+                "also",
+                "it",
+                "they",
+                "he",
+                "she",
+                "we",
+                "who",
+                "which",
+                "that",
+                "then",
+                "already",
+                "reportedly",
+                "allegedly",
+                "jointly",
+                "repeatedly",
+                "still",
+                "now",
+                "never",
+                "often",
+                "again",
+                "keep",
+                "keeps",
+                "kept",
+                "continue",
+                "continues",
+                "continued",
+                "stopped",
+                "started",
+                "began",
+                "resumed",
+            ],
+        ) || s.is_any(p, DAY_WORDS)
+            || s.word(p).ends_with("ly")
+    }) || prev.is_some_and(|p| {
+        s.mentions.iter().any(|m| m.tok_end == p + 1 && m.kind == Kind::Actor && !m.possessive)
+    });
+    // "in order to" is a purpose phrase, not an order.
+    if t > 0 && s.is(t - 1, "in") && s.is(t_end, "to") {
+        return None;
+    }
+    let want = match (has_verb, has_noun) {
+        (true, true) if verb_context => Pos::Verb,
+        (true, true) => Pos::Noun,
+        (true, false) => Pos::Verb,
+        _ => Pos::Noun,
+    };
+    // "-ing" forms after a determiner are nouns; they have no noun row, so they are skipped.
+    let mut accepted: Option<Vec<u32>> = None;
+    for &(row, form) in rows {
+        let trigger = &triggers.rows[row];
+        if trigger.pos != want {
+            continue;
+        }
+        if want == Pos::Verb {
+            // Present forms need a subject or an auxiliary right before them ("artillery
+            // shells" is no shelling); a participle after a determiner is an adjective
+            // ("the occupied territories").
+            let after_determiner = prev.is_some_and(|p| s.is_any(p, DETERMINERS));
+            let ok = match form {
+                Form::Base | Form::Third => verb_context,
+                // "use U.S. provided weapons", "with Iranian-made drones": a participle
+                // between a modifier and its noun after "use"/"with" is an adjective.
+                // A dictionary verb's participle right after a noun is a reduced relative
+                // ("alliances aimed at Russia"): it needs a subject or auxiliary before it.
+                Form::Past
+                    if trigger.dictionary
+                        && !verb_context
+                        && prev.is_some_and(|p| {
+                            s.tokens[p].word
+                                && s.word(p).starts_with(|c: char| c.is_ascii_lowercase())
+                                && !s.is_any(p, BE)
+                                && !s.is_any(p, &["been", "being"])
+                                && !s.mentions.iter().any(|m| m.tok_end == p + 1)
+                        }) =>
+                {
+                    false
+                }
+                Form::Past => {
+                    let modifier_participle = s.mentions.iter().any(|m| {
+                        m.tok_end == t
+                            && m.tok_start > 0
+                            && s.is_any(m.tok_start - 1, &["use", "uses", "used", "using", "with"])
+                    });
+                    !after_determiner && !modifier_participle
+                }
+                // A gerund needs its own subject or a governing word before it ("is
+                // sending", "Washington sending", "accused of supplying"); after a plain
+                // noun it is a participle ("sanctions targeting firms").
+                Form::Gerund => {
+                    prev.is_none()
+                        || verb_context
+                        || s.is(t_end, "that")
+                        || prev.is_some_and(|p| {
+                            s.is_any(p, BE)
+                                || s.is_any(
+                                    p,
+                                    &[
+                                        "of",
+                                        "by",
+                                        "after",
+                                        "before",
+                                        "while",
+                                        "in",
+                                        "for",
+                                        "from",
+                                        "without",
+                                        "on",
+                                        "continue",
+                                        "continues",
+                                        "continued",
+                                        "keep",
+                                        "keeps",
+                                        "kept",
+                                        "start",
+                                        "started",
+                                        "began",
+                                        "stop",
+                                        "stopped",
+                                        "resumed",
+                                        "including",
+                                        ",",
+                                        "and",
+                                        "or",
+                                    ],
+                                )
+                        })
+                }
+                Form::Plural => true,
+            };
+            if !ok {
+                continue;
+            }
+        }
+        if trigger.object_words {
+            // The rows whose object words follow the verb, looked up once per match; in the
+            // passive the object stands before the verb ("grenades were hurled").
+            let accepted = accepted.get_or_insert_with(|| {
+                let mut found = object_rows(triggers, s, t_end, (t_end + 8).min(s.tokens.len()));
+                if form == Form::Past && (1..=2).any(|back| t >= back && s.is_any(t - back, BE)) {
+                    let from = (0..t)
+                        .rev()
+                        .take(8)
+                        .find(|&k| s.is_any(k, &[",", ";", ":"]))
+                        .map_or(t.saturating_sub(8), |k| k + 1);
+                    found.extend(object_rows(triggers, s, from, t));
+                }
+                found.sort_unstable();
+                found
+            });
+            if accepted.binary_search(&(row as u32)).is_err() {
+                continue;
+            }
+        }
+        if let Some(class) = trigger.object {
+            let found = match trigger.pos {
+                Pos::Verb => has_class(coder, s, t_end, (t_end + 8).min(s.tokens.len()), class),
+                // "artillery shipments", or "shipments of artillery".
+                Pos::Noun => {
+                    has_class(coder, s, t.saturating_sub(2), t, class)
+                        || (s.is(t_end, "of")
+                            && has_class(
+                                coder,
+                                s,
+                                t_end + 1,
+                                (t_end + 5).min(s.tokens.len()),
+                                class,
+                            ))
+                }
+            };
+            if !found {
+                continue;
+            }
+        }
+        return Some((row, form));
+    }
+    None
+}
+
+/// The rows whose literal object words (a plural in the text also counts) stand between
+/// tokens `from` and `to`, before the clause ends.
+fn object_rows(
+    triggers: &crate::triggers::Triggers,
+    s: &Sentence<'_>,
+    from: usize,
+    to: usize,
+) -> Vec<u32> {
+    let mut found = Vec::new();
+    let mut buf = String::new();
+    for k in from..to {
+        if s.is_any(k, &[".", ";", ":"]) {
+            break;
+        }
+        buf.clear();
+        for (n, tk) in s.tokens[k..to].iter().take(triggers.max_class_words.min(3)).enumerate() {
+            if n > 0 {
+                buf.push(' ');
+            }
+            buf.push_str(&s.text[tk.start..tk.end]);
+            buf.make_ascii_lowercase();
+            let singular = buf.strip_suffix("es").into_iter().chain(buf.strip_suffix('s'));
+            for w in std::iter::once(buf.as_str()).chain(singular) {
+                if let Some(rows) = triggers.object_rows.get(w) {
+                    found.extend_from_slice(rows);
+                }
+            }
+        }
+    }
+    found
+}
+
+pub(super) fn has_class(
+    coder: &Coder,
+    s: &Sentence<'_>,
+    from: usize,
+    to: usize,
+    class: usize,
+) -> bool {
+    let triggers = coder.triggers;
+    let bit = 1u32 << class;
+    let mut buf = String::new();
+    for k in from..to {
+        if s.is_any(k, &[".", ";", ":"]) {
+            break;
+        }
+        for n in 1..=triggers.max_class_words {
+            if k + n > to {
+                break;
+            }
+            buf.clear();
+            for (i, tk) in s.tokens[k..k + n].iter().enumerate() {
+                if i > 0 {
+                    buf.push(' ');
+                }
+                buf.push_str(&s.text[tk.start..tk.end]);
+            }
+            buf.make_ascii_lowercase();
+            if triggers.class_words.get(&buf).is_some_and(|b| b & bit != 0) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether a candidate is part of another candidate's event rather than an event of its own:
+/// the verb an intent verb introduces, a nominal event that a request, rejection or
+/// agreement governs, what is stopped, a noun repeating its verb's event.
+pub(super) fn superseded(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+) -> bool {
+    let trigger = &triggers.rows[cand.trigger];
+    let t = cand.tok_start;
+    // An intent verb followed by "to VERB" marks that verb as future instead. Agreeing
+    // to a concession is that concession (PLOVER: "agree to lift the curfew" is
+    // CONCEDE); agreeing to cooperate stays an agreement.
+    if (trigger.intent || trigger.event == EventType::Agree && trigger.reciprocal)
+        && s.is(cand.tok_end, "to")
+        && candidates.iter().any(|c| {
+            let content = &triggers.rows[c.trigger];
+            c.tok_start > cand.tok_end
+                && c.tok_start <= cand.tok_end + 3
+                && content.pos == Pos::Verb
+                && (trigger.intent
+                    || matches!(content.event, EventType::Concede | EventType::Retreat))
+        })
+    {
+        return true;
+    }
+    // A nominal event that another event's verb governs is not a new event: demanded,
+    // rejected or agreed to, it has not happened ("demanded the withdrawal of Serbian
+    // forces", "signed an agreement"); lifted, renewed or ended, the verb is the news
+    // ("lifted a blockade", "failed to renew sanctions"). Only what is condemned or
+    // protested stands as an event of its own ("condemned the provision of shells").
+    if trigger.pos == Pos::Noun
+        && candidates.iter().any(|c| {
+            let governing = &triggers.rows[c.trigger];
+            governing.pos == Pos::Verb
+                && matches!(
+                    governing.event,
+                    EventType::Request
+                        | EventType::Reject
+                        | EventType::Agree
+                        | EventType::Concede
+                        | EventType::Retreat
+                )
+                && c.tok_end <= t
+                && t - c.tok_end <= 3
+                && (c.tok_end..t).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
+        })
+    {
+        return true;
+    }
+    // "agreed to stop fighting", "halted shelling": what is stopped is not an event.
+    if cand.form == Form::Gerund
+        && t > 0
+        && s.is_any(
+            t - 1,
+            &[
+                "stop",
+                "stops",
+                "stopped",
+                "halt",
+                "halts",
+                "halted",
+                "cease",
+                "ceases",
+                "ceased",
+                "end",
+                "ends",
+                "ended",
+                "suspend",
+                "suspended",
+                "quit",
+                "quits",
+            ],
+        )
+    {
+        return true;
+    }
+    // "fired tear gas", "staged attacks": a noun of the same event type as the verb
+    // just before it names that verb's event again.
+    if trigger.pos == Pos::Noun
+        && candidates.iter().any(|c| {
+            let governing = &triggers.rows[c.trigger];
+            governing.pos == Pos::Verb
+                && governing.event == trigger.event
+                && c.tok_end <= t
+                && t - c.tok_end <= 3
+        })
+    {
+        return true;
+    }
+    false
+}
