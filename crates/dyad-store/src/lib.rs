@@ -28,7 +28,7 @@ use std::path::Path;
 use rusqlite::Connection;
 
 pub use import::{ImportFile, ImportOutcome, ImportRow};
-pub use query::{DocRow, EventFilter, EventRow, EventSort, Stats};
+pub use query::{DocRow, EventFilter, EventRow, EventSort, Figure, Stats};
 pub use recode::{RecodeChange, StoredDocument};
 pub use similar::{MIN_RESEMBLANCE, MIN_SHINGLES, NEAR_DUPLICATE};
 pub use write::{

@@ -59,11 +59,32 @@ pub struct EventRow {
     /// The independent sources (outlet, URL or import row), in the order of their first mention.
     pub sources: Vec<String>,
     /// Figures reported, with the source of each (they may disagree).
-    pub sizes: Vec<(f64, String, String)>,
+    pub sizes: Vec<Figure>,
     /// The mention records (the `dyad code` JSON), oldest first, each with a `provenance`
     /// object: `{"document": id, "url": …}` for a stored document, `{"dataset": …, "file":
     /// …, "row": …}` for an imported row.
     pub mentions: Vec<serde_json::Value>,
+}
+
+/// A figure one source reports for an event: "close to 1.6 million shells".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub value: f64,
+    pub unit: String,
+    /// The words that qualify the number ("close to", "more than"), when the text has them.
+    pub qualifier: Option<String>,
+    /// The independent source that reports it.
+    pub source: String,
+}
+
+impl Figure {
+    /// The figure in words, qualifier first: `close to 1600000 shells`.
+    pub fn describe(&self) -> String {
+        match &self.qualifier {
+            Some(q) => format!("{q} {} {}", self.value, self.unit),
+            None => format!("{} {}", self.value, self.unit),
+        }
+    }
 }
 
 impl EventRow {
@@ -84,7 +105,7 @@ impl EventRow {
             "n_sources": self.n_sources,
             "n_mentions": self.n_mentions,
             "sources": self.sources,
-            "sizes": self.sizes.iter().map(|(v, u, s)| serde_json::json!({"value": v, "unit": u, "source": s})).collect::<Vec<_>>(),
+            "sizes": self.sizes.iter().map(|f| serde_json::json!({"value": f.value, "unit": f.unit, "qualifier": f.qualifier, "source": f.source})).collect::<Vec<_>>(),
             "evidence": self.mentions.first().and_then(|m| m["text"].as_str()),
         });
         if with_mentions {
@@ -253,12 +274,17 @@ impl Store {
                 if !row.modalities.contains(&modality) {
                     row.modalities.push(modality);
                 }
-                if let (Some(v), Some(u)) = (value, unit) {
-                    if !row.sizes.iter().any(|(sv, su, ss)| *sv == v && *su == u && *ss == source) {
-                        row.sizes.push((v, u, source));
+                let mut record: serde_json::Value = serde_json::from_str(&record)?;
+                if let (Some(value), Some(unit)) = (value, unit) {
+                    let qualifier = record["size"]["qualifier"]
+                        .as_str()
+                        .filter(|q| !q.is_empty())
+                        .map(str::to_string);
+                    let figure = Figure { value, unit, qualifier, source };
+                    if !row.sizes.contains(&figure) {
+                        row.sizes.push(figure);
                     }
                 }
-                let mut record: serde_json::Value = serde_json::from_str(&record)?;
                 record["provenance"] = provenance;
                 row.mentions.push(record);
             }

@@ -127,7 +127,8 @@ enum Command {
         #[arg(long, default_value = "dyad.db")]
         db: PathBuf,
     },
-    /// Export merged events (same filters as `events`) to a file: PLOVER JSONL or CSV.
+    /// Export merged events (same filters as `events`) to a file: PLOVER JSONL, CSV, Parquet
+    /// or a GDELT-style table.
     Export {
         #[arg(long, default_value = "dyad.db")]
         db: PathBuf,

@@ -62,8 +62,12 @@ pub fn show(db: &Path, id: i64) -> Result<ExitCode> {
     if !event.modes.is_empty() {
         outln!("modes: {}", printable(&event.modes.join(", ")));
     }
-    for (value, unit, source) in &event.sizes {
-        outln!("size: {value} {} (according to {})", printable(unit), printable(source));
+    for figure in &event.sizes {
+        outln!(
+            "size: {} (according to {})",
+            printable(&figure.describe()),
+            printable(&figure.source)
+        );
     }
     for (n, m) in event.mentions.iter().enumerate() {
         let text = m["text"].as_str().unwrap_or("");

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
+use dyad_formats::evidence::Qualifiers;
 use dyad_store::{EventFilter, EventRow};
 use serde_json::json;
 
@@ -30,6 +31,7 @@ pub struct EventsArgs {
 pub enum ExportFormat {
     /// PLOVER JSONL: one record per merged event.
     Plover,
+    /// Comma-separated, with a header; the qualifiers of the evidence in their own columns.
     Csv,
     /// Apache Parquet (snappy); with --partitioned, a folder of year/month partitions.
     Parquet,
@@ -216,12 +218,16 @@ fn write_export(format: ExportFormat, path: &Path, rows: &[EventRow]) -> Result<
 }
 
 /// A PLOVER record for a merged event: the PLOVER data fields, the entities and evidence of
-/// its first mention, and how many sources report it.
+/// its first mention, and dyad's extensions (documented in docs/event.schema.json,
+/// `export_record`): how the text puts it (modality, hedge, attribution), the figure it
+/// reports with its qualifier, the date's precision, its sources.
 fn plover_record(r: &EventRow) -> serde_json::Value {
     let first = r.mentions.first().cloned().unwrap_or_default();
+    let qualifiers = Qualifiers::of(r);
     json!({
         "id": format!("dyad-{}", r.id),
         "date": r.date,
+        "date_precision": qualifiers.date_precision,
         "event": r.event,
         "actor": first["actor"],
         "recipient": first["recipient"],
@@ -233,21 +239,30 @@ fn plover_record(r: &EventRow) -> serde_json::Value {
         "cameo": first["cameo"],
         "text": first["text"],
         "event_text": [first["event_text"]],
+        "modality": qualifiers.modality,
+        "hedge": qualifiers.hedge,
+        "attribution": qualifiers.attribution,
+        "size": qualifiers.size,
+        "sizes": r.sizes.iter().map(|f| json!({"value": f.value, "unit": f.unit, "qualifier": f.qualifier, "source": f.source})).collect::<Vec<_>>(),
         "n_sources": r.n_sources,
+        "sources": r.sources,
         "n_mentions": r.n_mentions,
         "cite_info": r.mentions.iter().map(|m| json!({"doc_id": m["doc_id"], "sentence": m["text_info"]["sentence"], "rule": m["rule"]})).collect::<Vec<_>>(),
         "coder": dyad_coder::CODER_VERSION,
     })
 }
 
+/// The CSV columns of `dyad events --to csv` and `dyad export --format csv`. The qualifiers
+/// come after the original columns, so that readers by position keep working.
+const CSV_HEADER: &str = "id,date,event,actor,recipient,modes,modalities,n_sources,n_mentions,sizes,evidence,date_precision,modality,hedge,attribution,attribution_source";
+
 fn write_csv(out: &mut dyn Write, rows: &[EventRow]) -> Result<()> {
-    writeln!(
-        out,
-        "id,date,event,actor,recipient,modes,modalities,n_sources,n_mentions,sizes,evidence"
-    )?;
+    writeln!(out, "{CSV_HEADER}")?;
     for r in rows {
-        let sizes: Vec<String> = r.sizes.iter().map(|(v, u, s)| format!("{v} {u} ({s})")).collect();
+        let sizes: Vec<String> =
+            r.sizes.iter().map(|f| format!("{} ({})", f.describe(), f.source)).collect();
         let evidence = r.mentions.first().and_then(|m| m["text"].as_str()).unwrap_or("");
+        let qualifiers = Qualifiers::of(r);
         let fields = [
             r.id.to_string(),
             r.date.clone().unwrap_or_default(),
@@ -260,6 +275,11 @@ fn write_csv(out: &mut dyn Write, rows: &[EventRow]) -> Result<()> {
             r.n_mentions.to_string(),
             sizes.join("; "),
             evidence.to_string(),
+            qualifiers.date_precision.clone().unwrap_or_default(),
+            qualifiers.modality.clone(),
+            qualifiers.hedge.clone().unwrap_or_default(),
+            qualifiers.attribution_text().unwrap_or_default().to_string(),
+            qualifiers.attribution_source().unwrap_or_default(),
         ];
         let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         writeln!(out, "{}", line.join(","))?;

@@ -1188,3 +1188,55 @@ fn binary_empty_and_legacy_encoded_files_each_get_a_message_and_the_batch_goes_o
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn exports_keep_modality_hedge_attribution_size_and_precision_through_a_round_trip() {
+    // Issue 19: the PLOVER export turned a hedged, attributed figure into a plain fact.
+    let dir = temp_dir("export-evidence");
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    let input = "{\"id\": \"a\", \"text\": \"It is thought that North Korea sent close to 2,000 drones to Russia, South Korea said on Monday.\", \"date\": \"2024-06-19\", \"outlet\": \"One\"}\n";
+    assert!(dyad(&["ingest", "-", "--db", db], Some(input)).status.success());
+    let check = |record: &serde_json::Value| {
+        assert_eq!(record["modality"], "reported", "{record}");
+        assert_eq!(record["hedge"], "It is thought", "{record}");
+        assert_eq!(record["attribution"]["text"], "South Korea said", "{record}");
+        assert_eq!(record["attribution"]["source"]["code"], "KOR", "{record}");
+        assert_eq!(record["size"]["qualifier"], "close to", "{record}");
+        assert_eq!(record["size"]["value"], 2000.0, "{record}");
+        assert_eq!(record["size"]["unit"], "drones", "{record}");
+        assert_eq!(record["date_precision"], "day", "{record}");
+        assert_eq!(record["n_sources"], 1, "{record}");
+    };
+    let export = |db: &str, format: &str, name: &str| -> String {
+        let path = dir.join(name);
+        let out = dyad(
+            &["export", "--db", db, "--format", format, "--out", path.to_str().unwrap()],
+            None,
+        );
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        std::fs::read_to_string(path).unwrap()
+    };
+    let plover = export(db, "plover", "events.jsonl");
+    check(&serde_json::from_str(plover.trim()).unwrap());
+    let csv = export(db, "csv", "events.csv");
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    for column in ["modality", "hedge", "attribution", "attribution_source", "date_precision"] {
+        assert!(header.contains(&column), "{column} in {header:?}");
+    }
+    let row = csv.lines().nth(1).unwrap();
+    assert!(row.contains("close to 2000 drones (One)"), "{row}");
+    assert!(row.ends_with(",day,reported,It is thought,South Korea said,KOR"), "{row}");
+
+    let copy = dir.join("copy.db");
+    let copy = copy.to_str().unwrap();
+    let plover_path = dir.join("events.jsonl");
+    let out =
+        dyad(&["import", "--format", "plover", plover_path.to_str().unwrap(), "--db", copy], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let again = export(copy, "plover", "again.jsonl");
+    let again: serde_json::Value = serde_json::from_str(again.trim()).unwrap();
+    check(&again);
+    assert_eq!(again["sources"][0], "One");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
