@@ -84,11 +84,12 @@ pub(crate) async fn documents(State(state): State<Arc<AppState>>, Query(q): Q) -
     let limit = p.number("limit", 1, crate::params::MAX_LIMIT)?.unwrap_or(50);
     let rows = state
         .with_store(move |store, _| {
-            store.documents(search.as_deref(), limit).map_err(|e| {
-                ApiError::bad_field(
+            store.documents(search.as_deref(), limit).map_err(|e| match e {
+                dyad_store::StoreError::Search { .. } => ApiError::bad_field("q", e.to_string()),
+                e => ApiError::bad_field(
                     "q",
                     format!("not a valid search (words, \"phrases\", OR, NOT, prefix*): {e}"),
-                )
+                ),
             })
         })
         .await?;

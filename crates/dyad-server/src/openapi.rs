@@ -10,14 +10,19 @@ fn query(name: &str, description: &str, schema: Value) -> Value {
 
 fn filters() -> Vec<Value> {
     let s = json!({"type": "string"});
-    let date = json!({"type": "string", "format": "date"});
+    // A day, a month or a year: not only the `date` format.
+    let date = json!({"type": "string", "pattern": "^[0-9]{4}(-[0-9]{1,2}(-[0-9]{1,2})?)?$"});
     vec![
         query("actor", "Entity code among the actors (RUS, NATO)", s.clone()),
         query("recipient", "Entity code among the recipients", s.clone()),
         query("type", "PLOVER event type (AID, ASSAULT, …)", s.clone()),
         query("mode", "PLOVER mode", s.clone()),
-        query("since", "Earliest event date", date.clone()),
-        query("until", "Latest event date", date),
+        query(
+            "since",
+            "Earliest event date: YYYY-MM-DD, or YYYY-MM or YYYY from its first day",
+            date.clone(),
+        ),
+        query("until", "Latest event date: YYYY-MM-DD, or YYYY-MM or YYYY to its last day", date),
         query("source", "Outlet or URL substring of a reporting source", s.clone()),
         query(
             "min_sources",

@@ -146,7 +146,7 @@ pub(crate) async fn events(State(state): State<Arc<AppState>>, Query(q): Q) -> R
         ("actor", "Actor"),
         ("recipient", "Recipient"),
         ("type", "Event type"),
-        ("since", "Since (YYYY-MM-DD)"),
+        ("since", "Since (YYYY-MM-DD, YYYY-MM, YYYY)"),
         ("until", "Until"),
         ("source", "Source"),
         ("text", "Words"),

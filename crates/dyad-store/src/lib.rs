@@ -52,6 +52,9 @@ pub enum StoreError {
     Input(String),
     #[error("stored record: {0}")]
     Json(serde_json::Error),
+    /// A full-text search that FTS5 cannot read, said in words (not SQLite's).
+    #[error("cannot search for `{query}`: {reason}. Search with words, \"a phrase\", OR, NOT and prefix*; put a word in double quotes to find it as it is")]
+    Search { query: String, reason: String },
 }
 
 impl From<rusqlite::Error> for StoreError {

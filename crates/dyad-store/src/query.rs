@@ -145,6 +145,29 @@ pub struct Stats {
 /// itself), or the source an imported row names (or the row itself).
 const SOURCE_KEY: &str = "COALESCE(d.outlet, d.url, m.source, 'doc:' || m.document_id, 'import:' || m.import_id || ':' || m.import_row)";
 
+/// A search FTS5 refused, as [`StoreError::Search`] with the reason in words; any other
+/// error as it is.
+fn search_error(query: &str, error: rusqlite::Error) -> StoreError {
+    let rusqlite::Error::SqliteFailure(failure, Some(message)) = &error else {
+        return StoreError::Sql(error);
+    };
+    if failure.code != rusqlite::ErrorCode::Unknown {
+        return StoreError::Sql(error);
+    }
+    let reason = if message.contains("unterminated string") {
+        "a double quote is not closed".to_string()
+    } else if message == "fts5: syntax error near \"\"" {
+        "it ends before it is complete".to_string()
+    } else if let Some(near) = message.strip_prefix("fts5: syntax error near ") {
+        format!("it cannot be read at {}", near.replace('"', "`"))
+    } else if let Some(column) = message.strip_prefix("no such column: ") {
+        format!("`{column}:` reads as the name of a field, and documents have no field `{column}`")
+    } else {
+        message.trim_start_matches("fts5: ").to_string()
+    };
+    StoreError::Search { query: query.to_string(), reason }
+}
+
 /// Where a mention came from, from columns 6.. of the mention detail query.
 fn provenance(r: &rusqlite::Row<'_>) -> rusqlite::Result<serde_json::Value> {
     Ok(match r.get::<_, Option<i64>>(6)? {
@@ -323,8 +346,9 @@ impl Store {
                 );
                 let mut stmt = self.conn.prepare(&sql)?;
                 let rows = stmt
-                    .query_map(rusqlite::params![q, limit as i64], map)?
-                    .collect::<Result<Vec<_>, _>>()?;
+                    .query_map(rusqlite::params![q, limit as i64], map)
+                    .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
+                    .map_err(|e| search_error(q, e))?;
                 rows
             }
             None => {

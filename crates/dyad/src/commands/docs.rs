@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use dyad_store::Store;
 
 use crate::output::printable;
@@ -16,12 +16,19 @@ fn open(db: &Path) -> Result<Store> {
 
 pub fn docs(db: &Path, query: Option<&str>, limit: usize) -> Result<ExitCode> {
     let store = open(db)?;
-    let rows = store.documents(query, limit).with_context(|| match query {
-        Some(q) => {
-            format!("search `{q}` failed (FTS5 syntax: words, \"phrases\", OR, NOT, prefix*)")
-        }
-        None => "cannot list documents".to_string(),
-    })?;
+    let rows = match store.documents(query, limit) {
+        Ok(rows) => rows,
+        // Already in words, naming the query.
+        Err(e @ dyad_store::StoreError::Search { .. }) => return Err(e.into()),
+        Err(e) => return Err(anyhow::Error::new(e).context("cannot list or search documents")),
+    };
+    if rows.is_empty() {
+        eprintln!(
+            "dyad: {}",
+            if query.is_some() { "no documents match" } else { "no documents stored" }
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for d in &rows {

@@ -1240,3 +1240,138 @@ fn exports_keep_modality_hedge_attribution_size_and_precision_through_a_round_tr
     assert_eq!(again["sources"][0], "One");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Minimal PLOVER records, one a day from 1 May 2024: Chad helps Niger, Niger thanks Chad.
+fn daily_records(n: usize) -> String {
+    let start = chrono::NaiveDate::from_ymd_opt(2024, 5, 1).unwrap();
+    (0..n)
+        .map(|i| {
+            let date = start + chrono::Days::new(i as u64);
+            let (event, actor, recipient) =
+                if i % 2 == 0 { ("AID", "TCD", "NER") } else { ("CONSULT", "NER", "TCD") };
+            format!("{{\"id\": \"r{i}\", \"event\": \"{event}\", \"actor\": \"{actor}\", \"recipient\": \"{recipient}\", \"date\": \"{date}\", \"text\": \"Row {i} of a test file about two neighbours.\"}}\n")
+        })
+        .collect()
+}
+
+fn imported_store(dir: &Path, n: usize) -> String {
+    let file = dir.join("records.jsonl");
+    std::fs::write(&file, daily_records(n)).unwrap();
+    let db = dir.join("store.db").to_str().unwrap().to_string();
+    let out = dyad(&["import", "--format", "plover", file.to_str().unwrap(), "--db", &db], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    db
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).to_string()
+}
+
+#[test]
+fn event_filters_are_checked_like_the_api_and_take_months_and_years() {
+    // Issue 19: a name or an unknown type gave an empty table and exit 0; `--since 2024-06`
+    // said "premature end of input".
+    let dir = temp_dir("filters");
+    let db = imported_store(&dir, 90);
+    let by_name = dyad(&["events", "--db", &db, "--actor", "Chad"], None);
+    assert_eq!(by_name.status.code(), Some(2));
+    assert!(stderr(&by_name).contains("--actor TCD"), "{}", stderr(&by_name));
+    let bad_type = dyad(&["events", "--db", &db, "--type", "FOO"], None);
+    assert_eq!(bad_type.status.code(), Some(2));
+    assert!(stderr(&bad_type).contains("FOO"), "{}", stderr(&bad_type));
+    let bad_date = dyad(&["events", "--db", &db, "--since", "2024-6-x"], None);
+    assert_eq!(bad_date.status.code(), Some(2));
+    assert!(stderr(&bad_date).contains("YYYY-MM"), "{}", stderr(&bad_date));
+    // The code is taken in any case.
+    let lower = dyad(&["events", "--db", &db, "--actor", "tcd", "--to", "jsonl"], None);
+    assert_eq!(lines(&lower).len(), 45);
+    let june = dyad(
+        &["events", "--db", &db, "--since", "2024-06", "--until", "2024-06", "--to", "jsonl"],
+        None,
+    );
+    assert!(june.status.success(), "{}", stderr(&june));
+    let dates: Vec<String> =
+        lines(&june).iter().map(|e| e["date"].as_str().unwrap().to_string()).collect();
+    assert_eq!(dates.len(), 30, "all of June, from its first day to its last");
+    assert!(dates.iter().all(|d| d.starts_with("2024-06-")), "{dates:?}");
+    let year = dyad(&["events", "--db", &db, "--until", "2024", "--to", "jsonl"], None);
+    assert_eq!(lines(&year).len(), 90);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    // Issue 19: `dyad events --to jsonl | head` said "Broken pipe (os error 32)" and exited 2.
+    let dir = temp_dir("pipe");
+    let db = imported_store(&dir, 2000);
+    for format in ["jsonl", "table", "csv"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+            .args(["events", "--db", &db, "--to", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{format}: {:?}", out.status);
+        assert_eq!(stderr(&out), "", "{format}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn empty_answers_and_bad_searches_are_said_in_words() {
+    // Issue 19: no hits printed nothing (or a bare header); an FTS syntax error showed
+    // SQLite's message.
+    let dir = temp_dir("answers");
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    let input = "{\"id\": \"a\", \"text\": \"Chad sent food aid to Niger on Monday.\", \"date\": \"2024-06-19\"}\n";
+    assert!(dyad(&["ingest", "-", "--db", db], Some(input)).status.success());
+    let none = dyad(&["events", "--db", db, "--actor", "BRA"], None);
+    assert!(none.status.success());
+    assert!(none.stdout.is_empty(), "{}", String::from_utf8_lossy(&none.stdout));
+    assert_eq!(stderr(&none).trim(), "dyad: no events match");
+    let csv = dyad(&["events", "--db", db, "--actor", "BRA", "--to", "csv"], None);
+    assert_eq!(String::from_utf8_lossy(&csv.stdout).lines().count(), 1, "the header only");
+    assert_eq!(stderr(&csv).trim(), "dyad: no events match");
+    let no_docs = dyad(&["docs", "volcano", "--db", db], None);
+    assert!(no_docs.status.success());
+    assert!(no_docs.stdout.is_empty());
+    assert_eq!(stderr(&no_docs).trim(), "dyad: no documents match");
+    for (query, words) in [("\"food aid", "double quote"), ("aid AND", "ends before")] {
+        let bad = dyad(&["docs", query, "--db", db], None);
+        assert_eq!(bad.status.code(), Some(2));
+        let message = stderr(&bad);
+        assert!(message.contains(words), "{message}");
+        assert!(!message.contains("fts5") && !message.contains("database"), "{message}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_folder_as_store_and_missing_inputs_get_one_clear_message_and_no_store() {
+    // Issue 19: `--db DIR` said "unable to open database file" three times; a missing input
+    // left an empty store behind.
+    let dir = temp_dir("no-store");
+    let folder = dyad(&["events", "--db", dir.to_str().unwrap()], None);
+    assert_eq!(folder.status.code(), Some(2));
+    let message = stderr(&folder);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(message.contains("is a folder"), "{message}");
+    let db = dir.join("new.db");
+    let missing = dir.join("no-such-file.txt");
+    let ingest = dyad(&["ingest", missing.to_str().unwrap(), "--db", db.to_str().unwrap()], None);
+    assert_eq!(ingest.status.code(), Some(2), "{}", stderr(&ingest));
+    assert!(stderr(&ingest).contains("no store was created"), "{}", stderr(&ingest));
+    let import = dyad(
+        &["import", "--format", "plover", missing.to_str().unwrap(), "--db", db.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(import.status.code(), Some(2));
+    let left: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(left.is_empty(), "nothing created: {left:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
