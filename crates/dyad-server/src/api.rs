@@ -19,8 +19,12 @@ type ApiResult = Result<Json<Value>, ApiError>;
 type Q = Query<HashMap<String, String>>;
 
 pub(crate) async fn stats(State(state): State<Arc<AppState>>, Query(q): Q) -> ApiResult {
-    Params::new(q, &[])?;
-    let s = state.with_store(|store, _| store.stats().map_err(ApiError::internal)).await?;
+    let p = Params::new(q, &[&["include_self"]])?;
+    let include_self = p.choice("include_self", &["true", "false"])?.as_deref() == Some("true");
+    let options = dyad_store::StatsOptions { include_self };
+    let s = state
+        .with_store(move |store, _| store.stats_with(options).map_err(ApiError::internal))
+        .await?;
     Ok(Json(json!({
         "documents": s.documents,
         "representations": s.representations,

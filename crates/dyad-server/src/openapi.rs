@@ -90,7 +90,7 @@ pub(crate) fn spec() -> Value {
             "description": "Event data coded from news (PLOVER), merged across sources, and the alliance structure it shows. Errors are JSON: {\"error\": message, \"field\": the bad parameter or null, \"status\": code}.",
         },
         "paths": {
-            "/api/stats": {"get": {"summary": "Counts: documents, events, mentions, by type, top dyads", "responses": ok("Store statistics")}},
+            "/api/stats": {"get": {"summary": "Counts: documents, events, mentions, by type, top dyads (between named, different parties)", "parameters": [query("include_self", "true: keep self-dyads (PRK→PRK) and generic parties (IGO, EUR, …) in the top dyads", json!({"type": "string", "enum": ["true", "false"]}))], "responses": ok("Store statistics")}},
             "/api/events": {"get": {
                 "summary": "Merged events with filters, paging and sorting",
                 "parameters": events_params,

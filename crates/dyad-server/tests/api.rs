@@ -179,6 +179,15 @@ async fn endpoints_answer_and_validate() {
         let (s, v) = get_json(&app, uri).await;
         assert_eq!(s, StatusCode::OK, "{uri}: {v}");
     }
+    // Top dyads between named, different parties; include_self brings the rest back.
+    let (_, stats) = get_json(&app, "/api/stats").await;
+    let (s, all) = get_json(&app, "/api/stats?include_self=true").await;
+    assert_eq!(s, StatusCode::OK);
+    let dyads = |v: &Value| v["top_dyads"].as_array().unwrap().len();
+    assert!(dyads(&all) >= dyads(&stats), "{all}");
+    assert!(stats["top_dyads"].as_array().unwrap().iter().all(|d| d["actor"] != d["recipient"]));
+    let (s, _) = get_json(&app, "/api/stats?include_self=maybe").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
     let (_, b) = get_json(&app, "/api/blocs").await;
     assert!(b["blocs"].is_array() && b["polarity"].is_number());
     let (_, p) = get_json(&app, "/api/polarity?window=month").await;

@@ -141,6 +141,22 @@ pub struct Stats {
     pub top_dyads: Vec<(String, String, usize)>,
 }
 
+/// What [`Store::stats_with`] counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StatsOptions {
+    /// Keep in the top dyads the self-dyads (`PRK→PRK`: the same parties on both sides) and
+    /// dyads with a generic party (`IGO`, `EUR`, …: `dyad_model::GROUP_COUNTRIES`), which
+    /// say little about who does what to whom. Unidentified parties (no code) are always left
+    /// out.
+    pub include_self: bool,
+}
+
+/// Whether a top dyad is worth showing by default: two different parties, neither generic.
+fn named_dyad(actors: &str, recipients: &str) -> bool {
+    let generic = |key: &str| key.split('+').any(|c| dyad_model::GROUP_COUNTRIES.contains(&c));
+    actors != recipients && !generic(actors) && !generic(recipients)
+}
+
 /// What counts as one independent source: a document's outlet (or URL, or the document
 /// itself), or the source an imported row names (or the row itself).
 const SOURCE_KEY: &str = "COALESCE(d.outlet, d.url, m.source, 'doc:' || m.document_id, 'import:' || m.import_id || ':' || m.import_row)";
@@ -361,7 +377,12 @@ impl Store {
         Ok(rows)
     }
 
+    /// The counts, top dyads between named, different parties (see [`StatsOptions`]).
     pub fn stats(&self) -> Result<Stats, StoreError> {
+        self.stats_with(StatsOptions::default())
+    }
+
+    pub fn stats_with(&self, options: StatsOptions) -> Result<Stats, StoreError> {
         let count = |sql: &str| -> Result<usize, StoreError> {
             Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as usize)
         };
@@ -385,11 +406,19 @@ impl Store {
             "SELECT actors, recipients, COUNT(*) FROM events
              WHERE recipients != '' AND actors != ''
                AND '+' || actors || '+' NOT LIKE '%++%' AND '+' || recipients || '+' NOT LIKE '%++%'
-             GROUP BY actors, recipients ORDER BY COUNT(*) DESC, actors, recipients LIMIT 10",
+             GROUP BY actors, recipients ORDER BY COUNT(*) DESC, actors, recipients",
         )?;
-        stats.top_dyads = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as usize)))?
-            .collect::<Result<_, _>>()?;
+        // Self-dyads and generic parties are left out here rather than in SQL: the codes are
+        // joined in one key per side.
+        let mut dyads =
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as usize)))?;
+        while stats.top_dyads.len() < 10 {
+            let Some(dyad) = dyads.next() else { break };
+            let dyad: (String, String, usize) = dyad?;
+            if options.include_self || named_dyad(&dyad.0, &dyad.1) {
+                stats.top_dyads.push(dyad);
+            }
+        }
         Ok(stats)
     }
 }

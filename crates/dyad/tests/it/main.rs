@@ -1375,3 +1375,31 @@ fn a_folder_as_store_and_missing_inputs_get_one_clear_message_and_no_store() {
     assert!(left.is_empty(), "nothing created: {left:?}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_summary_leaves_out_self_dyads_and_generic_parties_unless_asked() {
+    // Issue 19: PRK→PRK and IGO→IGO were among the top dyads.
+    let dir = temp_dir("self-dyads");
+    let file = dir.join("records.jsonl");
+    let mut records = String::new();
+    for (i, (actor, recipient)) in
+        [("PRK", "PRK"), ("PRK", "PRK"), ("IGO", "IGO"), ("IGO", "IGO"), ("TCD", "NER")]
+            .iter()
+            .enumerate()
+    {
+        records.push_str(&format!("{{\"id\": \"s{i}\", \"event\": \"CONSULT\", \"actor\": \"{actor}\", \"recipient\": \"{recipient}\", \"date\": \"2024-03-0{}\"}}\n", i + 1));
+    }
+    std::fs::write(&file, records).unwrap();
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    let import = dyad(&["import", "--format", "plover", file.to_str().unwrap(), "--db", db], None);
+    assert!(import.status.success(), "{}", stderr(&import));
+    let summary = String::from_utf8_lossy(&import.stdout).to_string();
+    assert!(summary.contains("top dyads: TCD→NER 1\n"), "{summary}");
+    let stats = dyad(&["stats", "--db", db], None);
+    assert!(String::from_utf8_lossy(&stats.stdout).contains("top dyads: TCD→NER 1\n"));
+    let all = dyad(&["stats", "--db", db, "--include-self"], None);
+    let all = String::from_utf8_lossy(&all.stdout).to_string();
+    assert!(all.contains("top dyads: IGO→IGO 2, PRK→PRK 2, TCD→NER 1"), "{all}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
