@@ -31,13 +31,15 @@ pub struct EventsArgs {
 
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
-    /// PLOVER JSONL: one record per merged event.
+    /// PLOVER JSONL: one record per merged event, with dyad's extensions (modality, hedge,
+    /// attribution, size, date precision, sources; docs/event.schema.json, `export_record`).
     Plover,
     /// Comma-separated, with a header; the qualifiers of the evidence in their own columns.
     Csv,
     /// Apache Parquet (snappy); with --partitioned, a folder of year/month partitions.
     Parquet,
-    /// A GDELT 2.0-style event table (61 tab-separated columns) for GDELT tools.
+    /// A GDELT 2.0-style event table (61 tab-separated columns) for GDELT tools; its fixed
+    /// columns have no place for the qualifiers.
     Gdelt,
 }
 
@@ -61,6 +63,7 @@ pub struct FilterArgs {
     /// Entity code among the actors (RUS, NATO).
     #[arg(long)]
     pub actor: Option<String>,
+    /// Entity code among the recipients.
     #[arg(long)]
     pub recipient: Option<String>,
     /// PLOVER event type (AID, ASSAULT, …).
