@@ -6,7 +6,7 @@ use dyad_model::Entity;
 
 /// Codes that stand for a group of states or a kind of actor rather than one state; they are
 /// kept as they are when a dataset uses them as a country.
-const NON_STATE: &[&str] = &["IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "WST"];
+const NON_STATE: &[&str] = &dyad_model::GROUP_COUNTRIES;
 
 /// Resolves the names and codes datasets give for actors.
 #[derive(Clone, Copy)]

@@ -235,13 +235,29 @@ pub fn write(out: &mut dyn Write, rows: &[EventRow]) -> io::Result<usize> {
     Ok(written)
 }
 
+/// The Actor{1,2}Name of an entity, upper case as GDELT writes it: a state (or a sector of
+/// one) by the country's name in the lexicon, whatever name the record carries (records from
+/// datasets may carry the code as the name: `KOR` beside `NORTH KOREA`); anything else by
+/// its name, else its code.
+fn actor_name(e: &Entity) -> String {
+    let lexicon = dyad_lexicon::Lexicon::builtin();
+    let country_name =
+        Some(e).filter(|e| e.code == e.country).and_then(|e| lexicon.country(&e.code));
+    let name = match country_name {
+        Some(country) => country.name.as_str(),
+        None if !e.name.is_empty() => e.name.as_str(),
+        None => e.code.as_str(),
+    };
+    name.to_uppercase()
+}
+
 /// Actor{1,2}Code, Name, CountryCode, KnownGroupCode, EthnicCode, Religion1Code,
 /// Religion2Code, Type1Code, Type2Code, Type3Code.
 fn actor_columns(cols: &mut [String], entity: Option<&Entity>) {
     let Some(e) = entity else { return };
     let state = e.code == e.country;
     cols[0] = format!("{}{}", e.code, e.sector);
-    cols[1] = e.name.to_uppercase().to_string();
+    cols[1] = actor_name(e);
     cols[2] = e.country.to_string();
     if !state {
         cols[3] = e.code.to_string();

@@ -3,7 +3,8 @@
 //! read row by row into [`ImportRow`]s (an [`Event`] plus the dataset's own row id and
 //! source);
 //! [`gdelt::write`] writes merged events as a GDELT-style table and [`parquet`] as Apache
-//! Parquet.
+//! Parquet; [`evidence::Qualifiers`] is what every export keeps of an event's evidence
+//! (modality, hedge, attribution, figure, date precision).
 //!
 //! ```
 //! use dyad_formats::{Dataset, Row};
@@ -25,6 +26,7 @@
 
 pub mod acled;
 mod entity;
+pub mod evidence;
 pub mod gdelt;
 pub mod icews;
 pub mod parquet;

@@ -6,7 +6,9 @@
 //! (lists of entity codes), `actor_sector`, `recipient_sector` (of the first entity),
 //! `mode`, `modality` (lists), `quad_code`, `intensity`, `cameo`, `n_sources`,
 //! `n_mentions`, `sources` (list), `size_value`, `size_unit` (the first reported figure),
-//! `place`, `lat`, `lon`, `evidence` (the first mention's sentence).
+//! `place`, `lat`, `lon`, `evidence` (the first mention's sentence), then the qualifiers of
+//! the evidence (`crate::evidence::Qualifiers`): `date_precision`, `hedge`, `attribution`,
+//! `attribution_source`, `size_qualifier`.
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -22,6 +24,8 @@ use arrow_schema::{DataType, Field, Schema};
 use chrono::{Datelike, NaiveDate};
 use dyad_model::{Entity, EventType, Location};
 use dyad_store::EventRow;
+
+use crate::evidence::Qualifiers;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
@@ -59,6 +63,11 @@ pub fn schema() -> Arc<Schema> {
         Field::new("lat", DataType::Float64, true),
         Field::new("lon", DataType::Float64, true),
         Field::new("evidence", DataType::Utf8, true),
+        Field::new("date_precision", DataType::Utf8, true),
+        Field::new("hedge", DataType::Utf8, true),
+        Field::new("attribution", DataType::Utf8, true),
+        Field::new("attribution_source", DataType::Utf8, true),
+        Field::new("size_qualifier", DataType::Utf8, true),
     ]))
 }
 
@@ -94,6 +103,11 @@ fn batch(rows: &[&EventRow]) -> Result<RecordBatch, arrow_schema::ArrowError> {
     let mut lat = Float64Builder::new();
     let mut lon = Float64Builder::new();
     let mut evidence = StringBuilder::new();
+    let mut date_precision = StringBuilder::new();
+    let mut hedge = StringBuilder::new();
+    let mut attribution = StringBuilder::new();
+    let mut attribution_source = StringBuilder::new();
+    let mut size_qualifier = StringBuilder::new();
     for r in rows {
         let first = r.mentions.first().cloned().unwrap_or_default();
         let entities = |key: &str| -> Vec<Entity> {
@@ -131,9 +145,25 @@ fn batch(rows: &[&EventRow]) -> Result<RecordBatch, arrow_schema::ArrowError> {
         cameo.append_value(first["cameo"].as_str().unwrap_or(""));
         n_sources.append_value(r.n_sources as i64);
         n_mentions.append_value(r.n_mentions as i64);
-        let figure = r.sizes.first();
-        size_value.append_option(figure.map(|f| f.0));
-        size_unit.append_option(figure.map(|f| f.1.as_str()));
+        let qualifiers = Qualifiers::of(r);
+        // The figure of the evidence, with its qualifier; else the first any source reports.
+        match &qualifiers.size {
+            Some(size) => {
+                size_value.append_value(size.value);
+                size_unit.append_value(&size.unit);
+                size_qualifier.append_option(size.qualifier.as_deref());
+            }
+            None => {
+                let figure = r.sizes.first();
+                size_value.append_option(figure.map(|f| f.value));
+                size_unit.append_option(figure.map(|f| f.unit.as_str()));
+                size_qualifier.append_option(figure.and_then(|f| f.qualifier.as_deref()));
+            }
+        }
+        date_precision.append_option(qualifiers.date_precision.as_deref());
+        hedge.append_option(qualifiers.hedge.as_deref());
+        attribution.append_option(qualifiers.attribution_text());
+        attribution_source.append_option(qualifiers.attribution_source());
         let loc = serde_json::from_value::<Location>(first["event_loc"].clone()).ok();
         place.append_option(loc.as_ref().map(|l| l.resolved_place.as_str()));
         lat.append_option(loc.as_ref().and_then(|l| l.lat));
@@ -162,6 +192,11 @@ fn batch(rows: &[&EventRow]) -> Result<RecordBatch, arrow_schema::ArrowError> {
         Arc::new(lat.finish()),
         Arc::new(lon.finish()),
         Arc::new(evidence.finish()),
+        Arc::new(date_precision.finish()),
+        Arc::new(hedge.finish()),
+        Arc::new(attribution.finish()),
+        Arc::new(attribution_source.finish()),
+        Arc::new(size_qualifier.finish()),
     ];
     // The list builders make nullable item fields named "item", as the schema says.
     RecordBatch::try_new(schema(), columns)

@@ -10,7 +10,7 @@
 
 use std::io::{self, Read};
 
-use dyad_model::{Entity, Event, EventType, Location, Modality, Size};
+use dyad_model::{Attribution, Entity, Event, EventType, Location, Modality, Size};
 use serde_json::Value;
 
 use crate::rows::{text_field, Record, Records, MAX_ROW_BYTES};
@@ -63,6 +63,8 @@ fn record(text: &str, line: u64, resolver: EntityResolver<'_>) -> Result<ImportR
     let source = ["url", "outlet", "publication"]
         .iter()
         .find_map(|k| value[*k].as_str())
+        // A dyad export names its sources in a list; the first stands for the row.
+        .or_else(|| value["sources"][0].as_str())
         .map(str::to_string);
     // dyad's own event records carry every field; they still need an actor and a real date.
     if let Ok(event) = serde_json::from_value::<Event>(value.clone()) {
@@ -130,6 +132,18 @@ fn record(text: &str, line: u64, resolver: EntityResolver<'_>) -> Result<ImportR
     }
     e.event_loc = serde_json::from_value::<Location>(value["event_loc"].clone()).ok();
     e.size = serde_json::from_value::<Size>(value["size"].clone()).ok();
+    // dyad's extensions of PLOVER (docs/event.schema.json, `export_record`): how the text
+    // puts the event, so that a re-imported export is still hedged and attributed.
+    if let Some(hedge) = value["hedge"].as_str().filter(|h| !h.is_empty()) {
+        e.hedge = Some(text_field(line, "hedge", hedge)?);
+    }
+    e.attribution = attribution(&value["attribution"], resolver, date)
+        .map_err(|m| RowError::new(line, "attribution", m))?;
+    if let Some(p) = value["date_precision"].as_str().filter(|p| !p.is_empty()) {
+        if e.date.is_some() {
+            e.date_precision = Some(p.to_string());
+        }
+    }
     validate(line, &e)?;
     Ok(ImportRow { event: e, key: id, source })
 }
@@ -181,6 +195,29 @@ fn validate(line: u64, e: &Event) -> Result<(), RowError> {
         }
     }
     Ok(())
+}
+
+/// An attribution: `{"text": "South Korea said", "source": …}`, the source an actor as
+/// [`entity`] reads it (or absent); a bare string is its text.
+fn attribution(
+    v: &Value,
+    resolver: EntityResolver<'_>,
+    date: Option<chrono::NaiveDate>,
+) -> Result<Option<Attribution>, String> {
+    let (text, source) = match v {
+        Value::Null => return Ok(None),
+        Value::String(text) => (text.as_str(), &Value::Null),
+        Value::Object(o) => (o.get("text").and_then(Value::as_str).unwrap_or(""), &v["source"]),
+        other => return Err(format!("`{other}` is not an attribution object")),
+    };
+    let source = match source {
+        Value::Null => None,
+        s => Some(entity(s, resolver, date)?),
+    };
+    if text.is_empty() && source.is_none() {
+        return Ok(None);
+    }
+    Ok(Some(Attribution { text: text.to_string(), source }))
 }
 
 /// A string or a list of strings.

@@ -9,7 +9,7 @@ use dyad_store::{EventFilter, EventRow, ImportFile, Store};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
 const EVENTS: &str = r#"{"event": "AGREE", "actor": ["PRKGOV", "RUSGOV"], "date": "2024-06-19", "text": "The two governments signed a defence treaty."}
-{"event": "AID", "actor": "PRKMIL", "recipient": "RUSMIL", "date": "2024-09-01", "mode": "military", "size": {"value": 1600000.0, "unit": "artillery shells", "qualifier": null, "text": "1.6 million artillery shells"}}
+{"event": "AID", "actor": "PRKMIL", "recipient": "RUSMIL", "date": "2024-09-01", "date_precision": "month", "mode": "military", "modality": "reported", "hedge": "Officials believe", "attribution": {"text": "according to Seoul", "source": {"code": "KOR", "country": "KOR", "sector": "GOV", "entity_text": "Seoul", "name": "KOR"}}, "size": {"value": 1600000.0, "unit": "artillery shells", "qualifier": "about", "text": "about 1.6 million artillery shells"}}
 {"event": "ASSAULT", "actor": "RUS", "recipient": "UKR", "date": "2024-10-15", "mode": "heavy-weapons", "event_loc": {"extracted_place": "Kharkiv", "resolved_place": "Kharkiv", "country_code": "UKR", "lat": 49.98, "lon": 36.25, "feature": "city"}}
 {"event": "THREATEN", "actor": "NATO", "recipient": "RUS"}
 "#;
@@ -61,6 +61,30 @@ fn gdelt_table_reads_back() {
 }
 
 #[test]
+fn gdelt_names_every_state_by_its_country_name() {
+    // Issue 19: a record whose actor name is its code (`KOR`) came out as `KOR` beside
+    // `NORTH KOREA`.
+    let records = r#"{"event": "ACCUSE", "actor": {"code": "KOR", "country": "KOR", "sector": "", "entity_text": "Seoul", "name": "KOR"}, "recipient": "PRK", "date": "2024-06-21"}"#;
+    let mut store = Store::open_in_memory().unwrap();
+    let rows = dyad_formats::read(Dataset::Plover, records.as_bytes(), Lexicon::builtin()).map(
+        |r| match r.unwrap() {
+            Row::Record(r) => Ok(*r),
+            Row::Skipped(e) => panic!("{e}"),
+        },
+    );
+    let file =
+        ImportFile { dataset: "plover".into(), file: "k.jsonl".into(), file_hash: "k".into() };
+    store.import_file(&file, rows, &|| 0).unwrap();
+    let events = store.events(&EventFilter::default()).unwrap();
+    let mut out = Vec::new();
+    dyad_formats::gdelt::write(&mut out, &events).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let cols: Vec<&str> = text.trim_end().split('\t').collect();
+    assert_eq!((cols[5], cols[6]), ("KOR", "SOUTH KOREA"));
+    assert_eq!((cols[15], cols[16]), ("PRK", "NORTH KOREA"));
+}
+
+#[test]
 fn parquet_file_and_partitions_read_back() {
     let (_store, events) = store();
     let dir = std::env::temp_dir().join(format!("dyad-parquet-{}", std::process::id()));
@@ -95,9 +119,20 @@ fn parquet_file_and_partitions_read_back() {
     let pact_actors = actors.value(pact);
     let pact_actors = pact_actors.as_any().downcast_ref::<StringArray>().unwrap();
     assert_eq!((pact_actors.value(0), pact_actors.value(1)), ("PRK", "RUS"));
+    let text = |name: &str, row: usize| -> Option<String> {
+        let c = col(name);
+        let c = c.as_any().downcast_ref::<StringArray>().unwrap();
+        Some(c.value(row).to_string()).filter(|_| !c.is_null(row))
+    };
+    let aid = events.iter().position(|e| e.event == "AID").unwrap();
+    assert_eq!(text("hedge", aid).as_deref(), Some("Officials believe"));
+    assert_eq!(text("attribution", aid).as_deref(), Some("according to Seoul"));
+    assert_eq!(text("attribution_source", aid).as_deref(), Some("KORGOV"));
+    assert_eq!(text("size_qualifier", aid).as_deref(), Some("about"));
+    assert_eq!(text("date_precision", aid).as_deref(), Some("month"));
+    assert_eq!(text("hedge", pact), None);
     let sizes = col("size_value");
     let sizes = sizes.as_any().downcast_ref::<Float64Array>().unwrap();
-    let aid = events.iter().position(|e| e.event == "AID").unwrap();
     assert_eq!(sizes.value(aid), 1_600_000.0);
     assert!(sizes.is_null(pact));
 

@@ -1,4 +1,5 @@
-//! English month names, shared by metadata parsing and the coder's date grammar.
+//! English month names, shared by metadata parsing and the coder's date grammar, and the
+//! date bounds of filters (`--since 2024-06`, `?until=2024`), shared by the CLI and the API.
 
 pub const MONTHS: [&str; 12] = [
     "january",
@@ -33,6 +34,41 @@ pub fn month_number(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// A date bound of a filter as people write it: `2024-06-19`, `2024-06` or `2024`. A month
+/// or year stands for its first day as a start (`end` false) and its last day as an end, so
+/// `--since 2024-06 --until 2024-06` is all of June. `None` when the text is none of these.
+pub fn date_bound(text: &str, end: bool) -> Option<chrono::NaiveDate> {
+    use chrono::NaiveDate;
+    let text = text.trim();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = text.split('-').collect();
+    match parts.as_slice() {
+        [_, _, _] => NaiveDate::parse_from_str(text, "%Y-%m-%d").ok(),
+        [y, m] if y.len() == 4 && digits(y) && (1..=2).contains(&m.len()) && digits(m) => {
+            let (year, month) = (y.parse().ok()?, m.parse().ok()?);
+            let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+            if !end {
+                return Some(first);
+            }
+            let next = if month == 12 {
+                NaiveDate::from_ymd_opt(year + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(year, month + 1, 1)
+            };
+            next.and_then(|n| n.pred_opt())
+        }
+        [y] if y.len() == 4 && digits(y) => {
+            let year = y.parse().ok()?;
+            if end {
+                NaiveDate::from_ymd_opt(year, 12, 31)
+            } else {
+                NaiveDate::from_ymd_opt(year, 1, 1)
+            }
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,5 +80,21 @@ mod tests {
         assert_eq!(month_number("Sept"), Some(9));
         assert_eq!(month_number("Ma"), None);
         assert_eq!(month_number("Mayday"), None);
+    }
+
+    #[test]
+    fn date_bounds_of_days_months_and_years() {
+        let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        assert_eq!(date_bound("2024-06-19", false), d("2024-06-19"));
+        assert_eq!(date_bound("2024-06-19", true), d("2024-06-19"));
+        assert_eq!(date_bound("2024-06", false), d("2024-06-01"));
+        assert_eq!(date_bound("2024-06", true), d("2024-06-30"));
+        assert_eq!(date_bound("2024-02", true), d("2024-02-29"));
+        assert_eq!(date_bound("2024-12", true), d("2024-12-31"));
+        assert_eq!(date_bound("2024", false), d("2024-01-01"));
+        assert_eq!(date_bound("2024", true), d("2024-12-31"));
+        for bad in ["June", "2024-13", "2024-06-31", "24", "2024-", "-06", ""] {
+            assert_eq!(date_bound(bad, false), None, "{bad}");
+        }
     }
 }

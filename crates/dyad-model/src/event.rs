@@ -6,6 +6,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::plover::EventType;
 
+/// PLOVER's `country` values for actors that are not one state (international and
+/// regional organisations, NGOs, multinationals; `WST` is dyad's "the West"): generic
+/// parties, left out of summaries of who does what to whom unless asked for.
+pub const GROUP_COUNTRIES: [&str; 7] = ["IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "WST"];
+
 /// An actor or recipient.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Entity {

@@ -21,7 +21,9 @@ pub mod plover;
 
 pub use compact_str::CompactString;
 pub use document::{Alternate, Document, Footnote, FootnoteMarker, Sentence};
-pub use event::{Attribution, Citation, Entity, Event, Location, Modality, Size, TextInfo};
+pub use event::{
+    Attribution, Citation, Entity, Event, Location, Modality, Size, TextInfo, GROUP_COUNTRIES,
+};
 pub use plover::EventType;
 
 /// Version of the event record written by `dyad code`; bump it when a field changes meaning.

@@ -19,8 +19,12 @@ type ApiResult = Result<Json<Value>, ApiError>;
 type Q = Query<HashMap<String, String>>;
 
 pub(crate) async fn stats(State(state): State<Arc<AppState>>, Query(q): Q) -> ApiResult {
-    Params::new(q, &[])?;
-    let s = state.with_store(|store, _| store.stats().map_err(ApiError::internal)).await?;
+    let p = Params::new(q, &[&["include_self"]])?;
+    let include_self = p.choice("include_self", &["true", "false"])?.as_deref() == Some("true");
+    let options = dyad_store::StatsOptions { include_self };
+    let s = state
+        .with_store(move |store, _| store.stats_with(options).map_err(ApiError::internal))
+        .await?;
     Ok(Json(json!({
         "documents": s.documents,
         "representations": s.representations,
@@ -84,11 +88,12 @@ pub(crate) async fn documents(State(state): State<Arc<AppState>>, Query(q): Q) -
     let limit = p.number("limit", 1, crate::params::MAX_LIMIT)?.unwrap_or(50);
     let rows = state
         .with_store(move |store, _| {
-            store.documents(search.as_deref(), limit).map_err(|e| {
-                ApiError::bad_field(
+            store.documents(search.as_deref(), limit).map_err(|e| match e {
+                dyad_store::StoreError::Search { .. } => ApiError::bad_field("q", e.to_string()),
+                e => ApiError::bad_field(
                     "q",
                     format!("not a valid search (words, \"phrases\", OR, NOT, prefix*): {e}"),
-                )
+                ),
             })
         })
         .await?;

@@ -10,14 +10,19 @@ fn query(name: &str, description: &str, schema: Value) -> Value {
 
 fn filters() -> Vec<Value> {
     let s = json!({"type": "string"});
-    let date = json!({"type": "string", "format": "date"});
+    // A day, a month or a year: not only the `date` format.
+    let date = json!({"type": "string", "pattern": "^[0-9]{4}(-[0-9]{1,2}(-[0-9]{1,2})?)?$"});
     vec![
         query("actor", "Entity code among the actors (RUS, NATO)", s.clone()),
         query("recipient", "Entity code among the recipients", s.clone()),
         query("type", "PLOVER event type (AID, ASSAULT, …)", s.clone()),
         query("mode", "PLOVER mode", s.clone()),
-        query("since", "Earliest event date", date.clone()),
-        query("until", "Latest event date", date),
+        query(
+            "since",
+            "Earliest event date: YYYY-MM-DD, or YYYY-MM or YYYY from its first day",
+            date.clone(),
+        ),
+        query("until", "Latest event date: YYYY-MM-DD, or YYYY-MM or YYYY to its last day", date),
         query("source", "Outlet or URL substring of a reporting source", s.clone()),
         query(
             "min_sources",
@@ -85,7 +90,7 @@ pub(crate) fn spec() -> Value {
             "description": "Event data coded from news (PLOVER), merged across sources, and the alliance structure it shows. Errors are JSON: {\"error\": message, \"field\": the bad parameter or null, \"status\": code}.",
         },
         "paths": {
-            "/api/stats": {"get": {"summary": "Counts: documents, events, mentions, by type, top dyads", "responses": ok("Store statistics")}},
+            "/api/stats": {"get": {"summary": "Counts: documents, events, mentions, by type, top dyads (between named, different parties)", "parameters": [query("include_self", "true: keep self-dyads (PRK→PRK) and generic parties (IGO, EUR, …) in the top dyads", json!({"type": "string", "enum": ["true", "false"]}))], "responses": ok("Store statistics")}},
             "/api/events": {"get": {
                 "summary": "Merged events with filters, paging and sorting",
                 "parameters": events_params,

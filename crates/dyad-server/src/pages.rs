@@ -146,7 +146,7 @@ pub(crate) async fn events(State(state): State<Arc<AppState>>, Query(q): Q) -> R
         ("actor", "Actor"),
         ("recipient", "Recipient"),
         ("type", "Event type"),
-        ("since", "Since (YYYY-MM-DD)"),
+        ("since", "Since (YYYY-MM-DD, YYYY-MM, YYYY)"),
         ("until", "Until"),
         ("source", "Source"),
         ("text", "Words"),
@@ -280,12 +280,12 @@ pub(crate) async fn event(State(state): State<Arc<AppState>>, Path(id): Path<Str
         escape(&row.sources.join("; ")),
         row.n_mentions
     );
-    for (v, u, s) in &row.sizes {
+    for figure in &row.sizes {
         let _ = write!(
             body,
-            "<tr><th>size</th><td>{v} {} (according to {})</td></tr>",
-            escape(u),
-            escape(s)
+            "<tr><th>size</th><td>{} (according to {})</td></tr>",
+            escape(&figure.describe()),
+            escape(&figure.source)
         );
     }
     body.push_str("</tbody></table>");

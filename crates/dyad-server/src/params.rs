@@ -55,11 +55,13 @@ impl Params {
         Ok(Some(v.to_ascii_uppercase()))
     }
 
-    pub(crate) fn date(&self, name: &str) -> Result<Option<NaiveDate>, ApiError> {
+    /// A date bound: YYYY-MM-DD, or a month (YYYY-MM) or year (YYYY), which stands for its
+    /// first day as a start and its last day as an `end`.
+    pub(crate) fn date(&self, name: &str, end: bool) -> Result<Option<NaiveDate>, ApiError> {
         let Some(v) = self.text(name, 10)? else { return Ok(None) };
-        NaiveDate::parse_from_str(&v, "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| ApiError::bad_field(name, format!("`{v}` is not a YYYY-MM-DD date")))
+        dyad_model::calendar::date_bound(&v, end).map(Some).ok_or_else(|| {
+            ApiError::bad_field(name, format!("`{v}` is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"))
+        })
     }
 
     pub(crate) fn number(
@@ -108,7 +110,7 @@ impl Params {
             }
             None => None,
         };
-        let (since, until) = (self.date("since")?, self.date("until")?);
+        let (since, until) = (self.date("since", false)?, self.date("until", true)?);
         if let (Some(s), Some(u)) = (since, until) {
             if s > u {
                 return Err(ApiError::bad_field("until", "is before `since`"));

@@ -104,6 +104,19 @@ async fn endpoints_answer_and_validate() {
     assert!(filtered["events"].as_array().unwrap().iter().all(|e| e["event"] == "AID"));
     assert!(filtered["total"].as_u64().unwrap() >= 1);
 
+    // A month or a year stands for all its days, as on the command line (issue 19).
+    let (s, june) = get_json(&app, "/api/events?since=2024-06&until=2024-06&limit=500").await;
+    assert_eq!(s, StatusCode::OK, "{june}");
+    let dates: Vec<&str> =
+        june["events"].as_array().unwrap().iter().filter_map(|e| e["date"].as_str()).collect();
+    assert!(!dates.is_empty() && dates.iter().all(|d| d.starts_with("2024-06-")), "{dates:?}");
+    let (_, year) = get_json(&app, "/api/events?since=2024&until=2024").await;
+    assert!(year["total"].as_u64().unwrap() >= dates.len() as u64);
+    // A search FTS5 cannot read is explained in words, not in SQLite's.
+    let (_, bad) = get_json(&app, "/api/documents?q=%22unbalanced").await;
+    let message = bad.to_string();
+    assert!(message.contains("double quote") && !message.contains("fts5"), "{message}");
+
     // Bad parameters are 400 with the parameter named.
     for (uri, field) in [
         ("/api/events?since=June", "since"),
@@ -166,6 +179,15 @@ async fn endpoints_answer_and_validate() {
         let (s, v) = get_json(&app, uri).await;
         assert_eq!(s, StatusCode::OK, "{uri}: {v}");
     }
+    // Top dyads between named, different parties; include_self brings the rest back.
+    let (_, stats) = get_json(&app, "/api/stats").await;
+    let (s, all) = get_json(&app, "/api/stats?include_self=true").await;
+    assert_eq!(s, StatusCode::OK);
+    let dyads = |v: &Value| v["top_dyads"].as_array().unwrap().len();
+    assert!(dyads(&all) >= dyads(&stats), "{all}");
+    assert!(stats["top_dyads"].as_array().unwrap().iter().all(|d| d["actor"] != d["recipient"]));
+    let (s, _) = get_json(&app, "/api/stats?include_self=maybe").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
     let (_, b) = get_json(&app, "/api/blocs").await;
     assert!(b["blocs"].is_array() && b["polarity"].is_number());
     let (_, p) = get_json(&app, "/api/polarity?window=month").await;

@@ -28,7 +28,7 @@ use std::path::Path;
 use rusqlite::Connection;
 
 pub use import::{ImportFile, ImportOutcome, ImportRow};
-pub use query::{DocRow, EventFilter, EventRow, EventSort, Stats};
+pub use query::{DocRow, EventFilter, EventRow, EventSort, Figure, Stats, StatsOptions};
 pub use recode::{RecodeChange, StoredDocument};
 pub use similar::{MIN_RESEMBLANCE, MIN_SHINGLES, NEAR_DUPLICATE};
 pub use write::{
@@ -52,6 +52,9 @@ pub enum StoreError {
     Input(String),
     #[error("stored record: {0}")]
     Json(serde_json::Error),
+    /// A full-text search that FTS5 cannot read, said in words (not SQLite's).
+    #[error("cannot search for `{query}`: {reason}. Search with words, \"a phrase\", OR, NOT and prefix*; put a word in double quotes to find it as it is")]
+    Search { query: String, reason: String },
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -325,6 +328,43 @@ mod tests {
         assert_eq!(store.events(&EventFilter::default()).unwrap().len(), 2);
         // Nor do they make a "dyad" with a blank side in the summary.
         assert!(store.stats().unwrap().top_dyads.is_empty());
+    }
+
+    #[test]
+    fn top_dyads_leave_out_self_dyads_and_generic_parties_unless_asked() {
+        // Issue 19: PRK→PRK and IGO→IGO topped the summary.
+        let mut store = Store::open_in_memory().unwrap();
+        let between = |id: &str, actor: &str, recipient: &str| {
+            let mut e = event(id, "2024-06-19", None);
+            e.actor = vec![entity(actor)];
+            e.recipient = vec![entity(recipient)];
+            e
+        };
+        let batch = vec![
+            (
+                doc("s1", "A purge in one capital.", "A"),
+                vec![between("s1", "PRK", "PRK")],
+                rep("s1.txt", "s1"),
+            ),
+            (
+                doc("g1", "One agency asked another.", "B"),
+                vec![between("g1", "IGO", "IGO")],
+                rep("g1.txt", "g1"),
+            ),
+            (
+                doc("g2", "Europe asked a state.", "C"),
+                vec![between("g2", "EUR", "PRK")],
+                rep("g2.txt", "g2"),
+            ),
+            (doc("n1", "Two states met.", "D"), vec![between("n1", "PRK", "RUS")], rep("n1", "n1")),
+        ];
+        store.ingest_batch(&batch, "test", "test").unwrap();
+        let shown = |s: Stats| -> Vec<String> {
+            s.top_dyads.iter().map(|(a, r, _)| format!("{a}→{r}")).collect()
+        };
+        assert_eq!(shown(store.stats().unwrap()), ["PRK→RUS"]);
+        let all = shown(store.stats_with(StatsOptions { include_self: true }).unwrap());
+        assert_eq!(all, ["EUR→PRK", "IGO→IGO", "PRK→PRK", "PRK→RUS"]);
     }
 
     #[test]

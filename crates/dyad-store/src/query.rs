@@ -59,11 +59,32 @@ pub struct EventRow {
     /// The independent sources (outlet, URL or import row), in the order of their first mention.
     pub sources: Vec<String>,
     /// Figures reported, with the source of each (they may disagree).
-    pub sizes: Vec<(f64, String, String)>,
+    pub sizes: Vec<Figure>,
     /// The mention records (the `dyad code` JSON), oldest first, each with a `provenance`
     /// object: `{"document": id, "url": …}` for a stored document, `{"dataset": …, "file":
     /// …, "row": …}` for an imported row.
     pub mentions: Vec<serde_json::Value>,
+}
+
+/// A figure one source reports for an event: "close to 1.6 million shells".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub value: f64,
+    pub unit: String,
+    /// The words that qualify the number ("close to", "more than"), when the text has them.
+    pub qualifier: Option<String>,
+    /// The independent source that reports it.
+    pub source: String,
+}
+
+impl Figure {
+    /// The figure in words, qualifier first: `close to 1600000 shells`.
+    pub fn describe(&self) -> String {
+        match &self.qualifier {
+            Some(q) => format!("{q} {} {}", self.value, self.unit),
+            None => format!("{} {}", self.value, self.unit),
+        }
+    }
 }
 
 impl EventRow {
@@ -84,7 +105,7 @@ impl EventRow {
             "n_sources": self.n_sources,
             "n_mentions": self.n_mentions,
             "sources": self.sources,
-            "sizes": self.sizes.iter().map(|(v, u, s)| serde_json::json!({"value": v, "unit": u, "source": s})).collect::<Vec<_>>(),
+            "sizes": self.sizes.iter().map(|f| serde_json::json!({"value": f.value, "unit": f.unit, "qualifier": f.qualifier, "source": f.source})).collect::<Vec<_>>(),
             "evidence": self.mentions.first().and_then(|m| m["text"].as_str()),
         });
         if with_mentions {
@@ -120,9 +141,48 @@ pub struct Stats {
     pub top_dyads: Vec<(String, String, usize)>,
 }
 
+/// What [`Store::stats_with`] counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StatsOptions {
+    /// Keep in the top dyads the self-dyads (`PRK→PRK`: the same parties on both sides) and
+    /// dyads with a generic party (`IGO`, `EUR`, …: `dyad_model::GROUP_COUNTRIES`), which
+    /// say little about who does what to whom. Unidentified parties (no code) are always left
+    /// out.
+    pub include_self: bool,
+}
+
+/// Whether a top dyad is worth showing by default: two different parties, neither generic.
+fn named_dyad(actors: &str, recipients: &str) -> bool {
+    let generic = |key: &str| key.split('+').any(|c| dyad_model::GROUP_COUNTRIES.contains(&c));
+    actors != recipients && !generic(actors) && !generic(recipients)
+}
+
 /// What counts as one independent source: a document's outlet (or URL, or the document
 /// itself), or the source an imported row names (or the row itself).
 const SOURCE_KEY: &str = "COALESCE(d.outlet, d.url, m.source, 'doc:' || m.document_id, 'import:' || m.import_id || ':' || m.import_row)";
+
+/// A search FTS5 refused, as [`StoreError::Search`] with the reason in words; any other
+/// error as it is.
+fn search_error(query: &str, error: rusqlite::Error) -> StoreError {
+    let rusqlite::Error::SqliteFailure(failure, Some(message)) = &error else {
+        return StoreError::Sql(error);
+    };
+    if failure.code != rusqlite::ErrorCode::Unknown {
+        return StoreError::Sql(error);
+    }
+    let reason = if message.contains("unterminated string") {
+        "a double quote is not closed".to_string()
+    } else if message == "fts5: syntax error near \"\"" {
+        "it ends before it is complete".to_string()
+    } else if let Some(near) = message.strip_prefix("fts5: syntax error near ") {
+        format!("it cannot be read at {}", near.replace('"', "`"))
+    } else if let Some(column) = message.strip_prefix("no such column: ") {
+        format!("`{column}:` reads as the name of a field, and documents have no field `{column}`")
+    } else {
+        message.trim_start_matches("fts5: ").to_string()
+    };
+    StoreError::Search { query: query.to_string(), reason }
+}
 
 /// Where a mention came from, from columns 6.. of the mention detail query.
 fn provenance(r: &rusqlite::Row<'_>) -> rusqlite::Result<serde_json::Value> {
@@ -253,12 +313,17 @@ impl Store {
                 if !row.modalities.contains(&modality) {
                     row.modalities.push(modality);
                 }
-                if let (Some(v), Some(u)) = (value, unit) {
-                    if !row.sizes.iter().any(|(sv, su, ss)| *sv == v && *su == u && *ss == source) {
-                        row.sizes.push((v, u, source));
+                let mut record: serde_json::Value = serde_json::from_str(&record)?;
+                if let (Some(value), Some(unit)) = (value, unit) {
+                    let qualifier = record["size"]["qualifier"]
+                        .as_str()
+                        .filter(|q| !q.is_empty())
+                        .map(str::to_string);
+                    let figure = Figure { value, unit, qualifier, source };
+                    if !row.sizes.contains(&figure) {
+                        row.sizes.push(figure);
                     }
                 }
-                let mut record: serde_json::Value = serde_json::from_str(&record)?;
                 record["provenance"] = provenance;
                 row.mentions.push(record);
             }
@@ -297,8 +362,9 @@ impl Store {
                 );
                 let mut stmt = self.conn.prepare(&sql)?;
                 let rows = stmt
-                    .query_map(rusqlite::params![q, limit as i64], map)?
-                    .collect::<Result<Vec<_>, _>>()?;
+                    .query_map(rusqlite::params![q, limit as i64], map)
+                    .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
+                    .map_err(|e| search_error(q, e))?;
                 rows
             }
             None => {
@@ -311,7 +377,12 @@ impl Store {
         Ok(rows)
     }
 
+    /// The counts, top dyads between named, different parties (see [`StatsOptions`]).
     pub fn stats(&self) -> Result<Stats, StoreError> {
+        self.stats_with(StatsOptions::default())
+    }
+
+    pub fn stats_with(&self, options: StatsOptions) -> Result<Stats, StoreError> {
         let count = |sql: &str| -> Result<usize, StoreError> {
             Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as usize)
         };
@@ -335,11 +406,19 @@ impl Store {
             "SELECT actors, recipients, COUNT(*) FROM events
              WHERE recipients != '' AND actors != ''
                AND '+' || actors || '+' NOT LIKE '%++%' AND '+' || recipients || '+' NOT LIKE '%++%'
-             GROUP BY actors, recipients ORDER BY COUNT(*) DESC, actors, recipients LIMIT 10",
+             GROUP BY actors, recipients ORDER BY COUNT(*) DESC, actors, recipients",
         )?;
-        stats.top_dyads = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as usize)))?
-            .collect::<Result<_, _>>()?;
+        // Self-dyads and generic parties are left out here rather than in SQL: the codes are
+        // joined in one key per side.
+        let mut dyads =
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as usize)))?;
+        while stats.top_dyads.len() < 10 {
+            let Some(dyad) = dyads.next() else { break };
+            let dyad: (String, String, usize) = dyad?;
+            if options.include_self || named_dyad(&dyad.0, &dyad.1) {
+                stats.top_dyads.push(dyad);
+            }
+        }
         Ok(stats)
     }
 }

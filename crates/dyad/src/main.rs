@@ -31,6 +31,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use dyad_store::StatsOptions;
 
 #[derive(Parser)]
 #[command(
@@ -131,7 +132,8 @@ enum Command {
         #[arg(long, default_value = "dyad.db")]
         db: PathBuf,
     },
-    /// Export merged events (same filters as `events`) to a file: PLOVER JSONL or CSV.
+    /// Export merged events (same filters as `events`) to a file: PLOVER JSONL, CSV, Parquet
+    /// or a GDELT-style table.
     Export {
         #[arg(long, default_value = "dyad.db")]
         db: PathBuf,
@@ -161,6 +163,9 @@ enum Command {
         /// Also run SQLite's integrity check; exit 1 if it fails.
         #[arg(long)]
         check: bool,
+        /// Keep self-dyads (PRK→PRK) and generic parties (IGO, EUR, …) in the top dyads.
+        #[arg(long)]
+        include_self: bool,
     },
     /// Score the coder against PLOVER gold records.
     Eval(commands::eval::EvalArgs),
@@ -204,7 +209,9 @@ fn main() -> ExitCode {
         Command::Report(args) => commands::report::run(&args),
         Command::Serve(args) => commands::serve::run(&args),
         Command::Recode(args) => commands::recode::run(&args),
-        Command::Stats { db, check } => commands::stats::run(&db, check),
+        Command::Stats { db, check, include_self } => {
+            commands::stats::run(&db, check, StatsOptions { include_self })
+        }
         Command::Docs { query, db, limit } => commands::docs::docs(&db, query.as_deref(), limit),
         Command::Show { id, db } => commands::docs::show(&db, id),
         Command::Eval(args) => commands::eval::run(&args),

@@ -5,10 +5,14 @@ use std::io::Write;
 
 use dyad_model::{Entity, Event};
 
+/// Whether `err` comes from writing to a closed pipe (`dyad … | head`), which is how a
+/// reader says it has read enough: not an error. JSON writers wrap the I/O error in their own.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == BrokenPipe)
+            || e.downcast_ref::<serde_json::Error>()
+                .is_some_and(|json| json.io_error_kind() == Some(BrokenPipe))
     })
 }
 

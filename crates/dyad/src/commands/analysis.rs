@@ -62,11 +62,8 @@ impl Selection {
     /// The interactions of the selected events, and the --since/--until dates.
     pub fn load(&self) -> Result<(Vec<Interaction>, Option<NaiveDate>, Option<NaiveDate>)> {
         let interactions = load(&self.filter, &self.db, &self.lexicon)?;
-        Ok((
-            interactions,
-            date_arg(self.filter.since.as_deref()),
-            date_arg(self.filter.until.as_deref()),
-        ))
+        let (since, until) = self.filter.bounds()?;
+        Ok((interactions, since, until))
     }
 }
 
@@ -91,10 +88,6 @@ fn load(filter: &FilterArgs, db: &Path, lexicon: &crate::LexiconArgs) -> Result<
     let rows = super::events::query(filter, db)?;
     let lexicon = crate::input::load_lexicon(lexicon)?;
     Ok(interactions(&rows, &lexicon))
-}
-
-fn date_arg(value: Option<&str>) -> Option<NaiveDate> {
-    value.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
 }
 
 /// Writes a chart: SVG as it is, PNG rendered from it (by the extension).

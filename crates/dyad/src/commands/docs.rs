@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use dyad_store::Store;
 
 use crate::output::printable;
@@ -16,12 +16,19 @@ fn open(db: &Path) -> Result<Store> {
 
 pub fn docs(db: &Path, query: Option<&str>, limit: usize) -> Result<ExitCode> {
     let store = open(db)?;
-    let rows = store.documents(query, limit).with_context(|| match query {
-        Some(q) => {
-            format!("search `{q}` failed (FTS5 syntax: words, \"phrases\", OR, NOT, prefix*)")
-        }
-        None => "cannot list documents".to_string(),
-    })?;
+    let rows = match store.documents(query, limit) {
+        Ok(rows) => rows,
+        // Already in words, naming the query.
+        Err(e @ dyad_store::StoreError::Search { .. }) => return Err(e.into()),
+        Err(e) => return Err(anyhow::Error::new(e).context("cannot list or search documents")),
+    };
+    if rows.is_empty() {
+        eprintln!(
+            "dyad: {}",
+            if query.is_some() { "no documents match" } else { "no documents stored" }
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for d in &rows {
@@ -62,8 +69,12 @@ pub fn show(db: &Path, id: i64) -> Result<ExitCode> {
     if !event.modes.is_empty() {
         outln!("modes: {}", printable(&event.modes.join(", ")));
     }
-    for (value, unit, source) in &event.sizes {
-        outln!("size: {value} {} (according to {})", printable(unit), printable(source));
+    for figure in &event.sizes {
+        outln!(
+            "size: {} (according to {})",
+            printable(&figure.describe()),
+            printable(&figure.source)
+        );
     }
     for (n, m) in event.mentions.iter().enumerate() {
         let text = m["text"].as_str().unwrap_or("");

@@ -5,7 +5,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
+use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
+use dyad_formats::evidence::Qualifiers;
+use dyad_model::EventType;
 use dyad_store::{EventFilter, EventRow};
 use serde_json::json;
 
@@ -28,12 +31,15 @@ pub struct EventsArgs {
 
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
-    /// PLOVER JSONL: one record per merged event.
+    /// PLOVER JSONL: one record per merged event, with dyad's extensions (modality, hedge,
+    /// attribution, size, date precision, sources; docs/event.schema.json, `export_record`).
     Plover,
+    /// Comma-separated, with a header; the qualifiers of the evidence in their own columns.
     Csv,
     /// Apache Parquet (snappy); with --partitioned, a folder of year/month partitions.
     Parquet,
-    /// A GDELT 2.0-style event table (61 tab-separated columns) for GDELT tools.
+    /// A GDELT 2.0-style event table (61 tab-separated columns) for GDELT tools; its fixed
+    /// columns have no place for the qualifiers.
     Gdelt,
 }
 
@@ -57,16 +63,18 @@ pub struct FilterArgs {
     /// Entity code among the actors (RUS, NATO).
     #[arg(long)]
     pub actor: Option<String>,
+    /// Entity code among the recipients.
     #[arg(long)]
     pub recipient: Option<String>,
-    /// PLOVER event type.
+    /// PLOVER event type (AID, ASSAULT, …).
     #[arg(long = "type")]
     pub event_type: Option<String>,
     #[arg(long)]
     pub mode: Option<String>,
-    /// Earliest event date, YYYY-MM-DD.
+    /// Earliest event date: YYYY-MM-DD, or YYYY-MM or YYYY (from its first day).
     #[arg(long)]
     pub since: Option<String>,
+    /// Latest event date: YYYY-MM-DD, or YYYY-MM or YYYY (to its last day).
     #[arg(long)]
     pub until: Option<String>,
     /// Outlet or URL substring of a reporting source.
@@ -81,36 +89,99 @@ pub struct FilterArgs {
     pub limit: Option<usize>,
 }
 
-fn check_date(flag: &str, value: &Option<String>) -> Result<()> {
-    if let Some(v) = value {
-        chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
-            .with_context(|| format!("{flag} `{v}` is not a YYYY-MM-DD date"))?;
+impl FilterArgs {
+    /// The filters checked as the API checks them (`dyad-server/src/params.rs`): codes are
+    /// letters and digits, the type a PLOVER type, dates a day, month or year. A filter that
+    /// could never match is an error, not an empty answer.
+    pub fn filter(&self) -> Result<EventFilter> {
+        let (since, until) = self.bounds()?;
+        if let (Some(s), Some(u)) = (since, until) {
+            if s > u {
+                bail!("--until {u} is before --since {s}");
+            }
+        }
+        let event_type = match &self.event_type {
+            Some(t) => Some(
+                t.trim()
+                    .to_ascii_uppercase()
+                    .parse::<EventType>()
+                    .map_err(|e| anyhow::anyhow!("--type `{t}`: {e}"))?
+                    .as_str()
+                    .to_string(),
+            ),
+            None => None,
+        };
+        if let Some(m) = &self.mode {
+            if !m.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+                bail!("--mode `{m}` is not a PLOVER mode");
+            }
+        }
+        Ok(EventFilter {
+            actor: code("--actor", &self.actor)?,
+            recipient: code("--recipient", &self.recipient)?,
+            event_type,
+            mode: self.mode.clone(),
+            since: since.map(|d| d.to_string()),
+            until: until.map(|d| d.to_string()),
+            source: self.source.clone(),
+            min_sources: self.min_sources,
+            text: self.text.clone(),
+            limit: self.limit,
+            ..EventFilter::default()
+        })
     }
-    Ok(())
+
+    /// `--since` and `--until` as dates: a month or year from its first day, to its last.
+    pub fn bounds(&self) -> Result<(Option<NaiveDate>, Option<NaiveDate>)> {
+        let bound = |flag: &str, value: &Option<String>, end: bool| -> Result<Option<NaiveDate>> {
+            let Some(v) = value else { return Ok(None) };
+            match dyad_model::calendar::date_bound(v, end) {
+                Some(d) => Ok(Some(d)),
+                None => bail!("{flag} `{v}` is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"),
+            }
+        };
+        Ok((bound("--since", &self.since, false)?, bound("--until", &self.until, true)?))
+    }
+}
+
+/// An entity code (letters and digits, upper-cased). A name the lexicon knows is refused with
+/// its code as a hint: `--actor "North Korea"` or `--actor Chad` would otherwise match
+/// nothing. A code the lexicon does not know is kept (a dataset may bring its own).
+fn code(flag: &str, value: &Option<String>) -> Result<Option<String>> {
+    let Some(v) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    let resolver = dyad_formats::EntityResolver::new(dyad_lexicon::Lexicon::builtin());
+    let upper = v.to_ascii_uppercase();
+    let is_code = v.len() <= 16 && v.chars().all(|c| c.is_ascii_alphanumeric());
+    if is_code && resolver.known_code(&upper) {
+        return Ok(Some(upper));
+    }
+    match resolver.entity(v, "", "", None) {
+        Some(e) if !e.code.is_empty() && e.code != upper => {
+            bail!("{flag} `{v}` is a name, not a code: use {flag} {}", e.code)
+        }
+        _ if is_code => Ok(Some(upper)),
+        _ => bail!("{flag} `{v}` is not a code (letters and digits, such as RUS or NATO)"),
+    }
 }
 
 pub fn query(args: &FilterArgs, db: &Path) -> Result<Vec<EventRow>> {
-    check_date("--since", &args.since)?;
-    check_date("--until", &args.until)?;
+    let filter = args.filter()?;
     let store = super::open_store(db, false)?;
-    let filter = EventFilter {
-        actor: args.actor.clone(),
-        recipient: args.recipient.clone(),
-        event_type: args.event_type.clone(),
-        mode: args.mode.clone(),
-        since: args.since.clone(),
-        until: args.until.clone(),
-        source: args.source.clone(),
-        min_sources: args.min_sources,
-        text: args.text.clone(),
-        limit: args.limit,
-        ..EventFilter::default()
-    };
     Ok(store.events(&filter)?)
 }
 
 pub fn run(args: &EventsArgs, db: &Path) -> Result<ExitCode> {
     let rows = query(&args.filter, db)?;
+    if rows.is_empty() {
+        // Said on standard error, whatever the format: standard output stays data (a CSV
+        // keeps its header) and a table with no rows would look like a failure.
+        eprintln!("dyad: no events match");
+        if args.to == Output::Table {
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match args.to {
@@ -216,12 +287,16 @@ fn write_export(format: ExportFormat, path: &Path, rows: &[EventRow]) -> Result<
 }
 
 /// A PLOVER record for a merged event: the PLOVER data fields, the entities and evidence of
-/// its first mention, and how many sources report it.
+/// its first mention, and dyad's extensions (documented in docs/event.schema.json,
+/// `export_record`): how the text puts it (modality, hedge, attribution), the figure it
+/// reports with its qualifier, the date's precision, its sources.
 fn plover_record(r: &EventRow) -> serde_json::Value {
     let first = r.mentions.first().cloned().unwrap_or_default();
+    let qualifiers = Qualifiers::of(r);
     json!({
         "id": format!("dyad-{}", r.id),
         "date": r.date,
+        "date_precision": qualifiers.date_precision,
         "event": r.event,
         "actor": first["actor"],
         "recipient": first["recipient"],
@@ -233,21 +308,30 @@ fn plover_record(r: &EventRow) -> serde_json::Value {
         "cameo": first["cameo"],
         "text": first["text"],
         "event_text": [first["event_text"]],
+        "modality": qualifiers.modality,
+        "hedge": qualifiers.hedge,
+        "attribution": qualifiers.attribution,
+        "size": qualifiers.size,
+        "sizes": r.sizes.iter().map(|f| json!({"value": f.value, "unit": f.unit, "qualifier": f.qualifier, "source": f.source})).collect::<Vec<_>>(),
         "n_sources": r.n_sources,
+        "sources": r.sources,
         "n_mentions": r.n_mentions,
         "cite_info": r.mentions.iter().map(|m| json!({"doc_id": m["doc_id"], "sentence": m["text_info"]["sentence"], "rule": m["rule"]})).collect::<Vec<_>>(),
         "coder": dyad_coder::CODER_VERSION,
     })
 }
 
+/// The CSV columns of `dyad events --to csv` and `dyad export --format csv`. The qualifiers
+/// come after the original columns, so that readers by position keep working.
+const CSV_HEADER: &str = "id,date,event,actor,recipient,modes,modalities,n_sources,n_mentions,sizes,evidence,date_precision,modality,hedge,attribution,attribution_source";
+
 fn write_csv(out: &mut dyn Write, rows: &[EventRow]) -> Result<()> {
-    writeln!(
-        out,
-        "id,date,event,actor,recipient,modes,modalities,n_sources,n_mentions,sizes,evidence"
-    )?;
+    writeln!(out, "{CSV_HEADER}")?;
     for r in rows {
-        let sizes: Vec<String> = r.sizes.iter().map(|(v, u, s)| format!("{v} {u} ({s})")).collect();
+        let sizes: Vec<String> =
+            r.sizes.iter().map(|f| format!("{} ({})", f.describe(), f.source)).collect();
         let evidence = r.mentions.first().and_then(|m| m["text"].as_str()).unwrap_or("");
+        let qualifiers = Qualifiers::of(r);
         let fields = [
             r.id.to_string(),
             r.date.clone().unwrap_or_default(),
@@ -260,6 +344,11 @@ fn write_csv(out: &mut dyn Write, rows: &[EventRow]) -> Result<()> {
             r.n_mentions.to_string(),
             sizes.join("; "),
             evidence.to_string(),
+            qualifiers.date_precision.clone().unwrap_or_default(),
+            qualifiers.modality.clone(),
+            qualifiers.hedge.clone().unwrap_or_default(),
+            qualifiers.attribution_text().unwrap_or_default().to_string(),
+            qualifiers.attribution_source().unwrap_or_default(),
         ];
         let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         writeln!(out, "{}", line.join(","))?;

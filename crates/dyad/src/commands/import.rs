@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
 use dyad_formats::{Dataset, Row};
 use dyad_store::{ImportFile, ImportOutcome};
@@ -59,6 +59,13 @@ pub struct ImportArgs {
 const SHOWN_ROW_ERRORS: usize = 20;
 
 pub fn run(args: &ImportArgs) -> Result<ExitCode> {
+    // As for `ingest`: no file there at all stops the run before the store is opened.
+    if !args.files.is_empty() && args.files.iter().all(|f| !f.exists()) {
+        for file in &args.files {
+            eprintln!("dyad: skipped {}: no such file", file.display());
+        }
+        bail!("{}", super::nothing_stored(&args.db, "none of the files can be read"));
+    }
     let lexicon = load_lexicon(&args.lexicon)?;
     let mut store = super::open_store(&args.db, true)?;
     let dataset = args.format.dataset();

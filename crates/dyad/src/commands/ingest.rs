@@ -173,6 +173,34 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
             anyhow::bail!("--feed `{feed}` is not an http(s) URL");
         }
     }
+    let inputs: Vec<PathBuf> = if args.inputs.is_empty() && args.feeds.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.inputs.clone()
+    };
+    // Folders are listed first, so that the progress bar knows how many files there are.
+    let expanded = expand(&inputs);
+    // When no input is there at all, the run stops before the store is opened: a mistyped
+    // name must not leave an empty store behind.
+    let absent = |input: &Input| match input {
+        Input::Path(path) => path.as_os_str() != "-" && !path.exists(),
+        Input::Skipped { .. } => true,
+        Input::Url(_) => false,
+    };
+    if args.feeds.is_empty() && !expanded.is_empty() && expanded.iter().all(absent) {
+        for input in &expanded {
+            match input {
+                Input::Path(path) => {
+                    eprintln!("dyad: skipped {}: no such file or folder", path.display())
+                }
+                Input::Skipped { location, reason } => {
+                    eprintln!("dyad: skipped {location}: {reason}")
+                }
+                Input::Url(_) => {}
+            }
+        }
+        anyhow::bail!("{}", super::nothing_stored(&args.db, "none of the inputs can be read"));
+    }
     let coder = load_coder(&args.lexicon, Options::default())?;
     let mut store = super::open_store(&args.db, true)?;
     let fetcher = Fetcher::new(
@@ -191,13 +219,6 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
         inputs_done: 0,
         jobs: super::jobs(jobs),
     };
-    let inputs: Vec<PathBuf> = if args.inputs.is_empty() && args.feeds.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        args.inputs.clone()
-    };
-    // Folders are listed first, so that the progress bar knows how many files there are.
-    let expanded = expand(&inputs);
     if args.feeds.is_empty() {
         ingester.progress = Progress::new(Some(expanded.len()), "inputs");
     }

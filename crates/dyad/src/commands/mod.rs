@@ -26,6 +26,13 @@ use dyad_store::Store;
 /// instead of creating an empty one. Writers (`create`) also refuse a damaged store
 /// (`PRAGMA quick_check`; it reads the whole file, measured in docs/reliability.md).
 pub fn open_store(db: &Path, create: bool) -> Result<Store> {
+    if db.is_dir() {
+        bail!(
+            "--db {} is a folder; give the store's file (such as {})",
+            db.display(),
+            db.join("dyad.db").display()
+        );
+    }
     if !create && !db.exists() {
         bail!("no store at {} (run `dyad ingest` first, or give --db)", db.display());
     }
@@ -50,6 +57,16 @@ pub fn open_store(db: &Path, create: bool) -> Result<Store> {
         }
     }
     Ok(store)
+}
+
+/// Why a writing command stopped before opening the store, and that the store was left as
+/// it was (or not created).
+pub fn nothing_stored(db: &Path, why: &str) -> String {
+    if db.exists() {
+        format!("{why}; nothing was written to {}", db.display())
+    } else {
+        format!("{why}; nothing was written and no store was created at {}", db.display())
+    }
 }
 
 /// The thread count for `--jobs N` (0: one per core).

@@ -84,9 +84,7 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
     let lexicon = crate::input::load_lexicon(&sel.lexicon)?;
     let inter = interactions(&rows, &lexicon);
     let by_id: BTreeMap<i64, &EventRow> = rows.iter().map(|r| (r.id, r)).collect();
-    let date =
-        |d: Option<&str>| d.and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-    let (since, until) = (date(sel.filter.since.as_deref()), date(sel.filter.until.as_deref()));
+    let (since, until) = sel.filter.bounds()?;
     let net = network(&inter, &sel.network.options(since, until));
     let a = analyse(&net);
     let windows = dyad_analysis::windows(

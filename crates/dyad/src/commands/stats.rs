@@ -4,13 +4,13 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use dyad_store::Store;
+use dyad_store::{StatsOptions, Store};
 
 use crate::output::printable;
 
-pub fn run(db: &Path, check: bool) -> Result<ExitCode> {
+pub fn run(db: &Path, check: bool, options: StatsOptions) -> Result<ExitCode> {
     let store = super::open_store(db, false)?;
-    print(&store, db)?;
+    print_with(&store, db, options)?;
     if check {
         let ok = store.integrity_ok()?;
         outln!("integrity: {}", if ok { "ok" } else { "FAILED" });
@@ -21,8 +21,13 @@ pub fn run(db: &Path, check: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The summary `ingest` and `import` end with: top dyads between named, different parties.
 pub fn print(store: &Store, db: &Path) -> Result<()> {
-    let s = store.stats()?;
+    print_with(store, db, StatsOptions::default())
+}
+
+pub fn print_with(store: &Store, db: &Path, options: StatsOptions) -> Result<()> {
+    let s = store.stats_with(options)?;
     outln!(
         "store {}: {} documents ({} files or pages), {} imported dataset files, {} events from {} mentions",
         db.display(),

@@ -1188,3 +1188,218 @@ fn binary_empty_and_legacy_encoded_files_each_get_a_message_and_the_batch_goes_o
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn exports_keep_modality_hedge_attribution_size_and_precision_through_a_round_trip() {
+    // Issue 19: the PLOVER export turned a hedged, attributed figure into a plain fact.
+    let dir = temp_dir("export-evidence");
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    let input = "{\"id\": \"a\", \"text\": \"It is thought that North Korea sent close to 2,000 drones to Russia, South Korea said on Monday.\", \"date\": \"2024-06-19\", \"outlet\": \"One\"}\n";
+    assert!(dyad(&["ingest", "-", "--db", db], Some(input)).status.success());
+    let check = |record: &serde_json::Value| {
+        assert_eq!(record["modality"], "reported", "{record}");
+        assert_eq!(record["hedge"], "It is thought", "{record}");
+        assert_eq!(record["attribution"]["text"], "South Korea said", "{record}");
+        assert_eq!(record["attribution"]["source"]["code"], "KOR", "{record}");
+        assert_eq!(record["size"]["qualifier"], "close to", "{record}");
+        assert_eq!(record["size"]["value"], 2000.0, "{record}");
+        assert_eq!(record["size"]["unit"], "drones", "{record}");
+        assert_eq!(record["date_precision"], "day", "{record}");
+        assert_eq!(record["n_sources"], 1, "{record}");
+    };
+    let export = |db: &str, format: &str, name: &str| -> String {
+        let path = dir.join(name);
+        let out = dyad(
+            &["export", "--db", db, "--format", format, "--out", path.to_str().unwrap()],
+            None,
+        );
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        std::fs::read_to_string(path).unwrap()
+    };
+    let plover = export(db, "plover", "events.jsonl");
+    check(&serde_json::from_str(plover.trim()).unwrap());
+    let csv = export(db, "csv", "events.csv");
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    for column in ["modality", "hedge", "attribution", "attribution_source", "date_precision"] {
+        assert!(header.contains(&column), "{column} in {header:?}");
+    }
+    let row = csv.lines().nth(1).unwrap();
+    assert!(row.contains("close to 2000 drones (One)"), "{row}");
+    assert!(row.ends_with(",day,reported,It is thought,South Korea said,KOR"), "{row}");
+
+    let copy = dir.join("copy.db");
+    let copy = copy.to_str().unwrap();
+    let plover_path = dir.join("events.jsonl");
+    let out =
+        dyad(&["import", "--format", "plover", plover_path.to_str().unwrap(), "--db", copy], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let again = export(copy, "plover", "again.jsonl");
+    let again: serde_json::Value = serde_json::from_str(again.trim()).unwrap();
+    check(&again);
+    assert_eq!(again["sources"][0], "One");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Minimal PLOVER records, one a day from 1 May 2024: Chad helps Niger, Niger thanks Chad.
+fn daily_records(n: usize) -> String {
+    let start = chrono::NaiveDate::from_ymd_opt(2024, 5, 1).unwrap();
+    (0..n)
+        .map(|i| {
+            let date = start + chrono::Days::new(i as u64);
+            let (event, actor, recipient) =
+                if i % 2 == 0 { ("AID", "TCD", "NER") } else { ("CONSULT", "NER", "TCD") };
+            format!("{{\"id\": \"r{i}\", \"event\": \"{event}\", \"actor\": \"{actor}\", \"recipient\": \"{recipient}\", \"date\": \"{date}\", \"text\": \"Row {i} of a test file about two neighbours.\"}}\n")
+        })
+        .collect()
+}
+
+fn imported_store(dir: &Path, n: usize) -> String {
+    let file = dir.join("records.jsonl");
+    std::fs::write(&file, daily_records(n)).unwrap();
+    let db = dir.join("store.db").to_str().unwrap().to_string();
+    let out = dyad(&["import", "--format", "plover", file.to_str().unwrap(), "--db", &db], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    db
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).to_string()
+}
+
+#[test]
+fn event_filters_are_checked_like_the_api_and_take_months_and_years() {
+    // Issue 19: a name or an unknown type gave an empty table and exit 0; `--since 2024-06`
+    // said "premature end of input".
+    let dir = temp_dir("filters");
+    let db = imported_store(&dir, 90);
+    let by_name = dyad(&["events", "--db", &db, "--actor", "Chad"], None);
+    assert_eq!(by_name.status.code(), Some(2));
+    assert!(stderr(&by_name).contains("--actor TCD"), "{}", stderr(&by_name));
+    let bad_type = dyad(&["events", "--db", &db, "--type", "FOO"], None);
+    assert_eq!(bad_type.status.code(), Some(2));
+    assert!(stderr(&bad_type).contains("FOO"), "{}", stderr(&bad_type));
+    let bad_date = dyad(&["events", "--db", &db, "--since", "2024-6-x"], None);
+    assert_eq!(bad_date.status.code(), Some(2));
+    assert!(stderr(&bad_date).contains("YYYY-MM"), "{}", stderr(&bad_date));
+    // The code is taken in any case.
+    let lower = dyad(&["events", "--db", &db, "--actor", "tcd", "--to", "jsonl"], None);
+    assert_eq!(lines(&lower).len(), 45);
+    let june = dyad(
+        &["events", "--db", &db, "--since", "2024-06", "--until", "2024-06", "--to", "jsonl"],
+        None,
+    );
+    assert!(june.status.success(), "{}", stderr(&june));
+    let dates: Vec<String> =
+        lines(&june).iter().map(|e| e["date"].as_str().unwrap().to_string()).collect();
+    assert_eq!(dates.len(), 30, "all of June, from its first day to its last");
+    assert!(dates.iter().all(|d| d.starts_with("2024-06-")), "{dates:?}");
+    let year = dyad(&["events", "--db", &db, "--until", "2024", "--to", "jsonl"], None);
+    assert_eq!(lines(&year).len(), 90);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    // Issue 19: `dyad events --to jsonl | head` said "Broken pipe (os error 32)" and exited 2.
+    let dir = temp_dir("pipe");
+    let db = imported_store(&dir, 2000);
+    for format in ["jsonl", "table", "csv"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+            .args(["events", "--db", &db, "--to", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{format}: {:?}", out.status);
+        assert_eq!(stderr(&out), "", "{format}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn empty_answers_and_bad_searches_are_said_in_words() {
+    // Issue 19: no hits printed nothing (or a bare header); an FTS syntax error showed
+    // SQLite's message.
+    let dir = temp_dir("answers");
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    let input = "{\"id\": \"a\", \"text\": \"Chad sent food aid to Niger on Monday.\", \"date\": \"2024-06-19\"}\n";
+    assert!(dyad(&["ingest", "-", "--db", db], Some(input)).status.success());
+    let none = dyad(&["events", "--db", db, "--actor", "BRA"], None);
+    assert!(none.status.success());
+    assert!(none.stdout.is_empty(), "{}", String::from_utf8_lossy(&none.stdout));
+    assert_eq!(stderr(&none).trim(), "dyad: no events match");
+    let csv = dyad(&["events", "--db", db, "--actor", "BRA", "--to", "csv"], None);
+    assert_eq!(String::from_utf8_lossy(&csv.stdout).lines().count(), 1, "the header only");
+    assert_eq!(stderr(&csv).trim(), "dyad: no events match");
+    let no_docs = dyad(&["docs", "volcano", "--db", db], None);
+    assert!(no_docs.status.success());
+    assert!(no_docs.stdout.is_empty());
+    assert_eq!(stderr(&no_docs).trim(), "dyad: no documents match");
+    for (query, words) in [("\"food aid", "double quote"), ("aid AND", "ends before")] {
+        let bad = dyad(&["docs", query, "--db", db], None);
+        assert_eq!(bad.status.code(), Some(2));
+        let message = stderr(&bad);
+        assert!(message.contains(words), "{message}");
+        assert!(!message.contains("fts5") && !message.contains("database"), "{message}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_folder_as_store_and_missing_inputs_get_one_clear_message_and_no_store() {
+    // Issue 19: `--db DIR` said "unable to open database file" three times; a missing input
+    // left an empty store behind.
+    let dir = temp_dir("no-store");
+    let folder = dyad(&["events", "--db", dir.to_str().unwrap()], None);
+    assert_eq!(folder.status.code(), Some(2));
+    let message = stderr(&folder);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(message.contains("is a folder"), "{message}");
+    let db = dir.join("new.db");
+    let missing = dir.join("no-such-file.txt");
+    let ingest = dyad(&["ingest", missing.to_str().unwrap(), "--db", db.to_str().unwrap()], None);
+    assert_eq!(ingest.status.code(), Some(2), "{}", stderr(&ingest));
+    assert!(stderr(&ingest).contains("no store was created"), "{}", stderr(&ingest));
+    let import = dyad(
+        &["import", "--format", "plover", missing.to_str().unwrap(), "--db", db.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(import.status.code(), Some(2));
+    let left: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(left.is_empty(), "nothing created: {left:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_summary_leaves_out_self_dyads_and_generic_parties_unless_asked() {
+    // Issue 19: PRK→PRK and IGO→IGO were among the top dyads.
+    let dir = temp_dir("self-dyads");
+    let file = dir.join("records.jsonl");
+    let mut records = String::new();
+    for (i, (actor, recipient)) in
+        [("PRK", "PRK"), ("PRK", "PRK"), ("IGO", "IGO"), ("IGO", "IGO"), ("TCD", "NER")]
+            .iter()
+            .enumerate()
+    {
+        records.push_str(&format!("{{\"id\": \"s{i}\", \"event\": \"CONSULT\", \"actor\": \"{actor}\", \"recipient\": \"{recipient}\", \"date\": \"2024-03-0{}\"}}\n", i + 1));
+    }
+    std::fs::write(&file, records).unwrap();
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    let import = dyad(&["import", "--format", "plover", file.to_str().unwrap(), "--db", db], None);
+    assert!(import.status.success(), "{}", stderr(&import));
+    let summary = String::from_utf8_lossy(&import.stdout).to_string();
+    assert!(summary.contains("top dyads: TCD→NER 1\n"), "{summary}");
+    let stats = dyad(&["stats", "--db", db], None);
+    assert!(String::from_utf8_lossy(&stats.stdout).contains("top dyads: TCD→NER 1\n"));
+    let all = dyad(&["stats", "--db", db, "--include-self"], None);
+    let all = String::from_utf8_lossy(&all.stdout).to_string();
+    assert!(all.contains("top dyads: IGO→IGO 2, PRK→PRK 2, TCD→NER 1"), "{all}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
