@@ -309,17 +309,36 @@ fn tree_object(s: &Sentence<'_>, t: usize, t_end: usize, aid_like: bool) -> Opti
     }
     let v = s.tree().phrase_head(t, t_end);
     let words = syntax::Words { text: s.text, tokens: s.tokens };
-    let found: Vec<((usize, Option<usize>), String)> = syntax::objects(s.tree(), &words, v)
-        .into_iter()
-        .filter(|(_, p)| {
-            p.is_empty() || RECIPIENT_PREPS.contains(&p.as_str()) && !LOCATIVE.contains(&p.as_str())
-        })
-        .filter_map(|(node, p)| {
-            let found = mention_in_node(s, node, false)?;
-            let m = &s.mentions[found.0];
-            (is_actorish(m) && m.tok_start >= t_end).then_some((found, p))
-        })
-        .collect();
+    let parties = |v: usize| -> Vec<((usize, Option<usize>), String)> {
+        syntax::objects(s.tree(), &words, v)
+            .into_iter()
+            .filter(|(_, p)| {
+                p.is_empty()
+                    || RECIPIENT_PREPS.contains(&p.as_str()) && !LOCATIVE.contains(&p.as_str())
+            })
+            .filter_map(|(node, p)| {
+                let found = mention_in_node(s, node, false)?;
+                let m = &s.mentions[found.0];
+                // A country adjective on the object names its party: "rejected a Senegalese
+                // peace plan", "shelled Iraqi towns".
+                let party = is_actorish(m) || m.kind == Kind::Modifier && p.is_empty();
+                (party && m.tok_start >= t_end).then_some((found, p))
+            })
+            .collect()
+    };
+    let mut found = parties(v);
+    let mut v = v;
+    // "threatened to shell Iraqi towns", "refused to allow United Nations planes": with no
+    // party of its own, the verb's infinitive complement names the one it is aimed at.
+    if found.is_empty() {
+        if let Some(x) = s.tree().children(v).find(|&c| {
+            s.tree().rel(c) == "xcomp"
+                && s.tree().children(c).any(|k| s.tree().rel(k) == "mark" && s.is(k, "to"))
+        }) {
+            found = parties(x);
+            v = x;
+        }
+    }
     let ((idx, sector), p) = if aid_like {
         found.iter().find(|(_, p)| !p.is_empty()).or(found.first())?
     } else {

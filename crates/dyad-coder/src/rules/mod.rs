@@ -960,10 +960,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
         let clauses =
             if candidates.is_empty() { Vec::new() } else { clauses(&doc.text, &tokens, &mentions) };
         // The parse decides between parties; with fewer than two there is nothing to decide.
-        let parties = mentions
-            .iter()
-            .filter(|m| matches!(m.kind, Kind::Actor | Kind::SectorOnly | Kind::Pronoun(_)))
-            .count();
+        let parties = mentions.iter().filter(|m| !matches!(m.kind, Kind::Place)).count();
         let parse = LazyTree::new(
             &doc.text,
             &tokens,
