@@ -14,14 +14,80 @@ pub(super) fn find(
     passive: bool,
 ) -> (Option<Argument>, Option<Argument>, &'static str) {
     let trigger = &triggers.rows[cand.trigger];
-    match trigger.pos {
+    let (actor, recipient, voice) = match trigger.pos {
         Pos::Verb if passive => passive_args(trigger, s, cand, clause),
         Pos::Verb => active_args(triggers, s, candidates, cand, clause),
         Pos::Noun if trigger.judgement => {
             (None, judged(s, cand.tok_start, cand.tok_end, clause), "judgement")
         }
         Pos::Noun => noun_args(s, cand, clause),
+    };
+    // A protest is aimed at the party its demand names: "staged a hunger strike to demand
+    // the resignation of Algeria's president", "rallied in protest against Israeli raids".
+    let recipient = match recipient {
+        None if trigger.event == EventType::Protest => purpose_party(s, cand),
+        r => r,
+    };
+    (actor, recipient, voice)
+}
+
+/// The first party named in the purpose of the event at `cand` (a "to …" clause, or "in
+/// protest against/of …"), read from the parse; the event's own verb is the light verb when
+/// the trigger is its object.
+fn purpose_party(s: &Sentence<'_>, cand: &Candidate) -> Option<Argument> {
+    let tree = s.tree();
+    if tree.is_empty() {
+        return None;
     }
+    let n = tree.phrase_head(cand.tok_start, cand.tok_end);
+    // The purpose may hang on the event's noun or on the verb whose object it is.
+    let heads = [Some(n), tree.head(n).filter(|_| tree.rel(n) == "obj")];
+    let purpose = heads.into_iter().flatten().find_map(|v| {
+        tree.children(v).find(|&c| {
+            let to = tree.children(c).any(|k| tree.rel(k) == "mark" && s.is(k, "to"));
+            let in_protest = matches!(tree.rel(c), "obl" | "nmod")
+                && s.is_any(c, &["protest", "protests"])
+                && tree.children(c).any(|k| tree.rel(k) == "case" && s.is(k, "in"));
+            matches!(tree.rel(c), "advcl" | "xcomp" | "acl") && to || in_protest
+        })
+    })?;
+    // Breadth first through the purpose's arguments and their nominal dependents.
+    let mut queue = std::collections::VecDeque::from([(purpose, 0)]);
+    while let Some((n, depth)) = queue.pop_front() {
+        for c in tree.children(n) {
+            if !matches!(
+                tree.rel(c),
+                "obj"
+                    | "obl"
+                    | "obl:agent"
+                    | "nmod"
+                    | "nmod:poss"
+                    | "amod"
+                    | "compound"
+                    | "xcomp"
+                    | "acl"
+                    | "flat"
+            ) {
+                continue;
+            }
+            if let Some(i) = s.mentions.iter().position(|m| {
+                m.tok_start <= c
+                    && c < m.tok_end
+                    && matches!(m.kind, Kind::Actor | Kind::Modifier)
+                    && !s.sourced.get(m.tok_start).copied().unwrap_or(false)
+            }) {
+                return Some(Argument {
+                    sector: None,
+                    mentions: vec![i],
+                    how: format!("purpose `{}`", s.word(purpose)),
+                });
+            }
+            if depth < 4 {
+                queue.push_back((c, depth + 1));
+            }
+        }
+    }
+    None
 }
 
 /// A passive verb: the agent acts on the passive subject.
