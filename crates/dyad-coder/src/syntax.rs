@@ -24,7 +24,6 @@ pub(crate) struct Tree {
 pub(crate) struct Parser {
     ws: Workspace,
     out: Vec<dyad_syntax::Token<'static>>,
-    forms: Vec<(usize, usize)>,
 }
 
 impl Parser {
@@ -32,9 +31,7 @@ impl Parser {
     pub fn parse(&mut self, text: &str, tokens: &[Token], tree: &mut Tree) {
         tree.head.clear();
         tree.rel.clear();
-        self.forms.clear();
-        self.forms.extend(tokens.iter().map(|t| (t.start, t.end)));
-        let forms: Vec<&str> = self.forms.iter().map(|&(s, e)| &text[s..e]).collect();
+        let forms: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
         Model::builtin().parse_into(&forms, &mut self.ws, &mut self.out);
         for t in &self.out {
             tree.head.push(if t.head == 0 { NO_HEAD } else { (t.head - 1) as u32 });
@@ -139,9 +136,7 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
         match tree.rel(v) {
             "xcomp" => {
                 // Object control needs an infinitive: "urged Iran to stop".
-                let infinitive = tree
-                    .children(v)
-                    .any(|k| tree.rel(k) == "mark" && cx.word(k).eq_ignore_ascii_case("to"));
+                let infinitive = has_dependent(tree, cx, v, "mark", "to");
                 if let Some(o) =
                     tree.child(h, "obj").or_else(|| tree.child(h, "iobj")).filter(|_| infinitive)
                 {
@@ -165,12 +160,7 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
 /// The agent of a passive verb: `obl:agent`, or an `obl` with "by".
 pub(crate) fn agent(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<usize> {
     tree.child(v, "obl:agent").or_else(|| {
-        tree.children(v).find(|&c| {
-            tree.rel(c) == "obl"
-                && tree
-                    .children(c)
-                    .any(|k| tree.rel(k) == "case" && cx.word(k).eq_ignore_ascii_case("by"))
-        })
+        tree.children(v).find(|&c| tree.rel(c) == "obl" && has_dependent(tree, cx, c, "case", "by"))
     })
 }
 
@@ -178,9 +168,7 @@ pub(crate) fn agent(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<usize> {
 /// and `obl` with its preposition (lower-cased); also the prepositional modifiers of an
 /// object that names no party ("delivered goods to X").
 pub(crate) fn objects(tree: &Tree, cx: &Words<'_>, v: usize) -> Vec<(usize, String)> {
-    let case = |n: usize| {
-        tree.children(n).find(|&k| tree.rel(k) == "case").map(|k| cx.word(k).to_ascii_lowercase())
-    };
+    let case = |n: usize| case_word(tree, cx, n);
     let mut out = Vec::new();
     for c in tree.children(v) {
         match tree.rel(c) {
@@ -201,6 +189,12 @@ pub(crate) fn objects(tree: &Tree, cx: &Words<'_>, v: usize) -> Vec<(usize, Stri
         }
     }
     out
+}
+
+/// Whether `n` has a dependent with relation `rel` that is the word `word` (ASCII case
+/// ignored): the "to" that marks an infinitive, the "by" of an agent.
+pub(crate) fn has_dependent(tree: &Tree, cx: &Words<'_>, n: usize, rel: &str, word: &str) -> bool {
+    tree.children(n).any(|k| tree.rel(k) == rel && cx.word(k).eq_ignore_ascii_case(word))
 }
 
 /// The case word (preposition) of a nominal, lower-cased.

@@ -39,15 +39,16 @@ fn purpose_party(s: &Sentence<'_>, cand: &Candidate) -> Option<Argument> {
     if tree.is_empty() {
         return None;
     }
+    let words = s.words();
     let n = tree.phrase_head(cand.tok_start, cand.tok_end);
     // The purpose may hang on the event's noun or on the verb whose object it is.
     let heads = [Some(n), tree.head(n).filter(|_| tree.rel(n) == "obj")];
     let purpose = heads.into_iter().flatten().find_map(|v| {
         tree.children(v).find(|&c| {
-            let to = tree.children(c).any(|k| tree.rel(k) == "mark" && s.is(k, "to"));
+            let to = syntax::has_dependent(tree, &words, c, "mark", "to");
             let in_protest = matches!(tree.rel(c), "obl" | "nmod")
                 && s.is_any(c, &["protest", "protests"])
-                && tree.children(c).any(|k| tree.rel(k) == "case" && s.is(k, "in"));
+                && syntax::has_dependent(tree, &words, c, "case", "in");
             matches!(tree.rel(c), "advcl" | "xcomp" | "acl") && to || in_protest
         })
     })?;
@@ -74,7 +75,7 @@ fn purpose_party(s: &Sentence<'_>, cand: &Candidate) -> Option<Argument> {
                 m.tok_start <= c
                     && c < m.tok_end
                     && matches!(m.kind, Kind::Actor | Kind::Modifier)
-                    && !s.sourced.get(m.tok_start).copied().unwrap_or(false)
+                    && !s.is_sourced(m.tok_start)
             }) {
                 return Some(Argument {
                     sector: None,
@@ -277,7 +278,7 @@ fn noun_args(
 /// Whether a mention may be an event's party: not a source ("according to X"), not an
 /// expletive "it", not a possessor.
 fn may_be_party(s: &Sentence<'_>, m: &Mention) -> bool {
-    !m.possessive && !s.sourced.get(m.tok_start).copied().unwrap_or(false) && !expletive(s, m)
+    !m.possessive && !s.is_sourced(m.tok_start) && !expletive(s, m)
 }
 
 /// The mention a parse node stands for: the actor mention that covers it, else one among its
@@ -324,8 +325,7 @@ fn mention_in_node(s: &Sentence<'_>, k: usize, located: bool) -> Option<(usize, 
             }) {
                 let m = &s.mentions[i];
                 let party = if rel == "nmod:poss" {
-                    matches!(m.kind, Kind::Actor)
-                        && !s.sourced.get(m.tok_start).copied().unwrap_or(false)
+                    matches!(m.kind, Kind::Actor) && !s.is_sourced(m.tok_start)
                 } else {
                     (is_actorish(m) || m.kind == Kind::Modifier) && may_be_party(s, m)
                 };
@@ -345,7 +345,7 @@ fn tree_subject(s: &Sentence<'_>, t: usize, t_end: usize) -> Option<Argument> {
         return None;
     }
     let v = s.tree().phrase_head(t, t_end);
-    let words = syntax::Words { text: s.text, tokens: s.tokens };
+    let words = s.words();
     let path = syntax::subject(s.tree(), &words, v)?;
     let (idx, sector) = mention_of_node(s, path.token)?;
     Some(Argument { sector, mentions: group(s, idx), how: path.how })
@@ -374,7 +374,7 @@ fn tree_object(s: &Sentence<'_>, t: usize, t_end: usize, aid_like: bool) -> Opti
         return None;
     }
     let v = s.tree().phrase_head(t, t_end);
-    let words = syntax::Words { text: s.text, tokens: s.tokens };
+    let words = s.words();
     let parties = |v: usize| -> Vec<((usize, Option<usize>), String)> {
         syntax::objects(s.tree(), &words, v)
             .into_iter()
@@ -398,8 +398,7 @@ fn tree_object(s: &Sentence<'_>, t: usize, t_end: usize, aid_like: bool) -> Opti
     // party of its own, the verb's infinitive complement names the one it is aimed at.
     if found.is_empty() {
         if let Some(x) = s.tree().children(v).find(|&c| {
-            s.tree().rel(c) == "xcomp"
-                && s.tree().children(c).any(|k| s.tree().rel(k) == "mark" && s.is(k, "to"))
+            s.tree().rel(c) == "xcomp" && syntax::has_dependent(s.tree(), &words, c, "mark", "to")
         }) {
             found = parties(x);
             v = x;
@@ -426,7 +425,7 @@ fn tree_passive(s: &Sentence<'_>, t: usize, t_end: usize) -> (Option<Argument>, 
         return (None, None);
     }
     let v = s.tree().phrase_head(t, t_end);
-    let words = syntax::Words { text: s.text, tokens: s.tokens };
+    let words = s.words();
     let agent = syntax::agent(s.tree(), &words, v)
         .and_then(|node| mention_of_node(s, node))
         .filter(|&(i, _)| is_actorish(&s.mentions[i]) || s.mentions[i].kind == Kind::Modifier)
@@ -459,7 +458,7 @@ fn tree_noun_args(
         return (None, None);
     }
     let n = s.tree().phrase_head(t, t_end);
-    let words = syntax::Words { text: s.text, tokens: s.tokens };
+    let words = s.words();
     let noun = words.word(n).to_string();
     let light = s.tree().head(n).filter(|&v| s.tree().rel(n) == "obj" && s.is_any(v, LIGHT_VERBS));
     let mut actor = None;
@@ -557,7 +556,7 @@ pub(super) fn subject_of_kind(
                 is_actorish(m)
             })
             && !m.possessive
-            && !s.sourced.get(m.tok_start).copied().unwrap_or(false)
+            && !s.is_sourced(m.tok_start)
             && !expletive(s, m)
             && preposition_before(s.text, s.tokens, m.tok_start, limit).is_none()
             // "told VOA": the addressee of a verb of saying is not a subject.

@@ -602,6 +602,16 @@ impl Sentence<'_> {
         self.parse.get()
     }
 
+    /// The sentence's words, for the parse paths that name them.
+    fn words(&self) -> syntax::Words<'_> {
+        syntax::Words { text: self.text, tokens: self.tokens }
+    }
+
+    /// Whether token `k` is inside an attribution ("according to X", "citing X").
+    fn is_sourced(&self, k: usize) -> bool {
+        self.sourced.get(k).copied().unwrap_or(false)
+    }
+
     fn clause_of(&self, k: usize) -> Clause {
         *self
             .clauses
