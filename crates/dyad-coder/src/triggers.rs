@@ -46,6 +46,9 @@ pub struct Trigger {
     /// The row lists literal object words (in [`Triggers::object_rows`]), one of which must
     /// follow the verb.
     pub object_words: bool,
+    /// A light verb ("take", "give"): its literal object word must stand within six words
+    /// after it, since the verb alone means nothing.
+    pub light: bool,
     /// The event needs a named or generic actor, never an unidentified one: dictionary
     /// verbs are too broad to make events on their own.
     pub named: bool,
@@ -181,6 +184,7 @@ impl Triggers {
                 inverse: flags.contains("inverse"),
                 needs_object: flags.split(',').any(|f| f.trim() == "object"),
                 object_words: !object_words.is_empty(),
+                light: flags.split(',').any(|f| f.trim() == "light"),
                 named: flags.split(',').any(|f| f.trim() == "named"),
                 judgement: flags.split(',').any(|f| f.trim() == "judgement"),
                 dictionary,

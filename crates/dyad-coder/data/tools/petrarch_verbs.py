@@ -79,7 +79,8 @@ HEADER = """# PETRARCH2 verb patterns converted into dyad trigger rows. Generate
 # Open Event Data Alliance; see dyad-model/data/cameo2plover.tsv).
 #
 # Columns as in triggers.tsv; `object` `=a|b` is a literal list of words one of which must
-# follow the verb in its clause; flag `named`: no event with an unidentified actor.
+# follow the verb in its clause; flag `named`: no event with an unidentified actor; flag `light`:
+# a light verb whose object word must stand within six words after it.
 lemma\tpos\tevent\tmode\tcontext\tobject\tforms\tflags"""
 
 
@@ -225,6 +226,11 @@ FUNCTION_WORDS = {
     "her", "this", "be", "is", "are", "was", "were", "not", "no", "any", "all", "about",
 }
 
+# Left out: verbs of saying and reporting, whose patterns ("SAY * WILLINGNESS") read as literal
+# objects fire on whatever is said ("said the attacks would go on"; what is said is coded from
+# its own words), and "accord", nearly always "according to", an attribution.
+LEFT_OUT = {"say", "tell", "state", "report", "add", "note", "accord"}
+
 # Verbs whose past participle is, in news text, nearly always an adjective ("armed men",
 # "concerted effort"): the verb itself is left out.
 ADJECTIVAL = {"arm", "concert", "unite", "detail", "mount", "ready"}
@@ -244,7 +250,7 @@ def main():
     seen = set()
     for default, verbs, patterns in blocks_of(sys.argv[1]):
         for lemma, forms, own_code in verbs:
-            if lemma in hand or lemma in ADJECTIVAL or not lemma.isascii():
+            if lemma in hand or lemma in ADJECTIVAL or lemma in LEFT_OUT or not lemma.isascii():
                 continue
             form_cell = classify_forms(lemma, forms) if forms else ""
             # Object patterns first: a row with an object wins over the bare verb.
@@ -263,8 +269,11 @@ def main():
                 if key in seen or not objects:
                     continue
                 seen.add(key)
+                # A light verb's meaning is all in its object, which must follow it closely
+                # ("took control of", "gave aid to"), not anywhere in its clause.
+                flags = "light" if lemma in LIGHT_VERBS else ""
                 rows.append([lemma, "verb", event, mode, context, "=" + "|".join(objects[:120]),
-                             form_cell, ""])
+                             form_cell, flags])
             code = own_code if own_code not in (None, "") else default
             mapped = plover(code, table)
             if mapped and lemma not in LIGHT_VERBS and (lemma, "bare") not in seen:

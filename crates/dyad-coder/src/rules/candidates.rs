@@ -134,6 +134,7 @@ fn choose_trigger(
     };
     // "-ing" forms after a determiner are nouns; they have no noun row, so they are skipped.
     let mut accepted: Option<Vec<u32>> = None;
+    let mut accepted_near: Option<Vec<u32>> = None;
     for &(row, form) in rows {
         let trigger = &triggers.rows[row];
         if trigger.pos != want {
@@ -219,7 +220,16 @@ fn choose_trigger(
                 continue;
             }
         }
-        if trigger.object_words {
+        if trigger.object_words && trigger.light {
+            let near = accepted_near.get_or_insert_with(|| {
+                let mut found = object_rows(triggers, s, t_end, (t_end + 6).min(s.tokens.len()));
+                found.sort_unstable();
+                found
+            });
+            if near.binary_search(&(row as u32)).is_err() {
+                continue;
+            }
+        } else if trigger.object_words {
             // The rows whose object words follow the verb, looked up once per match; in the
             // passive the object stands before the verb ("grenades were hurled").
             let accepted = accepted.get_or_insert_with(|| {
@@ -241,6 +251,15 @@ fn choose_trigger(
         }
         if let Some(class) = trigger.object {
             let found = match trigger.pos {
+                // A named person is a person ("will release Prime Minister Mahendra Chaudhry").
+                Pos::Verb
+                    if triggers.class_names.get(class).is_some_and(|c| c == "PERSONS")
+                        && s.mentions.iter().any(|m| {
+                            m.is_person && m.tok_start >= t_end && m.tok_start <= t_end + 3
+                        }) =>
+                {
+                    true
+                }
                 Pos::Verb => has_class(coder, s, t_end, (t_end + 8).min(s.tokens.len()), class),
                 // "artillery shipments", or "shipments of artillery".
                 Pos::Noun => {
@@ -345,15 +364,24 @@ pub(super) fn superseded(
     // to a concession is that concession (PLOVER: "agree to lift the curfew" is
     // CONCEDE); agreeing to cooperate stays an agreement.
     if (trigger.intent || trigger.event == EventType::Agree && trigger.reciprocal)
-        && s.is(cand.tok_end, "to")
+        && s.is(skip_day(s, cand.tok_end), "to")
         && candidates.iter().any(|c| {
             let content = &triggers.rows[c.trigger];
             c.tok_start > cand.tok_end
-                && c.tok_start <= cand.tok_end + 3
+                && c.tok_start <= skip_day(s, cand.tok_end) + 3
                 && content.pos == Pos::Verb
                 && (trigger.intent
                     || matches!(content.event, EventType::Concede | EventType::Retreat))
         })
+    {
+        return true;
+    }
+    // Promising, offering or agreeing to a concession or a withdrawal is that concession
+    // (PLOVER: "promised concessions to the opposition" is CONCEDE, an announced withdrawal
+    // too): the agreement verb gives way to the noun it governs.
+    if trigger.pos == Pos::Verb
+        && trigger.event == EventType::Agree
+        && candidates.iter().any(|c| governs_concession(triggers, s, cand, c))
     {
         return true;
     }
@@ -371,12 +399,14 @@ pub(super) fn superseded(
                     EventType::Request
                         | EventType::Reject
                         | EventType::Agree
+                        | EventType::Support
                         | EventType::Concede
                         | EventType::Retreat
                 )
                 && c.tok_end <= t
                 && t - c.tok_end <= 3
                 && (c.tok_end..t).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
+                && !governs_concession(triggers, s, c, cand)
         })
     {
         return true;
@@ -422,4 +452,36 @@ pub(super) fn superseded(
         return true;
     }
     false
+}
+
+/// Whether `verb`, an agreement verb, governs `noun`, a concession or withdrawal noun, within
+/// three words ("promised further concessions", "offered a withdrawal").
+pub(super) fn governs_concession(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    verb: &Candidate,
+    noun: &Candidate,
+) -> bool {
+    let (v, n) = (&triggers.rows[verb.trigger], &triggers.rows[noun.trigger]);
+    v.pos == Pos::Verb
+        && v.event == EventType::Agree
+        && n.pos == Pos::Noun
+        && matches!(n.event, EventType::Concede | EventType::Retreat)
+        && verb.tok_end <= noun.tok_start
+        && noun.tok_start - verb.tok_end <= 3
+        && (verb.tok_end..noun.tok_start).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
+}
+
+/// The first token from `i` on that is not a day phrase ("on Monday", "Tuesday"): "promised
+/// on Monday to end" puts "to" after the day.
+pub(super) fn skip_day(s: &Sentence<'_>, mut i: usize) -> usize {
+    let start = i;
+    while i < s.tokens.len() && i < start + 2 && (s.is(i, "on") || s.is_any(i, DAY_WORDS)) {
+        i += 1;
+    }
+    if i > start && s.is_any(i - 1, DAY_WORDS) {
+        i
+    } else {
+        start
+    }
 }

@@ -134,6 +134,57 @@ const CONDITIONAL: &[&str] = &["if", "unless", "whether"];
 const MODALS: &[&str] =
     &["could", "would", "might", "may", "can", "should", "must", "cannot", "couldn't", "wouldn't"];
 const FUTURE: &[&str] = &["will", "shall", "'ll", "won't"];
+/// Verbs that make public a decision already taken: what they announce is the act itself.
+const DECISION_WORDS: &[&str] =
+    &["announced", "announces", "announce", "decided", "decides", "ordered", "orders", "approved"];
+/// Words before "to VERB" that make the verb an intention: it has not happened yet.
+const INTENT_WORDS: &[&str] = &[
+    "plans",
+    "planned",
+    "plan",
+    "expected",
+    "set",
+    "intends",
+    "intend",
+    "pledged",
+    "promised",
+    "vowed",
+    "agreed",
+    "offered",
+    "threatened",
+    "prepare",
+    "prepares",
+    "preparing",
+    "ready",
+    "willing",
+    "prepared",
+    "determined",
+    "going",
+];
+/// Words before "to VERB" that make the verb an attempt, not an announcement.
+const ATTEMPT_WORDS: &[&str] = &[
+    "try",
+    "tries",
+    "tried",
+    "attempt",
+    "attempts",
+    "attempted",
+    "effort",
+    "efforts",
+    "bid",
+    "seek",
+    "seeks",
+    "sought",
+    "want",
+    "wants",
+    "wanted",
+    "hope",
+    "hopes",
+    "hoped",
+    "aim",
+    "aims",
+    "aimed",
+];
 const NEGATION: &[&str] = &[
     "not",
     "never",
@@ -1303,61 +1354,18 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             let future = window.clone().any(|k| {
                 s.is_any(k, FUTURE) || (s.is(k, "going") && s.is(k + 1, "to")) || reported_would(k)
             }) || (window.start..t).any(|k| {
-                s.is(k + 1, "to")
+                s.is(candidates::skip_day(&s, k + 1), "to")
                     && candidates
                         .iter()
                         .any(|c| c.tok_start == k && triggers.rows[c.trigger].intent)
-            }) || (window.start..t).any(|k| {
-                s.is(k, "to")
-                    && k > 0
-                    && (s.is_any(
-                        k - 1,
-                        &[
-                            "plans",
-                            "planned",
-                            "plan",
-                            "expected",
-                            "set",
-                            "intends",
-                            "intend",
-                            "pledged",
-                            "promised",
-                            "vowed",
-                            "agreed",
-                            "offered",
-                            "threatened",
-                            "aim",
-                            "aims",
-                            "aimed",
-                            "seek",
-                            "seeks",
-                            "sought",
-                            "try",
-                            "tries",
-                            "tried",
-                            "attempt",
-                            "attempts",
-                            "attempted",
-                            "effort",
-                            "efforts",
-                            "bid",
-                            "want",
-                            "wants",
-                            "wanted",
-                            "hope",
-                            "hopes",
-                            "hoped",
-                            "prepare",
-                            "prepares",
-                            "preparing",
-                            "ready",
-                            "willing",
-                            "prepared",
-                            "determined",
-                            "going",
-                        ],
-                    ))
-            });
+            }) || candidates
+                .iter()
+                .any(|c| candidates::governs_concession(triggers, &s, c, cand))
+                || (window.start..t).any(|k| {
+                    s.is(k, "to")
+                        && k > 0
+                        && (s.is_any(k - 1, INTENT_WORDS) || s.is_any(k - 1, ATTEMPT_WORDS))
+                });
             let complement = matches!(clause.kind, ClauseKind::Complement(_));
             let postposed_speech = (cand.tok_end..tokens.len()).any(|k| {
                 s.is(k, ",") && s.is_any(k + 1, SPEECH)
@@ -1400,6 +1408,31 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                         event_type = EventType::Concede;
                         modes.clear();
                     }
+                    // PLOVER: an announced hostile act is a threat, and the mode is what is
+                    // threatened ("said it would detain the journalists": THREATEN arrest).
+                    // An attempt ("tried to hack", "an attempt to assassinate") is the act,
+                    // and so is a decision made public ("announced it would prohibit all
+                    // aid"): what is decided will be done.
+                    EventType::Assault | EventType::Coerce | EventType::Sanction
+                        if !(window.start..t)
+                            .any(|k| k > 0 && s.is(k, "to") && s.is_any(k - 1, ATTEMPT_WORDS))
+                            && !(0..t).any(|k| s.is_any(k, DECISION_WORDS)) =>
+                    {
+                        let has = |m: &str| modes.iter().any(|x| x == m);
+                        let mode = match event_type {
+                            EventType::Assault => "violence",
+                            _ if has("arrest") => "arrest",
+                            _ if has("expel") || has("deport") => "expel",
+                            _ if has("seize") => "territory",
+                            _ if has("withdraw") => "relations",
+                            _ => "restrict",
+                        };
+                        if explain {
+                            why.push(format!("announced {event_type} coded as THREATEN"));
+                        }
+                        event_type = EventType::Threaten;
+                        modes = vec![mode.to_string()];
+                    }
                     _ => {}
                 }
             }
@@ -1432,6 +1465,22 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
 
             // Attribution.
             let attribution = attribution(&s, clause, t, &discourse);
+            // "The rebels said they will release him": a pronoun that names nobody known,
+            // as the subject of reported speech, is the speaker.
+            if matches!(clause.kind, ClauseKind::Complement(_))
+                && actor.len() == 1
+                && actor[0].code.is_empty()
+                && ["they", "it", "he", "she", "we"]
+                    .iter()
+                    .any(|p| actor[0].entity_text.eq_ignore_ascii_case(p))
+            {
+                if let Some(speaker) = attribution.as_ref().and_then(|a| a.source.clone()) {
+                    if explain {
+                        why.push(format!("pronoun `{}` is the speaker", actor[0].entity_text));
+                    }
+                    actor = vec![speaker];
+                }
+            }
 
             // (After the conversions above, which may turn the event into a rejection.)
             // Consultations with a partner and joint actions are joint events.
