@@ -55,6 +55,9 @@ pub struct Trigger {
     /// A predicative judgement ("despicable", "unacceptable"): an accusation of whoever the
     /// judged clause names, made by the speaker.
     pub judgement: bool,
+    /// "must"/"should" in reported speech: the speaker demands of the subject what follows
+    /// ("Russia said Sudan must return the helicopter": REQUEST RUS→SDN).
+    pub obligation: bool,
     /// Converted from the PETRARCH2 dictionary (not written for dyad): a past form needs the
     /// same evidence of being a finite verb as a present one.
     pub dictionary: bool,
@@ -187,6 +190,7 @@ impl Triggers {
                 light: flags.split(',').any(|f| f.trim() == "light"),
                 named: flags.split(',').any(|f| f.trim() == "named"),
                 judgement: flags.split(',').any(|f| f.trim() == "judgement"),
+                obligation: flags.split(',').any(|f| f.trim() == "obligation"),
                 dictionary,
             });
             let lemma = cell(0);

@@ -151,9 +151,12 @@ fn choose_trigger(
                 // between a modifier and its noun after "use"/"with" is an adjective.
                 // A dictionary verb's participle right after a noun is a reduced relative
                 // ("alliances aimed at Russia"): it needs a subject or auxiliary before it.
+                // A reduced relative is passive, so a determiner right after the verb makes
+                // it finite ("the group declared a ceasefire").
                 Form::Past
                     if trigger.dictionary
                         && !verb_context
+                        && !s.is_any(t_end, DETERMINERS)
                         && prev.is_some_and(|p| {
                             s.tokens[p].word
                                 && s.word(p).starts_with(|c: char| c.is_ascii_lowercase())
@@ -373,6 +376,13 @@ pub(super) fn superseded(
                 && (trigger.intent
                     || matches!(content.event, EventType::Concede | EventType::Retreat))
         })
+    {
+        return true;
+    }
+    // "must return", "must hand over": the obligation is the content event's, which the
+    // coder turns into the speaker's demand.
+    if trigger.obligation
+        && candidates.iter().any(|c| c.tok_start > t && c.tok_start <= cand.tok_end + 3)
     {
         return true;
     }

@@ -433,8 +433,16 @@ fn clauses(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Clause> {
             kind = ClauseKind::Main;
             sub_open = false;
         } else if is_any(text, t, SPEECH) && speech_subject(text, tokens, mentions, k).is_some() {
-            // "X said (that) …": the rest is the complement.
-            let next = k + 1;
+            // "X said (that) …": the rest is the complement. A day may come between the verb
+            // and its complement ("said on Sunday that", "announced Thursday it would").
+            let mut next = k + 1;
+            if tokens.get(next).is_some_and(|n| is_any(text, n, DAY_WORDS)) {
+                next += 1;
+            } else if tokens.get(next).is_some_and(|n| is(text, n, "on"))
+                && tokens.get(next + 1).is_some_and(|n| is_any(text, n, DAY_WORDS))
+            {
+                next += 2;
+            }
             let body =
                 if tokens.get(next).is_some_and(|n| is(text, n, "that")) { next + 1 } else { next };
             let followed =
@@ -1482,6 +1490,21 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 }
             }
 
+            // "Russia said Sudan must return the helicopter": the speaker demands, the
+            // subject is asked; an obligation nobody voices is no event.
+            if trigger.obligation {
+                let Some(speaker) = attribution.as_ref().and_then(|a| a.source.clone()) else {
+                    continue;
+                };
+                if actor.iter().any(|a| a.code == speaker.code) {
+                    continue;
+                }
+                if explain {
+                    why.push("obligation voiced by the speaker: a demand on the subject".into());
+                }
+                recipient = std::mem::replace(&mut actor, vec![speaker]);
+                modality = Modality::Reported;
+            }
             // (After the conversions above, which may turn the event into a rejection.)
             // Consultations with a partner and joint actions are joint events.
             // (PLOVER: COOPERATE requires a recipient, so only consultations merge.)
