@@ -1052,6 +1052,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
         // Dates, sizes, hedges and citations: computed when the sentence's first event is.
         let mut extras: Option<SentenceExtras> = None;
         let mut events: Vec<Event> = Vec::new();
+        let mut ranks: Vec<u8> = Vec::new();
         for cand in &candidates {
             let trigger = &triggers.rows[cand.trigger];
             let t = cand.tok_start;
@@ -1724,7 +1725,19 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             });
             if !duplicate {
                 events.push(event);
+                ranks.push(match clause.kind {
+                    ClauseKind::Main | ClauseKind::Complement(_) => 0u8,
+                    ClauseKind::Sub(_) => 1,
+                    ClauseKind::Relative => 2,
+                });
             }
+        }
+        // The sentence's own news first: main clauses and what is said before subordinate
+        // and relative clauses, which give background ("after an attack that killed …").
+        if ranks.windows(2).any(|w| w[0] > w[1]) {
+            let mut ranked: Vec<(u8, Event)> = ranks.into_iter().zip(events).collect();
+            ranked.sort_by_key(|(rank, _)| *rank);
+            events = ranked.into_iter().map(|(_, e)| e).collect();
         }
         update_discourse(&mut discourse, &s, &events);
         coded.events.extend(events);
