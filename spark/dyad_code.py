@@ -110,15 +110,21 @@ def code_partition(index, numbered_lines, dyad, dyad_args):
             )
 
 
-def documents(spark, path, input_format):
-    """The input as an RDD of (JSON line, index of the line in the input)."""
+def documents(spark, path, input_format, partitions):
+    """The input as an RDD of (JSON line, index of the line in the input) in `partitions`
+    partitions (0: as Spark reads it, at least its default parallelism)."""
+    sc = spark.sparkContext
     if input_format == "auto":
         input_format = "parquet" if path.rstrip("/").endswith(".parquet") else "jsonl"
     if input_format == "parquet":
         lines = spark.read.parquet(path).toJSON()
     else:
-        lines = spark.sparkContext.textFile(path)
-    return lines.zipWithIndex()
+        lines = sc.textFile(path, minPartitions=partitions or sc.defaultParallelism)
+    # Numbered before any shuffle, so that a number is the line's place in the input.
+    numbered = lines.zipWithIndex()
+    if partitions and numbered.getNumPartitions() != partitions:
+        numbered = numbered.repartition(partitions)
+    return numbered
 
 
 def main(argv=None):
@@ -127,7 +133,9 @@ def main(argv=None):
     parser.add_argument("output", help="folder for the events (Parquet, by year and month)")
     parser.add_argument("--dyad", help="dyad binary to ship (else one given to spark-submit --files)")
     parser.add_argument("--format", choices=["auto", "jsonl", "parquet"], default="auto")
-    parser.add_argument("--partitions", type=int, default=0, help="0: Spark's default parallelism")
+    parser.add_argument(
+        "--partitions", type=int, default=0, help="0: as read, at least the default parallelism"
+    )
     parser.add_argument("--dyad-jobs", type=int, default=1, help="threads per dyad process")
     parser.add_argument("--no-parse", action="store_true", help="passed to dyad code")
     parser.add_argument("--mode", default="errorifexists", help="Spark save mode")
@@ -138,21 +146,24 @@ def main(argv=None):
 
     spark = SparkSession.builder.appName("dyad code").getOrCreate()
     sc = spark.sparkContext
-    # The executors import the row conversion too.
-    sc.addPyFile(os.path.join(os.path.dirname(os.path.abspath(__file__)), "dyad_export.py"))
+    # The executors import the row conversion too (given with --py-files, or shipped here).
+    helper = os.path.join(os.path.dirname(os.path.abspath(__file__)), "dyad_export.py")
+    if os.path.exists(helper):
+        sc.addPyFile(helper)
     if args.dyad:
         sc.addFile(os.path.abspath(args.dyad))
     binary_name = os.path.basename(args.dyad) if args.dyad else "dyad"
     dyad_args = ["--jobs", str(args.dyad_jobs)] + (["--no-parse"] if args.no_parse else [])
 
-    docs = documents(spark, args.input, args.format)
-    partitions = args.partitions or sc.defaultParallelism
-    docs = docs.repartition(partitions) if docs.getNumPartitions() != partitions else docs
+    docs = documents(spark, args.input, args.format, args.partitions)
 
     def code(index, items):
         return code_partition(index, items, SparkFiles.get(binary_name), dyad_args)
 
-    events = spark.createDataFrame(docs.mapPartitionsWithIndex(code), spark_schema())
+    # The rows are made to the schema by `dyad_export.row`: no need to check each again.
+    events = spark.createDataFrame(
+        docs.mapPartitionsWithIndex(code), spark_schema(), verifySchema=False
+    )
     (
         events.withColumn("year", F.year("date"))
         .withColumn("month", F.month("date"))
