@@ -89,10 +89,10 @@ impl Graph {
 
 /// Restarts from random partitions, and as many from perturbations of the best, for a
 /// network of `n` nodes. Merging from a random partition costs up to about n³ steps, so the
-/// number falls for large networks to keep the whole near 50 million steps: 64 up to 90
-/// nodes, 6 for 200.
+/// number falls for large networks to keep the whole near 20 million steps: 64 up to 67
+/// nodes, 20 for 100, 2 for 200 (the monthly networks of `benches/windows.rs`).
 fn restarts(n: usize) -> usize {
-    (50_000_000 / n.max(1).pow(3)).clamp(2, 64)
+    (20_000_000 / n.max(1).pow(3)).clamp(2, 64)
 }
 
 /// The blocs of `net` (nodes without edges are blocs of one).
