@@ -58,6 +58,9 @@ pub enum Dataset {
     Acled,
     /// PLOVER JSONL: dyad's own output or records with only event, actor, recipient, date.
     Plover,
+    /// Apache Parquet with the columns of `dyad export --format parquet` (or Spark's
+    /// `spark/dyad_code.py`).
+    Parquet,
 }
 
 impl Dataset {
@@ -68,6 +71,7 @@ impl Dataset {
             Dataset::Polecat => "polecat",
             Dataset::Acled => "acled",
             Dataset::Plover => "plover",
+            Dataset::Parquet => "parquet",
         }
     }
 }
@@ -108,6 +112,7 @@ pub fn read<'a, R: Read + 'a>(
         Dataset::Polecat => Box::new(polecat::read(input, resolver)),
         Dataset::Acled => Box::new(acled::read(input, resolver)),
         Dataset::Plover => Box::new(plover::read(input, resolver)),
+        Dataset::Parquet => Box::new(parquet::read(input, resolver)),
     }
 }
 

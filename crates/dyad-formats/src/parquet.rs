@@ -9,23 +9,32 @@
 //! `place`, `lat`, `lon`, `evidence` (the first mention's sentence), then the qualifiers of
 //! the evidence (`crate::evidence::Qualifiers`): `date_precision`, `hedge`, `attribution`,
 //! `attribution_source`, `size_qualifier`.
+//!
+//! [`read`] reads such a file back (this writer's, or Spark's from `spark/dyad_code.py`, whose
+//! lists name their items `element` and whose columns are all nullable) as import rows: one
+//! row, one event, through the PLOVER reader's checks. Parquet keeps its directory at the end
+//! of the file, so a file is read whole into memory before its row groups are decoded:
+//! partition files are small, and a large export is written as partitions.
 
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io;
+use std::io::{self, Read};
 use std::path::Path;
 use std::sync::Arc;
 
 use arrow_array::builder::{
     Date32Builder, Float64Builder, Int32Builder, Int64Builder, ListBuilder, StringBuilder,
 };
-use arrow_array::{ArrayRef, RecordBatch};
+use arrow_array::cast::AsArray;
+use arrow_array::types::{Date32Type, Float64Type, Int64Type};
+use arrow_array::{Array, ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema};
 use chrono::{Datelike, NaiveDate};
 use dyad_model::{Entity, EventType, Location};
 use dyad_store::EventRow;
 
 use crate::evidence::Qualifiers;
+use crate::{Dataset, EntityResolver, Row, RowError};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
@@ -245,4 +254,215 @@ pub fn write_partitioned(dir: &Path, rows: &[EventRow]) -> io::Result<usize> {
         write(File::create(sub.join("part-0.parquet"))?, part)?;
     }
     Ok(parts.len())
+}
+
+/// Reads a Parquet file of exported events as import rows, one per Parquet row: the row's
+/// `id` is its key, its first source its source. A row that the PLOVER reader's checks
+/// refuse is skipped with its number (1-based, counted across row groups) and field; a file
+/// that is not Parquet, or lacks the columns, is an error.
+pub fn read<'a, R: Read + 'a>(
+    mut input: R,
+    resolver: EntityResolver<'a>,
+) -> impl Iterator<Item = io::Result<Row>> + 'a {
+    let mut batches = None;
+    let mut pending: std::vec::IntoIter<Row> = Vec::new().into_iter();
+    let mut row_no = 0u64;
+    let mut failed = false;
+    std::iter::from_fn(move || loop {
+        if let Some(row) = pending.next() {
+            return Some(Ok(row));
+        }
+        if failed {
+            return None;
+        }
+        if batches.is_none() {
+            let mut bytes = Vec::new();
+            let opened = input.read_to_end(&mut bytes).and_then(|_| {
+                parquet::arrow::arrow_reader::ParquetRecordBatchReader::try_new(
+                    bytes::Bytes::from(bytes),
+                    BATCH_ROWS,
+                )
+                .map_err(to_io)
+            });
+            match opened {
+                Ok(reader) => batches = Some(reader),
+                Err(e) => {
+                    failed = true;
+                    return Some(Err(e));
+                }
+            }
+        }
+        let batch = match batches.as_mut()?.next()? {
+            Ok(batch) => batch,
+            Err(e) => {
+                failed = true;
+                return Some(Err(to_io(e)));
+            }
+        };
+        match rows_of(&batch, &mut row_no, resolver) {
+            Ok(rows) => pending = rows.into_iter(),
+            Err(e) => {
+                failed = true;
+                return Some(Err(e));
+            }
+        }
+    })
+}
+
+/// A column of `batch` cast to `to`; an error naming the column when it is missing or cannot
+/// be cast.
+fn column(batch: &RecordBatch, name: &str, to: &DataType) -> io::Result<ArrayRef> {
+    let found = batch.column_by_name(name).ok_or_else(|| {
+        io::Error::new(io::ErrorKind::InvalidData, format!("no column `{name}`: not a dyad export"))
+    })?;
+    arrow_cast::cast(found, to)
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("column `{name}`: {e}")))
+}
+
+/// The rows of one record batch, as the PLOVER reader reads the JSON record each one makes.
+fn rows_of(
+    batch: &RecordBatch,
+    row_no: &mut u64,
+    resolver: EntityResolver<'_>,
+) -> io::Result<Vec<Row>> {
+    use serde_json::{json, Map, Value};
+    let utf8 = DataType::Utf8;
+    let list = DataType::List(Arc::new(Field::new("item", DataType::Utf8, true)));
+    let strings = |name: &str| -> io::Result<ArrayRef> { column(batch, name, &utf8) };
+    let lists = |name: &str| -> io::Result<ArrayRef> { column(batch, name, &list) };
+    let floats = |name: &str| -> io::Result<ArrayRef> { column(batch, name, &DataType::Float64) };
+    let id = column(batch, "id", &DataType::Int64)?;
+    let date = column(batch, "date", &DataType::Date32)?;
+    let quad = column(batch, "quad_code", &DataType::Int64)?;
+    let (event, actor, recipient) = (strings("event")?, lists("actor")?, lists("recipient")?);
+    let (actor_sector, recipient_sector) = (strings("actor_sector")?, strings("recipient_sector")?);
+    let (mode, modality, sources) = (lists("mode")?, lists("modality")?, lists("sources")?);
+    let (intensity, cameo) = (floats("intensity")?, strings("cameo")?);
+    let (size_value, size_unit, size_qualifier) =
+        (floats("size_value")?, strings("size_unit")?, strings("size_qualifier")?);
+    let (place, lat, lon) = (strings("place")?, floats("lat")?, floats("lon")?);
+    let (evidence, date_precision, hedge) =
+        (strings("evidence")?, strings("date_precision")?, strings("hedge")?);
+    let (attribution, attribution_source) =
+        (strings("attribution")?, strings("attribution_source")?);
+
+    let text = |a: &ArrayRef, i: usize| -> Option<String> {
+        let a = a.as_string::<i32>();
+        a.is_valid(i).then(|| a.value(i).to_string())
+    };
+    let number = |a: &ArrayRef, i: usize| -> Option<f64> {
+        let a = a.as_primitive::<Float64Type>();
+        a.is_valid(i).then(|| a.value(i))
+    };
+    let items = |a: &ArrayRef, i: usize| -> Vec<String> {
+        let a = a.as_list::<i32>();
+        if !a.is_valid(i) {
+            return Vec::new();
+        }
+        let values = a.value(i);
+        let values = values.as_string::<i32>();
+        (0..values.len())
+            .filter(|j| values.is_valid(*j))
+            .map(|j| values.value(j).to_string())
+            .collect()
+    };
+    // The first entity carries the row's sector; the others only their codes. No code but a
+    // sector is an unidentified or generic party (docs/unidentified.md).
+    let parties = |codes: Vec<String>, sector: Option<String>| -> Value {
+        let sector = sector.unwrap_or_default();
+        if codes.is_empty() && !sector.is_empty() {
+            let fields = ["entity_text", "code", "country", "name"].map(|k| (k, ""));
+            let mut party: Map<String, Value> =
+                fields.into_iter().map(|(k, v)| (k.to_string(), json!(v))).collect();
+            party.insert("sector".into(), json!(sector));
+            return json!([party]);
+        }
+        let codes = codes.into_iter().enumerate();
+        codes
+            .map(|(k, code)| {
+                let sector = if k == 0 { sector.as_str() } else { "" };
+                if code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
+                    return json!({"code": code, "sector": sector});
+                }
+                // An armed group's code (`TREN_DE_ARAGUA`) names no country here.
+                json!({"entity_text": code, "code": code, "country": "", "sector": sector, "name": code})
+            })
+            .collect()
+    };
+    let mut out = Vec::with_capacity(batch.num_rows());
+    for i in 0..batch.num_rows() {
+        *row_no += 1;
+        let ids = id.as_primitive::<Int64Type>();
+        if !ids.is_valid(i) {
+            out.push(Row::Skipped(RowError::new(*row_no, "id", "missing")));
+            continue;
+        }
+        let key = ids.value(i).to_string();
+        let mut record = Map::new();
+        record.insert("id".into(), json!(key));
+        record.insert("event".into(), json!(text(&event, i)));
+        record.insert("actor".into(), parties(items(&actor, i), text(&actor_sector, i)));
+        record
+            .insert("recipient".into(), parties(items(&recipient, i), text(&recipient_sector, i)));
+        let dates = date.as_primitive::<Date32Type>();
+        if dates.is_valid(i) {
+            let day = NaiveDate::from_ymd_opt(1970, 1, 1).and_then(|epoch| {
+                epoch.checked_add_signed(chrono::Duration::days(dates.value(i).into()))
+            });
+            record.insert("date".into(), json!(day.map(|d| d.to_string())));
+        }
+        record.insert("mode".into(), json!(items(&mode, i)));
+        if let Some(m) = items(&modality, i).into_iter().next() {
+            record.insert("modality".into(), json!(m));
+        }
+        let quads = quad.as_primitive::<Int64Type>();
+        if quads.is_valid(i) && quads.value(i) != 0 {
+            record.insert("quad_code".into(), json!(quads.value(i)));
+        }
+        if let Some(x) = number(&intensity, i) {
+            record.insert("intensity".into(), json!(x));
+        }
+        record.insert("cameo".into(), json!(text(&cameo, i)));
+        record.insert("text".into(), json!(text(&evidence, i)));
+        record.insert("sources".into(), json!(items(&sources, i)));
+        if let Some(value) = number(&size_value, i) {
+            let (unit, qualifier) =
+                (text(&size_unit, i).unwrap_or_default(), text(&size_qualifier, i));
+            // The export keeps no words of the figure: they are made from its parts.
+            let words = [qualifier.clone().unwrap_or_default(), value.to_string(), unit.clone()];
+            let words = words.iter().filter(|w| !w.is_empty()).cloned().collect::<Vec<_>>();
+            let size = json!({"value": value, "unit": unit, "qualifier": qualifier,
+                              "text": words.join(" ")});
+            record.insert("size".into(), size);
+        }
+        if let Some(p) = text(&place, i) {
+            let loc = json!({"extracted_place": p, "resolved_place": p, "country_code": "",
+                             "lat": number(&lat, i), "lon": number(&lon, i), "feature": ""});
+            record.insert("event_loc".into(), loc);
+        }
+        record.insert("hedge".into(), json!(text(&hedge, i)));
+        record.insert("date_precision".into(), json!(text(&date_precision, i)));
+        let said = text(&attribution, i);
+        let by = text(&attribution_source, i);
+        if said.is_some() || by.is_some() {
+            // A code (`KORGOV`) is read as an actor; words without one stay in the text.
+            let is_code =
+                |c: &String| c.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+            let source = by.filter(is_code).map(|code| json!({"code": code}));
+            record.insert(
+                "attribution".into(),
+                json!({"text": said.unwrap_or_default(), "source": source}),
+            );
+        }
+        let json = Value::Object(record).to_string();
+        out.push(match crate::plover::record(&json, *row_no, resolver) {
+            Ok(mut r) => {
+                r.event.id = format!("{}:{key}", Dataset::Parquet.as_str());
+                r.event.doc_id = r.event.id.clone();
+                Row::Record(Box::new(r))
+            }
+            Err(e) => Row::Skipped(e),
+        });
+    }
+    Ok(out)
 }

@@ -54,7 +54,11 @@ pub(crate) fn read<'a, R: Read + 'a>(
     })
 }
 
-fn record(text: &str, line: u64, resolver: EntityResolver<'_>) -> Result<ImportRow, RowError> {
+pub(crate) fn record(
+    text: &str,
+    line: u64,
+    resolver: EntityResolver<'_>,
+) -> Result<ImportRow, RowError> {
     let value: Value = serde_json::from_str(text).map_err(|e| RowError::new(line, "json", e))?;
     if !value.is_object() {
         return Err(RowError::new(line, "json", "not a JSON object"));

@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{bail, Result};
+use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
 use dyad_formats::{Dataset, Row};
 use dyad_store::{ImportFile, ImportOutcome};
@@ -28,6 +28,9 @@ pub enum Format {
     Acled,
     /// PLOVER JSONL (dyad's own output, or records with event, actor, recipient, date).
     Plover,
+    /// Parquet as `dyad export --format parquet` or `spark/dyad_code.py` write it: files, or
+    /// folders of them (year/month partitions), each file imported on its own.
+    Parquet,
 }
 
 impl Format {
@@ -38,6 +41,7 @@ impl Format {
             Format::Polecat => Dataset::Polecat,
             Format::Acled => Dataset::Acled,
             Format::Plover => Dataset::Plover,
+            Format::Parquet => Dataset::Parquet,
         }
     }
 }
@@ -46,7 +50,7 @@ impl Format {
 pub struct ImportArgs {
     #[arg(long, value_enum)]
     format: Format,
-    /// Files to import.
+    /// Files to import (for Parquet, folders too).
     #[arg(required = true)]
     files: Vec<PathBuf>,
     #[arg(long, default_value = "dyad.db")]
@@ -72,7 +76,11 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     let mut progress = Progress::new(None, "rows");
     let mut rows_before = 0usize;
     let (mut imported, mut skipped_rows, mut unchanged, mut failed) = (0, 0, 0, 0);
-    for path in &args.files {
+    let files = match args.format {
+        Format::Parquet => parquet_files(&args.files)?,
+        _ => args.files.clone(),
+    };
+    for path in &files {
         let name = path.display().to_string();
         let file_hash = match hash_file(path) {
             Ok(h) => h,
@@ -139,6 +147,37 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     );
     crate::commands::stats::print(&store, &args.db)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The Parquet files named, with folders replaced by the `.parquet` files under them in path
+/// order (Spark's `_SUCCESS` and hidden checksum files left out).
+fn parquet_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        let mut entries: Vec<PathBuf> =
+            std::fs::read_dir(dir)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
+        entries.sort();
+        for path in entries {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if name.starts_with(['.', '_']) {
+                continue;
+            }
+            if path.is_dir() {
+                walk(&path, out)?;
+            } else if name.ends_with(".parquet") {
+                out.push(path);
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            walk(path, &mut out).with_context(|| format!("cannot list {}", path.display()))?;
+        } else {
+            out.push(path.clone());
+        }
+    }
+    Ok(out)
 }
 
 fn hash_file(path: &std::path::Path) -> std::io::Result<String> {

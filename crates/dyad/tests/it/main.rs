@@ -536,6 +536,17 @@ fn importing_an_export_reproduces_the_events() {
         .success());
     let out = dyad(&["export", "--db", db, "--format", "csv", "--partitioned", parts], None);
     assert_eq!(out.status.code(), Some(2), "--partitioned is for parquet only");
+    // The partitions folder imports back whole (as Spark's output does: docs/scale.md).
+    let via_parquet = dir.join("parquet.db");
+    let via_parquet = via_parquet.to_str().unwrap();
+    let out = dyad(&["import", "--format", "parquet", parts, "--db", via_parquet], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("0 bad rows"));
+    let sorted = |mut keys: Vec<serde_json::Value>| {
+        keys.sort_by_key(|k| k.to_string());
+        keys
+    };
+    assert_eq!(sorted(event_keys(via_parquet)), sorted(original.clone()));
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
