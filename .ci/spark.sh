@@ -3,7 +3,7 @@
 # codes it with spark/dyad_code.py, aggregates with spark/dyad_aggregate.py, checks that the
 # events equal single-machine `dyad code` (spark/check_local.py) and that
 # `dyad import --format parquet` loads them all. Installs PySpark (spark/requirements.txt)
-# when it is missing; Java 17 or later must be on the machine. Skipped without ../shared.
+# when it is missing, and Debian's Java runtime when there is no java. Skipped without ../shared.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dyad="${1:-target/debug/dyad}"
@@ -16,8 +16,8 @@ if ! python3 -c "import pyspark" 2>/dev/null; then
   python3 -m pip install --quiet -r spark/requirements.txt
 fi
 if ! command -v java >/dev/null; then
-  echo "spark: java (17 or later) is required" >&2
-  exit 2
+  # Debian's Java runtime (17 on bookworm) for Spark.
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
 fi
 # spark-submit as the installed PySpark ships it (no Spark installation needed).
 spark_home="$(python3 -c 'import os, pyspark; print(os.path.dirname(pyspark.__file__))')"
