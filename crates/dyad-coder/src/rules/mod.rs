@@ -146,12 +146,19 @@ const INTENT_WORDS: &[&str] = &[
     "set",
     "intends",
     "intend",
+    "intended",
     "pledged",
+    "pledges",
     "promised",
+    "promises",
     "vowed",
+    "vows",
+    "swore",
+    "sworn",
     "agreed",
     "offered",
     "threatened",
+    "threatens",
     "prepare",
     "prepares",
     "preparing",
@@ -160,7 +167,27 @@ const INTENT_WORDS: &[&str] = &[
     "prepared",
     "determined",
     "going",
+    "want",
+    "wants",
+    "wanted",
+    "hope",
+    "hopes",
+    "hoped",
+    "aim",
+    "aims",
+    "aimed",
 ];
+/// The word before the day phrase that ends just before token `k` ("threatened on Monday",
+/// "vowed Friday"), if a day phrase does.
+fn before_day(s: &Sentence<'_>, k: usize) -> Option<usize> {
+    let day = k.checked_sub(1).filter(|&d| s.is_any(d, DAY_WORDS))?;
+    let w = day.checked_sub(1)?;
+    if s.is(w, "on") {
+        w.checked_sub(1)
+    } else {
+        Some(w)
+    }
+}
 /// Words before "to VERB" that make the verb an attempt, not an announcement.
 const ATTEMPT_WORDS: &[&str] = &[
     "try",
@@ -175,15 +202,6 @@ const ATTEMPT_WORDS: &[&str] = &[
     "seek",
     "seeks",
     "sought",
-    "want",
-    "wants",
-    "wanted",
-    "hope",
-    "hopes",
-    "hoped",
-    "aim",
-    "aims",
-    "aimed",
 ];
 const NEGATION: &[&str] = &[
     "not",
@@ -1373,7 +1391,9 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 || (window.start..t).any(|k| {
                     s.is(k, "to")
                         && k > 0
-                        && (s.is_any(k - 1, INTENT_WORDS) || s.is_any(k - 1, ATTEMPT_WORDS))
+                        && (s.is_any(k - 1, INTENT_WORDS)
+                            || s.is_any(k - 1, ATTEMPT_WORDS)
+                            || before_day(&s, k).is_some_and(|w| s.is_any(w, INTENT_WORDS)))
                 });
             let complement = matches!(clause.kind, ClauseKind::Complement(_));
             let postposed_speech = (cand.tok_end..tokens.len()).any(|k| {
@@ -1434,6 +1454,9 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                             _ if has("expel") || has("deport") => "expel",
                             _ if has("seize") => "territory",
                             _ if has("withdraw") => "relations",
+                            _ if has("discontinue") && trigger.context == "diplomatic" => {
+                                "relations"
+                            }
                             _ => "restrict",
                         };
                         if explain {
