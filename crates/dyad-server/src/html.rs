@@ -30,6 +30,10 @@ mark { background: #ffe08a; padding: 0 .1rem; } mark strong { text-decoration: u
 .article p { max-width: 48rem; }
 .pager { display: flex; gap: 1rem; margin: 1rem 0; }
 svg { max-width: 100%; height: auto; }
+td.date { white-space: nowrap; }
+.badge { display: inline-block; border-radius: 4px; padding: 0 .35rem; font-size: .8rem; border: 1px solid var(--line); white-space: nowrap; }
+.badge.certain { background: #e7f4ea; color: var(--coop); } .badge.uncertain { background: #fff4d6; color: #7a4d00; border-color: #e7c66b; }
+form.filters label.check { justify-content: end; }
 "#;
 
 /// A whole page: header with navigation, the body, no scripts.

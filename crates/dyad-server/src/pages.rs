@@ -24,7 +24,7 @@ fn failed(e: ApiError) -> Response {
 }
 
 fn events_table(rows: &[EventRow]) -> String {
-    let mut out = String::from("<table><thead><tr><th>date</th><th>event</th><th>actor</th><th>recipient</th><th>sources</th><th>evidence</th></tr></thead><tbody>");
+    let mut out = String::from("<table><thead><tr><th>date</th><th>event</th><th>actor</th><th>recipient</th><th>certainty</th><th>sources</th><th>evidence</th></tr></thead><tbody>");
     for r in rows {
         let evidence: String = r
             .mentions
@@ -49,17 +49,51 @@ fn events_table(rows: &[EventRow]) -> String {
         };
         let _ = write!(
             out,
-            "<tr><td>{}</td><td><a href=\"/events/{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td class=\"date\">{}</td><td><a href=\"/events/{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(r.date.as_deref().unwrap_or("?")),
             r.id,
             escape(&r.event),
             codes(&r.actors),
             if r.recipients.is_empty() { "-".to_string() } else { codes(&r.recipients) },
-            r.n_sources,
+            certainty_html(r),
+            sources_html(r),
             escape(&evidence)
         );
     }
     out.push_str("</tbody></table>");
+    out
+}
+
+/// The modality badge of an event's evidence, with its hedge and attribution beneath.
+fn certainty_html(r: &EventRow) -> String {
+    let modality = r.modality();
+    let mut out = format!(
+        "<span class=\"badge {}\">{}</span>",
+        if r.is_certain() { "certain" } else { "uncertain" },
+        escape(modality)
+    );
+    if let Some(h) = r.hedge() {
+        let _ = write!(
+            out,
+            " <span class=\"badge uncertain\">hedged</span><br><small>“{}”</small>",
+            escape(h)
+        );
+    }
+    if let Some(a) = r.attribution() {
+        let _ = write!(out, "<br><small>per {}</small>", escape(a));
+    }
+    out
+}
+
+/// The number of sources, and whether their figures or dates disagree.
+fn sources_html(r: &EventRow) -> String {
+    let mut out = r.n_sources.to_string();
+    if r.figures_disagree() {
+        out.push_str("<br><small class=\"conf\">figures differ</small>");
+    }
+    if r.dates_disagree() {
+        out.push_str("<br><small class=\"conf\">dates differ</small>");
+    }
     out
 }
 
@@ -157,6 +191,22 @@ pub(crate) async fn events(State(state): State<Arc<AppState>>, Query(q): Q) -> R
             value(name)
         );
     }
+    let modality_now = raw.get("modality").map(String::as_str).unwrap_or("");
+    body.push_str("<label>Modality<select name=\"modality\"><option value=\"\">any</option>");
+    for m in dyad_model::Modality::ALL {
+        let _ = write!(
+            body,
+            "<option{}>{}</option>",
+            if m.as_str() == modality_now { " selected" } else { "" },
+            m.as_str()
+        );
+    }
+    body.push_str("</select></label>");
+    let _ = write!(
+        body,
+        "<label class=\"check\"><span><input type=\"checkbox\" name=\"certain\" value=\"1\"{}> asserted only</span></label>",
+        if p.flag("certain").unwrap_or(false) { " checked" } else { "" }
+    );
     let sort_now = raw.get("sort").map(String::as_str).unwrap_or("-date");
     body.push_str("<label>Order<select name=\"sort\">");
     for (v, l) in [
@@ -280,12 +330,35 @@ pub(crate) async fn event(State(state): State<Arc<AppState>>, Path(id): Path<Str
         escape(&row.sources.join("; ")),
         row.n_mentions
     );
+    let _ = write!(body, "<tr><th>certainty</th><td>{}</td></tr>", certainty_html(&row));
     for figure in &row.sizes {
         let _ = write!(
             body,
             "<tr><th>size</th><td>{} (according to {})</td></tr>",
             escape(&figure.describe()),
             escape(&figure.source)
+        );
+    }
+    if row.n_mentions > 1 {
+        // Whether the merged reports agree: a reader should not have to compare them.
+        let figures = match (row.sizes.len(), row.figures_disagree()) {
+            (0, _) => "no report gives a figure".to_string(),
+            (_, true) => "<span class=\"conf\">the sources give different figures</span>".into(),
+            (_, false) => "the figures given agree".to_string(),
+        };
+        let dates = row.mention_dates();
+        let dates = if row.dates_disagree() {
+            format!(
+                "<span class=\"conf\">the reports give different dates: {}</span>",
+                escape(&dates.join(", "))
+            )
+        } else {
+            "the dated reports agree".to_string()
+        };
+        let _ = write!(
+            body,
+            "<tr><th>do the {} sources agree?</th><td>{figures}; {dates}</td></tr>",
+            row.n_sources
         );
     }
     body.push_str("</tbody></table>");

@@ -571,3 +571,44 @@ async fn connections_beyond_the_cap_are_answered_503() {
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[tokio::test]
+async fn events_show_and_filter_certainty() {
+    // Issue 19: the events list, dashboard and event page did not show modality or hedge, so
+    // a reported claim looked like a fact.
+    let (dir, db) = build_store();
+    let app = app(&db, None);
+    let (s, v) = get_json(&app, "/api/events?modality=reported").await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    let events = v["events"].as_array().unwrap();
+    assert!(!events.is_empty(), "'Officials in Seoul said …' is reported: {v}");
+    assert!(events.iter().all(|e| e["modality"] == "reported"), "{v}");
+    let reported = events[0]["id"].as_i64().unwrap();
+    let (_, all) = get_json(&app, "/api/events?limit=500").await;
+    let (_, certain) = get_json(&app, "/api/events?certain=1&limit=500").await;
+    let ids = |v: &Value| -> Vec<i64> {
+        v["events"].as_array().unwrap().iter().map(|e| e["id"].as_i64().unwrap()).collect()
+    };
+    assert!(!ids(&certain).is_empty() && ids(&certain).len() < ids(&all).len());
+    assert!(!ids(&certain).contains(&reported));
+    for bad in ["/api/events?modality=maybe", "/api/events?certain=perhaps"] {
+        let (s, v) = get_json(&app, bad).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{bad}: {v}");
+    }
+    let (_, spec) = get_json(&app, "/api/openapi.json").await;
+    let params = spec["paths"]["/api/events"]["get"]["parameters"].to_string();
+    assert!(params.contains("\"modality\"") && params.contains("\"certain\""), "{params}");
+    // The pages: a badge in the list and on the dashboard, the filter in the form.
+    for path in ["/", "/events", "/events?modality=reported&certain=0"] {
+        let (s, _, body) = get(&app, path).await;
+        assert_eq!(s, StatusCode::OK, "{path}");
+        assert!(body.contains("<th>certainty</th>"), "{path}");
+        assert!(body.contains("<span class=\"badge uncertain\">reported</span>"), "{path}");
+    }
+    let (_, _, list) = get(&app, "/events?certain=on").await;
+    assert!(list.contains("name=\"certain\" value=\"1\" checked"), "the box stays checked");
+    assert!(!list.contains("badge uncertain\">reported"), "asserted only");
+    let (_, _, page) = get(&app, &format!("/events/{reported}")).await;
+    assert!(page.contains("<th>certainty</th><td><span class=\"badge uncertain\">reported"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -8,7 +8,7 @@ use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use dyad_formats::evidence::Qualifiers;
-use dyad_model::EventType;
+use dyad_model::{EventType, Modality};
 use dyad_store::{EventFilter, EventRow};
 use serde_json::json;
 
@@ -85,6 +85,13 @@ pub struct FilterArgs {
     /// Words in an evidence sentence.
     #[arg(long)]
     pub text: Option<String>,
+    /// Events that a source reports with this modality: asserted, historical, reported,
+    /// future, hypothetical, conditional or negated.
+    #[arg(long)]
+    pub modality: Option<String>,
+    /// Only events that a source states as a fact: asserted, with no hedge ("It is thought").
+    #[arg(long)]
+    pub certain: bool,
     #[arg(long)]
     pub limit: Option<usize>,
 }
@@ -116,6 +123,15 @@ impl FilterArgs {
                 bail!("--mode `{m}` is not a PLOVER mode");
             }
         }
+        let modality = match &self.modality {
+            Some(m) => Some(
+                m.parse::<Modality>()
+                    .map_err(|e| anyhow::anyhow!("--modality {e}"))?
+                    .as_str()
+                    .to_string(),
+            ),
+            None => None,
+        };
         Ok(EventFilter {
             actor: code("--actor", &self.actor)?,
             recipient: code("--recipient", &self.recipient)?,
@@ -126,6 +142,8 @@ impl FilterArgs {
             source: self.source.clone(),
             min_sources: self.min_sources,
             text: self.text.clone(),
+            modality,
+            certain: self.certain,
             limit: self.limit,
             ..EventFilter::default()
         })
@@ -188,23 +206,24 @@ pub fn run(args: &EventsArgs, db: &Path) -> Result<ExitCode> {
         Output::Table => {
             writeln!(
                 out,
-                "{:>6}  {:<10}  {:<9}  {:<20}  {:<20}  {:>7}  {:>8}  evidence",
-                "id", "date", "event", "actor", "recipient", "sources", "mentions"
+                "{:>6}  {:<10}  {:<9}  {:<20}  {:<20}  {:<12}  {:>7}  {:>8}  evidence",
+                "id", "date", "event", "actor", "recipient", "modality", "sources", "mentions"
             )?;
             for r in &rows {
                 let evidence = r.mentions.first().and_then(|m| m["text"].as_str()).unwrap_or("");
-                let evidence: String = printable(evidence).chars().take(90).collect();
                 writeln!(
                     out,
-                    "{:>6}  {:<10}  {:<9}  {:<20}  {:<20}  {:>7}  {:>8}  {}",
+                    "{:>6}  {:<10}  {:<9}  {:<20}  {:<20}  {:<12}  {:>7}  {:>8}  {}{}",
                     r.id,
                     r.date.as_deref().unwrap_or("?"),
                     r.event,
                     party_label(&r.actors, "?"),
                     party_label(&r.recipients, "-"),
+                    r.modality(),
                     r.n_sources,
                     r.n_mentions,
-                    evidence
+                    clip_words(&printable(evidence), EVIDENCE_WIDTH),
+                    certainty_notes(r)
                 )?;
             }
         }
@@ -218,6 +237,49 @@ pub fn run(args: &EventsArgs, db: &Path) -> Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// How many characters of the evidence sentence the table shows.
+const EVIDENCE_WIDTH: usize = 90;
+
+/// `text` cut to at most `width` characters at a word boundary, with "…" when cut.
+pub fn clip_words(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let head: String = text.chars().take(width.saturating_sub(1)).collect();
+    // Cut at the last space, unless that would leave little of the sentence (one long word).
+    let cut = match head.rfind(' ') {
+        Some(i) if i >= head.len() / 2 => &head[..i],
+        _ => head.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([' ', ',', ';', ':']))
+}
+
+/// What the table says after the evidence about how sure the event is: the hedge, whom the
+/// text attributes it to, and whether merged reports differ.
+fn certainty_notes(r: &EventRow) -> String {
+    let mut notes = Vec::new();
+    if let Some(h) = r.hedge() {
+        notes.push(format!("hedge: {h}"));
+    }
+    if let Some(a) = r.attribution() {
+        notes.push(format!("per {a}"));
+    }
+    if r.modalities.len() > 1 {
+        notes.push(format!("sources put it as {}", r.modalities.join(", ")));
+    }
+    if r.figures_disagree() {
+        notes.push(format!("figures differ across {} sources", r.n_sources));
+    }
+    if r.dates_disagree() {
+        notes.push(format!("dates differ: {}", r.mention_dates().join(", ")));
+    }
+    if notes.is_empty() {
+        String::new()
+    } else {
+        format!("  [{}]", printable(&notes.join("; ")))
+    }
 }
 
 /// `dyad export`: the filtered events to a file (or a folder of Parquet partitions). The

@@ -1403,3 +1403,67 @@ fn the_summary_leaves_out_self_dyads_and_generic_parties_unless_asked() {
     assert!(all.contains("top dyads: IGO→IGO 2, PRK→PRK 2, TCD→NER 1"), "{all}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Three articles of one day: a hedged, attributed report and a plain one of the same
+/// shipment with another figure and date, and a page with a threat (a future sanction).
+fn certainty_store(dir: &Path) -> String {
+    let db = dir.join("store.db").to_str().unwrap().to_string();
+    let input = concat!(
+        "{\"id\": \"a\", \"text\": \"It is thought that North Korea sent close to 2,000 drones to Russia, South Korea said on Monday.\", \"date\": \"2024-06-19\", \"outlet\": \"One\"}\n",
+        "{\"id\": \"b\", \"text\": \"North Korea sent 500 drones to Russia on Tuesday.\", \"date\": \"2024-06-19\", \"outlet\": \"Two\"}\n",
+        "{\"id\": \"c\", \"text\": \"Japan and India signed a defence agreement on Wednesday. Germany threatened to impose sanctions on Iran.\", \"date\": \"2024-06-19\", \"outlet\": \"Three\"}\n",
+    );
+    let out = dyad(&["ingest", "-", "--db", &db], Some(input));
+    assert!(out.status.success(), "{}", stderr(&out));
+    db
+}
+
+#[test]
+fn the_events_table_shows_certainty_and_filters_by_it() {
+    // Issue 19: the table had no modality or hedge column, so a hedged report read as a
+    // fact, and merged events did not say whether their sources agree.
+    let dir = temp_dir("certainty");
+    let db = certainty_store(&dir);
+    let out = dyad(&["events", "--db", &db], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let table = String::from_utf8_lossy(&out.stdout).to_string();
+    let header = table.lines().next().unwrap();
+    assert!(header.contains("modality"), "{header}");
+    let aid = table.lines().find(|l| l.contains(" AID ")).expect("the AID event");
+    for expected in [
+        "reported",
+        "hedge: It is thought",
+        "per South Korea said",
+        "sources put it as reported, asserted",
+        "figures differ across 2 sources",
+        "dates differ: 2024-06-17, 2024-06-18",
+    ] {
+        assert!(aid.contains(expected), "{expected} in {aid}");
+    }
+    // The evidence is cut at a word, and says so.
+    assert!(aid.contains("said on…"), "{aid}");
+    let sanction = table.lines().find(|l| l.contains(" SANCTION ")).expect("the threat");
+    assert!(sanction.contains("future"), "{sanction}");
+
+    let events = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["events", "--db", &db, "--to", "jsonl"];
+        all.extend_from_slice(args);
+        let out = dyad(&all, None);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        lines(&out).iter().map(|e| e["event"].as_str().unwrap().to_string()).collect()
+    };
+    // Certain: a source states it as a fact (the second report of the shipment does).
+    assert_eq!(events(&["--certain"]), ["AID", "AGREE", "THREATEN"]);
+    assert_eq!(events(&["--modality", "future"]), ["SANCTION"]);
+    assert_eq!(events(&["--modality", "Reported"]), ["AID"]);
+    let json = dyad(&["events", "--db", &db, "--to", "jsonl", "--modality", "reported"], None);
+    let record = &lines(&json)[0];
+    assert_eq!(record["modality"], "reported", "{record}");
+    assert_eq!(record["hedge"], "It is thought", "{record}");
+    assert_eq!(record["figures_disagree"], true, "{record}");
+    assert_eq!(record["dates_disagree"], true, "{record}");
+    let bad = dyad(&["events", "--db", &db, "--modality", "maybe"], None);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("not a modality (asserted"), "{}", stderr(&bad));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
