@@ -79,6 +79,16 @@ impl Document {
             .map(|m| m.number)
     }
 
+    /// The date for events the text does not date, when the document has no publication
+    /// date: its latest footnote access date (the author read the sources by then, so the
+    /// article is no older). Events dated this way have the date precision `access`.
+    pub fn fallback_date(&self) -> Option<NaiveDate> {
+        if self.date.is_some() {
+            return None;
+        }
+        self.footnotes.iter().filter_map(|f| f.access_date).max()
+    }
+
     pub fn footnote(&self, number: u32) -> Option<&Footnote> {
         self.footnotes.iter().find(|f| f.number == number)
     }

@@ -138,8 +138,9 @@ pub struct Event {
     /// YYYY-MM-DD: the first day of the period that `date_text` names.
     pub date: Option<String>,
     pub date_text: Option<String>,
-    /// `day`, `month`, `season`, `year`, `week`, `approximate` or `publication` (no date in
-    /// the text: the publication date was used).
+    /// `day`, `month`, `season`, `year`, `week`, `approximate`, `publication` (no date in
+    /// the text: the publication date was used) or `access` (no date in the text and no
+    /// publication date: the latest footnote access date, `Document::fallback_date`).
     pub date_precision: Option<String>,
     pub event_loc: Option<Location>,
     pub size: Option<Size>,

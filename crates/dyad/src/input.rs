@@ -459,7 +459,25 @@ fn deliver(
         skipped(Skipped { location: source.location, reason, kept: false });
         return Ok(());
     }
+    if doc.date.is_none() {
+        skipped(Skipped {
+            location: source.location.clone(),
+            reason: undated_reason(&doc),
+            kept: true,
+        });
+    }
     sink(doc, source)
+}
+
+/// The warning for a document without a publication date: events its text does not date
+/// get the latest footnote access date (precision `access`), or no date.
+fn undated_reason(doc: &Document) -> String {
+    match doc.fallback_date() {
+        Some(d) => format!(
+            "no publication date: events the text does not date get the latest footnote access date, {d} (date_precision `access`); --date gives one"
+        ),
+        None => "no publication date: events the text does not date stay undated and merge with no dated event; --date gives one".to_string(),
+    }
 }
 
 /// Why a document is not coded (only English is, for now), or `None`.

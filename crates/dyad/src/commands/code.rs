@@ -39,6 +39,8 @@ struct CodedUnit {
     bytes: usize,
     events: usize,
     skipped: usize,
+    /// Documents without a publication date.
+    undated: usize,
 }
 
 pub fn run(args: &CodeArgs<'_>) -> Result<ExitCode> {
@@ -126,6 +128,7 @@ pub fn run(args: &CodeArgs<'_>) -> Result<ExitCode> {
             total.bytes += coded.bytes;
             total.events += coded.events;
             total.skipped += coded.skipped;
+            total.undated += coded.undated;
             if progress && last_draw.elapsed().as_millis() >= 200 {
                 last_draw = Instant::now();
                 let rate = total.sentences as f64 / started.elapsed().as_secs_f64().max(1e-6);
@@ -158,6 +161,7 @@ pub fn run(args: &CodeArgs<'_>) -> Result<ExitCode> {
             seconds: started.elapsed().as_secs_f64(),
             lexicon_seconds: Some(lexicon_time.as_secs_f64()),
             jobs: super::jobs(args.jobs),
+            undated: total.undated,
         }
         .print();
     }
@@ -173,6 +177,7 @@ fn code_document(
     coded: &mut CodedUnit,
 ) -> Result<()> {
     coded.documents += 1;
+    coded.undated += usize::from(doc.date.is_none());
     coded.sentences += doc.sentences.len();
     coded.bytes += doc.text.len();
     let result = coder.code(doc);

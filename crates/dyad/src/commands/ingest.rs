@@ -37,6 +37,10 @@ struct Tally {
     feed_known: usize,
     mentions: usize,
     new_events: usize,
+    /// Documents stored without a publication date, and those of them dated by a footnote
+    /// access date.
+    undated: usize,
+    access_dated: usize,
     /// Sentences and text bytes of the documents coded.
     sentences: usize,
     bytes: usize,
@@ -63,6 +67,10 @@ impl Ingester<'_> {
         {
             self.tally.same_file += 1;
             return Ok(());
+        }
+        if doc.date.is_none() {
+            self.tally.undated += 1;
+            self.tally.access_dated += usize::from(doc.fallback_date().is_some());
         }
         self.tally.sentences += doc.sentences.len();
         self.tally.bytes += doc.text.len();
@@ -255,6 +263,13 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
         t.mentions,
         t.new_events
     );
+    if t.undated > 0 {
+        outln!(
+            "undated: {} documents without a publication date ({} dated by their latest footnote access date); --date gives one",
+            t.undated,
+            t.access_dated
+        );
+    }
     crate::commands::stats::print(&store, &args.db)?;
     if args.stats {
         super::RunStats {
@@ -265,6 +280,7 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
             seconds: started.elapsed().as_secs_f64(),
             lexicon_seconds: None,
             jobs: super::jobs(jobs),
+            undated: t.undated,
         }
         .print();
     }

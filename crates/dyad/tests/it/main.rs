@@ -1156,7 +1156,11 @@ fn binary_empty_and_legacy_encoded_files_each_get_a_message_and_the_batch_goes_o
     )});
     write("k-records.jsonl", format!("\u{feff}{record}\n").as_bytes());
     let db = dir.join("store.db");
-    let out = dyad(&["ingest", input.to_str().unwrap(), "--db", db.to_str().unwrap()], None);
+    // Dated, so that the only messages are about the bytes (not the missing dates).
+    let out = dyad(
+        &["ingest", input.to_str().unwrap(), "--db", db.to_str().unwrap(), "--date", "2024-06-17"],
+        None,
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     for expected in [
@@ -1465,5 +1469,47 @@ fn the_events_table_shows_certainty_and_filters_by_it() {
     let bad = dyad(&["events", "--db", &db, "--modality", "maybe"], None);
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("not a modality (asserted"), "{}", stderr(&bad));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn undated_documents_are_reported_and_fall_back_to_footnote_access_dates() {
+    // Issue 19: ingesting a text without --date left its events undated with no warning,
+    // though its footnotes say when the sources were read.
+    let dir = temp_dir("undated");
+    let notes = dir.join("notes.txt");
+    std::fs::write(&notes, "North Korea sent artillery shells to Russia.[1]\n\nReferences\n\n1. Reuters, \"Shells to Russia\", https://www.reuters.com/x, accessed 28.06.2024\n2. AP, \"Earlier\", https://apnews.com/y, accessed 21.06.2024\n").unwrap();
+    let plain = dir.join("plain.txt");
+    std::fs::write(&plain, "North Korea sent artillery shells to Russia, officials said.\n")
+        .unwrap();
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    let out = dyad(&["ingest", dir.to_str().unwrap(), "--db", db, "--stats"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("notes.txt: no publication date: events the text does not date get the latest footnote access date, 2024-06-28"),
+        "{err}"
+    );
+    assert!(
+        err.contains("plain.txt: no publication date: events the text does not date stay undated"),
+        "{err}"
+    );
+    assert!(err.contains(" undated 2"), "the --stats line counts them: {err}");
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(summary.contains("undated: 2 documents without a publication date (1 dated by their latest footnote access date)"), "{summary}");
+    let events = lines(&dyad(&["events", "--db", db, "--to", "jsonl"], None));
+    let shape: Vec<(serde_json::Value, serde_json::Value)> = events
+        .iter()
+        .map(|e| (e["date"].clone(), e["mentions"][0]["date_precision"].clone()))
+        .collect();
+    // The undated report stays apart from the dated one.
+    assert_eq!(
+        shape,
+        [
+            (serde_json::Value::Null, serde_json::Value::Null),
+            ("2024-06-28".into(), "access".into())
+        ]
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
