@@ -13,7 +13,7 @@ use dyad_analysis::Granularity;
 use dyad_store::{EventFilter, EventRow};
 
 use crate::api::{actor_view, event_page, interactions};
-use crate::html::{error_page, escape, page, query_string, STYLE};
+use crate::html::{error_page, escape, page, query_string, SLIDER_JS, SLIDER_SCRIPT, STYLE};
 use crate::params::{Params, FILTERS};
 use crate::{ApiError, AppState};
 
@@ -26,14 +26,7 @@ fn failed(e: ApiError) -> Response {
 fn events_table(rows: &[EventRow]) -> String {
     let mut out = String::from("<table><thead><tr><th>date</th><th>event</th><th>actor</th><th>recipient</th><th>certainty</th><th>sources</th><th>evidence</th></tr></thead><tbody>");
     for r in rows {
-        let evidence: String = r
-            .mentions
-            .first()
-            .and_then(|m| m["text"].as_str())
-            .unwrap_or("")
-            .chars()
-            .take(160)
-            .collect();
+        let evidence = r.evidence_excerpt(160);
         // An actor without a code is unidentified or generic (docs/unidentified.md).
         let codes = |s: &str| -> String {
             s.split('+')
@@ -560,7 +553,14 @@ pub(crate) async fn network(State(state): State<Arc<AppState>>, Query(q): Q) -> 
     let options = dyad_analysis::NetworkOptions::default();
     let monthly = dyad_analysis::windows(&inter, Some(Granularity::Month), &options);
     let mut body = String::from("<h1>Network</h1>");
-    // The slider: a form (works without JavaScript), with previous and next links.
+    // The slider: a form (works without JavaScript), with previous and next links. Each
+    // position's month, for the script that shows it while the slider moves.
+    let labels: Vec<String> = monthly
+        .iter()
+        .map(|w| w.start.map(|d| d.format("%Y-%m").to_string()).unwrap_or_default())
+        .collect();
+    let months =
+        format!(" data-labels=\"{}\" data-output=\"window-month\"", escape(&labels.join(",")));
     let (net, a, title) = match chosen.and_then(|i| monthly.get(i).map(|w| (i, w))) {
         Some((i, w)) => {
             let (s, e, net, a) = (
@@ -569,7 +569,7 @@ pub(crate) async fn network(State(state): State<Arc<AppState>>, Query(q): Q) -> 
                 &w.network,
                 &w.analysis,
             );
-            let _ = write!(body, "<form method=\"get\" action=\"/network\"><label for=\"window\">Month: {s} to {e}</label><br><input id=\"window\" type=\"range\" name=\"window\" min=\"0\" max=\"{}\" value=\"{i}\"> <button type=\"submit\">Show</button> <a href=\"/network\">whole period</a></form><div class=\"pager\">", monthly.len().saturating_sub(1));
+            let _ = write!(body, "<form method=\"get\" action=\"/network\"><label for=\"window\">Month: <span id=\"window-month\">{s} to {e}</span></label><br><input id=\"window\" type=\"range\" name=\"window\" min=\"0\" max=\"{}\" value=\"{i}\"{months}> <button type=\"submit\">Show</button> <a href=\"/network\">whole period</a></form><div class=\"pager\">", monthly.len().saturating_sub(1));
             if i > 0 {
                 let _ = write!(
                     body,
@@ -590,7 +590,7 @@ pub(crate) async fn network(State(state): State<Arc<AppState>>, Query(q): Q) -> 
         None => {
             let net = dyad_analysis::network(&inter, &options);
             let a = dyad_analysis::analyse(&net);
-            let _ = write!(body, "<form method=\"get\" action=\"/network\"><label for=\"window\">Month</label><br><input id=\"window\" type=\"range\" name=\"window\" min=\"0\" max=\"{}\" value=\"{}\"> <button type=\"submit\">Show month</button></form>", monthly.len().saturating_sub(1), monthly.len().saturating_sub(1));
+            let _ = write!(body, "<form method=\"get\" action=\"/network\"><label for=\"window\">Month: <span id=\"window-month\">choose one</span></label><br><input id=\"window\" type=\"range\" name=\"window\" min=\"0\" max=\"{}\" value=\"{}\"{months}> <button type=\"submit\">Show month</button></form>", monthly.len().saturating_sub(1), monthly.len().saturating_sub(1));
             (net, a, "whole period".to_string())
         }
     };
@@ -635,13 +635,18 @@ pub(crate) async fn network(State(state): State<Arc<AppState>>, Query(q): Q) -> 
     ));
     body.push_str("<h2>Polarity over time</h2>");
     body.push_str(&polarity_chart(&monthly));
+    body.push_str(SLIDER_SCRIPT);
     page("Network", &body).into_response()
 }
 
-/// The only static asset is the style sheet; any other path is refused, whatever it says.
+/// The static assets are the style sheet and the slider script; any other path is refused,
+/// whatever it says.
 pub(crate) async fn asset(Path(path): Path<String>) -> Response {
     match path.as_str() {
         "style.css" => ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLE).into_response(),
+        "slider.js" => {
+            ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], SLIDER_JS).into_response()
+        }
         _ => error_page(StatusCode::NOT_FOUND, "no such file"),
     }
 }

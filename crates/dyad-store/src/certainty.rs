@@ -57,6 +57,22 @@ impl EventRow {
         self.mention_dates().len() > 1
     }
 
+    /// The evidence sentence (the first mention's), cut to at most `width` characters at a
+    /// word boundary, with "…" when cut.
+    pub fn evidence_excerpt(&self, width: usize) -> String {
+        let text = self.first_text("text").unwrap_or("");
+        if text.chars().count() <= width {
+            return text.to_string();
+        }
+        let head: String = text.chars().take(width.saturating_sub(1)).collect();
+        // At the last space, unless that leaves little of the sentence (one long word).
+        let cut = match head.rfind(' ') {
+            Some(i) if i >= head.len() / 2 => &head[..i],
+            _ => head.as_str(),
+        };
+        format!("{}…", cut.trim_end_matches([' ', ',', ';', ':']))
+    }
+
     fn first_text(&self, key: &str) -> Option<&str> {
         self.mentions.first()?[key].as_str().filter(|t| !t.is_empty())
     }
@@ -108,6 +124,15 @@ mod tests {
         assert_eq!(r.attribution(), Some("Seoul said"));
         assert!(!r.is_certain());
         assert!(r.dates_disagree());
+        let long = row(
+            vec![json!({"text": "North Korea sent shells, drones and missiles to Russia."})],
+            vec![],
+        );
+        assert_eq!(long.evidence_excerpt(30), "North Korea sent shells…");
+        assert_eq!(
+            long.evidence_excerpt(100),
+            "North Korea sent shells, drones and missiles to Russia."
+        );
         assert_eq!(r.mention_dates(), ["2024-06-01", "2024-06-03"]);
     }
 

@@ -210,7 +210,6 @@ pub fn run(args: &EventsArgs, db: &Path) -> Result<ExitCode> {
                 "id", "date", "event", "actor", "recipient", "modality", "sources", "mentions"
             )?;
             for r in &rows {
-                let evidence = r.mentions.first().and_then(|m| m["text"].as_str()).unwrap_or("");
                 writeln!(
                     out,
                     "{:>6}  {:<10}  {:<9}  {:<20}  {:<20}  {:<12}  {:>7}  {:>8}  {}{}",
@@ -222,7 +221,7 @@ pub fn run(args: &EventsArgs, db: &Path) -> Result<ExitCode> {
                     r.modality(),
                     r.n_sources,
                     r.n_mentions,
-                    clip_words(&printable(evidence), EVIDENCE_WIDTH),
+                    printable(&r.evidence_excerpt(EVIDENCE_WIDTH)),
                     certainty_notes(r)
                 )?;
             }
@@ -241,20 +240,6 @@ pub fn run(args: &EventsArgs, db: &Path) -> Result<ExitCode> {
 
 /// How many characters of the evidence sentence the table shows.
 const EVIDENCE_WIDTH: usize = 90;
-
-/// `text` cut to at most `width` characters at a word boundary, with "…" when cut.
-pub fn clip_words(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
-    }
-    let head: String = text.chars().take(width.saturating_sub(1)).collect();
-    // Cut at the last space, unless that would leave little of the sentence (one long word).
-    let cut = match head.rfind(' ') {
-        Some(i) if i >= head.len() / 2 => &head[..i],
-        _ => head.as_str(),
-    };
-    format!("{}…", cut.trim_end_matches([' ', ',', ';', ':']))
-}
 
 /// What the table says after the evidence about how sure the event is: the hedge, whom the
 /// text attributes it to, and whether merged reports differ.

@@ -1513,3 +1513,44 @@ fn undated_documents_are_reported_and_fall_back_to_footnote_access_dates() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn polarity_and_blocs_text_say_what_their_numbers_are() {
+    // Issue 19: `polarity` headed two columns `blocs`, and `blocs` said "6% of the weight
+    // that could be".
+    let dir = temp_dir("polarity-text");
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    let file = dir.join("two.jsonl");
+    std::fs::write(&file, coalition_records(&[&["USA", "JPN", "KOR"], &["RUS", "PRK", "IRN"]], 0))
+        .unwrap();
+    assert!(dyad(&["import", "--format", "plover", file.to_str().unwrap(), "--db", db], None)
+        .status
+        .success());
+    let out = dyad(&["polarity", "--db", db], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let header: Vec<&str> = text.lines().next().unwrap().split_whitespace().collect();
+    assert_eq!(
+        header,
+        [
+            "start",
+            "end",
+            "polarity",
+            "n_blocs",
+            "countries",
+            "ties",
+            "members",
+            "of",
+            "each",
+            "bloc"
+        ]
+    );
+    let out = dyad(&["blocs", "--db", db], None);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("frustration: 0.00 (exact), the weight of the ties that go against the two sides below: 0% of the most it could be (half the weight of all ties); 0% means two cleanly opposed sides"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
