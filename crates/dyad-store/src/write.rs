@@ -397,7 +397,9 @@ fn ingest_one(
             hash,
             doc.id,
             doc.url,
-            doc.outlet,
+            // An article without an outlet's name is known by its site ("reuters.com"), not
+            // as a numbered document.
+            doc.outlet.clone().or_else(|| doc.url_domain()),
             doc.title,
             doc.author,
             doc.date.map(|d| d.to_string()),

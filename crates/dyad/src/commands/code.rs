@@ -10,7 +10,9 @@ use std::time::Instant;
 use anyhow::Result;
 use dyad_coder::{Coder, Options};
 
-use crate::input::{expand, load_coder, parse_date_arg, parse_unit, read_units, Input, Unit};
+use crate::input::{
+    expand_reporting, load_coder, parse_date_arg, parse_unit, read_units, Input, Unit,
+};
 use crate::output::{printable, table_header, write_jsonl, write_row};
 use crate::pipeline::ordered_map;
 use crate::{From, LexiconArgs, To};
@@ -24,6 +26,8 @@ pub struct CodeArgs<'a> {
     pub no_parse: bool,
     pub jobs: usize,
     pub stats: bool,
+    /// Name each file a folder walk skipped.
+    pub verbose: bool,
     pub lexicon: &'a LexiconArgs,
 }
 
@@ -53,18 +57,21 @@ pub fn run(args: &CodeArgs<'_>) -> Result<ExitCode> {
         Options { explain: args.explain, no_parse: args.no_parse },
     )?));
     let lexicon_time = started.elapsed();
-    let inputs = if args.inputs.is_empty() {
-        vec![Input::Path(PathBuf::from("-"))]
+    let (inputs, passed_over) = if args.inputs.is_empty() {
+        (vec![Input::Path(PathBuf::from("-"))], Default::default())
     } else {
-        expand(args.inputs)
+        expand_reporting(args.inputs)
     };
+    for message in passed_over.messages(args.verbose) {
+        eprintln!("{message}");
+    }
     let (to, explain, from) = (args.to, args.explain, args.from);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     if to == To::Table {
         table_header(&mut out)?;
     }
-    let mut total = CodedUnit::default();
+    let mut total = CodedUnit { skipped: passed_over.count(), ..CodedUnit::default() };
     // Progress on a terminal only (quiet when piped), redrawn at most five times a second.
     let progress = std::io::stderr().is_terminal();
     let mut last_draw = started;

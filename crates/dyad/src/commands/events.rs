@@ -296,7 +296,11 @@ pub fn export(args: &ExportArgs, db: &Path) -> Result<ExitCode> {
     std::fs::rename(&tmp, out_path)
         .with_context(|| format!("cannot move the export into place at {}", out_path.display()))?;
     let left_out = rows.len() - written;
-    if left_out > 0 {
+    if rows.is_empty() {
+        // Still written (a CSV with its header, an empty JSONL file), so that a scheduled
+        // export finds its file; but said, so that nobody takes it for a failure.
+        eprintln!("dyad: no events match: {} holds none", out_path.display());
+    } else if left_out > 0 {
         eprintln!(
             "dyad: exported {written} events to {} ({left_out} without a date left out: GDELT needs SQLDATE)",
             out_path.display()

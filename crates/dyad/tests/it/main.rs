@@ -1554,3 +1554,90 @@ fn polarity_and_blocs_text_say_what_their_numbers_are() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn folder_walks_say_what_they_skip_and_short_foreign_texts_are_refused() {
+    // Issue 19: a folder of PDFs, images and JSON reported "0 skipped", short German and
+    // Spanish texts were stored with no events and no message, and a folder with nothing to
+    // read left an empty store behind.
+    let dir = temp_dir("walks");
+    let folder = dir.join("in");
+    std::fs::create_dir_all(folder.join("sub")).unwrap();
+    std::fs::write(folder.join("a.pdf"), b"%PDF-1.4 x").unwrap();
+    std::fs::write(folder.join("sub/b.pdf"), b"%PDF-1.4 y").unwrap();
+    std::fs::write(folder.join("c.png"), b"\x89PNG\r\n").unwrap();
+    std::fs::write(folder.join("d.json"), b"{}").unwrap();
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    let out = dyad(&["ingest", folder.to_str().unwrap(), "--db", db], None);
+    assert_eq!(out.status.code(), Some(2), "nothing to read is a failure");
+    let err = stderr(&out);
+    for expected in [
+        "skipped 2 files in folders: PDF documents",
+        "skipped 1 file in folders: images",
+        "skipped 1 file in folders: JSON files (dyad reads JSONL",
+        "(-v names them)",
+        "no store was created",
+    ] {
+        assert!(err.contains(expected), "`{expected}` in {err}");
+    }
+    assert!(!Path::new(db).exists());
+
+    std::fs::write(
+        folder.join("de.txt"),
+        "Die Bundesregierung hat am Montag neue Sanktionen gegen Russland beschlossen.",
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("es.txt"),
+        "El gobierno de España condenó el ataque de Rusia contra Ucrania.",
+    )
+    .unwrap();
+    std::fs::write(folder.join("en.txt"), "Germany imposed sanctions on Russia on Monday.")
+        .unwrap();
+    let out =
+        dyad(&["ingest", folder.to_str().unwrap(), "--db", db, "--date", "2024-06-19", "-v"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains(&format!("dyad:   {}", folder.join("sub/b.pdf").display())), "{err}");
+    assert!(err.contains("de.txt: the text does not look English"), "{err}");
+    assert!(err.contains("es.txt: the text does not look English"), "{err}");
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        summary.contains("ingested: 1 new documents") && summary.contains("6 skipped"),
+        "{summary}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_article_without_an_outlet_is_known_by_its_site_and_an_empty_export_says_so() {
+    // Issue 19: such an article showed as `doc:22`.
+    let dir = temp_dir("domain");
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    let input = "{\"id\": \"u\", \"text\": \"Germany imposed sanctions on Russia on Monday.\", \"date\": \"2024-06-19\", \"url\": \"https://www.Example-News.com/world/1\"}\n";
+    assert!(dyad(&["ingest", "-", "--db", db], Some(input)).status.success());
+    let events = lines(&dyad(&["events", "--db", db, "--to", "jsonl"], None));
+    assert_eq!(events[0]["sources"], serde_json::json!(["example-news.com"]));
+    let docs = String::from_utf8_lossy(&dyad(&["docs", "--db", db], None).stdout).to_string();
+    assert!(docs.contains("example-news.com"), "{docs}");
+    let path = dir.join("none.csv");
+    let out = dyad(
+        &[
+            "export",
+            "--db",
+            db,
+            "--format",
+            "csv",
+            "--out",
+            path.to_str().unwrap(),
+            "--type",
+            "AID",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("dyad: no events match"), "{}", stderr(&out));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
