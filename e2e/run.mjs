@@ -1,7 +1,8 @@
 // End-to-end test of `dyad serve` in headless Chromium (Debian's, driven by playwright-core):
 // ingest the example corpus into a fresh store, serve it, open the dashboard, filter the
-// events, open an event and see its evidence highlighted, open the network page. Each step's
-// screenshot is saved in e2e/screenshots/ and checked to be non-blank.
+// events, open an event and see its evidence highlighted, open the network page and move its
+// slider, filter by certainty, open an actor, the ingest form and an error page. Each step's
+// screenshot is saved in e2e/screenshots/ (kept by CI) and checked to be non-blank.
 //
 // Usage: node e2e/run.mjs PATH/TO/dyad   (run from the repository root by .ci/run)
 
@@ -113,11 +114,49 @@ try {
   const withRussia = blocs.find((b) => b.includes("RUS"));
   if (!withRussia || !withRussia.includes("PRK")) fail(`Russia and North Korea not in one bloc: ${blocs}`);
   await shot(page, "4-network");
+  // Its month shows as it moves, before the form is sent (slider.js).
+  const labels = (await page.locator("#window").getAttribute("data-labels")).split(",");
   await page.locator("#window").focus();
   await page.keyboard.press("Home");
+  const month = await page.locator("#window-month").innerText();
+  if (month !== labels[0]) fail(`the slider shows "${month}", not its month ${labels[0]}`);
   await page.locator("form button").click();
   await page.waitForURL(/window=0/);
   await shot(page, "5-network-first-month");
+  // The charts fill the page's width.
+  const widths = await page.evaluate(() => [
+    document.querySelector("svg.line-chart").getBoundingClientRect().width,
+    document.querySelector("main").getBoundingClientRect().width,
+  ]);
+  if (widths[0] < widths[1] * 0.9) fail(`the polarity chart is ${widths[0]} px wide in ${widths[1]} px`);
+
+  // Certainty: the badge in the list, and the "asserted only" filter.
+  await page.goto(`${base}/events`);
+  if ((await page.locator("td .badge").count()) === 0) fail("no certainty badge in the events list");
+  await page.locator("input[name=certain]").check();
+  await page.locator("form.filters button").click();
+  await page.waitForURL(/certain=1/);
+  const uncertain = await page.locator("td .badge.uncertain").count();
+  if (uncertain !== 0) fail(`asserted only still lists ${uncertain} uncertain events`);
+  await shot(page, "6-events-asserted-only");
+  // The dates in the list stay on one line.
+  const dateCell = page.locator("td.date").first();
+  const lines = await dateCell.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  });
+  if (lines !== 1) fail(`a date wraps onto ${lines} lines`);
+
+  // Every other page: an actor, the ingest form, an error page.
+  await page.goto(`${base}/actors/RUS`);
+  if ((await page.locator("svg.line-chart").count()) === 0) fail("the actor page has no chart");
+  await shot(page, "7-actor");
+  await page.goto(`${base}/ingest`);
+  await shot(page, "8-ingest");
+  const missing = await page.goto(`${base}/events/999999`);
+  if (missing.status() !== 404) fail(`a missing event answers ${missing.status()}`);
+  await shot(page, "9-not-found");
 
   if (foreign.length) fail(`requests to other hosts: ${foreign.join(", ")}`);
   if (blocked.length) fail(`blocked by the Content-Security-Policy: ${blocked.join("; ")}`);

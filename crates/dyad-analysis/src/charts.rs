@@ -36,11 +36,13 @@ pub struct Series {
     pub points: Vec<Point>,
 }
 
-const W: f64 = 760.0;
-const H: f64 = 340.0;
+// Wide enough to fill a page's width on a laptop screen at about the size of its text (the
+// pages scale the chart to their width).
+const W: f64 = 1000.0;
+const H: f64 = 360.0;
 const LEFT: f64 = 60.0;
 const RIGHT: f64 = 20.0;
-const TOP: f64 = 40.0;
+const TOP: f64 = 52.0;
 const BOTTOM: f64 = 60.0;
 
 fn nice_ticks(lo: f64, hi: f64, n: usize) -> Vec<f64> {
@@ -53,21 +55,92 @@ fn nice_ticks(lo: f64, hi: f64, n: usize) -> Vec<f64> {
     (0..=n * 2).map(|i| first + i as f64 * step).take_while(|v| *v <= hi + step * 1e-6).collect()
 }
 
+/// The stretch of time a chart shows: from the first to the last date, less sparse outliers
+/// at either end — points separated from the rest by more than a quarter of the whole span
+/// (and more than three steps between dates), together no more than a tenth of the points
+/// (one point when there are at least six). One stray report years before the others would
+/// otherwise squeeze the rest into a corner. Returns the first and last date shown and how
+/// many points were left out before and after. `dates` are the dates of the points with a
+/// value, in any order.
+pub fn dense_range(dates: &[NaiveDate]) -> Option<(NaiveDate, NaiveDate, usize, usize)> {
+    let mut sorted = dates.to_vec();
+    sorted.sort_unstable();
+    let (first, last) = (*sorted.first()?, *sorted.last()?);
+    let mut distinct: Vec<(NaiveDate, usize)> = Vec::new();
+    for d in &sorted {
+        match distinct.last_mut() {
+            Some((day, n)) if day == d => *n += 1,
+            _ => distinct.push((*d, 1)),
+        }
+    }
+    let step = distinct.windows(2).map(|w| (w[1].0 - w[0].0).num_days()).min().unwrap_or(1);
+    let far_gap = ((last - first).num_days() as f64 / 4.0).max(3.0 * step as f64);
+    let most = (sorted.len() / 10).max(usize::from(sorted.len() >= 6));
+    let is_far = |a: NaiveDate, b: NaiveDate| (b - a).num_days() as f64 > far_gap;
+    // The largest sparse block at the start, then at the end (never all of it).
+    let (mut start, mut before, mut counted) = (0, 0, 0);
+    for i in 0..distinct.len().saturating_sub(1) {
+        counted += distinct[i].1;
+        if counted > most {
+            break;
+        }
+        if is_far(distinct[i].0, distinct[i + 1].0) {
+            (start, before) = (i + 1, counted);
+        }
+    }
+    let (mut end, mut after, mut counted) = (distinct.len() - 1, 0, 0);
+    for i in (start + 1..distinct.len()).rev() {
+        counted += distinct[i].1;
+        if counted > most {
+            break;
+        }
+        if is_far(distinct[i - 1].0, distinct[i].0) {
+            (end, after) = (i - 1, counted);
+        }
+    }
+    Some((distinct[start].0, distinct[end].0, before, after))
+}
+
 /// A line chart of one or more series over dates. `y_range` fixes the axis (0–1 for the
-/// polarity index); otherwise it fits the data and includes 0.
+/// polarity index); otherwise it fits the data and includes 0. The time axis covers where
+/// the data is dense ([`dense_range`]) and says what it leaves out; a line breaks where a
+/// value is missing (`NaN`) and where consecutive points are further apart than the
+/// chart's period, so that an empty stretch is drawn as a gap, not a straight line.
 pub fn line_chart(
     title: &str,
     y_label: &str,
     series: &[Series],
     y_range: Option<(f64, f64)>,
 ) -> String {
-    let points = series.iter().flat_map(|s| &s.points);
+    let valued: Vec<NaiveDate> = series
+        .iter()
+        .flat_map(|s| &s.points)
+        .filter(|p| p.value.is_finite())
+        .map(|p| p.date)
+        .collect();
+    let range = dense_range(&valued);
+    let shown =
+        |p: &&Point| range.is_some_and(|(from, until, _, _)| p.date >= from && p.date <= until);
+    let points = series.iter().flat_map(|s| &s.points).filter(shown);
     let dates: Vec<NaiveDate> = points.clone().map(|p| p.date).collect();
     let values: Vec<f64> = points.map(|p| p.value).filter(|v| v.is_finite()).collect();
     let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"{W}\" height=\"{H}\" viewBox=\"0 0 {W} {H}\" font-family=\"{FONT}\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n<text x=\"{LEFT}\" y=\"22\" font-size=\"15\" font-weight=\"bold\">{}</text>\n",
+        "<svg class=\"chart line-chart\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"{W}\" height=\"{H}\" viewBox=\"0 0 {W} {H}\" font-family=\"{FONT}\" font-size=\"13\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n<text x=\"{LEFT}\" y=\"22\" font-size=\"16\" font-weight=\"bold\">{}</text>\n",
         escape(title)
     );
+    if let Some((from, until, before, after)) = range.filter(|r| r.2 + r.3 > 0) {
+        let mut left_out = Vec::new();
+        if before > 0 {
+            left_out.push(format!("{before} earlier point{} before {from}", plural(before)));
+        }
+        if after > 0 {
+            left_out.push(format!("{after} later point{} after {until}", plural(after)));
+        }
+        svg.push_str(&format!(
+            "<text class=\"note\" x=\"{LEFT}\" y=\"40\" fill=\"#666\">From {from} to {until}, where the data is dense: {}, far from the rest, not shown</text>\n",
+            left_out.join(" and ")
+        ));
+    }
     let (Some(d0), Some(d1)) = (dates.iter().min(), dates.iter().max()) else {
         svg.push_str(&format!(
             "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#666\">no dated events</text>\n</svg>\n",
@@ -136,19 +209,34 @@ pub fn line_chart(
         (TOP + H - BOTTOM) / 2.0,
         escape(y_label)
     ));
+    // The chart's period: the shortest distance between two dates. Points of a series
+    // further apart than that (with room for months of different lengths) have an empty
+    // stretch between them.
+    let period = ticks.windows(2).map(|w| (w[1] - w[0]).num_days()).min();
+    let apart = |a: NaiveDate, b: NaiveDate| {
+        period.is_some_and(|p| (b - a).num_days() as f64 > p as f64 * 1.6)
+    };
     for (k, s) in series.iter().enumerate() {
         let colour = bloc_colour(k);
-        let mut pts: Vec<&Point> = s.points.iter().collect();
+        let mut pts: Vec<&Point> = s.points.iter().filter(shown).collect();
         pts.sort_by_key(|p| p.date);
-        // One polyline per run of numbers; a gap (NaN) breaks the line.
+        // One polyline per run of numbers; a gap (NaN, or an empty stretch) breaks the line.
         let mut runs: Vec<Vec<String>> = vec![Vec::new()];
+        let mut previous: Option<NaiveDate> = None;
         for p in &pts {
             if p.value.is_finite() {
+                if previous.is_some_and(|d| apart(d, p.date)) {
+                    runs.push(Vec::new());
+                }
                 if let Some(run) = runs.last_mut() {
                     run.push(format!("{:.1},{:.1}", x(p.date), y(p.value)));
                 }
-            } else if runs.last().is_some_and(|r| !r.is_empty()) {
-                runs.push(Vec::new());
+                previous = Some(p.date);
+            } else {
+                previous = None;
+                if runs.last().is_some_and(|r| !r.is_empty()) {
+                    runs.push(Vec::new());
+                }
             }
         }
         for run in runs.iter().filter(|r| !r.is_empty()) {
@@ -183,6 +271,14 @@ pub fn line_chart(
     }
     svg.push_str("</svg>\n");
     svg
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
 }
 
 /// The network drawn on a circle, the members of each bloc next to each other and filled
@@ -303,4 +399,59 @@ pub fn polarity_chart(
         &[Series { name: "polarity".into(), points }],
         Some((0.0, 1.0)),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// Monthly points from 2023-09 to 2024-10, with the months in `empty` left out.
+    fn monthly(empty: &[u32]) -> Vec<Point> {
+        (0..14)
+            .filter(|i| !empty.contains(i))
+            .map(|i| Point {
+                date: day("2023-09-01").checked_add_months(chrono::Months::new(i)).unwrap(),
+                value: f64::from(i),
+                label: String::new(),
+                link: None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_stray_early_point_is_left_out_and_the_chart_says_so() {
+        // Issue 19: one 2019 mention stretched the series over years of nothing.
+        let mut points = monthly(&[]);
+        points.insert(
+            0,
+            Point { date: day("2019-03-01"), value: 1.0, label: String::new(), link: None },
+        );
+        let dates: Vec<NaiveDate> = points.iter().map(|p| p.date).collect();
+        assert_eq!(dense_range(&dates), Some((day("2023-09-01"), day("2024-10-01"), 1, 0)));
+        let svg = line_chart("t", "y", &[Series { name: "s".into(), points }], None);
+        assert!(
+            svg.contains("From 2023-09-01 to 2024-10-01, where the data is dense: 1 earlier point before 2023-09-01"),
+            "{svg}"
+        );
+        assert!(!svg.contains("2019"), "{svg}");
+        // Evenly spread data keeps every point; so does a small series.
+        assert_eq!(dense_range(&dates[1..]).map(|r| (r.2, r.3)), Some((0, 0)));
+        assert_eq!(dense_range(&[day("2019-01-01"), day("2024-01-01")]).map(|r| r.2), Some(0));
+    }
+
+    #[test]
+    fn empty_months_break_the_line() {
+        let one_run =
+            line_chart("t", "y", &[Series { name: "s".into(), points: monthly(&[]) }], None);
+        assert_eq!(one_run.matches("<polyline").count(), 1);
+        // Months 5 and 6 without events: two runs, not a straight line across.
+        let gap =
+            line_chart("t", "y", &[Series { name: "s".into(), points: monthly(&[5, 6]) }], None);
+        assert_eq!(gap.matches("<polyline").count(), 2, "{gap}");
+        assert_eq!(gap.matches("<circle").count(), 12);
+    }
 }

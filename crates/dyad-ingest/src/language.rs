@@ -52,10 +52,40 @@ fn is_function_word(word: &[u8]) -> bool {
     )
 }
 
-/// Whether `text` reads as English. Short texts (under 12 words) get the benefit of the doubt.
+/// Whether `word` is a very common function word of German, Spanish, French, Italian,
+/// Portuguese or Dutch that English text does not use (names aside: `Le Pen`, `El Paso`,
+/// hence the rule in [`looks_english`] that needs several and more of them than English ones).
+fn is_foreign_function_word(word: &str) -> bool {
+    if word.len() > 7 {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    matches!(
+        lower.as_str(),
+        // German
+        "der" | "die" | "das" | "und" | "ist" | "nicht" | "mit" | "dem" | "ein" | "eine"
+            | "einen" | "im" | "auf" | "sich" | "des" | "hat" | "wurde" | "wird" | "sind"
+            | "gegen" | "nach" | "bei" | "zum" | "zur" | "auch" | "über" | "für" | "vom"
+            // Spanish
+            | "el" | "los" | "las" | "del" | "y" | "que" | "por" | "con" | "una" | "para"
+            | "según" | "fue" | "entre" | "sobre" | "contra" | "como" | "su" | "sus" | "al"
+            // French
+            | "le" | "les" | "et" | "est" | "du" | "une" | "dans" | "pour" | "qui" | "sur"
+            | "aux" | "avec" | "par" | "ont" | "été" | "selon"
+            // Italian, Portuguese, Dutch
+            | "della" | "di" | "che" | "il" | "non" | "uma" | "em" | "os" | "não" | "het"
+            | "een" | "van" | "niet" | "op"
+    )
+}
+
+/// Whether `text` reads as English. A short text (under 40 words) is refused only when it
+/// holds at least two function words of another language and more of them than English ones
+/// ("Die Bundesregierung hat am Montag neue Sanktionen gegen Russland beschlossen."); one
+/// name like `Le Pen` is not enough.
 pub fn looks_english(text: &str) -> bool {
     let mut words = 0usize;
     let mut hits = 0usize;
+    let mut foreign = 0usize;
     let mut non_latin = 0usize;
     let bytes = text.as_bytes();
     let mut pos = 0;
@@ -89,8 +119,13 @@ pub fn looks_english(text: &str) -> bool {
             }
             if is_function_word(word.as_bytes()) {
                 hits += 1;
+            } else if words <= 40 && is_foreign_function_word(word) {
+                foreign += 1;
             }
         }
+    }
+    if words < 40 && foreign >= 2 && foreign > hits {
+        return false;
     }
     if words < 12 {
         return non_latin * 2 < words.max(1);
@@ -127,6 +162,16 @@ mod tests {
         assert!(!looks_english("Россия и Северная Корея подписали договор в Пхеньяне в среду, сообщили официальные лица."));
         assert!(looks_english("Arab League Secretary General Chadli Klibi undertook mediation mission between Syria and Palestinian leader Yasser Arafat."));
         assert!(!looks_english("El presidente de Francia visitó Madrid el martes para reunirse con el gobierno español."));
+        // Issue 19: short German and Spanish texts were taken for English.
+        assert!(!looks_english(
+            "Die Bundesregierung hat am Montag neue Sanktionen gegen Russland beschlossen."
+        ));
+        assert!(!looks_english("El gobierno condenó el ataque contra Ucrania."));
+        assert!(!looks_english("Le président a rencontré les dirigeants à Paris."));
+        // English with foreign names stays English.
+        assert!(looks_english("Marine Le Pen met Olaf Scholz."));
+        assert!(looks_english("Los Angeles and El Paso sent aid to Ukraine."));
+        assert!(looks_english("Ursula von der Leyen said the EU would act."));
         assert!(tag_is_english("en-US"));
         assert!(!tag_is_english("tr"));
     }

@@ -79,7 +79,58 @@ impl Document {
             .map(|m| m.number)
     }
 
+    /// The date for events the text does not date, when the document has no publication
+    /// date: its latest footnote access date (the author read the sources by then, so the
+    /// article is no older). Events dated this way have the date precision `access`.
+    pub fn fallback_date(&self) -> Option<NaiveDate> {
+        if self.date.is_some() {
+            return None;
+        }
+        self.footnotes.iter().filter_map(|f| f.access_date).max()
+    }
+
+    /// The host of the document's `http(s)` URL, lower case, without `www.` and port:
+    /// `https://www.Reuters.com/world/x` → `reuters.com`.
+    pub fn url_domain(&self) -> Option<String> {
+        let url = self.url.as_deref()?.trim();
+        let (scheme, rest) = url.split_once("://")?;
+        if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+            return None;
+        }
+        let authority = rest.split(['/', '?', '#']).next()?;
+        let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+        // An IPv6 literal keeps its brackets and colons; otherwise the port goes.
+        let host = if host.starts_with('[') {
+            host.split_inclusive(']').next()?
+        } else {
+            host.split(':').next()?
+        };
+        let host = host.to_ascii_lowercase();
+        let host = host.strip_prefix("www.").unwrap_or(&host);
+        (!host.is_empty()).then(|| host.to_string())
+    }
+
     pub fn footnote(&self, number: u32) -> Option<&Footnote> {
         self.footnotes.iter().find(|f| f.number == number)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_domain_is_the_site() {
+        let domain =
+            |url: &str| Document { url: Some(url.into()), ..Document::default() }.url_domain();
+        assert_eq!(domain("https://www.Reuters.com/world/x?y#z").as_deref(), Some("reuters.com"));
+        assert_eq!(
+            domain("http://user@news.example.org:8080/a").as_deref(),
+            Some("news.example.org")
+        );
+        assert_eq!(domain("http://[::1]:80/").as_deref(), Some("[::1]"));
+        assert_eq!(domain("file:///etc/passwd"), None);
+        assert_eq!(domain("notes.txt"), None);
+        assert_eq!(Document::default().url_domain(), None);
     }
 }

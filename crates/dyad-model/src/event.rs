@@ -99,6 +99,31 @@ impl Modality {
             Modality::Negated => "negated",
         }
     }
+
+    /// Every modality, from the most certain (asserted) to negated.
+    pub const ALL: [Modality; 7] = [
+        Modality::Asserted,
+        Modality::Historical,
+        Modality::Reported,
+        Modality::Future,
+        Modality::Hypothetical,
+        Modality::Conditional,
+        Modality::Negated,
+    ];
+}
+
+impl std::str::FromStr for Modality {
+    type Err = String;
+
+    /// A modality by its name (`reported`), in any case; an unknown name is an error that
+    /// lists the known ones.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let lower = s.trim().to_ascii_lowercase();
+        Modality::ALL.into_iter().find(|m| m.as_str() == lower).ok_or_else(|| {
+            let names: Vec<&str> = Modality::ALL.iter().map(|m| m.as_str()).collect();
+            format!("`{s}` is not a modality ({})", names.join(", "))
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -113,8 +138,9 @@ pub struct Event {
     /// YYYY-MM-DD: the first day of the period that `date_text` names.
     pub date: Option<String>,
     pub date_text: Option<String>,
-    /// `day`, `month`, `season`, `year`, `week`, `approximate` or `publication` (no date in
-    /// the text: the publication date was used).
+    /// `day`, `month`, `season`, `year`, `week`, `approximate`, `publication` (no date in
+    /// the text: the publication date was used) or `access` (no date in the text and no
+    /// publication date: the latest footnote access date, `Document::fallback_date`).
     pub date_precision: Option<String>,
     pub event_loc: Option<Location>,
     pub size: Option<Size>,

@@ -30,7 +30,21 @@ mark { background: #ffe08a; padding: 0 .1rem; } mark strong { text-decoration: u
 .article p { max-width: 48rem; }
 .pager { display: flex; gap: 1rem; margin: 1rem 0; }
 svg { max-width: 100%; height: auto; }
+svg.line-chart { width: 100%; }
+#window { width: 100%; max-width: 40rem; }
+td.date { white-space: nowrap; }
+.badge { display: inline-block; border-radius: 4px; padding: 0 .35rem; font-size: .8rem; border: 1px solid var(--line); white-space: nowrap; }
+.badge.certain { background: #e7f4ea; color: var(--coop); } .badge.uncertain { background: #fff4d6; color: #7a4d00; border-color: #e7c66b; }
+form.filters label.check { justify-content: end; }
 "#;
+
+/// The one script: the network page's slider shows its month while it moves (progressive
+/// enhancement; the form works without it). Served from the binary as `/static/slider.js`.
+pub(crate) const SLIDER_JS: &str = include_str!("../static/slider.js");
+
+/// The tag that loads [`SLIDER_JS`]: an external same-origin file, as the
+/// Content-Security-Policy (`script-src 'self'`) allows, never an inline script.
+pub(crate) const SLIDER_SCRIPT: &str = "<script src=\"/static/slider.js\" defer></script>";
 
 /// A whole page: header with navigation, the body, no scripts.
 pub(crate) fn page(title: &str, body: &str) -> Html<String> {

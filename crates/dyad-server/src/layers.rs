@@ -11,14 +11,15 @@ use axum::response::{IntoResponse, Response};
 
 use crate::ApiError;
 
-/// The headers added to every response. The pages have no script and no inline style (the
-/// style sheet is `/static/style.css`, the charts are inline SVG with presentation
-/// attributes), so the policy allows nothing but the server's own style sheet, images and
-/// form targets; no other site may frame a page (the ingest form takes the write token).
+/// The headers added to every response. The pages have no inline script and no inline style
+/// (the style sheet is `/static/style.css`, the charts are inline SVG with presentation
+/// attributes, the one script is `/static/slider.js`), so the policy allows nothing but the
+/// server's own style sheet, script, images and form targets; no other site may frame a page
+/// (the ingest form takes the write token).
 pub(crate) const SECURITY_HEADERS: [(&str, &str); 4] = [
     (
         "content-security-policy",
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
+        "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'self'; \
          frame-ancestors 'none'; base-uri 'none'",
     ),
     ("x-content-type-options", "nosniff"),

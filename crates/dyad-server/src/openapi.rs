@@ -30,6 +30,16 @@ fn filters() -> Vec<Value> {
             json!({"type": "integer", "minimum": 1}),
         ),
         query("text", "Words in an evidence sentence", s),
+        query(
+            "modality",
+            "Events that a source reports with this modality",
+            json!({"type": "string", "enum": dyad_model::Modality::ALL.map(|m| m.as_str())}),
+        ),
+        query(
+            "certain",
+            "Only events that a source states as a fact: asserted, with no hedge",
+            json!({"type": "boolean"}),
+        ),
     ]
 }
 

@@ -13,7 +13,7 @@ use dyad_analysis::Granularity;
 use dyad_store::{EventFilter, EventRow};
 
 use crate::api::{actor_view, event_page, interactions};
-use crate::html::{error_page, escape, page, query_string, STYLE};
+use crate::html::{error_page, escape, page, query_string, SLIDER_JS, SLIDER_SCRIPT, STYLE};
 use crate::params::{Params, FILTERS};
 use crate::{ApiError, AppState};
 
@@ -24,16 +24,9 @@ fn failed(e: ApiError) -> Response {
 }
 
 fn events_table(rows: &[EventRow]) -> String {
-    let mut out = String::from("<table><thead><tr><th>date</th><th>event</th><th>actor</th><th>recipient</th><th>sources</th><th>evidence</th></tr></thead><tbody>");
+    let mut out = String::from("<table><thead><tr><th>date</th><th>event</th><th>actor</th><th>recipient</th><th>certainty</th><th>sources</th><th>evidence</th></tr></thead><tbody>");
     for r in rows {
-        let evidence: String = r
-            .mentions
-            .first()
-            .and_then(|m| m["text"].as_str())
-            .unwrap_or("")
-            .chars()
-            .take(160)
-            .collect();
+        let evidence = r.evidence_excerpt(160);
         // An actor without a code is unidentified or generic (docs/unidentified.md).
         let codes = |s: &str| -> String {
             s.split('+')
@@ -49,17 +42,51 @@ fn events_table(rows: &[EventRow]) -> String {
         };
         let _ = write!(
             out,
-            "<tr><td>{}</td><td><a href=\"/events/{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td class=\"date\">{}</td><td><a href=\"/events/{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(r.date.as_deref().unwrap_or("?")),
             r.id,
             escape(&r.event),
             codes(&r.actors),
             if r.recipients.is_empty() { "-".to_string() } else { codes(&r.recipients) },
-            r.n_sources,
+            certainty_html(r),
+            sources_html(r),
             escape(&evidence)
         );
     }
     out.push_str("</tbody></table>");
+    out
+}
+
+/// The modality badge of an event's evidence, with its hedge and attribution beneath.
+fn certainty_html(r: &EventRow) -> String {
+    let modality = r.modality();
+    let mut out = format!(
+        "<span class=\"badge {}\">{}</span>",
+        if r.is_certain() { "certain" } else { "uncertain" },
+        escape(modality)
+    );
+    if let Some(h) = r.hedge() {
+        let _ = write!(
+            out,
+            " <span class=\"badge uncertain\">hedged</span><br><small>“{}”</small>",
+            escape(h)
+        );
+    }
+    if let Some(a) = r.attribution() {
+        let _ = write!(out, "<br><small>per {}</small>", escape(a));
+    }
+    out
+}
+
+/// The number of sources, and whether their figures or dates disagree.
+fn sources_html(r: &EventRow) -> String {
+    let mut out = r.n_sources.to_string();
+    if r.figures_disagree() {
+        out.push_str("<br><small class=\"conf\">figures differ</small>");
+    }
+    if r.dates_disagree() {
+        out.push_str("<br><small class=\"conf\">dates differ</small>");
+    }
     out
 }
 
@@ -157,6 +184,22 @@ pub(crate) async fn events(State(state): State<Arc<AppState>>, Query(q): Q) -> R
             value(name)
         );
     }
+    let modality_now = raw.get("modality").map(String::as_str).unwrap_or("");
+    body.push_str("<label>Modality<select name=\"modality\"><option value=\"\">any</option>");
+    for m in dyad_model::Modality::ALL {
+        let _ = write!(
+            body,
+            "<option{}>{}</option>",
+            if m.as_str() == modality_now { " selected" } else { "" },
+            m.as_str()
+        );
+    }
+    body.push_str("</select></label>");
+    let _ = write!(
+        body,
+        "<label class=\"check\"><span><input type=\"checkbox\" name=\"certain\" value=\"1\"{}> asserted only</span></label>",
+        if p.flag("certain").unwrap_or(false) { " checked" } else { "" }
+    );
     let sort_now = raw.get("sort").map(String::as_str).unwrap_or("-date");
     body.push_str("<label>Order<select name=\"sort\">");
     for (v, l) in [
@@ -280,12 +323,35 @@ pub(crate) async fn event(State(state): State<Arc<AppState>>, Path(id): Path<Str
         escape(&row.sources.join("; ")),
         row.n_mentions
     );
+    let _ = write!(body, "<tr><th>certainty</th><td>{}</td></tr>", certainty_html(&row));
     for figure in &row.sizes {
         let _ = write!(
             body,
             "<tr><th>size</th><td>{} (according to {})</td></tr>",
             escape(&figure.describe()),
             escape(&figure.source)
+        );
+    }
+    if row.n_mentions > 1 {
+        // Whether the merged reports agree: a reader should not have to compare them.
+        let figures = match (row.sizes.len(), row.figures_disagree()) {
+            (0, _) => "no report gives a figure".to_string(),
+            (_, true) => "<span class=\"conf\">the sources give different figures</span>".into(),
+            (_, false) => "the figures given agree".to_string(),
+        };
+        let dates = row.mention_dates();
+        let dates = if row.dates_disagree() {
+            format!(
+                "<span class=\"conf\">the reports give different dates: {}</span>",
+                escape(&dates.join(", "))
+            )
+        } else {
+            "the dated reports agree".to_string()
+        };
+        let _ = write!(
+            body,
+            "<tr><th>do the {} sources agree?</th><td>{figures}; {dates}</td></tr>",
+            row.n_sources
         );
     }
     body.push_str("</tbody></table>");
@@ -487,7 +553,14 @@ pub(crate) async fn network(State(state): State<Arc<AppState>>, Query(q): Q) -> 
     let options = dyad_analysis::NetworkOptions::default();
     let monthly = dyad_analysis::windows(&inter, Some(Granularity::Month), &options);
     let mut body = String::from("<h1>Network</h1>");
-    // The slider: a form (works without JavaScript), with previous and next links.
+    // The slider: a form (works without JavaScript), with previous and next links. Each
+    // position's month, for the script that shows it while the slider moves.
+    let labels: Vec<String> = monthly
+        .iter()
+        .map(|w| w.start.map(|d| d.format("%Y-%m").to_string()).unwrap_or_default())
+        .collect();
+    let months =
+        format!(" data-labels=\"{}\" data-output=\"window-month\"", escape(&labels.join(",")));
     let (net, a, title) = match chosen.and_then(|i| monthly.get(i).map(|w| (i, w))) {
         Some((i, w)) => {
             let (s, e, net, a) = (
@@ -496,7 +569,7 @@ pub(crate) async fn network(State(state): State<Arc<AppState>>, Query(q): Q) -> 
                 &w.network,
                 &w.analysis,
             );
-            let _ = write!(body, "<form method=\"get\" action=\"/network\"><label for=\"window\">Month: {s} to {e}</label><br><input id=\"window\" type=\"range\" name=\"window\" min=\"0\" max=\"{}\" value=\"{i}\"> <button type=\"submit\">Show</button> <a href=\"/network\">whole period</a></form><div class=\"pager\">", monthly.len().saturating_sub(1));
+            let _ = write!(body, "<form method=\"get\" action=\"/network\"><label for=\"window\">Month: <span id=\"window-month\">{s} to {e}</span></label><br><input id=\"window\" type=\"range\" name=\"window\" min=\"0\" max=\"{}\" value=\"{i}\"{months}> <button type=\"submit\">Show</button> <a href=\"/network\">whole period</a></form><div class=\"pager\">", monthly.len().saturating_sub(1));
             if i > 0 {
                 let _ = write!(
                     body,
@@ -517,7 +590,7 @@ pub(crate) async fn network(State(state): State<Arc<AppState>>, Query(q): Q) -> 
         None => {
             let net = dyad_analysis::network(&inter, &options);
             let a = dyad_analysis::analyse(&net);
-            let _ = write!(body, "<form method=\"get\" action=\"/network\"><label for=\"window\">Month</label><br><input id=\"window\" type=\"range\" name=\"window\" min=\"0\" max=\"{}\" value=\"{}\"> <button type=\"submit\">Show month</button></form>", monthly.len().saturating_sub(1), monthly.len().saturating_sub(1));
+            let _ = write!(body, "<form method=\"get\" action=\"/network\"><label for=\"window\">Month: <span id=\"window-month\">choose one</span></label><br><input id=\"window\" type=\"range\" name=\"window\" min=\"0\" max=\"{}\" value=\"{}\"{months}> <button type=\"submit\">Show month</button></form>", monthly.len().saturating_sub(1), monthly.len().saturating_sub(1));
             (net, a, "whole period".to_string())
         }
     };
@@ -562,13 +635,18 @@ pub(crate) async fn network(State(state): State<Arc<AppState>>, Query(q): Q) -> 
     ));
     body.push_str("<h2>Polarity over time</h2>");
     body.push_str(&polarity_chart(&monthly));
+    body.push_str(SLIDER_SCRIPT);
     page("Network", &body).into_response()
 }
 
-/// The only static asset is the style sheet; any other path is refused, whatever it says.
+/// The static assets are the style sheet and the slider script; any other path is refused,
+/// whatever it says.
 pub(crate) async fn asset(Path(path): Path<String>) -> Response {
     match path.as_str() {
         "style.css" => ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLE).into_response(),
+        "slider.js" => {
+            ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], SLIDER_JS).into_response()
+        }
         _ => error_page(StatusCode::NOT_FOUND, "no such file"),
     }
 }

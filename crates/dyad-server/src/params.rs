@@ -4,14 +4,25 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use dyad_model::EventType;
+use dyad_model::{EventType, Modality};
 use dyad_store::{EventFilter, EventSort};
 
 use crate::ApiError;
 
 /// The event filters every event endpoint takes (the `dyad events` filters).
-pub(crate) const FILTERS: &[&str] =
-    &["actor", "recipient", "type", "mode", "since", "until", "source", "min_sources", "text"];
+pub(crate) const FILTERS: &[&str] = &[
+    "actor",
+    "recipient",
+    "type",
+    "mode",
+    "since",
+    "until",
+    "source",
+    "min_sources",
+    "text",
+    "modality",
+    "certain",
+];
 
 pub(crate) const MAX_LIMIT: usize = 500;
 
@@ -80,6 +91,16 @@ impl Params {
         }
     }
 
+    /// A yes/no parameter: `1`, `true`, `yes` or `on` (what a checked checkbox sends), or
+    /// `0`, `false`, `no`, `off`; absent or empty is no.
+    pub(crate) fn flag(&self, name: &str) -> Result<bool, ApiError> {
+        match self.text(name, 8)?.map(|v| v.to_ascii_lowercase()).as_deref() {
+            None | Some("0" | "false" | "no" | "off") => Ok(false),
+            Some("1" | "true" | "yes" | "on") => Ok(true),
+            Some(v) => Err(ApiError::bad_field(name, format!("`{v}` is not yes or no (1 or 0)"))),
+        }
+    }
+
     pub(crate) fn choice(&self, name: &str, allowed: &[&str]) -> Result<Option<String>, ApiError> {
         let Some(v) = self.text(name, 32)? else { return Ok(None) };
         if allowed.contains(&v.as_str()) {
@@ -116,6 +137,15 @@ impl Params {
                 return Err(ApiError::bad_field("until", "is before `since`"));
             }
         }
+        let modality = match self.text("modality", 16)? {
+            Some(m) => Some(
+                m.parse::<Modality>()
+                    .map_err(|e| ApiError::bad_field("modality", e))?
+                    .as_str()
+                    .to_string(),
+            ),
+            None => None,
+        };
         Ok(EventFilter {
             actor: self.code("actor")?,
             recipient: self.code("recipient")?,
@@ -126,6 +156,8 @@ impl Params {
             source: self.text("source", 200)?,
             min_sources: self.number("min_sources", 1, 1_000_000)?,
             text: self.text("text", 200)?,
+            modality,
+            certain: self.flag("certain")?,
             ..EventFilter::default()
         })
     }

@@ -16,6 +16,7 @@
 //! Not here: parsing and coding (the CLI hands in coded documents), fetching, the import and
 //! export formats (`dyad-formats`).
 
+mod certainty;
 mod import;
 mod query;
 mod recode;
@@ -300,6 +301,35 @@ mod tests {
             format: "text".into(),
             raw_hash: sha256_hex(raw.as_bytes()),
         }
+    }
+
+    #[test]
+    fn undated_mentions_never_merge_with_dated_events() {
+        // Issue 19: an undated report of a shipment merged into a dated one, and an access
+        // date (the article was read then) merged into events days away from it.
+        let mut store = Store::open_in_memory().unwrap();
+        let undated = |id: &str| Event { date: None, date_precision: None, ..event(id, "", None) };
+        let accessed = |id: &str, date: &str| Event {
+            date_precision: Some("access".into()),
+            ..event(id, date, None)
+        };
+        let batch = vec![
+            (doc("d1", "a", "A"), vec![event("d1", "2024-06-19", None)], rep("d1", "d1")),
+            (doc("u1", "b", "B"), vec![undated("u1")], rep("u1", "u1")),
+            (doc("u2", "c", "C"), vec![undated("u2")], rep("u2", "u2")),
+            (doc("d2", "d", "D"), vec![event("d2", "2024-06-20", None)], rep("d2", "d2")),
+            (doc("x1", "e", "E"), vec![accessed("x1", "2024-06-21")], rep("x1", "x1")),
+            (doc("x2", "f", "F"), vec![accessed("x2", "2024-06-21")], rep("x2", "x2")),
+        ];
+        store.ingest_batch(&batch, "test", "test").unwrap();
+        let events = store.events(&EventFilter::default()).unwrap();
+        let shape: Vec<(Option<&str>, usize)> =
+            events.iter().map(|e| (e.date.as_deref(), e.n_mentions)).collect();
+        assert_eq!(
+            shape,
+            [(None, 2), (Some("2024-06-19"), 2), (Some("2024-06-21"), 2)],
+            "the undated pair, the dated pair, the pair read on the same day"
+        );
     }
 
     #[test]

@@ -21,6 +21,10 @@ pub struct EventFilter {
     pub min_sources: Option<usize>,
     /// Case-insensitive substring of a mention's evidence sentence.
     pub text: Option<String>,
+    /// A modality (`asserted`, `reported`, …, lower case) that at least one mention has.
+    pub modality: Option<String>,
+    /// Only events that at least one mention states as a fact: asserted, with no hedge.
+    pub certain: bool,
     pub limit: Option<usize>,
     /// Events skipped before the first returned (paging).
     pub offset: Option<usize>,
@@ -107,6 +111,11 @@ impl EventRow {
             "sources": self.sources,
             "sizes": self.sizes.iter().map(|f| serde_json::json!({"value": f.value, "unit": f.unit, "qualifier": f.qualifier, "source": f.source})).collect::<Vec<_>>(),
             "evidence": self.mentions.first().and_then(|m| m["text"].as_str()),
+            "modality": self.modality(),
+            "hedge": self.hedge(),
+            "attribution": self.attribution(),
+            "figures_disagree": self.figures_disagree(),
+            "dates_disagree": self.dates_disagree(),
         });
         if with_mentions {
             v["mentions"] = serde_json::json!(self.mentions);
@@ -465,6 +474,15 @@ fn filter_sql(filter: &EventFilter) -> (String, String, Vec<Value>) {
     }
     if let Some(text) = &filter.text {
         push("EXISTS (SELECT 1 FROM mentions m2 WHERE m2.event_id = e.id AND LOWER(json_extract(m2.record, '$.text')) LIKE ('%' || LOWER(?) || '%') ESCAPE '\\')", Value::Text(like_literal(text)));
+    }
+    if let Some(modality) = &filter.modality {
+        push(
+            "EXISTS (SELECT 1 FROM mentions m2 WHERE m2.event_id = e.id AND m2.modality = ?)",
+            Value::Text(modality.to_ascii_lowercase()),
+        );
+    }
+    if filter.certain {
+        conditions.push("EXISTS (SELECT 1 FROM mentions m2 WHERE m2.event_id = e.id AND m2.modality = 'asserted' AND COALESCE(json_extract(m2.record, '$.hedge'), '') = '')".to_string());
     }
     let where_clause = if conditions.is_empty() {
         String::new()

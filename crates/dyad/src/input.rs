@@ -45,6 +45,12 @@ fn url_scheme(arg: &str) -> Option<&str> {
 /// again; a file reached twice (through a link) is read once. An existing file whose name
 /// looks like a URL (`notes:2024.txt`) is a file.
 pub fn expand(args: &[PathBuf]) -> Vec<Input> {
+    expand_reporting(args).0
+}
+
+/// [`expand`], with the files the folder walks passed over because dyad does not read their
+/// format (PDFs, images, JSON, …).
+pub fn expand_reporting(args: &[PathBuf]) -> (Vec<Input>, PassedOver) {
     let mut walk = Walk::default();
     for arg in args {
         let text = arg.to_string_lossy();
@@ -68,7 +74,73 @@ pub fn expand(args: &[PathBuf]) -> Vec<Input> {
             walk.out.push(Input::Path(arg.clone()));
         }
     }
-    walk.out
+    (walk.out, walk.passed_over)
+}
+
+/// Files found in folders and not read, by reason. A file named on the command line is
+/// always read (and reported if it cannot be); only folder walks pass files over.
+#[derive(Default)]
+pub struct PassedOver {
+    /// Invariant: each reason once, in the order first met; each file once.
+    by_reason: Vec<(&'static str, Vec<PathBuf>)>,
+}
+
+impl PassedOver {
+    fn add(&mut self, path: PathBuf) {
+        let reason = passed_over_reason(&path);
+        match self.by_reason.iter_mut().find(|(r, _)| *r == reason) {
+            Some((_, files)) => files.push(path),
+            None => self.by_reason.push((reason, vec![path])),
+        }
+    }
+
+    pub fn count(&self) -> usize {
+        self.by_reason.iter().map(|(_, files)| files.len()).sum()
+    }
+
+    /// The lines for standard error: one per reason with its count, and with `verbose`
+    /// each file's name under it.
+    pub fn messages(&self, verbose: bool) -> Vec<String> {
+        let mut out = Vec::new();
+        for (reason, files) in &self.by_reason {
+            out.push(format!(
+                "dyad: skipped {} file{} in folders: {reason}{}",
+                files.len(),
+                if files.len() == 1 { "" } else { "s" },
+                if verbose { "" } else { " (-v names them)" }
+            ));
+            if verbose {
+                for f in files {
+                    out.push(format!("dyad:   {}", printable(&f.display().to_string())));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Why a file in a folder is not read, from its name: dyad reads text, HTML and JSONL.
+fn passed_over_reason(path: &Path) -> &'static str {
+    let ext =
+        path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    match ext.as_str() {
+        "pdf" => "PDF documents (dyad reads text, HTML and JSONL: convert them to text first)",
+        "png" | "jpg" | "jpeg" | "gif" | "webp" | "svg" | "bmp" | "tif" | "tiff" | "heic" => {
+            "images (no text to code)"
+        }
+        "json" => "JSON files (dyad reads JSONL, one document per line: name them .jsonl if they are)",
+        "doc" | "docx" | "odt" | "rtf" | "pages" => {
+            "word-processor documents (save them as text or HTML first)"
+        }
+        "csv" | "tsv" | "parquet" | "xlsx" | "xls" => {
+            "data tables (`dyad import` reads event datasets)"
+        }
+        "zip" | "gz" | "tgz" | "bz2" | "xz" | "zst" | "tar" | "7z" => {
+            "archives (unpack them first)"
+        }
+        "" => "files without an extension (name a text file .txt to read it)",
+        _ => "files of other formats (dyad reads .txt, .text, .md, .html, .htm, .xhtml, .jsonl, .ndjson)",
+    }
 }
 
 /// The state of a folder walk: what it has found and what it has already visited.
@@ -79,6 +151,7 @@ struct Walk {
     folders: HashSet<PathBuf>,
     /// Canonical paths of the files listed (two links to one file list it once).
     files: HashSet<PathBuf>,
+    passed_over: PassedOver,
 }
 
 impl Walk {
@@ -114,6 +187,8 @@ impl Walk {
                 if first {
                     self.out.push(Input::Path(entry));
                 }
+            } else if entry.is_file() {
+                self.passed_over.add(entry);
             }
         }
         for folder in folders {
@@ -459,7 +534,25 @@ fn deliver(
         skipped(Skipped { location: source.location, reason, kept: false });
         return Ok(());
     }
+    if doc.date.is_none() {
+        skipped(Skipped {
+            location: source.location.clone(),
+            reason: undated_reason(&doc),
+            kept: true,
+        });
+    }
     sink(doc, source)
+}
+
+/// The warning for a document without a publication date: events its text does not date
+/// get the latest footnote access date (precision `access`), or no date.
+fn undated_reason(doc: &Document) -> String {
+    match doc.fallback_date() {
+        Some(d) => format!(
+            "no publication date: events the text does not date get the latest footnote access date, {d} (date_precision `access`); --date gives one"
+        ),
+        None => "no publication date: events the text does not date stay undated and merge with no dated event; --date gives one".to_string(),
+    }
 }
 
 /// Why a document is not coded (only English is, for now), or `None`.

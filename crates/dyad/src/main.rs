@@ -93,6 +93,9 @@ enum Command {
         /// Print counts, time and peak memory to standard error at the end.
         #[arg(long)]
         stats: bool,
+        /// Name each file a folder walk skipped (by default, a count per reason).
+        #[arg(short, long)]
+        verbose: bool,
         #[command(flatten)]
         lexicon: LexiconArgs,
     },
@@ -182,19 +185,29 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Code { inputs, from, to, date, explain, no_parse, jobs, stats, lexicon } => {
-            commands::code::run(&commands::code::CodeArgs {
-                inputs: &inputs,
-                from,
-                to,
-                date: date.as_deref(),
-                explain,
-                no_parse,
-                jobs,
-                stats,
-                lexicon: &lexicon,
-            })
-        }
+        Command::Code {
+            inputs,
+            from,
+            to,
+            date,
+            explain,
+            no_parse,
+            jobs,
+            stats,
+            verbose,
+            lexicon,
+        } => commands::code::run(&commands::code::CodeArgs {
+            inputs: &inputs,
+            from,
+            to,
+            date: date.as_deref(),
+            explain,
+            no_parse,
+            jobs,
+            stats,
+            verbose,
+            lexicon: &lexicon,
+        }),
         Command::Resolve { input, from, to, lexicon } => {
             commands::resolve::run(input.as_deref(), from, to, &lexicon)
         }

@@ -1596,7 +1596,11 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                         ),
                         Some(d.precision.to_string()),
                     ),
-                    None => (doc.date, None, doc.date.map(|_| "publication".to_string())),
+                    None => match (doc.date, doc.fallback_date()) {
+                        (Some(d), _) => (Some(d), None, Some("publication".to_string())),
+                        (None, Some(d)) => (Some(d), None, Some("access".to_string())),
+                        (None, None) => (None, None, None),
+                    },
                 },
             };
             if modality == Modality::Asserted {
@@ -1889,7 +1893,7 @@ fn anchored_date(
             .filter(|(_, e)| {
                 e.date_precision
                     .as_deref()
-                    .is_some_and(|p| p != "publication" && p != "approximate")
+                    .is_some_and(|p| !matches!(p, "publication" | "access" | "approximate"))
                     && parties.iter().all(|p| {
                         e.actor.iter().chain(&e.recipient).any(|a| a.country == *p)
                             || e.event_loc.as_ref().is_some_and(|l| l.country_code == *p)

@@ -385,7 +385,7 @@ pub fn blocs(args: &BlocsArgs) -> Result<ExitCode> {
             let f = &a.frustration;
             if f.exact {
                 outln!(
-                    "frustration: {:.2} (exact; {:.0}% of the weight that could be)",
+                    "frustration: {:.2} (exact), the weight of the ties that go against the two sides below: {:.0}% of the most it could be (half the weight of all ties); 0% means two cleanly opposed sides, 100% no better than a random split",
                     f.value,
                     f.normalised * 100.0
                 );
@@ -457,11 +457,11 @@ pub fn polarity(args: &PolarityArgs) -> Result<ExitCode> {
         }
         TextOrJson::Text => {
             outln!(
-                "{:<10}  {:<10}  {:>8}  {:>5}  {:>9}  {:>5}  blocs",
+                "{:<10}  {:<10}  {:>8}  {:>7}  {:>9}  {:>5}  members of each bloc",
                 "start",
                 "end",
                 "polarity",
-                "blocs",
+                "n_blocs",
                 "countries",
                 "ties"
             );
@@ -470,7 +470,7 @@ pub fn polarity(args: &PolarityArgs) -> Result<ExitCode> {
                 let blocs: Vec<String> =
                     a.blocs.iter().map(|b| format!("[{}]", b.members.join(" "))).collect();
                 outln!(
-                    "{:<10}  {:<10}  {:>8.3}  {:>5}  {:>9}  {:>5}  {}",
+                    "{:<10}  {:<10}  {:>8.3}  {:>7}  {:>9}  {:>5}  {}",
                     start.map_or("-".to_string(), |d| d.to_string()),
                     end.map_or("-".to_string(), |d| d.to_string()),
                     a.polarity,

@@ -10,7 +10,9 @@ use std::time::Instant;
 use anyhow::Result;
 use dyad_coder::{Coder, Options};
 
-use crate::input::{expand, load_coder, parse_date_arg, parse_unit, read_units, Input, Unit};
+use crate::input::{
+    expand_reporting, load_coder, parse_date_arg, parse_unit, read_units, Input, Unit,
+};
 use crate::output::{printable, table_header, write_jsonl, write_row};
 use crate::pipeline::ordered_map;
 use crate::{From, LexiconArgs, To};
@@ -24,6 +26,8 @@ pub struct CodeArgs<'a> {
     pub no_parse: bool,
     pub jobs: usize,
     pub stats: bool,
+    /// Name each file a folder walk skipped.
+    pub verbose: bool,
     pub lexicon: &'a LexiconArgs,
 }
 
@@ -39,6 +43,8 @@ struct CodedUnit {
     bytes: usize,
     events: usize,
     skipped: usize,
+    /// Documents without a publication date.
+    undated: usize,
 }
 
 pub fn run(args: &CodeArgs<'_>) -> Result<ExitCode> {
@@ -51,18 +57,21 @@ pub fn run(args: &CodeArgs<'_>) -> Result<ExitCode> {
         Options { explain: args.explain, no_parse: args.no_parse },
     )?));
     let lexicon_time = started.elapsed();
-    let inputs = if args.inputs.is_empty() {
-        vec![Input::Path(PathBuf::from("-"))]
+    let (inputs, passed_over) = if args.inputs.is_empty() {
+        (vec![Input::Path(PathBuf::from("-"))], Default::default())
     } else {
-        expand(args.inputs)
+        expand_reporting(args.inputs)
     };
+    for message in passed_over.messages(args.verbose) {
+        eprintln!("{message}");
+    }
     let (to, explain, from) = (args.to, args.explain, args.from);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     if to == To::Table {
         table_header(&mut out)?;
     }
-    let mut total = CodedUnit::default();
+    let mut total = CodedUnit { skipped: passed_over.count(), ..CodedUnit::default() };
     // Progress on a terminal only (quiet when piped), redrawn at most five times a second.
     let progress = std::io::stderr().is_terminal();
     let mut last_draw = started;
@@ -126,6 +135,7 @@ pub fn run(args: &CodeArgs<'_>) -> Result<ExitCode> {
             total.bytes += coded.bytes;
             total.events += coded.events;
             total.skipped += coded.skipped;
+            total.undated += coded.undated;
             if progress && last_draw.elapsed().as_millis() >= 200 {
                 last_draw = Instant::now();
                 let rate = total.sentences as f64 / started.elapsed().as_secs_f64().max(1e-6);
@@ -158,6 +168,7 @@ pub fn run(args: &CodeArgs<'_>) -> Result<ExitCode> {
             seconds: started.elapsed().as_secs_f64(),
             lexicon_seconds: Some(lexicon_time.as_secs_f64()),
             jobs: super::jobs(args.jobs),
+            undated: total.undated,
         }
         .print();
     }
@@ -173,6 +184,7 @@ fn code_document(
     coded: &mut CodedUnit,
 ) -> Result<()> {
     coded.documents += 1;
+    coded.undated += usize::from(doc.date.is_none());
     coded.sentences += doc.sentences.len();
     coded.bytes += doc.text.len();
     let result = coder.code(doc);

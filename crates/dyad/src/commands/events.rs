@@ -8,7 +8,7 @@ use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use dyad_formats::evidence::Qualifiers;
-use dyad_model::EventType;
+use dyad_model::{EventType, Modality};
 use dyad_store::{EventFilter, EventRow};
 use serde_json::json;
 
@@ -85,6 +85,13 @@ pub struct FilterArgs {
     /// Words in an evidence sentence.
     #[arg(long)]
     pub text: Option<String>,
+    /// Events that a source reports with this modality: asserted, historical, reported,
+    /// future, hypothetical, conditional or negated.
+    #[arg(long)]
+    pub modality: Option<String>,
+    /// Only events that a source states as a fact: asserted, with no hedge ("It is thought").
+    #[arg(long)]
+    pub certain: bool,
     #[arg(long)]
     pub limit: Option<usize>,
 }
@@ -116,6 +123,15 @@ impl FilterArgs {
                 bail!("--mode `{m}` is not a PLOVER mode");
             }
         }
+        let modality = match &self.modality {
+            Some(m) => Some(
+                m.parse::<Modality>()
+                    .map_err(|e| anyhow::anyhow!("--modality {e}"))?
+                    .as_str()
+                    .to_string(),
+            ),
+            None => None,
+        };
         Ok(EventFilter {
             actor: code("--actor", &self.actor)?,
             recipient: code("--recipient", &self.recipient)?,
@@ -126,6 +142,8 @@ impl FilterArgs {
             source: self.source.clone(),
             min_sources: self.min_sources,
             text: self.text.clone(),
+            modality,
+            certain: self.certain,
             limit: self.limit,
             ..EventFilter::default()
         })
@@ -188,23 +206,23 @@ pub fn run(args: &EventsArgs, db: &Path) -> Result<ExitCode> {
         Output::Table => {
             writeln!(
                 out,
-                "{:>6}  {:<10}  {:<9}  {:<20}  {:<20}  {:>7}  {:>8}  evidence",
-                "id", "date", "event", "actor", "recipient", "sources", "mentions"
+                "{:>6}  {:<10}  {:<9}  {:<20}  {:<20}  {:<12}  {:>7}  {:>8}  evidence",
+                "id", "date", "event", "actor", "recipient", "modality", "sources", "mentions"
             )?;
             for r in &rows {
-                let evidence = r.mentions.first().and_then(|m| m["text"].as_str()).unwrap_or("");
-                let evidence: String = printable(evidence).chars().take(90).collect();
                 writeln!(
                     out,
-                    "{:>6}  {:<10}  {:<9}  {:<20}  {:<20}  {:>7}  {:>8}  {}",
+                    "{:>6}  {:<10}  {:<9}  {:<20}  {:<20}  {:<12}  {:>7}  {:>8}  {}{}",
                     r.id,
                     r.date.as_deref().unwrap_or("?"),
                     r.event,
                     party_label(&r.actors, "?"),
                     party_label(&r.recipients, "-"),
+                    r.modality(),
                     r.n_sources,
                     r.n_mentions,
-                    evidence
+                    printable(&r.evidence_excerpt(EVIDENCE_WIDTH)),
+                    certainty_notes(r)
                 )?;
             }
         }
@@ -218,6 +236,35 @@ pub fn run(args: &EventsArgs, db: &Path) -> Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// How many characters of the evidence sentence the table shows.
+const EVIDENCE_WIDTH: usize = 90;
+
+/// What the table says after the evidence about how sure the event is: the hedge, whom the
+/// text attributes it to, and whether merged reports differ.
+fn certainty_notes(r: &EventRow) -> String {
+    let mut notes = Vec::new();
+    if let Some(h) = r.hedge() {
+        notes.push(format!("hedge: {h}"));
+    }
+    if let Some(a) = r.attribution() {
+        notes.push(format!("per {a}"));
+    }
+    if r.modalities.len() > 1 {
+        notes.push(format!("sources put it as {}", r.modalities.join(", ")));
+    }
+    if r.figures_disagree() {
+        notes.push(format!("figures differ across {} sources", r.n_sources));
+    }
+    if r.dates_disagree() {
+        notes.push(format!("dates differ: {}", r.mention_dates().join(", ")));
+    }
+    if notes.is_empty() {
+        String::new()
+    } else {
+        format!("  [{}]", printable(&notes.join("; ")))
+    }
 }
 
 /// `dyad export`: the filtered events to a file (or a folder of Parquet partitions). The
@@ -249,7 +296,11 @@ pub fn export(args: &ExportArgs, db: &Path) -> Result<ExitCode> {
     std::fs::rename(&tmp, out_path)
         .with_context(|| format!("cannot move the export into place at {}", out_path.display()))?;
     let left_out = rows.len() - written;
-    if left_out > 0 {
+    if rows.is_empty() {
+        // Still written (a CSV with its header, an empty JSONL file), so that a scheduled
+        // export finds its file; but said, so that nobody takes it for a failure.
+        eprintln!("dyad: no events match: {} holds none", out_path.display());
+    } else if left_out > 0 {
         eprintln!(
             "dyad: exported {written} events to {} ({left_out} without a date left out: GDELT needs SQLDATE)",
             out_path.display()

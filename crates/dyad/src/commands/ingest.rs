@@ -16,8 +16,8 @@ use dyad_store::{IngestOutcome, Prepared, Representation, Store};
 
 use crate::fetch::{is_url, Fetcher};
 use crate::input::{
-    expand, language_skip_reason, load_coder, parse_date_arg, parse_unit, read_units, Input,
-    Skipped, Source, Unit,
+    expand_reporting, language_skip_reason, load_coder, parse_date_arg, parse_unit, read_units,
+    Input, Skipped, Source, Unit,
 };
 use crate::pipeline::ordered_map;
 use crate::progress::Progress;
@@ -37,6 +37,10 @@ struct Tally {
     feed_known: usize,
     mentions: usize,
     new_events: usize,
+    /// Documents stored without a publication date, and those of them dated by a footnote
+    /// access date.
+    undated: usize,
+    access_dated: usize,
     /// Sentences and text bytes of the documents coded.
     sentences: usize,
     bytes: usize,
@@ -63,6 +67,10 @@ impl Ingester<'_> {
         {
             self.tally.same_file += 1;
             return Ok(());
+        }
+        if doc.date.is_none() {
+            self.tally.undated += 1;
+            self.tally.access_dated += usize::from(doc.fallback_date().is_some());
         }
         self.tally.sentences += doc.sentences.len();
         self.tally.bytes += doc.text.len();
@@ -151,6 +159,9 @@ pub struct IngestArgs {
     /// Print counts, time and peak memory to standard error at the end.
     #[arg(long)]
     stats: bool,
+    /// Name each file a folder walk skipped (by default, a count per reason).
+    #[arg(short, long)]
+    verbose: bool,
     /// Seconds allowed for fetching one URL, connection to last byte.
     #[arg(long, default_value_t = 30)]
     timeout: u64,
@@ -179,7 +190,10 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
         args.inputs.clone()
     };
     // Folders are listed first, so that the progress bar knows how many files there are.
-    let expanded = expand(&inputs);
+    let (expanded, passed_over) = expand_reporting(&inputs);
+    for message in passed_over.messages(args.verbose) {
+        eprintln!("{message}");
+    }
     // When no input is there at all, the run stops before the store is opened: a mistyped
     // name must not leave an empty store behind.
     let absent = |input: &Input| match input {
@@ -187,6 +201,9 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
         Input::Skipped { .. } => true,
         Input::Url(_) => false,
     };
+    if args.feeds.is_empty() && expanded.is_empty() && passed_over.count() > 0 {
+        anyhow::bail!("{}", super::nothing_stored(&args.db, "the folders hold no file dyad reads"));
+    }
     if args.feeds.is_empty() && !expanded.is_empty() && expanded.iter().all(absent) {
         for input in &expanded {
             match input {
@@ -214,7 +231,7 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
         coder,
         default_date,
         batch: Vec::new(),
-        tally: Tally::default(),
+        tally: Tally { skipped: passed_over.count(), ..Tally::default() },
         progress: Progress::new(None, "inputs"),
         inputs_done: 0,
         jobs: super::jobs(jobs),
@@ -255,6 +272,13 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
         t.mentions,
         t.new_events
     );
+    if t.undated > 0 {
+        outln!(
+            "undated: {} documents without a publication date ({} dated by their latest footnote access date); --date gives one",
+            t.undated,
+            t.access_dated
+        );
+    }
     crate::commands::stats::print(&store, &args.db)?;
     if args.stats {
         super::RunStats {
@@ -265,6 +289,7 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
             seconds: started.elapsed().as_secs_f64(),
             lexicon_seconds: None,
             jobs: super::jobs(jobs),
+            undated: t.undated,
         }
         .print();
     }

@@ -89,6 +89,8 @@ pub struct RunStats {
     /// Loading the lexicon and compiling the automata, when measured.
     pub lexicon_seconds: Option<f64>,
     pub jobs: usize,
+    /// Documents without a publication date.
+    pub undated: usize,
 }
 
 impl RunStats {
@@ -96,14 +98,15 @@ impl RunStats {
         let lexicon =
             self.lexicon_seconds.map(|s| format!(" lexicon_seconds {s:.4}")).unwrap_or_default();
         eprintln!(
-            "dyad stats: documents {} sentences {} bytes {} events {} seconds {:.4}{lexicon} jobs {} peak_rss_kb {}",
+            "dyad stats: documents {} sentences {} bytes {} events {} seconds {:.4}{lexicon} jobs {} peak_rss_kb {} undated {}",
             self.documents,
             self.sentences,
             self.bytes,
             self.events,
             self.seconds,
             self.jobs,
-            peak_rss_kb().map_or("-".to_string(), |kb| kb.to_string())
+            peak_rss_kb().map_or("-".to_string(), |kb| kb.to_string()),
+            self.undated
         );
     }
 }

@@ -1167,7 +1167,11 @@ fn binary_empty_and_legacy_encoded_files_each_get_a_message_and_the_batch_goes_o
     )});
     write("k-records.jsonl", format!("\u{feff}{record}\n").as_bytes());
     let db = dir.join("store.db");
-    let out = dyad(&["ingest", input.to_str().unwrap(), "--db", db.to_str().unwrap()], None);
+    // Dated, so that the only messages are about the bytes (not the missing dates).
+    let out = dyad(
+        &["ingest", input.to_str().unwrap(), "--db", db.to_str().unwrap(), "--date", "2024-06-17"],
+        None,
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     for expected in [
@@ -1412,5 +1416,239 @@ fn the_summary_leaves_out_self_dyads_and_generic_parties_unless_asked() {
     let all = dyad(&["stats", "--db", db, "--include-self"], None);
     let all = String::from_utf8_lossy(&all.stdout).to_string();
     assert!(all.contains("top dyads: IGO→IGO 2, PRK→PRK 2, TCD→NER 1"), "{all}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Three articles of one day: a hedged, attributed report and a plain one of the same
+/// shipment with another figure and date, and a page with a threat (a future sanction).
+fn certainty_store(dir: &Path) -> String {
+    let db = dir.join("store.db").to_str().unwrap().to_string();
+    let input = concat!(
+        "{\"id\": \"a\", \"text\": \"It is thought that North Korea sent close to 2,000 drones to Russia, South Korea said on Monday.\", \"date\": \"2024-06-19\", \"outlet\": \"One\"}\n",
+        "{\"id\": \"b\", \"text\": \"North Korea sent 500 drones to Russia on Tuesday.\", \"date\": \"2024-06-19\", \"outlet\": \"Two\"}\n",
+        "{\"id\": \"c\", \"text\": \"Japan and India signed a defence agreement on Wednesday. Germany threatened to impose sanctions on Iran.\", \"date\": \"2024-06-19\", \"outlet\": \"Three\"}\n",
+    );
+    let out = dyad(&["ingest", "-", "--db", &db], Some(input));
+    assert!(out.status.success(), "{}", stderr(&out));
+    db
+}
+
+#[test]
+fn the_events_table_shows_certainty_and_filters_by_it() {
+    // Issue 19: the table had no modality or hedge column, so a hedged report read as a
+    // fact, and merged events did not say whether their sources agree.
+    let dir = temp_dir("certainty");
+    let db = certainty_store(&dir);
+    let out = dyad(&["events", "--db", &db], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let table = String::from_utf8_lossy(&out.stdout).to_string();
+    let header = table.lines().next().unwrap();
+    assert!(header.contains("modality"), "{header}");
+    let aid = table.lines().find(|l| l.contains(" AID ")).expect("the AID event");
+    for expected in [
+        "reported",
+        "hedge: It is thought",
+        "per South Korea said",
+        "sources put it as reported, asserted",
+        "figures differ across 2 sources",
+        "dates differ: 2024-06-17, 2024-06-18",
+    ] {
+        assert!(aid.contains(expected), "{expected} in {aid}");
+    }
+    // The evidence is cut at a word, and says so.
+    assert!(aid.contains("said on…"), "{aid}");
+    let sanction = table.lines().find(|l| l.contains(" SANCTION ")).expect("the threat");
+    assert!(sanction.contains("future"), "{sanction}");
+
+    let events = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["events", "--db", &db, "--to", "jsonl"];
+        all.extend_from_slice(args);
+        let out = dyad(&all, None);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        lines(&out).iter().map(|e| e["event"].as_str().unwrap().to_string()).collect()
+    };
+    // Certain: a source states it as a fact (the second report of the shipment does).
+    assert_eq!(events(&["--certain"]), ["AID", "AGREE", "THREATEN"]);
+    assert_eq!(events(&["--modality", "future"]), ["SANCTION"]);
+    assert_eq!(events(&["--modality", "Reported"]), ["AID"]);
+    let json = dyad(&["events", "--db", &db, "--to", "jsonl", "--modality", "reported"], None);
+    let record = &lines(&json)[0];
+    assert_eq!(record["modality"], "reported", "{record}");
+    assert_eq!(record["hedge"], "It is thought", "{record}");
+    assert_eq!(record["figures_disagree"], true, "{record}");
+    assert_eq!(record["dates_disagree"], true, "{record}");
+    let bad = dyad(&["events", "--db", &db, "--modality", "maybe"], None);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("not a modality (asserted"), "{}", stderr(&bad));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn undated_documents_are_reported_and_fall_back_to_footnote_access_dates() {
+    // Issue 19: ingesting a text without --date left its events undated with no warning,
+    // though its footnotes say when the sources were read.
+    let dir = temp_dir("undated");
+    let notes = dir.join("notes.txt");
+    std::fs::write(&notes, "North Korea sent artillery shells to Russia.[1]\n\nReferences\n\n1. Reuters, \"Shells to Russia\", https://www.reuters.com/x, accessed 28.06.2024\n2. AP, \"Earlier\", https://apnews.com/y, accessed 21.06.2024\n").unwrap();
+    let plain = dir.join("plain.txt");
+    std::fs::write(&plain, "North Korea sent artillery shells to Russia, officials said.\n")
+        .unwrap();
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    let out = dyad(&["ingest", dir.to_str().unwrap(), "--db", db, "--stats"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("notes.txt: no publication date: events the text does not date get the latest footnote access date, 2024-06-28"),
+        "{err}"
+    );
+    assert!(
+        err.contains("plain.txt: no publication date: events the text does not date stay undated"),
+        "{err}"
+    );
+    assert!(err.contains(" undated 2"), "the --stats line counts them: {err}");
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(summary.contains("undated: 2 documents without a publication date (1 dated by their latest footnote access date)"), "{summary}");
+    let events = lines(&dyad(&["events", "--db", db, "--to", "jsonl"], None));
+    let shape: Vec<(serde_json::Value, serde_json::Value)> = events
+        .iter()
+        .map(|e| (e["date"].clone(), e["mentions"][0]["date_precision"].clone()))
+        .collect();
+    // The undated report stays apart from the dated one.
+    assert_eq!(
+        shape,
+        [
+            (serde_json::Value::Null, serde_json::Value::Null),
+            ("2024-06-28".into(), "access".into())
+        ]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn polarity_and_blocs_text_say_what_their_numbers_are() {
+    // Issue 19: `polarity` headed two columns `blocs`, and `blocs` said "6% of the weight
+    // that could be".
+    let dir = temp_dir("polarity-text");
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    let file = dir.join("two.jsonl");
+    std::fs::write(&file, coalition_records(&[&["USA", "JPN", "KOR"], &["RUS", "PRK", "IRN"]], 0))
+        .unwrap();
+    assert!(dyad(&["import", "--format", "plover", file.to_str().unwrap(), "--db", db], None)
+        .status
+        .success());
+    let out = dyad(&["polarity", "--db", db], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let header: Vec<&str> = text.lines().next().unwrap().split_whitespace().collect();
+    assert_eq!(
+        header,
+        [
+            "start",
+            "end",
+            "polarity",
+            "n_blocs",
+            "countries",
+            "ties",
+            "members",
+            "of",
+            "each",
+            "bloc"
+        ]
+    );
+    let out = dyad(&["blocs", "--db", db], None);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("frustration: 0.00 (exact), the weight of the ties that go against the two sides below: 0% of the most it could be (half the weight of all ties); 0% means two cleanly opposed sides"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn folder_walks_say_what_they_skip_and_short_foreign_texts_are_refused() {
+    // Issue 19: a folder of PDFs, images and JSON reported "0 skipped", short German and
+    // Spanish texts were stored with no events and no message, and a folder with nothing to
+    // read left an empty store behind.
+    let dir = temp_dir("walks");
+    let folder = dir.join("in");
+    std::fs::create_dir_all(folder.join("sub")).unwrap();
+    std::fs::write(folder.join("a.pdf"), b"%PDF-1.4 x").unwrap();
+    std::fs::write(folder.join("sub/b.pdf"), b"%PDF-1.4 y").unwrap();
+    std::fs::write(folder.join("c.png"), b"\x89PNG\r\n").unwrap();
+    std::fs::write(folder.join("d.json"), b"{}").unwrap();
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    let out = dyad(&["ingest", folder.to_str().unwrap(), "--db", db], None);
+    assert_eq!(out.status.code(), Some(2), "nothing to read is a failure");
+    let err = stderr(&out);
+    for expected in [
+        "skipped 2 files in folders: PDF documents",
+        "skipped 1 file in folders: images",
+        "skipped 1 file in folders: JSON files (dyad reads JSONL",
+        "(-v names them)",
+        "no store was created",
+    ] {
+        assert!(err.contains(expected), "`{expected}` in {err}");
+    }
+    assert!(!Path::new(db).exists());
+
+    std::fs::write(
+        folder.join("de.txt"),
+        "Die Bundesregierung hat am Montag neue Sanktionen gegen Russland beschlossen.",
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("es.txt"),
+        "El gobierno de España condenó el ataque de Rusia contra Ucrania.",
+    )
+    .unwrap();
+    std::fs::write(folder.join("en.txt"), "Germany imposed sanctions on Russia on Monday.")
+        .unwrap();
+    let out =
+        dyad(&["ingest", folder.to_str().unwrap(), "--db", db, "--date", "2024-06-19", "-v"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains(&format!("dyad:   {}", folder.join("sub/b.pdf").display())), "{err}");
+    assert!(err.contains("de.txt: the text does not look English"), "{err}");
+    assert!(err.contains("es.txt: the text does not look English"), "{err}");
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        summary.contains("ingested: 1 new documents") && summary.contains("6 skipped"),
+        "{summary}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_article_without_an_outlet_is_known_by_its_site_and_an_empty_export_says_so() {
+    // Issue 19: such an article showed as `doc:22`.
+    let dir = temp_dir("domain");
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    let input = "{\"id\": \"u\", \"text\": \"Germany imposed sanctions on Russia on Monday.\", \"date\": \"2024-06-19\", \"url\": \"https://www.Example-News.com/world/1\"}\n";
+    assert!(dyad(&["ingest", "-", "--db", db], Some(input)).status.success());
+    let events = lines(&dyad(&["events", "--db", db, "--to", "jsonl"], None));
+    assert_eq!(events[0]["sources"], serde_json::json!(["example-news.com"]));
+    let docs = String::from_utf8_lossy(&dyad(&["docs", "--db", db], None).stdout).to_string();
+    assert!(docs.contains("example-news.com"), "{docs}");
+    let path = dir.join("none.csv");
+    let out = dyad(
+        &[
+            "export",
+            "--db",
+            db,
+            "--format",
+            "csv",
+            "--out",
+            path.to_str().unwrap(),
+            "--type",
+            "AID",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("dyad: no events match"), "{}", stderr(&out));
     std::fs::remove_dir_all(&dir).unwrap();
 }
