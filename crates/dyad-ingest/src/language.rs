@@ -53,7 +53,7 @@ fn is_function_word(word: &[u8]) -> bool {
 }
 
 /// Whether `word` is a very common function word of German, Spanish, French, Italian,
-/// Portuguese or Dutch that English text does not use (names aside: `Le Pen`, `El Paso`,
+/// Portuguese, Dutch, Turkish or Indonesian that English text does not use (names aside: `Le Pen`, `El Paso`,
 /// hence the rule in [`looks_english`] that needs several and more of them than English ones).
 fn is_foreign_function_word(word: &str) -> bool {
     if word.len() > 7 {
@@ -75,6 +75,9 @@ fn is_foreign_function_word(word: &str) -> bool {
             // Italian, Portuguese, Dutch
             | "della" | "di" | "che" | "il" | "non" | "uma" | "em" | "os" | "não" | "het"
             | "een" | "van" | "niet" | "op"
+            // Turkish, Indonesian
+            | "ve" | "bir" | "bu" | "ile" | "için" | "olarak" | "gibi" | "daha" | "yang" | "dan"
+            | "dengan" | "ini" | "itu" | "untuk" | "tidak"
     )
 }
 
@@ -130,9 +133,11 @@ pub fn looks_english(text: &str) -> bool {
     if words < 12 {
         return non_latin * 2 < words.max(1);
     }
-    // Short texts (a headline, one sentence) may have few function words: one is enough.
+    // Short texts (a headline, one sentence) may have few function words: one is enough,
+    // and a telegraphic one with none of any language listed here gets the benefit of the
+    // doubt ("Serbian forces let free six French medical workers held captive since Friday").
     if words < 40 {
-        return non_latin * 2 < words && hits >= 1;
+        return non_latin * 2 < words && (hits >= 1 || foreign == 0);
     }
     non_latin * 2 < words && hits * 100 >= words * 8
 }
@@ -172,6 +177,10 @@ mod tests {
         assert!(looks_english("Marine Le Pen met Olaf Scholz."));
         assert!(looks_english("Los Angeles and El Paso sent aid to Ukraine."));
         assert!(looks_english("Ursula von der Leyen said the EU would act."));
+        // A telegraphic English sentence without one function word.
+        assert!(looks_english(
+            "Serbian forces let free six French medical workers held captive since Friday."
+        ));
         assert!(tag_is_english("en-US"));
         assert!(!tag_is_english("tr"));
     }
