@@ -209,6 +209,47 @@ pub struct Skipped {
     pub reason: String,
     /// A warning about a document that is still read (a bad date), not a skipped one.
     pub kept: bool,
+    /// The warning is that the document has no publication date: shown for the first few
+    /// documents of a run only (see [`UndatedNotes`]).
+    pub undated: bool,
+}
+
+/// How many "no publication date" warnings a run prints before it only counts them: a feed
+/// of snippets without dates would otherwise print one line per item.
+const UNDATED_SHOWN: usize = 5;
+
+/// Caps the per-document "no publication date" warnings of one run.
+#[derive(Default)]
+pub struct UndatedNotes {
+    shown: usize,
+    hidden: usize,
+}
+
+impl UndatedNotes {
+    /// Whether to print a message (`undated`: it is a "no publication date" warning);
+    /// counts the ones it holds back.
+    pub fn show(&mut self, undated: bool) -> bool {
+        if !undated {
+            return true;
+        }
+        if self.shown < UNDATED_SHOWN {
+            self.shown += 1;
+            true
+        } else {
+            self.hidden += 1;
+            false
+        }
+    }
+
+    /// The closing line for the warnings held back, if any were.
+    pub fn summary(&self) -> Option<String> {
+        (self.hidden > 0).then(|| {
+            format!(
+                "dyad: warning: {} more documents without a publication date (not listed; --date gives one)",
+                self.hidden
+            )
+        })
+    }
 }
 
 impl Skipped {
@@ -427,6 +468,7 @@ pub fn parse_unit(
                         location: format!("{name}:{line_no}"),
                         reason: "not valid UTF-8".into(),
                         kept: false,
+                        undated: false,
                     });
                     continue;
                 };
@@ -443,6 +485,7 @@ pub fn parse_unit(
                                 location: format!("{name}:{line_no}"),
                                 reason,
                                 kept: true,
+                                undated: false,
                             });
                         }
                         if let Some(bad) = record.bad_date {
@@ -452,6 +495,7 @@ pub fn parse_unit(
                                     "field `date`: `{bad}` is not a date; using the default date"
                                 ),
                                 kept: true,
+                                undated: false,
                             });
                         }
                         let source = Source {
@@ -465,13 +509,19 @@ pub fn parse_unit(
                         location: name.to_string(),
                         reason: err.to_string(),
                         kept: false,
+                        undated: false,
                     }),
                 }
             }
             Ok(())
         }
         Unit::Skipped { location, reason } => {
-            skipped(Skipped { location: location.clone(), reason: reason.clone(), kept: false });
+            skipped(Skipped {
+                location: location.clone(),
+                reason: reason.clone(),
+                kept: false,
+                undated: false,
+            });
             Ok(())
         }
         Unit::Whole { name, id, format, bytes } => {
@@ -482,7 +532,12 @@ pub fn parse_unit(
             match dyad_ingest::parse(id, hint, bytes, None) {
                 Ok(parsed) => {
                     if let Some(reason) = parsed.warning {
-                        skipped(Skipped { location: name.clone(), reason, kept: true });
+                        skipped(Skipped {
+                            location: name.clone(),
+                            reason,
+                            kept: true,
+                            undated: false,
+                        });
                     }
                     let source = Source { raw: bytes, location: name.clone(), format: *format };
                     deliver(parsed.document, source, default_date, sink, skipped)
@@ -492,6 +547,7 @@ pub fn parse_unit(
                         location: name.clone(),
                         reason: err.to_string(),
                         kept: false,
+                        undated: false,
                     });
                     Ok(())
                 }
@@ -531,7 +587,7 @@ fn deliver(
         doc.date = default_date;
     }
     if let Some(reason) = language_skip_reason(&doc) {
-        skipped(Skipped { location: source.location, reason, kept: false });
+        skipped(Skipped { location: source.location, reason, kept: false, undated: false });
         return Ok(());
     }
     if doc.date.is_none() {
@@ -539,6 +595,7 @@ fn deliver(
             location: source.location.clone(),
             reason: undated_reason(&doc),
             kept: true,
+            undated: true,
         });
     }
     sink(doc, source)

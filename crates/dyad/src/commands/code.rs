@@ -11,7 +11,7 @@ use anyhow::Result;
 use dyad_coder::{Coder, Options};
 
 use crate::input::{
-    expand_reporting, load_coder, parse_date_arg, parse_unit, read_units, Input, Unit,
+    expand_reporting, load_coder, parse_date_arg, parse_unit, read_units, Input, UndatedNotes, Unit,
 };
 use crate::output::{printable, table_header, write_jsonl, write_row};
 use crate::pipeline::ordered_map;
@@ -38,6 +38,8 @@ struct CodedUnit {
     input: usize,
     out: Vec<u8>,
     messages: Vec<String>,
+    /// "No publication date" warnings, of which a run shows the first few.
+    undated_messages: Vec<String>,
     documents: usize,
     sentences: usize,
     bytes: usize,
@@ -72,6 +74,7 @@ pub fn run(args: &CodeArgs<'_>) -> Result<ExitCode> {
         table_header(&mut out)?;
     }
     let mut total = CodedUnit { skipped: passed_over.count(), ..CodedUnit::default() };
+    let mut undated_notes = UndatedNotes::default();
     // Progress on a terminal only (quiet when piped), redrawn at most five times a second.
     let progress = std::io::stderr().is_terminal();
     let mut last_draw = started;
@@ -121,13 +124,22 @@ pub fn run(args: &CodeArgs<'_>) -> Result<ExitCode> {
             );
             for s in skipped {
                 coded.skipped += usize::from(!s.kept);
-                coded.messages.push(s.message());
+                if s.undated {
+                    coded.undated_messages.push(s.message());
+                } else {
+                    coded.messages.push(s.message());
+                }
             }
             coded
         },
         |coded| {
             for message in &coded.messages {
                 eprintln!("{message}");
+            }
+            for message in &coded.undated_messages {
+                if undated_notes.show(true) {
+                    eprintln!("{message}");
+                }
             }
             out.write_all(&coded.out)?;
             total.documents += coded.documents;
@@ -152,6 +164,9 @@ pub fn run(args: &CodeArgs<'_>) -> Result<ExitCode> {
     out.flush()?;
     if progress && started.elapsed().as_millis() >= 200 {
         eprint!("\r\x1b[2K");
+    }
+    if let Some(line) = undated_notes.summary() {
+        eprintln!("{line}");
     }
     if std::io::stderr().is_terminal() || to == To::Table {
         eprintln!(

@@ -17,7 +17,7 @@ use dyad_store::{IngestOutcome, Prepared, Representation, Store};
 use crate::fetch::{is_url, Fetcher};
 use crate::input::{
     expand_reporting, language_skip_reason, load_coder, parse_date_arg, parse_unit, read_units,
-    Input, Skipped, Source, Unit,
+    Input, Skipped, Source, UndatedNotes, Unit,
 };
 use crate::pipeline::ordered_map;
 use crate::progress::Progress;
@@ -57,6 +57,8 @@ struct Ingester<'a> {
     inputs_done: usize,
     /// Threads that code a batch in parallel.
     jobs: usize,
+    /// The first few "no publication date" warnings are shown, the rest counted.
+    undated_notes: UndatedNotes,
 }
 
 impl Ingester<'_> {
@@ -235,6 +237,7 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
         progress: Progress::new(None, "inputs"),
         inputs_done: 0,
         jobs: super::jobs(jobs),
+        undated_notes: UndatedNotes::default(),
     };
     if args.feeds.is_empty() {
         ingester.progress = Progress::new(Some(expanded.len()), "inputs");
@@ -463,7 +466,9 @@ fn ingest_path(ingester: &mut Ingester<'_>, path: &Path) -> Result<()> {
         },
         |(coded, skipped): (Vec<Coded>, Vec<Skipped>)| {
             for s in skipped {
-                eprintln!("{}", s.message());
+                if ingester.undated_notes.show(s.undated) {
+                    eprintln!("{}", s.message());
+                }
                 ingester.tally.skipped += usize::from(!s.kept);
             }
             for item in coded {

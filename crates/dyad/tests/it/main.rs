@@ -1652,3 +1652,18 @@ fn an_article_without_an_outlet_is_known_by_its_site_and_an_empty_export_says_so
     assert!(stderr(&out).contains("dyad: no events match"), "{}", stderr(&out));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_feed_of_undated_snippets_warns_five_times_then_counts() {
+    // One warning per undated document flooded standard error on feeds of snippets: the first
+    // five are listed, the rest counted in one line.
+    let input: String = (0..8)
+        .map(|i| format!("{{\"id\":\"s{i}\",\"text\":\"Chad accused Sudan of arming rebels.\"}}\n"))
+        .collect();
+    let out = dyad(&["code", "--from", "jsonl", "--to", "jsonl", "-"], Some(&input));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.matches("no publication date").count(), 5, "{err}");
+    assert!(err.contains("3 more documents without a publication date"), "{err}");
+    assert_eq!(lines(&out).len(), 8, "every snippet is still coded");
+}
