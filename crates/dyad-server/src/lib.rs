@@ -29,9 +29,11 @@ mod openapi;
 mod pages;
 mod params;
 
+use std::collections::HashMap;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -116,6 +118,19 @@ pub(crate) struct AppState {
     db: PathBuf,
     /// Open stores, reused across requests (a SQLite connection serves one thread at a time).
     stores: Mutex<Vec<Store>>,
+    /// A connection that never writes: its `data_version` changes when anyone (this server's
+    /// ingest, another process) commits, which makes the cache's generation.
+    watcher: Mutex<Option<Store>>,
+    /// Analysis results (rendered JSON or HTML) by request, valid for one generation.
+    cache: Mutex<Cache>,
+    /// Set when the server stops: work still running is abandoned.
+    stopping: AtomicBool,
+    /// The blocking jobs running, by number.
+    jobs: Mutex<HashMap<u64, Job>>,
+    next_job: std::sync::atomic::AtomicU64,
+    /// Blocking jobs stopped before their end because their request was dropped (client
+    /// gone, time limit, shutdown): for tests and logs.
+    pub(crate) jobs_stopped: AtomicUsize,
     token: Option<String>,
     coder: dyad_coder::Coder,
     lexicon: Arc<dyad_lexicon::Lexicon>,
@@ -160,38 +175,181 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// Results cached for one store generation.
+#[derive(Default)]
+pub(crate) struct Cache {
+    generation: Option<i64>,
+    entries: HashMap<String, Arc<str>>,
+}
+
+/// Entries kept at most; beyond, the cache starts again empty (the keys are requests, which a
+/// client can vary at will).
+const CACHE_ENTRIES: usize = 256;
+
+/// One request's blocking work: its stop flag and the statement to interrupt.
+#[derive(Clone, Default)]
+struct Job {
+    stop: Arc<AtomicBool>,
+    interrupt: Arc<Mutex<Option<dyad_store::Interrupt>>>,
+}
+
+impl Job {
+    fn stop(&self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Ok(Some(handle)) = self.interrupt.lock().as_deref() {
+            handle.interrupt();
+        }
+    }
+}
+
+/// Stops a job when the request's future is dropped (its client went away, its time ran
+/// out) before the work is done.
+struct StopOnDrop {
+    job: Job,
+    done: bool,
+}
+
+impl Drop for StopOnDrop {
+    fn drop(&mut self) {
+        if !self.done {
+            self.job.stop();
+        }
+    }
+}
+
 impl AppState {
-    /// Runs `f` with a store on a blocking thread.
+    /// Runs `f` with a store on a blocking thread. When the returned future is dropped
+    /// before it completes, or the server stops, the store's reads stop
+    /// (`Store::set_cancel`, `Store::interrupt_handle`): the work ends soon instead of
+    /// running on for nobody.
     pub(crate) async fn with_store<T, F>(self: &Arc<Self>, f: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&mut Store, &AppState) -> Result<T, ApiError> + Send + 'static,
     {
+        let job = Job::default();
+        let id = self.next_job.fetch_add(1, Ordering::Relaxed);
+        if let Ok(mut jobs) = self.jobs.lock() {
+            jobs.insert(id, job.clone());
+        }
+        if self.stopping.load(Ordering::Relaxed) {
+            job.stop();
+        }
+        let mut guard = StopOnDrop { job: job.clone(), done: false };
         let state = self.clone();
-        tokio::task::spawn_blocking(move || {
+        let out = tokio::task::spawn_blocking(move || {
             let pooled = state.stores.lock().map(|mut s| s.pop()).unwrap_or(None);
             let mut store = match pooled {
                 Some(s) => s,
                 None => Store::open(&state.db).map_err(ApiError::internal)?,
             };
+            if let Ok(mut slot) = job.interrupt.lock() {
+                *slot = Some(store.interrupt_handle());
+            }
+            store.set_cancel(Some(job.stop.clone()));
             let out = f(&mut store, &state);
+            if let Ok(mut slot) = job.interrupt.lock() {
+                *slot = None;
+            }
+            store.set_cancel(None);
+            if let Ok(mut jobs) = state.jobs.lock() {
+                jobs.remove(&id);
+            }
+            let out = if job.stop.load(Ordering::Relaxed) {
+                state.jobs_stopped.fetch_add(1, Ordering::Relaxed);
+                Err(ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "the request was stopped"))
+            } else {
+                out
+            };
             if let Ok(mut pool) = state.stores.lock() {
                 pool.push(store);
             }
             out
         })
         .await
-        .map_err(ApiError::internal)?
+        .map_err(ApiError::internal)?;
+        guard.done = true;
+        out
     }
+
+    /// Stops every job running and any started later (the server is stopping).
+    fn stop_all(&self) {
+        self.stopping.store(true, Ordering::Relaxed);
+        if let Ok(jobs) = self.jobs.lock() {
+            jobs.values().for_each(Job::stop);
+        }
+    }
+
+    /// The cache's generation: the watcher connection's `data_version` (see `AppState::watcher`).
+    fn generation(&self) -> Result<i64, ApiError> {
+        let mut watcher = self.watcher.lock().map_err(ApiError::internal)?;
+        if watcher.is_none() {
+            *watcher = Some(Store::open(&self.db).map_err(ApiError::internal)?);
+        }
+        match watcher.as_ref() {
+            Some(store) => store.data_version().map_err(ApiError::internal),
+            None => Err(ApiError::internal("no store")),
+        }
+    }
+
+    /// The result of `f` for `key`, computed once per store generation: a write to the store
+    /// (from this server or any other process) makes every entry stale.
+    pub(crate) async fn cached<F>(self: &Arc<Self>, key: String, f: F) -> Result<Arc<str>, ApiError>
+    where
+        F: FnOnce(&mut Store, &AppState) -> Result<String, ApiError> + Send + 'static,
+    {
+        let state = self.clone();
+        let generation = tokio::task::spawn_blocking(move || state.generation())
+            .await
+            .map_err(ApiError::internal)??;
+        if let Ok(cache) = self.cache.lock() {
+            if cache.generation == Some(generation) {
+                if let Some(hit) = cache.entries.get(&key) {
+                    return Ok(hit.clone());
+                }
+            }
+        }
+        // Computed from what the store held at `generation` or later: a write meanwhile
+        // changes the generation, so the entry is never served for newer data.
+        let value: Arc<str> = self.with_store(f).await?.into();
+        if let Ok(mut cache) = self.cache.lock() {
+            if cache.generation != Some(generation) || cache.entries.len() >= CACHE_ENTRIES {
+                cache.entries.clear();
+                cache.generation = Some(generation);
+            }
+            cache.entries.insert(key, value.clone());
+        }
+        Ok(value)
+    }
+}
+
+/// A 200 JSON response of a body already serialised.
+pub(crate) fn json_response(body: Arc<str>) -> Response {
+    (
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        axum::body::Body::from(body.as_bytes().to_vec()),
+    )
+        .into_response()
 }
 
 /// The application: API, pages and static assets, each response with the security headers,
 /// each request within `config.limits.request_timeout`.
 pub fn router(config: Config) -> Router {
+    app(config).0
+}
+
+/// The application and its state (whose `stop_all` abandons the work in progress).
+fn app(config: Config) -> (Router, Arc<AppState>) {
     let coder = dyad_coder::Coder::new(config.lexicon.clone(), dyad_coder::Options::default());
     let state = Arc::new(AppState {
         db: config.db,
         stores: Mutex::new(Vec::new()),
+        watcher: Mutex::new(None),
+        cache: Mutex::new(Cache::default()),
+        stopping: AtomicBool::new(false),
+        jobs: Mutex::new(HashMap::new()),
+        next_job: std::sync::atomic::AtomicU64::new(0),
+        jobs_stopped: AtomicUsize::new(0),
         token: config.write_token.filter(|t| !t.is_empty()),
         coder,
         lexicon: config.lexicon,
@@ -226,16 +384,17 @@ pub fn router(config: Config) -> Router {
                 .layer(axum::extract::DefaultBodyLimit::max(config.max_body_bytes)),
         )
         .route("/static/{*path}", get(pages::asset));
-    Router::new()
+    let router = Router::new()
         .merge(api)
         .merge(pages)
         .fallback(not_found)
-        .with_state(state)
+        .with_state(state.clone())
         .layer(axum::middleware::from_fn_with_state(
             config.limits.request_timeout,
             layers::time_limit,
         ))
-        .layer(axum::middleware::map_response(layers::security_headers))
+        .layer(axum::middleware::map_response(layers::security_headers));
+    (router, state)
 }
 
 /// 404: JSON under `/api/`, a page elsewhere.
@@ -263,5 +422,11 @@ pub async fn serve_on(
     shutdown: impl Future<Output = ()>,
 ) -> std::io::Result<()> {
     let limits = config.limits;
-    listen::run(listener, router(config), limits, shutdown).await
+    let (app, state) = app(config);
+    // At the stop, work still running is abandoned rather than waited for.
+    let shutdown = async move {
+        shutdown.await;
+        state.stop_all();
+    };
+    listen::run(listener, app, limits, shutdown).await
 }

@@ -73,6 +73,39 @@ pub(crate) fn party_key(entities: &[dyad_model::Entity]) -> String {
     codes.join("+")
 }
 
+/// Sorted, distinct, non-empty countries of entities joined by '+' (the `event_facts` form).
+fn country_key(entities: &[dyad_model::Entity]) -> String {
+    let mut codes: Vec<&str> =
+        entities.iter().map(|e| e.country.as_str()).filter(|c| !c.is_empty()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes.join("+")
+}
+
+/// Writes the `event_facts` of one event (or, with `None`, of every event) from the record of
+/// its first mention, as `merge_target` writes them for a new event.
+pub(crate) fn refresh_facts(tx: &Transaction<'_>, event_id: Option<i64>) -> Result<(), StoreError> {
+    let countries = |role: &str| {
+        format!(
+            "COALESCE((SELECT group_concat(c, '+' ORDER BY c) FROM (SELECT DISTINCT json_extract(p.value, '$.country') AS c
+              FROM json_each(m.record, '$.{role}') p) WHERE typeof(c) = 'text' AND c <> ''), '')"
+        )
+    };
+    let sql = format!(
+        "INSERT OR REPLACE INTO event_facts (event_id, actor_countries, recipient_countries, intensity)
+         SELECT m.event_id, {}, {}, json_extract(m.record, '$.intensity')
+         FROM mentions m WHERE m.id IN (SELECT MIN(id) FROM mentions {} GROUP BY event_id)",
+        countries("actor"),
+        countries("recipient"),
+        if event_id.is_some() { "WHERE event_id = ?1" } else { "" }
+    );
+    match event_id {
+        Some(id) => tx.execute(&sql, [id])?,
+        None => tx.execute(&sql, [])?,
+    };
+    Ok(())
+}
+
 /// Mentions of one event type between the same parties this many days apart are one event.
 pub const MERGE_WINDOW_DAYS: i64 = 3;
 
@@ -164,6 +197,18 @@ pub(crate) fn merge_target(
         date.map(|d| d.to_string())
     ])?;
     let id = tx.last_insert_rowid();
+    // The mention about to be stored is the event's first: its countries and intensity are
+    // the event's facts for the analysis (what `refresh_facts` reads back from its record).
+    tx.prepare_cached(
+        "INSERT OR REPLACE INTO event_facts (event_id, actor_countries, recipient_countries, intensity)
+         VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![
+        id,
+        country_key(&event.actor),
+        country_key(&event.recipient),
+        Some(event.intensity).filter(|x| x.is_finite())
+    ])?;
     let mut insert =
         tx.prepare_cached("INSERT INTO event_parties (event_id, role, code) VALUES (?1, ?2, ?3)")?;
     for (role, key) in [("a", &actors), ("r", &recipients)] {
