@@ -440,13 +440,17 @@ pub(crate) async fn ingest_value(
             Some(_) => Err(ApiError::bad_field(name, "must be a string")),
         }
     };
-    let date =
-        match string_field("date")? {
-            Some(d) => Some(NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| {
+    let date = match string_field("date")? {
+        Some(d) => {
+            let date = NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| {
                 ApiError::bad_field("date", format!("`{d}` is not a YYYY-MM-DD date"))
-            })?),
-            None => None,
-        };
+            })?;
+            dyad_model::calendar::plausible_date(date, dyad_model::calendar::today())
+                .map_err(|m| ApiError::bad_field("date", m))?;
+            Some(date)
+        }
+        None => None,
+    };
     let (title, outlet) = (string_field("title")?, string_field("outlet")?);
     // Pasted text and HTML arrive in a JSON string: UTF-8 already, whatever a `<meta>` says.
     let mut charset = Some("utf-8".to_string());
@@ -482,8 +486,20 @@ pub(crate) async fn ingest_value(
             }
             let parsed = dyad_ingest::parse(&source, hint, &raw, charset.as_deref())
                 .map_err(|e| ApiError::bad_field(kind, e.to_string()))?;
-            let warning = parsed.warning;
+            let mut warning = parsed.warning;
             let mut doc = parsed.document;
+            // A date read from the article itself that cannot be right is not used.
+            if let Some(found) = doc.date {
+                let today = dyad_model::calendar::today();
+                if let Err(m) = dyad_model::calendar::plausible_date(found, today) {
+                    let note = format!("the article's own date {m}; it is not used");
+                    warning = Some(match warning {
+                        Some(w) => format!("{w}; {note}"),
+                        None => note,
+                    });
+                    doc.date = None;
+                }
+            }
             if doc.date.is_none() {
                 doc.date = date;
             }

@@ -1403,3 +1403,68 @@ fn the_summary_leaves_out_self_dyads_and_generic_parties_unless_asked() {
     assert!(all.contains("top dyads: IGO→IGO 2, PRK→PRK 2, TCD→NER 1"), "{all}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Issue 18: a date of 9999-12-31 is refused wherever it comes in (the field named, the row
+/// skipped or the date not used), and an analysis that would need more than 5,000 windows is
+/// refused with a message, not run until memory runs out.
+#[test]
+fn implausible_dates_are_refused_and_windows_are_bounded() {
+    let dir = temp_dir("dates");
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    // --date
+    let out = dyad(&["code", "--date", "9999-12-31"], Some("Russia attacked Ukraine."));
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--date `9999-12-31` is more than a year after today"), "{stderr}");
+    // JSONL: the document is coded, without the date, and the field is named.
+    let input =
+        r#"{"id": "d1", "text": "Russia attacked Ukraine on Monday.", "date": "9999-12-31"}"#;
+    let out = dyad(&["ingest", "-", "--db", db], Some(input));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(":1: field `date`: `9999-12-31` is more than a year"), "{stderr}");
+    let events = dyad(&["events", "--db", db, "--to", "jsonl"], None);
+    assert!(!String::from_utf8_lossy(&events.stdout).contains("9999"));
+    // Front matter: the same.
+    let file = dir.join("front.md");
+    std::fs::write(&file, "---\ndate: 9999-12-31\n---\nRussia attacked Ukraine on Monday.\n")
+        .unwrap();
+    let out = dyad(&["code", file.to_str().unwrap()], None);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("the date in its metadata: `9999-12-31` is more"), "{stderr}");
+    // An import row with such a date is skipped like any bad row; the others are imported.
+    let rows = dir.join("rows.jsonl");
+    std::fs::write(
+        &rows,
+        concat!(
+            r#"{"event": "ASSAULT", "actor": "RUS", "recipient": "UKR", "date": "1900-01-01"}"#,
+            "\n",
+            r#"{"event": "ASSAULT", "actor": "RUS", "recipient": "UKR", "date": "9999-12-31"}"#,
+            "\n",
+            r#"{"event": "AGREE", "actor": "RUS", "recipient": "PRK", "date": "2024-06-19"}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let out = dyad(&["import", "--format", "plover", rows.to_str().unwrap(), "--db", db], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("line 2: field `date`: `9999-12-31` is more"), "{stderr}");
+    let summary = format!("{}{stderr}", String::from_utf8_lossy(&out.stdout));
+    assert!(summary.contains("imported: 2 plover rows as events; 1 bad rows skipped"), "{summary}");
+    // 1900 to 2024 in days is more than 5,000 windows: refused with the reason, exit 2.
+    let out = dyad(&["polarity", "--db", db, "--window", "day"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "the events run from 1900-01-01 to 2024-06-19: more than 5000 windows of one day"
+        ),
+        "{stderr}"
+    );
+    // A longer window, or narrower dates, answer.
+    assert!(dyad(&["polarity", "--db", db, "--window", "year"], None).status.success());
+    let out = dyad(&["polarity", "--db", db, "--window", "day", "--since", "2024"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
