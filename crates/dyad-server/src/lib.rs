@@ -131,6 +131,8 @@ pub(crate) struct AppState {
     /// Blocking jobs stopped before their end because their request was dropped (client
     /// gone, time limit, shutdown): for tests and logs.
     pub(crate) jobs_stopped: AtomicUsize,
+    /// Requests answered from the cache (for tests and logs).
+    pub(crate) cache_hits: AtomicUsize,
     token: Option<String>,
     coder: dyad_coder::Coder,
     lexicon: Arc<dyad_lexicon::Lexicon>,
@@ -305,6 +307,7 @@ impl AppState {
         if let Ok(cache) = self.cache.lock() {
             if cache.generation == Some(generation) {
                 if let Some(hit) = cache.entries.get(&key) {
+                    self.cache_hits.fetch_add(1, Ordering::Relaxed);
                     return Ok(hit.clone());
                 }
             }
@@ -350,6 +353,7 @@ fn app(config: Config) -> (Router, Arc<AppState>) {
         jobs: Mutex::new(HashMap::new()),
         next_job: std::sync::atomic::AtomicU64::new(0),
         jobs_stopped: AtomicUsize::new(0),
+        cache_hits: AtomicUsize::new(0),
         token: config.write_token.filter(|t| !t.is_empty()),
         coder,
         lexicon: config.lexicon,
@@ -429,4 +433,154 @@ pub async fn serve_on(
         state.stop_all();
     };
     listen::run(listener, app, limits, shutdown).await
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use dyad_model::{Entity, Event, EventType, Modality, TextInfo};
+    use dyad_store::{EventFilter, FactsOrder, ImportFile, ImportRow};
+    use tower::ServiceExt;
+
+    use super::*;
+
+    /// An imported row: RUS accuses UKR.
+    fn row(i: usize) -> ImportRow {
+        let entity = |c: &str| Entity { code: c.into(), country: c.into(), ..Entity::default() };
+        ImportRow {
+            event: Event {
+                id: format!("e{i}"),
+                doc_id: String::new(),
+                event: EventType::Accuse,
+                mode: vec![],
+                context: vec![],
+                actor: vec![entity("RUS")],
+                recipient: vec![entity("UKR")],
+                date: Some("2024-06-19".into()),
+                date_text: None,
+                date_precision: None,
+                event_loc: None,
+                size: None,
+                modality: Modality::Asserted,
+                hedge: None,
+                attribution: None,
+                quad_code: 3,
+                intensity: -2.0,
+                cameo: String::new(),
+                text: String::new(),
+                text_info: TextInfo { sentence: 0, start: 0, end: 0 },
+                event_text: String::new(),
+                trigger_span: (0, 0),
+                rule: String::new(),
+                citations: vec![],
+                explain: vec![],
+            },
+            key: format!("line {i}"),
+            source: None,
+        }
+    }
+
+    /// A new store of `n` such rows.
+    fn store(name: &str, n: usize) -> (PathBuf, PathBuf) {
+        let dir =
+            std::env::temp_dir().join(format!("dyad-server-unit-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let db = dir.join("store.db");
+        let file = ImportFile { dataset: "t".into(), file: "t".into(), file_hash: "t".into() };
+        Store::bulk_create(&db, &file, (0..n).map(row)).unwrap();
+        (dir, db)
+    }
+
+    fn config(db: &std::path::Path) -> Config {
+        Config::read_only(db.to_path_buf(), Arc::new(dyad_lexicon::Lexicon::load(&[]).unwrap()))
+    }
+
+    /// Blocking work that reads every event, 1 ms each: 5 s for 5,000 if nothing stops it.
+    async fn slow_read(state: Arc<AppState>, seen: Arc<AtomicUsize>) -> Result<(), ApiError> {
+        state
+            .with_store(move |store, _| {
+                store
+                    .each_event_facts(&EventFilter::default(), FactsOrder::Date, false, &mut |_| {
+                        seen.fetch_add(1, Ordering::Relaxed);
+                        std::thread::sleep(Duration::from_millis(1));
+                        true
+                    })
+                    .map_err(api::store_error)
+            })
+            .await
+    }
+
+    /// A request whose future is dropped (its client went away, its time ran out) stops its
+    /// blocking work: the read ends soon after, long before the store is read through.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn an_abandoned_request_stops_its_work() {
+        let n = 5_000;
+        let (dir, db) = store("abandoned", n);
+        let (_, state) = app(config(&db));
+        let seen = Arc::new(AtomicUsize::new(0));
+        let work = slow_read(state.clone(), seen.clone());
+        assert!(tokio::time::timeout(Duration::from_millis(200), work).await.is_err());
+        let dropped = Instant::now();
+        while state.jobs_stopped.load(Ordering::Relaxed) == 0 {
+            assert!(dropped.elapsed() < Duration::from_secs(2), "the work went on");
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        let at_stop = seen.load(Ordering::Relaxed);
+        assert!(at_stop > 0 && at_stop < n, "{at_stop}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        assert_eq!(seen.load(Ordering::Relaxed), at_stop, "nothing is read after the stop");
+        // The store went back to the pool in working order.
+        let count = state.with_store(|store, _| {
+            store.count_events(&EventFilter::default()).map_err(api::store_error)
+        });
+        assert_eq!(count.await.unwrap(), n);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// The server's stop abandons the work in progress instead of waiting for it.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn stopping_the_server_stops_its_work() {
+        let (dir, db) = store("stopping", 5_000);
+        let (_, state) = app(config(&db));
+        let task = tokio::spawn(slow_read(state.clone(), Arc::new(AtomicUsize::new(0))));
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let stopped = Instant::now();
+        state.stop_all();
+        let answer = task.await.unwrap();
+        assert_eq!(answer.unwrap_err().status, StatusCode::SERVICE_UNAVAILABLE);
+        assert!(stopped.elapsed() < Duration::from_secs(1));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A second identical request is answered from the cache; a write by another
+    /// connection makes every entry stale.
+    #[tokio::test]
+    async fn analyses_are_cached_until_the_store_changes() {
+        let (dir, db) = store("cache", 10);
+        let (router, state) = app(config(&db));
+        let get = |uri: &'static str| {
+            let router = router.clone();
+            async move {
+                let request = axum::http::Request::get(uri).body(axum::body::Body::empty());
+                let response = router.oneshot(request.unwrap()).await.unwrap();
+                assert_eq!(response.status(), StatusCode::OK, "{uri}");
+            }
+        };
+        let hits = || state.cache_hits.load(Ordering::Relaxed);
+        for uri in ["/api/blocs", "/api/polarity", "/api/dyads", "/api/network", "/", "/network"] {
+            get(uri).await;
+            get(uri).await;
+        }
+        assert_eq!(hits(), 6);
+        let mut other = Store::open(&db).unwrap();
+        let file = ImportFile { dataset: "t".into(), file: "u".into(), file_hash: "u".into() };
+        other.import_file(&file, [Ok(row(10))], &|| 0).unwrap();
+        get("/api/blocs").await;
+        assert_eq!(hits(), 6, "a stale entry was served");
+        get("/api/blocs").await;
+        assert_eq!(hits(), 7);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -16,6 +16,7 @@
 //! Not here: parsing and coding (the CLI hands in coded documents), fetching, the import and
 //! export formats (`dyad-formats`).
 
+mod bulk;
 mod import;
 mod query;
 mod recode;

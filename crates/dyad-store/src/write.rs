@@ -74,7 +74,7 @@ pub(crate) fn party_key(entities: &[dyad_model::Entity]) -> String {
 }
 
 /// Sorted, distinct, non-empty countries of entities joined by '+' (the `event_facts` form).
-fn country_key(entities: &[dyad_model::Entity]) -> String {
+pub(crate) fn country_key(entities: &[dyad_model::Entity]) -> String {
     let mut codes: Vec<&str> =
         entities.iter().map(|e| e.country.as_str()).filter(|c| !c.is_empty()).collect();
     codes.sort_unstable();
