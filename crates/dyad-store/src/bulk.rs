@@ -7,7 +7,7 @@ use std::path::Path;
 use rusqlite::params;
 
 use crate::import::{ImportFile, ImportRow};
-use crate::write::{country_key, party_key};
+use crate::write::{country_key, happened, party_key};
 use crate::{Store, StoreError};
 
 impl Store {
@@ -64,7 +64,7 @@ impl Store {
                     "INSERT INTO event_parties (event_id, role, code) VALUES (?1, ?2, ?3)",
                 )?;
                 let mut facts = conn.prepare(
-                    "INSERT INTO event_facts (event_id, actor_countries, recipient_countries, intensity) VALUES (?1, ?2, ?3, ?4)",
+                    "INSERT INTO event_facts (event_id, actor_countries, recipient_countries, intensity, happened) VALUES (?1, ?2, ?3, ?4, ?5)",
                 )?;
                 let mut mention = conn.prepare(
                     "INSERT INTO mentions (event_id, import_id, import_row, source, date, modality, mode, size_value, size_unit, record)
@@ -90,7 +90,8 @@ impl Store {
                         id,
                         country_key(&e.actor),
                         country_key(&e.recipient),
-                        Some(e.intensity).filter(|x| x.is_finite())
+                        Some(e.intensity).filter(|x| x.is_finite()),
+                        happened(e.modality)
                     ])?;
                     mention.execute(params![
                         id,

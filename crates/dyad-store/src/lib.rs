@@ -685,20 +685,28 @@ mod tests {
         joint.actor[1].country = "".into();
         joint.recipient = vec![];
         joint.intensity = 3.3;
+        // Denied first, then reported as done by another outlet: it happened.
+        let mut denied = event("a", "2024-06-20", None);
+        denied.modality = Modality::Negated;
+        let mut imagined = event("c", "2024-09-01", None);
+        imagined.modality = Modality::Hypothetical;
         let batch = vec![
-            (doc("a", "one text", "O"), vec![joint, event("a", "2024-06-20", None)], rep("a", "a")),
+            (doc("a", "one text", "O"), vec![joint, denied], rep("a", "a")),
             (doc("b", "two text", "P"), vec![event("b", "2024-06-21", None)], rep("b", "b")),
+            (doc("c", "three text", "Q"), vec![imagined], rep("c", "c")),
         ];
         store.ingest_batch(&batch, "t", "t").unwrap();
-        let facts = |store: &Store| -> Vec<(i64, String, String, Option<f64>)> {
+        let facts = |store: &Store| -> Vec<(i64, String, String, Option<f64>, bool)> {
             let mut stmt =
                 store.conn.prepare("SELECT * FROM event_facts ORDER BY event_id").unwrap();
-            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)));
+            let rows =
+                stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)));
             rows.unwrap().collect::<Result<_, _>>().unwrap()
         };
         let written = facts(&store);
-        assert_eq!(written[0], (1, "USA".into(), "".into(), Some(3.3)));
-        assert_eq!(written[1], (2, "PRK".into(), "RUS".into(), Some(10.0)));
+        assert_eq!(written[0], (1, "USA".into(), "".into(), Some(3.3), true));
+        assert_eq!(written[1], (2, "PRK".into(), "RUS".into(), Some(10.0), true));
+        assert_eq!(written[2], (3, "PRK".into(), "RUS".into(), Some(10.0), false));
         store.conn.execute("DELETE FROM event_facts", []).unwrap();
         let tx = store.conn.transaction().unwrap();
         write::refresh_facts(&tx, None).unwrap();

@@ -461,7 +461,8 @@ pub enum FactsOrder {
 
 impl Store {
     /// Calls `each` with the facts of every merged event matching `filter` (its sort aside;
-    /// its limit and offset count events in `order`) that has a country among its actors, in `order`, holding one row at a time:
+    /// its limit and offset count events in `order`) that has a country among its actors and
+    /// happened (all, when a limit or offset counts them), in `order`, holding one row at a time:
     /// memory does not grow with the store. `with_sources` counts each event's sources (a
     /// lookup per event; `n_sources` is 0 without it, and `filter.min_sources` needs it).
     /// `each` returns `false` to stop early.
@@ -473,13 +474,13 @@ impl Store {
         each: &mut dyn FnMut(&EventFacts<'_>) -> bool,
     ) -> Result<(), StoreError> {
         let (where_clause, _, params) = filter_sql(filter);
-        // Events with no country among their actors tie no states; they are skipped in SQL
-        // unless a limit counts them.
+        // Events with no country among their actors, or that did not happen, tie no states;
+        // they are skipped in SQL unless a limit counts them.
         let paged = filter.limit.is_some() || filter.offset.is_some();
         let where_clause = match (where_clause.is_empty(), paged) {
             (_, true) => where_clause,
-            (true, false) => "WHERE f.actor_countries <> ''".to_string(),
-            (false, false) => format!("{where_clause} AND f.actor_countries <> ''"),
+            (true, false) => "WHERE f.actor_countries <> '' AND f.happened".to_string(),
+            (false, false) => format!("{where_clause} AND f.actor_countries <> '' AND f.happened"),
         };
         let limit = match (filter.limit, filter.offset) {
             (Some(n), Some(o)) => format!("LIMIT {n} OFFSET {o}"),
@@ -505,7 +506,7 @@ impl Store {
             "SELECT * FROM (SELECT e.id, e.event, e.date, f.actor_countries, f.recipient_countries, f.intensity,
                 CASE WHEN f.intensity IS NULL THEN (SELECT group_concat(m.mode, ',') FROM mentions m WHERE m.event_id = e.id) ELSE '' END,
                 {n_sources} AS n_sources,
-                EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.id AND m.modality NOT IN ('negated', 'hypothetical', 'conditional'))
+                f.happened
              FROM events e JOIN event_facts f ON f.event_id = e.id {where_clause} ORDER BY {order}) {min_sources} {limit}"
         );
         let mut stmt = self.conn.prepare(&sql)?;

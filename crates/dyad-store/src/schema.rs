@@ -183,16 +183,20 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     "#,
     // 7: what the analysis reads of each event, kept beside it so that it never parses the
     // mention records: the countries of the actors and of the recipients of its first mention
-    // (sorted, distinct, '+'-joined) and that mention's intensity. Written when an event is
-    // made, and again when `recode` removes an event's first mention; the events stored
-    // before get theirs here.
+    // (sorted, distinct, '+'-joined) and that mention's intensity, and whether any mention
+    // says it happened. Written when an event is made, updated when a mention joins it, and
+    // written again when `recode` removes an event's mentions; the events stored before get
+    // theirs here.
     r#"
     CREATE TABLE event_facts (
         event_id            INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
         actor_countries     TEXT NOT NULL,
         recipient_countries TEXT NOT NULL,
         -- NULL when the record has none: the analysis then scores the event type and modes.
-        intensity           REAL
+        intensity           REAL,
+        -- 1 when some mention says it happened (a modality other than negated, hypothetical
+        -- or conditional): set when such a mention is stored.
+        happened            INTEGER NOT NULL
     );
     "#,
 ];

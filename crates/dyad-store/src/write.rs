@@ -82,6 +82,14 @@ pub(crate) fn country_key(entities: &[dyad_model::Entity]) -> String {
     codes.join("+")
 }
 
+/// Modalities of mentions that say the event did not happen (or not yet).
+pub(crate) const NOT_HAPPENED: [&str; 3] = ["negated", "hypothetical", "conditional"];
+
+/// Whether a mention with `modality` says its event happened.
+pub(crate) fn happened(modality: dyad_model::Modality) -> bool {
+    !NOT_HAPPENED.contains(&modality.as_str())
+}
+
 /// Writes the `event_facts` of one event (or, with `None`, of every event) from the record of
 /// its first mention, as `merge_target` writes them for a new event.
 pub(crate) fn refresh_facts(tx: &Transaction<'_>, event_id: Option<i64>) -> Result<(), StoreError> {
@@ -92,11 +100,13 @@ pub(crate) fn refresh_facts(tx: &Transaction<'_>, event_id: Option<i64>) -> Resu
         )
     };
     let sql = format!(
-        "INSERT OR REPLACE INTO event_facts (event_id, actor_countries, recipient_countries, intensity)
-         SELECT m.event_id, {}, {}, json_extract(m.record, '$.intensity')
+        "INSERT OR REPLACE INTO event_facts (event_id, actor_countries, recipient_countries, intensity, happened)
+         SELECT m.event_id, {}, {}, json_extract(m.record, '$.intensity'),
+                EXISTS (SELECT 1 FROM mentions h WHERE h.event_id = m.event_id AND h.modality NOT IN ('{}'))
          FROM mentions m WHERE m.id IN (SELECT MIN(id) FROM mentions {} GROUP BY event_id)",
         countries("actor"),
         countries("recipient"),
+        NOT_HAPPENED.join("', '"),
         if event_id.is_some() { "WHERE event_id = ?1" } else { "" }
     );
     match event_id {
@@ -120,6 +130,12 @@ pub(crate) fn insert_mentions(
     for event in events {
         let (event_id, created) = merge_target(tx, event, true)?;
         new_events += usize::from(created);
+        if !created && happened(event.modality) {
+            tx.prepare_cached(
+                "UPDATE event_facts SET happened = 1 WHERE event_id = ?1 AND happened = 0",
+            )?
+            .execute([event_id])?;
+        }
         let record = serde_json::to_string(event)?;
         tx.prepare_cached(
             "INSERT INTO mentions (event_id, document_id, sentence_idx, date, modality, mode, size_value, size_unit, record)
@@ -200,14 +216,15 @@ pub(crate) fn merge_target(
     // The mention about to be stored is the event's first: its countries and intensity are
     // the event's facts for the analysis (what `refresh_facts` reads back from its record).
     tx.prepare_cached(
-        "INSERT OR REPLACE INTO event_facts (event_id, actor_countries, recipient_countries, intensity)
-         VALUES (?1, ?2, ?3, ?4)",
+        "INSERT OR REPLACE INTO event_facts (event_id, actor_countries, recipient_countries, intensity, happened)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
     .execute(params![
         id,
         country_key(&event.actor),
         country_key(&event.recipient),
-        Some(event.intensity).filter(|x| x.is_finite())
+        Some(event.intensity).filter(|x| x.is_finite()),
+        happened(event.modality)
     ])?;
     let mut insert =
         tx.prepare_cached("INSERT INTO event_parties (event_id, role, code) VALUES (?1, ?2, ?3)")?;
