@@ -4,9 +4,11 @@
 //! Events are dataset rows (one mention each, as `dyad import` stores them) between real
 //! states, over five years (2020–2024, in date order). Who acts is skewed the way news is:
 //! a country's weight falls with its rank (1/rank), so a few great powers take most events
-//! and every country appears. Event types follow the mix of coded news (talks and statements
-//! most, violence less), 10% of events have two actors and 10% no recipient; 7% did not
-//! happen (negated or hypothetical), and the outlet is one of 40.
+//! and every country appears. Countries fall in three camps (rank modulo 3): events within a
+//! camp are cooperative four times in five, across camps hostile three times in five, each
+//! type drawn from the mix of coded news (talks and statements most, violence less). 10% of
+//! events have two actors and 10% no recipient; 7% did not happen (negated or hypothetical),
+//! and the outlet is one of 40.
 
 use std::path::Path;
 use std::time::Instant;
@@ -70,7 +72,6 @@ fn synthetic(rng: &mut Rng, i: usize, n: usize, by_rank: &[f64], by_type: &[f64]
     let first = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default();
     // 1827 days: 2020-01-01 to 2024-12-31.
     let date = first + chrono::Days::new((i as u64 * 1827) / n.max(1) as u64);
-    let kind = TYPES[pick(rng, by_type)].0;
     let party = |rng: &mut Rng, avoid: Option<usize>| loop {
         let c = pick(rng, by_rank);
         if Some(c) != avoid {
@@ -83,7 +84,18 @@ fn synthetic(rng: &mut Rng, i: usize, n: usize, by_rank: &[f64], by_type: &[f64]
     if roll < 10 {
         actor.push(entity(COUNTRIES[party(rng, Some(a))]));
     }
-    let recipient = if roll >= 90 { vec![] } else { vec![entity(COUNTRIES[party(rng, Some(a))])] };
+    let b = party(rng, Some(a));
+    let recipient = if roll >= 90 { vec![] } else { vec![entity(COUNTRIES[b])] };
+    // Three camps (by rank, modulo 3): within a camp, cooperation four times in five;
+    // across camps, conflict three times in five. The type is drawn from the news mix until
+    // it has the wanted sign.
+    let friendly = if a % 3 == b % 3 { rng.below(5) < 4 } else { rng.below(5) < 2 };
+    let kind = loop {
+        let kind = TYPES[pick(rng, by_type)].0;
+        if (kind.quad_code() <= 2) == friendly {
+            break kind;
+        }
+    };
     let modality = match rng.below(100) {
         0..=3 => Modality::Negated,
         4..=6 => Modality::Hypothetical,
