@@ -239,7 +239,7 @@ impl Tally {
         &self,
         g: Option<Granularity>,
         base: &NetworkOptions,
-        stop: &dyn Fn() -> bool,
+        stop: &(dyn Fn() -> bool + Sync),
     ) -> Result<Vec<Window>, TooManyWindows> {
         let mut by_start: HashMap<NaiveDate, Vec<PairEntry<'_>>> = HashMap::new();
         if g.is_some() {

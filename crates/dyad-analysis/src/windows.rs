@@ -72,8 +72,8 @@ pub(crate) fn window_list(
     last: Option<NaiveDate>,
     g: Option<Granularity>,
     base: &NetworkOptions,
-    stop: &dyn Fn() -> bool,
-    network_for: &dyn Fn(Option<NaiveDate>, Option<NaiveDate>) -> SignedNetwork,
+    stop: &(dyn Fn() -> bool + Sync),
+    network_for: &(dyn Fn(Option<NaiveDate>, Option<NaiveDate>) -> SignedNetwork + Sync),
 ) -> Result<Vec<Window>, TooManyWindows> {
     let one = |since: Option<NaiveDate>, until: Option<NaiveDate>, start, end| {
         let net = network_for(since, until);
@@ -94,15 +94,30 @@ pub(crate) fn window_list(
         starts.push(start);
         start = next_period(start, g);
     }
-    Ok(starts
-        .into_iter()
-        .take_while(|_| !stop())
-        .map(|start| {
-            let next = next_period(start, g);
-            let end = next.pred_opt().unwrap_or(next);
-            one(Some(start), Some(end), Some(start), Some(end))
-        })
-        .collect())
+    // The windows are independent: analysed on every core, each taking the next window
+    // left, and returned in order.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let slots: Vec<std::sync::Mutex<Option<Window>>> =
+        starts.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(starts.len());
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(&start) = starts.get(i) else { break };
+                if stop() {
+                    break;
+                }
+                let next_start = next_period(start, g);
+                let end = next_start.pred_opt().unwrap_or(next_start);
+                let window = one(Some(start), Some(end), Some(start), Some(end));
+                if let Ok(mut slot) = slots[i].lock() {
+                    *slot = Some(window);
+                }
+            });
+        }
+    });
+    Ok(slots.into_iter().map_while(|slot| slot.into_inner().ok().flatten()).collect())
 }
 
 impl Window {

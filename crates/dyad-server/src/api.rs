@@ -166,6 +166,12 @@ pub(crate) fn store_error(e: dyad_store::StoreError) -> ApiError {
     }
 }
 
+/// Whether the request's work should stop, as a closure that other threads may call.
+pub(crate) fn stop_flag(store: &Store) -> impl Fn() -> bool + Sync {
+    let flag = store.cancel_flag();
+    move || flag.as_ref().is_some_and(|f| f.load(std::sync::atomic::Ordering::Relaxed))
+}
+
 /// Too many windows asked for: 400, naming the parameter.
 pub(crate) fn too_many_windows(field: &str, e: TooManyWindows) -> ApiError {
     ApiError::bad_field(field, e.to_string())
@@ -357,7 +363,7 @@ pub(crate) async fn polarity(State(state): State<Arc<AppState>>, Query(q): Q) ->
                 TallyOptions { whole: g.is_none(), windows: g, ..TallyOptions::default() };
             let t = tally(store, state, &filter, tally_options, FactsOrder::Date)?;
             let windows = t
-                .windows_until(g, &options, &|| store.cancelled())
+                .windows_until(g, &options, &stop_flag(store))
                 .map_err(|e| too_many_windows("window", e))?;
             if store.cancelled() {
                 return Err(store_error(dyad_store::StoreError::Cancelled));

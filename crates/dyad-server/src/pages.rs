@@ -12,7 +12,7 @@ use dyad_analysis::charts;
 use dyad_analysis::Granularity;
 use dyad_store::{EventFilter, EventRow, FactsOrder};
 
-use crate::api::{actor_view, event_page, store_error, tally};
+use crate::api::{actor_view, event_page, stop_flag, store_error, tally};
 use crate::html::{error_page, escape, page, query_string, STYLE};
 use crate::params::{Params, FILTERS};
 use crate::{ApiError, AppState};
@@ -86,9 +86,11 @@ fn monthly_windows(
     };
     let t = tally(store, state, &EventFilter::default(), options, FactsOrder::Date)?;
     let monthly = t
-        .windows_until(Some(Granularity::Month), &dyad_analysis::NetworkOptions::default(), &|| {
-            store.cancelled()
-        })
+        .windows_until(
+            Some(Granularity::Month),
+            &dyad_analysis::NetworkOptions::default(),
+            &stop_flag(store),
+        )
         // A store whose dates span more months than a chart can show (dates from before
         // the bounds checked at ingest) gets no chart rather than no page.
         .unwrap_or_default();

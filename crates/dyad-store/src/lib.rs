@@ -214,6 +214,12 @@ impl Store {
         self.cancel.as_ref().is_some_and(|f| f.load(Ordering::Relaxed))
     }
 
+    /// The flag of [`Store::set_cancel`], for work done away from the store (on other
+    /// threads) that should stop with it.
+    pub fn cancel_flag(&self) -> Option<Arc<AtomicBool>> {
+        self.cancel.clone()
+    }
+
     /// A handle that stops the statement this store is running, from another thread.
     pub fn interrupt_handle(&self) -> Interrupt {
         Interrupt(self.conn.get_interrupt_handle())
