@@ -719,4 +719,35 @@ mod tests {
         tx.commit().unwrap();
         assert_eq!(facts(&store), written);
     }
+
+    #[test]
+    fn an_event_that_loses_its_first_mention_to_recode_takes_the_facts_of_the_next() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut second = event("b", "2024-06-20", None);
+        second.intensity = 5.0;
+        second.modality = Modality::Negated;
+        let batch = vec![
+            (doc("a", "one text", "O"), vec![event("a", "2024-06-19", None)], rep("a", "a")),
+            (doc("b", "two text", "P"), vec![second], rep("b", "b")),
+        ];
+        store.ingest_batch(&batch, "t", "t").unwrap();
+        let facts = |store: &Store| -> (i64, Option<f64>, bool) {
+            store
+                .conn
+                .query_row(
+                    "SELECT COUNT(*), MAX(intensity), MAX(happened) FROM event_facts",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .unwrap()
+        };
+        assert_eq!(facts(&store), (1, Some(10.0), true));
+        // Document a is recoded with no events: the event keeps b's denied report only.
+        let a: i64 = store
+            .conn
+            .query_row("SELECT id FROM documents WHERE external_id = 'a'", [], |r| r.get(0))
+            .unwrap();
+        store.recode_batch(&[(a, vec![])], "t", "t", false).unwrap();
+        assert_eq!(facts(&store), (1, Some(5.0), false));
+    }
 }
