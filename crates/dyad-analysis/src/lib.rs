@@ -4,9 +4,11 @@
 //! that says how close the system is to two opposed blocs. Also the charts (SVG) that show
 //! them.
 //!
-//! The input is a list of [`Interaction`]s — one per merged event and pair of countries —
-//! built from the store's merged events by [`from_events`]; everything here is pure
-//! computation.
+//! The commands and the server feed it the store's per-event facts one at a time
+//! ([`Tally`]: sums per pair of states and period, so memory does not grow with events); the
+//! same analysis over a list of [`Interaction`]s — one per merged event and pair of countries,
+//! built from whole merged events by [`from_events`] — is the reference the tally is tested
+//! against. Everything here is pure computation.
 //!
 //! ```
 //! use dyad_analysis::{Interaction, network, NetworkOptions};

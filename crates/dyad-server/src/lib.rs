@@ -17,7 +17,9 @@
 //! Hostile clients are bounded (`Limits`): a connection must send its request headers within
 //! a timeout, a request is answered within another, and the connections open at once are
 //! capped. Every response carries a strict Content-Security-Policy and the other security
-//! headers (`layers.rs`).
+//! headers (`layers.rs`). A request's work on the store stops when the request is dropped
+//! (time limit, client gone, server stopping), and analysis results are cached until the
+//! store changes (`AppState::cached`).
 //!
 //! Not here: command-line parsing, fetching URLs (the CLI hands in a fetch function).
 
