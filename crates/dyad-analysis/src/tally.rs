@@ -75,6 +75,9 @@ pub struct Tally {
     n_events: usize,
     /// Scratch for one event's pairs.
     pairs: Vec<(u32, u32)>,
+    /// The last date read and its value: events come in date order, so most dates are
+    /// parsed once.
+    last_date: (String, Option<NaiveDate>),
 }
 
 impl Tally {
@@ -150,7 +153,15 @@ impl Tally {
             return;
         }
         self.n_events += 1;
-        let date = facts.date.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let date = match facts.date {
+            Some(d) if d == self.last_date.0 => self.last_date.1,
+            Some(d) => {
+                let value = NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+                self.last_date = (d.to_string(), value);
+                value
+            }
+            None => None,
+        };
         if let Some(d) = date {
             self.first = Some(self.first.map_or(d, |f| f.min(d)));
             self.last = Some(self.last.map_or(d, |l| l.max(d)));
