@@ -141,7 +141,7 @@ fn varied_store() -> Store {
 fn tally(store: &Store, filter: &EventFilter, options: TallyOptions) -> Tally {
     let mut tally = Tally::new(options);
     store
-        .each_event_facts(filter, FactsOrder::Date, true, &mut |f| {
+        .each_event_facts(filter, FactsOrder::Date, &mut |f| {
             tally.add(f, &is_state);
             true
         })

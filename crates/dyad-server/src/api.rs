@@ -148,7 +148,7 @@ pub(crate) fn tally(
     let is_state = |code: &str| lexicon.country(code).is_some();
     let mut tally = Tally::new(options);
     store
-        .each_event_facts(filter, order, options.dyads.is_some(), &mut |facts| {
+        .each_event_facts(filter, order, &mut |facts| {
             tally.add(facts, &is_state);
             true
         })

@@ -504,7 +504,7 @@ mod tests {
         state
             .with_store(move |store, _| {
                 store
-                    .each_event_facts(&EventFilter::default(), FactsOrder::Date, false, &mut |_| {
+                    .each_event_facts(&EventFilter::default(), FactsOrder::Date, &mut |_| {
                         seen.fetch_add(1, Ordering::Relaxed);
                         std::thread::sleep(Duration::from_millis(1));
                         true

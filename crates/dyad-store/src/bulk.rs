@@ -64,7 +64,7 @@ impl Store {
                     "INSERT INTO event_parties (event_id, role, code) VALUES (?1, ?2, ?3)",
                 )?;
                 let mut facts = conn.prepare(
-                    "INSERT INTO event_facts (event_id, actor_countries, recipient_countries, intensity, happened) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    "INSERT INTO event_facts (event_id, actor_countries, recipient_countries, intensity, happened, n_sources) VALUES (?1, ?2, ?3, ?4, ?5, 1)",
                 )?;
                 let mut mention = conn.prepare(
                     "INSERT INTO mentions (event_id, import_id, import_row, source, date, modality, mode, size_value, size_unit, record)

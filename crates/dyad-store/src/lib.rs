@@ -702,17 +702,18 @@ mod tests {
             (doc("c", "three text", "Q"), vec![imagined], rep("c", "c")),
         ];
         store.ingest_batch(&batch, "t", "t").unwrap();
-        let facts = |store: &Store| -> Vec<(i64, String, String, Option<f64>, bool)> {
+        let facts = |store: &Store| -> Vec<(i64, String, String, Option<f64>, bool, i64)> {
             let mut stmt =
                 store.conn.prepare("SELECT * FROM event_facts ORDER BY event_id").unwrap();
-            let rows =
-                stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)));
+            let rows = stmt.query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            });
             rows.unwrap().collect::<Result<_, _>>().unwrap()
         };
         let written = facts(&store);
-        assert_eq!(written[0], (1, "USA".into(), "".into(), Some(3.3), true));
-        assert_eq!(written[1], (2, "PRK".into(), "RUS".into(), Some(10.0), true));
-        assert_eq!(written[2], (3, "PRK".into(), "RUS".into(), Some(10.0), false));
+        assert_eq!(written[0], (1, "USA".into(), "".into(), Some(3.3), true, 1));
+        assert_eq!(written[1], (2, "PRK".into(), "RUS".into(), Some(10.0), true, 2));
+        assert_eq!(written[2], (3, "PRK".into(), "RUS".into(), Some(10.0), false, 1));
         store.conn.execute("DELETE FROM event_facts", []).unwrap();
         let tx = store.conn.transaction().unwrap();
         write::refresh_facts(&tx, None).unwrap();

@@ -161,7 +161,7 @@ fn named_dyad(actors: &str, recipients: &str) -> bool {
 
 /// What counts as one independent source: a document's outlet (or URL, or the document
 /// itself), or the source an imported row names (or the row itself).
-const SOURCE_KEY: &str = "COALESCE(d.outlet, d.url, m.source, 'doc:' || m.document_id, 'import:' || m.import_id || ':' || m.import_row)";
+pub(crate) const SOURCE_KEY: &str = "COALESCE(d.outlet, d.url, m.source, 'doc:' || m.document_id, 'import:' || m.import_id || ':' || m.import_row)";
 
 /// A search FTS5 refused, as [`StoreError::Search`] with the reason in words; any other
 /// error as it is.
@@ -443,7 +443,7 @@ pub struct EventFacts<'a> {
     /// The modes of all its mentions, comma-joined in mention order; read only when
     /// `intensity` is `None` (empty otherwise).
     pub modes: &'a str,
-    /// Independent sources (as [`EventRow::n_sources`]); 0 unless asked for.
+    /// Independent sources (as [`EventRow::n_sources`]).
     pub n_sources: usize,
     /// Whether some mention says it happened: a modality other than negated, hypothetical
     /// or conditional.
@@ -463,14 +463,12 @@ impl Store {
     /// Calls `each` with the facts of every merged event matching `filter` (its sort aside;
     /// its limit and offset count events in `order`) that has a country among its actors and
     /// happened (all, when a limit or offset counts them), in `order`, holding one row at a time:
-    /// memory does not grow with the store. `with_sources` counts each event's sources (a
-    /// lookup per event; `n_sources` is 0 without it, and `filter.min_sources` needs it).
+    /// memory does not grow with the store.
     /// `each` returns `false` to stop early.
     pub fn each_event_facts(
         &self,
         filter: &EventFilter,
         order: FactsOrder,
-        with_sources: bool,
         each: &mut dyn FnMut(&EventFacts<'_>) -> bool,
     ) -> Result<(), StoreError> {
         let (where_clause, _, params) = filter_sql(filter);
@@ -488,14 +486,6 @@ impl Store {
             (None, Some(o)) => format!("LIMIT -1 OFFSET {o}"),
             (None, None) => String::new(),
         };
-        let with_sources = with_sources || filter.min_sources.is_some();
-        let n_sources = if with_sources {
-            format!(
-                "(SELECT COUNT(DISTINCT {SOURCE_KEY}) FROM mentions m LEFT JOIN documents d ON d.id = m.document_id WHERE m.event_id = e.id)"
-            )
-        } else {
-            "0".to_string()
-        };
         let min_sources =
             filter.min_sources.map(|n| format!("WHERE n_sources >= {n}")).unwrap_or_default();
         let order = match order {
@@ -505,7 +495,7 @@ impl Store {
         let sql = format!(
             "SELECT * FROM (SELECT e.id, e.event, e.date, f.actor_countries, f.recipient_countries, f.intensity,
                 CASE WHEN f.intensity IS NULL THEN (SELECT group_concat(m.mode, ',') FROM mentions m WHERE m.event_id = e.id) ELSE '' END,
-                {n_sources} AS n_sources,
+                f.n_sources AS n_sources,
                 f.happened
              FROM events e JOIN event_facts f ON f.event_id = e.id {where_clause} ORDER BY {order}) {min_sources} {limit}"
         );

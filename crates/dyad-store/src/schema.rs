@@ -183,8 +183,8 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     "#,
     // 7: what the analysis reads of each event, kept beside it so that it never parses the
     // mention records: the countries of the actors and of the recipients of its first mention
-    // (sorted, distinct, '+'-joined) and that mention's intensity, and whether any mention
-    // says it happened. Written when an event is made, updated when a mention joins it, and
+    // (sorted, distinct, '+'-joined) and that mention's intensity, whether any mention
+    // says it happened, and its number of sources. Written when an event is made, updated when a mention joins it, and
     // written again when `recode` removes an event's mentions; the events stored before get
     // theirs here.
     r#"
@@ -196,7 +196,10 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         intensity           REAL,
         -- 1 when some mention says it happened (a modality other than negated, hypothetical
         -- or conditional): set when such a mention is stored.
-        happened            INTEGER NOT NULL
+        happened            INTEGER NOT NULL,
+        -- Independent sources (as `Store::events` counts them): updated when a mention
+        -- joins the event.
+        n_sources           INTEGER NOT NULL
     );
     "#,
 ];

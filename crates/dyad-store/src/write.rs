@@ -5,6 +5,7 @@ use dyad_model::{Document, Event};
 use rusqlite::{params, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 
+use crate::query::SOURCE_KEY;
 use crate::similar;
 use crate::{Store, StoreError};
 
@@ -96,14 +97,16 @@ pub(crate) fn refresh_facts(tx: &Transaction<'_>, event_id: Option<i64>) -> Resu
     let countries = |role: &str| {
         format!(
             "COALESCE((SELECT group_concat(c, '+' ORDER BY c) FROM (SELECT DISTINCT json_extract(p.value, '$.country') AS c
-              FROM json_each(m.record, '$.{role}') p) WHERE typeof(c) = 'text' AND c <> ''), '')"
+              FROM json_each(first.record, '$.{role}') p) WHERE typeof(c) = 'text' AND c <> ''), '')"
         )
     };
     let sql = format!(
-        "INSERT OR REPLACE INTO event_facts (event_id, actor_countries, recipient_countries, intensity, happened)
-         SELECT m.event_id, {}, {}, json_extract(m.record, '$.intensity'),
-                EXISTS (SELECT 1 FROM mentions h WHERE h.event_id = m.event_id AND h.modality NOT IN ('{}'))
-         FROM mentions m WHERE m.id IN (SELECT MIN(id) FROM mentions {} GROUP BY event_id)",
+        "INSERT OR REPLACE INTO event_facts (event_id, actor_countries, recipient_countries, intensity, happened, n_sources)
+         SELECT first.event_id, {}, {}, json_extract(first.record, '$.intensity'),
+                EXISTS (SELECT 1 FROM mentions h WHERE h.event_id = first.event_id AND h.modality NOT IN ('{}')),
+                (SELECT COUNT(DISTINCT {SOURCE_KEY}) FROM mentions m LEFT JOIN documents d ON d.id = m.document_id
+                 WHERE m.event_id = first.event_id)
+         FROM mentions first WHERE first.id IN (SELECT MIN(id) FROM mentions {} GROUP BY event_id)",
         countries("actor"),
         countries("recipient"),
         NOT_HAPPENED.join("', '"),
@@ -152,6 +155,14 @@ pub(crate) fn insert_mentions(
             event.size.as_ref().map(|s| s.unit.clone()),
             record
         ])?;
+        if !created {
+            // The new mention may bring a new source.
+            tx.prepare_cached(&format!(
+                "UPDATE event_facts SET n_sources = (SELECT COUNT(DISTINCT {SOURCE_KEY}) FROM mentions m
+                 LEFT JOIN documents d ON d.id = m.document_id WHERE m.event_id = ?1) WHERE event_id = ?1"
+            ))?
+            .execute([event_id])?;
+        }
     }
     Ok(new_events)
 }
@@ -216,8 +227,8 @@ pub(crate) fn merge_target(
     // The mention about to be stored is the event's first: its countries and intensity are
     // the event's facts for the analysis (what `refresh_facts` reads back from its record).
     tx.prepare_cached(
-        "INSERT OR REPLACE INTO event_facts (event_id, actor_countries, recipient_countries, intensity, happened)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT OR REPLACE INTO event_facts (event_id, actor_countries, recipient_countries, intensity, happened, n_sources)
+         VALUES (?1, ?2, ?3, ?4, ?5, 1)",
     )?
     .execute(params![
         id,

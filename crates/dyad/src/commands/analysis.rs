@@ -101,9 +101,7 @@ fn tally(
     let lexicon = crate::input::load_lexicon(lexicon)?;
     let is_state = |code: &str| lexicon.country(code).is_some();
     let mut tally = Tally::new(options);
-    // The dyad series reports sources; the networks do not use them.
-    let with_sources = options.dyads.is_some();
-    store.each_event_facts(&filter, FactsOrder::Date, with_sources, &mut |facts| {
+    store.each_event_facts(&filter, FactsOrder::Date, &mut |facts| {
         tally.add(facts, &is_state);
         true
     })?;
