@@ -4,9 +4,11 @@
 //! that says how close the system is to two opposed blocs. Also the charts (SVG) that show
 //! them.
 //!
-//! The input is a list of [`Interaction`]s — one per merged event and pair of countries —
-//! built from the store's merged events by [`from_events`]; everything here is pure
-//! computation.
+//! The commands and the server feed it the store's per-event facts one at a time
+//! ([`Tally`]: sums per pair of states and period, so memory does not grow with events); the
+//! same analysis over a list of [`Interaction`]s — one per merged event and pair of countries,
+//! built from whole merged events by [`from_events`] — is the reference the tally is tested
+//! against. Everything here is pure computation.
 //!
 //! ```
 //! use dyad_analysis::{Interaction, network, NetworkOptions};
@@ -30,6 +32,7 @@ mod events;
 mod export;
 mod polarity;
 pub mod rng;
+mod tally;
 mod windows;
 
 use chrono::NaiveDate;
@@ -40,7 +43,8 @@ pub use dyads::{dyad_series, next_period, period_start, DyadPoint, Granularity};
 pub use events::from_events;
 pub use export::{to_dot, to_graphml, to_json};
 pub use polarity::{analyse, Analysis, Bloc};
-pub use windows::{windows, Window};
+pub use tally::{Tally, TallyOptions};
+pub use windows::{windows, TooManyWindows, Window, MAX_WINDOWS};
 
 /// One event between two countries: the unit of analysis. An event with several actors or
 /// recipients gives one interaction per pair.
@@ -153,16 +157,13 @@ impl SignedNetwork {
     }
 }
 
-/// A pair's summed cooperation, summed conflict, and the events counted.
-type PairSums = (f64, f64, std::collections::BTreeSet<i64>);
-
 /// Builds the signed network from interactions: one edge per unordered pair of countries whose
 /// events pass `options`. Interactions of a country with itself are left out.
 pub fn network(interactions: &[Interaction], options: &NetworkOptions) -> SignedNetwork {
     use std::collections::BTreeMap;
     // Per pair: cooperation, conflict, and the events counted (each event once per pair, even
     // when it gives interactions in both directions).
-    let mut pairs: BTreeMap<(&str, &str), PairSums> = BTreeMap::new();
+    let mut pairs: BTreeMap<(&str, &str), (tally::PairSums, BTreeSet<i64>)> = BTreeMap::new();
     for i in interactions {
         if i.actor == i.recipient {
             continue;
@@ -179,20 +180,33 @@ pub fn network(interactions: &[Interaction], options: &NetworkOptions) -> Signed
         } else {
             (i.recipient.as_str(), i.actor.as_str())
         };
-        let entry = pairs.entry(key).or_default();
-        if !entry.2.insert(i.event_id) {
+        let (sums, seen) = pairs.entry(key).or_default();
+        if !seen.insert(i.event_id) {
             continue;
         }
         if i.intensity >= 0.0 {
-            entry.0 += i.intensity;
+            sums.cooperation += i.intensity;
         } else {
-            entry.1 += i.intensity;
+            sums.conflict += i.intensity;
         }
+        sums.n_events += 1;
+        sums.event_ids.push(i.event_id);
     }
-    let kept: Vec<((&str, &str), PairSums)> = pairs
-        .into_iter()
-        .filter(|(_, (coop, conf, ids))| {
-            ids.len() >= options.min_events && (coop + conf).abs() >= options.min_weight
+    assemble(pairs.iter().map(|(k, (sums, _))| (*k, sums)), options)
+}
+
+use std::collections::BTreeSet;
+
+/// The network of pairs (in any order) and their sums: the edges that pass `options`'
+/// thresholds, their nodes sorted, the edges by node; each edge's event ids sorted.
+pub(crate) fn assemble<'a>(
+    pairs: impl Iterator<Item = ((&'a str, &'a str), &'a tally::PairSums)>,
+    options: &NetworkOptions,
+) -> SignedNetwork {
+    let kept: Vec<((&str, &str), &tally::PairSums)> = pairs
+        .filter(|(_, s)| {
+            s.n_events >= options.min_events
+                && (s.cooperation + s.conflict).abs() >= options.min_weight
         })
         .collect();
     let mut nodes: Vec<String> =
@@ -202,15 +216,16 @@ pub fn network(interactions: &[Interaction], options: &NetworkOptions) -> Signed
     let index = |code: &str| nodes.binary_search_by(|n| n.as_str().cmp(code)).unwrap_or(0);
     let mut edges: Vec<Edge> = kept
         .iter()
-        .map(|((a, b), (coop, conf, ids))| {
-            let ids: Vec<i64> = ids.iter().copied().collect();
+        .map(|((a, b), s)| {
+            let mut ids = s.event_ids.clone();
+            ids.sort_unstable();
             Edge {
                 a: index(a),
                 b: index(b),
-                weight: coop + conf,
-                cooperation: *coop,
-                conflict: *conf,
-                n_events: ids.len(),
+                weight: s.cooperation + s.conflict,
+                cooperation: s.cooperation,
+                conflict: s.conflict,
+                n_events: s.n_events,
                 event_ids: ids,
             }
         })

@@ -86,6 +86,7 @@ fn row(f: &Fields, resolver: EntityResolver<'_>) -> Result<ImportRow, RowError> 
     let sql_date = f.get(Some(1));
     let date = chrono::NaiveDate::parse_from_str(sql_date, "%Y%m%d")
         .map_err(|_| RowError::new(line, "SQLDATE", format!("`{sql_date}` is not YYYYMMDD")))?;
+    let date = crate::plausible(line, "SQLDATE", date)?;
     let code = f.get(Some(26));
     let cameo =
         from_cameo(code).filter(|_| code.bytes().all(|b| b.is_ascii_digit())).ok_or_else(|| {

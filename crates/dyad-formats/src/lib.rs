@@ -191,6 +191,21 @@ pub(crate) fn imported_event(
     }
 }
 
+/// `date` when it is plausible (from 1800 to a year after today, see
+/// `dyad_model::calendar::plausible_date`), else the row's error naming `field`: such a row
+/// is skipped like any other bad row.
+pub(crate) fn plausible(
+    line: u64,
+    field: &str,
+    date: chrono::NaiveDate,
+) -> Result<chrono::NaiveDate, RowError> {
+    static TODAY: std::sync::OnceLock<chrono::NaiveDate> = std::sync::OnceLock::new();
+    let today = *TODAY.get_or_init(dyad_model::calendar::today);
+    dyad_model::calendar::plausible_date(date, today)
+        .map(|()| date)
+        .map_err(|m| RowError::new(line, field, m))
+}
+
 /// Parses the date forms the datasets use: `2024-06-19`, `20240619`, `19 June 2024`,
 /// `2024-06-19T…` (the time is dropped), `06/19/2024`.
 pub(crate) fn parse_date(text: &str) -> Option<chrono::NaiveDate> {

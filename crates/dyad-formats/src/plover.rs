@@ -76,8 +76,17 @@ pub(crate) fn record(
             return Err(RowError::new(line, "actor", "missing"));
         }
         if let Some(d) = event.date.as_deref() {
-            if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
-                return Err(RowError::new(line, "date", format!("`{d}` is not a YYYY-MM-DD date")));
+            match chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d") {
+                Ok(date) => {
+                    crate::plausible(line, "date", date)?;
+                }
+                Err(_) => {
+                    return Err(RowError::new(
+                        line,
+                        "date",
+                        format!("`{d}` is not a YYYY-MM-DD date"),
+                    ))
+                }
             }
         }
         text_field(line, "text", &event.text)?;
@@ -90,10 +99,12 @@ pub(crate) fn record(
     let event: EventType =
         type_text.to_ascii_uppercase().parse().map_err(|e| RowError::new(line, "event", e))?;
     let date = match value["date"].as_str() {
-        Some(d) => Some(
+        Some(d) => Some(crate::plausible(
+            line,
+            "date",
             parse_date(d)
                 .ok_or_else(|| RowError::new(line, "date", format!("`{d}` is not a date")))?,
-        ),
+        )?),
         None => None,
     };
     let actor = entities(&value, &["actor", "source"], resolver, date)

@@ -66,11 +66,12 @@ impl Fields {
         Ok(value)
     }
 
-    /// The date at `column`, in any form [`crate::parse_date`] reads.
+    /// The date at `column`, in any form [`crate::parse_date`] reads, and plausible.
     pub(crate) fn date(&self, column: usize, field: &str) -> Result<NaiveDate, RowError> {
         let text = self.get(Some(column));
-        crate::parse_date(text)
-            .ok_or_else(|| RowError::new(self.line, field, format!("`{text}` is not a date")))
+        let date = crate::parse_date(text)
+            .ok_or_else(|| RowError::new(self.line, field, format!("`{text}` is not a date")))?;
+        crate::plausible(self.line, field, date)
     }
 
     /// The field at `column` when it is not empty.

@@ -34,6 +34,35 @@ pub fn month_number(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// The earliest date a document or an event may carry: news of earlier times is history,
+/// and a date before it is a typo or a placeholder.
+pub const EARLIEST_DATE: (i32, u32, u32) = (1800, 1, 1);
+
+/// Whether `date` is plausible for news read on `today`: from [`EARLIEST_DATE`] to one year
+/// after `today` (a scheduled event may be announced ahead). `Err` says why not, in words
+/// that follow the value ("`9999-12-31` is …"). A date beyond it (9999-12-31, a placeholder)
+/// would make an analysis over time build a window for every day up to it.
+pub fn plausible_date(date: chrono::NaiveDate, today: chrono::NaiveDate) -> Result<(), String> {
+    let (y, m, d) = EARLIEST_DATE;
+    let earliest = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or(chrono::NaiveDate::MIN);
+    let latest =
+        today.checked_add_months(chrono::Months::new(12)).unwrap_or(chrono::NaiveDate::MAX);
+    if date < earliest {
+        return Err(format!("`{date}` is before {earliest}, the earliest date dyad accepts"));
+    }
+    if date > latest {
+        return Err(format!(
+            "`{date}` is more than a year after today ({today}), the latest date dyad accepts"
+        ));
+    }
+    Ok(())
+}
+
+/// Today's date (UTC), for [`plausible_date`]: the only clock this crate reads.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
 /// A date bound of a filter as people write it: `2024-06-19`, `2024-06` or `2024`. A month
 /// or year stands for its first day as a start (`end` false) and its last day as an end, so
 /// `--since 2024-06 --until 2024-06` is all of June. `None` when the text is none of these.

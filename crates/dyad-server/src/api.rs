@@ -1,6 +1,6 @@
 //! The JSON API handlers.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::extract::rejection::JsonRejection;
@@ -8,8 +8,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use chrono::NaiveDate;
-use dyad_analysis::{analyse, from_events, network as build_network, Granularity, Interaction};
-use dyad_store::{EventFilter, EventRow, Store};
+use dyad_analysis::{analyse, DyadPoint, Granularity, Tally, TallyOptions, TooManyWindows};
+use dyad_store::{EventFilter, EventRow, FactsOrder, Store};
 use serde_json::{json, Value};
 
 use crate::params::{Params, FILTERS};
@@ -135,45 +135,74 @@ pub(crate) async fn document(
     })))
 }
 
-/// All events matching `filter` as interactions between states.
-pub(crate) fn interactions(
+/// The sums of the events matching `filter` (see `dyad_analysis::Tally`), read one event at
+/// a time; the read stops when the request is dropped.
+pub(crate) fn tally(
     store: &Store,
     state: &AppState,
     filter: &EventFilter,
-) -> Result<(Vec<EventRow>, Vec<Interaction>), ApiError> {
-    let rows = store.events(filter).map_err(ApiError::internal)?;
+    options: TallyOptions,
+    order: FactsOrder,
+) -> Result<Tally, ApiError> {
     let lexicon = &state.lexicon;
-    let inter = from_events(&rows, &|code| lexicon.country(code).is_some());
-    Ok((rows, inter))
+    let is_state = |code: &str| lexicon.country(code).is_some();
+    let mut tally = Tally::new(options);
+    store
+        .each_event_facts(filter, order, &mut |facts| {
+            tally.add(facts, &is_state);
+            true
+        })
+        .map_err(store_error)?;
+    Ok(tally)
+}
+
+/// A store error as an API error: a read stopped because the request was dropped is 503.
+pub(crate) fn store_error(e: dyad_store::StoreError) -> ApiError {
+    match e {
+        dyad_store::StoreError::Cancelled => {
+            ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "the request was stopped")
+        }
+        e => ApiError::internal(e),
+    }
+}
+
+/// Whether the request's work should stop, as a closure that other threads may call.
+pub(crate) fn stop_flag(store: &Store) -> impl Fn() -> bool + Sync {
+    let flag = store.cancel_flag();
+    move || flag.as_ref().is_some_and(|f| f.load(std::sync::atomic::Ordering::Relaxed))
+}
+
+/// Too many windows asked for: 400, naming the parameter.
+pub(crate) fn too_many_windows(field: &str, e: TooManyWindows) -> ApiError {
+    ApiError::bad_field(field, e.to_string())
+}
+
+/// The cache key of a request: its path and its parameters, sorted.
+pub(crate) fn cache_key(path: &str, q: &HashMap<String, String>) -> String {
+    let mut pairs: Vec<(&String, &String)> = q.iter().collect();
+    pairs.sort();
+    let mut key = path.to_string();
+    for (k, v) in pairs {
+        key.push_str(&format!("\u{1f}{k}={v}"));
+    }
+    key
 }
 
 /// Partners of a country: per partner, cooperation, conflict and events, and the monthly
 /// series of each direction.
 pub(crate) fn actor_view(store: &Store, state: &AppState, code: &str) -> Result<Value, ApiError> {
-    let mut rows: BTreeMap<i64, EventRow> = BTreeMap::new();
-    for filter in [
-        EventFilter { actor: Some(code.to_string()), ..EventFilter::default() },
-        EventFilter { recipient: Some(code.to_string()), ..EventFilter::default() },
-    ] {
-        for r in store.events(&filter).map_err(ApiError::internal)? {
-            rows.insert(r.id, r);
-        }
-    }
-    let rows: Vec<EventRow> = rows.into_values().collect();
-    let lexicon = &state.lexicon;
-    let inter: Vec<Interaction> = from_events(&rows, &|c| lexicon.country(c).is_some())
-        .into_iter()
-        .filter(|i| i.actor == code || i.recipient == code)
-        .collect();
+    // The events that name the code as a party, by id.
+    let filter = EventFilter { party: Some(code.to_string()), ..EventFilter::default() };
+    let n_events = store.count_events(&filter).map_err(store_error)?;
+    let options =
+        TallyOptions { whole: true, dyads: Some(Granularity::Month), ..TallyOptions::default() };
+    let t = tally(store, state, &filter, options, FactsOrder::Id)?;
     // The country's edges in the network of its events: per partner, cooperation and
     // conflict summed over events (each once), with no threshold.
-    let net = build_network(
-        &inter,
-        &dyad_analysis::NetworkOptions {
-            min_weight: 0.0,
-            ..dyad_analysis::NetworkOptions::default()
-        },
-    );
+    let net = t.network(&dyad_analysis::NetworkOptions {
+        min_weight: 0.0,
+        ..dyad_analysis::NetworkOptions::default()
+    });
     let mut list: Vec<Value> = net
         .edges
         .iter()
@@ -186,11 +215,13 @@ pub(crate) fn actor_view(store: &Store, state: &AppState, code: &str) -> Result<
     list.sort_by(|a, b| {
         b["balance"].as_f64().unwrap_or(0.0).total_cmp(&a["balance"].as_f64().unwrap_or(0.0))
     });
-    let series = dyad_analysis::dyad_series(&inter, Granularity::Month);
+    let series: Vec<DyadPoint> =
+        t.dyad_series().into_iter().filter(|p| p.actor == code || p.recipient == code).collect();
+    let lexicon = &state.lexicon;
     Ok(json!({
         "code": code,
         "name": lexicon.country(code).map(|c| c.name.clone()),
-        "events": rows.len(),
+        "events": n_events,
         "partners": list,
         "series": series.iter().map(|p| json!({
             "period": p.period.to_string(), "actor": p.actor, "recipient": p.recipient,
@@ -230,21 +261,34 @@ fn granularity(
     })
 }
 
-pub(crate) async fn dyads(State(state): State<Arc<AppState>>, Query(q): Q) -> ApiResult {
+pub(crate) async fn dyads(State(state): State<Arc<AppState>>, Query(q): Q) -> CachedResult {
+    let key = cache_key("/api/dyads", &q);
     let p = Params::new(q, &[FILTERS, &["by"]])?;
     let filter = p.filter()?;
     let g = granularity(&p, "by", Some(Granularity::Month))?.unwrap_or(Granularity::Month);
-    let (_, inter) =
-        state.with_store(move |store, state| interactions(store, state, &filter)).await?;
-    let series = dyad_analysis::dyad_series(&inter, g);
-    Ok(Json(json!({
-        "dyads": series.iter().map(|p| json!({
-            "period": p.period.to_string(), "actor": p.actor, "recipient": p.recipient,
-            "n_events": p.n_events, "quad_counts": p.quad_counts, "intensity_sum": p.intensity_sum,
-            "intensity_mean": p.intensity_mean, "n_sources": p.n_sources, "events": p.event_ids,
-        })).collect::<Vec<_>>(),
-    })))
+    let body = state
+        .cached(key, move |store, state| {
+            let options =
+                TallyOptions { dyads: Some(g), event_ids: true, ..TallyOptions::default() };
+            let series = tally(store, state, &filter, options, FactsOrder::Date)?.dyad_series();
+            to_body(&json!({
+                "dyads": series.iter().map(|p| json!({
+                    "period": p.period.to_string(), "actor": p.actor, "recipient": p.recipient,
+                    "n_events": p.n_events, "quad_counts": p.quad_counts, "intensity_sum": p.intensity_sum,
+                    "intensity_mean": p.intensity_mean, "n_sources": p.n_sources, "events": p.event_ids,
+                })).collect::<Vec<_>>(),
+            }))
+        })
+        .await?;
+    Ok(crate::json_response(body))
 }
+
+/// A JSON body, serialised as `axum::Json` does.
+fn to_body(v: &Value) -> Result<String, ApiError> {
+    serde_json::to_string(v).map_err(ApiError::internal)
+}
+
+type CachedResult = Result<axum::response::Response, ApiError>;
 
 fn network_options(
     p: &Params,
@@ -268,44 +312,67 @@ fn network_options(
     })
 }
 
-pub(crate) async fn network(State(state): State<Arc<AppState>>, Query(q): Q) -> ApiResult {
+pub(crate) async fn network(State(state): State<Arc<AppState>>, Query(q): Q) -> CachedResult {
+    let key = cache_key("/api/network", &q);
     let p = Params::new(q, &[FILTERS, &["min_events", "min_weight"]])?;
     let filter = p.filter()?;
     let options = network_options(&p, &filter)?;
-    let (_, inter) =
-        state.with_store(move |store, state| interactions(store, state, &filter)).await?;
-    let net = build_network(&inter, &options);
-    let a = analyse(&net);
-    let mut v = dyad_analysis::to_json(&net, Some(&a));
-    v["analysis"] = a.to_json();
-    Ok(Json(v))
+    let body = state
+        .cached(key, move |store, state| {
+            let tally_options =
+                TallyOptions { whole: true, event_ids: true, ..TallyOptions::default() };
+            let net =
+                tally(store, state, &filter, tally_options, FactsOrder::Date)?.network(&options);
+            let a = analyse(&net);
+            let mut v = dyad_analysis::to_json(&net, Some(&a));
+            v["analysis"] = a.to_json();
+            to_body(&v)
+        })
+        .await?;
+    Ok(crate::json_response(body))
 }
 
-pub(crate) async fn blocs(State(state): State<Arc<AppState>>, Query(q): Q) -> ApiResult {
+pub(crate) async fn blocs(State(state): State<Arc<AppState>>, Query(q): Q) -> CachedResult {
+    let key = cache_key("/api/blocs", &q);
     let p = Params::new(q, &[FILTERS, &["min_events", "min_weight"]])?;
     let filter = p.filter()?;
     let options = network_options(&p, &filter)?;
-    let (_, inter) =
-        state.with_store(move |store, state| interactions(store, state, &filter)).await?;
-    let net = build_network(&inter, &options);
-    let mut v = analyse(&net).to_json();
-    v["nodes"] = json!(net.nodes.len());
-    v["edges"] = json!(net.edges.len());
-    Ok(Json(v))
+    let body = state
+        .cached(key, move |store, state| {
+            let tally_options = TallyOptions { whole: true, ..TallyOptions::default() };
+            let net =
+                tally(store, state, &filter, tally_options, FactsOrder::Date)?.network(&options);
+            let mut v = analyse(&net).to_json();
+            v["nodes"] = json!(net.nodes.len());
+            v["edges"] = json!(net.edges.len());
+            to_body(&v)
+        })
+        .await?;
+    Ok(crate::json_response(body))
 }
 
-pub(crate) async fn polarity(State(state): State<Arc<AppState>>, Query(q): Q) -> ApiResult {
+pub(crate) async fn polarity(State(state): State<Arc<AppState>>, Query(q): Q) -> CachedResult {
+    let key = cache_key("/api/polarity", &q);
     let p = Params::new(q, &[FILTERS, &["window", "min_events", "min_weight"]])?;
     let filter = p.filter()?;
     let options = network_options(&p, &filter)?;
     let g = granularity(&p, "window", None)?;
-    let (_, inter) =
-        state.with_store(move |store, state| interactions(store, state, &filter)).await?;
-    let list: Vec<Value> = dyad_analysis::windows(&inter, g, &options)
-        .iter()
-        .map(dyad_analysis::Window::to_json)
-        .collect();
-    Ok(Json(json!({ "windows": list })))
+    let body = state
+        .cached(key, move |store, state| {
+            let tally_options =
+                TallyOptions { whole: g.is_none(), windows: g, ..TallyOptions::default() };
+            let t = tally(store, state, &filter, tally_options, FactsOrder::Date)?;
+            let windows = t
+                .windows_until(g, &options, &stop_flag(store))
+                .map_err(|e| too_many_windows("window", e))?;
+            if store.cancelled() {
+                return Err(store_error(dyad_store::StoreError::Cancelled));
+            }
+            let list: Vec<Value> = windows.iter().map(dyad_analysis::Window::to_json).collect();
+            to_body(&json!({ "windows": list }))
+        })
+        .await?;
+    Ok(crate::json_response(body))
 }
 
 /// `POST /api/ingest` with `{"text"|"html"|"url": …, "date"?, "title"?, "outlet"?}`.
@@ -379,13 +446,17 @@ pub(crate) async fn ingest_value(
             Some(_) => Err(ApiError::bad_field(name, "must be a string")),
         }
     };
-    let date =
-        match string_field("date")? {
-            Some(d) => Some(NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| {
+    let date = match string_field("date")? {
+        Some(d) => {
+            let date = NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| {
                 ApiError::bad_field("date", format!("`{d}` is not a YYYY-MM-DD date"))
-            })?),
-            None => None,
-        };
+            })?;
+            dyad_model::calendar::plausible_date(date, dyad_model::calendar::today())
+                .map_err(|m| ApiError::bad_field("date", m))?;
+            Some(date)
+        }
+        None => None,
+    };
     let (title, outlet) = (string_field("title")?, string_field("outlet")?);
     // Pasted text and HTML arrive in a JSON string: UTF-8 already, whatever a `<meta>` says.
     let mut charset = Some("utf-8".to_string());
@@ -421,8 +492,20 @@ pub(crate) async fn ingest_value(
             }
             let parsed = dyad_ingest::parse(&source, hint, &raw, charset.as_deref())
                 .map_err(|e| ApiError::bad_field(kind, e.to_string()))?;
-            let warning = parsed.warning;
+            let mut warning = parsed.warning;
             let mut doc = parsed.document;
+            // A date read from the article itself that cannot be right is not used.
+            if let Some(found) = doc.date {
+                let today = dyad_model::calendar::today();
+                if let Err(m) = dyad_model::calendar::plausible_date(found, today) {
+                    let note = format!("the article's own date {m}; it is not used");
+                    warning = Some(match warning {
+                        Some(w) => format!("{w}; {note}"),
+                        None => note,
+                    });
+                    doc.date = None;
+                }
+            }
             if doc.date.is_none() {
                 doc.date = date;
             }

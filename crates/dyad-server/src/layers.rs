@@ -36,8 +36,8 @@ pub(crate) async fn security_headers(mut response: Response) -> Response {
 }
 
 /// 503 for a request not answered within `limit`: its body arrived too slowly, or the work
-/// (a fetch, a large analysis) took too long. Work already on a blocking thread finishes
-/// there; its result is dropped.
+/// (a fetch, a large analysis) took too long. Dropping the request stops its work on the
+/// blocking thread too (`AppState::with_store`).
 pub(crate) async fn time_limit(
     State(limit): State<Duration>,
     request: Request,

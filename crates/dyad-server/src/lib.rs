@@ -17,7 +17,9 @@
 //! Hostile clients are bounded (`Limits`): a connection must send its request headers within
 //! a timeout, a request is answered within another, and the connections open at once are
 //! capped. Every response carries a strict Content-Security-Policy and the other security
-//! headers (`layers.rs`).
+//! headers (`layers.rs`). A request's work on the store stops when the request is dropped
+//! (time limit, client gone, server stopping), and analysis results are cached until the
+//! store changes (`AppState::cached`).
 //!
 //! Not here: command-line parsing, fetching URLs (the CLI hands in a fetch function).
 
@@ -29,9 +31,11 @@ mod openapi;
 mod pages;
 mod params;
 
+use std::collections::HashMap;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -116,6 +120,21 @@ pub(crate) struct AppState {
     db: PathBuf,
     /// Open stores, reused across requests (a SQLite connection serves one thread at a time).
     stores: Mutex<Vec<Store>>,
+    /// A connection that never writes: its `data_version` changes when anyone (this server's
+    /// ingest, another process) commits, which makes the cache's generation.
+    watcher: Mutex<Option<Store>>,
+    /// Analysis results (rendered JSON or HTML) by request, valid for one generation.
+    cache: Mutex<Cache>,
+    /// Set when the server stops: work still running is abandoned.
+    stopping: AtomicBool,
+    /// The blocking jobs running, by number.
+    jobs: Mutex<HashMap<u64, Job>>,
+    next_job: std::sync::atomic::AtomicU64,
+    /// Blocking jobs stopped before their end because their request was dropped (client
+    /// gone, time limit, shutdown): for tests and logs.
+    pub(crate) jobs_stopped: AtomicUsize,
+    /// Requests answered from the cache (for tests and logs).
+    pub(crate) cache_hits: AtomicUsize,
     token: Option<String>,
     coder: dyad_coder::Coder,
     lexicon: Arc<dyad_lexicon::Lexicon>,
@@ -160,38 +179,183 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// Results cached for one store generation.
+#[derive(Default)]
+pub(crate) struct Cache {
+    generation: Option<i64>,
+    entries: HashMap<String, Arc<str>>,
+}
+
+/// Entries kept at most; beyond, the cache starts again empty (the keys are requests, which a
+/// client can vary at will).
+const CACHE_ENTRIES: usize = 256;
+
+/// One request's blocking work: its stop flag and the statement to interrupt.
+#[derive(Clone, Default)]
+struct Job {
+    stop: Arc<AtomicBool>,
+    interrupt: Arc<Mutex<Option<dyad_store::Interrupt>>>,
+}
+
+impl Job {
+    fn stop(&self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Ok(Some(handle)) = self.interrupt.lock().as_deref() {
+            handle.interrupt();
+        }
+    }
+}
+
+/// Stops a job when the request's future is dropped (its client went away, its time ran
+/// out) before the work is done.
+struct StopOnDrop {
+    job: Job,
+    done: bool,
+}
+
+impl Drop for StopOnDrop {
+    fn drop(&mut self) {
+        if !self.done {
+            self.job.stop();
+        }
+    }
+}
+
 impl AppState {
-    /// Runs `f` with a store on a blocking thread.
+    /// Runs `f` with a store on a blocking thread. When the returned future is dropped
+    /// before it completes, or the server stops, the store's reads stop
+    /// (`Store::set_cancel`, `Store::interrupt_handle`): the work ends soon instead of
+    /// running on for nobody.
     pub(crate) async fn with_store<T, F>(self: &Arc<Self>, f: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&mut Store, &AppState) -> Result<T, ApiError> + Send + 'static,
     {
+        let job = Job::default();
+        let id = self.next_job.fetch_add(1, Ordering::Relaxed);
+        if let Ok(mut jobs) = self.jobs.lock() {
+            jobs.insert(id, job.clone());
+        }
+        if self.stopping.load(Ordering::Relaxed) {
+            job.stop();
+        }
+        let mut guard = StopOnDrop { job: job.clone(), done: false };
         let state = self.clone();
-        tokio::task::spawn_blocking(move || {
+        let out = tokio::task::spawn_blocking(move || {
             let pooled = state.stores.lock().map(|mut s| s.pop()).unwrap_or(None);
             let mut store = match pooled {
                 Some(s) => s,
                 None => Store::open(&state.db).map_err(ApiError::internal)?,
             };
+            if let Ok(mut slot) = job.interrupt.lock() {
+                *slot = Some(store.interrupt_handle());
+            }
+            store.set_cancel(Some(job.stop.clone()));
             let out = f(&mut store, &state);
+            if let Ok(mut slot) = job.interrupt.lock() {
+                *slot = None;
+            }
+            store.set_cancel(None);
+            if let Ok(mut jobs) = state.jobs.lock() {
+                jobs.remove(&id);
+            }
+            let out = if job.stop.load(Ordering::Relaxed) {
+                state.jobs_stopped.fetch_add(1, Ordering::Relaxed);
+                Err(ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "the request was stopped"))
+            } else {
+                out
+            };
             if let Ok(mut pool) = state.stores.lock() {
                 pool.push(store);
             }
             out
         })
         .await
-        .map_err(ApiError::internal)?
+        .map_err(ApiError::internal)?;
+        guard.done = true;
+        out
     }
+
+    /// Stops every job running and any started later (the server is stopping).
+    fn stop_all(&self) {
+        self.stopping.store(true, Ordering::Relaxed);
+        if let Ok(jobs) = self.jobs.lock() {
+            jobs.values().for_each(Job::stop);
+        }
+    }
+
+    /// The cache's generation: the watcher connection's `data_version` (see `AppState::watcher`).
+    fn generation(&self) -> Result<i64, ApiError> {
+        let mut watcher = self.watcher.lock().map_err(ApiError::internal)?;
+        if watcher.is_none() {
+            *watcher = Some(Store::open(&self.db).map_err(ApiError::internal)?);
+        }
+        match watcher.as_ref() {
+            Some(store) => store.data_version().map_err(ApiError::internal),
+            None => Err(ApiError::internal("no store")),
+        }
+    }
+
+    /// The result of `f` for `key`, computed once per store generation: a write to the store
+    /// (from this server or any other process) makes every entry stale.
+    pub(crate) async fn cached<F>(self: &Arc<Self>, key: String, f: F) -> Result<Arc<str>, ApiError>
+    where
+        F: FnOnce(&mut Store, &AppState) -> Result<String, ApiError> + Send + 'static,
+    {
+        let state = self.clone();
+        let generation = tokio::task::spawn_blocking(move || state.generation())
+            .await
+            .map_err(ApiError::internal)??;
+        if let Ok(cache) = self.cache.lock() {
+            if cache.generation == Some(generation) {
+                if let Some(hit) = cache.entries.get(&key) {
+                    self.cache_hits.fetch_add(1, Ordering::Relaxed);
+                    return Ok(hit.clone());
+                }
+            }
+        }
+        // Computed from what the store held at `generation` or later: a write meanwhile
+        // changes the generation, so the entry is never served for newer data.
+        let value: Arc<str> = self.with_store(f).await?.into();
+        if let Ok(mut cache) = self.cache.lock() {
+            if cache.generation != Some(generation) || cache.entries.len() >= CACHE_ENTRIES {
+                cache.entries.clear();
+                cache.generation = Some(generation);
+            }
+            cache.entries.insert(key, value.clone());
+        }
+        Ok(value)
+    }
+}
+
+/// A 200 JSON response of a body already serialised.
+pub(crate) fn json_response(body: Arc<str>) -> Response {
+    (
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        axum::body::Body::from(body.as_bytes().to_vec()),
+    )
+        .into_response()
 }
 
 /// The application: API, pages and static assets, each response with the security headers,
 /// each request within `config.limits.request_timeout`.
 pub fn router(config: Config) -> Router {
+    app(config).0
+}
+
+/// The application and its state (whose `stop_all` abandons the work in progress).
+fn app(config: Config) -> (Router, Arc<AppState>) {
     let coder = dyad_coder::Coder::new(config.lexicon.clone(), dyad_coder::Options::default());
     let state = Arc::new(AppState {
         db: config.db,
         stores: Mutex::new(Vec::new()),
+        watcher: Mutex::new(None),
+        cache: Mutex::new(Cache::default()),
+        stopping: AtomicBool::new(false),
+        jobs: Mutex::new(HashMap::new()),
+        next_job: std::sync::atomic::AtomicU64::new(0),
+        jobs_stopped: AtomicUsize::new(0),
+        cache_hits: AtomicUsize::new(0),
         token: config.write_token.filter(|t| !t.is_empty()),
         coder,
         lexicon: config.lexicon,
@@ -226,16 +390,17 @@ pub fn router(config: Config) -> Router {
                 .layer(axum::extract::DefaultBodyLimit::max(config.max_body_bytes)),
         )
         .route("/static/{*path}", get(pages::asset));
-    Router::new()
+    let router = Router::new()
         .merge(api)
         .merge(pages)
         .fallback(not_found)
-        .with_state(state)
+        .with_state(state.clone())
         .layer(axum::middleware::from_fn_with_state(
             config.limits.request_timeout,
             layers::time_limit,
         ))
-        .layer(axum::middleware::map_response(layers::security_headers))
+        .layer(axum::middleware::map_response(layers::security_headers));
+    (router, state)
 }
 
 /// 404: JSON under `/api/`, a page elsewhere.
@@ -263,5 +428,161 @@ pub async fn serve_on(
     shutdown: impl Future<Output = ()>,
 ) -> std::io::Result<()> {
     let limits = config.limits;
-    listen::run(listener, router(config), limits, shutdown).await
+    let (app, state) = app(config);
+    // At the stop, work still running is abandoned rather than waited for.
+    let shutdown = async move {
+        shutdown.await;
+        state.stop_all();
+    };
+    listen::run(listener, app, limits, shutdown).await
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use dyad_model::{Entity, Event, EventType, Modality, TextInfo};
+    use dyad_store::{EventFilter, FactsOrder, ImportFile, ImportRow};
+    use tower::ServiceExt;
+
+    use super::*;
+
+    /// An imported row: RUS accuses UKR.
+    fn row(i: usize) -> ImportRow {
+        let entity = |c: &str| Entity { code: c.into(), country: c.into(), ..Entity::default() };
+        ImportRow {
+            event: Event {
+                id: format!("e{i}"),
+                doc_id: String::new(),
+                event: EventType::Accuse,
+                mode: vec![],
+                context: vec![],
+                actor: vec![entity("RUS")],
+                recipient: vec![entity("UKR")],
+                date: Some("2024-06-19".into()),
+                date_text: None,
+                date_precision: None,
+                event_loc: None,
+                size: None,
+                modality: Modality::Asserted,
+                hedge: None,
+                attribution: None,
+                quad_code: 3,
+                intensity: -2.0,
+                cameo: String::new(),
+                text: String::new(),
+                text_info: TextInfo { sentence: 0, start: 0, end: 0 },
+                event_text: String::new(),
+                trigger_span: (0, 0),
+                rule: String::new(),
+                citations: vec![],
+                explain: vec![],
+            },
+            key: format!("line {i}"),
+            source: None,
+        }
+    }
+
+    /// A new store of `n` such rows.
+    fn store(name: &str, n: usize) -> (PathBuf, PathBuf) {
+        let dir =
+            std::env::temp_dir().join(format!("dyad-server-unit-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let db = dir.join("store.db");
+        let file = ImportFile { dataset: "t".into(), file: "t".into(), file_hash: "t".into() };
+        Store::bulk_create(&db, &file, (0..n).map(row)).unwrap();
+        (dir, db)
+    }
+
+    fn config(db: &std::path::Path) -> Config {
+        Config::read_only(db.to_path_buf(), Arc::new(dyad_lexicon::Lexicon::load(&[]).unwrap()))
+    }
+
+    /// Blocking work that reads every event, 1 ms each: 5 s for 5,000 if nothing stops it.
+    async fn slow_read(state: Arc<AppState>, seen: Arc<AtomicUsize>) -> Result<(), ApiError> {
+        state
+            .with_store(move |store, _| {
+                store
+                    .each_event_facts(&EventFilter::default(), FactsOrder::Date, &mut |_| {
+                        seen.fetch_add(1, Ordering::Relaxed);
+                        std::thread::sleep(Duration::from_millis(1));
+                        true
+                    })
+                    .map_err(api::store_error)
+            })
+            .await
+    }
+
+    /// A request whose future is dropped (its client went away, its time ran out) stops its
+    /// blocking work: the read ends soon after, long before the store is read through.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn an_abandoned_request_stops_its_work() {
+        let n = 5_000;
+        let (dir, db) = store("abandoned", n);
+        let (_, state) = app(config(&db));
+        let seen = Arc::new(AtomicUsize::new(0));
+        let work = slow_read(state.clone(), seen.clone());
+        assert!(tokio::time::timeout(Duration::from_millis(200), work).await.is_err());
+        let dropped = Instant::now();
+        while state.jobs_stopped.load(Ordering::Relaxed) == 0 {
+            assert!(dropped.elapsed() < Duration::from_secs(2), "the work went on");
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        let at_stop = seen.load(Ordering::Relaxed);
+        assert!(at_stop > 0 && at_stop < n, "{at_stop}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        assert_eq!(seen.load(Ordering::Relaxed), at_stop, "nothing is read after the stop");
+        // The store went back to the pool in working order.
+        let count = state.with_store(|store, _| {
+            store.count_events(&EventFilter::default()).map_err(api::store_error)
+        });
+        assert_eq!(count.await.unwrap(), n);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// The server's stop abandons the work in progress instead of waiting for it.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn stopping_the_server_stops_its_work() {
+        let (dir, db) = store("stopping", 5_000);
+        let (_, state) = app(config(&db));
+        let task = tokio::spawn(slow_read(state.clone(), Arc::new(AtomicUsize::new(0))));
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let stopped = Instant::now();
+        state.stop_all();
+        let answer = task.await.unwrap();
+        assert_eq!(answer.unwrap_err().status, StatusCode::SERVICE_UNAVAILABLE);
+        assert!(stopped.elapsed() < Duration::from_secs(1));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A second identical request is answered from the cache; a write by another
+    /// connection makes every entry stale.
+    #[tokio::test]
+    async fn analyses_are_cached_until_the_store_changes() {
+        let (dir, db) = store("cache", 10);
+        let (router, state) = app(config(&db));
+        let get = |uri: &'static str| {
+            let router = router.clone();
+            async move {
+                let request = axum::http::Request::get(uri).body(axum::body::Body::empty());
+                let response = router.oneshot(request.unwrap()).await.unwrap();
+                assert_eq!(response.status(), StatusCode::OK, "{uri}");
+            }
+        };
+        let hits = || state.cache_hits.load(Ordering::Relaxed);
+        for uri in ["/api/blocs", "/api/polarity", "/api/dyads", "/api/network", "/", "/network"] {
+            get(uri).await;
+            get(uri).await;
+        }
+        assert_eq!(hits(), 6);
+        let mut other = Store::open(&db).unwrap();
+        let file = ImportFile { dataset: "t".into(), file: "u".into(), file_hash: "u".into() };
+        other.import_file(&file, [Ok(row(10))], &|| 0).unwrap();
+        get("/api/blocs").await;
+        assert_eq!(hits(), 6, "a stale entry was served");
+        get("/api/blocs").await;
+        assert_eq!(hits(), 7);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -89,7 +89,7 @@ pub(crate) fn spec() -> Value {
     let mut polarity_params = network_params();
     polarity_params.push(query(
         "window",
-        "Window length; one window over everything by default",
+        "Window length; one window over everything by default. More than 5,000 windows (the events' dates too far apart for the length) is refused with 400 naming `window`",
         period,
     ));
     json!({

@@ -10,9 +10,9 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use dyad_analysis::charts;
 use dyad_analysis::Granularity;
-use dyad_store::{EventFilter, EventRow};
+use dyad_store::{EventFilter, EventRow, FactsOrder};
 
-use crate::api::{actor_view, event_page, interactions};
+use crate::api::{actor_view, event_page, stop_flag, store_error, tally};
 use crate::html::{error_page, escape, page, query_string, SLIDER_JS, SLIDER_SCRIPT, STYLE};
 use crate::params::{Params, FILTERS};
 use crate::{ApiError, AppState};
@@ -91,24 +91,52 @@ fn sources_html(r: &EventRow) -> String {
 }
 
 pub(crate) async fn dashboard(State(state): State<Arc<AppState>>) -> Response {
-    let result = state
-        .with_store(|store, state| {
-            let stats = store.stats().map_err(ApiError::internal)?;
-            let latest = store
-                .events(&EventFilter {
-                    limit: Some(10),
-                    sort: dyad_store::EventSort::DateDesc,
-                    ..EventFilter::default()
-                })
-                .map_err(ApiError::internal)?;
-            let (_, inter) = interactions(store, state, &EventFilter::default())?;
-            Ok((stats, latest, inter))
-        })
-        .await;
-    let (stats, latest, inter) = match result {
-        Ok(x) => x,
-        Err(e) => return failed(e),
+    let result = state.cached("/".to_string(), dashboard_body).await;
+    match result {
+        Ok(body) => page("Dashboard", &body).into_response(),
+        Err(e) => failed(e),
+    }
+}
+
+/// The monthly windows of the whole store (the dashboard's chart and the network page's
+/// slider), and, with `whole`, the tally for the network of everything.
+fn monthly_windows(
+    store: &dyad_store::Store,
+    state: &AppState,
+    whole: bool,
+) -> Result<(dyad_analysis::Tally, Vec<dyad_analysis::Window>), ApiError> {
+    let options = dyad_analysis::TallyOptions {
+        whole,
+        windows: Some(Granularity::Month),
+        event_ids: false,
+        dyads: None,
     };
+    let t = tally(store, state, &EventFilter::default(), options, FactsOrder::Date)?;
+    let monthly = t
+        .windows_until(
+            Some(Granularity::Month),
+            &dyad_analysis::NetworkOptions::default(),
+            &stop_flag(store),
+        )
+        // A store whose dates span more months than a chart can show (dates from before
+        // the bounds checked at ingest) gets no chart rather than no page.
+        .unwrap_or_default();
+    if store.cancelled() {
+        return Err(store_error(dyad_store::StoreError::Cancelled));
+    }
+    Ok((t, monthly))
+}
+
+fn dashboard_body(store: &mut dyad_store::Store, state: &AppState) -> Result<String, ApiError> {
+    let stats = store.stats().map_err(store_error)?;
+    let latest = store
+        .events(&EventFilter {
+            limit: Some(10),
+            sort: dyad_store::EventSort::DateDesc,
+            ..EventFilter::default()
+        })
+        .map_err(store_error)?;
+    let (_, monthly) = monthly_windows(store, state, false)?;
     let mut body = String::from("<h1>Dashboard</h1><div class=\"cards\">");
     for (label, n) in [
         ("documents", stats.documents),
@@ -134,14 +162,9 @@ pub(crate) async fn dashboard(State(state): State<Arc<AppState>>) -> Response {
         );
     }
     body.push_str("</tbody></table><h2>Polarity over time</h2>");
-    let monthly = dyad_analysis::windows(
-        &inter,
-        Some(Granularity::Month),
-        &dyad_analysis::NetworkOptions::default(),
-    );
     body.push_str(&polarity_chart(&monthly));
     body.push_str("<p><a href=\"/network\">The network and its blocs</a></p>");
-    page("Dashboard", &body).into_response()
+    Ok(body)
 }
 
 fn polarity_chart(windows: &[dyad_analysis::Window]) -> String {
@@ -535,6 +558,7 @@ pub(crate) async fn actor(
 }
 
 pub(crate) async fn network(State(state): State<Arc<AppState>>, Query(q): Q) -> Response {
+    let key = crate::api::cache_key("/network", &q);
     let p = match Params::new(q, &[&["window"]]) {
         Ok(p) => p,
         Err(e) => return failed(e),
@@ -543,15 +567,19 @@ pub(crate) async fn network(State(state): State<Arc<AppState>>, Query(q): Q) -> 
         Ok(w) => w,
         Err(e) => return failed(e),
     };
-    let inter = match state
-        .with_store(|store, state| interactions(store, state, &EventFilter::default()).map(|x| x.1))
-        .await
-    {
-        Ok(i) => i,
-        Err(e) => return failed(e),
-    };
+    match state.cached(key, move |store, state| network_body(store, state, chosen)).await {
+        Ok(body) => page("Network", &body).into_response(),
+        Err(e) => failed(e),
+    }
+}
+
+fn network_body(
+    store: &mut dyad_store::Store,
+    state: &AppState,
+    chosen: Option<usize>,
+) -> Result<String, ApiError> {
     let options = dyad_analysis::NetworkOptions::default();
-    let monthly = dyad_analysis::windows(&inter, Some(Granularity::Month), &options);
+    let (t, monthly) = monthly_windows(store, state, true)?;
     let mut body = String::from("<h1>Network</h1>");
     // The slider: a form (works without JavaScript), with previous and next links. Each
     // position's month, for the script that shows it while the slider moves.
@@ -588,7 +616,7 @@ pub(crate) async fn network(State(state): State<Arc<AppState>>, Query(q): Q) -> 
             (net.clone(), a.clone(), format!("{s} to {e}"))
         }
         None => {
-            let net = dyad_analysis::network(&inter, &options);
+            let net = t.network(&options);
             let a = dyad_analysis::analyse(&net);
             let _ = write!(body, "<form method=\"get\" action=\"/network\"><label for=\"window\">Month: <span id=\"window-month\">choose one</span></label><br><input id=\"window\" type=\"range\" name=\"window\" min=\"0\" max=\"{}\" value=\"{}\"{months}> <button type=\"submit\">Show month</button></form>", monthly.len().saturating_sub(1), monthly.len().saturating_sub(1));
             (net, a, "whole period".to_string())
@@ -636,7 +664,7 @@ pub(crate) async fn network(State(state): State<Arc<AppState>>, Query(q): Q) -> 
     body.push_str("<h2>Polarity over time</h2>");
     body.push_str(&polarity_chart(&monthly));
     body.push_str(SLIDER_SCRIPT);
-    page("Network", &body).into_response()
+    Ok(body)
 }
 
 /// The static assets are the style sheet and the slider script; any other path is refused,

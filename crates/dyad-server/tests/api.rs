@@ -644,3 +644,71 @@ async fn the_slider_shows_its_month_and_the_charts_fill_the_width() {
     assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe"), "{csp}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Issue 18: a date of 9999-12-31 is refused at ingest with the field named, and a request
+/// for more than 5,000 windows is refused (400, naming the parameter) at once, not run.
+#[tokio::test]
+async fn implausible_dates_and_too_many_windows_are_refused() {
+    let (dir, db) = build_store();
+    let writable = app(&db, Some(TOKEN));
+    let article = r#"{"text": "Russia attacked Ukraine on Monday.", "date": "9999-12-31"}"#;
+    let (s, _, body) = send(&writable, post(article, Some(TOKEN))).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{body}");
+    let v: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["field"], "date");
+    assert!(v["error"].as_str().unwrap().contains("`9999-12-31` is more than a year after today"));
+    // An article from 1900 (plausible) makes the store's dates span 45,000 days.
+    let old = r#"{"text": "Russia attacked Ukraine on Monday.", "date": "1900-01-03"}"#;
+    let (s, _, body) = send(&writable, post(old, Some(TOKEN))).await;
+    assert_eq!(s, StatusCode::CREATED, "{body}");
+    let started = std::time::Instant::now();
+    let (s, v) = get_json(&writable, "/api/polarity?window=day").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{v}");
+    assert_eq!(v["field"], "window");
+    assert!(v["error"].as_str().unwrap().contains("more than 5000 windows of one day"), "{v}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    let (s, _) = get_json(&writable, "/api/polarity?window=day&since=2024-01-01").await;
+    assert_eq!(s, StatusCode::OK);
+    let (s, _) = get_json(&writable, "/api/polarity?window=year").await;
+    assert_eq!(s, StatusCode::OK);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Analysis results are cached per store generation: a write, through the server or by
+/// another connection (another process), is seen by the next request.
+#[tokio::test]
+async fn the_analysis_cache_is_invalidated_by_writes() {
+    let (dir, db) = build_store();
+    let writable = app(&db, Some(TOKEN));
+    let has = |v: &Value, a: &str, r: &str| {
+        v["dyads"].as_array().unwrap().iter().any(|d| d["actor"] == a && d["recipient"] == r)
+    };
+    let (_, before) = get_json(&writable, "/api/dyads").await;
+    let (_, again) = get_json(&writable, "/api/dyads").await;
+    assert_eq!(before, again);
+    assert!(!has(&before, "CHN", "IND"));
+    let article =
+        r#"{"text": "China accused India of provocation on Monday.", "date": "2024-07-08"}"#;
+    let (s, _, body) = send(&writable, post(article, Some(TOKEN))).await;
+    assert_eq!(s, StatusCode::CREATED, "{body}");
+    let (_, after) = get_json(&writable, "/api/dyads").await;
+    assert!(has(&after, "CHN", "IND"), "{after}");
+    // Another connection writes: the server notices too.
+    assert!(!has(&after, "PAK", "IND"));
+    let coder = dyad_coder::Coder::builtin();
+    let mut store = dyad_store::Store::open(&db).unwrap();
+    let mut doc =
+        dyad_ingest::parse_text("other", "Pakistan accused India of provocation on Monday.");
+    doc.date = chrono::NaiveDate::from_ymd_opt(2024, 7, 9);
+    let events = coder.code(&doc).events;
+    let rep = dyad_store::Representation {
+        source: "other.txt".into(),
+        format: "text".into(),
+        raw_hash: dyad_store::sha256_hex(b"other"),
+    };
+    store.ingest_batch(&[(doc, events, rep)], "test", "test").unwrap();
+    drop(store);
+    let (_, last) = get_json(&writable, "/api/dyads").await;
+    assert!(has(&last, "PAK", "IND"), "{last}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

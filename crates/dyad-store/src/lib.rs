@@ -16,6 +16,7 @@
 //! Not here: parsing and coding (the CLI hands in coded documents), fetching, the import and
 //! export formats (`dyad-formats`).
 
+mod bulk;
 mod certainty;
 mod import;
 mod query;
@@ -25,11 +26,15 @@ mod similar;
 mod write;
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use rusqlite::Connection;
 
 pub use import::{ImportFile, ImportOutcome, ImportRow};
-pub use query::{DocRow, EventFilter, EventRow, EventSort, Figure, Stats, StatsOptions};
+pub use query::{
+    DocRow, EventFacts, EventFilter, EventRow, EventSort, FactsOrder, Figure, Stats, StatsOptions,
+};
 pub use recode::{RecodeChange, StoredDocument};
 pub use similar::{MIN_RESEMBLANCE, MIN_SHINGLES, NEAR_DUPLICATE};
 pub use write::{
@@ -51,6 +56,9 @@ pub enum StoreError {
     TooNew { found: i64, supported: i64 },
     #[error("{0}")]
     Input(String),
+    /// The read was stopped by [`Store::set_cancel`]'s flag or an [`Interrupt`].
+    #[error("stopped before the end")]
+    Cancelled,
     #[error("stored record: {0}")]
     Json(serde_json::Error),
     /// A full-text search that FTS5 cannot read, said in words (not SQLite's).
@@ -60,6 +68,11 @@ pub enum StoreError {
 
 impl From<rusqlite::Error> for StoreError {
     fn from(error: rusqlite::Error) -> StoreError {
+        if let rusqlite::Error::SqliteFailure(e, _) = &error {
+            if e.code == rusqlite::ErrorCode::OperationInterrupted {
+                return StoreError::Cancelled;
+            }
+        }
         StoreError::Sql(error)
     }
 }
@@ -103,12 +116,24 @@ impl StoreError {
     }
 }
 
+/// Stops the statement a [`Store`] is running (SQLite's `sqlite3_interrupt`): it fails with
+/// an "interrupted" error. Statements started after are not affected.
+pub struct Interrupt(rusqlite::InterruptHandle);
+
+impl Interrupt {
+    pub fn interrupt(&self) {
+        self.0.interrupt();
+    }
+}
+
 /// How long a connection waits for another one's lock before giving up.
 const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
 pub struct Store {
     conn: Connection,
     read_only: bool,
+    /// Set by another thread to stop the statement running (see [`Store::set_cancel`]).
+    cancel: Option<Arc<AtomicBool>>,
 }
 
 impl Store {
@@ -173,7 +198,39 @@ impl Store {
         conn.set_prepared_statement_cache_capacity(64);
         conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         conn.pragma_update(None, "cache_size", -32768)?;
-        Ok(Store { conn, read_only: true })
+        Ok(Store { conn, read_only: true, cancel: None })
+    }
+
+    /// With `Some(flag)`, the store's long reads ([`Store::each_event_facts`]) stop with
+    /// [`StoreError::Cancelled`] once `flag` is set, and [`Store::cancelled`] says so; `None`
+    /// removes the check. A statement already running is stopped by [`Interrupt`]. For a
+    /// server whose client went away or whose time ran out.
+    pub fn set_cancel(&mut self, flag: Option<Arc<AtomicBool>>) {
+        self.cancel = flag;
+    }
+
+    /// Whether the flag of [`Store::set_cancel`] is set: long loops over the store's rows
+    /// check it too.
+    pub fn cancelled(&self) -> bool {
+        self.cancel.as_ref().is_some_and(|f| f.load(Ordering::Relaxed))
+    }
+
+    /// The flag of [`Store::set_cancel`], for work done away from the store (on other
+    /// threads) that should stop with it.
+    pub fn cancel_flag(&self) -> Option<Arc<AtomicBool>> {
+        self.cancel.clone()
+    }
+
+    /// A handle that stops the statement this store is running, from another thread.
+    pub fn interrupt_handle(&self) -> Interrupt {
+        Interrupt(self.conn.get_interrupt_handle())
+    }
+
+    /// SQLite's `PRAGMA data_version` of this connection: it changes when another connection,
+    /// in this process or another, commits a write. A connection that never writes tells
+    /// whether anything read before may have changed.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
     /// Whether the store was opened read-only (see [`Store::open`]): writing it fails.
@@ -204,7 +261,7 @@ impl Store {
         conn.set_prepared_statement_cache_capacity(64);
         conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         schema::migrate(&conn)?;
-        Ok(Store { conn, read_only: false })
+        Ok(Store { conn, read_only: false, cancel: None })
     }
 
     /// SQLite's `PRAGMA quick_check` (every page and record read, without the index
@@ -654,5 +711,74 @@ mod tests {
         ];
         assert!(store.ingest_batch(&batch, "t", "t").is_err());
         assert_eq!(store.stats().unwrap(), Stats::default());
+    }
+
+    #[test]
+    fn event_facts_read_back_from_the_records_are_the_ones_written() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut joint = event("a", "2024-06-19", None);
+        joint.actor = vec![entity("USA"), entity("GBR"), entity("USA")];
+        joint.actor[1].country = "".into();
+        joint.recipient = vec![];
+        joint.intensity = 3.3;
+        // Denied first, then reported as done by another outlet: it happened.
+        let mut denied = event("a", "2024-06-20", None);
+        denied.modality = Modality::Negated;
+        let mut imagined = event("c", "2024-09-01", None);
+        imagined.modality = Modality::Hypothetical;
+        let batch = vec![
+            (doc("a", "one text", "O"), vec![joint, denied], rep("a", "a")),
+            (doc("b", "two text", "P"), vec![event("b", "2024-06-21", None)], rep("b", "b")),
+            (doc("c", "three text", "Q"), vec![imagined], rep("c", "c")),
+        ];
+        store.ingest_batch(&batch, "t", "t").unwrap();
+        let facts = |store: &Store| -> Vec<(i64, String, String, Option<f64>, bool, i64)> {
+            let mut stmt =
+                store.conn.prepare("SELECT * FROM event_facts ORDER BY event_id").unwrap();
+            let rows = stmt.query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            });
+            rows.unwrap().collect::<Result<_, _>>().unwrap()
+        };
+        let written = facts(&store);
+        assert_eq!(written[0], (1, "USA".into(), "".into(), Some(3.3), true, 1));
+        assert_eq!(written[1], (2, "PRK".into(), "RUS".into(), Some(10.0), true, 2));
+        assert_eq!(written[2], (3, "PRK".into(), "RUS".into(), Some(10.0), false, 1));
+        store.conn.execute("DELETE FROM event_facts", []).unwrap();
+        let tx = store.conn.transaction().unwrap();
+        write::refresh_facts(&tx, None).unwrap();
+        tx.commit().unwrap();
+        assert_eq!(facts(&store), written);
+    }
+
+    #[test]
+    fn an_event_that_loses_its_first_mention_to_recode_takes_the_facts_of_the_next() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut second = event("b", "2024-06-20", None);
+        second.intensity = 5.0;
+        second.modality = Modality::Negated;
+        let batch = vec![
+            (doc("a", "one text", "O"), vec![event("a", "2024-06-19", None)], rep("a", "a")),
+            (doc("b", "two text", "P"), vec![second], rep("b", "b")),
+        ];
+        store.ingest_batch(&batch, "t", "t").unwrap();
+        let facts = |store: &Store| -> (i64, Option<f64>, bool) {
+            store
+                .conn
+                .query_row(
+                    "SELECT COUNT(*), MAX(intensity), MAX(happened) FROM event_facts",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .unwrap()
+        };
+        assert_eq!(facts(&store), (1, Some(10.0), true));
+        // Document a is recoded with no events: the event keeps b's denied report only.
+        let a: i64 = store
+            .conn
+            .query_row("SELECT id FROM documents WHERE external_id = 'a'", [], |r| r.get(0))
+            .unwrap();
+        store.recode_batch(&[(a, vec![])], "t", "t", false).unwrap();
+        assert_eq!(facts(&store), (1, Some(5.0), false));
     }
 }

@@ -10,6 +10,8 @@ pub struct EventFilter {
     /// An entity code among the actors (`RUS`, `NATO`).
     pub actor: Option<String>,
     pub recipient: Option<String>,
+    /// An entity code among the actors or the recipients.
+    pub party: Option<String>,
     /// PLOVER event type, upper case.
     pub event_type: Option<String>,
     pub mode: Option<String>,
@@ -168,7 +170,7 @@ fn named_dyad(actors: &str, recipients: &str) -> bool {
 
 /// What counts as one independent source: a document's outlet (or URL, or the document
 /// itself), or the source an imported row names (or the row itself).
-const SOURCE_KEY: &str = "COALESCE(d.outlet, d.url, m.source, 'doc:' || m.document_id, 'import:' || m.import_id || ':' || m.import_row)";
+pub(crate) const SOURCE_KEY: &str = "COALESCE(d.outlet, d.url, m.source, 'doc:' || m.document_id, 'import:' || m.import_id || ':' || m.import_row)";
 
 /// A search FTS5 refused, as [`StoreError::Search`] with the reason in words; any other
 /// error as it is.
@@ -432,6 +434,112 @@ impl Store {
     }
 }
 
+/// What the analysis needs of one merged event (see `dyad_analysis::Tally`), borrowed from
+/// the row being read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EventFacts<'a> {
+    pub id: i64,
+    /// PLOVER event type.
+    pub event: &'a str,
+    /// YYYY-MM-DD, as stored.
+    pub date: Option<&'a str>,
+    /// The countries of the first mention's actors and recipients: sorted, distinct,
+    /// '+'-joined, empty when none has one.
+    pub actor_countries: &'a str,
+    pub recipient_countries: &'a str,
+    /// The first mention's intensity; `None` when its record has none.
+    pub intensity: Option<f64>,
+    /// The modes of all its mentions, comma-joined in mention order; read only when
+    /// `intensity` is `None` (empty otherwise).
+    pub modes: &'a str,
+    /// Independent sources (as [`EventRow::n_sources`]).
+    pub n_sources: usize,
+    /// Whether some mention says it happened: a modality other than negated, hypothetical
+    /// or conditional.
+    pub happened: bool,
+}
+
+/// The order in which [`Store::each_event_facts`] reads events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactsOrder {
+    /// By date (undated first), then id: the order of [`EventSort::DateAsc`].
+    Date,
+    /// By id.
+    Id,
+}
+
+impl Store {
+    /// Calls `each` with the facts of every merged event matching `filter` (its sort aside;
+    /// its limit and offset count events in `order`) that has a country among its actors and
+    /// happened (all, when a limit or offset counts them), in `order`, holding one row at a time:
+    /// memory does not grow with the store.
+    /// `each` returns `false` to stop early.
+    pub fn each_event_facts(
+        &self,
+        filter: &EventFilter,
+        order: FactsOrder,
+        each: &mut dyn FnMut(&EventFacts<'_>) -> bool,
+    ) -> Result<(), StoreError> {
+        let (where_clause, _, params) = filter_sql(filter);
+        // Events with no country among their actors, or that did not happen, tie no states;
+        // they are skipped in SQL unless a limit counts them.
+        let paged = filter.limit.is_some() || filter.offset.is_some();
+        let where_clause = match (where_clause.is_empty(), paged) {
+            (_, true) => where_clause,
+            (true, false) => "WHERE f.actor_countries <> '' AND f.happened".to_string(),
+            (false, false) => format!("{where_clause} AND f.actor_countries <> '' AND f.happened"),
+        };
+        let limit = match (filter.limit, filter.offset) {
+            (Some(n), Some(o)) => format!("LIMIT {n} OFFSET {o}"),
+            (Some(n), None) => format!("LIMIT {n}"),
+            (None, Some(o)) => format!("LIMIT -1 OFFSET {o}"),
+            (None, None) => String::new(),
+        };
+        let min_sources =
+            filter.min_sources.map(|n| format!("WHERE n_sources >= {n}")).unwrap_or_default();
+        let order = match order {
+            FactsOrder::Date => "e.date, e.id",
+            FactsOrder::Id => "e.id",
+        };
+        let sql = format!(
+            "SELECT * FROM (SELECT e.id, e.event, e.date, f.actor_countries, f.recipient_countries, f.intensity,
+                CASE WHEN f.intensity IS NULL THEN (SELECT group_concat(m.mode, ',') FROM mentions m WHERE m.event_id = e.id) ELSE '' END,
+                f.n_sources AS n_sources,
+                f.happened
+             FROM events e JOIN event_facts f ON f.event_id = e.id {where_clause} ORDER BY {order}) {min_sources} {limit}"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
+        while let Some(r) = rows.next()? {
+            if self.cancelled() {
+                return Err(StoreError::Cancelled);
+            }
+            let text = |i: usize| -> Result<&str, StoreError> {
+                Ok(r.get_ref(i)?.as_str().map_err(rusqlite::Error::from)?)
+            };
+            let date = match r.get_ref(2)? {
+                rusqlite::types::ValueRef::Null => None,
+                v => Some(v.as_str().map_err(rusqlite::Error::from)?),
+            };
+            let facts = EventFacts {
+                id: r.get(0)?,
+                event: text(1)?,
+                date,
+                actor_countries: text(3)?,
+                recipient_countries: text(4)?,
+                intensity: r.get(5)?,
+                modes: r.get_ref(6)?.as_str_or_null().map_err(rusqlite::Error::from)?.unwrap_or(""),
+                n_sources: r.get::<_, i64>(7)? as usize,
+                happened: r.get(8)?,
+            };
+            if !each(&facts) {
+                break;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// The WHERE and HAVING clauses of a filter, with their parameters.
 fn filter_sql(filter: &EventFilter) -> (String, String, Vec<Value>) {
     let mut conditions: Vec<String> = Vec::new();
@@ -454,6 +562,12 @@ fn filter_sql(filter: &EventFilter) -> (String, String, Vec<Value>) {
         push(
             "e.id IN (SELECT event_id FROM event_parties WHERE code = ? AND role = 'r')",
             Value::Text(r.to_ascii_uppercase()),
+        );
+    }
+    if let Some(p) = &filter.party {
+        push(
+            "e.id IN (SELECT event_id FROM event_parties WHERE code = ?)",
+            Value::Text(p.to_ascii_uppercase()),
         );
     }
     if let Some(t) = &filter.event_type {

@@ -215,10 +215,16 @@ impl Store {
                     affected.sort_unstable();
                     affected.dedup();
                     for event_id in affected {
-                        change.deleted_events += tx.execute(
+                        let deleted = tx.execute(
                             "DELETE FROM events WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM mentions WHERE event_id = ?1)",
                             [event_id],
                         )?;
+                        change.deleted_events += deleted;
+                        if deleted == 0 {
+                            // The event may have lost its first mention: its facts come from
+                            // the first one left.
+                            crate::write::refresh_facts(&tx, Some(event_id))?;
+                        }
                     }
                     change.new_events = insert_mentions(&tx, *document_id, events)?;
                 }

@@ -181,6 +181,27 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     r#"
     DROP TRIGGER documents_fts_insert;
     "#,
+    // 7: what the analysis reads of each event, kept beside it so that it never parses the
+    // mention records: the countries of the actors and of the recipients of its first mention
+    // (sorted, distinct, '+'-joined) and that mention's intensity, whether any mention
+    // says it happened, and its number of sources. Written when an event is made, updated when a mention joins it, and
+    // written again when `recode` removes an event's mentions; the events stored before get
+    // theirs here.
+    r#"
+    CREATE TABLE event_facts (
+        event_id            INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+        actor_countries     TEXT NOT NULL,
+        recipient_countries TEXT NOT NULL,
+        -- NULL when the record has none: the analysis then scores the event type and modes.
+        intensity           REAL,
+        -- 1 when some mention says it happened (a modality other than negated, hypothetical
+        -- or conditional): set when such a mention is stored.
+        happened            INTEGER NOT NULL,
+        -- Independent sources (as `Store::events` counts them): updated when a mention
+        -- joins the event.
+        n_sources           INTEGER NOT NULL
+    );
+    "#,
 ];
 
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
@@ -209,6 +230,9 @@ pub fn migrate(conn: &Connection) -> Result<(), StoreError> {
             return Ok(());
         };
         tx.execute_batch(sql)?;
+        if found + 1 == 7 {
+            crate::write::refresh_facts(&tx, None)?;
+        }
         if found + 1 == 4 {
             // Version 4 brings near-duplicate signatures: the documents already stored get
             // theirs in the same transaction (later ones get them as they are stored).

@@ -5,6 +5,7 @@ use dyad_model::{Document, Event};
 use rusqlite::{params, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 
+use crate::query::SOURCE_KEY;
 use crate::similar;
 use crate::{Store, StoreError};
 
@@ -73,6 +74,51 @@ pub(crate) fn party_key(entities: &[dyad_model::Entity]) -> String {
     codes.join("+")
 }
 
+/// Sorted, distinct, non-empty countries of entities joined by '+' (the `event_facts` form).
+pub(crate) fn country_key(entities: &[dyad_model::Entity]) -> String {
+    let mut codes: Vec<&str> =
+        entities.iter().map(|e| e.country.as_str()).filter(|c| !c.is_empty()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes.join("+")
+}
+
+/// Modalities of mentions that say the event did not happen (or not yet).
+pub(crate) const NOT_HAPPENED: [&str; 3] = ["negated", "hypothetical", "conditional"];
+
+/// Whether a mention with `modality` says its event happened.
+pub(crate) fn happened(modality: dyad_model::Modality) -> bool {
+    !NOT_HAPPENED.contains(&modality.as_str())
+}
+
+/// Writes the `event_facts` of one event (or, with `None`, of every event) from the record of
+/// its first mention, as `merge_target` writes them for a new event.
+pub(crate) fn refresh_facts(tx: &Transaction<'_>, event_id: Option<i64>) -> Result<(), StoreError> {
+    let countries = |role: &str| {
+        format!(
+            "COALESCE((SELECT group_concat(c, '+' ORDER BY c) FROM (SELECT DISTINCT json_extract(p.value, '$.country') AS c
+              FROM json_each(first.record, '$.{role}') p) WHERE typeof(c) = 'text' AND c <> ''), '')"
+        )
+    };
+    let sql = format!(
+        "INSERT OR REPLACE INTO event_facts (event_id, actor_countries, recipient_countries, intensity, happened, n_sources)
+         SELECT first.event_id, {}, {}, json_extract(first.record, '$.intensity'),
+                EXISTS (SELECT 1 FROM mentions h WHERE h.event_id = first.event_id AND h.modality NOT IN ('{}')),
+                (SELECT COUNT(DISTINCT {SOURCE_KEY}) FROM mentions m LEFT JOIN documents d ON d.id = m.document_id
+                 WHERE m.event_id = first.event_id)
+         FROM mentions first WHERE first.id IN (SELECT MIN(id) FROM mentions {} GROUP BY event_id)",
+        countries("actor"),
+        countries("recipient"),
+        NOT_HAPPENED.join("', '"),
+        if event_id.is_some() { "WHERE event_id = ?1" } else { "" }
+    );
+    match event_id {
+        Some(id) => tx.execute(&sql, [id])?,
+        None => tx.execute(&sql, [])?,
+    };
+    Ok(())
+}
+
 /// Mentions of one event type between the same parties this many days apart are one event.
 pub const MERGE_WINDOW_DAYS: i64 = 3;
 
@@ -87,6 +133,12 @@ pub(crate) fn insert_mentions(
     for event in events {
         let (event_id, created) = merge_target(tx, event, true)?;
         new_events += usize::from(created);
+        if !created && happened(event.modality) {
+            tx.prepare_cached(
+                "UPDATE event_facts SET happened = 1 WHERE event_id = ?1 AND happened = 0",
+            )?
+            .execute([event_id])?;
+        }
         let record = serde_json::to_string(event)?;
         tx.prepare_cached(
             "INSERT INTO mentions (event_id, document_id, sentence_idx, date, modality, mode, size_value, size_unit, record)
@@ -103,6 +155,14 @@ pub(crate) fn insert_mentions(
             event.size.as_ref().map(|s| s.unit.clone()),
             record
         ])?;
+        if !created {
+            // The new mention may bring a new source.
+            tx.prepare_cached(&format!(
+                "UPDATE event_facts SET n_sources = (SELECT COUNT(DISTINCT {SOURCE_KEY}) FROM mentions m
+                 LEFT JOIN documents d ON d.id = m.document_id WHERE m.event_id = ?1) WHERE event_id = ?1"
+            ))?
+            .execute([event_id])?;
+        }
     }
     Ok(new_events)
 }
@@ -172,6 +232,19 @@ pub(crate) fn merge_target(
         date.map(|d| d.to_string())
     ])?;
     let id = tx.last_insert_rowid();
+    // The mention about to be stored is the event's first: its countries and intensity are
+    // the event's facts for the analysis (what `refresh_facts` reads back from its record).
+    tx.prepare_cached(
+        "INSERT OR REPLACE INTO event_facts (event_id, actor_countries, recipient_countries, intensity, happened, n_sources)
+         VALUES (?1, ?2, ?3, ?4, ?5, 1)",
+    )?
+    .execute(params![
+        id,
+        country_key(&event.actor),
+        country_key(&event.recipient),
+        Some(event.intensity).filter(|x| x.is_finite()),
+        happened(event.modality)
+    ])?;
     let mut insert =
         tx.prepare_cached("INSERT INTO event_parties (event_id, role, code) VALUES (?1, ?2, ?3)")?;
     for (role, key) in [("a", &actors), ("r", &recipients)] {

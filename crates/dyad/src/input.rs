@@ -583,6 +583,23 @@ fn deliver(
     sink: &mut dyn FnMut(Document, Source<'_>) -> Result<()>,
     skipped: &mut dyn FnMut(Skipped),
 ) -> Result<()> {
+    // A date that cannot be right (9999-12-31, 0001-01-01) is reported and not used.
+    if let Some(found) = doc.date {
+        if let Err(reason) = dyad_model::calendar::plausible_date(found, today()) {
+            let field = match source.format {
+                Format::Jsonl => "field `date`",
+                _ => "the date in its metadata",
+            };
+            let fallback = if default_date.is_some() { "the --date" } else { "no" };
+            skipped(Skipped {
+                location: source.location.clone(),
+                reason: format!("{field}: {reason}; using {fallback} date"),
+                kept: true,
+                undated: false,
+            });
+            doc.date = None;
+        }
+    }
     if doc.date.is_none() {
         doc.date = default_date;
     }
@@ -625,10 +642,19 @@ pub fn language_skip_reason(doc: &Document) -> Option<String> {
 
 pub fn parse_date_arg(date: Option<&str>) -> Result<Option<NaiveDate>> {
     date.map(|d| {
-        NaiveDate::parse_from_str(d, "%Y-%m-%d")
-            .with_context(|| format!("--date `{d}` is not a YYYY-MM-DD date"))
+        let date = NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .with_context(|| format!("--date `{d}` is not a YYYY-MM-DD date"))?;
+        dyad_model::calendar::plausible_date(date, today())
+            .map_err(|m| anyhow::anyhow!("--date {m}"))?;
+        Ok(date)
     })
     .transpose()
+}
+
+/// Today (UTC), read once per process: the upper bound of plausible dates.
+fn today() -> NaiveDate {
+    static TODAY: std::sync::OnceLock<NaiveDate> = std::sync::OnceLock::new();
+    *TODAY.get_or_init(dyad_model::calendar::today)
 }
 
 pub fn load_lexicon(args: &crate::LexiconArgs) -> Result<std::sync::Arc<dyad_lexicon::Lexicon>> {

@@ -9,10 +9,10 @@ use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use dyad_analysis::{
-    analyse, charts, dyad_series, network, next_period, Analysis, Granularity, Interaction,
-    NetworkOptions, SignedNetwork,
+    analyse, charts, next_period, Analysis, Granularity, Interaction, NetworkOptions,
+    SignedNetwork, Tally, TallyOptions,
 };
-use dyad_store::EventRow;
+use dyad_store::{EventRow, FactsOrder};
 use serde_json::json;
 
 use super::events::FilterArgs;
@@ -59,11 +59,15 @@ pub struct Selection {
 }
 
 impl Selection {
-    /// The interactions of the selected events, and the --since/--until dates.
-    pub fn load(&self) -> Result<(Vec<Interaction>, Option<NaiveDate>, Option<NaiveDate>)> {
-        let interactions = load(&self.filter, &self.db, &self.lexicon)?;
+    /// The sums of the selected events that `options` asks for, and the --since/--until
+    /// dates.
+    pub fn tally(
+        &self,
+        options: TallyOptions,
+    ) -> Result<(Tally, Option<NaiveDate>, Option<NaiveDate>)> {
+        let tally = tally(&self.filter, &self.db, &self.lexicon, options)?;
         let (since, until) = self.filter.bounds()?;
-        Ok((interactions, since, until))
+        Ok((tally, since, until))
     }
 }
 
@@ -84,10 +88,33 @@ impl NetworkArgs {
     }
 }
 
-fn load(filter: &FilterArgs, db: &Path, lexicon: &crate::LexiconArgs) -> Result<Vec<Interaction>> {
-    let rows = super::events::query(filter, db)?;
+/// The selected events read from the store one at a time into sums (see
+/// `dyad_analysis::Tally`): memory grows with countries and periods, not with events.
+fn tally(
+    filter: &FilterArgs,
+    db: &Path,
+    lexicon: &crate::LexiconArgs,
+    options: TallyOptions,
+) -> Result<Tally> {
+    let filter = filter.filter()?;
+    let store = super::open_store(db, false)?;
     let lexicon = crate::input::load_lexicon(lexicon)?;
-    Ok(interactions(&rows, &lexicon))
+    let is_state = |code: &str| lexicon.country(code).is_some();
+    let mut tally = Tally::new(options);
+    store.each_event_facts(&filter, FactsOrder::Date, &mut |facts| {
+        tally.add(facts, &is_state);
+        true
+    })?;
+    Ok(tally)
+}
+
+/// The windows of a tally, or the error that says there would be too many (exit 2).
+fn windows_of(
+    tally: &Tally,
+    g: Option<Granularity>,
+    base: &NetworkOptions,
+) -> Result<Vec<dyad_analysis::Window>> {
+    Ok(tally.windows(g, base)?)
 }
 
 /// Writes a chart: SVG as it is, PNG rendered from it (by the extension).
@@ -129,7 +156,13 @@ pub struct DyadsArgs {
 }
 
 pub fn dyads(args: &DyadsArgs) -> Result<ExitCode> {
-    let series = dyad_series(&load(&args.filter, &args.db, &args.lexicon)?, args.by.granularity());
+    let g = args.by.granularity();
+    let options = TallyOptions {
+        dyads: Some(g),
+        event_ids: args.to == TableOutput::Jsonl,
+        ..TallyOptions::default()
+    };
+    let series = tally(&args.filter, &args.db, &args.lexicon, options)?.dyad_series();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     // The columns of the table and the CSV: period, actor, recipient, events, q1..q4,
@@ -293,8 +326,10 @@ fn render_network(format: NetworkFormat, net: &SignedNetwork, a: &Analysis) -> S
 }
 
 pub fn network_cmd(args: &NetworkCmdArgs) -> Result<ExitCode> {
-    let (interactions, since, until) = args.selection.load()?;
-    let whole = network(&interactions, &args.selection.network.options(since, until));
+    let g = args.window.map(Period::granularity);
+    let options = TallyOptions { whole: true, windows: g, dyads: None, event_ids: true };
+    let (tally, since, until) = args.selection.tally(options)?;
+    let whole = tally.network(&args.selection.network.options(since, until));
     let whole_analysis = analyse(&whole);
     if let Some(path) = &args.chart {
         let title = "Signed network of states, blocs coloured";
@@ -310,7 +345,7 @@ pub fn network_cmd(args: &NetworkCmdArgs) -> Result<ExitCode> {
         return emit(args.out.as_deref(), &text);
     };
     let base = args.selection.network.options(since, until);
-    let spans = dyad_analysis::windows(&interactions, Some(window.granularity()), &base);
+    let spans = windows_of(&tally, Some(window.granularity()), &base)?;
     if args.format == NetworkFormat::Json {
         let list: Vec<serde_json::Value> =
             spans.iter().map(dyad_analysis::Window::to_json).collect();
@@ -364,8 +399,9 @@ pub struct BlocsArgs {
 }
 
 pub fn blocs(args: &BlocsArgs) -> Result<ExitCode> {
-    let (interactions, since, until) = args.selection.load()?;
-    let net = network(&interactions, &args.selection.network.options(since, until));
+    let (tally, since, until) =
+        args.selection.tally(TallyOptions { whole: true, ..TallyOptions::default() })?;
+    let net = tally.network(&args.selection.network.options(since, until));
     let a = analyse(&net);
     match args.to {
         TextOrJson::Json => {
@@ -433,10 +469,11 @@ pub fn polarity_chart(windows: &[dyad_analysis::Window]) -> String {
 }
 
 pub fn polarity(args: &PolarityArgs) -> Result<ExitCode> {
-    let (interactions, since, until) = args.selection.load()?;
+    let g = args.window.map(Period::granularity);
+    let options = TallyOptions { whole: g.is_none(), windows: g, ..TallyOptions::default() };
+    let (tally, since, until) = args.selection.tally(options)?;
     let base = args.selection.network.options(since, until);
-    let results =
-        dyad_analysis::windows(&interactions, args.window.map(Period::granularity), &base);
+    let results = windows_of(&tally, g, &base)?;
     if let Some(path) = &args.chart {
         write_chart(path, &polarity_chart(&results))?;
     }

@@ -91,7 +91,7 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
         &inter,
         Some(args.window.granularity()),
         &sel.network.options(since, until),
-    );
+    )?;
     let series = dyad_series(&inter, args.window.granularity());
 
     let mut html = String::new();

@@ -86,8 +86,10 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
         if args.write_token.is_some() { "ingest allowed with the token" } else { "read-only" }
     );
     let runtime = tokio::runtime::Runtime::new().context("cannot start the server runtime")?;
-    runtime
-        .block_on(dyad_server::serve(config, args.bind))
-        .with_context(|| format!("cannot serve on {}", args.bind))?;
+    let served = runtime.block_on(dyad_server::serve(config, args.bind));
+    // The server has stopped its work in progress; a blocking thread still between two
+    // checks is not waited for.
+    runtime.shutdown_timeout(std::time::Duration::from_secs(1));
+    served.with_context(|| format!("cannot serve on {}", args.bind))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1420,13 +1420,14 @@ fn the_summary_leaves_out_self_dyads_and_generic_parties_unless_asked() {
 }
 
 /// Three articles of one day: a hedged, attributed report and a plain one of the same
-/// shipment with another figure and date, and a page with a threat (a future sanction).
+/// shipment with another figure and date, and a page with a threat and an announced (future)
+/// sanction.
 fn certainty_store(dir: &Path) -> String {
     let db = dir.join("store.db").to_str().unwrap().to_string();
     let input = concat!(
         "{\"id\": \"a\", \"text\": \"It is thought that North Korea sent close to 2,000 drones to Russia, South Korea said on Monday.\", \"date\": \"2024-06-19\", \"outlet\": \"One\"}\n",
         "{\"id\": \"b\", \"text\": \"North Korea sent 500 drones to Russia on Tuesday.\", \"date\": \"2024-06-19\", \"outlet\": \"Two\"}\n",
-        "{\"id\": \"c\", \"text\": \"Japan and India signed a defence agreement on Wednesday. Germany threatened to impose sanctions on Iran.\", \"date\": \"2024-06-19\", \"outlet\": \"Three\"}\n",
+        "{\"id\": \"c\", \"text\": \"Japan and India signed a defence agreement on Wednesday. Germany threatened Iran with new measures. Germany announced it will impose sanctions on Iran.\", \"date\": \"2024-06-19\", \"outlet\": \"Three\"}\n",
     );
     let out = dyad(&["ingest", "-", "--db", &db], Some(input));
     assert!(out.status.success(), "{}", stderr(&out));
@@ -1666,4 +1667,69 @@ fn a_feed_of_undated_snippets_warns_five_times_then_counts() {
     assert_eq!(err.matches("no publication date").count(), 5, "{err}");
     assert!(err.contains("3 more documents without a publication date"), "{err}");
     assert_eq!(lines(&out).len(), 8, "every snippet is still coded");
+}
+
+/// Issue 18: a date of 9999-12-31 is refused wherever it comes in (the field named, the row
+/// skipped or the date not used), and an analysis that would need more than 5,000 windows is
+/// refused with a message, not run until memory runs out.
+#[test]
+fn implausible_dates_are_refused_and_windows_are_bounded() {
+    let dir = temp_dir("dates");
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    // --date
+    let out = dyad(&["code", "--date", "9999-12-31"], Some("Russia attacked Ukraine."));
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--date `9999-12-31` is more than a year after today"), "{stderr}");
+    // JSONL: the document is coded, without the date, and the field is named.
+    let input =
+        r#"{"id": "d1", "text": "Russia attacked Ukraine on Monday.", "date": "9999-12-31"}"#;
+    let out = dyad(&["ingest", "-", "--db", db], Some(input));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(":1: field `date`: `9999-12-31` is more than a year"), "{stderr}");
+    let events = dyad(&["events", "--db", db, "--to", "jsonl"], None);
+    assert!(!String::from_utf8_lossy(&events.stdout).contains("9999"));
+    // Front matter: the same.
+    let file = dir.join("front.md");
+    std::fs::write(&file, "---\ndate: 9999-12-31\n---\nRussia attacked Ukraine on Monday.\n")
+        .unwrap();
+    let out = dyad(&["code", file.to_str().unwrap()], None);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("the date in its metadata: `9999-12-31` is more"), "{stderr}");
+    // An import row with such a date is skipped like any bad row; the others are imported.
+    let rows = dir.join("rows.jsonl");
+    std::fs::write(
+        &rows,
+        concat!(
+            r#"{"event": "ASSAULT", "actor": "RUS", "recipient": "UKR", "date": "1900-01-01"}"#,
+            "\n",
+            r#"{"event": "ASSAULT", "actor": "RUS", "recipient": "UKR", "date": "9999-12-31"}"#,
+            "\n",
+            r#"{"event": "AGREE", "actor": "RUS", "recipient": "PRK", "date": "2024-06-19"}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let out = dyad(&["import", "--format", "plover", rows.to_str().unwrap(), "--db", db], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("line 2: field `date`: `9999-12-31` is more"), "{stderr}");
+    let summary = format!("{}{stderr}", String::from_utf8_lossy(&out.stdout));
+    assert!(summary.contains("imported: 2 plover rows as events; 1 bad rows skipped"), "{summary}");
+    // 1900 to 2024 in days is more than 5,000 windows: refused with the reason, exit 2.
+    let out = dyad(&["polarity", "--db", db, "--window", "day"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "the events run from 1900-01-01 to 2024-06-19: more than 5000 windows of one day"
+        ),
+        "{stderr}"
+    );
+    // A longer window, or narrower dates, answer.
+    assert!(dyad(&["polarity", "--db", db, "--window", "year"], None).status.success());
+    let out = dyad(&["polarity", "--db", db, "--window", "day", "--since", "2024"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }

@@ -6,10 +6,13 @@
 //! - `pipeline`: the whole `dyad code` process against the `wc -w` floor (see `pipeline`).
 //! - `corpus`: writes a synthetic corpus of any size (see `corpus`).
 //! - `parse`: tagging and parsing (dyad-syntax) alone on one core (see `parse`).
+//! - `store`: writes a new store of synthetic events of any size (see `store`), for the
+//!   analysis and the server at scale.
 
 mod corpus;
 mod parse;
 mod pipeline;
+mod store;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,6 +45,21 @@ enum What {
     Corpus(CorpusArgs),
     /// Tagging and parsing (dyad-syntax) alone, on one core, in-process.
     Parse(parse::ParseBenchArgs),
+    /// Write a new store of synthetic events (real country codes, five years).
+    Store(StoreArgs),
+}
+
+#[derive(Args)]
+struct StoreArgs {
+    /// The store to write (must not exist).
+    #[arg(long)]
+    db: PathBuf,
+    /// Events to generate.
+    #[arg(long, default_value_t = 1_000_000)]
+    events: usize,
+    /// Seed of the generator (the same seed gives the same store).
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
 }
 
 #[derive(Args)]
@@ -110,6 +128,7 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
         What::Ingest(a) => bench_ingest(a)?,
         What::Pipeline(a) => pipeline::run(&a.input, &a.scales, a.runs, a.jobs)?,
         What::Parse(a) => parse::run(a)?,
+        What::Store(a) => store::run(&a.db, a.events, a.seed)?,
         What::Corpus(a) => {
             let bytes = (a.mb.max(0.0) * 1e6) as u64;
             let n = match &a.output {

@@ -1,0 +1,216 @@
+//! The analysis from the store's per-event facts (`Tally`) gives exactly what the analysis of
+//! the merged events' interactions (`from_events`) gives, on a varied store: merged reports
+//! from several outlets, imported rows, co-actors, self-dyads, organisations and unplaced
+//! actors, denied and imagined events, undated events, fractional intensities; under each
+//! filter.
+
+use chrono::NaiveDate;
+use dyad_analysis::rng::Rng;
+use dyad_analysis::{
+    dyad_series, from_events, network, windows, Granularity, NetworkOptions, Tally, TallyOptions,
+};
+use dyad_model::{Document, Entity, Event, EventType, Modality, TextInfo};
+use dyad_store::{EventFilter, FactsOrder, ImportFile, ImportRow, Representation, Store};
+
+const COUNTRIES: &[&str] = &["USA", "RUS", "CHN", "PRK", "KOR", "JPN", "UKR", "GBR", "FRA"];
+
+fn is_state(code: &str) -> bool {
+    COUNTRIES.contains(&code)
+}
+
+fn entity(rng: &mut Rng) -> Entity {
+    let (code, country) = match rng.below(12) {
+        // An organisation with no country, a generic party, an unplaced actor.
+        0 => ("NATO", ""),
+        1 => ("UNO", "UNO"),
+        2 => ("", ""),
+        _ => {
+            let c = COUNTRIES[rng.below(COUNTRIES.len())];
+            (c, c)
+        }
+    };
+    Entity {
+        entity_text: code.into(),
+        code: code.into(),
+        country: country.into(),
+        sector: "".into(),
+        name: code.into(),
+    }
+}
+
+fn event(rng: &mut Rng, doc_id: &str, n: usize) -> Event {
+    let kind = EventType::ALL[rng.below(EventType::ALL.len())];
+    let actor: Vec<Entity> = (0..1 + rng.below(3)).map(|_| entity(rng)).collect();
+    let recipient: Vec<Entity> = (0..rng.below(3)).map(|_| entity(rng)).collect();
+    let date = (rng.below(10) > 0).then(|| {
+        let day = NaiveDate::from_ymd_opt(2023, 11, 1).unwrap()
+            + chrono::Days::new(rng.below(200) as u64);
+        day.to_string()
+    });
+    let modality = [
+        Modality::Asserted,
+        Modality::Asserted,
+        Modality::Reported,
+        Modality::Negated,
+        Modality::Hypothetical,
+        Modality::Future,
+    ][rng.below(6)];
+    // Fractional intensities, so that the order of the sums shows.
+    let intensity = kind.intensity(&[]) + [0.0, 0.1, -0.3, 0.7][rng.below(4)];
+    Event {
+        id: format!("{doc_id}-{n}"),
+        doc_id: doc_id.into(),
+        event: kind,
+        mode: if rng.below(4) == 0 { vec!["military".into()] } else { vec![] },
+        context: vec![],
+        actor,
+        recipient,
+        date,
+        date_text: None,
+        date_precision: None,
+        event_loc: None,
+        size: None,
+        modality,
+        hedge: None,
+        attribution: None,
+        quad_code: kind.quad_code(),
+        intensity,
+        cameo: String::new(),
+        text: "A sentence.".into(),
+        text_info: TextInfo { sentence: 0, start: 0, end: 1 },
+        event_text: String::new(),
+        trigger_span: (0, 0),
+        rule: "test".into(),
+        citations: vec![],
+        explain: vec![],
+    }
+}
+
+fn varied_store() -> Store {
+    let mut rng = Rng::new(18);
+    let mut store = Store::open_in_memory().unwrap();
+    // Some events repeated by other documents, so that reports merge.
+    let mut earlier: Vec<Event> = Vec::new();
+    for batch in 0..6 {
+        let docs: Vec<(Document, Vec<Event>, Representation)> = (0..60)
+            .map(|i| {
+                let id = format!("d{batch}-{i}");
+                let events: Vec<Event> = (0..1 + rng.below(3))
+                    .map(|n| {
+                        if !earlier.is_empty() && rng.below(3) == 0 {
+                            let mut e = earlier[rng.below(earlier.len())].clone();
+                            e.modality = [Modality::Asserted, Modality::Negated][rng.below(2)];
+                            e
+                        } else {
+                            event(&mut rng, &id, n)
+                        }
+                    })
+                    .collect();
+                earlier.extend(events.iter().cloned());
+                let doc = Document {
+                    id: id.clone(),
+                    text: format!("Text of document {id}."),
+                    outlet: Some(["Wire", "Daily", "Courier", "Post"][rng.below(4)].into()),
+                    ..Document::default()
+                };
+                let rep = Representation {
+                    source: format!("{id}.txt"),
+                    format: "text".into(),
+                    raw_hash: dyad_store::sha256_hex(id.as_bytes()),
+                };
+                (doc, events, rep)
+            })
+            .collect();
+        store.ingest_batch(&docs, "test", "test").unwrap();
+    }
+    let rows: Vec<Result<ImportRow, String>> = (0..150)
+        .map(|i| {
+            Ok(ImportRow {
+                event: event(&mut rng, "import", i),
+                key: format!("line {i}"),
+                source: Some(["a.example", "b.example"][rng.below(2)].into()),
+            })
+        })
+        .collect();
+    let file =
+        ImportFile { dataset: "plover".into(), file: "rows.jsonl".into(), file_hash: "h".into() };
+    store.import_file(&file, rows, &|| 0).unwrap();
+    store
+}
+
+fn tally(store: &Store, filter: &EventFilter, options: TallyOptions) -> Tally {
+    let mut tally = Tally::new(options);
+    store
+        .each_event_facts(filter, FactsOrder::Date, &mut |f| {
+            tally.add(f, &is_state);
+            true
+        })
+        .unwrap();
+    tally
+}
+
+#[test]
+fn the_tally_of_event_facts_is_the_analysis_of_the_events() {
+    let store = varied_store();
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let filters = [
+        EventFilter::default(),
+        EventFilter {
+            since: Some("2024-01-01".into()),
+            until: Some("2024-03-31".into()),
+            ..EventFilter::default()
+        },
+        EventFilter { actor: Some("USA".into()), ..EventFilter::default() },
+        EventFilter { event_type: Some("ASSAULT".into()), ..EventFilter::default() },
+        EventFilter { min_sources: Some(2), ..EventFilter::default() },
+        EventFilter { source: Some("wire".into()), ..EventFilter::default() },
+    ];
+    let mut compared = 0;
+    for filter in &filters {
+        let rows = store.events(filter).unwrap();
+        let interactions = from_events(&rows, &is_state);
+        let since = filter.since.as_deref().map(d);
+        let until = filter.until.as_deref().map(d);
+        for options in [
+            NetworkOptions { since, until, ..NetworkOptions::default() },
+            NetworkOptions { min_events: 2, min_weight: 0.0, since, until },
+        ] {
+            for g in [None, Some(Granularity::Month), Some(Granularity::Week)] {
+                let t = tally(
+                    &store,
+                    filter,
+                    TallyOptions { whole: true, windows: g, dyads: g, event_ids: true },
+                );
+                assert_eq!(t.network(&options), network(&interactions, &options));
+                let old = windows(&interactions, g, &options).unwrap();
+                let new = t.windows(g, &options).unwrap();
+                assert_eq!(old.len(), new.len());
+                for (o, n) in old.iter().zip(&new) {
+                    assert_eq!((o.start, o.end), (n.start, n.end));
+                    assert_eq!(o.network, n.network);
+                    assert_eq!(o.analysis, n.analysis);
+                }
+                if let Some(g) = g {
+                    assert_eq!(t.dyad_series(), dyad_series(&interactions, g));
+                }
+                compared += new.len();
+            }
+        }
+        // Without ids, the same sums.
+        let t = tally(&store, filter, TallyOptions { whole: true, ..TallyOptions::default() });
+        let mut expected = network(&interactions, &NetworkOptions::default());
+        expected.edges.iter_mut().for_each(|e| e.event_ids.clear());
+        if since.is_none() {
+            assert_eq!(t.network(&NetworkOptions::default()), expected);
+        }
+    }
+    assert!(compared > 100, "too few windows compared: {compared}");
+    // The store is varied enough to mean something.
+    let whole = network(
+        &from_events(&store.events(&EventFilter::default()).unwrap(), &is_state),
+        &NetworkOptions::default(),
+    );
+    assert!(
+        whole.edges.iter().any(|e| e.weight < 0.0) && whole.edges.iter().any(|e| e.weight > 0.0)
+    );
+}

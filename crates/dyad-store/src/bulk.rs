@@ -1,0 +1,136 @@
+//! Loading many rows into a new store quickly, for synthetic benchmarks: each row one event
+//! with one mention, as `import_file` stores it, but without the merge lookups, with the
+//! secondary indexes built once at the end and without a rollback journal.
+
+use std::path::Path;
+
+use rusqlite::params;
+
+use crate::import::{ImportFile, ImportRow};
+use crate::write::{country_key, happened, party_key};
+use crate::{Store, StoreError};
+
+impl Store {
+    /// Writes a new store at `path` holding `rows` as the import of `file` (see
+    /// [`Store::import_file`]; rows do not merge), and returns how many rows it holds.
+    ///
+    /// The store is written under a temporary name beside `path` and renamed when complete,
+    /// so `path` never holds half a store; an existing `path` is refused. Meant for
+    /// generated data (`dyad bench store`): it writes without a rollback journal and builds
+    /// the indexes once at the end, several times faster than `import_file`.
+    pub fn bulk_create(
+        path: &Path,
+        file: &ImportFile,
+        rows: impl IntoIterator<Item = ImportRow>,
+    ) -> Result<usize, StoreError> {
+        if path.exists() {
+            return Err(StoreError::Input(format!("{} exists already", path.display())));
+        }
+        let mut temporary = path.as_os_str().to_owned();
+        temporary.push(".partial");
+        let temporary = std::path::PathBuf::from(temporary);
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = temporary.as_os_str().to_owned();
+            p.push(suffix);
+            let _ = std::fs::remove_file(p);
+        }
+        let n = {
+            let store = Store::open(&temporary)?;
+            let conn = &store.conn;
+            conn.pragma_update(None, "journal_mode", "OFF")?;
+            conn.pragma_update(None, "synchronous", "OFF")?;
+            conn.pragma_update(None, "cache_size", -262_144)?;
+            let indexes: Vec<(String, String)> = conn
+                .prepare(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+                     AND tbl_name IN ('events', 'event_parties', 'mentions')",
+                )?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?;
+            for (name, _) in &indexes {
+                conn.execute_batch(&format!("DROP INDEX \"{name}\""))?;
+            }
+            conn.execute(
+                "INSERT INTO imports (dataset, file, file_hash, imported_at) VALUES (?1, ?2, ?3, datetime('now'))",
+                params![file.dataset, file.file, file.file_hash],
+            )?;
+            let import_id = conn.last_insert_rowid();
+            let mut n = 0usize;
+            {
+                let mut event = conn.prepare(
+                    "INSERT INTO events (id, event, actors, recipients, date) VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?;
+                let mut party = conn.prepare(
+                    "INSERT INTO event_parties (event_id, role, code) VALUES (?1, ?2, ?3)",
+                )?;
+                let mut facts = conn.prepare(
+                    "INSERT INTO event_facts (event_id, actor_countries, recipient_countries, intensity, happened, n_sources) VALUES (?1, ?2, ?3, ?4, ?5, 1)",
+                )?;
+                let mut mention = conn.prepare(
+                    "INSERT INTO mentions (event_id, import_id, import_row, source, date, modality, mode, size_value, size_unit, record)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                )?;
+                conn.execute_batch("BEGIN")?;
+                for row in rows {
+                    let e = &row.event;
+                    let id = n as i64 + 1;
+                    let (actors, recipients) = (party_key(&e.actor), party_key(&e.recipient));
+                    let date = e
+                        .date
+                        .as_deref()
+                        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                        .map(|d| d.to_string());
+                    event.execute(params![id, e.event.as_str(), actors, recipients, date])?;
+                    for (role, key) in [("a", &actors), ("r", &recipients)] {
+                        for code in key.split('+').filter(|c| !c.is_empty()) {
+                            party.execute(params![id, role, code])?;
+                        }
+                    }
+                    facts.execute(params![
+                        id,
+                        country_key(&e.actor),
+                        country_key(&e.recipient),
+                        Some(e.intensity).filter(|x| x.is_finite()),
+                        happened(e.modality)
+                    ])?;
+                    mention.execute(params![
+                        id,
+                        import_id,
+                        row.key,
+                        row.source,
+                        e.date,
+                        e.modality.as_str(),
+                        e.mode.join(","),
+                        e.size.as_ref().map(|s| s.value),
+                        e.size.as_ref().map(|s| s.unit.clone()),
+                        serde_json::to_string(e)?
+                    ])?;
+                    n += 1;
+                    // Commits now and then, so that the page cache does not fill with
+                    // dirty pages.
+                    if n.is_multiple_of(1_000_000) {
+                        conn.execute_batch("COMMIT; BEGIN")?;
+                    }
+                }
+                conn.execute_batch("COMMIT")?;
+            }
+            for (_, sql) in &indexes {
+                conn.execute_batch(sql)?;
+            }
+            conn.execute(
+                "UPDATE imports SET rows = ?1 WHERE id = ?2",
+                params![n as i64, import_id],
+            )?;
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            n
+        };
+        std::fs::rename(&temporary, path).map_err(|e| {
+            StoreError::Input(format!(
+                "cannot rename {} to {}: {e}",
+                temporary.display(),
+                path.display()
+            ))
+        })?;
+        Ok(n)
+    }
+}
