@@ -131,11 +131,12 @@ fn dashboard_body(store: &mut dyad_store::Store, state: &AppState) -> Result<Str
     let stats = store.stats().map_err(store_error)?;
     let latest = store
         .events(&EventFilter {
-            limit: Some(10),
+            limit: Some(60),
             sort: dyad_store::EventSort::DateDesc,
             ..EventFilter::default()
         })
         .map_err(store_error)?;
+    let latest = latest_news(latest, 10);
     let (_, monthly) = monthly_windows(store, state, false)?;
     let mut body = String::from("<h1>Dashboard</h1><div class=\"cards\">");
     for (label, n) in [
@@ -148,6 +149,7 @@ fn dashboard_body(store: &mut dyad_store::Store, state: &AppState) -> Result<Str
     }
     body.push_str("</div><h2>Latest events</h2>");
     body.push_str(&events_table(&latest));
+    body.push_str("<p><small>One event per sentence; events of a country with itself and of unidentified actors are in the full list.</small></p>");
     body.push_str("<p><a href=\"/events\">All events</a></p><h2>Top dyads</h2><table><thead><tr><th>actor</th><th>recipient</th><th>events</th></tr></thead><tbody>");
     for (a, r, n) in &stats.top_dyads {
         let _ = write!(
@@ -165,6 +167,21 @@ fn dashboard_body(store: &mut dyad_store::Store, state: &AppState) -> Result<Str
     body.push_str(&polarity_chart(&monthly));
     body.push_str("<p><a href=\"/network\">The network and its blocs</a></p>");
     Ok(body)
+}
+
+/// The dashboard's latest events: the first event of each evidence sentence, leaving out
+/// events of a country with itself and of unidentified actors (issue 19: the same sentence
+/// three times, `ASSAULT UKR→UKR`), at most `n`.
+fn latest_news(rows: Vec<EventRow>, n: usize) -> Vec<EventRow> {
+    let mut seen = std::collections::HashSet::new();
+    rows.into_iter()
+        .filter(|r| !r.actors.split('+').any(str::is_empty) && r.actors != r.recipients)
+        .filter(|r| {
+            let sentence = r.mentions.first().and_then(|m| m["text"].as_str()).unwrap_or("");
+            sentence.is_empty() || seen.insert(sentence.to_string())
+        })
+        .take(n)
+        .collect()
 }
 
 fn polarity_chart(windows: &[dyad_analysis::Window]) -> String {

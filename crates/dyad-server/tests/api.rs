@@ -51,6 +51,24 @@ fn build_store() -> (std::path::PathBuf, std::path::PathBuf) {
     (dir, db)
 }
 
+/// Codes `text` as document `id` of the given day and adds it to the store at `db`; returns
+/// how many events it made.
+fn store_text(db: &std::path::Path, id: &str, text: &str, (y, m, d): (i32, u32, u32)) -> usize {
+    let coder = dyad_coder::Coder::builtin();
+    let mut store = dyad_store::Store::open(db).unwrap();
+    let mut doc = dyad_ingest::parse_text(id, text);
+    doc.date = chrono::NaiveDate::from_ymd_opt(y, m, d);
+    let events = coder.code(&doc).events;
+    let n = events.len();
+    let rep = dyad_store::Representation {
+        source: format!("{id}.txt"),
+        format: "text".into(),
+        raw_hash: dyad_store::sha256_hex(id.as_bytes()),
+    };
+    store.ingest_batch(&[(doc, events, rep)], "test", "test").unwrap();
+    n
+}
+
 fn rand_suffix() -> u64 {
     use std::sync::atomic::{AtomicU64, Ordering};
     static N: AtomicU64 = AtomicU64::new(0);
@@ -695,20 +713,31 @@ async fn the_analysis_cache_is_invalidated_by_writes() {
     assert!(has(&after, "CHN", "IND"), "{after}");
     // Another connection writes: the server notices too.
     assert!(!has(&after, "PAK", "IND"));
-    let coder = dyad_coder::Coder::builtin();
-    let mut store = dyad_store::Store::open(&db).unwrap();
-    let mut doc =
-        dyad_ingest::parse_text("other", "Pakistan accused India of provocation on Monday.");
-    doc.date = chrono::NaiveDate::from_ymd_opt(2024, 7, 9);
-    let events = coder.code(&doc).events;
-    let rep = dyad_store::Representation {
-        source: "other.txt".into(),
-        format: "text".into(),
-        raw_hash: dyad_store::sha256_hex(b"other"),
-    };
-    store.ingest_batch(&[(doc, events, rep)], "test", "test").unwrap();
-    drop(store);
+    store_text(&db, "other", "Pakistan accused India of provocation on Monday.", (2024, 7, 9));
     let (_, last) = get_json(&writable, "/api/dyads").await;
     assert!(has(&last, "PAK", "IND"), "{last}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[tokio::test]
+async fn the_dashboard_shows_each_sentence_once_and_no_self_dyads() {
+    // Issue 19: the dashboard listed one sentence three times (one row per event) and
+    // `ASSAULT UKR→UKR` among the latest events.
+    let dir =
+        std::env::temp_dir().join(format!("dyad-server-{}-{}", std::process::id(), rand_suffix()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("store.db");
+    let text = "China praised Pakistan and thanked Iran on Monday. Ukraine arrested Ukrainian activists in Kyiv.";
+    let n = store_text(&db, "d", text, (2024, 3, 5));
+    assert_eq!(n, 3, "two events of one sentence and a domestic arrest");
+    let app = app(&db, None);
+    let (status, _, html) = get(&app, "/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(html.matches("China praised Pakistan").count(), 1, "{html}");
+    assert!(!html.contains("arrested Ukrainian activists"), "{html}");
+    // The full list keeps them all.
+    let (_, _, list) = get(&app, "/events").await;
+    assert_eq!(list.matches("China praised Pakistan").count(), 2);
+    assert!(list.contains("arrested Ukrainian activists"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
