@@ -1803,6 +1803,14 @@ fn sentence_extras(
         }
     }
     let quantities = sizes::find(s.text, s.tokens, &in_date);
+    // A date far ahead of the report ("net zero by 2050") is a target, not when anything
+    // happens, and one before 1800 is history: neither dates an event (the store refuses
+    // both). The report's own date is the reference, or today's without one.
+    let today = dyad_model::calendar::today();
+    date_exprs.retain(|d| {
+        dyad_model::calendar::plausible_date(d.date, today).is_ok()
+            && doc.date.is_none_or(|p| dyad_model::calendar::plausible_date(d.date, p).is_ok())
+    });
     let citations = doc
         .markers_in(sentence)
         .filter_map(|n| doc.footnote(n))
