@@ -6,8 +6,8 @@ use std::path::Path;
 
 use rusqlite::params;
 
-use crate::import::{ImportFile, ImportRow};
-use crate::write::{country_key, happened, party_key};
+use crate::import::{insert_mention, ImportFile, ImportRow};
+use crate::write::{insert_event_rows, party_key};
 use crate::{Store, StoreError};
 
 impl Store {
@@ -60,16 +60,6 @@ impl Store {
                 let mut event = conn.prepare(
                     "INSERT INTO events (id, event, actors, recipients, date) VALUES (?1, ?2, ?3, ?4, ?5)",
                 )?;
-                let mut party = conn.prepare(
-                    "INSERT INTO event_parties (event_id, role, code) VALUES (?1, ?2, ?3)",
-                )?;
-                let mut facts = conn.prepare(
-                    "INSERT INTO event_facts (event_id, actor_countries, recipient_countries, intensity, happened, n_sources) VALUES (?1, ?2, ?3, ?4, ?5, 1)",
-                )?;
-                let mut mention = conn.prepare(
-                    "INSERT INTO mentions (event_id, import_id, import_row, source, date, modality, mode, size_value, size_unit, record)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                )?;
                 conn.execute_batch("BEGIN")?;
                 for row in rows {
                     let e = &row.event;
@@ -81,30 +71,8 @@ impl Store {
                         .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
                         .map(|d| d.to_string());
                     event.execute(params![id, e.event.as_str(), actors, recipients, date])?;
-                    for (role, key) in [("a", &actors), ("r", &recipients)] {
-                        for code in key.split('+').filter(|c| !c.is_empty()) {
-                            party.execute(params![id, role, code])?;
-                        }
-                    }
-                    facts.execute(params![
-                        id,
-                        country_key(&e.actor),
-                        country_key(&e.recipient),
-                        Some(e.intensity).filter(|x| x.is_finite()),
-                        happened(e.modality)
-                    ])?;
-                    mention.execute(params![
-                        id,
-                        import_id,
-                        row.key,
-                        row.source,
-                        e.date,
-                        e.modality.as_str(),
-                        e.mode.join(","),
-                        e.size.as_ref().map(|s| s.value),
-                        e.size.as_ref().map(|s| s.unit.clone()),
-                        serde_json::to_string(e)?
-                    ])?;
+                    insert_event_rows(conn, id, e, &actors, &recipients)?;
+                    insert_mention(conn, id, import_id, &row)?;
                     n += 1;
                     // Commits now and then, so that the page cache does not fill with
                     // dirty pages.

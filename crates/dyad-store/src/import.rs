@@ -71,26 +71,10 @@ impl Store {
         let import_id = tx.last_insert_rowid();
         let mut n = 0;
         {
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO mentions (event_id, import_id, import_row, source, date, modality, mode, size_value, size_unit, record)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?;
             for row in rows {
                 let row = row.map_err(StoreError::Input)?;
                 let (event_id, _) = merge_target(&tx, &row.event, false)?;
-                let e = &row.event;
-                insert.execute(params![
-                    event_id,
-                    import_id,
-                    row.key,
-                    row.source,
-                    e.date,
-                    e.modality.as_str(),
-                    e.mode.join(","),
-                    e.size.as_ref().map(|s| s.value),
-                    e.size.as_ref().map(|s| s.unit.clone()),
-                    serde_json::to_string(e)?
-                ])?;
+                insert_mention(&tx, event_id, import_id, &row)?;
                 n += 1;
             }
         }
@@ -102,4 +86,31 @@ impl Store {
         tx.commit()?;
         Ok(ImportOutcome::Imported { rows: n, skipped })
     }
+}
+
+/// Stores an imported row as a mention of event `event_id` (shared with the bulk writer).
+pub(crate) fn insert_mention(
+    conn: &rusqlite::Connection,
+    event_id: i64,
+    import_id: i64,
+    row: &ImportRow,
+) -> Result<(), StoreError> {
+    let e = &row.event;
+    conn.prepare_cached(
+        "INSERT INTO mentions (event_id, import_id, import_row, source, date, modality, mode, size_value, size_unit, record)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        event_id,
+        import_id,
+        row.key,
+        row.source,
+        e.date,
+        e.modality.as_str(),
+        e.mode.join(","),
+        e.size.as_ref().map(|s| s.value),
+        e.size.as_ref().map(|s| s.unit.clone()),
+        serde_json::to_string(e)?
+    ])?;
+    Ok(())
 }

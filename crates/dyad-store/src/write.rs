@@ -232,9 +232,21 @@ pub(crate) fn merge_target(
         date.map(|d| d.to_string())
     ])?;
     let id = tx.last_insert_rowid();
-    // The mention about to be stored is the event's first: its countries and intensity are
-    // the event's facts for the analysis (what `refresh_facts` reads back from its record).
-    tx.prepare_cached(
+    insert_event_rows(tx, id, event, &actors, &recipients)?;
+    Ok((id, true))
+}
+
+/// The rows a new event `id` has beside its own: its facts and its parties. The mention about
+/// to be stored is the event's first, so its countries and intensity are the event's facts for
+/// the analysis (what `refresh_facts` reads back from its record). Shared with the bulk writer.
+pub(crate) fn insert_event_rows(
+    conn: &rusqlite::Connection,
+    id: i64,
+    event: &Event,
+    actors: &str,
+    recipients: &str,
+) -> Result<(), StoreError> {
+    conn.prepare_cached(
         "INSERT OR REPLACE INTO event_facts (event_id, actor_countries, recipient_countries, intensity, happened, n_sources)
          VALUES (?1, ?2, ?3, ?4, ?5, 1)",
     )?
@@ -245,14 +257,14 @@ pub(crate) fn merge_target(
         Some(event.intensity).filter(|x| x.is_finite()),
         happened(event.modality)
     ])?;
-    let mut insert =
-        tx.prepare_cached("INSERT INTO event_parties (event_id, role, code) VALUES (?1, ?2, ?3)")?;
-    for (role, key) in [("a", &actors), ("r", &recipients)] {
+    let mut insert = conn
+        .prepare_cached("INSERT INTO event_parties (event_id, role, code) VALUES (?1, ?2, ?3)")?;
+    for (role, key) in [("a", actors), ("r", recipients)] {
         for code in key.split('+').filter(|c| !c.is_empty()) {
             insert.execute(params![id, role, code])?;
         }
     }
-    Ok((id, true))
+    Ok(())
 }
 
 /// The stored document that is the same article as `sig` (see [`similar::same_article`]):
