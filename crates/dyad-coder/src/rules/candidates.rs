@@ -367,11 +367,11 @@ pub(super) fn superseded(
     // to a concession is that concession (PLOVER: "agree to lift the curfew" is
     // CONCEDE); agreeing to cooperate stays an agreement.
     if (trigger.intent || trigger.event == EventType::Agree && trigger.reciprocal)
-        && s.is(skip_day(s, cand.tok_end), "to")
+        && s.is(after_day(s.text, s.tokens, cand.tok_end), "to")
         && candidates.iter().any(|c| {
             let content = &triggers.rows[c.trigger];
             c.tok_start > cand.tok_end
-                && c.tok_start <= skip_day(s, cand.tok_end) + 3
+                && c.tok_start <= after_day(s.text, s.tokens, cand.tok_end) + 3
                 && content.pos == Pos::Verb
                 && (trigger.intent
                     || matches!(content.event, EventType::Concede | EventType::Retreat))
@@ -480,18 +480,4 @@ pub(super) fn governs_concession(
         && verb.tok_end <= noun.tok_start
         && noun.tok_start - verb.tok_end <= 3
         && (verb.tok_end..noun.tok_start).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
-}
-
-/// The first token from `i` on that is not a day phrase ("on Monday", "Tuesday"): "promised
-/// on Monday to end" puts "to" after the day.
-pub(super) fn skip_day(s: &Sentence<'_>, mut i: usize) -> usize {
-    let start = i;
-    while i < s.tokens.len() && i < start + 2 && (s.is(i, "on") || s.is_any(i, DAY_WORDS)) {
-        i += 1;
-    }
-    if i > start && s.is_any(i - 1, DAY_WORDS) {
-        i
-    } else {
-        start
-    }
 }

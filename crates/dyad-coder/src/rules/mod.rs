@@ -177,6 +177,20 @@ const INTENT_WORDS: &[&str] = &[
     "aims",
     "aimed",
 ];
+/// The first token from `i` on after a day phrase there ("Sunday", "on Sunday"), or `i`:
+/// "said on Sunday that", "promised on Monday to end".
+fn after_day(text: &str, tokens: &[Token], i: usize) -> usize {
+    if tokens.get(i).is_some_and(|n| is_any(text, n, DAY_WORDS)) {
+        i + 1
+    } else if tokens.get(i).is_some_and(|n| is(text, n, "on"))
+        && tokens.get(i + 1).is_some_and(|n| is_any(text, n, DAY_WORDS))
+    {
+        i + 2
+    } else {
+        i
+    }
+}
+
 /// The word before the day phrase that ends just before token `k` ("threatened on Monday",
 /// "vowed Friday"), if a day phrase does.
 fn before_day(s: &Sentence<'_>, k: usize) -> Option<usize> {
@@ -453,14 +467,7 @@ fn clauses(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Clause> {
         } else if is_any(text, t, SPEECH) && speech_subject(text, tokens, mentions, k).is_some() {
             // "X said (that) …": the rest is the complement. A day may come between the verb
             // and its complement ("said on Sunday that", "announced Thursday it would").
-            let mut next = k + 1;
-            if tokens.get(next).is_some_and(|n| is_any(text, n, DAY_WORDS)) {
-                next += 1;
-            } else if tokens.get(next).is_some_and(|n| is(text, n, "on"))
-                && tokens.get(next + 1).is_some_and(|n| is_any(text, n, DAY_WORDS))
-            {
-                next += 2;
-            }
+            let next = after_day(text, tokens, k + 1);
             let body =
                 if tokens.get(next).is_some_and(|n| is(text, n, "that")) { next + 1 } else { next };
             let followed =
@@ -1381,7 +1388,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             let future = window.clone().any(|k| {
                 s.is_any(k, FUTURE) || (s.is(k, "going") && s.is(k + 1, "to")) || reported_would(k)
             }) || (window.start..t).any(|k| {
-                s.is(candidates::skip_day(&s, k + 1), "to")
+                s.is(after_day(s.text, s.tokens, k + 1), "to")
                     && candidates
                         .iter()
                         .any(|c| c.tok_start == k && triggers.rows[c.trigger].intent)
