@@ -28,7 +28,7 @@ WITH happened AS (
          intensity, n_sources
   FROM events
   WHERE date IS NOT NULL
-    AND NOT (size(modality) > 0 AND forall(modality, m -> m IN ('negated', 'hypothetical', 'conditional')))
+    AND NOT (size(modality) > 0 AND forall(modality, m -> m IN ('negated', 'hypothetical', 'conditional', 'alleged')))
 ),
 states AS (
   SELECT id, period_start, quad_code, intensity, n_sources,

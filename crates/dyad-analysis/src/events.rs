@@ -7,7 +7,7 @@ use dyad_store::EventRow;
 use crate::Interaction;
 
 /// Modalities of events that did not happen (or not yet): left out of the analysis.
-const NOT_HAPPENED: &[&str] = &["negated", "hypothetical", "conditional"];
+const NOT_HAPPENED: &[&str] = &["negated", "hypothetical", "conditional", "alleged"];
 
 /// The interactions between states of merged events from the store: one per (actor,
 /// recipient) pair of countries (`is_state` says which codes are states). An event with
@@ -15,7 +15,7 @@ const NOT_HAPPENED: &[&str] = &["negated", "hypothetical", "conditional"];
 /// cooperative (a treaty signed by two, joint talks); a hostile act done together (a joint
 /// condemnation, sanctions announced by three governments) names no enemy among its actors,
 /// so it ties none of them. Entities are counted by their country; organisations without one
-/// and events that only were denied, imagined or set as conditions are left out.
+/// and events that only were denied, imagined, set as conditions or alleged in an accusation are left out.
 pub fn from_events(rows: &[EventRow], is_state: &dyn Fn(&str) -> bool) -> Vec<Interaction> {
     let mut out = Vec::new();
     for r in rows {

@@ -54,7 +54,8 @@ fn event(rng: &mut Rng, doc_id: &str, n: usize) -> Event {
         Modality::Negated,
         Modality::Hypothetical,
         Modality::Future,
-    ][rng.below(6)];
+        Modality::Alleged,
+    ][rng.below(7)];
     // Fractional intensities, so that the order of the sums shows.
     let intensity = kind.intensity(&[]) + [0.0, 0.1, -0.3, 0.7][rng.below(4)];
     Event {

@@ -74,7 +74,9 @@ pub struct TextInfo {
 }
 
 /// The factual status of an event, one value, chosen by precedence
-/// negated > conditional > hypothetical > future > reported > historical > asserted.
+/// negated > conditional > hypothetical > alleged > future > reported > historical > asserted.
+/// `alleged` is the content of an accusation ("accused X of shelling the town"): someone says
+/// it happened, as a charge against the party named.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Modality {
@@ -82,6 +84,7 @@ pub enum Modality {
     Historical,
     Reported,
     Future,
+    Alleged,
     Hypothetical,
     Conditional,
     Negated,
@@ -94,6 +97,7 @@ impl Modality {
             Modality::Historical => "historical",
             Modality::Reported => "reported",
             Modality::Future => "future",
+            Modality::Alleged => "alleged",
             Modality::Hypothetical => "hypothetical",
             Modality::Conditional => "conditional",
             Modality::Negated => "negated",
@@ -101,11 +105,12 @@ impl Modality {
     }
 
     /// Every modality, from the most certain (asserted) to negated.
-    pub const ALL: [Modality; 7] = [
+    pub const ALL: [Modality; 8] = [
         Modality::Asserted,
         Modality::Historical,
         Modality::Reported,
         Modality::Future,
+        Modality::Alleged,
         Modality::Hypothetical,
         Modality::Conditional,
         Modality::Negated,

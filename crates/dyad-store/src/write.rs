@@ -84,7 +84,7 @@ pub(crate) fn country_key(entities: &[dyad_model::Entity]) -> String {
 }
 
 /// Modalities of mentions that say the event did not happen (or not yet).
-pub(crate) const NOT_HAPPENED: [&str; 3] = ["negated", "hypothetical", "conditional"];
+pub(crate) const NOT_HAPPENED: [&str; 4] = ["negated", "hypothetical", "conditional", "alleged"];
 
 /// Whether a mention with `modality` says its event happened.
 pub(crate) fn happened(modality: dyad_model::Modality) -> bool {

@@ -12,6 +12,7 @@ use crate::triggers::Triggers;
 
 mod arguments;
 mod candidates;
+mod irrealis;
 use crate::tokens::{is, is_any, tokenize, Token};
 use crate::triggers::{Form, Pos, Trigger};
 use crate::{context, dates, sizes, Coded, Coder, Diagnostic};
@@ -137,6 +138,8 @@ const FUTURE: &[&str] = &["will", "shall", "'ll", "won't"];
 /// Verbs that make public a decision already taken: what they announce is the act itself.
 const DECISION_WORDS: &[&str] =
     &["announced", "announces", "announce", "decided", "decides", "ordered", "orders", "approved"];
+/// Words before "to VERB" that make the verb a threat.
+const THREAT_WORDS: &[&str] = &["threaten", "threatens", "threatened", "threatening"];
 /// Words before "to VERB" that make the verb an intention: it has not happened yet.
 const INTENT_WORDS: &[&str] = &[
     "plans",
@@ -1193,6 +1196,23 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                     r.country = home.clone();
                 }
             }
+            // "accused Peru of shelling the post": the accused is the one charged with it.
+            if actor.is_empty() {
+                if let Some((charge, link)) = irrealis::accusation(&s, t) {
+                    actor = s
+                        .mentions
+                        .iter()
+                        .filter(|m| {
+                            m.tok_start > charge && m.tok_end <= link && m.kind == Kind::Actor
+                        })
+                        .flat_map(|m| entity_of(m, &discourse, &s, t))
+                        .filter(|e| !e.country.is_empty() || !e.sector.is_empty())
+                        .collect();
+                    if explain && !actor.is_empty() {
+                        why.push(format!("actor: the accused of `{}`", s.word(charge)));
+                    }
+                }
+            }
             if actor.is_empty() {
                 if !unidentified_allowed(&s, trigger, voice, clause, t) {
                     if actor_arg.mentions.is_empty() {
@@ -1382,8 +1402,11 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             if demanded && explain {
                 why.push("demanded, not done: hypothetical".into());
             }
+            let noun = trigger.pos == Pos::Noun;
+            let proposed = irrealis::proposed(&s, t, noun);
             let hypothetical = demanded
                 || obliged
+                || proposed
                 || window.clone().any(|k| s.is_any(k, MODALS) && !reported_would(k));
             let future = window.clone().any(|k| {
                 s.is_any(k, FUTURE) || (s.is(k, "going") && s.is(k + 1, "to")) || reported_would(k)
@@ -1418,13 +1441,50 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 cues.push("condition".into());
             } else if hypothetical {
                 modality = Modality::Hypothetical;
-                cues.push("modal verb".into());
+                cues.push(if proposed { "proposed or asked for" } else { "modal verb" }.into());
+            } else if irrealis::alleged(&s, t, noun) {
+                modality = Modality::Alleged;
+                cues.push("content of an accusation".into());
             } else if future {
                 modality = Modality::Future;
                 cues.push("future".into());
             } else if complement || postposed_speech {
                 modality = Modality::Reported;
                 cues.push("reported speech".into());
+            }
+            // PLOVER: whatever is threatened is a threat, its content the mode ("threatened
+            // to stop the negotiations": THREATEN relations); so is what will be done
+            // unless a condition is met ("will withdraw its force unless …").
+            let threatened = (window.start..t).any(|k| {
+                s.is(k, "to")
+                    && k > 0
+                    && (s.is_any(k - 1, THREAT_WORDS)
+                        || before_day(&s, k).is_some_and(|w| s.is_any(w, THREAT_WORDS)))
+            });
+            let ultimatum = matches!(clause.kind, ClauseKind::Main | ClauseKind::Complement(_))
+                && (t + 1..s.tokens.len()).any(|k| s.is(k, "unless"));
+            if modality == Modality::Future
+                && event_type != EventType::Threaten
+                && (threatened
+                    || ultimatum
+                        && (event_type.quad_code() >= 3
+                            || matches!(event_type, EventType::Retreat | EventType::Concede)))
+                && !matches!(
+                    event_type,
+                    EventType::Assault | EventType::Coerce | EventType::Sanction
+                )
+            {
+                let mode = match event_type {
+                    EventType::Protest => Some("restrict"),
+                    EventType::Mobilize => Some("violence"),
+                    EventType::Accuse | EventType::Request => None,
+                    _ => Some("relations"),
+                };
+                if explain {
+                    why.push(format!("threatened {event_type} coded as THREATEN"));
+                }
+                event_type = EventType::Threaten;
+                modes = mode.map(|m| vec![m.to_string()]).unwrap_or_default();
             }
             // PLOVER: future cooperation is an intention (AGREE); a future retreat a
             // concession.

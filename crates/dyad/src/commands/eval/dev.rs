@@ -18,14 +18,17 @@ fn code_text(coder: &Coder, id: &str, text: &str) -> Vec<Event> {
 }
 
 /// The quad of the strongest event that the text says happened or will happen (not
-/// hypothetical, conditional or negated): the largest absolute PLOVER intensity; 0 for none.
+/// hypothetical, conditional, negated or alleged in an accusation): the largest absolute PLOVER intensity; 0 for none.
 fn sentence_quad(events: &[Event]) -> (u8, Option<&Event>) {
     let strongest = events
         .iter()
         .filter(|e| {
             !matches!(
                 e.modality,
-                Modality::Hypothetical | Modality::Conditional | Modality::Negated
+                Modality::Hypothetical
+                    | Modality::Conditional
+                    | Modality::Negated
+                    | Modality::Alleged
             )
         })
         .fold(None::<&Event>, |best, e| match best {

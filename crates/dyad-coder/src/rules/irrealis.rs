@@ -1,0 +1,166 @@
+//! Events whose words say they have not happened, or not for certain: the content of an
+//! offer, proposal or demand ("rejected a US offer to host a summit": no summit was hosted),
+//! and the content of an accusation ("accused the rebels of violating the ceasefire": the
+//! violation is the accuser's charge).
+
+use super::Sentence;
+
+/// Nouns whose content is proposed or asked for, not done (singular forms; the plural adds
+/// an `s`).
+const PROPOSAL_NOUNS: &[&str] = &[
+    "offer",
+    "proposal",
+    "demand",
+    "appeal",
+    "call",
+    "request",
+    "bid",
+    "invitation",
+    "ultimatum",
+    "suggestion",
+    "plea",
+    "initiative",
+    "idea",
+    "option",
+    "possibility",
+    "prospect",
+    "prospects",
+    "chance",
+    "chances",
+];
+/// Adjectives that make what they modify unreal: "a possible US-led attack".
+const UNREAL_ADJECTIVES: &[&str] =
+    &["possible", "potential", "proposed", "planned", "prospective", "hypothetical", "mooted"];
+/// Words that charge someone with what follows them.
+const ACCUSATION_WORDS: &[&str] = &[
+    "accuse",
+    "accuses",
+    "accused",
+    "accusing",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "alleged",
+    "alleges",
+    "alleging",
+    "blame",
+    "blames",
+    "blamed",
+    "blaming",
+    "charge",
+    "charges",
+    "charged",
+    "charging",
+    "convicted",
+    "convicts",
+    "indicted",
+    "suspected",
+];
+/// Words that join a charge or a proposal to its content.
+const CONTENT_LINKS: &[&str] = &["of", "for", "with", "that", "to"];
+/// Words before a noun that show it is one: determiners and a few adjectives of proposals.
+const NOUN_MARKERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "its",
+    "their",
+    "his",
+    "her",
+    "this",
+    "that",
+    "any",
+    "no",
+    "fresh",
+    "new",
+    "latest",
+    "renewed",
+    "formal",
+    "urgent",
+    "repeated",
+    "consistent",
+    "earlier",
+    "previous",
+    "our",
+    "your",
+    "my",
+];
+
+/// Whether the event word at `t` is what an offer, proposal or demand (as a noun) asks for,
+/// or is modified by an adjective that makes it unreal.
+pub(super) fn proposed(s: &Sentence<'_>, t: usize, noun: bool) -> bool {
+    if noun
+        && (t.saturating_sub(2)..t).any(|k| s.is_any(k, UNREAL_ADJECTIVES))
+        && (t.saturating_sub(2)..t).all(|k| s.tokens[k].word)
+    {
+        return true;
+    }
+    content_of(s, t, 8, |s, k| is_proposal_noun(s, k)).is_some()
+}
+
+/// Whether the event word at `t` is the content of an accusation: "accused X of shelling",
+/// "blamed X for the bombing", "charges … that Monrovia is committing genocide".
+/// A noun event after "alleged" or "suspected" is one too ("the alleged attack").
+pub(super) fn alleged(s: &Sentence<'_>, t: usize, noun: bool) -> bool {
+    (noun && (t.saturating_sub(2)..t).any(|k| s.is_any(k, &["alleged", "suspected"])))
+        || accusation(s, t).is_some()
+}
+
+/// The accusation whose content the event word at `t` is: the accusing word and the link
+/// to its content ("accused" and "of" in "accused Peru of shelling"). What stands between
+/// them is the accused.
+pub(super) fn accusation(s: &Sentence<'_>, t: usize) -> Option<(usize, usize)> {
+    content_of(s, t, 12, |s, k| s.is_any(k, ACCUSATION_WORDS) && !(k > 0 && s.is(k - 1, "in")))
+}
+
+/// The word that `governs` within `reach` words before `t` and the content link ("of",
+/// "for", "to", "that", …) that joins it to `t`, with no clause break between them and no
+/// comma between the link and `t`.
+fn content_of(
+    s: &Sentence<'_>,
+    t: usize,
+    reach: usize,
+    governs: impl Fn(&Sentence<'_>, usize) -> bool,
+) -> Option<(usize, usize)> {
+    let mut link = None;
+    for k in (t.saturating_sub(reach)..t).rev() {
+        if s.is_any(k, &[";", ":", "—", "(", ")"]) || s.is_any(k, &["and", "but", "while"]) {
+            return None;
+        }
+        if s.is(k, ",") && link.is_none() {
+            return None;
+        }
+        if governs(s, k) {
+            return link.map(|l| (k, l));
+        }
+        if s.is_any(k, CONTENT_LINKS) {
+            link = Some(k);
+        }
+    }
+    None
+}
+
+/// Whether token `k` is one of the proposal nouns used as a noun: after a determiner or a
+/// possessive, over at most three capitalised or listed modifiers ("a United Nations
+/// appeal", "North Korea's consistent demand").
+fn is_proposal_noun(s: &Sentence<'_>, k: usize) -> bool {
+    let w = s.word(k).to_ascii_lowercase();
+    let singular = w.strip_suffix('s').filter(|x| PROPOSAL_NOUNS.contains(x));
+    if !PROPOSAL_NOUNS.contains(&w.as_str()) && singular.is_none() {
+        return false;
+    }
+    for back in 1..=4 {
+        let Some(j) = k.checked_sub(back) else { return false };
+        let word = s.word(j);
+        if s.is_any(j, NOUN_MARKERS) || word.ends_with("'s") || word.ends_with("’s") {
+            return true;
+        }
+        let modifier = s.tokens[j].word
+            && (word.starts_with(|c: char| c.is_ascii_uppercase()) || word.contains('-'));
+        if !modifier {
+            return false;
+        }
+    }
+    false
+}
