@@ -96,7 +96,7 @@ pub(super) fn proposed(s: &Sentence<'_>, t: usize, noun: bool) -> bool {
     {
         return true;
     }
-    content_of(s, t, 8, |s, k| is_proposal_noun(s, k)).is_some()
+    content_of(s, t, 8, is_proposal_noun).is_some()
 }
 
 /// Whether the event word at `t` is the content of an accusation: "accused X of shelling",
