@@ -263,7 +263,13 @@ fn choose_trigger(
                 {
                     true
                 }
-                Pos::Verb => has_class(coder, s, t_end, (t_end + 8).min(s.tokens.len()), class),
+                Pos::Verb => {
+                    has_class(coder, s, t_end, (t_end + 8).min(s.tokens.len()), class)
+                        // In the passive the object is the subject: "a curfew was imposed".
+                        || form == Form::Past
+                            && (t.saturating_sub(2)..t).any(|k| s.is_any(k, BE))
+                            && has_class(coder, s, t.saturating_sub(6), t, class)
+                }
                 // "artillery shipments", or "shipments of artillery".
                 Pos::Noun => {
                     has_class(coder, s, t.saturating_sub(2), t, class)
@@ -379,6 +385,11 @@ pub(super) fn superseded(
     {
         return true;
     }
+    // "promised to work with Dhaka to scrap the restrictions": what is promised further on
+    // is a concession, which stands for the promise.
+    if candidates.iter().any(|c| promises_concession(triggers, s, cand, c)) {
+        return true;
+    }
     // "must return", "must hand over": the obligation is the content event's, which the
     // coder turns into the speaker's demand.
     if trigger.obligation
@@ -480,4 +491,26 @@ pub(super) fn governs_concession(
         && verb.tok_end <= noun.tok_start
         && noun.tok_start - verb.tok_end <= 3
         && (verb.tok_end..noun.tok_start).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
+}
+
+/// Whether `verb`, a verb of agreeing or promising, leads through "to" to `content`, a
+/// verb of concession or withdrawal, further on in its clause ("promised to work with
+/// Bangladesh to scrap the restrictions", "agreed on measures to lift the curfew", "voted to
+/// disarm"): PLOVER codes a promised concession as the concession (CONCEDE), not AGREE.
+pub(super) fn promises_concession(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    verb: &Candidate,
+    content: &Candidate,
+) -> bool {
+    let (v, c) = (&triggers.rows[verb.trigger], &triggers.rows[content.trigger]);
+    v.pos == Pos::Verb
+        && (v.intent || v.event == EventType::Agree)
+        && c.pos == Pos::Verb
+        && matches!(c.event, EventType::Concede | EventType::Retreat)
+        && content.tok_start > verb.tok_end
+        && content.tok_start - verb.tok_end <= 12
+        && s.is(content.tok_start - 1, "to")
+        && (verb.tok_end..content.tok_start)
+            .all(|k| !s.is_any(k, &[",", ";", ":", "—", "(", "but", "while", "although"]))
 }

@@ -1415,16 +1415,16 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                     && candidates
                         .iter()
                         .any(|c| c.tok_start == k && triggers.rows[c.trigger].intent)
-            }) || candidates
-                .iter()
-                .any(|c| candidates::governs_concession(triggers, &s, c, cand))
-                || (window.start..t).any(|k| {
-                    s.is(k, "to")
-                        && k > 0
-                        && (s.is_any(k - 1, INTENT_WORDS)
-                            || s.is_any(k - 1, ATTEMPT_WORDS)
-                            || before_day(&s, k).is_some_and(|w| s.is_any(w, INTENT_WORDS)))
-                });
+            }) || candidates.iter().any(|c| {
+                candidates::governs_concession(triggers, &s, c, cand)
+                    || candidates::promises_concession(triggers, &s, c, cand)
+            }) || (window.start..t).any(|k| {
+                s.is(k, "to")
+                    && k > 0
+                    && (s.is_any(k - 1, INTENT_WORDS)
+                        || s.is_any(k - 1, ATTEMPT_WORDS)
+                        || before_day(&s, k).is_some_and(|w| s.is_any(w, INTENT_WORDS)))
+            });
             let complement = matches!(clause.kind, ClauseKind::Complement(_));
             let postposed_speech = (cand.tok_end..tokens.len()).any(|k| {
                 s.is(k, ",") && s.is_any(k + 1, SPEECH)
@@ -1508,11 +1508,15 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                     // threatened ("said it would detain the journalists": THREATEN arrest).
                     // An attempt ("tried to hack", "an attempt to assassinate") is the act,
                     // and so is a decision made public ("announced it would prohibit all
-                    // aid"): what is decided will be done.
+                    // aid"): what is decided will be done, unless only an intention is
+                    // announced ("announced it is prepared to impose martial law").
                     EventType::Assault | EventType::Coerce | EventType::Sanction
                         if !(window.start..t)
                             .any(|k| k > 0 && s.is(k, "to") && s.is_any(k - 1, ATTEMPT_WORDS))
-                            && !(0..t).any(|k| s.is_any(k, DECISION_WORDS)) =>
+                            && (!(0..t).any(|k| s.is_any(k, DECISION_WORDS))
+                                || t >= 2
+                                    && s.is(t - 1, "to")
+                                    && s.is_any(t - 2, INTENT_WORDS)) =>
                     {
                         let has = |m: &str| modes.iter().any(|x| x == m);
                         let mode = match event_type {
