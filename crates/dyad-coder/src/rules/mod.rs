@@ -515,10 +515,12 @@ fn speech_subject<'m>(
         .rfind(|m| {
             (m.tok_end..k).all(|i| tokens[i].word && !is_any(text, &tokens[i], PREPOSITIONS))
         });
+    // "…, said the ministry": only after a comma or a quotation, not "said Russia could".
+    let after_ok = k > 0 && is_any(text, &tokens[k - 1], &[",", "”", "\"", "'"]);
     before.or_else(|| {
-        mentions
-            .iter()
-            .find(|m| m.tok_start == k + 1 && matches!(m.kind, Kind::Actor | Kind::SectorOnly))
+        mentions.iter().find(|m| {
+            after_ok && m.tok_start == k + 1 && matches!(m.kind, Kind::Actor | Kind::SectorOnly)
+        })
     })
 }
 
@@ -826,6 +828,20 @@ fn entity_of(
             discourse.resolve(refers, text)
         }
         _ => vec![m.entity.clone()],
+    }
+}
+
+/// The THREATEN mode of a threatened assault, coercion or sanction: what is threatened.
+fn threat_mode(event_type: EventType, modes: &[String], trigger: &Trigger) -> &'static str {
+    let has = |m: &str| modes.iter().any(|x| x == m);
+    match event_type {
+        EventType::Assault => "violence",
+        _ if has("arrest") => "arrest",
+        _ if has("expel") || has("deport") => "expel",
+        _ if has("seize") => "territory",
+        _ if has("withdraw") => "relations",
+        _ if has("discontinue") && trigger.context == "diplomatic" => "relations",
+        _ => "restrict",
     }
 }
 
@@ -1518,18 +1534,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                                     && s.is(t - 1, "to")
                                     && s.is_any(t - 2, INTENT_WORDS)) =>
                     {
-                        let has = |m: &str| modes.iter().any(|x| x == m);
-                        let mode = match event_type {
-                            EventType::Assault => "violence",
-                            _ if has("arrest") => "arrest",
-                            _ if has("expel") || has("deport") => "expel",
-                            _ if has("seize") => "territory",
-                            _ if has("withdraw") => "relations",
-                            _ if has("discontinue") && trigger.context == "diplomatic" => {
-                                "relations"
-                            }
-                            _ => "restrict",
-                        };
+                        let mode = threat_mode(event_type, &modes, trigger);
                         if explain {
                             why.push(format!("announced {event_type} coded as THREATEN"));
                         }
@@ -1585,6 +1590,25 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 }
             }
 
+            // "The government said it may ban the party": a hostile act that its speaker says
+            // it may or could do is a threat (the threat is said; the act is not done).
+            if modality == Modality::Hypothetical
+                && matches!(
+                    event_type,
+                    EventType::Assault | EventType::Coerce | EventType::Sanction
+                )
+                && window.clone().any(|k| s.is_any(k, &["may", "might", "could", "can"]))
+                && attribution.as_ref().and_then(|a| a.source.as_ref()).is_some_and(|src| {
+                    actor.iter().any(|a| !a.country.is_empty() && a.country == src.country)
+                })
+            {
+                if explain {
+                    why.push(format!("{event_type} the speaker says it may do: THREATEN"));
+                }
+                modes = vec![threat_mode(event_type, &modes, trigger).to_string()];
+                event_type = EventType::Threaten;
+                modality = Modality::Reported;
+            }
             // "Russia said Sudan must return the helicopter": the speaker demands, the
             // subject is asked; an obligation nobody voices is no event.
             if trigger.obligation {
@@ -2078,10 +2102,25 @@ fn attribution(
             let start = m.tok_start.min(verb);
             let end = m.tok_end.max(verb + 1);
             let text = s.text[s.tokens[start].start..s.tokens[end - 1].end].to_string();
-            let source = entity_of(m, discourse, s, start)
-                .into_iter()
-                .next()
-                .filter(|e| !e.country.is_empty());
+            let mut source = entity_of(m, discourse, s, start).into_iter().next();
+            // "the Senegalese government said": the country before the sector noun.
+            if let Some(e) = source.as_mut().filter(|e| e.country.is_empty()) {
+                if let Some(country) = s.mentions.iter().find(|c| {
+                    c.tok_end == m.tok_start
+                        && c.kind == Kind::Actor
+                        && !c.entity.country.is_empty()
+                }) {
+                    let sector = std::mem::take(&mut e.sector);
+                    *e = country.entity.clone();
+                    if e.sector.is_empty() {
+                        e.sector = sector;
+                    }
+                    let start = country.tok_start.min(verb);
+                    let text = s.text[s.tokens[start].start..s.tokens[end - 1].end].to_string();
+                    return Some(Attribution { text, source });
+                }
+            }
+            let source = source.filter(|e| !e.country.is_empty());
             return Some(Attribution { text, source });
         }
     }
