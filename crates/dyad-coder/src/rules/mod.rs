@@ -653,8 +653,12 @@ struct Sentence<'a> {
     clauses: &'a [Clause],
     /// Tokens of "according to X," and "citing X": sources, never actors.
     sourced: &'a [bool],
-    /// The dependency parse, made when a rule first asks for it.
+    /// The dependency parse, made when a rule first asks for it; empty for a sentence with
+    /// fewer than two parties, where it cannot decide between them.
     parse: &'a LazyTree<'a>,
+    /// The parse whatever the parties (empty with `--no-parse`), for the few rules that
+    /// read a sentence's grammar without parties to choose from.
+    full_parse: &'a LazyTree<'a>,
 }
 
 /// Marks the tokens of attribution phrases.
@@ -882,7 +886,9 @@ fn unidentified_allowed(
                 s.is_any(k, &["after", "following", "since", "amid", "during", "before", "despite"])
             })
         }
-        "active" => !subject_words(s, clause, t).is_empty(),
+        "active" => {
+            !subject_words(s, clause, t).is_empty() || parsed_subject(s, clause, t).is_some()
+        }
         _ => false,
     }
 }
@@ -942,10 +948,56 @@ fn subject_words(s: &Sentence<'_>, clause: Clause, t: usize) -> std::ops::Range<
     }
 }
 
+/// The words of the parse's nominal subject of verb `t` within its clause ("a minefield
+/// explosion near the town", "army bulldozers"), when it is a noun phrase and not a pronoun.
+fn parsed_subject(s: &Sentence<'_>, clause: Clause, t: usize) -> Option<std::ops::Range<usize>> {
+    let tree = s.full_parse.get();
+    if tree.is_empty() {
+        return None;
+    }
+    let n = tree.child(t, "nsubj")?;
+    if !s.tokens[n].word
+        || s.is_any(n, &["it", "this", "that", "which", "who", "they", "he", "she", "we", "i"])
+    {
+        return None;
+    }
+    // The subject's phrase: the tokens whose head chain reaches it, contiguous around it.
+    let under = |k: usize| {
+        let mut h = Some(k);
+        for _ in 0..8 {
+            match h {
+                Some(x) if x == n => return true,
+                Some(x) => h = tree.head(x),
+                None => return false,
+            }
+        }
+        false
+    };
+    let mut start = n;
+    while start > clause.start && under(start - 1) {
+        start -= 1;
+    }
+    let mut end = n + 1;
+    while end < t && under(end) {
+        end += 1;
+    }
+    while end > start + 1 && !s.tokens[end - 1].word {
+        end -= 1;
+    }
+    Some(start..end)
+}
+
 /// The unidentified actor (PLOVER sector UNK): no country, the subject's words as its text.
 fn unidentified_actor(s: &Sentence<'_>, clause: Clause, t: usize, voice: &str) -> Entity {
     // A noun's words before it are its modifiers ("gun attacks"), not a subject.
-    let words = if voice == "active" { subject_words(s, clause, t) } else { t..t };
+    let words = if voice == "active" {
+        Some(subject_words(s, clause, t))
+            .filter(|w| !w.is_empty())
+            .or_else(|| parsed_subject(s, clause, t))
+            .unwrap_or(t..t)
+    } else {
+        t..t
+    };
     let entity_text = if words.is_empty() {
         ""
     } else {
@@ -1065,6 +1117,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             clauses: &no_clauses,
             sourced: &sourced,
             parse: &LazyTree::new(&doc.text, &tokens, None),
+            full_parse: &LazyTree::new(&doc.text, &tokens, None),
         };
 
         let candidates = candidates::find(coder, &s0, sentence, &all_triggers);
@@ -1074,18 +1127,18 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             if candidates.is_empty() { Vec::new() } else { clauses(&doc.text, &tokens, &mentions) };
         // The parse decides between parties; with fewer than two there is nothing to decide.
         let parties = mentions.iter().filter(|m| !matches!(m.kind, Kind::Place)).count();
-        let parse = LazyTree::new(
-            &doc.text,
-            &tokens,
-            (parties >= 2 && !coder.options.no_parse).then_some(&parser),
-        );
+        // A sentence with fewer is parsed only if a rule needs its grammatical subject
+        // (an unnamed actor: "a minefield explosion near Samarra killed …").
+        let full = LazyTree::new(&doc.text, &tokens, (!coder.options.no_parse).then_some(&parser));
+        let unparsed = LazyTree::new(&doc.text, &tokens, None);
         let s = Sentence {
             text: &doc.text,
             tokens: &tokens,
             mentions: &mentions,
             clauses: &clauses,
             sourced: &sourced,
-            parse: &parse,
+            parse: if parties >= 2 { &full } else { &unparsed },
+            full_parse: &full,
         };
         if candidates.is_empty() {
             update_discourse(&mut discourse, &s, &[]);
