@@ -115,6 +115,44 @@ const SPEECH: &[&str] = &[
     "emphasized",
     "emphasised",
 ];
+/// Verbs of saying and judging that open a complement only with "that" ("reiterated that
+/// Libya must …"): without it they take objects ("concluded an agreement").
+const SPEECH_THAT: &[&str] = &[
+    "reiterated",
+    "reiterates",
+    "repeated",
+    "concluded",
+    "concludes",
+    "maintained",
+    "maintains",
+    "asserted",
+    "asserts",
+    "predicted",
+    "conceded",
+    "charged",
+    "complained",
+    "hinted",
+    "signalled",
+    "signaled",
+    "affirmed",
+    "reaffirmed",
+    "responded",
+    "replied",
+    "cautioned",
+    "contended",
+    "observed",
+    "ruled",
+    "recalled",
+    "found",
+    "determined",
+    "feared",
+    "fears",
+    "thinks",
+    "thought",
+    "felt",
+    "knew",
+    "learned",
+];
 const SUBORDINATORS: &[&str] = &[
     "although", "though", "while", "whereas", "because", "if", "unless", "when", "whenever",
     "since", "after", "before", "as", "once", "until", "despite",
@@ -467,7 +505,11 @@ fn clauses(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Clause> {
             start = k + 1;
             kind = ClauseKind::Main;
             sub_open = false;
-        } else if is_any(text, t, SPEECH) && speech_subject(text, tokens, mentions, k).is_some() {
+        } else if (is_any(text, t, SPEECH)
+            || is_any(text, t, SPEECH_THAT)
+                && tokens.get(after_day(text, tokens, k + 1)).is_some_and(|n| is(text, n, "that")))
+            && speech_subject(text, tokens, mentions, k).is_some()
+        {
             // "X said (that) …": the rest is the complement. A day may come between the verb
             // and its complement ("said on Sunday that", "announced Thursday it would").
             let next = after_day(text, tokens, k + 1);
