@@ -143,15 +143,6 @@ const SPEECH_THAT: &[&str] = &[
     "observed",
     "ruled",
     "recalled",
-    "found",
-    "determined",
-    "feared",
-    "fears",
-    "thinks",
-    "thought",
-    "felt",
-    "knew",
-    "learned",
 ];
 const SUBORDINATORS: &[&str] = &[
     "although", "though", "while", "whereas", "because", "if", "unless", "when", "whenever",
