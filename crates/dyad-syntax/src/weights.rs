@@ -34,6 +34,9 @@ pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
 pub(crate) trait Scorer {
     /// Sets `scores[c]` to the sum of the weights of `feats` for class `c`.
     fn score(&self, feats: &[u64], scores: &mut [f32]);
+
+    /// Brings the memory that scoring `feats` will read into cache, where that matters.
+    fn prefetch(&self, _feats: &[u64]) {}
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -199,6 +202,17 @@ fn place<V: Copy + Default, const SLOTS: usize>(
 /// data-dependent branch, so that their cache misses overlap.
 const ROUND: usize = 128;
 
+/// Reads each feature's bucket once, in a loop so short that the processor keeps dozens of
+/// these cache misses in flight. (The sum only keeps the reads from being optimised away.)
+#[inline]
+fn touch<V, const SLOTS: usize>(buckets: &[Bucket<V, SLOTS>], feats: &[u64]) {
+    let mut touched = 0u32;
+    for &f in feats {
+        touched = touched.wrapping_add(buckets[bucket_of(f, buckets.len())].fps[0]);
+    }
+    std::hint::black_box(touched);
+}
+
 /// Finds the features of `round` (at most `ROUND`) in `buckets`, writing the slot numbers
 /// (bucket × slots per bucket + slot) of those present to `found`; returns how many.
 #[inline]
@@ -208,17 +222,11 @@ fn find<V, const SLOTS: usize>(
     found: &mut [u32; ROUND + 1],
 ) -> usize {
     let n = buckets.len();
-    // Read each feature's bucket once, in a loop so short that the processor keeps dozens of
-    // these cache misses in flight; the loop below then finds the buckets in cache. (The sum
-    // only keeps the reads from being optimised away.)
-    let mut touched = 0u32;
-    for &f in round {
-        touched = touched.wrapping_add(buckets[bucket_of(f, n)].fps[0]);
-    }
-    std::hint::black_box(touched);
-    // Whether a feature is present is unpredictable, so every slot is written and the count
-    // moves on only for a match. At most one slot of a bucket matches but for fingerprints
-    // shared within a bucket (about 2^-32 a pair), hence the `min`.
+    // The loop below then finds the buckets in cache.
+    touch(buckets, round);
+    // Whether a feature is present is unpredictable, so a slot number is always written and
+    // the count moves on only for a match: at most one per feature (the first slot where two
+    // features of a bucket share a fingerprint, about 2^-32 a pair), so at most `ROUND`.
     let mut n_found = 0;
     let mut further = [0u64; ROUND];
     let mut n_further = 0;
@@ -226,16 +234,16 @@ fn find<V, const SLOTS: usize>(
         let fp = fingerprint(f);
         let b = bucket_of(f, n);
         let bucket = &buckets[b];
-        let mut hit = false;
+        let mut matches = 0u32;
         for (s, &slot_fp) in bucket.fps.iter().enumerate() {
-            found[n_found] = (b * SLOTS + s) as u32;
-            n_found = (n_found + usize::from(slot_fp == fp)).min(ROUND);
-            hit |= slot_fp == fp;
+            matches |= u32::from(slot_fp == fp) << s;
         }
+        found[n_found] = (b * SLOTS) as u32 + matches.trailing_zeros().min(SLOTS as u32 - 1);
+        n_found += usize::from(matches != 0);
         // Keys neither found nor ruled out (their bucket is full) go on to the next buckets,
         // in a second, rarer, loop.
         further[n_further] = f;
-        n_further += usize::from(!hit && bucket.is_full());
+        n_further += usize::from(matches == 0 && bucket.is_full());
     }
     for &f in &further[..n_further] {
         let fp = fingerprint(f);
@@ -245,7 +253,7 @@ fn find<V, const SLOTS: usize>(
             let bucket = &buckets[b];
             if let Some(s) = bucket.fps.iter().position(|&x| x == fp) {
                 found[n_found] = (b * SLOTS + s) as u32;
-                n_found = (n_found + 1).min(ROUND);
+                n_found += 1;
                 break;
             }
             if !bucket.is_full() {
@@ -447,6 +455,13 @@ impl Weights {
 }
 
 impl Scorer for Weights {
+    fn prefetch(&self, feats: &[u64]) {
+        match &self.layout {
+            Layout::Inline(buckets) => touch(buckets, feats),
+            Layout::Dense { buckets, .. } | Layout::Sparse { buckets, .. } => touch(buckets, feats),
+        }
+    }
+
     #[inline]
     fn score(&self, feats: &[u64], scores: &mut [f32]) {
         let n = self.n_classes;
