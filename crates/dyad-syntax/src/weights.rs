@@ -1,8 +1,9 @@
 //! Averaged-perceptron weights: a growable training form and a compact quantised form.
 //!
 //! Both are sparse: a feature key maps to a short list of (class, weight) pairs, since most
-//! features are seen with few classes. The compact form is an open-addressing table of keys with
-//! i16 weights and one scale per table; it is what the model file stores and what parses.
+//! features are seen with few classes. The compact form (`Weights`) holds i16 weights with one
+//! scale per table in a hash table of 64-byte buckets of 32-bit key fingerprints; it is what
+//! the model file stores (with the full keys) and what parses.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -33,6 +34,9 @@ pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
 pub(crate) trait Scorer {
     /// Sets `scores[c]` to the sum of the weights of `feats` for class `c`.
     fn score(&self, feats: &[u64], scores: &mut [f32]);
+
+    /// Brings the memory that scoring `feats` will read into cache, where that matters.
+    fn prefetch(&self, _feats: &[u64]) {}
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -118,140 +122,173 @@ impl Scorer for TrainWeights {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default)]
-struct Slot {
-    /// 0 marks an empty slot (feature keys are never 0).
-    key: u64,
-    start: u32,
-    len: u32,
+/// The bucket of a key: its high 32 bits scaled to the bucket count (multiply-shift), so any
+/// count works and the low bits are left for the fingerprint.
+#[inline]
+fn bucket_of(key: u64, n_buckets: usize) -> usize {
+    (((key >> 32) * n_buckets as u64) >> 32) as usize
 }
 
-/// A slot with its weights inline, for tables of at most `N` classes (transitions: 4, tags:
-/// 20): one memory access per feature instead of two.
+/// A key's 32-bit fingerprint, never 0 (0 marks an empty slot). The tables keep fingerprints,
+/// not keys: two features of one bucket share one with probability 2^-32.
+#[inline]
+fn fingerprint(key: u64) -> u32 {
+    ((key ^ (key >> 32)) as u32).max(1)
+}
+
+/// A bucket of a table: fingerprints and what goes with each, in one 64-byte cache line. A
+/// feature goes into the first bucket with a free slot from its own on, so a look-up that
+/// misses a full bucket goes on to the next (see `find`).
 #[derive(Debug, Clone, Copy)]
-struct DenseSlot<const N: usize> {
-    key: u64,
-    values: [i16; N],
+#[repr(C, align(64))]
+struct Bucket<V, const SLOTS: usize> {
+    /// Filled from the front; 0 marks an empty slot.
+    fps: [u32; SLOTS],
+    values: [V; SLOTS],
 }
 
-impl<const N: usize> Default for DenseSlot<N> {
+impl<V: Copy + Default, const SLOTS: usize> Default for Bucket<V, SLOTS> {
     fn default() -> Self {
-        DenseSlot { key: 0, values: [0; N] }
+        Bucket { fps: [0; SLOTS], values: [V::default(); SLOTS] }
     }
 }
 
-fn dense_table<const N: usize>(
-    size: usize,
-    shift: u32,
-    features: &[(u64, u32, u32)],
-    classes: &[u8],
-    values: &[i16],
-) -> Vec<DenseSlot<N>> {
-    let mask = size - 1;
-    let mut slots = vec![DenseSlot::<N>::default(); size];
-    for &(key, start, len) in features {
-        let mut i = (key >> shift) as usize;
-        while slots[i].key != 0 {
-            i = (i + 1) & mask;
-        }
-        let mut row = [0i16; N];
-        for k in start as usize..(start + len) as usize {
-            row[usize::from(classes[k])] = values[k];
-        }
-        slots[i] = DenseSlot { key, values: row };
+impl<V, const SLOTS: usize> Bucket<V, SLOTS> {
+    fn is_full(&self) -> bool {
+        self.fps[SLOTS - 1] != 0
     }
-    slots
 }
 
-fn dense_rows<const N: usize>(
-    slots: &[DenseSlot<N>],
-    n_classes: usize,
-) -> Vec<(u64, Vec<(u8, i16)>)> {
-    slots
-        .iter()
-        .filter(|s| s.key != 0)
-        .map(|s| {
-            let row = (0..n_classes)
-                .filter(|&c| s.values[c] != 0)
-                .map(|c| (c as u8, s.values[c]))
-                .collect();
-            (s.key, row)
-        })
-        .collect()
+/// Slots per bucket of the transition table.
+const INLINE_SLOTS: usize = 6;
+/// Most classes whose weights fit in a transition bucket's slots.
+const INLINE_CLASSES: usize = 3;
+
+/// Six features with their (at most three) weights: a look-up reads one line, found or not.
+type InlineBucket = Bucket<[i16; INLINE_CLASSES], INLINE_SLOTS>;
+
+/// Slots per bucket of the tables whose weights are kept outside the buckets.
+const INDEX_SLOTS: usize = 8;
+
+/// Eight features with where their weights are. Dense rows: the row number. Sparse rows: the
+/// first entry << 8 | the entry count.
+type IndexBucket = Bucket<u32, INDEX_SLOTS>;
+
+/// Places `keys` in buckets (at most `load` of the slots used), calling `fill(bucket, slot,
+/// key number)` for each; returns the buckets with their fingerprints set and the key of
+/// every slot (0 for empty ones).
+fn place<V: Copy + Default, const SLOTS: usize>(
+    keys: impl ExactSizeIterator<Item = u64>,
+    load: f64,
+    mut fill: impl FnMut(&mut Bucket<V, SLOTS>, usize, usize),
+) -> (Vec<Bucket<V, SLOTS>>, Vec<u64>) {
+    let n_buckets = ((keys.len() as f64 / (SLOTS as f64 * load)).ceil() as usize).max(1);
+    let mut buckets = vec![Bucket::default(); n_buckets];
+    let mut slot_keys = vec![0u64; n_buckets * SLOTS];
+    for (k, key) in keys.enumerate() {
+        let mut b = bucket_of(key, n_buckets);
+        while buckets[b].is_full() {
+            b = (b + 1) % n_buckets;
+        }
+        let s = buckets[b].fps.iter().position(|&fp| fp == 0).unwrap_or(0);
+        buckets[b].fps[s] = fingerprint(key);
+        fill(&mut buckets[b], s, k);
+        slot_keys[b * SLOTS + s] = key;
+    }
+    (buckets, slot_keys)
 }
 
-/// Features probed per round: the first probe of every feature in a round is issued without
-/// a data-dependent branch, so that their cache misses overlap.
+/// Features probed per round: the first bucket of every feature in a round is read without a
+/// data-dependent branch, so that their cache misses overlap.
 const ROUND: usize = 128;
 
+/// Reads each feature's bucket once, in a loop so short that the processor keeps dozens of
+/// these cache misses in flight. (The sum only keeps the reads from being optimised away.)
 #[inline]
-fn dense_score<const N: usize>(
-    slots: &[DenseSlot<N>],
-    shift: u32,
-    mask: usize,
-    scale: f32,
-    feats: &[u64],
-    scores: &mut [f32],
-) {
-    let mut sums = [0i32; N];
-    let mut add = |slot: &DenseSlot<N>, f: u64| {
-        let m = -i32::from(slot.key == f);
-        for (sum, &v) in sums.iter_mut().zip(&slot.values) {
-            *sum += i32::from(v) & m;
-        }
-    };
+fn touch<V, const SLOTS: usize>(buckets: &[Bucket<V, SLOTS>], feats: &[u64]) {
+    let mut touched = 0u32;
+    for &f in feats {
+        touched = touched.wrapping_add(buckets[bucket_of(f, buckets.len())].fps[0]);
+    }
+    std::hint::black_box(touched);
+}
+
+/// Finds the features of `round` (at most `ROUND`) in `buckets`, writing the slot numbers
+/// (bucket × slots per bucket + slot) of those present to `found`; returns how many.
+#[inline]
+fn find<V, const SLOTS: usize>(
+    buckets: &[Bucket<V, SLOTS>],
+    round: &[u64],
+    found: &mut [u32; ROUND + 1],
+) -> usize {
+    let n = buckets.len();
+    // The loop below then finds the buckets in cache.
+    touch(buckets, round);
+    // Whether a feature is present is unpredictable, so a slot number is always written and
+    // the count moves on only for a match: at most one per feature (the first slot where two
+    // features of a bucket share a fingerprint, about 2^-32 a pair), so at most `ROUND`.
+    let mut n_found = 0;
     let mut further = [0u64; ROUND];
-    for round in feats.chunks(ROUND) {
-        // First probes, branch-free; keys that were neither found nor ruled out (the slot
-        // held another key) are noted for a second, rarer, loop.
-        let mut n_further = 0;
-        for &f in round {
-            let slot = &slots[(f >> shift) as usize];
-            add(slot, f);
-            further[n_further] = f;
-            n_further += usize::from(slot.key != f && slot.key != 0);
+    let mut n_further = 0;
+    for &f in round {
+        let fp = fingerprint(f);
+        let b = bucket_of(f, n);
+        let bucket = &buckets[b];
+        let mut matches = 0u32;
+        for (s, &slot_fp) in bucket.fps.iter().enumerate() {
+            matches |= u32::from(slot_fp == fp) << s;
         }
-        for &f in &further[..n_further] {
-            let mut i = ((f >> shift) as usize + 1) & mask;
-            loop {
-                let slot = &slots[i];
-                if slot.key == f {
-                    add(slot, f);
-                    break;
-                }
-                if slot.key == 0 {
-                    break;
-                }
-                i = (i + 1) & mask;
+        found[n_found] = (b * SLOTS) as u32 + matches.trailing_zeros().min(SLOTS as u32 - 1);
+        n_found += usize::from(matches != 0);
+        // Keys neither found nor ruled out (their bucket is full) go on to the next buckets,
+        // in a second, rarer, loop.
+        further[n_further] = f;
+        n_further += usize::from(matches == 0 && bucket.is_full());
+    }
+    for &f in &further[..n_further] {
+        let fp = fingerprint(f);
+        let mut b = bucket_of(f, n);
+        loop {
+            b = if b + 1 == n { 0 } else { b + 1 };
+            let bucket = &buckets[b];
+            if let Some(s) = bucket.fps.iter().position(|&x| x == fp) {
+                found[n_found] = (b * SLOTS + s) as u32;
+                n_found += 1;
+                break;
+            }
+            if !bucket.is_full() {
+                break;
             }
         }
     }
-    for (s, sum) in scores.iter_mut().zip(sums) {
-        *s = sum as f32 * scale;
-    }
+    n_found
 }
 
 #[derive(Debug, Clone)]
 enum Layout {
-    /// (class, value) pairs side by side: one access per feature found, after its slot.
-    Sparse {
-        slots: Vec<Slot>,
-        entries: Vec<(u8, i16)>,
-    },
-    Dense4(Vec<DenseSlot<4>>),
-    Dense20(Vec<DenseSlot<20>>),
+    /// At most three classes: weights in the buckets.
+    Inline(Vec<InlineBucket>),
+    /// Up to `DENSE_CLASSES` classes: a row of `n_classes` weights per feature.
+    Dense { buckets: Vec<IndexBucket>, values: Vec<i16> },
+    /// More classes: each feature's non-zero (class, value) pairs.
+    Sparse { buckets: Vec<IndexBucket>, entries: Vec<(u8, i16)> },
 }
 
-/// Compact weights: quantised, pruned, in an open-addressing table (linear probing).
+/// Most classes stored as dense rows (the tagger's).
+const DENSE_CLASSES: usize = 32;
+/// The share of slots used: low enough that few buckets are full.
+const LOAD: f64 = 0.5;
+
+/// Compact weights: quantised, pruned, in a bucketed hash table of fingerprints.
 #[derive(Debug, Clone)]
 pub(crate) struct Weights {
     n_classes: usize,
     scale: f32,
-    mask: usize,
-    /// Slots are found from the high bits of a key: `key >> shift`.
-    shift: u32,
     n_features: usize,
     layout: Layout,
+    /// The full key of every slot (0 where empty), in slot order, for writing the model: the
+    /// buckets only keep fingerprints. Never read while scoring.
+    slot_keys: Vec<u64>,
 }
 
 impl Weights {
@@ -285,6 +322,8 @@ impl Weights {
         Self::assemble(n_classes, scale, &features, classes, values)
     }
 
+    /// Builds the table of `features` (key, first entry, entry count) over the entries'
+    /// `classes` and `values`.
     fn assemble(
         n_classes: usize,
         scale: f32,
@@ -292,26 +331,36 @@ impl Weights {
         classes: Vec<u8>,
         values: Vec<i16>,
     ) -> Weights {
-        // A load factor between 1/4 and 1/2 keeps probe sequences short (see `score`).
-        let size = (features.len() * 2 + 1).next_power_of_two().max(16);
-        let mask = size - 1;
-        let shift = 64 - size.trailing_zeros();
-        let layout = if n_classes <= 4 {
-            Layout::Dense4(dense_table(size, shift, features, &classes, &values))
-        } else if n_classes <= 20 {
-            Layout::Dense20(dense_table(size, shift, features, &classes, &values))
-        } else {
-            let mut slots = vec![Slot::default(); size];
-            for &(key, start, len) in features {
-                let mut i = (key >> shift) as usize;
-                while slots[i].key != 0 {
-                    i = (i + 1) & mask;
-                }
-                slots[i] = Slot { key, start, len };
-            }
-            Layout::Sparse { slots, entries: classes.into_iter().zip(values).collect() }
+        let keys = features.iter().map(|f| f.0);
+        let entries = |k: usize| {
+            let (_, start, len) = features[k];
+            (start as usize..(start + len) as usize).map(|e| (classes[e], values[e]))
         };
-        Weights { n_classes, scale, mask, shift, n_features: features.len(), layout }
+        let (layout, slot_keys) = if n_classes <= INLINE_CLASSES {
+            let (buckets, slot_keys) = place(keys, LOAD, |b: &mut InlineBucket, s, k| {
+                for (class, value) in entries(k) {
+                    b.values[s][usize::from(class)] = value;
+                }
+            });
+            (Layout::Inline(buckets), slot_keys)
+        } else if n_classes <= DENSE_CLASSES {
+            let mut dense = vec![0i16; features.len() * n_classes];
+            let (buckets, slot_keys) = place(keys, LOAD, |b: &mut IndexBucket, s, k| {
+                b.values[s] = k as u32;
+                for (class, value) in entries(k) {
+                    dense[k * n_classes + usize::from(class)] = value;
+                }
+            });
+            (Layout::Dense { buckets, values: dense }, slot_keys)
+        } else {
+            let (buckets, slot_keys) = place(keys, LOAD, |b: &mut IndexBucket, s, k| {
+                let (_, start, len) = features[k];
+                b.values[s] = start << 8 | len;
+            });
+            let entries = classes.into_iter().zip(values).collect();
+            (Layout::Sparse { buckets, entries }, slot_keys)
+        };
+        Weights { n_classes, scale, n_features: features.len(), layout, slot_keys }
     }
 
     pub fn n_classes(&self) -> usize {
@@ -324,15 +373,30 @@ impl Weights {
 
     /// Every feature with its non-zero (class, value) pairs, in key order.
     fn rows(&self) -> Vec<(u64, Vec<(u8, i16)>)> {
-        let mut rows: Vec<(u64, Vec<(u8, i16)>)> = match &self.layout {
-            Layout::Dense4(slots) => dense_rows(slots, self.n_classes),
-            Layout::Dense20(slots) => dense_rows(slots, self.n_classes),
-            Layout::Sparse { slots, entries } => slots
-                .iter()
-                .filter(|s| s.key != 0)
-                .map(|s| (s.key, entries[s.start as usize..(s.start + s.len) as usize].to_vec()))
-                .collect(),
+        let n = self.n_classes;
+        let nonzero = |row: &[i16]| -> Vec<(u8, i16)> {
+            (0..n).filter(|&c| row[c] != 0).map(|c| (c as u8, row[c])).collect()
         };
+        let mut rows: Vec<(u64, Vec<(u8, i16)>)> = Vec::with_capacity(self.n_features);
+        for (slot, &key) in self.slot_keys.iter().enumerate() {
+            if key == 0 {
+                continue;
+            }
+            let row = match &self.layout {
+                Layout::Inline(buckets) => {
+                    nonzero(&buckets[slot / INLINE_SLOTS].values[slot % INLINE_SLOTS])
+                }
+                Layout::Dense { buckets, values } => {
+                    let r = buckets[slot / INDEX_SLOTS].values[slot % INDEX_SLOTS] as usize;
+                    nonzero(&values[r * n..(r + 1) * n])
+                }
+                Layout::Sparse { buckets, entries } => {
+                    let r = buckets[slot / INDEX_SLOTS].values[slot % INDEX_SLOTS] as usize;
+                    entries[r >> 8..(r >> 8) + (r & 0xff)].to_vec()
+                }
+            };
+            rows.push((key, row));
+        }
         rows.sort_unstable_by_key(|(k, _)| *k);
         rows
     }
@@ -391,34 +455,58 @@ impl Weights {
 }
 
 impl Scorer for Weights {
+    fn prefetch(&self, feats: &[u64]) {
+        match &self.layout {
+            Layout::Inline(buckets) => touch(buckets, feats),
+            Layout::Dense { buckets, .. } | Layout::Sparse { buckets, .. } => touch(buckets, feats),
+        }
+    }
+
     #[inline]
     fn score(&self, feats: &[u64], scores: &mut [f32]) {
-        scores.fill(0.0);
+        let n = self.n_classes;
+        let mut found = [0u32; ROUND + 1];
         match &self.layout {
-            Layout::Dense4(slots) => {
-                dense_score(slots, self.shift, self.mask, self.scale, feats, scores)
-            }
-            Layout::Dense20(slots) => {
-                dense_score(slots, self.shift, self.mask, self.scale, feats, scores)
-            }
-            Layout::Sparse { slots, entries } => {
-                // As in `dense_score`: first find every feature's slot without branching on
-                // the result, then read the entries of those found.
-                let mut found = [(0u32, 0u32); ROUND];
+            Layout::Inline(buckets) => {
+                let mut sums = [0i32; INLINE_CLASSES];
                 for round in feats.chunks(ROUND) {
-                    let mut n_found = 0;
-                    for &f in round {
-                        let mut i = (f >> self.shift) as usize;
-                        let mut slot = slots[i];
-                        while slot.key != f && slot.key != 0 {
-                            i = (i + 1) & self.mask;
-                            slot = slots[i];
+                    let n_found = find(buckets, round, &mut found);
+                    for &slot in &found[..n_found] {
+                        let slot = slot as usize;
+                        let row = &buckets[slot / INLINE_SLOTS].values[slot % INLINE_SLOTS];
+                        for (sum, &v) in sums.iter_mut().zip(row) {
+                            *sum += i32::from(v);
                         }
-                        found[n_found] = (slot.start, slot.len);
-                        n_found += usize::from(slot.key == f);
                     }
-                    for &(start, len) in &found[..n_found] {
-                        for &(c, v) in &entries[start as usize..(start + len) as usize] {
+                }
+                for (s, sum) in scores.iter_mut().zip(sums) {
+                    *s = sum as f32 * self.scale;
+                }
+            }
+            Layout::Dense { buckets, values } => {
+                let mut sums = [0i32; DENSE_CLASSES];
+                for round in feats.chunks(ROUND) {
+                    let n_found = find(buckets, round, &mut found);
+                    for &slot in &found[..n_found] {
+                        let slot = slot as usize;
+                        let r = buckets[slot / INDEX_SLOTS].values[slot % INDEX_SLOTS] as usize;
+                        for (sum, &v) in sums.iter_mut().zip(&values[r * n..(r + 1) * n]) {
+                            *sum += i32::from(v);
+                        }
+                    }
+                }
+                for (s, &sum) in scores.iter_mut().zip(&sums[..n]) {
+                    *s = sum as f32 * self.scale;
+                }
+            }
+            Layout::Sparse { buckets, entries } => {
+                scores.fill(0.0);
+                for round in feats.chunks(ROUND) {
+                    let n_found = find(buckets, round, &mut found);
+                    for &slot in &found[..n_found] {
+                        let slot = slot as usize;
+                        let r = buckets[slot / INDEX_SLOTS].values[slot % INDEX_SLOTS] as usize;
+                        for &(c, v) in &entries[r >> 8..(r >> 8) + (r & 0xff)] {
                             scores[usize::from(c)] += f32::from(v);
                         }
                     }
