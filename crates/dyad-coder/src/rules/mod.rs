@@ -209,30 +209,115 @@ const INTENT_WORDS: &[&str] = &[
     "aims",
     "aimed",
 ];
-/// The first token from `i` on after a day phrase there ("Sunday", "on Sunday"), or `i`:
-/// "said on Sunday that", "promised on Monday to end".
+/// Nouns before "to VERB" that make the verb an intention: "reached a consensus to
+/// exchange data", "a deal to supply gas".
+const INTENT_NOUNS: &[&str] = &[
+    "consensus",
+    "agreement",
+    "agreements",
+    "deal",
+    "deals",
+    "accord",
+    "pledge",
+    "pledges",
+    "promise",
+    "promises",
+    "commitment",
+    "commitments",
+    "vow",
+    "vows",
+    "intention",
+    "readiness",
+    "willingness",
+];
+/// Verbs whose object event does not take place: "postponed the rally", "foiled an attack".
+const CALLED_OFF: &[&str] = &[
+    "postpone",
+    "postpones",
+    "postponed",
+    "postponing",
+    "cancel",
+    "cancels",
+    "cancelled",
+    "canceled",
+    "cancelling",
+    "canceling",
+    "delay",
+    "delays",
+    "delayed",
+    "delaying",
+    "abandon",
+    "abandons",
+    "abandoned",
+    "avert",
+    "averts",
+    "averted",
+    "prevent",
+    "prevents",
+    "prevented",
+    "foil",
+    "foils",
+    "foiled",
+    "thwart",
+    "thwarts",
+    "thwarted",
+    "avoid",
+    "avoids",
+    "avoided",
+];
+/// Adverbs that may stand between a verb and what it introduces ("agreed in principle to",
+/// "vowed again to", "said publicly that").
+const FILLERS: &[&str] = &[
+    "again",
+    "also",
+    "formally",
+    "unanimously",
+    "tentatively",
+    "jointly",
+    "publicly",
+    "now",
+    "finally",
+    "already",
+    "officially",
+    "reportedly",
+];
+
+/// The first token from `i` on after day phrases and fillers there ("Sunday", "on Sunday",
+/// "in principle", "again"), or `i`: "said on Sunday that", "agreed in principle to".
 fn after_day(text: &str, tokens: &[Token], i: usize) -> usize {
-    if tokens.get(i).is_some_and(|n| is_any(text, n, DAY_WORDS)) {
-        i + 1
-    } else if tokens.get(i).is_some_and(|n| is(text, n, "on"))
-        && tokens.get(i + 1).is_some_and(|n| is_any(text, n, DAY_WORDS))
-    {
-        i + 2
-    } else {
-        i
+    let at = |k: usize, words: &[&str]| tokens.get(k).is_some_and(|n| is_any(text, n, words));
+    let mut i = i;
+    for _ in 0..3 {
+        if at(i, DAY_WORDS) || at(i, FILLERS) {
+            i += 1;
+        } else if at(i, &["on"]) && at(i + 1, DAY_WORDS)
+            || at(i, &["in"]) && at(i + 1, &["principle"])
+        {
+            i += 2;
+        } else {
+            break;
+        }
     }
+    i
 }
 
-/// The word before the day phrase that ends just before token `k` ("threatened on Monday",
-/// "vowed Friday"), if a day phrase does.
+/// The word before the day phrases and fillers that end just before token `k` ("threatened
+/// on Monday", "vowed Friday", "agreed in principle"), if any do.
 fn before_day(s: &Sentence<'_>, k: usize) -> Option<usize> {
-    let day = k.checked_sub(1).filter(|&d| s.is_any(d, DAY_WORDS))?;
-    let w = day.checked_sub(1)?;
-    if s.is(w, "on") {
-        w.checked_sub(1)
-    } else {
-        Some(w)
+    let mut w = k;
+    for _ in 0..3 {
+        if w >= 1 && (s.is_any(w - 1, DAY_WORDS) || s.is_any(w - 1, FILLERS)) {
+            w -= 1;
+            if w >= 1 && s.is(w - 1, "on") && s.is_any(w, DAY_WORDS) {
+                w -= 1;
+            }
+        } else if w >= 2 && s.is(w - 1, "principle") && s.is(w - 2, "in") {
+            w -= 2;
+        } else {
+            break;
+        }
     }
+    (w < k).then(|| w.checked_sub(1)).flatten()
 }
 /// Words before "to VERB" that make the verb an attempt, not an announcement.
 const ATTEMPT_WORDS: &[&str] = &[
@@ -1480,6 +1565,16 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                     s.is_any(k, &["failed", "fails", "fail", "refused", "refuses", "refuse"])
                         && s.is(k + 1, "to")
                 });
+            // "postponed the demonstration", "foiled an attack": a noun event called off or
+            // prevented did not happen.
+            let neg = neg
+                || trigger.pos == Pos::Noun
+                    && (1..=4).any(|back| {
+                        t >= back
+                            && s.is_any(t - back, CALLED_OFF)
+                            && (t - back + 1..t)
+                                .all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
+                    });
             let conditional = matches!(clause.kind, ClauseKind::Sub(sub) if s.is_any(sub, CONDITIONAL))
                 || (clause.start..t)
                     .any(|k| s.is_any(k, CONDITIONAL) || (s.is(k, "in") && s.is(k + 1, "case")));
@@ -1524,6 +1619,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 s.is(k, "to")
                     && k > 0
                     && (s.is_any(k - 1, INTENT_WORDS)
+                        || s.is_any(k - 1, INTENT_NOUNS)
                         || s.is_any(k - 1, ATTEMPT_WORDS)
                         || before_day(&s, k).is_some_and(|w| s.is_any(w, INTENT_WORDS)))
             });
