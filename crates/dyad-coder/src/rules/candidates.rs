@@ -385,6 +385,14 @@ pub(super) fn superseded(
     {
         return true;
     }
+    // "is planning a new offensive": a hostile act intended is that act, in the future,
+    // not an agreement.
+    if trigger.intent
+        && trigger.pos == Pos::Verb
+        && candidates.iter().any(|c| intends_hostile_noun(triggers, s, cand, c))
+    {
+        return true;
+    }
     // "promised to work with Dhaka to scrap the restrictions": what is promised further on
     // is a concession, which stands for the promise.
     if candidates.iter().any(|c| promises_concession(triggers, s, cand, c)) {
@@ -428,6 +436,7 @@ pub(super) fn superseded(
                 && t - c.tok_end <= 3
                 && (c.tok_end..t).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
                 && !governs_concession(triggers, s, c, cand)
+                && !intends_hostile_noun(triggers, s, c, cand)
         })
     {
         return true;
@@ -513,4 +522,22 @@ pub(super) fn promises_concession(
         && s.is(content.tok_start - 1, "to")
         && (verb.tok_end..content.tok_start)
             .all(|k| !s.is_any(k, &[",", ";", ":", "—", "(", "but", "while", "although"]))
+}
+
+/// Whether `verb`, a verb of intention, governs `noun`, a noun of verbal or material conflict,
+/// within four words ("planning a new offensive", "threatened a general strike").
+fn intends_hostile_noun(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    verb: &Candidate,
+    noun: &Candidate,
+) -> bool {
+    let (v, n) = (&triggers.rows[verb.trigger], &triggers.rows[noun.trigger]);
+    v.intent
+        && v.pos == Pos::Verb
+        && n.pos == Pos::Noun
+        && n.event.quad_code() >= 3
+        && verb.tok_end <= noun.tok_start
+        && noun.tok_start - verb.tok_end <= 4
+        && (verb.tok_end..noun.tok_start).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
 }

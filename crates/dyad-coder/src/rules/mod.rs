@@ -230,6 +230,37 @@ const INTENT_NOUNS: &[&str] = &[
     "readiness",
     "willingness",
 ];
+/// Verbs whose object event is intended, not done: "preparing an offensive".
+const NOUN_INTENT_VERBS: &[&str] = &[
+    "prepare",
+    "prepares",
+    "prepared",
+    "preparing",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "plot",
+    "plots",
+    "plotted",
+    "plotting",
+    "promise",
+    "promises",
+    "promised",
+    "promising",
+    "pledge",
+    "pledges",
+    "pledged",
+    "pledging",
+    "vow",
+    "vows",
+    "vowed",
+    "vowing",
+    "threaten",
+    "threatens",
+    "threatened",
+    "threatening",
+];
 /// Verbs whose object event does not take place: "postponed the rally", "foiled an attack".
 const CALLED_OFF: &[&str] = &[
     "postpone",
@@ -1623,6 +1654,16 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                         || s.is_any(k - 1, ATTEMPT_WORDS)
                         || before_day(&s, k).is_some_and(|w| s.is_any(w, INTENT_WORDS)))
             });
+            // "is preparing a major offensive", "planned an attack": a noun event that an
+            // intention governs has not happened yet.
+            let future = future
+                || noun
+                    && (1..=4).any(|back| {
+                        t >= back
+                            && s.is_any(t - back, NOUN_INTENT_VERBS)
+                            && (t - back + 1..t)
+                                .all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
+                    });
             let complement = matches!(clause.kind, ClauseKind::Complement(_));
             let postposed_speech = (cand.tok_end..tokens.len()).any(|k| {
                 s.is(k, ",") && s.is_any(k + 1, SPEECH)
