@@ -497,8 +497,14 @@ pub(super) fn governs_concession(
         && v.event == EventType::Agree
         && n.pos == Pos::Noun
         && matches!(n.event, EventType::Concede | EventType::Retreat)
-        && verb.tok_end <= noun.tok_start
-        && noun.tok_start - verb.tok_end <= 3
+        && noun_object(s, verb, noun, 3)
+}
+
+/// Whether `noun` follows `verb` within `reach` words, with only words (no preposition, no
+/// punctuation) between: the verb's object.
+fn noun_object(s: &Sentence<'_>, verb: &Candidate, noun: &Candidate, reach: usize) -> bool {
+    verb.tok_end <= noun.tok_start
+        && noun.tok_start - verb.tok_end <= reach
         && (verb.tok_end..noun.tok_start).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
 }
 
@@ -537,7 +543,5 @@ fn intends_hostile_noun(
         && v.pos == Pos::Verb
         && n.pos == Pos::Noun
         && n.event.quad_code() >= 3
-        && verb.tok_end <= noun.tok_start
-        && noun.tok_start - verb.tok_end <= 4
-        && (verb.tok_end..noun.tok_start).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
+        && noun_object(s, verb, noun, 4)
 }
