@@ -984,6 +984,36 @@ fn entity_of(
     }
 }
 
+/// Whether an unnamed actor's words name a crowd ("hundreds of thousands of people",
+/// "opponents of the senate"): street action needs one.
+fn is_crowd_phrase(text: &str) -> bool {
+    const CROWD: &[&str] = &[
+        "people",
+        "protesters",
+        "protestors",
+        "demonstrators",
+        "crowd",
+        "crowds",
+        "thousands",
+        "hundreds",
+        "opponents",
+        "supporters",
+        "residents",
+        "villagers",
+        "students",
+        "workers",
+        "activists",
+        "marchers",
+        "citizens",
+        "women",
+        "farmers",
+        "teachers",
+        "employees",
+    ];
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| CROWD.iter().any(|c| w.eq_ignore_ascii_case(c)))
+}
+
 /// The THREATEN mode of a threatened assault, coercion or sanction: what is threatened.
 fn threat_mode(event_type: EventType, modes: &[String], trigger: &Trigger) -> &'static str {
     let has = |m: &str| modes.iter().any(|x| x == m);
@@ -1529,15 +1559,15 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 if trigger.mode.is_empty() { Vec::new() } else { vec![trigger.mode.clone()] };
             // Street action needs a crowd: a government that "blocks" a sale restricts it,
             // one that "strikes" a city attacks it.
-            if event_type == EventType::Protest
-                && !actor_arg.mentions.iter().any(|&i| {
+            let crowd =
+                actor_arg.mentions.iter().any(|&i| {
                     s.mentions[i].collective
                         || matches!(
                             s.mentions[i].entity.sector.as_str(),
                             "CVL" | "LAB" | "EDU" | "OPP" | "AGR" | "REB" | "SOC"
                         )
-                })
-            {
+                }) || actor.iter().any(|a| a.country.is_empty() && is_crowd_phrase(&a.entity_text));
+            if event_type == EventType::Protest && !crowd {
                 match trigger.lemma.as_str() {
                     "strike" => {
                         event_type = EventType::Assault;
@@ -1552,10 +1582,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             }
             // PLOVER: a people protesting in the street is PROTEST; a government
             // protesting in words is ACCUSE.
-            if event_type == EventType::Accuse
-                && trigger.lemma == "protest"
-                && actor_arg.mentions.iter().any(|&i| s.mentions[i].collective)
-            {
+            if event_type == EventType::Accuse && trigger.lemma == "protest" && crowd {
                 event_type = EventType::Protest;
                 modes = vec!["demo".to_string()];
             }
