@@ -468,6 +468,20 @@ pub(super) fn superseded(
     {
         return true;
     }
+    // "lodged an official protest with Albania": the protest is the complaint the verb
+    // already codes.
+    if trigger.pos == Pos::Noun
+        && trigger.event == EventType::Protest
+        && candidates.iter().any(|c| {
+            let governing = &triggers.rows[c.trigger];
+            governing.pos == Pos::Verb
+                && governing.event == EventType::Accuse
+                && governing.object.is_some()
+                && noun_object(s, c, cand, 3)
+        })
+    {
+        return true;
+    }
     // "fired tear gas", "staged attacks": a noun of the same event type as the verb
     // just before it names that verb's event again.
     if trigger.pos == Pos::Noun
