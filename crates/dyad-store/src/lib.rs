@@ -16,6 +16,7 @@
 //! Not here: parsing and coding (the CLI hands in coded documents), fetching, the import and
 //! export formats (`dyad-formats`).
 
+mod aggregate;
 mod bulk;
 mod certainty;
 mod import;
@@ -31,6 +32,7 @@ use std::sync::Arc;
 
 use rusqlite::Connection;
 
+pub use aggregate::PairMonth;
 pub use import::{ImportFile, ImportOutcome, ImportRow};
 pub use query::{
     DocRow, EventFacts, EventFilter, EventRow, EventSort, FactsOrder, Figure, Stats, StatsOptions,
@@ -744,11 +746,112 @@ mod tests {
         assert_eq!(written[0], (1, "USA".into(), "".into(), Some(3.3), true, 1));
         assert_eq!(written[1], (2, "PRK".into(), "RUS".into(), Some(10.0), true, 2));
         assert_eq!(written[2], (3, "PRK".into(), "RUS".into(), Some(10.0), false, 1));
+        assert!(store.aggregates_are_exact().unwrap());
         store.conn.execute("DELETE FROM event_facts", []).unwrap();
+        assert!(store.aggregates_are_exact().unwrap());
         let tx = store.conn.transaction().unwrap();
         write::refresh_facts(&tx, None).unwrap();
         tx.commit().unwrap();
         assert_eq!(facts(&store), written);
+        assert!(store.aggregates_are_exact().unwrap());
+    }
+
+    #[test]
+    fn the_sums_kept_at_write_are_those_of_the_events_after_ingest_import_merge_and_recode() {
+        let mut store = Store::open_in_memory().unwrap();
+        let exact = |store: &Store| {
+            assert!(store.aggregates_are_exact().unwrap());
+        };
+        let rows = |store: &Store| -> (i64, i64) {
+            store
+                .conn
+                .query_row(
+                    "SELECT (SELECT COUNT(*) FROM pair_months), (SELECT COUNT(*) FROM event_counts)",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .unwrap()
+        };
+        let mut batch = Vec::new();
+        for (i, (date, actor, recipient, intensity, modality)) in [
+            ("2024-06-19", "USA", "RUS", -3.0, Modality::Asserted),
+            // Merges into the first (same type and parties, within three days).
+            ("2024-06-20", "USA", "RUS", -3.0, Modality::Reported),
+            ("2024-06-28", "USA", "RUS", 2.5, Modality::Asserted),
+            ("2024-07-01", "USA", "CHN", 3.3, Modality::Asserted),
+            ("2024-07-02", "GBR", "", 4.0, Modality::Negated),
+            ("", "FRA", "RUS", 1.0, Modality::Asserted),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let id = format!("d{i}");
+            let mut e = event(&id, date, None);
+            if date.is_empty() {
+                e.date = None;
+            }
+            e.actor = vec![entity(actor)];
+            e.recipient = if recipient.is_empty() { vec![] } else { vec![entity(recipient)] };
+            e.intensity = intensity;
+            e.modality = modality;
+            let text = format!("text number {i}");
+            batch.push((doc(&id, &text, &format!("O{i}")), vec![e], rep(&id, &id)));
+        }
+        store.ingest_batch(&batch, "t", "t").unwrap();
+        exact(&store);
+        assert_eq!(rows(&store), (4, 4));
+        let file = ImportFile { dataset: "plover".into(), file: "f".into(), file_hash: "h".into() };
+        let imported = (0..3).map(|i| {
+            let mut e = event("x", &format!("2024-06-{:02}", 10 + i), None);
+            e.intensity = -1.5 * f64::from(i);
+            Ok(ImportRow { event: e, key: format!("line {i}"), source: None })
+        });
+        store.import_file(&file, imported, &|| 0).unwrap();
+        exact(&store);
+        // Recode: the first document loses its mention (the event keeps the second's), the
+        // fourth its event (deleted), the fifth's becomes one that happened.
+        let id_of = |store: &Store, external: &str| -> i64 {
+            store
+                .conn
+                .query_row("SELECT id FROM documents WHERE external_id = ?1", [external], |r| {
+                    r.get(0)
+                })
+                .unwrap()
+        };
+        let mut happened = batch[4].1[0].clone();
+        happened.modality = Modality::Asserted;
+        let recode = vec![
+            (id_of(&store, "d0"), vec![]),
+            (id_of(&store, "d3"), vec![]),
+            (id_of(&store, "d4"), vec![happened]),
+        ];
+        store.recode_batch(&recode, "t", "t", false).unwrap();
+        exact(&store);
+        // Every event left goes, one at a time.
+        store.conn.execute("DELETE FROM mentions", []).unwrap();
+        store.conn.execute("DELETE FROM events", []).unwrap();
+        exact(&store);
+        assert_eq!(rows(&store), (0, 0));
+    }
+
+    #[test]
+    fn a_version_7_store_gets_its_sums_when_it_migrates() {
+        let mut store = Store::open_in_memory().unwrap();
+        let batch =
+            vec![(doc("a", "one text", "O"), vec![event("a", "2024-06-19", None)], rep("a", "a"))];
+        store.ingest_batch(&batch, "t", "t").unwrap();
+        store
+            .conn
+            .execute_batch(
+                "DROP TRIGGER event_facts_add; DROP TRIGGER event_facts_remove; DROP TRIGGER event_facts_sources;
+                 DROP TRIGGER event_facts_change; DROP TRIGGER events_remove; DROP TRIGGER events_count;
+                 DROP TRIGGER events_uncount; DROP TABLE pair_months; DROP TABLE event_counts;
+                 DROP TABLE event_quads; PRAGMA user_version = 7;",
+            )
+            .unwrap();
+        schema::migrate(&store.conn).unwrap();
+        assert!(store.aggregates_are_exact().unwrap());
+        assert_eq!(store.stats().unwrap().events, 1);
     }
 
     #[test]
@@ -780,5 +883,6 @@ mod tests {
             .unwrap();
         store.recode_batch(&[(a, vec![])], "t", "t", false).unwrap();
         assert_eq!(facts(&store), (1, Some(5.0), false));
+        assert!(store.aggregates_are_exact().unwrap());
     }
 }

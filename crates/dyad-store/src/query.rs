@@ -402,11 +402,13 @@ impl Store {
             representations: count("SELECT COUNT(*) FROM representations")?,
             imports: count("SELECT COUNT(*) FROM imports")?,
             mentions: count("SELECT COUNT(*) FROM mentions")?,
-            events: count("SELECT COUNT(*) FROM events")?,
+            // The counts kept at write time (`event_counts`): one row per type and parties,
+            // not per event.
+            events: count("SELECT COALESCE(SUM(n), 0) FROM event_counts")?,
             ..Stats::default()
         };
         let mut stmt = self.conn.prepare(
-            "SELECT event, COUNT(*) FROM events GROUP BY event ORDER BY COUNT(*) DESC, event",
+            "SELECT event, SUM(n) FROM event_counts GROUP BY event ORDER BY SUM(n) DESC, event",
         )?;
         stats.by_type = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?
@@ -414,10 +416,10 @@ impl Store {
         let mut stmt = self.conn.prepare(
             // A dyad is between named parties: events with an unidentified actor or
             // recipient (an empty code in the key) are left out.
-            "SELECT actors, recipients, COUNT(*) FROM events
+            "SELECT actors, recipients, SUM(n) FROM event_counts
              WHERE recipients != '' AND actors != ''
                AND '+' || actors || '+' NOT LIKE '%++%' AND '+' || recipients || '+' NOT LIKE '%++%'
-             GROUP BY actors, recipients ORDER BY COUNT(*) DESC, actors, recipients",
+             GROUP BY actors, recipients ORDER BY SUM(n) DESC, actors, recipients",
         )?;
         // Self-dyads and generic parties are left out here rather than in SQL: the codes are
         // joined in one key per side.
@@ -514,21 +516,15 @@ impl Store {
             if self.cancelled() {
                 return Err(StoreError::Cancelled);
             }
-            let text = |i: usize| -> Result<&str, StoreError> {
-                Ok(r.get_ref(i)?.as_str().map_err(rusqlite::Error::from)?)
-            };
-            let date = match r.get_ref(2)? {
-                rusqlite::types::ValueRef::Null => None,
-                v => Some(v.as_str().map_err(rusqlite::Error::from)?),
-            };
+            let text = |i: usize| text_at(r, i);
             let facts = EventFacts {
                 id: r.get(0)?,
                 event: text(1)?,
-                date,
+                date: optional_text_at(r, 2)?,
                 actor_countries: text(3)?,
                 recipient_countries: text(4)?,
                 intensity: r.get(5)?,
-                modes: r.get_ref(6)?.as_str_or_null().map_err(rusqlite::Error::from)?.unwrap_or(""),
+                modes: optional_text_at(r, 6)?.unwrap_or(""),
                 n_sources: r.get::<_, i64>(7)? as usize,
                 happened: r.get(8)?,
             };
@@ -538,6 +534,19 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// Column `i` of a row read in place, as text.
+pub(crate) fn text_at<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r str, StoreError> {
+    Ok(r.get_ref(i)?.as_str().map_err(rusqlite::Error::from)?)
+}
+
+/// Column `i` of a row read in place, as text or NULL.
+pub(crate) fn optional_text_at<'r>(
+    r: &'r rusqlite::Row<'_>,
+    i: usize,
+) -> Result<Option<&'r str>, StoreError> {
+    Ok(r.get_ref(i)?.as_str_or_null().map_err(rusqlite::Error::from)?)
 }
 
 /// The WHERE and HAVING clauses of a filter, with their parameters.
