@@ -34,6 +34,9 @@ pub enum ImportOutcome {
     Imported {
         rows: usize,
         skipped: usize,
+        /// Rows whose GDELT GLOBALEVENTID an earlier row or file of the store has (GDELT's
+        /// files overlap): left out.
+        duplicates: usize,
     },
     /// This very file was imported before: nothing changed.
     SameFile,
@@ -69,10 +72,14 @@ impl Store {
             params![file.dataset, file.file, file.file_hash],
         )?;
         let import_id = tx.last_insert_rowid();
-        let mut n = 0;
+        let (mut n, mut duplicates) = (0, 0);
         {
             for row in rows {
                 let row = row.map_err(StoreError::Input)?;
+                if is_imported_before(&tx, &file.dataset, &row.key)? {
+                    duplicates += 1;
+                    continue;
+                }
                 let (event_id, _) = merge_target(&tx, &row.event, false)?;
                 insert_mention(&tx, event_id, import_id, &row)?;
                 n += 1;
@@ -84,8 +91,32 @@ impl Store {
             params![n as i64, skipped as i64, import_id],
         )?;
         tx.commit()?;
-        Ok(ImportOutcome::Imported { rows: n, skipped })
+        Ok(ImportOutcome::Imported { rows: n, skipped, duplicates })
     }
+}
+
+/// The key prefix of rows that name an event once across files: GDELT's GLOBALEVENTID. A
+/// GDELT event appears again in later 15-minute files and in re-downloads.
+const GLOBAL_ID: &str = "GLOBALEVENTID ";
+
+/// Whether a row with this dataset id is stored already (only GDELT's ids are global; other
+/// datasets' rows are told apart by file).
+fn is_imported_before(
+    tx: &rusqlite::Transaction<'_>,
+    dataset: &str,
+    key: &str,
+) -> Result<bool, StoreError> {
+    if !key.starts_with(GLOBAL_ID) {
+        return Ok(false);
+    }
+    Ok(tx
+        .prepare_cached(
+            "SELECT 1 FROM mentions m JOIN imports i ON i.id = m.import_id
+             WHERE m.import_row = ?1 AND m.import_id IS NOT NULL AND i.dataset = ?2 LIMIT 1",
+        )?
+        .query_row(params![key, dataset], |_| Ok(()))
+        .optional()?
+        .is_some())
 }
 
 /// Stores an imported row as a mention of event `event_id` (shared with the bulk writer).

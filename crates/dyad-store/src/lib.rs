@@ -575,7 +575,7 @@ mod tests {
         let rows = vec![import_row("1", "2024-06-19"), import_row("2", "2024-06-19")];
         assert_eq!(
             store.import_file(&file, rows.clone(), &|| 3).unwrap(),
-            ImportOutcome::Imported { rows: 2, skipped: 3 }
+            ImportOutcome::Imported { rows: 2, skipped: 3, duplicates: 0 }
         );
         assert_eq!(store.import_file(&file, rows, &|| 0).unwrap(), ImportOutcome::SameFile);
         let events = store.events(&EventFilter::default()).unwrap();
@@ -846,7 +846,7 @@ mod tests {
                 "DROP TRIGGER event_facts_add; DROP TRIGGER event_facts_remove; DROP TRIGGER event_facts_sources;
                  DROP TRIGGER event_facts_change; DROP TRIGGER events_remove; DROP TRIGGER events_count;
                  DROP TRIGGER events_uncount; DROP TABLE pair_months; DROP TABLE event_counts;
-                 DROP TABLE event_quads; PRAGMA user_version = 7;",
+                 DROP TABLE event_quads; DROP INDEX mentions_import_row; PRAGMA user_version = 7;",
             )
             .unwrap();
         schema::migrate(&store.conn).unwrap();

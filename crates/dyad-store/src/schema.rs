@@ -205,6 +205,11 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     // 8: sums per month and pair of country sets, and counts per event type and parties, kept
     // by triggers (`aggregate.rs` writes them: the quad table is made from the ontology).
     "",
+    // 9: imported rows by their dataset id, so that a GDELT event already imported from an
+    // overlapping file is recognised by its GLOBALEVENTID.
+    r#"
+    CREATE INDEX mentions_import_row ON mentions (import_row) WHERE import_id IS NOT NULL;
+    "#,
 ];
 
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
