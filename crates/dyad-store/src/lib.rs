@@ -835,6 +835,71 @@ mod tests {
     }
 
     #[test]
+    fn an_imported_row_is_read_back_as_the_record_it_was_imported_as() {
+        let mut store = Store::open_in_memory().unwrap();
+        // As a dataset row: no evidence, the id as the document id; and one with evidence,
+        // modes, a place, a figure and another modality.
+        let mut bare = event("gdelt:GLOBALEVENTID 7", "2024-06-19", None);
+        (bare.id, bare.text, bare.text_info, bare.event_text) = (
+            bare.doc_id.clone(),
+            String::new(),
+            TextInfo { sentence: 0, start: 0, end: 0 },
+            String::new(),
+        );
+        bare.trigger_span = (0, 0);
+        let mut full = event("x", "2024-06-20", Some(3.0));
+        full.mode = vec!["military".into(), "visit".into()];
+        full.modality = Modality::Reported;
+        full.hedge = Some("reportedly".into());
+        full.event_loc = Some(dyad_model::Location {
+            extracted_place: "Kyiv".into(),
+            resolved_place: "Kyiv".into(),
+            country_code: "UKR".into(),
+            lat: Some(50.45),
+            lon: Some(30.52),
+            feature: "city".into(),
+        });
+        let mut undated = bare.clone();
+        undated.date = None;
+        undated.mode = vec!["".into()];
+        let events = [bare, full, undated];
+        let file = ImportFile { dataset: "gdelt".into(), file: "f".into(), file_hash: "h".into() };
+        let rows = events.iter().enumerate().map(|(i, e)| {
+            Ok(ImportRow { event: e.clone(), key: format!("GLOBALEVENTID {i}"), source: None })
+        });
+        store.import_file(&file, rows, &|| 0).unwrap();
+        let stored: String = store
+            .conn
+            .query_row("SELECT record FROM mentions WHERE id = 1", [], |r| r.get(0))
+            .unwrap();
+        let whole = serde_json::to_string(&events[0]).unwrap();
+        assert!(stored.len() + 200 < whole.len(), "{stored} against {whole}");
+        let mut read = store.events(&EventFilter::default()).unwrap();
+        read.sort_by_key(|row| row.id);
+        assert_eq!(read.len(), 3);
+        for (row, original) in read.iter().zip(&events) {
+            let mut record = row.mentions[0].clone();
+            record.as_object_mut().unwrap().remove("provenance");
+            assert_eq!(record, serde_json::to_value(original).unwrap());
+        }
+        // The facts of an event are read back from its slim record too.
+        let facts = |store: &Store| -> Vec<(String, String, Option<f64>, bool)> {
+            let mut stmt = store
+                .conn
+                .prepare("SELECT actor_countries, recipient_countries, intensity, happened FROM event_facts ORDER BY event_id")
+                .unwrap();
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)));
+            rows.unwrap().collect::<Result<_, _>>().unwrap()
+        };
+        let written = facts(&store);
+        let tx = store.conn.transaction().unwrap();
+        write::refresh_facts(&tx, None).unwrap();
+        tx.commit().unwrap();
+        assert_eq!(facts(&store), written);
+        assert!(store.aggregates_are_exact().unwrap());
+    }
+
+    #[test]
     fn a_version_7_store_gets_its_sums_when_it_migrates() {
         let mut store = Store::open_in_memory().unwrap();
         let batch =

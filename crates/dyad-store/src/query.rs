@@ -294,7 +294,7 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()?;
         let mut detail = self.conn.prepare_cached(&format!(
             "SELECT m.mode, m.modality, m.size_value, m.size_unit, {SOURCE_KEY}, m.record,
-                    m.document_id, d.url, i.dataset, i.file, m.import_row
+                    m.document_id, d.url, i.dataset, i.file, m.import_row, m.date
              FROM mentions m LEFT JOIN documents d ON d.id = m.document_id
              LEFT JOIN imports i ON i.id = m.import_id WHERE m.event_id = ?1 ORDER BY m.id"
         ))?;
@@ -309,10 +309,18 @@ impl Store {
                     r.get::<_, String>(4)?,
                     r.get::<_, String>(5)?,
                     provenance(r)?,
+                    r.get::<_, Option<String>>(11)?,
                 ))
             })?;
             for d in details {
-                let (modes, modality, value, unit, source, record, provenance) = d?;
+                let (modes, modality, value, unit, source, record, provenance, date) = d?;
+                let mut record = crate::import::full_record(
+                    serde_json::from_str(&record)?,
+                    &row.event,
+                    date.as_deref(),
+                    &modality,
+                    &modes,
+                )?;
                 for m in modes.split(',').filter(|m| !m.is_empty()) {
                     if !row.modes.iter().any(|x| x == m) {
                         row.modes.push(m.to_string());
@@ -324,7 +332,6 @@ impl Store {
                 if !row.modalities.contains(&modality) {
                     row.modalities.push(modality);
                 }
-                let mut record: serde_json::Value = serde_json::from_str(&record)?;
                 if let (Some(value), Some(unit)) = (value, unit) {
                     let qualifier = record["size"]["qualifier"]
                         .as_str()
@@ -596,7 +603,7 @@ fn filter_sql(filter: &EventFilter) -> (String, String, Vec<Value>) {
         // Both placeholders become the same numbered parameter.
     }
     if let Some(text) = &filter.text {
-        push("EXISTS (SELECT 1 FROM mentions m2 WHERE m2.event_id = e.id AND LOWER(json_extract(m2.record, '$.text')) LIKE ('%' || LOWER(?) || '%') ESCAPE '\\')", Value::Text(like_literal(text)));
+        push("EXISTS (SELECT 1 FROM mentions m2 WHERE m2.event_id = e.id AND LOWER(COALESCE(json_extract(m2.record, '$.text'), '')) LIKE ('%' || LOWER(?) || '%') ESCAPE '\\')", Value::Text(like_literal(text)));
     }
     if let Some(modality) = &filter.modality {
         push(
