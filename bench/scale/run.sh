@@ -3,13 +3,13 @@
 # (`dyad bench store`), `dyad blocs`, `dyad polarity --window month` and `dyad stats` under /usr/bin/time,
 # then `dyad serve` with each analysis endpoint asked twice (cold, then cached).
 # Usage: bench/scale/run.sh [EVENTS] [DIR]   (from the repository root, after
-# `cargo build --release -p dyad`; the store is left in DIR, default a temporary folder that
+# `cargo build --release -p dyad`, or with DYAD naming the binary; the store is left in DIR, default a temporary folder that
 # is removed at the end)
 set -euo pipefail
 events=${1:-1000000}
 keep=${2:-}
 dir=${keep:-$(mktemp -d)}
-dyad=target/release/dyad
+dyad=${DYAD:-target/release/dyad}
 db="$dir/scale-$events.db"
 port=8097
 cleanup() {
