@@ -84,7 +84,8 @@ fn schema_sql() -> String {
             kind("f2.intensity")
         )
     );
-    // Only the sources changed (a mention merged in): one row's sum moves.
+    // Only the sources changed (a mention merged in): one row's sum moves. A merge that brings
+    // no new source (most of them) writes nothing.
     let same_key = "old.happened = new.happened AND old.actor_countries = new.actor_countries
         AND old.recipient_countries = new.recipient_countries AND old.intensity IS new.intensity";
     format!(
@@ -113,7 +114,8 @@ fn schema_sql() -> String {
          ) WITHOUT ROWID;
          CREATE TRIGGER event_facts_add AFTER INSERT ON event_facts BEGIN {add} END;
          CREATE TRIGGER event_facts_remove AFTER DELETE ON event_facts BEGIN {remove} END;
-         CREATE TRIGGER event_facts_sources AFTER UPDATE ON event_facts WHEN {same_key} BEGIN
+         CREATE TRIGGER event_facts_sources AFTER UPDATE ON event_facts
+             WHEN {same_key} AND new.n_sources <> old.n_sources BEGIN
              UPDATE pair_months SET n_sources = n_sources + new.n_sources - old.n_sources
              WHERE {key_columns} IN ({new_key});
          END;
