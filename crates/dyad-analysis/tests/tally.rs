@@ -38,7 +38,7 @@ fn entity(rng: &mut Rng) -> Entity {
     }
 }
 
-fn event(rng: &mut Rng, doc_id: &str, n: usize) -> Event {
+fn event(rng: &mut Rng, doc_id: &str, n: usize, offsets: &[f64; 4]) -> Event {
     let kind = EventType::ALL[rng.below(EventType::ALL.len())];
     let actor: Vec<Entity> = (0..1 + rng.below(3)).map(|_| entity(rng)).collect();
     let recipient: Vec<Entity> = (0..rng.below(3)).map(|_| entity(rng)).collect();
@@ -57,7 +57,7 @@ fn event(rng: &mut Rng, doc_id: &str, n: usize) -> Event {
         Modality::Alleged,
     ][rng.below(7)];
     // Fractional intensities, so that the order of the sums shows.
-    let intensity = kind.intensity(&[]) + [0.0, 0.1, -0.3, 0.7][rng.below(4)];
+    let intensity = kind.intensity(&[]) + offsets[rng.below(4)];
     Event {
         id: format!("{doc_id}-{n}"),
         doc_id: doc_id.into(),
@@ -87,7 +87,12 @@ fn event(rng: &mut Rng, doc_id: &str, n: usize) -> Event {
     }
 }
 
-fn varied_store() -> Store {
+/// Fractional intensities, so that the order of the sums shows.
+const FRACTIONS: [f64; 4] = [0.0, 0.1, -0.3, 0.7];
+/// Intensities in halves, whose sums the store keeps exactly.
+const HALVES: [f64; 4] = [0.0, 0.5, -0.5, 1.0];
+
+fn varied_store(offsets: &[f64; 4]) -> Store {
     let mut rng = Rng::new(18);
     let mut store = Store::open_in_memory().unwrap();
     // Some events repeated by other documents, so that reports merge.
@@ -103,7 +108,7 @@ fn varied_store() -> Store {
                             e.modality = [Modality::Asserted, Modality::Negated][rng.below(2)];
                             e
                         } else {
-                            event(&mut rng, &id, n)
+                            event(&mut rng, &id, n, offsets)
                         }
                     })
                     .collect();
@@ -127,7 +132,7 @@ fn varied_store() -> Store {
     let rows: Vec<Result<ImportRow, String>> = (0..150)
         .map(|i| {
             Ok(ImportRow {
-                event: event(&mut rng, "import", i),
+                event: event(&mut rng, "import", i, offsets),
                 key: format!("line {i}"),
                 source: Some(["a.example", "b.example"][rng.below(2)].into()),
             })
@@ -152,7 +157,7 @@ fn tally(store: &Store, filter: &EventFilter, options: TallyOptions) -> Tally {
 
 #[test]
 fn the_tally_of_event_facts_is_the_analysis_of_the_events() {
-    let store = varied_store();
+    let store = varied_store(&FRACTIONS);
     let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
     let filters = [
         EventFilter::default(),
@@ -214,4 +219,53 @@ fn the_tally_of_event_facts_is_the_analysis_of_the_events() {
     assert!(
         whole.edges.iter().any(|e| e.weight < 0.0) && whole.edges.iter().any(|e| e.weight > 0.0)
     );
+}
+
+#[test]
+fn the_tally_of_the_monthly_sums_is_the_tally_of_the_events() {
+    for offsets in [&HALVES, &FRACTIONS] {
+        let store = varied_store(offsets);
+        assert!(store.aggregates_are_exact().unwrap());
+        // Only sums of halves are read from the store's sums; others from the events.
+        assert_eq!(store.each_pair_month(None, None, &mut |_| {}).unwrap(), offsets == &HALVES);
+        let filter = |since: Option<&str>, until: Option<&str>| EventFilter {
+            since: since.map(str::to_string),
+            until: until.map(str::to_string),
+            ..EventFilter::default()
+        };
+        let filters = [
+            filter(None, None),
+            filter(Some("2023-12-01"), Some("2024-03-31")),
+            filter(Some("2023-11-17"), Some("2024-04-09")),
+            filter(Some("2024-01-20"), None),
+            filter(None, Some("2024-02-10")),
+        ];
+        let mut compared = 0;
+        for filter in &filters {
+            for g in [None, Some(Granularity::Month), Some(Granularity::Quarter)] {
+                let options = TallyOptions { whole: true, windows: g, dyads: g, event_ids: false };
+                let by_events = tally(&store, filter, options);
+                let t = Tally::from_store(&store, filter, options, FactsOrder::Date, &is_state)
+                    .unwrap();
+                assert_eq!(t.n_events(), by_events.n_events());
+                let base = NetworkOptions {
+                    since: filter.since.as_deref().map(|d| d.parse().unwrap()),
+                    until: filter.until.as_deref().map(|d| d.parse().unwrap()),
+                    ..NetworkOptions::default()
+                };
+                assert_eq!(t.network(&base), by_events.network(&base));
+                let (old, new) =
+                    (by_events.windows(g, &base).unwrap(), t.windows(g, &base).unwrap());
+                assert_eq!(old.len(), new.len());
+                for (o, n) in old.iter().zip(&new) {
+                    assert_eq!((o.start, o.end), (n.start, n.end));
+                    assert_eq!(o.network, n.network);
+                    assert_eq!(o.analysis, n.analysis);
+                    compared += 1;
+                }
+                assert_eq!(t.dyad_series(), by_events.dyad_series());
+            }
+        }
+        assert!(compared > 30, "too few windows compared: {compared}");
+    }
 }

@@ -135,8 +135,9 @@ pub(crate) async fn document(
     })))
 }
 
-/// The sums of the events matching `filter` (see `dyad_analysis::Tally`), read one event at
-/// a time; the read stops when the request is dropped.
+/// The sums of the events matching `filter` (see `dyad_analysis::Tally::from_store`: the
+/// store's monthly sums where they answer, else one event at a time); the read stops when
+/// the request is dropped.
 pub(crate) fn tally(
     store: &Store,
     state: &AppState,
@@ -146,14 +147,7 @@ pub(crate) fn tally(
 ) -> Result<Tally, ApiError> {
     let lexicon = &state.lexicon;
     let is_state = |code: &str| lexicon.country(code).is_some();
-    let mut tally = Tally::new(options);
-    store
-        .each_event_facts(filter, order, &mut |facts| {
-            tally.add(facts, &is_state);
-            true
-        })
-        .map_err(store_error)?;
-    Ok(tally)
+    Tally::from_store(store, filter, options, order, &is_state).map_err(store_error)
 }
 
 /// A store error as an API error: a read stopped because the request was dropped is 503.
@@ -263,20 +257,28 @@ fn granularity(
 
 pub(crate) async fn dyads(State(state): State<Arc<AppState>>, Query(q): Q) -> CachedResult {
     let key = cache_key("/api/dyads", &q);
-    let p = Params::new(q, &[FILTERS, &["by"]])?;
+    let p = Params::new(q, &[FILTERS, &["by", "events"]])?;
     let filter = p.filter()?;
     let g = granularity(&p, "by", Some(Granularity::Month))?.unwrap_or(Granularity::Month);
+    // The ids of every point's events only when asked for: they grow with the store (165 MB
+    // on 10M events) and are read event by event.
+    let event_ids = p.flag("events")?;
     let body = state
         .cached(key, move |store, state| {
-            let options =
-                TallyOptions { dyads: Some(g), event_ids: true, ..TallyOptions::default() };
+            let options = TallyOptions { dyads: Some(g), event_ids, ..TallyOptions::default() };
             let series = tally(store, state, &filter, options, FactsOrder::Date)?.dyad_series();
             to_body(&json!({
-                "dyads": series.iter().map(|p| json!({
-                    "period": p.period.to_string(), "actor": p.actor, "recipient": p.recipient,
-                    "n_events": p.n_events, "quad_counts": p.quad_counts, "intensity_sum": p.intensity_sum,
-                    "intensity_mean": p.intensity_mean, "n_sources": p.n_sources, "events": p.event_ids,
-                })).collect::<Vec<_>>(),
+                "dyads": series.iter().map(|p| {
+                    let mut v = json!({
+                        "period": p.period.to_string(), "actor": p.actor, "recipient": p.recipient,
+                        "n_events": p.n_events, "quad_counts": p.quad_counts, "intensity_sum": p.intensity_sum,
+                        "intensity_mean": p.intensity_mean, "n_sources": p.n_sources,
+                    });
+                    if event_ids {
+                        v["events"] = json!(p.event_ids);
+                    }
+                    v
+                }).collect::<Vec<_>>(),
             }))
         })
         .await?;

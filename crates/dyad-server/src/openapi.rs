@@ -86,6 +86,11 @@ pub(crate) fn spec() -> Value {
     let period = json!({"type": "string", "enum": ["day", "week", "month", "quarter", "year"]});
     let mut dyad_params = filters();
     dyad_params.push(query("by", "Period of each point (default month)", period.clone()));
+    dyad_params.push(query(
+        "events",
+        "true: each point lists the ids of its events (`events`), read event by event; by default they are left out and the series is read from the store's monthly sums where it can be",
+        json!({"type": "string", "enum": ["true", "false"]}),
+    ));
     let mut polarity_params = network_params();
     polarity_params.push(query(
         "window",

@@ -192,6 +192,7 @@ async fn endpoints_answer_and_validate() {
 
     for uri in [
         "/api/dyads?by=month",
+        "/api/dyads?by=quarter&events=true",
         "/api/network",
         "/api/blocs",
         "/api/polarity?window=month",

@@ -16,6 +16,7 @@
 //! Not here: parsing and coding (the CLI hands in coded documents), fetching, the import and
 //! export formats (`dyad-formats`).
 
+mod aggregate;
 mod bulk;
 mod certainty;
 mod import;
@@ -31,6 +32,7 @@ use std::sync::Arc;
 
 use rusqlite::Connection;
 
+pub use aggregate::PairMonth;
 pub use import::{ImportFile, ImportOutcome, ImportRow};
 pub use query::{
     DocRow, EventFacts, EventFilter, EventRow, EventSort, FactsOrder, Figure, Stats, StatsOptions,
@@ -573,7 +575,7 @@ mod tests {
         let rows = vec![import_row("1", "2024-06-19"), import_row("2", "2024-06-19")];
         assert_eq!(
             store.import_file(&file, rows.clone(), &|| 3).unwrap(),
-            ImportOutcome::Imported { rows: 2, skipped: 3 }
+            ImportOutcome::Imported { rows: 2, skipped: 3, duplicates: 0 }
         );
         assert_eq!(store.import_file(&file, rows, &|| 0).unwrap(), ImportOutcome::SameFile);
         let events = store.events(&EventFilter::default()).unwrap();
@@ -744,11 +746,177 @@ mod tests {
         assert_eq!(written[0], (1, "USA".into(), "".into(), Some(3.3), true, 1));
         assert_eq!(written[1], (2, "PRK".into(), "RUS".into(), Some(10.0), true, 2));
         assert_eq!(written[2], (3, "PRK".into(), "RUS".into(), Some(10.0), false, 1));
+        assert!(store.aggregates_are_exact().unwrap());
         store.conn.execute("DELETE FROM event_facts", []).unwrap();
+        assert!(store.aggregates_are_exact().unwrap());
         let tx = store.conn.transaction().unwrap();
         write::refresh_facts(&tx, None).unwrap();
         tx.commit().unwrap();
         assert_eq!(facts(&store), written);
+        assert!(store.aggregates_are_exact().unwrap());
+    }
+
+    #[test]
+    fn the_sums_kept_at_write_are_those_of_the_events_after_ingest_import_merge_and_recode() {
+        let mut store = Store::open_in_memory().unwrap();
+        let exact = |store: &Store| {
+            assert!(store.aggregates_are_exact().unwrap());
+        };
+        let rows = |store: &Store| -> (i64, i64) {
+            store
+                .conn
+                .query_row(
+                    "SELECT (SELECT COUNT(*) FROM pair_months), (SELECT COUNT(*) FROM event_counts)",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .unwrap()
+        };
+        let mut batch = Vec::new();
+        for (i, (date, actor, recipient, intensity, modality)) in [
+            ("2024-06-19", "USA", "RUS", -3.0, Modality::Asserted),
+            // Merges into the first (same type and parties, within three days).
+            ("2024-06-20", "USA", "RUS", -3.0, Modality::Reported),
+            ("2024-06-28", "USA", "RUS", 2.5, Modality::Asserted),
+            ("2024-07-01", "USA", "CHN", 3.3, Modality::Asserted),
+            ("2024-07-02", "GBR", "", 4.0, Modality::Negated),
+            ("", "FRA", "RUS", 1.0, Modality::Asserted),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let id = format!("d{i}");
+            let mut e = event(&id, date, None);
+            if date.is_empty() {
+                e.date = None;
+            }
+            e.actor = vec![entity(actor)];
+            e.recipient = if recipient.is_empty() { vec![] } else { vec![entity(recipient)] };
+            e.intensity = intensity;
+            e.modality = modality;
+            let text = format!("text number {i}");
+            batch.push((doc(&id, &text, &format!("O{i}")), vec![e], rep(&id, &id)));
+        }
+        store.ingest_batch(&batch, "t", "t").unwrap();
+        exact(&store);
+        assert_eq!(rows(&store), (4, 4));
+        let file = ImportFile { dataset: "plover".into(), file: "f".into(), file_hash: "h".into() };
+        let imported = (0..3).map(|i| {
+            let mut e = event("x", &format!("2024-06-{:02}", 10 + i), None);
+            e.intensity = -1.5 * f64::from(i);
+            Ok(ImportRow { event: e, key: format!("line {i}"), source: None })
+        });
+        store.import_file(&file, imported, &|| 0).unwrap();
+        exact(&store);
+        // Recode: the first document loses its mention (the event keeps the second's), the
+        // fourth its event (deleted), the fifth's becomes one that happened.
+        let id_of = |store: &Store, external: &str| -> i64 {
+            store
+                .conn
+                .query_row("SELECT id FROM documents WHERE external_id = ?1", [external], |r| {
+                    r.get(0)
+                })
+                .unwrap()
+        };
+        let mut happened = batch[4].1[0].clone();
+        happened.modality = Modality::Asserted;
+        let recode = vec![
+            (id_of(&store, "d0"), vec![]),
+            (id_of(&store, "d3"), vec![]),
+            (id_of(&store, "d4"), vec![happened]),
+        ];
+        store.recode_batch(&recode, "t", "t", false).unwrap();
+        exact(&store);
+        // Every event left goes, one at a time.
+        store.conn.execute("DELETE FROM mentions", []).unwrap();
+        store.conn.execute("DELETE FROM events", []).unwrap();
+        exact(&store);
+        assert_eq!(rows(&store), (0, 0));
+    }
+
+    #[test]
+    fn an_imported_row_is_read_back_as_the_record_it_was_imported_as() {
+        let mut store = Store::open_in_memory().unwrap();
+        // As a dataset row: no evidence, the id as the document id; and one with evidence,
+        // modes, a place, a figure and another modality.
+        let mut bare = event("gdelt:GLOBALEVENTID 7", "2024-06-19", None);
+        (bare.id, bare.text, bare.text_info, bare.event_text) = (
+            bare.doc_id.clone(),
+            String::new(),
+            TextInfo { sentence: 0, start: 0, end: 0 },
+            String::new(),
+        );
+        bare.trigger_span = (0, 0);
+        let mut full = event("x", "2024-06-20", Some(3.0));
+        full.mode = vec!["military".into(), "visit".into()];
+        full.modality = Modality::Reported;
+        full.hedge = Some("reportedly".into());
+        full.event_loc = Some(dyad_model::Location {
+            extracted_place: "Kyiv".into(),
+            resolved_place: "Kyiv".into(),
+            country_code: "UKR".into(),
+            lat: Some(50.45),
+            lon: Some(30.52),
+            feature: "city".into(),
+        });
+        let mut undated = bare.clone();
+        undated.date = None;
+        undated.mode = vec!["".into()];
+        let events = [bare, full, undated];
+        let file = ImportFile { dataset: "gdelt".into(), file: "f".into(), file_hash: "h".into() };
+        let rows = events.iter().enumerate().map(|(i, e)| {
+            Ok(ImportRow { event: e.clone(), key: format!("GLOBALEVENTID {i}"), source: None })
+        });
+        store.import_file(&file, rows, &|| 0).unwrap();
+        let stored: String = store
+            .conn
+            .query_row("SELECT record FROM mentions WHERE id = 1", [], |r| r.get(0))
+            .unwrap();
+        let whole = serde_json::to_string(&events[0]).unwrap();
+        assert!(stored.len() + 200 < whole.len(), "{stored} against {whole}");
+        let mut read = store.events(&EventFilter::default()).unwrap();
+        read.sort_by_key(|row| row.id);
+        assert_eq!(read.len(), 3);
+        for (row, original) in read.iter().zip(&events) {
+            let mut record = row.mentions[0].clone();
+            record.as_object_mut().unwrap().remove("provenance");
+            assert_eq!(record, serde_json::to_value(original).unwrap());
+        }
+        // The facts of an event are read back from its slim record too.
+        let facts = |store: &Store| -> Vec<(String, String, Option<f64>, bool)> {
+            let mut stmt = store
+                .conn
+                .prepare("SELECT actor_countries, recipient_countries, intensity, happened FROM event_facts ORDER BY event_id")
+                .unwrap();
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)));
+            rows.unwrap().collect::<Result<_, _>>().unwrap()
+        };
+        let written = facts(&store);
+        let tx = store.conn.transaction().unwrap();
+        write::refresh_facts(&tx, None).unwrap();
+        tx.commit().unwrap();
+        assert_eq!(facts(&store), written);
+        assert!(store.aggregates_are_exact().unwrap());
+    }
+
+    #[test]
+    fn a_version_7_store_gets_its_sums_when_it_migrates() {
+        let mut store = Store::open_in_memory().unwrap();
+        let batch =
+            vec![(doc("a", "one text", "O"), vec![event("a", "2024-06-19", None)], rep("a", "a"))];
+        store.ingest_batch(&batch, "t", "t").unwrap();
+        store
+            .conn
+            .execute_batch(
+                "DROP TRIGGER event_facts_add; DROP TRIGGER event_facts_remove; DROP TRIGGER event_facts_sources;
+                 DROP TRIGGER event_facts_change; DROP TRIGGER events_remove; DROP TRIGGER events_count;
+                 DROP TRIGGER events_uncount; DROP TABLE pair_months; DROP TABLE event_counts;
+                 DROP TABLE event_quads; DROP INDEX mentions_import_row; PRAGMA user_version = 7;",
+            )
+            .unwrap();
+        schema::migrate(&store.conn).unwrap();
+        assert!(store.aggregates_are_exact().unwrap());
+        assert_eq!(store.stats().unwrap().events, 1);
     }
 
     #[test]
@@ -780,5 +948,6 @@ mod tests {
             .unwrap();
         store.recode_batch(&[(a, vec![])], "t", "t", false).unwrap();
         assert_eq!(facts(&store), (1, Some(5.0), false));
+        assert!(store.aggregates_are_exact().unwrap());
     }
 }

@@ -294,7 +294,7 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()?;
         let mut detail = self.conn.prepare_cached(&format!(
             "SELECT m.mode, m.modality, m.size_value, m.size_unit, {SOURCE_KEY}, m.record,
-                    m.document_id, d.url, i.dataset, i.file, m.import_row
+                    m.document_id, d.url, i.dataset, i.file, m.import_row, m.date
              FROM mentions m LEFT JOIN documents d ON d.id = m.document_id
              LEFT JOIN imports i ON i.id = m.import_id WHERE m.event_id = ?1 ORDER BY m.id"
         ))?;
@@ -309,10 +309,18 @@ impl Store {
                     r.get::<_, String>(4)?,
                     r.get::<_, String>(5)?,
                     provenance(r)?,
+                    r.get::<_, Option<String>>(11)?,
                 ))
             })?;
             for d in details {
-                let (modes, modality, value, unit, source, record, provenance) = d?;
+                let (modes, modality, value, unit, source, record, provenance, date) = d?;
+                let mut record = crate::import::full_record(
+                    serde_json::from_str(&record)?,
+                    &row.event,
+                    date.as_deref(),
+                    &modality,
+                    &modes,
+                )?;
                 for m in modes.split(',').filter(|m| !m.is_empty()) {
                     if !row.modes.iter().any(|x| x == m) {
                         row.modes.push(m.to_string());
@@ -324,7 +332,6 @@ impl Store {
                 if !row.modalities.contains(&modality) {
                     row.modalities.push(modality);
                 }
-                let mut record: serde_json::Value = serde_json::from_str(&record)?;
                 if let (Some(value), Some(unit)) = (value, unit) {
                     let qualifier = record["size"]["qualifier"]
                         .as_str()
@@ -402,11 +409,13 @@ impl Store {
             representations: count("SELECT COUNT(*) FROM representations")?,
             imports: count("SELECT COUNT(*) FROM imports")?,
             mentions: count("SELECT COUNT(*) FROM mentions")?,
-            events: count("SELECT COUNT(*) FROM events")?,
+            // The counts kept at write time (`event_counts`): one row per type and parties,
+            // not per event.
+            events: count("SELECT COALESCE(SUM(n), 0) FROM event_counts")?,
             ..Stats::default()
         };
         let mut stmt = self.conn.prepare(
-            "SELECT event, COUNT(*) FROM events GROUP BY event ORDER BY COUNT(*) DESC, event",
+            "SELECT event, SUM(n) FROM event_counts GROUP BY event ORDER BY SUM(n) DESC, event",
         )?;
         stats.by_type = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?
@@ -414,10 +423,10 @@ impl Store {
         let mut stmt = self.conn.prepare(
             // A dyad is between named parties: events with an unidentified actor or
             // recipient (an empty code in the key) are left out.
-            "SELECT actors, recipients, COUNT(*) FROM events
+            "SELECT actors, recipients, SUM(n) FROM event_counts
              WHERE recipients != '' AND actors != ''
                AND '+' || actors || '+' NOT LIKE '%++%' AND '+' || recipients || '+' NOT LIKE '%++%'
-             GROUP BY actors, recipients ORDER BY COUNT(*) DESC, actors, recipients",
+             GROUP BY actors, recipients ORDER BY SUM(n) DESC, actors, recipients",
         )?;
         // Self-dyads and generic parties are left out here rather than in SQL: the codes are
         // joined in one key per side.
@@ -514,21 +523,15 @@ impl Store {
             if self.cancelled() {
                 return Err(StoreError::Cancelled);
             }
-            let text = |i: usize| -> Result<&str, StoreError> {
-                Ok(r.get_ref(i)?.as_str().map_err(rusqlite::Error::from)?)
-            };
-            let date = match r.get_ref(2)? {
-                rusqlite::types::ValueRef::Null => None,
-                v => Some(v.as_str().map_err(rusqlite::Error::from)?),
-            };
+            let text = |i: usize| text_at(r, i);
             let facts = EventFacts {
                 id: r.get(0)?,
                 event: text(1)?,
-                date,
+                date: optional_text_at(r, 2)?,
                 actor_countries: text(3)?,
                 recipient_countries: text(4)?,
                 intensity: r.get(5)?,
-                modes: r.get_ref(6)?.as_str_or_null().map_err(rusqlite::Error::from)?.unwrap_or(""),
+                modes: optional_text_at(r, 6)?.unwrap_or(""),
                 n_sources: r.get::<_, i64>(7)? as usize,
                 happened: r.get(8)?,
             };
@@ -538,6 +541,19 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// Column `i` of a row read in place, as text.
+pub(crate) fn text_at<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r str, StoreError> {
+    Ok(r.get_ref(i)?.as_str().map_err(rusqlite::Error::from)?)
+}
+
+/// Column `i` of a row read in place, as text or NULL.
+pub(crate) fn optional_text_at<'r>(
+    r: &'r rusqlite::Row<'_>,
+    i: usize,
+) -> Result<Option<&'r str>, StoreError> {
+    Ok(r.get_ref(i)?.as_str_or_null().map_err(rusqlite::Error::from)?)
 }
 
 /// The WHERE and HAVING clauses of a filter, with their parameters.
@@ -587,7 +603,7 @@ fn filter_sql(filter: &EventFilter) -> (String, String, Vec<Value>) {
         // Both placeholders become the same numbered parameter.
     }
     if let Some(text) = &filter.text {
-        push("EXISTS (SELECT 1 FROM mentions m2 WHERE m2.event_id = e.id AND LOWER(json_extract(m2.record, '$.text')) LIKE ('%' || LOWER(?) || '%') ESCAPE '\\')", Value::Text(like_literal(text)));
+        push("EXISTS (SELECT 1 FROM mentions m2 WHERE m2.event_id = e.id AND LOWER(COALESCE(json_extract(m2.record, '$.text'), '')) LIKE ('%' || LOWER(?) || '%') ESCAPE '\\')", Value::Text(like_literal(text)));
     }
     if let Some(modality) = &filter.modality {
         push(

@@ -101,12 +101,15 @@ pub(crate) fn refresh_facts(tx: &Transaction<'_>, event_id: Option<i64>) -> Resu
         )
     };
     let sql = format!(
-        "INSERT OR REPLACE INTO event_facts (event_id, actor_countries, recipient_countries, intensity, happened, n_sources)
+        "INSERT INTO event_facts (event_id, actor_countries, recipient_countries, intensity, happened, n_sources)
          SELECT first.event_id, {}, {}, json_extract(first.record, '$.intensity'),
                 EXISTS (SELECT 1 FROM mentions h WHERE h.event_id = first.event_id AND h.modality NOT IN ('{}')),
                 (SELECT COUNT(DISTINCT {SOURCE_KEY}) FROM mentions m LEFT JOIN documents d ON d.id = m.document_id
                  WHERE m.event_id = first.event_id)
-         FROM mentions first WHERE first.id IN (SELECT MIN(id) FROM mentions {} GROUP BY event_id)",
+         FROM mentions first WHERE first.id IN (SELECT MIN(id) FROM mentions {} GROUP BY event_id)
+         ON CONFLICT (event_id) DO UPDATE SET actor_countries = excluded.actor_countries,
+            recipient_countries = excluded.recipient_countries, intensity = excluded.intensity,
+            happened = excluded.happened, n_sources = excluded.n_sources",
         countries("actor"),
         countries("recipient"),
         NOT_HAPPENED.join("', '"),
@@ -247,7 +250,7 @@ pub(crate) fn insert_event_rows(
     recipients: &str,
 ) -> Result<(), StoreError> {
     conn.prepare_cached(
-        "INSERT OR REPLACE INTO event_facts (event_id, actor_countries, recipient_countries, intensity, happened, n_sources)
+        "INSERT INTO event_facts (event_id, actor_countries, recipient_countries, intensity, happened, n_sources)
          VALUES (?1, ?2, ?3, ?4, ?5, 1)",
     )?
     .execute(params![

@@ -88,8 +88,9 @@ impl NetworkArgs {
     }
 }
 
-/// The selected events read from the store one at a time into sums (see
-/// `dyad_analysis::Tally`): memory grows with countries and periods, not with events.
+/// The selected events read from the store into sums (see `dyad_analysis::Tally`): from the
+/// store's monthly sums where they answer, else one event at a time. Memory grows with
+/// countries and periods, not with events.
 fn tally(
     filter: &FilterArgs,
     db: &Path,
@@ -100,12 +101,7 @@ fn tally(
     let store = super::open_store(db, false)?;
     let lexicon = crate::input::load_lexicon(lexicon)?;
     let is_state = |code: &str| lexicon.country(code).is_some();
-    let mut tally = Tally::new(options);
-    store.each_event_facts(&filter, FactsOrder::Date, &mut |facts| {
-        tally.add(facts, &is_state);
-        true
-    })?;
-    Ok(tally)
+    Ok(Tally::from_store(&store, &filter, options, FactsOrder::Date, &is_state)?)
 }
 
 /// The windows of a tally, or the error that says there would be too many (exit 2).

@@ -76,6 +76,7 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     let mut progress = Progress::new(None, "rows");
     let mut rows_before = 0usize;
     let (mut imported, mut skipped_rows, mut unchanged, mut failed) = (0, 0, 0, 0);
+    let mut duplicate_rows = 0;
     let files = match args.format {
         Format::Parquet => parquet_files(&args.files)?,
         _ => args.files.clone(),
@@ -125,12 +126,13 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
         let outcome = store.import_file(&meta, rows, &|| bad.get());
         rows_before += good.get();
         match outcome {
-            Ok(ImportOutcome::Imported { rows, skipped }) => {
+            Ok(ImportOutcome::Imported { rows, skipped, duplicates }) => {
                 if skipped > SHOWN_ROW_ERRORS {
                     eprintln!("dyad: {name}: {} more bad rows", skipped - SHOWN_ROW_ERRORS);
                 }
                 imported += rows;
                 skipped_rows += skipped;
+                duplicate_rows += duplicates;
             }
             Ok(ImportOutcome::SameFile) => unchanged += 1,
             Err(dyad_store::StoreError::Input(message)) => {
@@ -142,8 +144,13 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     }
     progress.clear();
     outln!(
-        "imported: {imported} {} rows as events; {skipped_rows} bad rows skipped; {unchanged} files imported before (unchanged); {failed} files unreadable",
-        dataset.as_str()
+        "imported: {imported} {} rows as events; {skipped_rows} bad rows skipped; {unchanged} files imported before (unchanged); {failed} files unreadable{}",
+        dataset.as_str(),
+        if duplicate_rows > 0 {
+            format!("; {duplicate_rows} rows already imported (same GLOBALEVENTID) left out")
+        } else {
+            String::new()
+        }
     );
     crate::commands::stats::print(&store, &args.db)?;
     Ok(ExitCode::SUCCESS)

@@ -464,6 +464,49 @@ fn event_keys(db: &str) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// GDELT 2.0 rows (61 columns) with these GLOBALEVENTIDs: the United States attacks Russia.
+fn gdelt_rows(ids: std::ops::RangeInclusive<u64>) -> String {
+    let mut out = String::new();
+    for id in ids {
+        let mut cols = vec![String::new(); 61];
+        cols[0] = id.to_string();
+        cols[1] = "20240619".into();
+        (cols[5], cols[6], cols[7]) = ("USA".into(), "UNITED STATES".into(), "USA".into());
+        (cols[15], cols[16], cols[17]) = ("RUS".into(), "RUSSIA".into(), "RUS".into());
+        cols[26] = "190".into();
+        cols[60] = format!("https://news.example/{id}");
+        out.push_str(&cols.join("\t"));
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn overlapping_gdelt_files_import_each_event_once() {
+    let dir = temp_dir("gdelt-overlap");
+    let db = dir.join("store.db");
+    let db = db.to_str().unwrap();
+    let (first, second) = (dir.join("a.export.CSV"), dir.join("b.export.CSV"));
+    std::fs::write(&first, gdelt_rows(1..=4)).unwrap();
+    // The second file repeats rows 3 and 4 (a later 15-minute file, a re-download).
+    std::fs::write(&second, gdelt_rows(3..=6)).unwrap();
+    let import = |file: &std::path::Path| {
+        let out = dyad(&["import", "--format", "gdelt", file.to_str().unwrap(), "--db", db], None);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    assert!(import(&first).contains("imported: 4 gdelt rows"));
+    let again = import(&second);
+    assert!(again.contains("imported: 2 gdelt rows"), "{again}");
+    assert!(again.contains("2 rows already imported (same GLOBALEVENTID) left out"), "{again}");
+    assert_eq!(event_keys(db).len(), 6);
+    // The analysis counts each event once.
+    let out = dyad(&["dyads", "--db", db, "--to", "csv"], None);
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(csv.lines().any(|l| l.starts_with("2024-06-01,USA,RUS,6,")), "{csv}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn importing_an_export_reproduces_the_events() {
     let dir = temp_dir("roundtrip");
