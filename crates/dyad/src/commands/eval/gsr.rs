@@ -81,24 +81,23 @@ fn read_gold(file: &Path, records: &[Value]) -> Vec<Gold> {
     out
 }
 
+/// The country a party is scored by: its `country` (an organisation's home country, or PLOVER's
+/// IGO, NGO, IMG… codes), else its code. The gold records follow PLOVER 0.5, which had no `UNO`
+/// or `EUR`: the United Nations and the European Union were `IGO` (the current manual separated
+/// them, see its table of international non-state entities), so both sides map them to `IGO`.
+fn scored_country(code: &str) -> &str {
+    match code {
+        "UNO" | "EUR" => "IGO",
+        other => other,
+    }
+}
+
 fn same_countries(predicted: &[dyad_model::Entity], gold: &[(String, String)]) -> bool {
     let mut p: Vec<&str> = predicted
         .iter()
-        .map(|e| {
-            if e.country.len() == 3
-                && e.country != e.code
-                && matches!(
-                    e.country.as_str(),
-                    "IGO" | "UNO" | "EUR" | "NGO" | "IMG" | "MNC" | "WST"
-                )
-            {
-                e.country.as_str()
-            } else {
-                e.code.as_str()
-            }
-        })
+        .map(|e| scored_country(if e.country.is_empty() { &e.code } else { &e.country }))
         .collect();
-    let mut g: Vec<&str> = gold.iter().map(|(c, _)| c.as_str()).collect();
+    let mut g: Vec<&str> = gold.iter().map(|(c, _)| scored_country(c)).collect();
     p.sort_unstable();
     p.dedup();
     g.sort_unstable();
@@ -222,4 +221,41 @@ pub(super) fn codes(list: &[dyad_model::Entity]) -> String {
         return "-".into();
     }
     list.iter().map(|e| e.code.as_str()).collect::<Vec<_>>().join("+")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_countries;
+    use dyad_model::Entity;
+
+    fn party(code: &str, country: &str) -> Entity {
+        Entity { code: code.into(), country: country.into(), ..Entity::default() }
+    }
+
+    fn gold(codes: &[&str]) -> Vec<(String, String)> {
+        codes.iter().map(|c| (c.to_string(), String::new())).collect()
+    }
+
+    #[test]
+    fn organisations_are_scored_by_their_country() {
+        assert!(same_countries(&[party("HAMAS", "PSE")], &gold(&["PSE"])));
+        assert!(!same_countries(&[party("HAMAS", "PSE")], &gold(&["ISR"])));
+        assert!(same_countries(&[party("NATO", "IGO")], &gold(&["IGO"])));
+    }
+
+    #[test]
+    fn plover_0_5_igo_covers_the_un_and_the_eu() {
+        assert!(same_countries(&[party("UNO", "IGO")], &gold(&["IGO"])));
+        assert!(same_countries(&[party("IAEA", "UNO")], &gold(&["IGO"])));
+        assert!(same_countries(&[party("EUR", "EUR")], &gold(&["IGO"])));
+        assert!(!same_countries(&[party("AMNESTY", "NGO")], &gold(&["IGO"])));
+    }
+
+    #[test]
+    fn parties_are_compared_as_sets() {
+        let both = [party("USA", "USA"), party("RUS", "RUS"), party("USA", "USA")];
+        assert!(same_countries(&both, &gold(&["RUS", "USA"])));
+        assert!(!same_countries(&both, &gold(&["USA"])));
+        assert!(!same_countries(&[party("", "")], &gold(&["IRQ"])));
+    }
 }
