@@ -77,6 +77,23 @@ const FILLERS: &[&str] = &[
     "own",
     "occupying",
     "ruling",
+    "junior",
+    "interim",
+    "provisional",
+    "transitional",
+    "caretaker",
+    "outgoing",
+    "incoming",
+    "assistant",
+];
+
+/// Words that never stand for a noun between a country word and its sector word: a free
+/// word there ("French paper workers") must be a noun modifier, not a verb or a function word.
+const NOT_MODIFIERS: &[&str] = &[
+    "and", "or", "but", "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with",
+    "from", "has", "had", "have", "was", "were", "is", "are", "be", "been", "said", "says", "that",
+    "who", "which", "will", "would", "may", "might", "can", "could", "should", "must", "not",
+    "also", "then", "than", "as", "into", "its", "their", "his", "her", "say", "did",
 ];
 
 const PRONOUNS: &[(&str, Refers)] = &[
@@ -119,6 +136,10 @@ struct Item<'a> {
     tok_start: usize,
     tok_end: usize,
     meanings: &'a [Meaning],
+    /// The match starts inside its first token ("anti-Syria").
+    prefixed: bool,
+    /// The match ends inside its last token ("Dubai-based").
+    suffixed: bool,
 }
 
 fn token_range(tokens: &[Token], m: &Match) -> Option<(usize, usize)> {
@@ -265,6 +286,19 @@ fn country_code_of(meanings: &[Meaning]) -> Option<&str> {
     })
 }
 
+/// A lower-case word that can only be a noun modifier between a country word and a sector
+/// word: not a function word, and not shaped like a verb or a plural ("strikes", "killed").
+fn is_noun_modifier(text: &str, tok: &Token) -> bool {
+    let w = &text[tok.start..tok.end];
+    tok.word
+        && w.len() >= 3
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !w.ends_with('s')
+        && !w.ends_with("ed")
+        && !w.ends_with("ing")
+        && !NOT_MODIFIERS.contains(&w)
+}
+
 fn is_capitalized(text: &str, tok: &Token) -> bool {
     tok.word && text[tok.start..].starts_with(|c: char| c.is_uppercase())
 }
@@ -276,7 +310,9 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
         .iter()
         .filter_map(|m| {
             let (tok_start, tok_end) = token_range(tokens, m)?;
-            Some(Item { tok_start, tok_end, meanings: lexicon.meanings(m) })
+            let prefixed = tokens[tok_start].start < m.start;
+            let suffixed = tokens[tok_end - 1].end > m.end;
+            Some(Item { tok_start, tok_end, meanings: lexicon.meanings(m), prefixed, suffixed })
         })
         .collect();
     let span_text = |a: usize, b: usize| &text[tokens[a].start..tokens[b - 1].end];
@@ -293,16 +329,28 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
         let start = item.tok_start;
         let mut end = item.tok_end;
         let mut consumed = 1;
+        // "an anti-Syria journalist" is no Syrian: the country is what the attitude is
+        // against, so the word names no party and modifies nothing.
+        if item.prefixed
+            && span_text(start, end).get(..5).is_some_and(|p| p.eq_ignore_ascii_case("anti-"))
+        {
+            i += 1;
+            continue;
+        }
         let country_like = matches!(kind, Kind::Modifier)
             || (matches!(kind, Kind::Actor)
                 && !is_person
                 && country_code_of(item.meanings).is_some()
                 && entity.sector.is_empty());
+        // "Darfur rebels", "Donetsk separatists": a place in a country before a sector word
+        // gives that sector the place's country.
+        let place_like =
+            kind == Kind::Place && entity.country.len() == 3 && !item.prefixed && !item.suffixed;
         let title_like = sector_of(item.meanings).is_some_and(|(_, title)| title)
             && !has_stronger_than_sector(item.meanings);
 
         // Country word + ['s] + fillers + sector word [+ person or capitalised name].
-        if country_like || title_like {
+        if country_like || title_like || place_like {
             let mut cursor = end;
             if country_like && cursor < tokens.len() && is_any(text, &tokens[cursor], &["'s", "’s"])
             {
@@ -319,6 +367,15 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
                     cursor += 1;
                 }
                 let Some(next) = items.get(j) else { break };
+                // One noun modifier before the sector word: "French paper workers".
+                if sector.is_none()
+                    && !title_like
+                    && next.tok_start == cursor + 1
+                    && is_noun_modifier(text, &tokens[cursor])
+                    && sector_of(next.meanings).is_some()
+                {
+                    cursor += 1;
+                }
                 if next.tok_start != cursor {
                     break;
                 }
@@ -348,7 +405,11 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
                 }
             }
             if let Some(s) = sector {
-                if country_like {
+                if place_like {
+                    let code = entity.country.clone();
+                    entity = country_entity(lexicon, &code, "", s);
+                    kind = Kind::Actor;
+                } else if country_like {
                     entity.sector = s.into();
                     kind = Kind::Actor;
                 } else if !is_person {

@@ -1166,6 +1166,36 @@ fn parsed_subject(s: &Sentence<'_>, clause: Clause, t: usize) -> Option<std::ops
     Some(start..end)
 }
 
+/// Whether an unidentified actor's words are a common noun phrase ("a roadside bombing",
+/// "hundreds of people") or none, rather than a name the lexicon does not know ("Dodik").
+fn is_common_phrase(text: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "a",
+        "an",
+        "the",
+        "some",
+        "several",
+        "many",
+        "hundreds",
+        "thousands",
+        "dozens",
+        "tens",
+        "scores",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+    ];
+    let Some(first) = text.split_whitespace().next() else { return true };
+    first.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+        || OPENERS.iter().any(|o| first.eq_ignore_ascii_case(o))
+}
+
 /// The unidentified actor (PLOVER sector UNK): no country, the subject's words as its text.
 fn unidentified_actor(s: &Sentence<'_>, clause: Clause, t: usize, voice: &str) -> Entity {
     // A noun's words before it are its modifiers ("gun attacks"), not a subject.
@@ -1191,6 +1221,25 @@ fn codes(entities: &[Entity]) -> Vec<&str> {
     c
 }
 
+/// Nouns that name a place by "of" ("the town of Samarra").
+const PLACE_NOUNS: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "province",
+    "region",
+    "district",
+    "capital",
+    "port",
+    "county",
+    "suburb",
+    "outskirts",
+    "area",
+    "state",
+    "island",
+    "enclave",
+];
+
 fn location(coder: &Coder, s: &Sentence<'_>, clause: Clause) -> Option<Location> {
     let lexicon = coder.lexicon();
     let pick = |range: (usize, usize)| {
@@ -1198,7 +1247,12 @@ fn location(coder: &Coder, s: &Sentence<'_>, clause: Clause) -> Option<Location>
             m.tok_start >= range.0
                 && m.tok_start < range.1
                 && m.tok_start > 0
-                && s.is_any(m.tok_start - 1, &["in", "at", "near", "inside", "outside"])
+                && (s.is_any(
+                    m.tok_start - 1,
+                    &["in", "at", "near", "inside", "outside", "across", "throughout"],
+                ) || m.tok_start > 1
+                    && s.is(m.tok_start - 1, "of")
+                    && s.is_any(m.tok_start - 2, PLACE_NOUNS))
                 && (m.place.is_some()
                     || (m.kind == Kind::Actor && m.entity.sector.is_empty()
                         || m.entity.sector == "GOV")
@@ -1461,6 +1515,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                     }
                 }
             }
+            let mut unidentified = false;
             if actor.is_empty() {
                 if !unidentified_allowed(&s, trigger, voice, clause, t) {
                     if actor_arg.mentions.is_empty() {
@@ -1476,6 +1531,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                     continue;
                 }
                 actor.push(unidentified_actor(&s, clause, t, voice));
+                unidentified = true;
             }
             // No recipient named: the country of the place where the event happens is the
             // one it is done to ("lifted the curfew in Montenegro", "attacked in Kharkiv"),
@@ -1493,6 +1549,15 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                             })
                         && m.kind != Kind::Pronoun(Refers::Singular)
                 };
+                let domestic = matches!(
+                    trigger.event,
+                    EventType::Coerce
+                        | EventType::Assault
+                        | EventType::Protest
+                        | EventType::Concede
+                        | EventType::Retreat
+                        | EventType::Threaten
+                );
                 let place_country = |m: &Mention| -> Option<Entity> {
                     let code = if let Some(p) = m.place {
                         coder.lexicon().place(p).country.as_str()
@@ -1509,7 +1574,9 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                         sector: "".into(),
                         name: country.name.as_str().into(),
                     };
-                    if actor.iter().any(|a| a.country == e.country) {
+                    // At home, only what can be done to a country's own people: "imposed a
+                    // curfew in Cizre", not "held talks in Moscow".
+                    if actor.iter().any(|a| a.country == e.country) && !domestic {
                         return None;
                     }
                     e.sector.clear();
@@ -1524,7 +1591,36 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 }
             }
             let had_recipient = !recipient.is_empty() && !located;
-            recipient.retain(|r| !actor.iter().any(|a| a.code == r.code && a.sector == r.sector));
+            if !located {
+                recipient
+                    .retain(|r| !actor.iter().any(|a| a.code == r.code && a.sector == r.sector));
+            }
+            // An unidentified actor acts where the event happens (PLOVER and CAMEO code "a
+            // roadside bomb near Samarra" as Iraq's): the country of the sentence's place.
+            let mut placed_actor = None;
+            if unidentified
+                && matches!(
+                    trigger.event,
+                    EventType::Assault
+                        | EventType::Coerce
+                        | EventType::Protest
+                        | EventType::Mobilize
+                )
+                && actor.iter().all(|a| is_common_phrase(&a.entity_text))
+            {
+                if let Some(place) = location(coder, &s, clause)
+                    .filter(|l| coder.lexicon().country(&l.country_code).is_some())
+                {
+                    let country =
+                        coder.lexicon().country(&place.country_code).map(|c| c.name.clone());
+                    for a in &mut actor {
+                        a.code = place.country_code.as_str().into();
+                        a.country = place.country_code.as_str().into();
+                        a.name = country.as_deref().unwrap_or_default().into();
+                    }
+                    placed_actor = Some(place.extracted_place);
+                }
+            }
             if had_recipient
                 && recipient.is_empty()
                 && recipient_arg.as_ref().is_some_and(|r| {
@@ -1544,6 +1640,9 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             }
             if explain {
                 why.push(format!("actor by {}", actor_arg.how));
+                if let Some(place) = &placed_actor {
+                    why.push(format!("actor's country from the place `{place}`"));
+                }
             }
             if located {
                 if explain {
@@ -1559,14 +1658,15 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 if trigger.mode.is_empty() { Vec::new() } else { vec![trigger.mode.clone()] };
             // Street action needs a crowd: a government that "blocks" a sale restricts it,
             // one that "strikes" a city attacks it.
-            let crowd =
-                actor_arg.mentions.iter().any(|&i| {
-                    s.mentions[i].collective
-                        || matches!(
-                            s.mentions[i].entity.sector.as_str(),
-                            "CVL" | "LAB" | "EDU" | "OPP" | "AGR" | "REB" | "SOC"
-                        )
-                }) || actor.iter().any(|a| a.country.is_empty() && is_crowd_phrase(&a.entity_text));
+            let crowd = actor_arg.mentions.iter().any(|&i| {
+                s.mentions[i].collective
+                    || matches!(
+                        s.mentions[i].entity.sector.as_str(),
+                        "CVL" | "LAB" | "EDU" | "OPP" | "AGR" | "REB" | "SOC"
+                    )
+            }) || actor.iter().any(|a| {
+                (a.country.is_empty() || a.sector == "UNK") && is_crowd_phrase(&a.entity_text)
+            });
             if event_type == EventType::Protest && !crowd {
                 match trigger.lemma.as_str() {
                     "strike" => {
