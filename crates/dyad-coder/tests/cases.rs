@@ -17,6 +17,9 @@ struct Case {
     none: bool,
     #[serde(default)]
     expect: Vec<Expect>,
+    /// Event types that must not be coded.
+    #[serde(default)]
+    not: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -147,6 +150,9 @@ fn data_driven_cases() {
                     ));
                 }
                 continue;
+            }
+            for wrong in events.iter().filter(|e| case.not.iter().any(|n| n == e.event.as_str())) {
+                failures.push(format!("{}: unexpected {} event", case.name, wrong.event));
             }
             for expect in &case.expect {
                 let candidates: Vec<_> =

@@ -23,8 +23,12 @@ What it does:
 - rows of bare verbs carry the flag `named`: such a verb makes an event only with a named or
   generic actor, never with an unidentified one (rows with an object pattern are specific
   enough to stand without one: "grenades were hurled at …").
-Verbs that data/triggers.tsv already has are left to it (the hand-written rows are tuned and
-authoritative).
+Verbs that data/triggers.tsv already has a row of their own for (no object class) are left to
+it (the hand-written rows are tuned and authoritative); verbs it has only object-class rows for
+keep their PETRARCH rows, matched after the hand-written ones.
+- a verb that carries out, joins or begins what its object names (SUPPORT_VERBS: "led an
+  attack", "gathered for a protest") loses the object words that are hand-written event nouns
+  of another type: the noun's own event stands.
 
 The dictionary is MIT-licensed (Copyright (c) 2015 Open Event Data Alliance); the notice is kept
 at the top of the output.
@@ -113,9 +117,41 @@ def hand_verbs():
         if line.startswith("#") or not line.strip():
             continue
         cells = line.split("\t")
-        if len(cells) > 1 and cells[1] == "verb":
+        # A verb with a hand-written row of its own (no object class) is left to
+        # triggers.tsv; one with only object-class rows ("declare" CURFEWS) keeps its
+        # PETRARCH rows too, which it matches after them ("declared a ceasefire").
+        if len(cells) > 5 and cells[1] == "verb" and not cells[5]:
             verbs.add(cells[0].lower())
     return verbs
+
+
+# Verbs whose object is the event they carry out, join or begin.
+SUPPORT_VERBS = {
+    "lead", "launch", "stage", "hold", "gather", "join", "conduct", "mount", "organize",
+    "organise", "arrange", "begin", "start", "continue", "resume", "carry out", "unleash",
+    "intensify", "escalate", "step up", "undertake", "wage", "spearhead", "initiate",
+    "perform", "execute", "attend", "participate", "take part", "head", "convene",
+}
+
+
+def hand_nouns():
+    """The hand-written event nouns and their event types: {"attack": {"ASSAULT"}, ...}."""
+    nouns = {}
+    for line in HAND.read_text().splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        cells = line.split("\t")
+        if len(cells) > 5 and cells[1] == "noun" and not cells[5]:
+            for form in [cells[0]] + [f for f in (cells[6] if len(cells) > 6 else "").split("|") if f]:
+                nouns.setdefault(form.lower(), set()).add(cells[2])
+    return nouns
+
+
+def foreign_event_noun(obj, event, nouns):
+    """Whether an object word is an event noun of another type ("led an attack" is no
+    ACCUSE, "gathered for a protest" no ACCUSE): the noun's own event stands."""
+    types = nouns.get(obj) or nouns.get(obj[:-1] if obj.endswith("s") else obj)
+    return bool(types) and event not in types
 
 
 def word(token):
@@ -246,6 +282,7 @@ def expand(tok, sets):
 def main():
     table = load_cameo2plover()
     hand = hand_verbs()
+    nouns = hand_nouns()
     rows = []
     seen = set()
     for default, verbs, patterns in blocks_of(sys.argv[1]):
@@ -264,7 +301,15 @@ def main():
                 if mapped:
                     words = by_type.setdefault(mapped, [])
                     words.extend(o for o in objects if o not in words)
+            code = own_code if own_code not in (None, "") else default
+            own = plover(code, table)
             for (event, mode, context), objects in by_type.items():
+                # A verb that carries out or joins what its object names ("led an attack",
+                # "gathered for a protest") makes the object's own event: rows giving such a
+                # verb another type for an event noun are dropped. Verbs that stop, deny or
+                # judge their object ("prohibit aid", "condemn the attack") keep theirs.
+                if lemma in SUPPORT_VERBS:
+                    objects = [o for o in objects if not foreign_event_noun(o, event, nouns)]
                 key = (lemma, event, mode, context)
                 if key in seen or not objects:
                     continue
@@ -274,8 +319,7 @@ def main():
                 flags = "light" if lemma in LIGHT_VERBS else ""
                 rows.append([lemma, "verb", event, mode, context, "=" + "|".join(objects[:120]),
                              form_cell, flags])
-            code = own_code if own_code not in (None, "") else default
-            mapped = plover(code, table)
+            mapped = own
             if mapped and lemma not in LIGHT_VERBS and (lemma, "bare") not in seen:
                 seen.add((lemma, "bare"))
                 event, mode, context = mapped

@@ -133,8 +133,8 @@ fn choose_trigger(
         _ => Pos::Noun,
     };
     // "-ing" forms after a determiner are nouns; they have no noun row, so they are skipped.
-    let mut accepted: Option<Vec<u32>> = None;
-    let mut accepted_near: Option<Vec<u32>> = None;
+    let mut accepted: Option<Vec<(u32, u32)>> = None;
+    let mut accepted_near: Option<Vec<(u32, u32)>> = None;
     for &(row, form) in rows {
         let trigger = &triggers.rows[row];
         if trigger.pos != want {
@@ -225,30 +225,31 @@ fn choose_trigger(
         }
         if trigger.object_words && trigger.light {
             let near = accepted_near.get_or_insert_with(|| {
-                let mut found = object_rows(triggers, s, t_end, (t_end + 6).min(s.tokens.len()));
-                found.sort_unstable();
-                found
+                nearest_rows(
+                    rows,
+                    object_rows(triggers, s, t_end, (t_end + 6).min(s.tokens.len()), false),
+                )
             });
-            if near.binary_search(&(row as u32)).is_err() {
+            if near.binary_search_by_key(&(row as u32), |f| f.0).is_err() {
                 continue;
             }
         } else if trigger.object_words {
             // The rows whose object words follow the verb, looked up once per match; in the
             // passive the object stands before the verb ("grenades were hurled").
             let accepted = accepted.get_or_insert_with(|| {
-                let mut found = object_rows(triggers, s, t_end, (t_end + 8).min(s.tokens.len()));
+                let mut found =
+                    object_rows(triggers, s, t_end, (t_end + 8).min(s.tokens.len()), false);
                 if form == Form::Past && (1..=2).any(|back| t >= back && s.is_any(t - back, BE)) {
                     let from = (0..t)
                         .rev()
                         .take(8)
                         .find(|&k| s.is_any(k, &[",", ";", ":"]))
                         .map_or(t.saturating_sub(8), |k| k + 1);
-                    found.extend(object_rows(triggers, s, from, t));
+                    found.extend(object_rows(triggers, s, from, t, true));
                 }
-                found.sort_unstable();
-                found
+                nearest_rows(rows, found)
             });
-            if accepted.binary_search(&(row as u32)).is_err() {
+            if accepted.binary_search_by_key(&(row as u32), |f| f.0).is_err() {
                 continue;
             }
         }
@@ -292,14 +293,27 @@ fn choose_trigger(
     None
 }
 
+/// Of the rows found with their object word's distance from the verb, those of this match
+/// (`rows`) whose object word is the nearest, sorted by row: "launched many similar attacks
+/// during its campaign" is about attacks, whatever row order says.
+fn nearest_rows(rows: &[(usize, Form)], mut found: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
+    found.retain(|f| rows.iter().any(|r| r.0 as u32 == f.0));
+    let Some(nearest) = found.iter().map(|f| f.1).min() else { return found };
+    found.retain(|f| f.1 == nearest);
+    found.sort_unstable();
+    found
+}
+
 /// The rows whose literal object words (a plural in the text also counts) stand between
-/// tokens `from` and `to`, before the clause ends.
+/// tokens `from` and `to`, before the clause ends, each with the distance of the word from
+/// the verb (at `from`, or at `to` when the words stand before it).
 fn object_rows(
     triggers: &crate::triggers::Triggers,
     s: &Sentence<'_>,
     from: usize,
     to: usize,
-) -> Vec<u32> {
+    before_verb: bool,
+) -> Vec<(u32, u32)> {
     let mut found = Vec::new();
     let mut buf = String::new();
     for k in from..to {
@@ -316,7 +330,8 @@ fn object_rows(
             let singular = buf.strip_suffix("es").into_iter().chain(buf.strip_suffix('s'));
             for w in std::iter::once(buf.as_str()).chain(singular) {
                 if let Some(rows) = triggers.object_rows.get(w) {
-                    found.extend_from_slice(rows);
+                    let distance = if before_verb { to - k } else { k - from };
+                    found.extend(rows.iter().map(|&r| (r, distance as u32)));
                 }
             }
         }
