@@ -12,7 +12,9 @@ use crate::triggers::Triggers;
 
 mod arguments;
 mod candidates;
+mod conversions;
 mod irrealis;
+mod modality;
 use crate::tokens::{is, is_any, tokenize, Token};
 use crate::triggers::{Form, Pos, Trigger};
 use crate::{context, dates, sizes, Coded, Coder, Diagnostic};
@@ -1653,57 +1655,15 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                     why.push(format!("recipient by {}", r.how));
                 }
             }
-            let mut event_type = trigger.event;
-            let mut modes: Vec<String> =
-                if trigger.mode.is_empty() { Vec::new() } else { vec![trigger.mode.clone()] };
-            // Street action needs a crowd: a government that "blocks" a sale restricts it,
-            // one that "strikes" a city attacks it.
-            let crowd = actor_arg.mentions.iter().any(|&i| {
-                s.mentions[i].collective
-                    || matches!(
-                        s.mentions[i].entity.sector.as_str(),
-                        "CVL" | "LAB" | "EDU" | "OPP" | "AGR" | "REB" | "SOC"
-                    )
-            }) || actor.iter().any(|a| {
-                (a.country.is_empty() || a.sector == "UNK") && is_crowd_phrase(&a.entity_text)
-            });
-            if event_type == EventType::Protest && !crowd {
-                match trigger.lemma.as_str() {
-                    "strike" => {
-                        event_type = EventType::Assault;
-                        modes.clear();
-                    }
-                    "block" => {
-                        event_type = EventType::Coerce;
-                        modes = vec!["restrict".to_string()];
-                    }
-                    _ => {}
-                }
-            }
-            // PLOVER: a people protesting in the street is PROTEST; a government
-            // protesting in words is ACCUSE.
-            if event_type == EventType::Accuse && trigger.lemma == "protest" && crowd {
-                event_type = EventType::Protest;
-                modes = vec!["demo".to_string()];
-            }
-            // PLOVER: joint military preparations are cooperation, not mobilisation.
-            if event_type == EventType::Mobilize
-                && actor.len() >= 2
-                && (s.tokens[cand.tok_end..clause.end].iter().any(|tk| {
-                    is_any(
-                        s.text,
-                        tk,
-                        &["jointly", "themselves", "together", "joint", "trilateral", "combined"],
-                    )
-                }))
-            {
-                event_type = EventType::Cooperate;
-                modes.clear();
-                if explain {
-                    why.push("joint preparations by several actors: COOPERATE".into());
-                }
-            }
-
+            let (event_type, modes) = conversions::by_actor(
+                trigger,
+                &s,
+                cand,
+                clause,
+                &actor_arg,
+                &actor,
+                explain.then_some(&mut why),
+            );
             // Modality.
             let window_start = actor_arg
                 .mentions
@@ -1713,214 +1673,24 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 .filter(|&e| e <= t && e >= clause.start)
                 .unwrap_or(clause.start);
             let window = window_start..t;
-            let mut modality = Modality::Asserted;
-            let mut cues: Vec<String> = Vec::new();
-            let neg = window
-                .clone()
-                .any(|k| s.is_any(k, NEGATION) || s.word(k).to_ascii_lowercase().ends_with("n't"))
-                || (window.start..t).any(|k| s.is(k, "yet") && s.is(k + 1, "to"))
-                || (window.start..t).any(|k| {
-                    s.is_any(k, &["failed", "fails", "fail", "refused", "refuses", "refuse"])
-                        && s.is(k + 1, "to")
-                });
-            // "postponed the demonstration", "foiled an attack": a noun event called off or
-            // prevented did not happen.
-            let neg = neg
-                || trigger.pos == Pos::Noun
-                    && (1..=4).any(|back| {
-                        t >= back
-                            && s.is_any(t - back, CALLED_OFF)
-                            && (t - back + 1..t)
-                                .all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
-                    });
-            let conditional = matches!(clause.kind, ClauseKind::Sub(sub) if s.is_any(sub, CONDITIONAL))
-                || (clause.start..t)
-                    .any(|k| s.is_any(k, CONDITIONAL) || (s.is(k, "in") && s.is(k + 1, "case")));
-            // In reported speech "would" is the future of the past: "said they would meet".
-            let reported_would =
-                |k: usize| s.is(k, "would") && matches!(clause.kind, ClauseKind::Complement(_));
-            // What is demanded, urged or asked for has not happened: "urged Yemen to lift
-            // the bans", "demanded that Israel ease restrictions"; nor what someone "needs to"
-            // or "has to" do.
-            let demanded = t > 0
-                && candidates.iter().any(|c| {
-                    let governing = &triggers.rows[c.trigger];
-                    governing.pos == Pos::Verb
-                        && governing.event == EventType::Request
-                        && c.tok_end <= t
-                        && t - c.tok_end <= 15
-                        && (s.is(t - 1, "to") || (c.tok_end..t).any(|k| s.is(k, "that")))
-                });
-            let obliged = t >= 2
-                && s.is(t - 1, "to")
-                && s.is_any(t - 2, &["need", "needs", "needed", "has", "have"]);
-            if demanded && explain {
-                why.push("demanded, not done: hypothetical".into());
-            }
-            let noun = trigger.pos == Pos::Noun;
-            let proposed = irrealis::proposed(&s, t, noun);
-            let hypothetical = demanded
-                || obliged
-                || proposed
-                || window.clone().any(|k| s.is_any(k, MODALS) && !reported_would(k));
-            let future = window.clone().any(|k| {
-                s.is_any(k, FUTURE) || (s.is(k, "going") && s.is(k + 1, "to")) || reported_would(k)
-            }) || (window.start..t).any(|k| {
-                s.is(after_day(s.text, s.tokens, k + 1), "to")
-                    && candidates
-                        .iter()
-                        .any(|c| c.tok_start == k && triggers.rows[c.trigger].intent)
-            }) || candidates.iter().any(|c| {
-                candidates::governs_concession(triggers, &s, c, cand)
-                    || candidates::promises_concession(triggers, &s, c, cand)
-            }) || (window.start..t).any(|k| {
-                s.is(k, "to")
-                    && k > 0
-                    && (s.is_any(k - 1, INTENT_WORDS)
-                        || s.is_any(k - 1, INTENT_NOUNS)
-                        || s.is_any(k - 1, ATTEMPT_WORDS)
-                        || before_day(&s, k).is_some_and(|w| s.is_any(w, INTENT_WORDS)))
-            });
-            // "is preparing a major offensive", "planned an attack": a noun event that an
-            // intention governs has not happened yet.
-            let future = future
-                || noun
-                    && (1..=4).any(|back| {
-                        t >= back
-                            && s.is_any(t - back, NOUN_INTENT_VERBS)
-                            && (t - back + 1..t)
-                                .all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
-                    });
-            let complement = matches!(clause.kind, ClauseKind::Complement(_));
-            let postposed_speech = (cand.tok_end..tokens.len()).any(|k| {
-                s.is(k, ",") && s.is_any(k + 1, SPEECH)
-                    || (s.is(k, ",")
-                        && s.mentions
-                            .iter()
-                            .any(|m| m.tok_start == k + 1 && s.is_any(m.tok_end, SPEECH)))
-            });
-            if neg {
-                modality = Modality::Negated;
-                cues.push("negation".into());
-            } else if conditional {
-                modality = Modality::Conditional;
-                cues.push("condition".into());
-            } else if hypothetical {
-                modality = Modality::Hypothetical;
-                cues.push(if proposed { "proposed or asked for" } else { "modal verb" }.into());
-            } else if irrealis::alleged(&s, t, noun) {
-                modality = Modality::Alleged;
-                cues.push("content of an accusation".into());
-            } else if future {
-                modality = Modality::Future;
-                cues.push("future".into());
-            } else if complement || postposed_speech {
-                modality = Modality::Reported;
-                cues.push("reported speech".into());
-            }
-            // PLOVER: whatever is threatened is a threat, its content the mode ("threatened
-            // to stop the negotiations": THREATEN relations); so is what will be done
-            // unless a condition is met ("will withdraw its force unless …").
-            let threatened = (window.start..t).any(|k| {
-                s.is(k, "to")
-                    && k > 0
-                    && (s.is_any(k - 1, THREAT_WORDS)
-                        || before_day(&s, k).is_some_and(|w| s.is_any(w, THREAT_WORDS)))
-            });
-            let ultimatum = matches!(clause.kind, ClauseKind::Main | ClauseKind::Complement(_))
-                && (t + 1..s.tokens.len()).any(|k| s.is(k, "unless"));
-            if modality == Modality::Future
-                && event_type != EventType::Threaten
-                && (threatened
-                    || ultimatum
-                        && (event_type.quad_code() >= 3
-                            || matches!(event_type, EventType::Retreat | EventType::Concede)))
-                && !matches!(
-                    event_type,
-                    EventType::Assault | EventType::Coerce | EventType::Sanction
-                )
-            {
-                let mode = match event_type {
-                    EventType::Protest => Some("restrict"),
-                    EventType::Mobilize => Some("violence"),
-                    EventType::Accuse | EventType::Request => None,
-                    _ => Some("relations"),
-                };
-                if explain {
-                    why.push(format!("threatened {event_type} coded as THREATEN"));
-                }
-                event_type = EventType::Threaten;
-                modes = mode.map(|m| vec![m.to_string()]).unwrap_or_default();
-            }
-            // PLOVER: future cooperation is an intention (AGREE); a future retreat a
-            // concession.
-            if modality == Modality::Future {
-                match event_type {
-                    EventType::Aid
-                    | EventType::Cooperate
-                    | EventType::Support
-                    | EventType::Consult => {
-                        if explain {
-                            why.push(format!("future {event_type} coded as AGREE"));
-                        }
-                        event_type = EventType::Agree;
-                        modes.clear();
-                    }
-                    EventType::Retreat => {
-                        event_type = EventType::Concede;
-                        modes.clear();
-                    }
-                    // PLOVER: an announced hostile act is a threat, and the mode is what is
-                    // threatened ("said it would detain the journalists": THREATEN arrest).
-                    // An attempt ("tried to hack", "an attempt to assassinate") is the act,
-                    // and so is a decision made public ("announced it would prohibit all
-                    // aid"): what is decided will be done, unless only an intention is
-                    // announced ("announced it is prepared to impose martial law").
-                    EventType::Assault | EventType::Coerce | EventType::Sanction
-                        if !(window.start..t)
-                            .any(|k| k > 0 && s.is(k, "to") && s.is_any(k - 1, ATTEMPT_WORDS))
-                            && (!(0..t).any(|k| s.is_any(k, DECISION_WORDS))
-                                || t >= 2
-                                    && s.is(t - 1, "to")
-                                    && s.is_any(t - 2, INTENT_WORDS)) =>
-                    {
-                        let mode = threat_mode(event_type, &modes, trigger);
-                        if explain {
-                            why.push(format!("announced {event_type} coded as THREATEN"));
-                        }
-                        event_type = EventType::Threaten;
-                        modes = vec![mode.to_string()];
-                    }
-                    _ => {}
-                }
-            }
-
-            // A refusal of cooperation is a rejection: "would not meet their demands",
-            // "refused to allow inspectors".
-            let refusal_marker = window.clone().any(|k| {
-                s.is_any(
-                    k,
-                    &[
-                        "will", "would", "won't", "wouldn't", "refused", "refuses", "refuse",
-                        "declined", "declines",
-                    ],
-                )
-            });
-            if modality == Modality::Negated && refusal_marker && event_type.quad_code() <= 2 {
-                let mode = match event_type {
-                    EventType::Consult => Some("meet"),
-                    EventType::Aid | EventType::Cooperate => Some("assist"),
-                    EventType::Concede | EventType::Retreat => Some("yield"),
-                    _ => None,
-                };
-                if explain {
-                    why.push(format!("refused {event_type} coded as REJECT"));
-                }
-                event_type = EventType::Reject;
-                modes = mode.map(|m| vec![m.to_string()]).unwrap_or_default();
-                modality = Modality::Asserted;
-            }
-
+            let (modality, mut cues) = modality::modality(
+                triggers,
+                &s,
+                &candidates,
+                cand,
+                clause,
+                &window,
+                explain.then_some(&mut why),
+            );
+            let (mut event_type, mut modes, mut modality) = conversions::by_modality(
+                trigger,
+                &s,
+                cand,
+                clause,
+                &window,
+                (event_type, modes, modality),
+                explain.then_some(&mut why),
+            );
             // Attribution.
             let attribution = attribution(&s, clause, t, &discourse);
             // "The rebels said they will release him": a pronoun that names nobody known,

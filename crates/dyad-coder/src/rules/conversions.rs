@@ -1,0 +1,190 @@
+//! Conversions between event types that PLOVER asks for once the parties and the
+//! modality are known: street action needs a crowd, joint preparations are cooperation,
+//! what is threatened or announced is a threat, future cooperation an intention, a refused
+//! cooperation a rejection.
+
+use std::ops::Range;
+
+use dyad_model::{Entity, EventType, Modality};
+
+use super::{
+    before_day, is_crowd_phrase, threat_mode, Argument, Candidate, Clause, ClauseKind, Sentence,
+    ATTEMPT_WORDS, DECISION_WORDS, INTENT_WORDS, THREAT_WORDS,
+};
+use crate::tokens::is_any;
+use crate::triggers::Trigger;
+
+/// The event type and modes of `cand` given who acts: a "strike" or "block" by no crowd is
+/// an attack or a restriction, a "protest" by a crowd is street action, preparations made
+/// together are cooperation.
+pub(super) fn by_actor(
+    trigger: &Trigger,
+    s: &Sentence<'_>,
+    cand: &Candidate,
+    clause: Clause,
+    actor_arg: &Argument,
+    actor: &[Entity],
+    mut why: Option<&mut Vec<String>>,
+) -> (EventType, Vec<String>) {
+    let mut event_type = trigger.event;
+    let mut modes: Vec<String> =
+        if trigger.mode.is_empty() { Vec::new() } else { vec![trigger.mode.clone()] };
+    // Street action needs a crowd: a government that "blocks" a sale restricts it,
+    // one that "strikes" a city attacks it.
+    let crowd = actor_arg.mentions.iter().any(|&i| {
+        s.mentions[i].collective
+            || matches!(
+                s.mentions[i].entity.sector.as_str(),
+                "CVL" | "LAB" | "EDU" | "OPP" | "AGR" | "REB" | "SOC"
+            )
+    }) || actor
+        .iter()
+        .any(|a| (a.country.is_empty() || a.sector == "UNK") && is_crowd_phrase(&a.entity_text));
+    if event_type == EventType::Protest && !crowd {
+        match trigger.lemma.as_str() {
+            "strike" => {
+                event_type = EventType::Assault;
+                modes.clear();
+            }
+            "block" => {
+                event_type = EventType::Coerce;
+                modes = vec!["restrict".to_string()];
+            }
+            _ => {}
+        }
+    }
+    // PLOVER: a people protesting in the street is PROTEST; a government
+    // protesting in words is ACCUSE.
+    if event_type == EventType::Accuse && trigger.lemma == "protest" && crowd {
+        event_type = EventType::Protest;
+        modes = vec!["demo".to_string()];
+    }
+    // PLOVER: joint military preparations are cooperation, not mobilisation.
+    if event_type == EventType::Mobilize
+        && actor.len() >= 2
+        && (s.tokens[cand.tok_end..clause.end].iter().any(|tk| {
+            is_any(
+                s.text,
+                tk,
+                &["jointly", "themselves", "together", "joint", "trilateral", "combined"],
+            )
+        }))
+    {
+        event_type = EventType::Cooperate;
+        modes.clear();
+        if let Some(why) = why.as_deref_mut() {
+            why.push("joint preparations by several actors: COOPERATE".into());
+        }
+    }
+    (event_type, modes)
+}
+
+/// Conversions that depend on the modality: threatened, announced and refused events.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn by_modality(
+    trigger: &Trigger,
+    s: &Sentence<'_>,
+    cand: &Candidate,
+    clause: Clause,
+    window: &Range<usize>,
+    coding: (EventType, Vec<String>, Modality),
+    mut why: Option<&mut Vec<String>>,
+) -> (EventType, Vec<String>, Modality) {
+    let t = cand.tok_start;
+    let (mut event_type, mut modes, mut modality) = coding;
+    // PLOVER: whatever is threatened is a threat, its content the mode ("threatened
+    // to stop the negotiations": THREATEN relations); so is what will be done
+    // unless a condition is met ("will withdraw its force unless …").
+    let threatened = (window.start..t).any(|k| {
+        s.is(k, "to")
+            && k > 0
+            && (s.is_any(k - 1, THREAT_WORDS)
+                || before_day(&s, k).is_some_and(|w| s.is_any(w, THREAT_WORDS)))
+    });
+    let ultimatum = matches!(clause.kind, ClauseKind::Main | ClauseKind::Complement(_))
+        && (t + 1..s.tokens.len()).any(|k| s.is(k, "unless"));
+    if modality == Modality::Future
+        && event_type != EventType::Threaten
+        && (threatened
+            || ultimatum
+                && (event_type.quad_code() >= 3
+                    || matches!(event_type, EventType::Retreat | EventType::Concede)))
+        && !matches!(event_type, EventType::Assault | EventType::Coerce | EventType::Sanction)
+    {
+        let mode = match event_type {
+            EventType::Protest => Some("restrict"),
+            EventType::Mobilize => Some("violence"),
+            EventType::Accuse | EventType::Request => None,
+            _ => Some("relations"),
+        };
+        if let Some(why) = why.as_deref_mut() {
+            why.push(format!("threatened {event_type} coded as THREATEN"));
+        }
+        event_type = EventType::Threaten;
+        modes = mode.map(|m| vec![m.to_string()]).unwrap_or_default();
+    }
+    // PLOVER: future cooperation is an intention (AGREE); a future retreat a
+    // concession.
+    if modality == Modality::Future {
+        match event_type {
+            EventType::Aid | EventType::Cooperate | EventType::Support | EventType::Consult => {
+                if let Some(why) = why.as_deref_mut() {
+                    why.push(format!("future {event_type} coded as AGREE"));
+                }
+                event_type = EventType::Agree;
+                modes.clear();
+            }
+            EventType::Retreat => {
+                event_type = EventType::Concede;
+                modes.clear();
+            }
+            // PLOVER: an announced hostile act is a threat, and the mode is what is
+            // threatened ("said it would detain the journalists": THREATEN arrest).
+            // An attempt ("tried to hack", "an attempt to assassinate") is the act,
+            // and so is a decision made public ("announced it would prohibit all
+            // aid"): what is decided will be done, unless only an intention is
+            // announced ("announced it is prepared to impose martial law").
+            EventType::Assault | EventType::Coerce | EventType::Sanction
+                if !(window.start..t)
+                    .any(|k| k > 0 && s.is(k, "to") && s.is_any(k - 1, ATTEMPT_WORDS))
+                    && (!(0..t).any(|k| s.is_any(k, DECISION_WORDS))
+                        || t >= 2 && s.is(t - 1, "to") && s.is_any(t - 2, INTENT_WORDS)) =>
+            {
+                let mode = threat_mode(event_type, &modes, trigger);
+                if let Some(why) = why.as_deref_mut() {
+                    why.push(format!("announced {event_type} coded as THREATEN"));
+                }
+                event_type = EventType::Threaten;
+                modes = vec![mode.to_string()];
+            }
+            _ => {}
+        }
+    }
+
+    // A refusal of cooperation is a rejection: "would not meet their demands",
+    // "refused to allow inspectors".
+    let refusal_marker = window.clone().any(|k| {
+        s.is_any(
+            k,
+            &[
+                "will", "would", "won't", "wouldn't", "refused", "refuses", "refuse", "declined",
+                "declines",
+            ],
+        )
+    });
+    if modality == Modality::Negated && refusal_marker && event_type.quad_code() <= 2 {
+        let mode = match event_type {
+            EventType::Consult => Some("meet"),
+            EventType::Aid | EventType::Cooperate => Some("assist"),
+            EventType::Concede | EventType::Retreat => Some("yield"),
+            _ => None,
+        };
+        if let Some(why) = why.as_deref_mut() {
+            why.push(format!("refused {event_type} coded as REJECT"));
+        }
+        event_type = EventType::Reject;
+        modes = mode.map(|m| vec![m.to_string()]).unwrap_or_default();
+        modality = Modality::Asserted;
+    }
+    (event_type, modes, modality)
+}

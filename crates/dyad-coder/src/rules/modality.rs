@@ -1,0 +1,132 @@
+//! Modality: whether the text says an event happened, will happen, may happen, did not
+//! happen, is reported, alleged or conditional, from the words between its actor and its
+//! trigger and the clause around it.
+
+use std::ops::Range;
+
+use dyad_model::{EventType, Modality};
+
+use super::candidates;
+use super::irrealis;
+use super::{
+    after_day, before_day, Candidate, Clause, ClauseKind, Sentence, ATTEMPT_WORDS, CALLED_OFF,
+    CONDITIONAL, FUTURE, INTENT_NOUNS, INTENT_WORDS, MODALS, NEGATION, NOUN_INTENT_VERBS,
+    PREPOSITIONS, SPEECH,
+};
+use crate::triggers::{Pos, Triggers};
+
+/// The modality of the event `cand` and the cues that decided it; `window` runs from the end
+/// of its actor (or the clause start) to its trigger. `why` collects explanations.
+pub(super) fn modality(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+    clause: Clause,
+    window: &Range<usize>,
+    mut why: Option<&mut Vec<String>>,
+) -> (Modality, Vec<String>) {
+    let trigger = &triggers.rows[cand.trigger];
+    let t = cand.tok_start;
+    let mut modality = Modality::Asserted;
+    let mut cues: Vec<String> = Vec::new();
+    let neg = window
+        .clone()
+        .any(|k| s.is_any(k, NEGATION) || s.word(k).to_ascii_lowercase().ends_with("n't"))
+        || (window.start..t).any(|k| s.is(k, "yet") && s.is(k + 1, "to"))
+        || (window.start..t).any(|k| {
+            s.is_any(k, &["failed", "fails", "fail", "refused", "refuses", "refuse"])
+                && s.is(k + 1, "to")
+        });
+    // "postponed the demonstration", "foiled an attack": a noun event called off or
+    // prevented did not happen.
+    let neg = neg
+        || trigger.pos == Pos::Noun
+            && (1..=4).any(|back| {
+                t >= back
+                    && s.is_any(t - back, CALLED_OFF)
+                    && (t - back + 1..t).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
+            });
+    let conditional = matches!(clause.kind, ClauseKind::Sub(sub) if s.is_any(sub, CONDITIONAL))
+        || (clause.start..t)
+            .any(|k| s.is_any(k, CONDITIONAL) || (s.is(k, "in") && s.is(k + 1, "case")));
+    // In reported speech "would" is the future of the past: "said they would meet".
+    let reported_would =
+        |k: usize| s.is(k, "would") && matches!(clause.kind, ClauseKind::Complement(_));
+    // What is demanded, urged or asked for has not happened: "urged Yemen to lift
+    // the bans", "demanded that Israel ease restrictions"; nor what someone "needs to"
+    // or "has to" do.
+    let demanded = t > 0
+        && candidates.iter().any(|c| {
+            let governing = &triggers.rows[c.trigger];
+            governing.pos == Pos::Verb
+                && governing.event == EventType::Request
+                && c.tok_end <= t
+                && t - c.tok_end <= 15
+                && (s.is(t - 1, "to") || (c.tok_end..t).any(|k| s.is(k, "that")))
+        });
+    let obliged =
+        t >= 2 && s.is(t - 1, "to") && s.is_any(t - 2, &["need", "needs", "needed", "has", "have"]);
+    if demanded {
+        if let Some(why) = why.as_deref_mut() {
+            why.push("demanded, not done: hypothetical".into());
+        }
+    }
+    let noun = trigger.pos == Pos::Noun;
+    let proposed = irrealis::proposed(&s, t, noun);
+    let hypothetical = demanded
+        || obliged
+        || proposed
+        || window.clone().any(|k| s.is_any(k, MODALS) && !reported_would(k));
+    let future = window.clone().any(|k| {
+        s.is_any(k, FUTURE) || (s.is(k, "going") && s.is(k + 1, "to")) || reported_would(k)
+    }) || (window.start..t).any(|k| {
+        s.is(after_day(s.text, s.tokens, k + 1), "to")
+            && candidates.iter().any(|c| c.tok_start == k && triggers.rows[c.trigger].intent)
+    }) || candidates.iter().any(|c| {
+        candidates::governs_concession(triggers, &s, c, cand)
+            || candidates::promises_concession(triggers, &s, c, cand)
+    }) || (window.start..t).any(|k| {
+        s.is(k, "to")
+            && k > 0
+            && (s.is_any(k - 1, INTENT_WORDS)
+                || s.is_any(k - 1, INTENT_NOUNS)
+                || s.is_any(k - 1, ATTEMPT_WORDS)
+                || before_day(&s, k).is_some_and(|w| s.is_any(w, INTENT_WORDS)))
+    });
+    // "is preparing a major offensive", "planned an attack": a noun event that an
+    // intention governs has not happened yet.
+    let future = future
+        || noun
+            && (1..=4).any(|back| {
+                t >= back
+                    && s.is_any(t - back, NOUN_INTENT_VERBS)
+                    && (t - back + 1..t).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
+            });
+    let complement = matches!(clause.kind, ClauseKind::Complement(_));
+    let postposed_speech = (cand.tok_end..s.tokens.len()).any(|k| {
+        s.is(k, ",") && s.is_any(k + 1, SPEECH)
+            || (s.is(k, ",")
+                && s.mentions.iter().any(|m| m.tok_start == k + 1 && s.is_any(m.tok_end, SPEECH)))
+    });
+    if neg {
+        modality = Modality::Negated;
+        cues.push("negation".into());
+    } else if conditional {
+        modality = Modality::Conditional;
+        cues.push("condition".into());
+    } else if hypothetical {
+        modality = Modality::Hypothetical;
+        cues.push(if proposed { "proposed or asked for" } else { "modal verb" }.into());
+    } else if irrealis::alleged(&s, t, noun) {
+        modality = Modality::Alleged;
+        cues.push("content of an accusation".into());
+    } else if future {
+        modality = Modality::Future;
+        cues.push("future".into());
+    } else if complement || postposed_speech {
+        modality = Modality::Reported;
+        cues.push("reported speech".into());
+    }
+    (modality, cues)
+}
