@@ -418,6 +418,25 @@ impl Weights {
         self.n_classes
     }
 
+    /// The quantisation step: scores are integer sums of weights times this.
+    pub fn scale(&self) -> f32 {
+        self.scale
+    }
+
+    /// The integer sums of the weights of `feats`, by class, in a table of at most three
+    /// classes (the transition table; `Model::from_bytes` checks that it has three). Adding
+    /// the sums of two lists and multiplying by `scale` gives exactly the scores of both.
+    #[inline]
+    pub fn inline_sums(&self, feats: &[u64]) -> [i32; INLINE_CLASSES] {
+        match &self.layout {
+            Layout::Inline(buckets) => sum_inline(buckets, feats),
+            Layout::Dense { .. } | Layout::Sparse { .. } => {
+                debug_assert!(false, "inline sums of a table of {} classes", self.n_classes);
+                [0; INLINE_CLASSES]
+            }
+        }
+    }
+
     pub fn n_features(&self) -> usize {
         self.n_features
     }
