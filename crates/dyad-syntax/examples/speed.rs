@@ -10,7 +10,8 @@ fn cpu_seconds() -> f64 {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
-    let gold = dyad_syntax::conllu::read(&std::fs::read_to_string(&args[1])?)?;
+    let path = args.get(1).ok_or("usage: speed FILE.conllu [PASSES] [MODEL]")?;
+    let gold = dyad_syntax::conllu::read(&std::fs::read_to_string(path)?)?;
     let passes: usize = args.get(2).map_or(Ok(10), |p| p.parse())?;
     let owned;
     let model = match args.get(3) {
