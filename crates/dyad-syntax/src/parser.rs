@@ -8,7 +8,7 @@
 
 use crate::hash::{feat1, feat2, feat3};
 use crate::tagger::{TAG_NONE, TAG_ROOT};
-use crate::weights::Scorer;
+use crate::weights::{Scorer, Weights};
 
 pub(crate) const SHIFT: usize = 0;
 pub(crate) const LEFT: usize = 1;
@@ -204,16 +204,69 @@ fn distance(a: u32, b: u32) -> u64 {
     }
 }
 
-/// Transition features (after Zhang & Nivre 2011, adapted to arc-hybrid).
-pub(crate) fn move_features(cx: &Context, st: &State, out: &mut Vec<u64>) {
-    out.clear();
-    let (s0, s1, s2) = (st.s(0), st.s(1), st.s(2));
-    let (b0, b1, b2) = (st.buf(0), st.buf(1), st.buf(2));
-    let (s0w, s0p, s1w, s1p, s2p) = (cx.w(s0), cx.p(s0), cx.w(s1), cx.p(s1), cx.p(s2));
+/// A word and its tag as one atom.
+#[inline]
+fn word_tag(w: u64, p: u64) -> u64 {
+    feat1(0, w ^ (p << 56))
+}
+
+/// The stack positions whose templates look at one word alone (s0, s1, s2).
+pub(crate) const STACK_ROLES: usize = 3;
+
+/// Appends the transition templates over the word and tag of stack position `role` (0 for
+/// s0) alone, `x` being the word there: they are the same whenever `x` is there again, so at
+/// run time they are scored once a sentence (see `TokenSums`).
+fn stack_features(cx: &Context, x: u32, role: usize, out: &mut Vec<u64>) {
+    let (w, p) = (cx.w(x), cx.p(x));
+    match role {
+        0 => out.extend_from_slice(&[feat1(2, w), feat1(3, p), feat1(4, word_tag(w, p))]),
+        1 => out.extend_from_slice(&[feat1(5, w), feat1(6, p), feat2(7, w, p)]),
+        _ => out.push(feat1(16, p)),
+    }
+}
+
+/// Appends the transition templates over the first three buffer words alone, which follow
+/// from the first one, `b` (the buffer is `b..=n`): scored once a sentence at run time.
+fn buffer_features(cx: &Context, b: u32, out: &mut Vec<u64>) {
+    let n = cx.n() as u32;
+    let at = |k: u32| if b + k <= n { b + k } else { NONE };
+    let (b0, b1, b2) = (at(0), at(1), at(2));
     let (b0w, b0p, b1w, b1p, b2w, b2p) =
         (cx.w(b0), cx.p(b0), cx.w(b1), cx.p(b1), cx.w(b2), cx.p(b2));
-    let s0wp = feat1(0, s0w ^ (s0p << 56));
-    let b0wp = feat1(0, b0w ^ (b0p << 56));
+    out.extend_from_slice(&[
+        feat1(8, b0w),
+        feat1(9, b0p),
+        feat1(10, word_tag(b0w, b0p)),
+        feat1(11, b1w),
+        feat1(12, b1p),
+        feat2(13, b1w, b1p),
+        feat1(14, b2w),
+        feat1(15, b2p),
+        feat2(24, b0p, b1p),
+        feat3(31, b0p, b1p, b2p),
+    ]);
+}
+
+/// Transition features (after Zhang & Nivre 2011, adapted to arc-hybrid). Their order does
+/// not matter: scores are sums.
+pub(crate) fn move_features(cx: &Context, st: &State, out: &mut Vec<u64>) {
+    out.clear();
+    for role in 0..STACK_ROLES {
+        stack_features(cx, st.s(role), role, out);
+    }
+    buffer_features(cx, st.b, out);
+    config_features(cx, st, out);
+}
+
+/// Appends the transition features other than those of `stack_features` and
+/// `buffer_features`: those that combine positions, or look at children, valency or distance.
+fn config_features(cx: &Context, st: &State, out: &mut Vec<u64>) {
+    let (s0, s1, s2) = (st.s(0), st.s(1), st.s(2));
+    let (b0, b1) = (st.buf(0), st.buf(1));
+    let (s0w, s0p, s1w, s1p, s2p) = (cx.w(s0), cx.p(s0), cx.w(s1), cx.p(s1), cx.p(s2));
+    let (b0w, b0p, b1p) = (cx.w(b0), cx.p(b0), cx.p(b1));
+    let s0wp = word_tag(s0w, s0p);
+    let b0wp = word_tag(b0w, b0p);
     let s0l = State::get(&st.left1, s0);
     let s0r = State::get(&st.right1, s0);
     let s0l2 = State::get(&st.left2, s0);
@@ -231,22 +284,6 @@ pub(crate) fn move_features(cx: &Context, st: &State, out: &mut Vec<u64>) {
         (count(&st.left_count, s0), count(&st.right_count, s0), count(&st.left_count, b0));
     out.extend_from_slice(&[
         feat1(1, 0),
-        // Single positions.
-        feat1(2, s0w),
-        feat1(3, s0p),
-        feat1(4, s0wp),
-        feat1(5, s1w),
-        feat1(6, s1p),
-        feat2(7, s1w, s1p),
-        feat1(8, b0w),
-        feat1(9, b0p),
-        feat1(10, b0wp),
-        feat1(11, b1w),
-        feat1(12, b1p),
-        feat2(13, b1w, b1p),
-        feat1(14, b2w),
-        feat1(15, b2p),
-        feat1(16, s2p),
         // Pairs.
         feat2(17, s0wp, b0wp),
         feat2(18, s0wp, b0w),
@@ -255,7 +292,6 @@ pub(crate) fn move_features(cx: &Context, st: &State, out: &mut Vec<u64>) {
         feat2(21, s0p, b0wp),
         feat2(22, s0w, b0w),
         feat2(23, s0p, b0p),
-        feat2(24, b0p, b1p),
         feat2(25, s1p, s0p),
         feat2(26, s1w, s0w),
         feat2(27, s1p, s0wp),
@@ -263,7 +299,6 @@ pub(crate) fn move_features(cx: &Context, st: &State, out: &mut Vec<u64>) {
         feat2(29, s1p, b0p),
         feat2(30, s1w, b0w),
         // Triples of tags.
-        feat3(31, b0p, b1p, b2p),
         feat3(32, s0p, b0p, b1p),
         feat3(33, s1p, s0p, b0p),
         feat3(34, s0p, s0lp, b0p),
@@ -376,7 +411,62 @@ pub(crate) fn label_features(cx: &Context, st: &State, head: u32, dep: u32, out:
 pub(crate) struct Scratch {
     pub feats: Vec<u64>,
     pub label_scores: Vec<f32>,
+    token_sums: TokenSums,
 }
+
+/// The transition weights of the templates that look at one position alone
+/// (`stack_features`, `buffer_features`), summed once a sentence for every word: a word is
+/// s0, s1 or the first buffer word in several configurations. The sums are integers, so
+/// adding them to those of the other features gives exactly the scores of all together.
+#[derive(Debug, Default, Clone)]
+struct TokenSums {
+    /// By word (index `x + 1`, 0 for none) and stack role.
+    stack: Vec<[[i32; N_MOVES]; STACK_ROLES]>,
+    /// By first buffer word (index `b`; 0 unused).
+    buffer: Vec<[i32; N_MOVES]>,
+}
+
+impl TokenSums {
+    fn fill(&mut self, moves: &Weights, cx: &Context, feats: &mut Vec<u64>) {
+        let n = cx.n() as u32;
+        let words = || std::iter::once(NONE).chain(0..=n);
+        feats.clear();
+        for x in words() {
+            for role in 0..STACK_ROLES {
+                stack_features(cx, x, role, feats);
+            }
+        }
+        let stack_end = feats.len();
+        for b in 1..=n {
+            buffer_features(cx, b, feats);
+        }
+        // All the buckets are fetched first, so that their cache misses overlap.
+        moves.prefetch(feats);
+        self.stack.clear();
+        let mut rest = &feats[..stack_end];
+        for _ in words() {
+            let mut sums = [[0; N_MOVES]; STACK_ROLES];
+            for (role, sum) in sums.iter_mut().enumerate() {
+                let len = if role == 2 { 1 } else { 3 };
+                *sum = moves.inline_sums(&rest[..len]);
+                rest = &rest[len..];
+            }
+            self.stack.push(sums);
+        }
+        self.buffer.clear();
+        self.buffer.push([0; N_MOVES]);
+        self.buffer
+            .extend(feats[stack_end..].chunks(BUFFER_TEMPLATES).map(|f| moves.inline_sums(f)));
+    }
+
+    #[inline]
+    fn stack(&self, x: u32, role: usize) -> [i32; N_MOVES] {
+        self.stack[if x == NONE { 0 } else { x as usize + 1 }][role]
+    }
+}
+
+/// The templates of `buffer_features`.
+const BUFFER_TEMPLATES: usize = 10;
 
 /// The move when exactly one is legal (no need to score: shifts at the start, reductions once
 /// the buffer is empty).
@@ -425,8 +515,8 @@ pub(crate) fn choose_label<S: Scorer>(
 }
 
 /// Greedy parse of the sentence in `cx` into `st` (heads and labels).
-pub(crate) fn parse_with<M: Scorer, L: Scorer>(
-    moves: &M,
+pub(crate) fn parse_with<L: Scorer>(
+    moves: &Weights,
     labels: &L,
     n_labels: usize,
     root_label: u8,
@@ -436,14 +526,31 @@ pub(crate) fn parse_with<M: Scorer, L: Scorer>(
 ) {
     st.reset(cx.n());
     scratch.label_scores.resize(n_labels, 0.0);
+    scratch.token_sums.fill(moves, cx, &mut scratch.feats);
     let mut scores = [0f32; N_MOVES];
     while !st.is_terminal() {
         let legal = st.legal();
         let mv = if let Some(only) = only_move(&legal) {
             only
         } else {
-            move_features(cx, st, &mut scratch.feats);
-            moves.score(&scratch.feats, &mut scores);
+            scratch.feats.clear();
+            config_features(cx, st, &mut scratch.feats);
+            let mut sums = moves.inline_sums(&scratch.feats);
+            let sums_of = &scratch.token_sums;
+            let cached = [
+                sums_of.stack(st.s(0), 0),
+                sums_of.stack(st.s(1), 1),
+                sums_of.stack(st.s(2), 2),
+                sums_of.buffer[st.b as usize],
+            ];
+            for part in cached {
+                for (sum, value) in sums.iter_mut().zip(part) {
+                    *sum += value;
+                }
+            }
+            for (score, sum) in scores.iter_mut().zip(sums) {
+                *score = sum as f32 * moves.scale();
+            }
             best_legal(&scores, &legal)
         };
         let label = if mv == SHIFT {

@@ -81,7 +81,7 @@ impl std::fmt::Display for TrainError {
 impl std::error::Error for TrainError {}
 
 /// SplitMix64: small, fast and good enough for shuffling.
-pub(crate) struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
     pub fn next(&mut self) -> u64 {
