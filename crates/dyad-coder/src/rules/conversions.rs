@@ -24,7 +24,7 @@ pub(super) fn by_actor(
     clause: Clause,
     actor_arg: &Argument,
     actor: &[Entity],
-    mut why: Option<&mut Vec<String>>,
+    why: Option<&mut Vec<String>>,
 ) -> (EventType, Vec<String>) {
     let mut event_type = trigger.event;
     let mut modes: Vec<String> =
@@ -72,7 +72,7 @@ pub(super) fn by_actor(
     {
         event_type = EventType::Cooperate;
         modes.clear();
-        if let Some(why) = why.as_deref_mut() {
+        if let Some(why) = why {
             why.push("joint preparations by several actors: COOPERATE".into());
         }
     }
@@ -99,7 +99,7 @@ pub(super) fn by_modality(
         s.is(k, "to")
             && k > 0
             && (s.is_any(k - 1, THREAT_WORDS)
-                || before_day(&s, k).is_some_and(|w| s.is_any(w, THREAT_WORDS)))
+                || before_day(s, k).is_some_and(|w| s.is_any(w, THREAT_WORDS)))
     });
     let ultimatum = matches!(clause.kind, ClauseKind::Main | ClauseKind::Complement(_))
         && (t + 1..s.tokens.len()).any(|k| s.is(k, "unless"));
@@ -179,7 +179,7 @@ pub(super) fn by_modality(
             EventType::Concede | EventType::Retreat => Some("yield"),
             _ => None,
         };
-        if let Some(why) = why.as_deref_mut() {
+        if let Some(why) = why {
             why.push(format!("refused {event_type} coded as REJECT"));
         }
         event_type = EventType::Reject;

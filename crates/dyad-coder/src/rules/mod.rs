@@ -15,6 +15,7 @@ mod candidates;
 mod conversions;
 mod irrealis;
 mod modality;
+mod parties;
 use crate::tokens::{is, is_any, tokenize, Token};
 use crate::triggers::{Form, Pos, Trigger};
 use crate::{context, dates, sizes, Coded, Coder, Diagnostic};
@@ -1451,210 +1452,19 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 mentions: Vec::new(),
                 how: "unidentified".into(),
             });
-            // For motion events the place after the verb is a destination, not the home of a
-            // bare sector subject ("peacekeepers arrived in Bosnia").
-            let motion = trigger.mode == "visit"
-                || matches!(trigger.event, EventType::Mobilize | EventType::Aid);
-            let place_limit = if motion { t } else { tokens.len() };
-            let mut actor: Vec<Entity> = actor_arg
-                .mentions
-                .iter()
-                .flat_map(|&i| entity_of(&s.mentions[i], &discourse, &s, place_limit))
-                .collect();
-            let mut recipient: Vec<Entity> = recipient_arg
-                .as_ref()
-                .map(|a| {
-                    a.mentions
-                        .iter()
-                        .flat_map(|&i| entity_of(&s.mentions[i], &discourse, &s, t))
-                        .collect()
-                })
-                .unwrap_or_default();
-            // "Rebels in the Ivory Coast": the country named, the sector of the noun.
-            for (entities, arg) in
-                [(&mut actor, Some(&actor_arg)), (&mut recipient, recipient_arg.as_ref())]
-            {
-                if let Some(si) = arg.and_then(|a| a.sector) {
-                    let sector = &s.mentions[si].entity.sector;
-                    for e in
-                        entities.iter_mut().filter(|e| e.sector.is_empty() && !e.country.is_empty())
-                    {
-                        e.sector = sector.clone();
-                    }
-                }
-            }
-            // Generic actors ("gunmen", "protesters") keep their sector without a country.
-            actor.retain(|e| !e.country.is_empty() || !e.sector.is_empty());
-            recipient.retain(|e| !e.country.is_empty() || !e.sector.is_empty());
-            dedup_entities(&mut actor);
-            dedup_entities(&mut recipient);
-            // A generic recipient ("workers", "the opposition") of what a state does is that
-            // state's own people: the event is domestic.
-            let home = actor
-                .iter()
-                .find(|a| coder.lexicon().country(&a.country).is_some())
-                .map(|a| a.country.clone());
-            if let Some(home) = home {
-                for r in recipient.iter_mut().filter(|r| r.country.is_empty()) {
-                    r.code = home.clone();
-                    r.country = home.clone();
-                }
-            }
-            // "accused Peru of shelling the post": the accused is the one charged with it.
-            if actor.is_empty() {
-                if let Some((charge, link)) = irrealis::accusation(&s, t) {
-                    actor = s
-                        .mentions
-                        .iter()
-                        .filter(|m| {
-                            m.tok_start > charge && m.tok_end <= link && m.kind == Kind::Actor
-                        })
-                        .flat_map(|m| entity_of(m, &discourse, &s, t))
-                        .filter(|e| !e.country.is_empty() || !e.sector.is_empty())
-                        .collect();
-                    if explain && !actor.is_empty() {
-                        why.push(format!("actor: the accused of `{}`", s.word(charge)));
-                    }
-                }
-            }
-            let mut unidentified = false;
-            if actor.is_empty() {
-                if !unidentified_allowed(&s, trigger, voice, clause, t) {
-                    if actor_arg.mentions.is_empty() {
-                        coded.diagnostics.push(Diagnostic {
-                            sentence: Some(sentence_idx),
-                            message: format!(
-                                "`{}` ({}) has no actor",
-                                &doc.text[tokens[t].start..tokens[cand.tok_end - 1].end],
-                                trigger.event
-                            ),
-                        });
-                    }
-                    continue;
-                }
-                actor.push(unidentified_actor(&s, clause, t, voice));
-                unidentified = true;
-            }
-            // No recipient named: the country of the place where the event happens is the
-            // one it is done to ("lifted the curfew in Montenegro", "attacked in Kharkiv"),
-            // unless several actors act together.
-            let mut located = false;
-            if recipient.is_empty() && !trigger.inverse && !(trigger.reciprocal && actor.len() >= 2)
-            {
-                let in_clause = |m: &&Mention| {
-                    m.tok_start >= clause.start
-                        && m.tok_start < clause.end
-                        && m.tok_start > 0
-                        && preposition_before(s.text, s.tokens, m.tok_start, clause.start)
-                            .is_some_and(|p| {
-                                ["in", "at", "inside"].iter().any(|l| p.eq_ignore_ascii_case(l))
-                            })
-                        && m.kind != Kind::Pronoun(Refers::Singular)
-                };
-                let domestic = matches!(
-                    trigger.event,
-                    EventType::Coerce
-                        | EventType::Assault
-                        | EventType::Protest
-                        | EventType::Concede
-                        | EventType::Retreat
-                        | EventType::Threaten
-                );
-                let place_country = |m: &Mention| -> Option<Entity> {
-                    let code = if let Some(p) = m.place {
-                        coder.lexicon().place(p).country.as_str()
-                    } else {
-                        m.entity.country.as_str()
-                    };
-                    let country = coder.lexicon().country(code)?;
-                    let mut e = Entity {
-                        entity_text: s.text
-                            [s.tokens[m.tok_start].start..s.tokens[m.tok_end - 1].end]
-                            .into(),
-                        code: code.into(),
-                        country: code.into(),
-                        sector: "".into(),
-                        name: country.name.as_str().into(),
-                    };
-                    // At home, only what can be done to a country's own people: "imposed a
-                    // curfew in Cizre", not "held talks in Moscow".
-                    if actor.iter().any(|a| a.country == e.country) && !domestic {
-                        return None;
-                    }
-                    e.sector.clear();
-                    Some(e)
-                };
-                let after =
-                    s.mentions.iter().filter(|m| m.tok_start >= cand.tok_end).find(in_clause);
-                let before = s.mentions.iter().filter(|m| m.tok_end <= t).find(in_clause);
-                if let Some(e) = after.or(before).and_then(place_country) {
-                    recipient.push(e);
-                    located = true;
-                }
-            }
-            let had_recipient = !recipient.is_empty() && !located;
-            if !located {
-                recipient
-                    .retain(|r| !actor.iter().any(|a| a.code == r.code && a.sector == r.sector));
-            }
-            // An unidentified actor acts where the event happens (PLOVER and CAMEO code "a
-            // roadside bomb near Samarra" as Iraq's): the country of the sentence's place.
-            let mut placed_actor = None;
-            if unidentified
-                && matches!(
-                    trigger.event,
-                    EventType::Assault
-                        | EventType::Coerce
-                        | EventType::Protest
-                        | EventType::Mobilize
-                )
-                && actor.iter().all(|a| is_common_phrase(&a.entity_text))
-            {
-                if let Some(place) = location(coder, &s, clause)
-                    .filter(|l| coder.lexicon().country(&l.country_code).is_some())
-                {
-                    let country =
-                        coder.lexicon().country(&place.country_code).map(|c| c.name.clone());
-                    for a in &mut actor {
-                        a.code = place.country_code.as_str().into();
-                        a.country = place.country_code.as_str().into();
-                        a.name = country.as_deref().unwrap_or_default().into();
-                    }
-                    placed_actor = Some(place.extracted_place);
-                }
-            }
-            if had_recipient
-                && recipient.is_empty()
-                && recipient_arg.as_ref().is_some_and(|r| {
-                    r.mentions.iter().all(|&i| matches!(s.mentions[i].kind, Kind::Pronoun(_)))
-                })
-            {
-                // "Russia seeks partners to support it": a pronoun that resolves to the
-                // actor itself is a coreference miss, not an event.
+            let Some(parties::Parties { mut actor, mut recipient }) = parties::parties(
+                coder,
+                &s,
+                &discourse,
+                trigger,
+                (cand, clause, voice, sentence_idx),
+                &actor_arg,
+                &recipient_arg,
+                &mut coded.diagnostics,
+                explain.then_some(&mut why),
+            ) else {
                 continue;
-            }
-            if explain {
-                why.push(format!(
-                    "trigger `{}` ({}, {voice})",
-                    trigger.lemma,
-                    if trigger.pos == Pos::Verb { "verb" } else { "noun" }
-                ));
-            }
-            if explain {
-                why.push(format!("actor by {}", actor_arg.how));
-                if let Some(place) = &placed_actor {
-                    why.push(format!("actor's country from the place `{place}`"));
-                }
-            }
-            if located {
-                if explain {
-                    why.push("recipient from the place of the event".into());
-                }
-            } else if let Some(r) = &recipient_arg {
-                if explain {
-                    why.push(format!("recipient by {}", r.how));
-                }
-            }
+            };
             let (event_type, modes) = conversions::by_actor(
                 trigger,
                 &s,

@@ -24,7 +24,7 @@ pub(super) fn modality(
     cand: &Candidate,
     clause: Clause,
     window: &Range<usize>,
-    mut why: Option<&mut Vec<String>>,
+    why: Option<&mut Vec<String>>,
 ) -> (Modality, Vec<String>) {
     let trigger = &triggers.rows[cand.trigger];
     let t = cand.tok_start;
@@ -68,12 +68,12 @@ pub(super) fn modality(
     let obliged =
         t >= 2 && s.is(t - 1, "to") && s.is_any(t - 2, &["need", "needs", "needed", "has", "have"]);
     if demanded {
-        if let Some(why) = why.as_deref_mut() {
+        if let Some(why) = why {
             why.push("demanded, not done: hypothetical".into());
         }
     }
     let noun = trigger.pos == Pos::Noun;
-    let proposed = irrealis::proposed(&s, t, noun);
+    let proposed = irrealis::proposed(s, t, noun);
     let hypothetical = demanded
         || obliged
         || proposed
@@ -84,15 +84,15 @@ pub(super) fn modality(
         s.is(after_day(s.text, s.tokens, k + 1), "to")
             && candidates.iter().any(|c| c.tok_start == k && triggers.rows[c.trigger].intent)
     }) || candidates.iter().any(|c| {
-        candidates::governs_concession(triggers, &s, c, cand)
-            || candidates::promises_concession(triggers, &s, c, cand)
+        candidates::governs_concession(triggers, s, c, cand)
+            || candidates::promises_concession(triggers, s, c, cand)
     }) || (window.start..t).any(|k| {
         s.is(k, "to")
             && k > 0
             && (s.is_any(k - 1, INTENT_WORDS)
                 || s.is_any(k - 1, INTENT_NOUNS)
                 || s.is_any(k - 1, ATTEMPT_WORDS)
-                || before_day(&s, k).is_some_and(|w| s.is_any(w, INTENT_WORDS)))
+                || before_day(s, k).is_some_and(|w| s.is_any(w, INTENT_WORDS)))
     });
     // "is preparing a major offensive", "planned an attack": a noun event that an
     // intention governs has not happened yet.
@@ -118,7 +118,7 @@ pub(super) fn modality(
     } else if hypothetical {
         modality = Modality::Hypothetical;
         cues.push(if proposed { "proposed or asked for" } else { "modal verb" }.into());
-    } else if irrealis::alleged(&s, t, noun) {
+    } else if irrealis::alleged(s, t, noun) {
         modality = Modality::Alleged;
         cues.push("content of an accusation".into());
     } else if future {
