@@ -16,6 +16,7 @@ mod conversions;
 mod irrealis;
 mod modality;
 mod parties;
+mod speech;
 use crate::tokens::{is, is_any, tokenize, Token};
 use crate::triggers::{Form, Pos, Trigger};
 use crate::{context, dates, sizes, Coded, Coder, Diagnostic};
@@ -1452,7 +1453,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 mentions: Vec::new(),
                 how: "unidentified".into(),
             });
-            let Some(parties::Parties { mut actor, mut recipient }) = parties::parties(
+            let Some(parties::Parties { actor, recipient }) = parties::parties(
                 coder,
                 &s,
                 &discourse,
@@ -1492,7 +1493,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 &window,
                 explain.then_some(&mut why),
             );
-            let (mut event_type, mut modes, mut modality) = conversions::by_modality(
+            let (event_type, modes, modality) = conversions::by_modality(
                 trigger,
                 &s,
                 cand,
@@ -1501,97 +1502,19 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 (event_type, modes, modality),
                 explain.then_some(&mut why),
             );
-            // Attribution.
-            let attribution = attribution(&s, clause, t, &discourse);
-            // "The rebels said they will release him": a pronoun that names nobody known,
-            // as the subject of reported speech, is the speaker.
-            if matches!(clause.kind, ClauseKind::Complement(_))
-                && actor.len() == 1
-                && actor[0].code.is_empty()
-                && ["they", "it", "he", "she", "we"]
-                    .iter()
-                    .any(|p| actor[0].entity_text.eq_ignore_ascii_case(p))
-            {
-                if let Some(speaker) = attribution.as_ref().and_then(|a| a.source.clone()) {
-                    if explain {
-                        why.push(format!("pronoun `{}` is the speaker", actor[0].entity_text));
-                    }
-                    actor = vec![speaker];
-                }
-            }
-
-            // "The government said it may ban the party": a hostile act that its speaker says
-            // it may or could do is a threat (the threat is said; the act is not done).
-            if modality == Modality::Hypothetical
-                && matches!(
-                    event_type,
-                    EventType::Assault | EventType::Coerce | EventType::Sanction
-                )
-                && window.clone().any(|k| s.is_any(k, &["may", "might", "could", "can"]))
-                && attribution.as_ref().and_then(|a| a.source.as_ref()).is_some_and(|src| {
-                    actor.iter().any(|a| !a.country.is_empty() && a.country == src.country)
-                })
-            {
-                if explain {
-                    why.push(format!("{event_type} the speaker says it may do: THREATEN"));
-                }
-                modes = vec![threat_mode(event_type, &modes, trigger).to_string()];
-                event_type = EventType::Threaten;
-                modality = Modality::Reported;
-            }
-            // "Russia said Sudan must return the helicopter": the speaker demands, the
-            // subject is asked; an obligation nobody voices is no event.
-            if trigger.obligation {
-                let Some(speaker) = attribution.as_ref().and_then(|a| a.source.clone()) else {
-                    continue;
-                };
-                if actor.iter().any(|a| a.code == speaker.code) {
-                    continue;
-                }
-                if explain {
-                    why.push("obligation voiced by the speaker: a demand on the subject".into());
-                }
-                recipient = std::mem::replace(&mut actor, vec![speaker]);
-                modality = Modality::Reported;
-            }
-            // (After the conversions above, which may turn the event into a rejection.)
-            // Consultations with a partner and joint actions are joint events.
-            // (PLOVER: COOPERATE requires a recipient, so only consultations merge.)
-            if trigger.reciprocal
-                && event_type == EventType::Consult
-                && recipient_arg.as_ref().is_some_and(|r| r.how == "prep-with")
-            {
-                actor.append(&mut recipient);
-                if explain {
-                    why.push("reciprocal: partner joins the actors".into());
-                }
-            }
-            // "A said B must do X": a demand by A on B.
-            let obligation = window.clone().any(|k| s.is_any(k, &["must", "should"]));
-            if obligation && event_type != EventType::Request {
-                if let Some(speaker) = attribution.as_ref().and_then(|a| a.source.clone()) {
-                    if !actor.iter().any(|a| a.code == speaker.code) {
-                        if explain {
-                            why.push(format!(
-                                "obligation on {} reported by its speaker: REQUEST",
-                                actor.iter().map(|a| a.code.as_str()).collect::<Vec<_>>().join("+")
-                            ));
-                        }
-                        let demanded = std::mem::take(&mut actor);
-                        actor = vec![speaker];
-                        recipient = demanded;
-                        modes = match event_type {
-                            EventType::Consult | EventType::Agree => vec!["meet".to_string()],
-                            EventType::Retreat | EventType::Concede => vec!["yield".to_string()],
-                            EventType::Aid | EventType::Cooperate => vec!["assist".to_string()],
-                            _ => Vec::new(),
-                        };
-                        event_type = EventType::Request;
-                        modality = Modality::Reported;
-                    }
-                }
-            }
-
+            let Some((coding, attribution)) = speech::speech(
+                &s,
+                &discourse,
+                trigger,
+                (cand, clause),
+                &window,
+                &recipient_arg,
+                speech::Coding { event_type, modes, modality, actor, recipient },
+                explain.then_some(&mut why),
+            ) else {
+                continue;
+            };
+            let speech::Coding { event_type, mut modes, mut modality, actor, recipient } = coding;
             // Date.
             let ex = extras.get_or_insert_with(|| {
                 sentence_extras(coder, doc, &s, sentence, &candidates, &coded.events)

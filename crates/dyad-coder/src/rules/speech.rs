@@ -1,0 +1,123 @@
+//! Who said it: the attribution of an event to a speaker, and what reported speech changes
+//! (a pronoun subject is the speaker, "said it may ban" is a threat, "X must do" voiced by
+//! a speaker is the speaker's demand, a consultation's partner joins its actors).
+
+use std::ops::Range;
+
+use dyad_model::{Attribution, Entity, EventType, Modality};
+
+use super::{
+    attribution, threat_mode, Argument, Candidate, Clause, ClauseKind, Discourse, Sentence,
+};
+use crate::triggers::Trigger;
+
+/// An event's type, modes, modality and parties while its stages decide them.
+pub(super) struct Coding {
+    pub event_type: EventType,
+    pub modes: Vec<String>,
+    pub modality: Modality,
+    pub actor: Vec<Entity>,
+    pub recipient: Vec<Entity>,
+}
+
+/// The attribution of the event `cand` and the changes reported speech makes to `coding`;
+/// `None` when the event is an obligation nobody voices.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn speech(
+    s: &Sentence<'_>,
+    discourse: &Discourse,
+    trigger: &Trigger,
+    (cand, clause): (&Candidate, Clause),
+    window: &Range<usize>,
+    recipient_arg: &Option<Argument>,
+    coding: Coding,
+    mut why: Option<&mut Vec<String>>,
+) -> Option<(Coding, Option<Attribution>)> {
+    let t = cand.tok_start;
+    let Coding { mut event_type, mut modes, mut modality, mut actor, mut recipient } = coding;
+    let attribution = attribution(s, clause, t, discourse);
+    // "The rebels said they will release him": a pronoun that names nobody known,
+    // as the subject of reported speech, is the speaker.
+    if matches!(clause.kind, ClauseKind::Complement(_))
+        && actor.len() == 1
+        && actor[0].code.is_empty()
+        && ["they", "it", "he", "she", "we"]
+            .iter()
+            .any(|p| actor[0].entity_text.eq_ignore_ascii_case(p))
+    {
+        if let Some(speaker) = attribution.as_ref().and_then(|a| a.source.clone()) {
+            if let Some(why) = why.as_deref_mut() {
+                why.push(format!("pronoun `{}` is the speaker", actor[0].entity_text));
+            }
+            actor = vec![speaker];
+        }
+    }
+
+    // "The government said it may ban the party": a hostile act that its speaker says
+    // it may or could do is a threat (the threat is said; the act is not done).
+    if modality == Modality::Hypothetical
+        && matches!(event_type, EventType::Assault | EventType::Coerce | EventType::Sanction)
+        && window.clone().any(|k| s.is_any(k, &["may", "might", "could", "can"]))
+        && attribution.as_ref().and_then(|a| a.source.as_ref()).is_some_and(|src| {
+            actor.iter().any(|a| !a.country.is_empty() && a.country == src.country)
+        })
+    {
+        if let Some(why) = why.as_deref_mut() {
+            why.push(format!("{event_type} the speaker says it may do: THREATEN"));
+        }
+        modes = vec![threat_mode(event_type, &modes, trigger).to_string()];
+        event_type = EventType::Threaten;
+        modality = Modality::Reported;
+    }
+    // "Russia said Sudan must return the helicopter": the speaker demands, the
+    // subject is asked; an obligation nobody voices is no event.
+    if trigger.obligation {
+        let speaker = attribution.as_ref().and_then(|a| a.source.clone())?;
+        if actor.iter().any(|a| a.code == speaker.code) {
+            return None;
+        }
+        if let Some(why) = why.as_deref_mut() {
+            why.push("obligation voiced by the speaker: a demand on the subject".into());
+        }
+        recipient = std::mem::replace(&mut actor, vec![speaker]);
+        modality = Modality::Reported;
+    }
+    // (After the conversions above, which may turn the event into a rejection.)
+    // Consultations with a partner and joint actions are joint events.
+    // (PLOVER: COOPERATE requires a recipient, so only consultations merge.)
+    if trigger.reciprocal
+        && event_type == EventType::Consult
+        && recipient_arg.as_ref().is_some_and(|r| r.how == "prep-with")
+    {
+        actor.append(&mut recipient);
+        if let Some(why) = why.as_deref_mut() {
+            why.push("reciprocal: partner joins the actors".into());
+        }
+    }
+    // "A said B must do X": a demand by A on B.
+    let obligation = window.clone().any(|k| s.is_any(k, &["must", "should"]));
+    if obligation && event_type != EventType::Request {
+        if let Some(speaker) = attribution.as_ref().and_then(|a| a.source.clone()) {
+            if !actor.iter().any(|a| a.code == speaker.code) {
+                if let Some(why) = why {
+                    why.push(format!(
+                        "obligation on {} reported by its speaker: REQUEST",
+                        actor.iter().map(|a| a.code.as_str()).collect::<Vec<_>>().join("+")
+                    ));
+                }
+                let demanded = std::mem::take(&mut actor);
+                actor = vec![speaker];
+                recipient = demanded;
+                modes = match event_type {
+                    EventType::Consult | EventType::Agree => vec!["meet".to_string()],
+                    EventType::Retreat | EventType::Concede => vec!["yield".to_string()],
+                    EventType::Aid | EventType::Cooperate => vec!["assist".to_string()],
+                    _ => Vec::new(),
+                };
+                event_type = EventType::Request;
+                modality = Modality::Reported;
+            }
+        }
+    }
+    Some((Coding { event_type, modes, modality, actor, recipient }, attribution))
+}
