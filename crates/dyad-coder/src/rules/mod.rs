@@ -13,6 +13,7 @@ use crate::triggers::Triggers;
 mod arguments;
 mod candidates;
 mod conversions;
+mod details;
 mod irrealis;
 mod modality;
 mod parties;
@@ -1515,124 +1516,23 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 continue;
             };
             let speech::Coding { event_type, mut modes, mut modality, actor, recipient } = coding;
-            // Date.
+            // Date, size and open modes.
             let ex = extras.get_or_insert_with(|| {
                 sentence_extras(coder, doc, &s, sentence, &candidates, &coded.events)
             });
-            let (date_exprs, anchored, quantities) = (&ex.date_exprs, &ex.anchored, &ex.quantities);
-            let date_expr = date_exprs
-                .iter()
-                .filter(|d| d.tok_start >= clause.start && d.tok_start < clause.end)
-                .min_by_key(|d| d.tok_start.abs_diff(t))
-                .or_else(|| {
-                    date_exprs
-                        .iter()
-                        .filter(|d| !matches!(s.clause_of(d.tok_start).kind, ClauseKind::Relative))
-                        .min_by_key(|d| d.tok_start.abs_diff(t))
-                });
-            // The anchor event itself happened on the earlier event's date.
-            let anchor_date =
-                anchored.as_ref().filter(|(_, tok, _)| *tok == t).map(|(_, _, d)| d.clone());
-            let (date, date_text, date_precision) = match (anchor_date, date_expr) {
-                (Some((d, text, precision)), _) => (Some(d), Some(text), Some(precision)),
-                (None, date_expr) => match date_expr {
-                    Some(d) => (
-                        Some(d.date),
-                        Some(
-                            doc.text[tokens[d.tok_start].start..tokens[d.tok_end - 1].end]
-                                .to_string(),
-                        ),
-                        Some(d.precision.to_string()),
-                    ),
-                    None => match (doc.date, doc.fallback_date()) {
-                        (Some(d), _) => (Some(d), None, Some("publication".to_string())),
-                        (None, Some(d)) => (Some(d), None, Some("access".to_string())),
-                        (None, None) => (None, None, None),
-                    },
-                },
-            };
+            let details::Dated { date, text: date_text, precision: date_precision, from_text } =
+                details::date(doc, &s, ex, t, clause);
             if modality == Modality::Asserted {
                 if let (Some(d), Some(p)) = (date, doc.date) {
-                    if date_expr.is_some() && (p - d).num_days() > 5 * 365 {
+                    if from_text && (p - d).num_days() > 5 * 365 {
                         modality = Modality::Historical;
                         cues.push("date long before publication".into());
                     }
                 }
             }
-
-            // Size: the nearest quantity in the clause, after the trigger first.
-            // Only material events and agreements have a size worth recording; a noun
-            // trigger counted by its own quantity ("at least 12 attacks") takes that one.
-            let sized = matches!(
-                event_type,
-                EventType::Aid
-                    | EventType::Assault
-                    | EventType::Mobilize
-                    | EventType::Protest
-                    | EventType::Coerce
-                    | EventType::Retreat
-                    | EventType::Sanction
-                    | EventType::Agree
-                    | EventType::Cooperate
-            );
-            let size = quantities
-                .iter()
-                .filter(|_| sized)
-                .find(|q| q.tok_start < t && q.tok_end > t)
-                .or_else(|| {
-                    quantities
-                        .iter()
-                        .filter(|q| {
-                            sized && q.tok_start >= cand.tok_end && q.tok_start < clause.end
-                        })
-                        .min_by_key(|q| q.tok_start)
-                })
-                .or_else(|| {
-                    quantities
-                        .iter()
-                        .filter(|q| {
-                            sized
-                                && q.tok_end <= t
-                                && q.tok_start >= clause.start.min(t.saturating_sub(12))
-                        })
-                        .max_by_key(|q| q.tok_end)
-                })
-                .map(|q| q.size.clone());
-
-            // Modes the trigger does not give come from the words around it: the weapons of
-            // an assault, what a request or rejection is about, what is mobilised.
+            let size = details::size(&ex.quantities, event_type, cand, clause);
             if modes.is_empty() {
-                let after = (cand.tok_end, (cand.tok_end + 8).min(clause.end.max(cand.tok_end)));
-                let class = |name: &str| {
-                    triggers
-                        .class_index(name)
-                        .is_some_and(|c| has_class(coder, &s, after.0, after.1, c))
-                };
-                let inferred = match event_type {
-                    EventType::Assault => context::assault_mode(&doc.text, &tokens),
-                    EventType::Request | EventType::Reject => {
-                        if class("AID") || class("WEAPONS") || class("TROOPS") {
-                            Some("assist")
-                        } else if class("TALKS") {
-                            Some("meet")
-                        } else if class("SANCTIONS") {
-                            Some("yield")
-                        } else {
-                            None
-                        }
-                    }
-                    EventType::Mobilize => {
-                        if class("TROOPS") {
-                            Some("troops")
-                        } else if class("WEAPONS") {
-                            Some("weapons")
-                        } else {
-                            None
-                        }
-                    }
-                    _ => None,
-                };
-                if let Some(mode) = inferred {
+                if let Some(mode) = details::inferred_mode(coder, &s, event_type, cand, clause) {
                     if explain {
                         why.push(format!("mode {mode} from the words around the trigger"));
                     }
