@@ -17,6 +17,7 @@ mod details;
 mod irrealis;
 mod modality;
 mod parties;
+mod screen;
 mod speech;
 use crate::tokens::{is, is_any, tokenize, Token};
 use crate::triggers::{Form, Pos, Trigger};
@@ -1382,229 +1383,36 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             update_discourse(&mut discourse, &s, &[]);
             continue;
         }
-        // Computed on the first event of the sentence only.
-        let mut sentence_contexts: Option<Vec<&'static str>> = None;
-        // Dates, sizes, hedges and citations: computed when the sentence's first event is.
-        let mut extras: Option<SentenceExtras> = None;
+        let sc = SentenceCoding {
+            coder,
+            doc,
+            sentence,
+            sentence_idx,
+            s: &s,
+            candidates: &candidates,
+            discourse: &discourse,
+            earlier: &coded.events,
+        };
+        let mut memo = SentenceMemo::default();
         let mut events: Vec<Event> = Vec::new();
         let mut ranks: Vec<u8> = Vec::new();
         for cand in &candidates {
-            let trigger = &triggers.rows[cand.trigger];
-            let t = cand.tok_start;
-            let clause = s.clause_of(t);
-            if candidates::superseded(triggers, &s, &candidates, cand) {
+            let Some((event, rank)) =
+                code_event(&sc, cand, &mut memo, events.len(), &mut coded.diagnostics)
+            else {
                 continue;
-            }
-            let mut why: Vec<String> = Vec::new();
-            let explain = coder.options.explain;
-            let passive = trigger.pos == Pos::Verb && is_passive(&s, t, cand.form, clause.end);
-            let (actor_arg, recipient_arg, voice) =
-                arguments::find(triggers, &s, &candidates, cand, clause, passive);
-            if trigger.needs_object && recipient_arg.as_ref().is_none_or(|r| r.how != "object") {
-                continue;
-            }
-            // A judgement of nobody named is an opinion, not an accusation.
-            if trigger.judgement && recipient_arg.is_none() {
-                continue;
-            }
-            // "requests for comment" is newsroom routine; "committed abuses" is no commitment.
-            if (trigger.event == EventType::Request
-                && s.is(cand.tok_end, "for")
-                && s.is_any(cand.tok_end + 1, &["comment", "comments", "clarification"]))
-                || (trigger.lemma == "commit"
-                    && !(s.is(cand.tok_end, "to") || s.is(cand.tok_end + 1, "to")))
-            {
-                continue;
-            }
-            // "declined to comment", "refused to be named": newsroom phrases, not rejections.
-            if trigger.event == EventType::Reject
-                && s.is(cand.tok_end, "to")
-                && s.is_any(
-                    cand.tok_end + 1,
-                    &[
-                        "comment",
-                        "elaborate",
-                        "disclose",
-                        "discuss",
-                        "speak",
-                        "confirm",
-                        "be",
-                        "give",
-                        "provide",
-                        "say",
-                    ],
-                )
-                && (s.is_any(
-                    cand.tok_end + 1,
-                    &["comment", "elaborate", "disclose", "speak", "confirm", "say"],
-                ) || s.is_any(cand.tok_end + 2, &["named", "identified", "quoted"])
-                    || s.is_any(cand.tok_end + 2, &["details", "specifics", "further"]))
-            {
-                continue;
-            }
-            // "Receiving aid from X …" with nobody receiving: no event.
-            if trigger.inverse && recipient_arg.is_none() {
-                continue;
-            }
-            // No named actor: PLOVER codes the event with an unidentified one when the
-            // words leave no doubt that something happened (docs/unidentified.md); decided
-            // below, once the actor's entities are known.
-            let actor_arg = actor_arg.unwrap_or_else(|| Argument {
-                sector: None,
-                mentions: Vec::new(),
-                how: "unidentified".into(),
-            });
-            let Some(parties::Parties { actor, recipient }) = parties::parties(
-                coder,
-                &s,
-                &discourse,
-                trigger,
-                (cand, clause, voice, sentence_idx),
-                &actor_arg,
-                &recipient_arg,
-                &mut coded.diagnostics,
-                explain.then_some(&mut why),
-            ) else {
-                continue;
-            };
-            let (event_type, modes) = conversions::by_actor(
-                trigger,
-                &s,
-                cand,
-                clause,
-                &actor_arg,
-                &actor,
-                explain.then_some(&mut why),
-            );
-            // Modality.
-            let window_start = actor_arg
-                .mentions
-                .iter()
-                .map(|&i| s.mentions[i].tok_end)
-                .max()
-                .filter(|&e| e <= t && e >= clause.start)
-                .unwrap_or(clause.start);
-            let window = window_start..t;
-            let (modality, mut cues) = modality::modality(
-                triggers,
-                &s,
-                &candidates,
-                cand,
-                clause,
-                &window,
-                explain.then_some(&mut why),
-            );
-            let (event_type, modes, modality) = conversions::by_modality(
-                trigger,
-                &s,
-                cand,
-                clause,
-                &window,
-                (event_type, modes, modality),
-                explain.then_some(&mut why),
-            );
-            let Some((coding, attribution)) = speech::speech(
-                &s,
-                &discourse,
-                trigger,
-                (cand, clause),
-                &window,
-                &recipient_arg,
-                speech::Coding { event_type, modes, modality, actor, recipient },
-                explain.then_some(&mut why),
-            ) else {
-                continue;
-            };
-            let speech::Coding { event_type, mut modes, mut modality, actor, recipient } = coding;
-            // Date, size and open modes.
-            let ex = extras.get_or_insert_with(|| {
-                sentence_extras(coder, doc, &s, sentence, &candidates, &coded.events)
-            });
-            let details::Dated { date, text: date_text, precision: date_precision, from_text } =
-                details::date(doc, &s, ex, t, clause);
-            if modality == Modality::Asserted {
-                if let (Some(d), Some(p)) = (date, doc.date) {
-                    if from_text && (p - d).num_days() > 5 * 365 {
-                        modality = Modality::Historical;
-                        cues.push("date long before publication".into());
-                    }
-                }
-            }
-            let size = details::size(&ex.quantities, event_type, cand, clause);
-            if modes.is_empty() {
-                if let Some(mode) = details::inferred_mode(coder, &s, event_type, cand, clause) {
-                    if explain {
-                        why.push(format!("mode {mode} from the words around the trigger"));
-                    }
-                    modes.push(mode.to_string());
-                }
-            }
-            let keyword_contexts = sentence_contexts
-                .get_or_insert_with(|| context::sentence_contexts(&doc.text, &tokens));
-            let context = context::contexts(keyword_contexts, &trigger.context);
-            let event_text = doc.text[tokens[t].start..tokens[cand.tok_end - 1].end].to_string();
-            let rule = format!(
-                "{}/{}:{}+{}{}",
-                trigger.event,
-                trigger.lemma.replace(' ', "-"),
-                voice,
-                actor_arg.how,
-                recipient_arg.as_ref().map(|r| format!("+{}", r.how)).unwrap_or_default()
-            );
-            if !cues.is_empty() && explain {
-                why.push(format!("modality {} ({})", modality.as_str(), cues.join(", ")));
-            }
-            if let Some(d) = &date_text {
-                if explain {
-                    why.push(format!("date from `{d}`"));
-                }
-            }
-            let event = Event {
-                id: format!("{}-{}-{}", doc.id, sentence_idx, events.len()),
-                doc_id: doc.id.clone(),
-                event: event_type,
-                quad_code: event_type.quad_code(),
-                intensity: event_type.intensity(&modes),
-                cameo: event_type.cameo(&modes).to_string(),
-                mode: modes,
-                context,
-                actor,
-                recipient,
-                date: date.map(|d: NaiveDate| d.to_string()),
-                date_text,
-                date_precision,
-                event_loc: location(coder, &s, clause),
-                size,
-                modality,
-                hedge: ex.hedge.clone(),
-                attribution,
-                text: doc.text[sentence.start..sentence.end].to_string(),
-                text_info: TextInfo {
-                    sentence: sentence_idx,
-                    start: sentence.start,
-                    end: sentence.end,
-                },
-                event_text,
-                trigger_span: (tokens[t].start, tokens[cand.tok_end - 1].end),
-                rule,
-                citations: ex.citations.clone(),
-                explain: if coder.options.explain { why } else { Vec::new() },
             };
             // One event per type and dyad per sentence: "support and help" is one request.
             let duplicate = events.iter().any(|e| {
                 e.event == event.event
-                    && codes(&e.actor) == codes(&event.actor)
-                    && codes(&e.recipient) == codes(&event.recipient)
-                    // "agreed to share": the agreement and the intention are one event.
-                    && (e.modality == event.modality || event.event == EventType::Agree)
+                && codes(&e.actor) == codes(&event.actor)
+                && codes(&e.recipient) == codes(&event.recipient)
+                // "agreed to share": the agreement and the intention are one event.
+                && (e.modality == event.modality || event.event == EventType::Agree)
             });
             if !duplicate {
                 events.push(event);
-                ranks.push(match clause.kind {
-                    ClauseKind::Main | ClauseKind::Complement(_) => 0u8,
-                    ClauseKind::Sub(_) => 1,
-                    ClauseKind::Relative => 2,
-                });
+                ranks.push(rank);
             }
         }
         // The sentence's own news first: main clauses and what is said before subordinate
@@ -1618,6 +1426,199 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
         coded.events.extend(events);
     }
     coded
+}
+
+/// What every event of one sentence is coded against.
+#[derive(Clone, Copy)]
+struct SentenceCoding<'a, 's> {
+    coder: &'a Coder,
+    doc: &'a Document,
+    sentence: &'a dyad_model::Sentence,
+    sentence_idx: usize,
+    s: &'a Sentence<'s>,
+    candidates: &'a [Candidate],
+    discourse: &'a Discourse,
+    /// The events of the document's earlier sentences.
+    earlier: &'a [Event],
+}
+
+/// Per-sentence facts, computed for the sentence's first event and shared by the others.
+#[derive(Default)]
+struct SentenceMemo {
+    extras: Option<SentenceExtras>,
+    contexts: Option<Vec<&'static str>>,
+}
+
+/// Codes one trigger candidate through the stages: arguments, screening, parties, type
+/// conversions, modality, reported speech, details; with the rank of its clause (main
+/// clauses first). `None` when the candidate makes no event.
+fn code_event(
+    sc: &SentenceCoding<'_, '_>,
+    cand: &Candidate,
+    memo: &mut SentenceMemo,
+    n_events: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(Event, u8)> {
+    let ctx = sc;
+    let SentenceCoding { coder, doc, sentence, sentence_idx, s, candidates, discourse, earlier } =
+        *ctx;
+    let triggers = coder.triggers;
+    let trigger = &triggers.rows[cand.trigger];
+    let t = cand.tok_start;
+    let clause = s.clause_of(t);
+    if candidates::superseded(triggers, s, candidates, cand) {
+        return None;
+    }
+    let mut why: Vec<String> = Vec::new();
+    let explain = coder.options.explain;
+    let passive = trigger.pos == Pos::Verb && is_passive(s, t, cand.form, clause.end);
+    let (actor_arg, recipient_arg, voice) =
+        arguments::find(triggers, s, candidates, cand, clause, passive);
+    if screen::screened_out(trigger, s, cand, &recipient_arg) {
+        return None;
+    }
+    // No named actor: PLOVER codes the event with an unidentified one when the
+    // words leave no doubt that something happened (docs/unidentified.md); decided
+    // below, once the actor's entities are known.
+    let actor_arg = actor_arg.unwrap_or_else(|| Argument {
+        sector: None,
+        mentions: Vec::new(),
+        how: "unidentified".into(),
+    });
+    let parties::Parties { actor, recipient } = parties::parties(
+        coder,
+        s,
+        discourse,
+        trigger,
+        (cand, clause, voice, sentence_idx),
+        &actor_arg,
+        &recipient_arg,
+        diagnostics,
+        explain.then_some(&mut why),
+    )?;
+    let (event_type, modes) = conversions::by_actor(
+        trigger,
+        s,
+        cand,
+        clause,
+        &actor_arg,
+        &actor,
+        explain.then_some(&mut why),
+    );
+    // Modality.
+    let window_start = actor_arg
+        .mentions
+        .iter()
+        .map(|&i| s.mentions[i].tok_end)
+        .max()
+        .filter(|&e| e <= t && e >= clause.start)
+        .unwrap_or(clause.start);
+    let window = window_start..t;
+    let (modality, mut cues) = modality::modality(
+        triggers,
+        s,
+        candidates,
+        cand,
+        clause,
+        &window,
+        explain.then_some(&mut why),
+    );
+    let (event_type, modes, modality) = conversions::by_modality(
+        trigger,
+        s,
+        cand,
+        clause,
+        &window,
+        (event_type, modes, modality),
+        explain.then_some(&mut why),
+    );
+    let (coding, attribution) = speech::speech(
+        s,
+        discourse,
+        trigger,
+        (cand, clause),
+        &window,
+        &recipient_arg,
+        speech::Coding { event_type, modes, modality, actor, recipient },
+        explain.then_some(&mut why),
+    )?;
+    let speech::Coding { event_type, mut modes, mut modality, actor, recipient } = coding;
+    // Date, size and open modes.
+    let ex = memo
+        .extras
+        .get_or_insert_with(|| sentence_extras(coder, doc, s, sentence, candidates, earlier));
+    let details::Dated { date, text: date_text, precision: date_precision, from_text } =
+        details::date(doc, s, ex, t, clause);
+    if modality == Modality::Asserted {
+        if let (Some(d), Some(p)) = (date, doc.date) {
+            if from_text && (p - d).num_days() > 5 * 365 {
+                modality = Modality::Historical;
+                cues.push("date long before publication".into());
+            }
+        }
+    }
+    let size = details::size(&ex.quantities, event_type, cand, clause);
+    if modes.is_empty() {
+        if let Some(mode) = details::inferred_mode(coder, s, event_type, cand, clause) {
+            if explain {
+                why.push(format!("mode {mode} from the words around the trigger"));
+            }
+            modes.push(mode.to_string());
+        }
+    }
+    let keyword_contexts =
+        memo.contexts.get_or_insert_with(|| context::sentence_contexts(&doc.text, s.tokens));
+    let context = context::contexts(keyword_contexts, &trigger.context);
+    let event_text = doc.text[s.tokens[t].start..s.tokens[cand.tok_end - 1].end].to_string();
+    let rule = format!(
+        "{}/{}:{}+{}{}",
+        trigger.event,
+        trigger.lemma.replace(' ', "-"),
+        voice,
+        actor_arg.how,
+        recipient_arg.as_ref().map(|r| format!("+{}", r.how)).unwrap_or_default()
+    );
+    if !cues.is_empty() && explain {
+        why.push(format!("modality {} ({})", modality.as_str(), cues.join(", ")));
+    }
+    if let Some(d) = &date_text {
+        if explain {
+            why.push(format!("date from `{d}`"));
+        }
+    }
+    let event = Event {
+        id: format!("{}-{}-{}", doc.id, sentence_idx, n_events),
+        doc_id: doc.id.clone(),
+        event: event_type,
+        quad_code: event_type.quad_code(),
+        intensity: event_type.intensity(&modes),
+        cameo: event_type.cameo(&modes).to_string(),
+        mode: modes,
+        context,
+        actor,
+        recipient,
+        date: date.map(|d: NaiveDate| d.to_string()),
+        date_text,
+        date_precision,
+        event_loc: location(coder, s, clause),
+        size,
+        modality,
+        hedge: ex.hedge.clone(),
+        attribution,
+        text: doc.text[sentence.start..sentence.end].to_string(),
+        text_info: TextInfo { sentence: sentence_idx, start: sentence.start, end: sentence.end },
+        event_text,
+        trigger_span: (s.tokens[t].start, s.tokens[cand.tok_end - 1].end),
+        rule,
+        citations: ex.citations.clone(),
+        explain: if coder.options.explain { why } else { Vec::new() },
+    };
+    let rank = match clause.kind {
+        ClauseKind::Main | ClauseKind::Complement(_) => 0u8,
+        ClauseKind::Sub(_) => 1,
+        ClauseKind::Relative => 2,
+    };
+    Some((event, rank))
 }
 
 /// Per-sentence facts every event of the sentence shares.

@@ -1,0 +1,65 @@
+//! Screening: trigger candidates that look like events but are newsroom phrases or lack
+//! what their trigger needs.
+
+use dyad_model::EventType;
+
+use super::{Argument, Candidate, Sentence};
+use crate::triggers::Trigger;
+
+/// Whether the candidate makes no event: a trigger that needs an object or a judged party
+/// without one, "requests for comment", "declined to comment", "committed abuses", aid
+/// received by nobody.
+pub(super) fn screened_out(
+    trigger: &Trigger,
+    s: &Sentence<'_>,
+    cand: &Candidate,
+    recipient_arg: &Option<Argument>,
+) -> bool {
+    if trigger.needs_object && recipient_arg.as_ref().is_none_or(|r| r.how != "object") {
+        return true;
+    }
+    // A judgement of nobody named is an opinion, not an accusation.
+    if trigger.judgement && recipient_arg.is_none() {
+        return true;
+    }
+    // "requests for comment" is newsroom routine; "committed abuses" is no commitment.
+    if (trigger.event == EventType::Request
+        && s.is(cand.tok_end, "for")
+        && s.is_any(cand.tok_end + 1, &["comment", "comments", "clarification"]))
+        || (trigger.lemma == "commit"
+            && !(s.is(cand.tok_end, "to") || s.is(cand.tok_end + 1, "to")))
+    {
+        return true;
+    }
+    // "declined to comment", "refused to be named": newsroom phrases, not rejections.
+    if trigger.event == EventType::Reject
+        && s.is(cand.tok_end, "to")
+        && s.is_any(
+            cand.tok_end + 1,
+            &[
+                "comment",
+                "elaborate",
+                "disclose",
+                "discuss",
+                "speak",
+                "confirm",
+                "be",
+                "give",
+                "provide",
+                "say",
+            ],
+        )
+        && (s.is_any(
+            cand.tok_end + 1,
+            &["comment", "elaborate", "disclose", "speak", "confirm", "say"],
+        ) || s.is_any(cand.tok_end + 2, &["named", "identified", "quoted"])
+            || s.is_any(cand.tok_end + 2, &["details", "specifics", "further"]))
+    {
+        return true;
+    }
+    // "Receiving aid from X …" with nobody receiving: no event.
+    if trigger.inverse && recipient_arg.is_none() {
+        return true;
+    }
+    false
+}
