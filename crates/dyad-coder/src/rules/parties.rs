@@ -33,6 +33,105 @@ pub(super) fn parties(
     mut why: Option<&mut Vec<String>>,
 ) -> Option<Parties> {
     let t = cand.tok_start;
+    let (mut actor, mut recipient) =
+        named(coder, s, discourse, trigger, t, actor_arg, recipient_arg);
+    // "accused Peru of shelling the post": the accused is the one charged with it.
+    if actor.is_empty() {
+        if let Some((charge, link)) = irrealis::accusation(s, t) {
+            actor = s
+                .mentions
+                .iter()
+                .filter(|m| m.tok_start > charge && m.tok_end <= link && m.kind == Kind::Actor)
+                .flat_map(|m| entity_of(m, discourse, s, t))
+                .filter(|e| !e.country.is_empty() || !e.sector.is_empty())
+                .collect();
+            if let Some(why) = why.as_deref_mut().filter(|_| !actor.is_empty()) {
+                why.push(format!("actor: the accused of `{}`", s.word(charge)));
+            }
+        }
+    }
+    let mut unidentified = false;
+    if actor.is_empty() {
+        if !unidentified_allowed(s, trigger, voice, clause, t) {
+            if actor_arg.mentions.is_empty() {
+                diagnostics.push(Diagnostic {
+                    sentence: Some(sentence_idx),
+                    message: format!(
+                        "`{}` ({}) has no actor",
+                        &s.text[s.tokens[t].start..s.tokens[cand.tok_end - 1].end],
+                        trigger.event
+                    ),
+                });
+            }
+            return None;
+        }
+        actor.push(unidentified_actor(s, clause, t, voice));
+        unidentified = true;
+    }
+    // No recipient named: the country of the place where the event happens is the
+    // one it is done to ("lifted the curfew in Montenegro", "attacked in Kharkiv"),
+    // unless several actors act together.
+    let mut located = false;
+    if recipient.is_empty() && !trigger.inverse && !(trigger.reciprocal && actor.len() >= 2) {
+        if let Some(e) = place_recipient(coder, s, trigger, cand, clause, &actor) {
+            recipient.push(e);
+            located = true;
+        }
+    }
+    let had_recipient = !recipient.is_empty() && !located;
+    if !located {
+        recipient.retain(|r| !actor.iter().any(|a| a.code == r.code && a.sector == r.sector));
+    }
+    // An unidentified actor acts where the event happens (PLOVER and CAMEO code "a
+    // roadside bomb near Samarra" as Iraq's): the country of the sentence's place.
+    let placed_actor =
+        if unidentified { place_actor(coder, s, trigger, clause, &mut actor) } else { None };
+    if had_recipient
+        && recipient.is_empty()
+        && recipient_arg.as_ref().is_some_and(|r| {
+            r.mentions.iter().all(|&i| matches!(s.mentions[i].kind, Kind::Pronoun(_)))
+        })
+    {
+        // "Russia seeks partners to support it": a pronoun that resolves to the
+        // actor itself is a coreference miss, not an event.
+        return None;
+    }
+    if let Some(why) = why.as_deref_mut() {
+        why.push(format!(
+            "trigger `{}` ({}, {voice})",
+            trigger.lemma,
+            if trigger.pos == Pos::Verb { "verb" } else { "noun" }
+        ));
+    }
+    if let Some(why) = why.as_deref_mut() {
+        why.push(format!("actor by {}", actor_arg.how));
+        if let Some(place) = &placed_actor {
+            why.push(format!("actor's country from the place `{place}`"));
+        }
+    }
+    if located {
+        if let Some(why) = why.as_deref_mut() {
+            why.push("recipient from the place of the event".into());
+        }
+    } else if let Some(r) = &recipient_arg {
+        if let Some(why) = why {
+            why.push(format!("recipient by {}", r.how));
+        }
+    }
+    Some(Parties { actor, recipient })
+}
+
+/// The entities the arguments name: generic parties keep their sector, a sector noun's
+/// country comes from its phrase, and a generic recipient of a state's act is its own.
+fn named(
+    coder: &Coder,
+    s: &Sentence<'_>,
+    discourse: &Discourse,
+    trigger: &Trigger,
+    t: usize,
+    actor_arg: &Argument,
+    recipient_arg: &Option<Argument>,
+) -> (Vec<Entity>, Vec<Entity>) {
     // For motion events the place after the verb is a destination, not the home of a
     // bare sector subject ("peacekeepers arrived in Bosnia").
     let motion =
@@ -76,149 +175,87 @@ pub(super) fn parties(
             r.country = home.clone();
         }
     }
-    // "accused Peru of shelling the post": the accused is the one charged with it.
-    if actor.is_empty() {
-        if let Some((charge, link)) = irrealis::accusation(s, t) {
-            actor = s
-                .mentions
-                .iter()
-                .filter(|m| m.tok_start > charge && m.tok_end <= link && m.kind == Kind::Actor)
-                .flat_map(|m| entity_of(m, discourse, s, t))
-                .filter(|e| !e.country.is_empty() || !e.sector.is_empty())
-                .collect();
-            if let Some(why) = why.as_deref_mut().filter(|_| !actor.is_empty()) {
-                why.push(format!("actor: the accused of `{}`", s.word(charge)));
-            }
-        }
-    }
-    let mut unidentified = false;
-    if actor.is_empty() {
-        if !unidentified_allowed(s, trigger, voice, clause, t) {
-            if actor_arg.mentions.is_empty() {
-                diagnostics.push(Diagnostic {
-                    sentence: Some(sentence_idx),
-                    message: format!(
-                        "`{}` ({}) has no actor",
-                        &s.text[s.tokens[t].start..s.tokens[cand.tok_end - 1].end],
-                        trigger.event
-                    ),
-                });
-            }
+    (actor, recipient)
+}
+
+/// The country of the place where the event happens, as its recipient; at home only for
+/// what a state does to its own people ("imposed a curfew in Cizre").
+fn place_recipient(
+    coder: &Coder,
+    s: &Sentence<'_>,
+    trigger: &Trigger,
+    cand: &Candidate,
+    clause: Clause,
+    actor: &[Entity],
+) -> Option<Entity> {
+    let t = cand.tok_start;
+    let in_clause = |m: &&Mention| {
+        m.tok_start >= clause.start
+            && m.tok_start < clause.end
+            && m.tok_start > 0
+            && preposition_before(s.text, s.tokens, m.tok_start, clause.start)
+                .is_some_and(|p| ["in", "at", "inside"].iter().any(|l| p.eq_ignore_ascii_case(l)))
+            && m.kind != Kind::Pronoun(Refers::Singular)
+    };
+    let domestic = matches!(
+        trigger.event,
+        EventType::Coerce
+            | EventType::Assault
+            | EventType::Protest
+            | EventType::Concede
+            | EventType::Retreat
+            | EventType::Threaten
+    );
+    let place_country = |m: &Mention| -> Option<Entity> {
+        let code = if let Some(p) = m.place {
+            coder.lexicon().place(p).country.as_str()
+        } else {
+            m.entity.country.as_str()
+        };
+        let country = coder.lexicon().country(code)?;
+        let mut e = Entity {
+            entity_text: s.text[s.tokens[m.tok_start].start..s.tokens[m.tok_end - 1].end].into(),
+            code: code.into(),
+            country: code.into(),
+            sector: "".into(),
+            name: country.name.as_str().into(),
+        };
+        // At home, only what can be done to a country's own people: "imposed a
+        // curfew in Cizre", not "held talks in Moscow".
+        if actor.iter().any(|a| a.country == e.country) && !domestic {
             return None;
         }
-        actor.push(unidentified_actor(s, clause, t, voice));
-        unidentified = true;
-    }
-    // No recipient named: the country of the place where the event happens is the
-    // one it is done to ("lifted the curfew in Montenegro", "attacked in Kharkiv"),
-    // unless several actors act together.
-    let mut located = false;
-    if recipient.is_empty() && !trigger.inverse && !(trigger.reciprocal && actor.len() >= 2) {
-        let in_clause = |m: &&Mention| {
-            m.tok_start >= clause.start
-                && m.tok_start < clause.end
-                && m.tok_start > 0
-                && preposition_before(s.text, s.tokens, m.tok_start, clause.start).is_some_and(
-                    |p| ["in", "at", "inside"].iter().any(|l| p.eq_ignore_ascii_case(l)),
-                )
-                && m.kind != Kind::Pronoun(Refers::Singular)
-        };
-        let domestic = matches!(
-            trigger.event,
-            EventType::Coerce
-                | EventType::Assault
-                | EventType::Protest
-                | EventType::Concede
-                | EventType::Retreat
-                | EventType::Threaten
-        );
-        let place_country = |m: &Mention| -> Option<Entity> {
-            let code = if let Some(p) = m.place {
-                coder.lexicon().place(p).country.as_str()
-            } else {
-                m.entity.country.as_str()
-            };
-            let country = coder.lexicon().country(code)?;
-            let mut e = Entity {
-                entity_text: s.text[s.tokens[m.tok_start].start..s.tokens[m.tok_end - 1].end]
-                    .into(),
-                code: code.into(),
-                country: code.into(),
-                sector: "".into(),
-                name: country.name.as_str().into(),
-            };
-            // At home, only what can be done to a country's own people: "imposed a
-            // curfew in Cizre", not "held talks in Moscow".
-            if actor.iter().any(|a| a.country == e.country) && !domestic {
-                return None;
-            }
-            e.sector.clear();
-            Some(e)
-        };
-        let after = s.mentions.iter().filter(|m| m.tok_start >= cand.tok_end).find(in_clause);
-        let before = s.mentions.iter().filter(|m| m.tok_end <= t).find(in_clause);
-        if let Some(e) = after.or(before).and_then(place_country) {
-            recipient.push(e);
-            located = true;
-        }
-    }
-    let had_recipient = !recipient.is_empty() && !located;
-    if !located {
-        recipient.retain(|r| !actor.iter().any(|a| a.code == r.code && a.sector == r.sector));
-    }
-    // An unidentified actor acts where the event happens (PLOVER and CAMEO code "a
-    // roadside bomb near Samarra" as Iraq's): the country of the sentence's place.
-    let mut placed_actor = None;
-    if unidentified
-        && matches!(
-            trigger.event,
-            EventType::Assault | EventType::Coerce | EventType::Protest | EventType::Mobilize
-        )
-        && actor.iter().all(|a| is_common_phrase(&a.entity_text))
+        e.sector.clear();
+        Some(e)
+    };
+    let after = s.mentions.iter().filter(|m| m.tok_start >= cand.tok_end).find(in_clause);
+    let before = s.mentions.iter().filter(|m| m.tok_end <= t).find(in_clause);
+    after.or(before).and_then(place_country)
+}
+
+/// Gives unidentified actors of force, coercion, protest or mobilisation named by a common
+/// phrase (or none) the country of the event's place; returns the place's words.
+fn place_actor(
+    coder: &Coder,
+    s: &Sentence<'_>,
+    trigger: &Trigger,
+    clause: Clause,
+    actor: &mut [Entity],
+) -> Option<String> {
+    if !matches!(
+        trigger.event,
+        EventType::Assault | EventType::Coerce | EventType::Protest | EventType::Mobilize
+    ) || !actor.iter().all(|a| is_common_phrase(&a.entity_text))
     {
-        if let Some(place) = location(coder, s, clause)
-            .filter(|l| coder.lexicon().country(&l.country_code).is_some())
-        {
-            let country = coder.lexicon().country(&place.country_code).map(|c| c.name.clone());
-            for a in &mut actor {
-                a.code = place.country_code.as_str().into();
-                a.country = place.country_code.as_str().into();
-                a.name = country.as_deref().unwrap_or_default().into();
-            }
-            placed_actor = Some(place.extracted_place);
-        }
-    }
-    if had_recipient
-        && recipient.is_empty()
-        && recipient_arg.as_ref().is_some_and(|r| {
-            r.mentions.iter().all(|&i| matches!(s.mentions[i].kind, Kind::Pronoun(_)))
-        })
-    {
-        // "Russia seeks partners to support it": a pronoun that resolves to the
-        // actor itself is a coreference miss, not an event.
         return None;
     }
-    if let Some(why) = why.as_deref_mut() {
-        why.push(format!(
-            "trigger `{}` ({}, {voice})",
-            trigger.lemma,
-            if trigger.pos == Pos::Verb { "verb" } else { "noun" }
-        ));
+    let place = location(coder, s, clause)
+        .filter(|l| coder.lexicon().country(&l.country_code).is_some())?;
+    let country = coder.lexicon().country(&place.country_code).map(|c| c.name.clone());
+    for a in actor.iter_mut() {
+        a.code = place.country_code.as_str().into();
+        a.country = place.country_code.as_str().into();
+        a.name = country.as_deref().unwrap_or_default().into();
     }
-    if let Some(why) = why.as_deref_mut() {
-        why.push(format!("actor by {}", actor_arg.how));
-        if let Some(place) = &placed_actor {
-            why.push(format!("actor's country from the place `{place}`"));
-        }
-    }
-    if located {
-        if let Some(why) = why.as_deref_mut() {
-            why.push("recipient from the place of the event".into());
-        }
-    } else if let Some(r) = &recipient_arg {
-        if let Some(why) = why {
-            why.push(format!("recipient by {}", r.how));
-        }
-    }
-    Some(Parties { actor, recipient })
+    Some(place.extracted_place)
 }
