@@ -326,6 +326,15 @@ impl Tally {
         })
     }
 
+    /// The starts of the windows that hold events tying two states (needs `windows`), in
+    /// order: the windows between the first and the last are [`Tally::windows`]' list.
+    pub fn window_starts(&self) -> Vec<NaiveDate> {
+        let mut starts: Vec<NaiveDate> = self.windows.keys().map(|(start, _, _)| *start).collect();
+        starts.sort_unstable();
+        starts.dedup();
+        starts
+    }
+
     /// As [`crate::dyad_series`] (needs `dyads`): sorted by actor, recipient and period.
     pub fn dyad_series(&self) -> Vec<DyadPoint> {
         let mut points: Vec<DyadPoint> = self

@@ -1,0 +1,165 @@
+//! The analyses a server shows first — every month's network and analysis, and the network
+//! of all events — kept in the store with the stamps of the months they come from
+//! (`Store::month_stamps`), so that each is computed once and again only when its months'
+//! events change: after a write to June, June and the whole network are analysed again, the
+//! other months are read back.
+//!
+//! A result is keyed by what it is, this crate's build (`DYAD_ANALYSIS_DIGEST`, a digest of
+//! its sources) and the caller's `context` (the lexicon's version: which codes are states),
+//! and used only with the stamp it was computed at, so it is always the one the events give
+//! (tested against the analysis of the events in `tests/saved.rs`). Only the default network
+//! options and no filter are kept: other requests are computed as before.
+//!
+//! The functions here only read the store; what should be saved is returned ([`ToSave`]) for
+//! the caller to write on a connection of its choosing (the server uses one whose own writes
+//! do not count as changes to the store).
+
+use chrono::NaiveDate;
+use dyad_store::{EventFilter, FactsOrder, Store, StoreError};
+
+use crate::{analyse, next_period, Granularity, NetworkOptions, SignedNetwork, Tally};
+use crate::{TallyOptions, TooManyWindows, Window};
+
+/// Results to save: `(key, stamp, body)` for `Store::save_analyses`.
+pub type ToSave = Vec<(String, String, Vec<u8>)>;
+
+/// One month as saved: its window, and whether any event of the month ties two states (the
+/// months from the first such to the last are the windows).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SavedMonth {
+    ties: bool,
+    window: Window,
+}
+
+fn key(what: &str, context: &str) -> String {
+    format!("{what} analysis {} lexicon {context}", env!("DYAD_ANALYSIS_DIGEST"))
+}
+
+/// The first day of `month` (`YYYY-MM`).
+fn month_start(month: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").ok()
+}
+
+/// The window of a month without edges.
+fn empty_window(start: NaiveDate) -> Window {
+    let network = SignedNetwork::default();
+    let analysis = analyse(&network);
+    let end = next_period(start, Granularity::Month).pred_opt();
+    Window { start: Some(start), end, network, analysis }
+}
+
+/// The monthly windows of all events with the default network options, as
+/// `Tally::windows(Some(Granularity::Month), &NetworkOptions::default())` gives them for the
+/// tally of the whole store: saved months are read back, the others analysed (together, on
+/// every core) and returned to save. Stops with `StoreError::Cancelled` when `stop()` answers
+/// true.
+pub fn saved_monthly_windows(
+    store: &Store,
+    context: &str,
+    is_state: &dyn Fn(&str) -> bool,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Result<(Result<Vec<Window>, TooManyWindows>, ToSave), StoreError> {
+    let base = NetworkOptions::default();
+    let mut months: Vec<(NaiveDate, String, Option<SavedMonth>)> = Vec::new();
+    for (month, stamp) in store.month_stamps()? {
+        let Some(start) = month_start(&month) else { continue };
+        let (key, stamp) = (key(&format!("month {month}"), context), stamp.to_string());
+        let saved = store.saved_analysis(&key, &stamp)?;
+        let saved = saved.and_then(|body| serde_json::from_slice::<SavedMonth>(&body).ok());
+        months.push((start, stamp, saved));
+    }
+    let mut to_save = ToSave::new();
+    // Each run of months not saved (next to each other in the list) is read and analysed
+    // together, its windows on every core.
+    let mut i = 0;
+    while i < months.len() {
+        if months[i].2.is_some() {
+            i += 1;
+            continue;
+        }
+        let run_end = (i..months.len()).find(|j| months[*j].2.is_some()).unwrap_or(months.len());
+        let (first, last) = (months[i].0, months[run_end - 1].0);
+        let filter = EventFilter {
+            since: Some(first.to_string()),
+            until: next_period(last, Granularity::Month).pred_opt().map(|d| d.to_string()),
+            ..EventFilter::default()
+        };
+        let options = TallyOptions { windows: Some(Granularity::Month), ..TallyOptions::default() };
+        let tally = Tally::from_store(store, &filter, options, FactsOrder::Date, is_state)?;
+        let with_ties = tally.window_starts();
+        let windows = match tally.windows_until(Some(Granularity::Month), &base, stop) {
+            Ok(windows) => windows,
+            // More months than windows allowed: the whole store's list is refused too.
+            Err(e) => return Ok((Err(e), to_save)),
+        };
+        if stop() {
+            return Err(StoreError::Cancelled);
+        }
+        for (start, stamp, saved) in &mut months[i..run_end] {
+            let ties = with_ties.binary_search(start).is_ok();
+            let window = windows
+                .iter()
+                .find(|w| w.start == Some(*start))
+                .cloned()
+                .unwrap_or_else(|| empty_window(*start));
+            let month = SavedMonth { ties, window };
+            if let Ok(body) = serde_json::to_vec(&month) {
+                let what = format!("month {}", start.format("%Y-%m"));
+                to_save.push((key(&what, context), stamp.clone(), body));
+            }
+            *saved = Some(month);
+        }
+        i = run_end;
+    }
+    // From the first month with ties to the last, the months without a stamp empty.
+    let tied: Vec<NaiveDate> = months
+        .iter()
+        .filter(|(_, _, s)| s.as_ref().is_some_and(|s| s.ties))
+        .map(|(d, _, _)| *d)
+        .collect();
+    let (Some(&first), Some(&last)) = (tied.first(), tied.last()) else {
+        return Ok((Ok(Vec::new()), to_save));
+    };
+    let mut by_start: std::collections::HashMap<NaiveDate, Window> =
+        months.into_iter().filter_map(|(d, _, s)| s.map(|s| (d, s.window))).collect();
+    let mut windows = Vec::new();
+    let mut start = first;
+    while start <= last {
+        if windows.len() == crate::MAX_WINDOWS {
+            let e = TooManyWindows { first, last, granularity: Granularity::Month };
+            return Ok((Err(e), to_save));
+        }
+        windows.push(by_start.remove(&start).unwrap_or_else(|| empty_window(start)));
+        start = next_period(start, Granularity::Month);
+    }
+    Ok((Ok(windows), to_save))
+}
+
+/// The network of all events with the default network options and its analysis, as one
+/// window (`Tally::windows(None, &NetworkOptions::default())` of the whole store's tally):
+/// read back when no month has changed since it was saved, else computed and returned to
+/// save.
+pub fn saved_whole(
+    store: &Store,
+    context: &str,
+    is_state: &dyn Fn(&str) -> bool,
+) -> Result<(Window, ToSave), StoreError> {
+    let stamps = store.month_stamps()?;
+    let stamp: String = stamps.iter().map(|(m, s)| format!("{m}:{s};")).collect();
+    let key = key("whole", context);
+    let saved = store.saved_analysis(&key, &stamp)?;
+    if let Some(window) = saved.and_then(|body| serde_json::from_slice::<Window>(&body).ok()) {
+        return Ok((window, ToSave::new()));
+    }
+    let options = TallyOptions { whole: true, ..TallyOptions::default() };
+    let tally =
+        Tally::from_store(store, &EventFilter::default(), options, FactsOrder::Date, is_state)?;
+    let window = tally.windows(None, &NetworkOptions::default()).ok().and_then(|mut w| w.pop());
+    let window = window.unwrap_or_else(|| {
+        // `windows(None, …)` always gives one window; this only keeps the types whole.
+        let network = tally.network(&NetworkOptions::default());
+        Window { start: None, end: None, analysis: analyse(&network), network }
+    });
+    let to_save = serde_json::to_vec(&window).map(|b| vec![(key, stamp, b)]).unwrap_or_default();
+    Ok((window, to_save))
+}
