@@ -17,8 +17,10 @@
 use chrono::NaiveDate;
 use dyad_store::{EventFilter, FactsOrder, Store, StoreError};
 
-use crate::{analyse, next_period, Granularity, NetworkOptions, SignedNetwork, Tally};
-use crate::{TallyOptions, TooManyWindows, Window};
+use std::collections::HashMap;
+
+use crate::{analyse, next_period, DyadPoint, Granularity, NetworkOptions, SignedNetwork};
+use crate::{Tally, TallyOptions, TooManyWindows, Window};
 
 /// Results to save: `(key, stamp, body)` for `Store::save_analyses`.
 pub type ToSave = Vec<(String, String, Vec<u8>)>;
@@ -48,29 +50,35 @@ fn empty_window(start: NaiveDate) -> Window {
     Window { start: Some(start), end, network, analysis }
 }
 
-/// The monthly windows of all events with the default network options, as
-/// `Tally::windows(Some(Granularity::Month), &NetworkOptions::default())` gives them for the
-/// tally of the whole store: saved months are read back, the others analysed (together, on
-/// every core) and returned to save. Stops with `StoreError::Cancelled` when `stop()` answers
-/// true.
-pub fn saved_monthly_windows(
+/// One dated month: its first day, its stamp and what is saved or computed for it.
+type Month<T> = (NaiveDate, String, Option<T>);
+
+/// Each dated month of the store with its saved `T` (under `what` and the month, decoded by
+/// `decode`), and the runs of months not saved (next to each other in the list) computed
+/// together by `compute(first, last)`, which gives the run's months' values; these are
+/// returned to save, encoded by `encode`.
+fn by_month<T>(
     store: &Store,
     context: &str,
-    is_state: &dyn Fn(&str) -> bool,
-    stop: &(dyn Fn() -> bool + Sync),
-) -> Result<(Result<Vec<Window>, TooManyWindows>, ToSave), StoreError> {
-    let base = NetworkOptions::default();
-    let mut months: Vec<(NaiveDate, String, Option<SavedMonth>)> = Vec::new();
+    what: &str,
+    decode: &dyn Fn(Vec<u8>) -> Option<T>,
+    encode: &dyn Fn(&T) -> Option<Vec<u8>>,
+    compute: &mut dyn FnMut(
+        NaiveDate,
+        NaiveDate,
+    )
+        -> Result<Result<HashMap<NaiveDate, T>, TooManyWindows>, StoreError>,
+    empty: &dyn Fn(NaiveDate) -> T,
+) -> Result<Result<(Vec<Month<T>>, ToSave), TooManyWindows>, StoreError> {
+    let month_key = |start: NaiveDate| key(&format!("{what} {}", start.format("%Y-%m")), context);
+    let mut months: Vec<Month<T>> = Vec::new();
     for (month, stamp) in store.month_stamps()? {
         let Some(start) = month_start(&month) else { continue };
-        let (key, stamp) = (key(&format!("month {month}"), context), stamp.to_string());
-        let saved = store.saved_analysis(&key, &stamp)?;
-        let saved = saved.and_then(|body| serde_json::from_slice::<SavedMonth>(&body).ok());
+        let stamp = stamp.to_string();
+        let saved = store.saved_analysis(&month_key(start), &stamp)?.and_then(decode);
         months.push((start, stamp, saved));
     }
     let mut to_save = ToSave::new();
-    // Each run of months not saved (next to each other in the list) is read and analysed
-    // together, its windows on every core.
     let mut i = 0;
     while i < months.len() {
         if months[i].2.is_some() {
@@ -78,39 +86,83 @@ pub fn saved_monthly_windows(
             continue;
         }
         let run_end = (i..months.len()).find(|j| months[*j].2.is_some()).unwrap_or(months.len());
-        let (first, last) = (months[i].0, months[run_end - 1].0);
-        let filter = EventFilter {
-            since: Some(first.to_string()),
-            until: next_period(last, Granularity::Month).pred_opt().map(|d| d.to_string()),
-            ..EventFilter::default()
+        let mut computed = match compute(months[i].0, months[run_end - 1].0)? {
+            Ok(computed) => computed,
+            Err(e) => return Ok(Err(e)),
         };
-        let options = TallyOptions { windows: Some(Granularity::Month), ..TallyOptions::default() };
-        let tally = Tally::from_store(store, &filter, options, FactsOrder::Date, is_state)?;
-        let with_ties = tally.window_starts();
-        let windows = match tally.windows_until(Some(Granularity::Month), &base, stop) {
-            Ok(windows) => windows,
-            // More months than windows allowed: the whole store's list is refused too.
-            Err(e) => return Ok((Err(e), to_save)),
-        };
-        if stop() {
-            return Err(StoreError::Cancelled);
-        }
         for (start, stamp, saved) in &mut months[i..run_end] {
-            let ties = with_ties.binary_search(start).is_ok();
-            let window = windows
-                .iter()
-                .find(|w| w.start == Some(*start))
-                .cloned()
-                .unwrap_or_else(|| empty_window(*start));
-            let month = SavedMonth { ties, window };
-            if let Ok(body) = serde_json::to_vec(&month) {
-                let what = format!("month {}", start.format("%Y-%m"));
-                to_save.push((key(&what, context), stamp.clone(), body));
+            let value = computed.remove(start).unwrap_or_else(|| empty(*start));
+            if let Some(body) = encode(&value) {
+                to_save.push((month_key(*start), stamp.clone(), body));
             }
-            *saved = Some(month);
+            *saved = Some(value);
         }
         i = run_end;
     }
+    Ok(Ok((months, to_save)))
+}
+
+/// The tally of the events from the first day of month `first` to the last of month `last`.
+fn tally_of_months(
+    store: &Store,
+    first: NaiveDate,
+    last: NaiveDate,
+    options: TallyOptions,
+    is_state: &dyn Fn(&str) -> bool,
+) -> Result<Tally, StoreError> {
+    let filter = EventFilter {
+        since: Some(first.to_string()),
+        until: next_period(last, Granularity::Month).pred_opt().map(|d| d.to_string()),
+        ..EventFilter::default()
+    };
+    Tally::from_store(store, &filter, options, FactsOrder::Date, is_state)
+}
+
+/// The monthly windows of all events with the default network options, as
+/// `Tally::windows(Some(Granularity::Month), &NetworkOptions::default())` gives them for the
+/// tally of the whole store: saved months are read back, the others analysed (each run of
+/// them together, on every core) and returned to save. Stops with `StoreError::Cancelled`
+/// when `stop()` answers true.
+pub fn saved_monthly_windows(
+    store: &Store,
+    context: &str,
+    is_state: &dyn Fn(&str) -> bool,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Result<(Result<Vec<Window>, TooManyWindows>, ToSave), StoreError> {
+    let base = NetworkOptions::default();
+    let options = TallyOptions { windows: Some(Granularity::Month), ..TallyOptions::default() };
+    let months = by_month(
+        store,
+        context,
+        "month",
+        &|body| serde_json::from_slice::<SavedMonth>(&body).ok(),
+        &|month| serde_json::to_vec(month).ok(),
+        &mut |first, last| {
+            let tally = tally_of_months(store, first, last, options, is_state)?;
+            let with_ties = tally.window_starts();
+            let windows = match tally.windows_until(Some(Granularity::Month), &base, stop) {
+                Ok(windows) => windows,
+                // More months than windows allowed: the whole store's list is refused too.
+                Err(e) => return Ok(Err(e)),
+            };
+            if stop() {
+                return Err(StoreError::Cancelled);
+            }
+            Ok(Ok(windows
+                .into_iter()
+                .filter_map(|w| {
+                    let start = w.start?;
+                    let ties = with_ties.binary_search(&start).is_ok();
+                    Some((start, SavedMonth { ties, window: w }))
+                })
+                .collect()))
+        },
+        &|start| SavedMonth { ties: false, window: empty_window(start) },
+    )?;
+    let (months, to_save) = match months {
+        Ok(found) => found,
+        Err(e) => return Ok((Err(e), ToSave::new())),
+    };
     // From the first month with ties to the last, the months without a stamp empty.
     let tied: Vec<NaiveDate> = months
         .iter()
@@ -120,7 +172,7 @@ pub fn saved_monthly_windows(
     let (Some(&first), Some(&last)) = (tied.first(), tied.last()) else {
         return Ok((Ok(Vec::new()), to_save));
     };
-    let mut by_start: std::collections::HashMap<NaiveDate, Window> =
+    let mut by_start: HashMap<NaiveDate, Window> =
         months.into_iter().filter_map(|(d, _, s)| s.map(|s| (d, s.window))).collect();
     let mut windows = Vec::new();
     let mut start = first;
@@ -133,6 +185,61 @@ pub fn saved_monthly_windows(
         start = next_period(start, Granularity::Month);
     }
     Ok((Ok(windows), to_save))
+}
+
+/// The directed dyad series by month of all events, as `Tally::dyad_series` gives it for the
+/// whole store's tally by month without event ids, each point written by `render` (whose
+/// output must hold no line break; `format` names it in the saved results' keys): one
+/// rendered point per line, and the number of points. Saved months are read back, the
+/// others computed and returned to save.
+pub fn saved_monthly_dyads(
+    store: &Store,
+    context: &str,
+    format: &str,
+    is_state: &dyn Fn(&str) -> bool,
+    render: &dyn Fn(&DyadPoint) -> String,
+) -> Result<((String, usize), ToSave), StoreError> {
+    let options = TallyOptions { dyads: Some(Granularity::Month), ..TallyOptions::default() };
+    // A month's points, sorted by actor and recipient, one a line: actor, recipient and the
+    // rendered point, tab-separated (codes hold no tab).
+    let months = by_month(
+        store,
+        context,
+        &format!("dyads {format}"),
+        &|body| String::from_utf8(body).ok(),
+        &|lines| Some(lines.as_bytes().to_vec()),
+        &mut |first, last| {
+            let tally = tally_of_months(store, first, last, options, is_state)?;
+            let mut lines: HashMap<NaiveDate, String> = HashMap::new();
+            for p in tally.dyad_series() {
+                let line = lines.entry(p.period).or_default();
+                line.push_str(&format!("{}\t{}\t{}\n", p.actor, p.recipient, render(&p)));
+            }
+            Ok(Ok(lines))
+        },
+        &|_| String::new(),
+    )?;
+    // `by_month` refuses nothing here: only windows are counted.
+    let (months, to_save) = months.unwrap_or_default();
+    // Each month's points are in actor and recipient order and the months in date order: a
+    // stable sort by actor and recipient puts them in the series' order (actor, recipient,
+    // period), merging the months' runs.
+    let mut points: Vec<(&str, &str, &str)> = months
+        .iter()
+        .filter_map(|(_, _, lines)| lines.as_deref())
+        .flat_map(str::lines)
+        .filter_map(|line| {
+            let mut fields = line.splitn(3, '\t');
+            Some((fields.next()?, fields.next()?, fields.next()?))
+        })
+        .collect();
+    points.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    let mut out = String::with_capacity(points.iter().map(|p| p.2.len() + 1).sum());
+    for (_, _, point) in &points {
+        out.push_str(point);
+        out.push('\n');
+    }
+    Ok(((out, points.len()), to_save))
 }
 
 /// The network of all events with the default network options and its analysis, as one

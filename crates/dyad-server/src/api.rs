@@ -276,6 +276,23 @@ struct DyadJson<'a> {
     recipient: &'a str,
 }
 
+/// One point of `/api/dyads` as JSON, with its events' ids when `event_ids`.
+fn dyad_json(p: &DyadPoint, event_ids: bool) -> String {
+    let point = DyadJson {
+        actor: &p.actor,
+        events: event_ids.then_some(p.event_ids.as_slice()),
+        intensity_mean: p.intensity_mean,
+        intensity_sum: p.intensity_sum,
+        n_events: p.n_events,
+        n_sources: p.n_sources,
+        period: p.period.to_string(),
+        quad_counts: p.quad_counts,
+        recipient: &p.recipient,
+    };
+    // Numbers and strings only: serialising cannot fail.
+    serde_json::to_string(&point).unwrap_or_default()
+}
+
 /// `/api/dyads`: a page of the series (`limit`, default [`DYAD_PAGE`], from `offset`) with
 /// the number of points in all (`total`) and the offset of the next page (`next`), or every
 /// point with `all=true`. The whole series is computed once per store generation and kept
@@ -288,6 +305,8 @@ pub(crate) async fn dyads(State(state): State<Arc<AppState>>, Query(q): Q) -> Ca
         series_query.remove(paging);
     }
     let series_key = cache_key("/api/dyads (series)", &series_query);
+    // No filter, by month, without ids: each month's points saved in the store.
+    let saved = series_query.iter().all(|(k, v)| k == "by" && v == "month");
     let p = Params::new(q, &[FILTERS, &["by", "events", "limit", "offset", "all"]])?;
     let filter = p.filter()?;
     let g = granularity(&p, "by", Some(Granularity::Month))?.unwrap_or(Granularity::Month);
@@ -305,25 +324,28 @@ pub(crate) async fn dyads(State(state): State<Arc<AppState>>, Query(q): Q) -> Ca
     }
     let lines = state
         .cached(series_key, move |store, state| {
+            if saved {
+                let is_state = |code: &str| state.lexicon.country(code).is_some();
+                let render = |p: &DyadPoint| dyad_json(p, false);
+                let ((lines, n), to_save) = dyad_analysis::saved_monthly_dyads(
+                    store,
+                    state.lexicon.version(),
+                    "api",
+                    &is_state,
+                    &render,
+                )
+                .map_err(store_error)?;
+                state.save(&to_save);
+                return Ok(format!("{n}\n{lines}"));
+            }
             let options = TallyOptions { dyads: Some(g), event_ids, ..TallyOptions::default() };
             let series = tally(store, state, &filter, options, FactsOrder::Date)?.dyad_series();
-            let mut out = format!("{}\n", series.len()).into_bytes();
+            let mut out = format!("{}\n", series.len());
             for p in &series {
-                let point = DyadJson {
-                    actor: &p.actor,
-                    events: event_ids.then_some(p.event_ids.as_slice()),
-                    intensity_mean: p.intensity_mean,
-                    intensity_sum: p.intensity_sum,
-                    n_events: p.n_events,
-                    n_sources: p.n_sources,
-                    period: p.period.to_string(),
-                    quad_counts: p.quad_counts,
-                    recipient: &p.recipient,
-                };
-                serde_json::to_writer(&mut out, &point).map_err(ApiError::internal)?;
-                out.push(b'\n');
+                out.push_str(&dyad_json(p, event_ids));
+                out.push('\n');
             }
-            String::from_utf8(out).map_err(ApiError::internal)
+            Ok(out)
         })
         .await?;
     let body = if all {

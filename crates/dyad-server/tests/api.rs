@@ -709,6 +709,7 @@ async fn the_analysis_cache_is_invalidated_by_writes() {
             ("/api/blocs", "/api/blocs?min_events=1"),
             ("/api/polarity", "/api/polarity?min_events=1"),
             ("/api/polarity?window=month", "/api/polarity?window=month&min_events=1"),
+            ("/api/dyads?all=true", "/api/dyads?all=true&since=1900-01-01"),
         ] {
             let (s, saved_answer) = get_json(&writable, saved).await;
             assert_eq!(s, StatusCode::OK);
