@@ -221,21 +221,45 @@ pub fn saved_monthly_dyads(
     )?;
     // `by_month` refuses nothing here: only windows are counted.
     let (months, to_save) = months.unwrap_or_default();
-    // Each month's points are in actor and recipient order and the months in date order: a
-    // stable sort by actor and recipient puts them in the series' order (actor, recipient,
-    // period), merging the months' runs.
-    let mut points: Vec<(&str, &str, &str)> = months
-        .iter()
-        .filter_map(|(_, _, lines)| lines.as_deref())
-        .flat_map(str::lines)
-        .filter_map(|line| {
-            let mut fields = line.splitn(3, '\t');
-            Some((fields.next()?, fields.next()?, fields.next()?))
-        })
-        .collect();
-    points.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
-    let mut out = String::with_capacity(points.iter().map(|p| p.2.len() + 1).sum());
-    for (_, _, point) in &points {
+    // The months come in date order: the points of each pair, bucketed in the order they
+    // come, are in period order, and the pairs sorted give the series' order (actor,
+    // recipient, period). Bucketing (a map of pairs, not a sort of points) keeps this linear
+    // in the points: a sort of the 1.2M points of 10M events compared strings for most of
+    // its time.
+    let mut pair_ids: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut points: Vec<(usize, &str)> = Vec::new();
+    for line in months.iter().filter_map(|(_, _, lines)| lines.as_deref()).flat_map(str::lines) {
+        let mut fields = line.splitn(3, '\t');
+        let (Some(actor), Some(recipient), Some(point)) =
+            (fields.next(), fields.next(), fields.next())
+        else {
+            continue;
+        };
+        let next = pair_ids.len();
+        points.push((*pair_ids.entry((actor, recipient)).or_insert(next), point));
+    }
+    let mut pairs: Vec<((&str, &str), usize)> = pair_ids.into_iter().collect();
+    pairs.sort_unstable();
+    let mut rank = vec![0; pairs.len()];
+    for (r, (_, id)) in pairs.iter().enumerate() {
+        rank[*id] = r;
+    }
+    // A counting sort by the pairs' ranks, stable.
+    let mut starts = vec![0usize; pairs.len() + 1];
+    for (id, _) in &points {
+        starts[rank[*id] + 1] += 1;
+    }
+    for r in 0..pairs.len() {
+        starts[r + 1] += starts[r];
+    }
+    let mut ordered: Vec<&str> = vec![""; points.len()];
+    for (id, point) in &points {
+        let slot = &mut starts[rank[*id]];
+        ordered[*slot] = point;
+        *slot += 1;
+    }
+    let mut out = String::with_capacity(ordered.iter().map(|p| p.len() + 1).sum());
+    for point in &ordered {
         out.push_str(point);
         out.push('\n');
     }
