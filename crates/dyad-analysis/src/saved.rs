@@ -258,7 +258,8 @@ pub fn saved_monthly_dyads(
         ordered[*slot] = point;
         *slot += 1;
     }
-    let mut out = String::with_capacity(ordered.iter().map(|p| p.len() + 1).sum());
+    // Room for a line more, so that a caller that adds one (a count) does not copy it all.
+    let mut out = String::with_capacity(ordered.iter().map(|p| p.len() + 1).sum::<usize>() + 32);
     for point in &ordered {
         out.push_str(point);
         out.push('\n');

@@ -296,8 +296,8 @@ fn dyad_json(p: &DyadPoint, event_ids: bool) -> String {
 /// `/api/dyads`: a page of the series (`limit`, default [`DYAD_PAGE`], from `offset`) with
 /// the number of points in all (`total`) and the offset of the next page (`next`), or every
 /// point with `all=true`. The whole series is computed once per store generation and kept
-/// in the cache as one JSON object per line after a first line with the count, so that
-/// every page after the first is cut from it.
+/// in the cache, so that every page after the first is cut from it: one JSON object per
+/// line, then a line with their count.
 pub(crate) async fn dyads(State(state): State<Arc<AppState>>, Query(q): Q) -> CachedResult {
     let key = cache_key("/api/dyads", &q);
     let mut series_query = q.clone();
@@ -336,15 +336,18 @@ pub(crate) async fn dyads(State(state): State<Arc<AppState>>, Query(q): Q) -> Ca
                 )
                 .map_err(store_error)?;
                 state.save(&to_save);
-                return Ok(format!("{n}\n{lines}"));
+                let mut lines = lines;
+                lines.push_str(&format!("{n}\n"));
+                return Ok(lines);
             }
             let options = TallyOptions { dyads: Some(g), event_ids, ..TallyOptions::default() };
             let series = tally(store, state, &filter, options, FactsOrder::Date)?.dyad_series();
-            let mut out = format!("{}\n", series.len());
+            let mut out = String::new();
             for p in &series {
                 out.push_str(&dyad_json(p, event_ids));
                 out.push('\n');
             }
+            out.push_str(&format!("{}\n", series.len()));
             Ok(out)
         })
         .await?;
@@ -359,9 +362,9 @@ pub(crate) async fn dyads(State(state): State<Arc<AppState>>, Query(q): Q) -> Ca
 /// The answer of `/api/dyads` with `limit` points from `offset` of `lines` (see [`dyads`]);
 /// `limit` `usize::MAX`: every point, without `offset`, `limit` and `next`.
 fn dyads_page(lines: &str, offset: usize, limit: usize) -> String {
-    let mut lines = lines.lines();
-    let total: usize = lines.next().and_then(|n| n.parse().ok()).unwrap_or(0);
-    let points: Vec<&str> = lines.skip(offset).take(limit).collect();
+    let (points, count) = lines.trim_end_matches('\n').rsplit_once('\n').unwrap_or(("", lines));
+    let total: usize = count.trim().parse().unwrap_or(0);
+    let points: Vec<&str> = points.lines().skip(offset).take(limit).collect();
     let mut body = format!("{{\"total\":{total},");
     if limit != usize::MAX {
         let next = offset.saturating_add(points.len());
