@@ -1,13 +1,14 @@
-//! The analyses a server shows first — every month's network and analysis, and the network
-//! of all events — kept in the store with the stamps of the months they come from
-//! (`Store::month_stamps`), so that each is computed once and again only when its months'
+//! The analyses a server shows first — every month's network and analysis, every month's
+//! dyad points, and the network of all events — kept in the store with the stamps of the
+//! months they come from (`Store::month_stamps`), so that each is computed once and again only when its months'
 //! events change: after a write to June, June and the whole network are analysed again, the
 //! other months are read back.
 //!
-//! A result is keyed by what it is, this crate's build (`DYAD_ANALYSIS_DIGEST`, a digest of
-//! its sources) and the caller's `context` (the lexicon's version: which codes are states),
-//! and used only with the stamp it was computed at, so it is always the one the events give
-//! (tested against the analysis of the events in `tests/saved.rs`). Only the default network
+//! A result is keyed by what it is (one row each: a new result replaces the old) and used
+//! only with the stamp it was computed at — its months' stamps, this crate's build
+//! (`DYAD_ANALYSIS_DIGEST`, a digest of its sources) and the caller's `context` (the
+//! lexicon's version: which codes are states) —, so it is always the one the events give
+//! (tested against the tally of the events in `tests/tally.rs`). Only the default network
 //! options and no filter are kept: other requests are computed as before.
 //!
 //! The functions here only read the store; what should be saved is returned ([`ToSave`]) for
@@ -33,8 +34,9 @@ struct SavedMonth {
     window: Window,
 }
 
-fn key(what: &str, context: &str) -> String {
-    format!("{what} analysis {} lexicon {context}", env!("DYAD_ANALYSIS_DIGEST"))
+/// The stamp of a result computed from months whose stamps are `months`.
+fn stamp(months: &str, context: &str) -> String {
+    format!("{months} analysis {} lexicon {context}", env!("DYAD_ANALYSIS_DIGEST"))
 }
 
 /// The first day of `month` (`YYYY-MM`).
@@ -70,11 +72,11 @@ fn by_month<T>(
         -> Result<Result<HashMap<NaiveDate, T>, TooManyWindows>, StoreError>,
     empty: &dyn Fn(NaiveDate) -> T,
 ) -> Result<Result<(Vec<Month<T>>, ToSave), TooManyWindows>, StoreError> {
-    let month_key = |start: NaiveDate| key(&format!("{what} {}", start.format("%Y-%m")), context);
+    let month_key = |start: NaiveDate| format!("{what} {}", start.format("%Y-%m"));
     let mut months: Vec<Month<T>> = Vec::new();
     for (month, stamp) in store.month_stamps()? {
         let Some(start) = month_start(&month) else { continue };
-        let stamp = stamp.to_string();
+        let stamp = self::stamp(&stamp.to_string(), context);
         let saved = store.saved_analysis(&month_key(start), &stamp)?.and_then(decode);
         months.push((start, stamp, saved));
     }
@@ -277,8 +279,8 @@ pub fn saved_whole(
     is_state: &dyn Fn(&str) -> bool,
 ) -> Result<(Window, ToSave), StoreError> {
     let stamps = store.month_stamps()?;
-    let stamp: String = stamps.iter().map(|(m, s)| format!("{m}:{s};")).collect();
-    let key = key("whole", context);
+    let months: String = stamps.iter().map(|(m, s)| format!("{m}:{s};")).collect();
+    let (key, stamp) = ("whole".to_string(), stamp(&months, context));
     let saved = store.saved_analysis(&key, &stamp)?;
     if let Some(window) = saved.and_then(|body| serde_json::from_slice::<Window>(&body).ok()) {
         return Ok((window, ToSave::new()));

@@ -91,6 +91,21 @@ pub(crate) fn spec() -> Value {
         "true: each point lists the ids of its events (`events`), read event by event; by default they are left out and the series is read from the store's monthly sums where it can be",
         json!({"type": "string", "enum": ["true", "false"]}),
     ));
+    dyad_params.push(query(
+        "limit",
+        "Points in the answer (default 1000); `total` says how many there are, `next` where the next page starts",
+        json!({"type": "integer", "minimum": 1, "maximum": 100000}),
+    ));
+    dyad_params.push(query(
+        "offset",
+        "Points to skip (default 0)",
+        json!({"type": "integer", "minimum": 0}),
+    ));
+    dyad_params.push(query(
+        "all",
+        "true: every point in one answer (not with limit or offset)",
+        json!({"type": "string", "enum": ["true", "false"]}),
+    ));
     let mut polarity_params = network_params();
     polarity_params.push(query(
         "window",
@@ -135,7 +150,7 @@ pub(crate) fn spec() -> Value {
                 "400": {"$ref": "#/components/responses/BadRequest"},
                 "404": {"$ref": "#/components/responses/NotFound"},
             }}},
-            "/api/dyads": {"get": {"summary": "Directed dyad time series", "parameters": dyad_params, "responses": ok("Dyad series")}},
+            "/api/dyads": {"get": {"summary": "Directed dyad time series, a page at a time (`total`, `offset`, `limit`, `next`; `all=true` for every point)", "parameters": dyad_params, "responses": ok("Dyad series")}},
             "/api/network": {"get": {"summary": "The signed country network of a period, with its analysis", "parameters": network_params(), "responses": ok("Nodes, edges and analysis")}},
             "/api/blocs": {"get": {"summary": "Blocs, frustration and polarity of a period", "parameters": network_params(), "responses": ok("The analysis")}},
             "/api/polarity": {"get": {"summary": "The polarity index per window", "parameters": polarity_params, "responses": ok("Windows")}},
