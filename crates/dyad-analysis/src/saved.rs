@@ -55,6 +55,12 @@ fn empty_window(start: NaiveDate) -> Window {
 /// One dated month: its first day, its stamp and what is saved or computed for it.
 type Month<T> = (NaiveDate, String, Option<T>);
 
+/// The values of the months of a run, or the refusal of too many windows.
+type Computed<T> = Result<Result<HashMap<NaiveDate, T>, TooManyWindows>, StoreError>;
+
+/// Every dated month with its value, and what to save; or the refusal of too many windows.
+type Months<T> = Result<Result<(Vec<Month<T>>, ToSave), TooManyWindows>, StoreError>;
+
 /// Each dated month of the store with its saved `T` (under `what` and the month, decoded by
 /// `decode`), and the runs of months not saved (next to each other in the list) computed
 /// together by `compute(first, last)`, which gives the run's months' values; these are
@@ -65,13 +71,9 @@ fn by_month<T>(
     what: &str,
     decode: &dyn Fn(Vec<u8>) -> Option<T>,
     encode: &dyn Fn(&T) -> Option<Vec<u8>>,
-    compute: &mut dyn FnMut(
-        NaiveDate,
-        NaiveDate,
-    )
-        -> Result<Result<HashMap<NaiveDate, T>, TooManyWindows>, StoreError>,
+    compute: &mut dyn FnMut(NaiveDate, NaiveDate) -> Computed<T>,
     empty: &dyn Fn(NaiveDate) -> T,
-) -> Result<Result<(Vec<Month<T>>, ToSave), TooManyWindows>, StoreError> {
+) -> Months<T> {
     let month_key = |start: NaiveDate| format!("{what} {}", start.format("%Y-%m"));
     let mut months: Vec<Month<T>> = Vec::new();
     for (month, stamp) in store.month_stamps()? {

@@ -358,8 +358,7 @@ impl Tally {
     /// As [`crate::dyad_series`] (needs `dyads`): sorted by actor, recipient and period.
     pub fn dyad_series(&self) -> Vec<DyadPoint> {
         let code = |i: u32| &self.codes[i as usize];
-        let mut pairs: Vec<(&(u32, u32), &Vec<(NaiveDate, DyadSums)>)> =
-            self.dyads.iter().collect();
+        let mut pairs: Vec<_> = self.dyads.iter().collect();
         pairs.sort_by(|(x, _), (y, _)| (code(x.0), code(x.1)).cmp(&(code(y.0), code(y.1))));
         let mut points = Vec::with_capacity(pairs.iter().map(|(_, p)| p.len()).sum());
         for ((a, b), periods) in pairs {
