@@ -65,18 +65,25 @@ fn ok(description: &str) -> Value {
     })
 }
 
+/// `limit` and `offset` of a paged list of `what`.
+fn page_params(what: &str, default: usize, max: usize) -> [Value; 2] {
+    [
+        query(
+            "limit",
+            &format!("{what} per page (1–{max}, default {default})"),
+            json!({"type": "integer", "minimum": 1, "maximum": max}),
+        ),
+        query(
+            "offset",
+            &format!("{what} skipped (default 0)"),
+            json!({"type": "integer", "minimum": 0}),
+        ),
+    ]
+}
+
 pub(crate) fn spec() -> Value {
     let mut events_params = filters();
-    events_params.push(query(
-        "limit",
-        "Events per page (1–500, default 50)",
-        json!({"type": "integer", "minimum": 1, "maximum": 500}),
-    ));
-    events_params.push(query(
-        "offset",
-        "Events skipped (default 0)",
-        json!({"type": "integer", "minimum": 0}),
-    ));
+    events_params.extend(page_params("Events", 50, 500));
     events_params.push(query(
         "sort",
         "Order (default -date: newest first)",
@@ -91,16 +98,7 @@ pub(crate) fn spec() -> Value {
         "true: each point lists the ids of its events (`events`), read event by event; by default they are left out and the series is read from the store's monthly sums where it can be",
         json!({"type": "string", "enum": ["true", "false"]}),
     ));
-    dyad_params.push(query(
-        "limit",
-        "Points in the answer (default 1000); `total` says how many there are, `next` where the next page starts",
-        json!({"type": "integer", "minimum": 1, "maximum": 100000}),
-    ));
-    dyad_params.push(query(
-        "offset",
-        "Points to skip (default 0)",
-        json!({"type": "integer", "minimum": 0}),
-    ));
+    dyad_params.extend(page_params("Points", 1000, 100_000));
     dyad_params.push(query(
         "all",
         "true: every point in one answer (not with limit or offset)",
