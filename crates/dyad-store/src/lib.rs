@@ -130,7 +130,7 @@ impl Interrupt {
 }
 
 /// How long a connection waits for another one's lock before giving up.
-const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+pub(crate) const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
 pub struct Store {
     conn: Connection,
@@ -962,6 +962,27 @@ mod tests {
         assert!(june(&store) > merged);
         assert_eq!(store.saved_analysis("k", "2024-06:1").unwrap(), Some(b"x".to_vec()));
         assert_eq!(store.saved_analysis("k", "2024-06:2").unwrap(), None);
+    }
+
+    /// Saving analyses does not wait for another writer (a server's readers would wait
+    /// behind it), and works again once the writer is done.
+    #[test]
+    fn saving_analyses_does_not_wait_for_a_writer() {
+        let dir = std::env::temp_dir().join(format!("dyad-store-save-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let db = dir.join("store.db");
+        let mut reader = Store::open(&db).unwrap();
+        let writer = Store::open(&db).unwrap();
+        writer.conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+        let result = vec![("k".to_string(), "s".to_string(), b"x".to_vec())];
+        let started = std::time::Instant::now();
+        assert!(reader.save_analyses(&result).is_err());
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        writer.conn.execute_batch("COMMIT").unwrap();
+        reader.save_analyses(&result).unwrap();
+        assert_eq!(reader.saved_analysis("k", "s").unwrap(), Some(b"x".to_vec()));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

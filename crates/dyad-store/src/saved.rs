@@ -63,7 +63,9 @@ impl Store {
 
     /// Saves each `(key, stamp, body)`, replacing what the keys held, in one transaction. A
     /// store opened read-only keeps nothing (and says nothing: the results are only a
-    /// shortcut).
+    /// shortcut). It does not wait for another writer: while a store is being written (an
+    /// import is one long transaction) it fails at once, so that a caller saving only to
+    /// save time later does not stall its readers meanwhile.
     pub fn save_analyses(
         &mut self,
         results: &[(String, String, Vec<u8>)],
@@ -71,6 +73,13 @@ impl Store {
         if self.read_only || results.is_empty() {
             return Ok(());
         }
+        self.conn.busy_timeout(std::time::Duration::ZERO)?;
+        let saved = self.write_analyses(results);
+        self.conn.busy_timeout(crate::BUSY_TIMEOUT)?;
+        saved
+    }
+
+    fn write_analyses(&mut self, results: &[(String, String, Vec<u8>)]) -> Result<(), StoreError> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         {
             let mut stmt = tx.prepare_cached(
