@@ -407,16 +407,16 @@ impl AppState {
         }
         // Computed from what the store held at `generation` or later: a write meanwhile
         // changes the generation, so the entry is never served for newer data.
-        let value = self.with_store(f).await;
+        let value = self.with_store(f).await.map(Arc::<str>::from);
+        // Cached before the gate goes, so that a request arriving meanwhile finds it.
+        if let (Ok(value), Ok(mut cache)) = (&value, self.cache.lock()) {
+            cache.insert(generation, key.clone(), value.clone(), CACHE_ENTRIES, CACHE_BYTES);
+        }
         if let Ok(mut computing) = self.computing.lock() {
             computing.remove(&key);
         }
         drop(turn);
-        let value: Arc<str> = value?.into();
-        if let Ok(mut cache) = self.cache.lock() {
-            cache.insert(generation, key, value.clone(), CACHE_ENTRIES, CACHE_BYTES);
-        }
-        Ok(value)
+        value
     }
 
     /// The cached answer for `key` in `generation`, if any.
@@ -689,6 +689,32 @@ mod tests {
         assert!(!cache.entries.contains_key("d"));
         cache.insert(2, "e".into(), value(5), 10, 100);
         assert_eq!((cache.entries.len(), cache.bytes), (1, 5));
+    }
+
+    /// Two requests for one answer at once compute it once: the second waits for the first.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn an_answer_being_computed_is_not_computed_again_beside_it() {
+        let (dir, db) = store("single", 10);
+        let (_, state) = app(config(&db));
+        let computed = Arc::new(AtomicUsize::new(0));
+        let ask = || {
+            let (state, computed) = (state.clone(), computed.clone());
+            tokio::spawn(async move {
+                state
+                    .cached("k".into(), move |_, _| {
+                        computed.fetch_add(1, Ordering::Relaxed);
+                        std::thread::sleep(Duration::from_millis(200));
+                        Ok("answer".to_string())
+                    })
+                    .await
+                    .unwrap()
+            })
+        };
+        let (first, second) = (ask(), ask());
+        assert_eq!(&*first.await.unwrap(), "answer");
+        assert_eq!(&*second.await.unwrap(), "answer");
+        assert_eq!(computed.load(Ordering::Relaxed), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     /// A second identical request is answered from the cache; a write by another
