@@ -28,7 +28,7 @@ pub const EXACT_NODE_BUDGET: u64 = 300_000;
 const EPS: f64 = 1e-9;
 
 /// The frustration of a network and the two sides it implies.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Frustration {
     /// The least total weight of frustrated edges found; the minimum when `exact`.
     pub value: f64,

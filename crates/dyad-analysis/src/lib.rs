@@ -32,6 +32,7 @@ mod events;
 mod export;
 mod polarity;
 pub mod rng;
+mod saved;
 mod tally;
 mod windows;
 
@@ -43,6 +44,7 @@ pub use dyads::{dyad_series, next_period, period_start, DyadPoint, Granularity};
 pub use events::from_events;
 pub use export::{to_dot, to_graphml, to_json};
 pub use polarity::{analyse, Analysis, Bloc};
+pub use saved::{saved_monthly_dyads, saved_monthly_windows, saved_whole, ToSave};
 pub use tally::{Tally, TallyOptions};
 pub use windows::{windows, TooManyWindows, Window, MAX_WINDOWS};
 
@@ -83,7 +85,7 @@ impl Default for NetworkOptions {
 }
 
 /// An undirected edge of the signed network.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Edge {
     /// Node indices, `a < b`.
     pub a: usize,
@@ -100,7 +102,7 @@ pub struct Edge {
 }
 
 /// A signed, weighted, undirected network of countries.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct SignedNetwork {
     /// Country codes, sorted.
     pub nodes: Vec<String>,

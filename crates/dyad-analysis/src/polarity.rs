@@ -27,7 +27,7 @@
 use crate::{frustration, signed_blocs, Frustration, SignedNetwork};
 
 /// A bloc, for reports.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Bloc {
     /// Country codes, sorted.
     pub members: Vec<String>,
@@ -38,7 +38,7 @@ pub struct Bloc {
 }
 
 /// Everything `dyad blocs` and `dyad polarity` report for one network.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
     pub frustration: Frustration,
     /// The two sides of the core implied by the frustration partition (the larger first);

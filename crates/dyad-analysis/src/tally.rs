@@ -83,8 +83,11 @@ pub struct Tally {
     whole: HashMap<(u32, u32), PairSums>,
     /// Undirected pairs by window start.
     windows: HashMap<(NaiveDate, u32, u32), PairSums>,
-    /// Directed pairs by period start.
-    dyads: HashMap<(u32, u32, NaiveDate), DyadSums>,
+    /// Directed pairs, each with its periods in order. Events and monthly sums mostly come
+    /// in date order, so a pair's next period is nearly always its last or a new one at the
+    /// end: a map of pairs (thousands) rather than of pairs and periods (millions on 10M
+    /// events: filling and growing that map was most of `/api/dyads`' time).
+    dyads: HashMap<(u32, u32), Vec<(NaiveDate, DyadSums)>>,
     /// The first and last dates of events that tie two states.
     first: Option<NaiveDate>,
     last: Option<NaiveDate>,
@@ -232,7 +235,24 @@ impl Tally {
         if let (Some(g), Some(d)) = (self.options.dyads, date) {
             let period = period_start(d, g);
             for &(a, b) in &pairs {
-                let sums = self.dyads.entry((a, b, period)).or_default();
+                let periods = self.dyads.entry((a, b)).or_default();
+                let at = match periods.last() {
+                    Some((last, _)) if *last == period => periods.len() - 1,
+                    Some((last, _)) if *last > period => {
+                        match periods.binary_search_by(|(p, _)| p.cmp(&period)) {
+                            Ok(i) => i,
+                            Err(i) => {
+                                periods.insert(i, (period, DyadSums::default()));
+                                i
+                            }
+                        }
+                    }
+                    _ => {
+                        periods.push((period, DyadSums::default()));
+                        periods.len() - 1
+                    }
+                };
+                let sums = &mut periods[at].1;
                 for (kept, n) in sums.quad_counts.iter_mut().zip(group.quad_counts) {
                     *kept += n;
                 }
@@ -326,26 +346,36 @@ impl Tally {
         })
     }
 
+    /// The starts of the windows that hold events tying two states (needs `windows`), in
+    /// order: the windows between the first and the last are [`Tally::windows`]' list.
+    pub fn window_starts(&self) -> Vec<NaiveDate> {
+        let mut starts: Vec<NaiveDate> = self.windows.keys().map(|(start, _, _)| *start).collect();
+        starts.sort_unstable();
+        starts.dedup();
+        starts
+    }
+
     /// As [`crate::dyad_series`] (needs `dyads`): sorted by actor, recipient and period.
     pub fn dyad_series(&self) -> Vec<DyadPoint> {
-        let mut points: Vec<DyadPoint> = self
-            .dyads
-            .iter()
-            .map(|((a, b, period), s)| DyadPoint {
-                actor: self.codes[*a as usize].clone(),
-                recipient: self.codes[*b as usize].clone(),
-                period: *period,
-                quad_counts: s.quad_counts,
-                n_events: s.n_events,
-                intensity_sum: s.intensity_sum,
-                intensity_mean: s.intensity_sum / s.n_events.max(1) as f64,
-                n_sources: s.n_sources,
-                event_ids: s.event_ids.clone(),
-            })
-            .collect();
-        points.sort_by(|x, y| {
-            (&x.actor, &x.recipient, x.period).cmp(&(&y.actor, &y.recipient, y.period))
-        });
+        let code = |i: u32| &self.codes[i as usize];
+        let mut pairs: Vec<_> = self.dyads.iter().collect();
+        pairs.sort_by(|(x, _), (y, _)| (code(x.0), code(x.1)).cmp(&(code(y.0), code(y.1))));
+        let mut points = Vec::with_capacity(pairs.iter().map(|(_, p)| p.len()).sum());
+        for ((a, b), periods) in pairs {
+            for (period, s) in periods {
+                points.push(DyadPoint {
+                    actor: code(*a).clone(),
+                    recipient: code(*b).clone(),
+                    period: *period,
+                    quad_counts: s.quad_counts,
+                    n_events: s.n_events,
+                    intensity_sum: s.intensity_sum,
+                    intensity_mean: s.intensity_sum / s.n_events.max(1) as f64,
+                    n_sources: s.n_sources,
+                    event_ids: s.event_ids.clone(),
+                });
+            }
+        }
         points
     }
 }

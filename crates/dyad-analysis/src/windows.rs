@@ -6,7 +6,7 @@ use crate::{analyse, network, next_period, period_start, Analysis, Granularity, 
 use crate::{NetworkOptions, SignedNetwork};
 
 /// One window's network and its analysis.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Window {
     /// The window's first and last day; for the single window over everything, the bounds
     /// asked for or else the first and last event dates (`None` without dated events).

@@ -7,7 +7,8 @@
 use chrono::NaiveDate;
 use dyad_analysis::rng::Rng;
 use dyad_analysis::{
-    dyad_series, from_events, network, windows, Granularity, NetworkOptions, Tally, TallyOptions,
+    dyad_series, from_events, network, saved_monthly_dyads, saved_monthly_windows, saved_whole,
+    windows, DyadPoint, Granularity, NetworkOptions, Tally, TallyOptions, Window,
 };
 use dyad_model::{Document, Entity, Event, EventType, Modality, TextInfo};
 use dyad_store::{EventFilter, FactsOrder, ImportFile, ImportRow, Representation, Store};
@@ -267,5 +268,96 @@ fn the_tally_of_the_monthly_sums_is_the_tally_of_the_events() {
             }
         }
         assert!(compared > 30, "too few windows compared: {compared}");
+    }
+}
+
+/// A dyad point as a line of text, every field in it.
+fn render(p: &DyadPoint) -> String {
+    format!("{p:?}")
+}
+
+/// What the server shows first, computed from the events' facts: the monthly windows, the
+/// whole network and the monthly dyad series (rendered).
+fn expected_windows(store: &Store) -> (Vec<Window>, Window, String) {
+    let options = TallyOptions {
+        whole: true,
+        windows: Some(Granularity::Month),
+        dyads: Some(Granularity::Month),
+        ..TallyOptions::default()
+    };
+    let t = tally(store, &EventFilter::default(), options);
+    let base = NetworkOptions::default();
+    let dyads: String = t.dyad_series().iter().map(|p| render(p) + "\n").collect();
+    let whole = t.windows(None, &base).unwrap().remove(0);
+    (t.windows(Some(Granularity::Month), &base).unwrap(), whole, dyads)
+}
+
+/// The saved monthly windows, whole network and dyads, with what was to be saved saved (the
+/// keys of the dyads' months left out).
+fn saved(store: &mut Store, context: &str) -> (Vec<Window>, Window, Vec<String>, String) {
+    let (monthly, mut to_save) =
+        saved_monthly_windows(store, context, &is_state, &|| false).unwrap();
+    let (whole, more) = saved_whole(store, context, &is_state).unwrap();
+    to_save.extend(more);
+    let ((dyads, n), more) =
+        saved_monthly_dyads(store, context, "debug", &is_state, &render).unwrap();
+    assert_eq!(n, dyads.lines().count());
+    to_save.extend(more);
+    store.save_analyses(&to_save).unwrap();
+    let keys = to_save.into_iter().map(|(key, _, _)| key).filter(|k| !k.starts_with("dyads"));
+    (monthly.unwrap(), whole, keys.collect(), dyads)
+}
+
+/// Issue 18: the analyses kept in the store are what the events give, after every write;
+/// only the months a write touched (and the whole network) are analysed again.
+#[test]
+fn saved_analyses_are_the_analysis_of_the_events_after_each_write() {
+    for offsets in [&HALVES, &FRACTIONS] {
+        let mut store = varied_store(offsets);
+        let (monthly, whole, dyads) = expected_windows(&store);
+        assert!(monthly.len() >= 6, "{}", monthly.len());
+        assert!(dyads.lines().count() > 100);
+        let (first, first_whole, computed, first_dyads) = saved(&mut store, "lexicon 1");
+        assert_eq!((&first, &first_whole, &first_dyads), (&monthly, &whole, &dyads));
+        assert_eq!(computed.len(), monthly.len() + 1);
+        // Read back: nothing computed, the same results.
+        let (again, again_whole, computed, again_dyads) = saved(&mut store, "lexicon 1");
+        assert_eq!((&again, &again_whole, &again_dyads), (&monthly, &whole, &dyads));
+        assert!(computed.is_empty(), "{computed:?}");
+        // Another lexicon (other states): everything again.
+        assert_eq!(saved(&mut store, "lexicon 2").2.len(), monthly.len() + 1);
+        // Each result is kept once: back to the first lexicon, everything again too.
+        assert_eq!(saved(&mut store, "lexicon 1").2.len(), monthly.len() + 1);
+        // A new event in February 2024, and one in a month after a gap of empty months.
+        for (doc, date) in [("new-1", "2024-02-10"), ("new-2", "2024-09-03")] {
+            let mut e = event(&mut Rng::new(7), doc, 0, offsets);
+            e.actor =
+                vec![Entity { code: "USA".into(), country: "USA".into(), ..Entity::default() }];
+            e.recipient =
+                vec![Entity { code: "RUS".into(), country: "RUS".into(), ..Entity::default() }];
+            e.modality = Modality::Asserted;
+            e.date = Some(date.into());
+            e.event = EventType::Assault;
+            e.intensity = -9.0;
+            let document = Document {
+                id: doc.into(),
+                text: format!("Text of {doc}."),
+                outlet: Some("Wire".into()),
+                ..Document::default()
+            };
+            let rep = Representation {
+                source: doc.into(),
+                format: "text".into(),
+                raw_hash: dyad_store::sha256_hex(doc.as_bytes()),
+            };
+            store.ingest_batch(&[(document, vec![e], rep)], "test", "test").unwrap();
+            let (monthly, whole, dyads) = expected_windows(&store);
+            let (now, now_whole, computed, now_dyads) = saved(&mut store, "lexicon 1");
+            assert_eq!(now_dyads, dyads, "after {date}");
+            assert_eq!((&now, &now_whole), (&monthly, &whole), "after {date}");
+            let month = &date[..7];
+            assert_eq!(computed.len(), 2, "{computed:?}");
+            assert_eq!(computed, [format!("month {month}"), "whole".to_string()]);
+        }
     }
 }

@@ -255,34 +255,126 @@ fn granularity(
     })
 }
 
+/// Points of `/api/dyads` in one answer when no `limit` is given.
+const DYAD_PAGE: usize = 1_000;
+/// The largest `limit` of `/api/dyads` (`all=true` gives every point).
+const MAX_DYAD_PAGE: usize = 100_000;
+
+/// One point of `/api/dyads`, its fields in the order `serde_json::Value` writes them
+/// (alphabetical), so that the answer is what it was when built as a `Value`.
+#[derive(serde::Serialize)]
+struct DyadJson<'a> {
+    actor: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    events: Option<&'a [i64]>,
+    intensity_mean: f64,
+    intensity_sum: f64,
+    n_events: usize,
+    n_sources: u32,
+    period: String,
+    quad_counts: [usize; 4],
+    recipient: &'a str,
+}
+
+/// One point of `/api/dyads` as JSON, with its events' ids when `event_ids`.
+fn dyad_json(p: &DyadPoint, event_ids: bool) -> String {
+    let point = DyadJson {
+        actor: &p.actor,
+        events: event_ids.then_some(p.event_ids.as_slice()),
+        intensity_mean: p.intensity_mean,
+        intensity_sum: p.intensity_sum,
+        n_events: p.n_events,
+        n_sources: p.n_sources,
+        period: p.period.to_string(),
+        quad_counts: p.quad_counts,
+        recipient: &p.recipient,
+    };
+    // Numbers and strings only: serialising cannot fail.
+    serde_json::to_string(&point).unwrap_or_default()
+}
+
+/// `/api/dyads`: a page of the series (`limit`, default [`DYAD_PAGE`], from `offset`) with
+/// the number of points in all (`total`) and the offset of the next page (`next`), or every
+/// point with `all=true`. The whole series is computed once per store generation and kept
+/// in the cache, so that every page after the first is cut from it: one JSON object per
+/// line, then a line with their count.
 pub(crate) async fn dyads(State(state): State<Arc<AppState>>, Query(q): Q) -> CachedResult {
     let key = cache_key("/api/dyads", &q);
-    let p = Params::new(q, &[FILTERS, &["by", "events"]])?;
+    let mut series_query = q.clone();
+    for paging in ["limit", "offset", "all"] {
+        series_query.remove(paging);
+    }
+    let series_key = cache_key("/api/dyads (series)", &series_query);
+    // No filter, by month, without ids: each month's points saved in the store.
+    let saved = series_query.iter().all(|(k, v)| k == "by" && v == "month");
+    let p = Params::new(q, &[FILTERS, &["by", "events", "limit", "offset", "all"]])?;
     let filter = p.filter()?;
     let g = granularity(&p, "by", Some(Granularity::Month))?.unwrap_or(Granularity::Month);
     // The ids of every point's events only when asked for: they grow with the store (165 MB
     // on 10M events) and are read event by event.
     let event_ids = p.flag("events")?;
-    let body = state
-        .cached(key, move |store, state| {
+    let all = p.flag("all")?;
+    let limit = p.number("limit", 1, MAX_DYAD_PAGE)?;
+    let offset = p.number("offset", 0, usize::MAX / 2)?;
+    if all && (limit.is_some() || offset.is_some()) {
+        return Err(ApiError::bad_field(
+            "all",
+            "all=true gives every point: leave out limit and offset",
+        ));
+    }
+    let lines = state
+        .cached(series_key, move |store, state| {
+            if saved {
+                let is_state = |code: &str| state.lexicon.country(code).is_some();
+                let render = |p: &DyadPoint| dyad_json(p, false);
+                let ((lines, n), to_save) = dyad_analysis::saved_monthly_dyads(
+                    store,
+                    state.lexicon.version(),
+                    "api",
+                    &is_state,
+                    &render,
+                )
+                .map_err(store_error)?;
+                state.save(&to_save);
+                let mut lines = lines;
+                lines.push_str(&format!("{n}\n"));
+                return Ok(lines);
+            }
             let options = TallyOptions { dyads: Some(g), event_ids, ..TallyOptions::default() };
             let series = tally(store, state, &filter, options, FactsOrder::Date)?.dyad_series();
-            to_body(&json!({
-                "dyads": series.iter().map(|p| {
-                    let mut v = json!({
-                        "period": p.period.to_string(), "actor": p.actor, "recipient": p.recipient,
-                        "n_events": p.n_events, "quad_counts": p.quad_counts, "intensity_sum": p.intensity_sum,
-                        "intensity_mean": p.intensity_mean, "n_sources": p.n_sources,
-                    });
-                    if event_ids {
-                        v["events"] = json!(p.event_ids);
-                    }
-                    v
-                }).collect::<Vec<_>>(),
-            }))
+            let mut out = String::new();
+            for p in &series {
+                out.push_str(&dyad_json(p, event_ids));
+                out.push('\n');
+            }
+            out.push_str(&format!("{}\n", series.len()));
+            Ok(out)
         })
         .await?;
+    let body = if all {
+        state.cached(key, move |_, _| Ok(dyads_page(&lines, 0, usize::MAX))).await?
+    } else {
+        dyads_page(&lines, offset.unwrap_or(0), limit.unwrap_or(DYAD_PAGE)).into()
+    };
     Ok(crate::json_response(body))
+}
+
+/// The answer of `/api/dyads` with `limit` points from `offset` of `lines` (see [`dyads`]);
+/// `limit` `usize::MAX`: every point, without `offset`, `limit` and `next`.
+fn dyads_page(lines: &str, offset: usize, limit: usize) -> String {
+    let (points, count) = lines.trim_end_matches('\n').rsplit_once('\n').unwrap_or(("", lines));
+    let total: usize = count.trim().parse().unwrap_or(0);
+    let points: Vec<&str> = points.lines().skip(offset).take(limit).collect();
+    let mut body = format!("{{\"total\":{total},");
+    if limit != usize::MAX {
+        let next = offset.saturating_add(points.len());
+        let next = if next < total { next.to_string() } else { "null".to_string() };
+        body.push_str(&format!("\"offset\":{offset},\"limit\":{limit},\"next\":{next},"));
+    }
+    body.push_str("\"dyads\":[");
+    body.push_str(&points.join(","));
+    body.push_str("]}");
+    body
 }
 
 /// A JSON body, serialised as `axum::Json` does.
@@ -336,15 +428,24 @@ pub(crate) async fn network(State(state): State<Arc<AppState>>, Query(q): Q) -> 
 
 pub(crate) async fn blocs(State(state): State<Arc<AppState>>, Query(q): Q) -> CachedResult {
     let key = cache_key("/api/blocs", &q);
+    // No filter and the default options: the whole network's analysis saved in the store.
+    let saved = q.is_empty();
     let p = Params::new(q, &[FILTERS, &["min_events", "min_weight"]])?;
     let filter = p.filter()?;
     let options = network_options(&p, &filter)?;
     let body = state
         .cached(key, move |store, state| {
-            let tally_options = TallyOptions { whole: true, ..TallyOptions::default() };
-            let net =
-                tally(store, state, &filter, tally_options, FactsOrder::Date)?.network(&options);
-            let mut v = analyse(&net).to_json();
+            let (net, a) = if saved {
+                let whole = state.whole_window(store)?;
+                (whole.network, whole.analysis)
+            } else {
+                let tally_options = TallyOptions { whole: true, ..TallyOptions::default() };
+                let t = tally(store, state, &filter, tally_options, FactsOrder::Date)?;
+                let net = t.network(&options);
+                let a = analyse(&net);
+                (net, a)
+            };
+            let mut v = a.to_json();
             v["nodes"] = json!(net.nodes.len());
             v["edges"] = json!(net.edges.len());
             to_body(&v)
@@ -355,18 +456,28 @@ pub(crate) async fn blocs(State(state): State<Arc<AppState>>, Query(q): Q) -> Ca
 
 pub(crate) async fn polarity(State(state): State<Arc<AppState>>, Query(q): Q) -> CachedResult {
     let key = cache_key("/api/polarity", &q);
+    // No filter and the default options, over everything or by month: the analyses saved in
+    // the store.
+    let saved = q.keys().all(|k| k == "window");
     let p = Params::new(q, &[FILTERS, &["window", "min_events", "min_weight"]])?;
     let filter = p.filter()?;
     let options = network_options(&p, &filter)?;
     let g = granularity(&p, "window", None)?;
     let body = state
         .cached(key, move |store, state| {
-            let tally_options =
-                TallyOptions { whole: g.is_none(), windows: g, ..TallyOptions::default() };
-            let t = tally(store, state, &filter, tally_options, FactsOrder::Date)?;
-            let windows = t
-                .windows_until(g, &options, &stop_flag(store))
-                .map_err(|e| too_many_windows("window", e))?;
+            let windows = match g {
+                None if saved => vec![state.whole_window(store)?],
+                Some(Granularity::Month) if saved => {
+                    state.monthly_windows(store)?.map_err(|e| too_many_windows("window", e))?
+                }
+                _ => {
+                    let tally_options =
+                        TallyOptions { whole: g.is_none(), windows: g, ..TallyOptions::default() };
+                    let t = tally(store, state, &filter, tally_options, FactsOrder::Date)?;
+                    t.windows_until(g, &options, &stop_flag(store))
+                        .map_err(|e| too_many_windows("window", e))?
+                }
+            };
             if store.cancelled() {
                 return Err(store_error(dyad_store::StoreError::Cancelled));
             }

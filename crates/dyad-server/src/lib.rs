@@ -125,6 +125,9 @@ pub(crate) struct AppState {
     watcher: Mutex<Option<Store>>,
     /// Analysis results (rendered JSON or HTML) by request, valid for one generation.
     cache: Mutex<Cache>,
+    /// A gate per cache key being computed: a second request for it waits for the first
+    /// and takes its answer, instead of computing it again beside it.
+    computing: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
     /// Set when the server stops: work still running is abandoned.
     stopping: AtomicBool,
     /// The blocking jobs running, by number.
@@ -333,6 +336,53 @@ impl AppState {
         }
     }
 
+    /// Saves analysis results through the watcher: its own commits leave its `data_version`
+    /// as it was, so saving them does not make the cache stale (they change no answer). A
+    /// store that cannot be written keeps nothing, which only costs time.
+    fn save(&self, results: &dyad_analysis::ToSave) {
+        if results.is_empty() {
+            return;
+        }
+        let Ok(mut watcher) = self.watcher.lock() else { return };
+        if watcher.is_none() {
+            *watcher = Store::open(&self.db).ok();
+        }
+        if let Some(store) = watcher.as_mut() {
+            // Not saved (the store is busy or cannot be written): computed again next time.
+            let _ = store.save_analyses(results);
+        }
+    }
+
+    /// The monthly windows of all events with the default network options
+    /// (`dyad_analysis::saved_monthly_windows`): the months saved in the store are read
+    /// back, the others analysed and saved.
+    pub(crate) fn monthly_windows(
+        &self,
+        store: &Store,
+    ) -> Result<Result<Vec<dyad_analysis::Window>, dyad_analysis::TooManyWindows>, ApiError> {
+        let is_state = |code: &str| self.lexicon.country(code).is_some();
+        let (windows, to_save) = dyad_analysis::saved_monthly_windows(
+            store,
+            self.lexicon.version(),
+            &is_state,
+            &api::stop_flag(store),
+        )
+        .map_err(api::store_error)?;
+        self.save(&to_save);
+        Ok(windows)
+    }
+
+    /// The network of all events with the default options and its analysis, as one window
+    /// (`dyad_analysis::saved_whole`), read back from the store while no month has changed.
+    pub(crate) fn whole_window(&self, store: &Store) -> Result<dyad_analysis::Window, ApiError> {
+        let is_state = |code: &str| self.lexicon.country(code).is_some();
+        let (window, to_save) =
+            dyad_analysis::saved_whole(store, self.lexicon.version(), &is_state)
+                .map_err(api::store_error)?;
+        self.save(&to_save);
+        Ok(window)
+    }
+
     /// The result of `f` for `key`, computed once per store generation: a write to the store
     /// (from this server or any other process) makes every entry stale.
     pub(crate) async fn cached<F>(self: &Arc<Self>, key: String, f: F) -> Result<Arc<str>, ApiError>
@@ -343,21 +393,51 @@ impl AppState {
         let generation = tokio::task::spawn_blocking(move || state.generation())
             .await
             .map_err(ApiError::internal)??;
-        if let Ok(cache) = self.cache.lock() {
-            if cache.generation == Some(generation) {
-                if let Some(hit) = cache.entries.get(&key) {
-                    self.cache_hits.fetch_add(1, Ordering::Relaxed);
-                    return Ok(hit.clone());
-                }
-            }
+        if let Some(hit) = self.hit(generation, &key) {
+            return Ok(hit);
+        }
+        let gate = match self.computing.lock() {
+            Ok(mut computing) => computing.entry(key.clone()).or_default().clone(),
+            Err(_) => Arc::default(),
+        };
+        let turn = gate.lock().await;
+        // The request that held the gate may have left the answer.
+        if let Some(hit) = self.hit(generation, &key) {
+            return Ok(hit);
         }
         // Computed from what the store held at `generation` or later: a write meanwhile
         // changes the generation, so the entry is never served for newer data.
-        let value: Arc<str> = self.with_store(f).await?.into();
-        if let Ok(mut cache) = self.cache.lock() {
-            cache.insert(generation, key, value.clone(), CACHE_ENTRIES, CACHE_BYTES);
+        let value = self.with_store(f).await.map(Arc::<str>::from);
+        // Cached before the gate goes, so that a request arriving meanwhile finds it.
+        if let (Ok(value), Ok(mut cache)) = (&value, self.cache.lock()) {
+            cache.insert(generation, key.clone(), value.clone(), CACHE_ENTRIES, CACHE_BYTES);
         }
-        Ok(value)
+        if let Ok(mut computing) = self.computing.lock() {
+            computing.remove(&key);
+        }
+        drop(turn);
+        value
+    }
+
+    /// The cached answer for `key` in `generation`, if any.
+    fn hit(&self, generation: i64, key: &str) -> Option<Arc<str>> {
+        let cache = self.cache.lock().ok()?;
+        let hit = cache.entries.get(key).filter(|_| cache.generation == Some(generation))?;
+        self.cache_hits.fetch_add(1, Ordering::Relaxed);
+        Some(hit.clone())
+    }
+
+    /// Computes the analysis pages and endpoints without parameters, as a first visitor
+    /// would ask for them, so that they are cached (and their analyses saved in the store)
+    /// before anyone asks: run once when the server starts.
+    async fn warm(self: Arc<Self>) {
+        let none = || axum::extract::Query(HashMap::new());
+        let state = || axum::extract::State(self.clone());
+        let _ = pages::dashboard(state()).await;
+        let _ = pages::network(state(), none()).await;
+        let _ = api::blocs(state(), none()).await;
+        let _ = api::polarity(state(), none()).await;
+        let _ = api::dyads(state(), none()).await;
     }
 }
 
@@ -384,6 +464,7 @@ fn app(config: Config) -> (Router, Arc<AppState>) {
         stores: Mutex::new(Vec::new()),
         watcher: Mutex::new(None),
         cache: Mutex::new(Cache::default()),
+        computing: Mutex::new(HashMap::new()),
         stopping: AtomicBool::new(false),
         jobs: Mutex::new(HashMap::new()),
         next_job: std::sync::atomic::AtomicU64::new(0),
@@ -462,6 +543,7 @@ pub async fn serve_on(
 ) -> std::io::Result<()> {
     let limits = config.limits;
     let (app, state) = app(config);
+    tokio::spawn(state.clone().warm());
     // At the stop, work still running is abandoned rather than waited for.
     let shutdown = async move {
         shutdown.await;
@@ -607,6 +689,32 @@ mod tests {
         assert!(!cache.entries.contains_key("d"));
         cache.insert(2, "e".into(), value(5), 10, 100);
         assert_eq!((cache.entries.len(), cache.bytes), (1, 5));
+    }
+
+    /// Two requests for one answer at once compute it once: the second waits for the first.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn an_answer_being_computed_is_not_computed_again_beside_it() {
+        let (dir, db) = store("single", 10);
+        let (_, state) = app(config(&db));
+        let computed = Arc::new(AtomicUsize::new(0));
+        let ask = || {
+            let (state, computed) = (state.clone(), computed.clone());
+            tokio::spawn(async move {
+                state
+                    .cached("k".into(), move |_, _| {
+                        computed.fetch_add(1, Ordering::Relaxed);
+                        std::thread::sleep(Duration::from_millis(200));
+                        Ok("answer".to_string())
+                    })
+                    .await
+                    .unwrap()
+            })
+        };
+        let (first, second) = (ask(), ask());
+        assert_eq!(&*first.await.unwrap(), "answer");
+        assert_eq!(&*second.await.unwrap(), "answer");
+        assert_eq!(computed.load(Ordering::Relaxed), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     /// A second identical request is answered from the cache; a write by another

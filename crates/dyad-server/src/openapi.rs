@@ -65,18 +65,25 @@ fn ok(description: &str) -> Value {
     })
 }
 
+/// `limit` and `offset` of a paged list of `what`.
+fn page_params(what: &str, default: usize, max: usize) -> [Value; 2] {
+    [
+        query(
+            "limit",
+            &format!("{what} per page (1–{max}, default {default})"),
+            json!({"type": "integer", "minimum": 1, "maximum": max}),
+        ),
+        query(
+            "offset",
+            &format!("{what} skipped (default 0)"),
+            json!({"type": "integer", "minimum": 0}),
+        ),
+    ]
+}
+
 pub(crate) fn spec() -> Value {
     let mut events_params = filters();
-    events_params.push(query(
-        "limit",
-        "Events per page (1–500, default 50)",
-        json!({"type": "integer", "minimum": 1, "maximum": 500}),
-    ));
-    events_params.push(query(
-        "offset",
-        "Events skipped (default 0)",
-        json!({"type": "integer", "minimum": 0}),
-    ));
+    events_params.extend(page_params("Events", 50, 500));
     events_params.push(query(
         "sort",
         "Order (default -date: newest first)",
@@ -89,6 +96,12 @@ pub(crate) fn spec() -> Value {
     dyad_params.push(query(
         "events",
         "true: each point lists the ids of its events (`events`), read event by event; by default they are left out and the series is read from the store's monthly sums where it can be",
+        json!({"type": "string", "enum": ["true", "false"]}),
+    ));
+    dyad_params.extend(page_params("Points", 1000, 100_000));
+    dyad_params.push(query(
+        "all",
+        "true: every point in one answer (not with limit or offset)",
         json!({"type": "string", "enum": ["true", "false"]}),
     ));
     let mut polarity_params = network_params();
@@ -135,7 +148,7 @@ pub(crate) fn spec() -> Value {
                 "400": {"$ref": "#/components/responses/BadRequest"},
                 "404": {"$ref": "#/components/responses/NotFound"},
             }}},
-            "/api/dyads": {"get": {"summary": "Directed dyad time series", "parameters": dyad_params, "responses": ok("Dyad series")}},
+            "/api/dyads": {"get": {"summary": "Directed dyad time series, a page at a time (`total`, `offset`, `limit`, `next`; `all=true` for every point)", "parameters": dyad_params, "responses": ok("Dyad series")}},
             "/api/network": {"get": {"summary": "The signed country network of a period, with its analysis", "parameters": network_params(), "responses": ok("Nodes, edges and analysis")}},
             "/api/blocs": {"get": {"summary": "Blocs, frustration and polarity of a period", "parameters": network_params(), "responses": ok("The analysis")}},
             "/api/polarity": {"get": {"summary": "The polarity index per window", "parameters": polarity_params, "responses": ok("Windows")}},

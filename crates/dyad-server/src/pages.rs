@@ -9,10 +9,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use dyad_analysis::charts;
-use dyad_analysis::Granularity;
-use dyad_store::{EventFilter, EventRow, FactsOrder};
+use dyad_store::{EventFilter, EventRow};
 
-use crate::api::{actor_view, event_page, stop_flag, store_error, tally};
+use crate::api::{actor_view, event_page, store_error};
 use crate::html::{error_page, escape, page, query_string, SLIDER_JS, SLIDER_SCRIPT, STYLE};
 use crate::params::{Params, FILTERS};
 use crate::{ApiError, AppState};
@@ -99,32 +98,15 @@ pub(crate) async fn dashboard(State(state): State<Arc<AppState>>) -> Response {
 }
 
 /// The monthly windows of the whole store (the dashboard's chart and the network page's
-/// slider), and, with `whole`, the tally for the network of everything.
+/// slider), each month's read back from the store while its events are unchanged
+/// (`AppState::monthly_windows`).
 fn monthly_windows(
     store: &dyad_store::Store,
     state: &AppState,
-    whole: bool,
-) -> Result<(dyad_analysis::Tally, Vec<dyad_analysis::Window>), ApiError> {
-    let options = dyad_analysis::TallyOptions {
-        whole,
-        windows: Some(Granularity::Month),
-        event_ids: false,
-        dyads: None,
-    };
-    let t = tally(store, state, &EventFilter::default(), options, FactsOrder::Date)?;
-    let monthly = t
-        .windows_until(
-            Some(Granularity::Month),
-            &dyad_analysis::NetworkOptions::default(),
-            &stop_flag(store),
-        )
-        // A store whose dates span more months than a chart can show (dates from before
-        // the bounds checked at ingest) gets no chart rather than no page.
-        .unwrap_or_default();
-    if store.cancelled() {
-        return Err(store_error(dyad_store::StoreError::Cancelled));
-    }
-    Ok((t, monthly))
+) -> Result<Vec<dyad_analysis::Window>, ApiError> {
+    // A store whose dates span more months than a chart can show (dates from before the
+    // bounds checked at ingest) gets no chart rather than no page.
+    Ok(state.monthly_windows(store)?.unwrap_or_default())
 }
 
 fn dashboard_body(store: &mut dyad_store::Store, state: &AppState) -> Result<String, ApiError> {
@@ -137,7 +119,7 @@ fn dashboard_body(store: &mut dyad_store::Store, state: &AppState) -> Result<Str
         })
         .map_err(store_error)?;
     let latest = latest_news(latest, 10);
-    let (_, monthly) = monthly_windows(store, state, false)?;
+    let monthly = monthly_windows(store, state)?;
     let mut body = String::from("<h1>Dashboard</h1><div class=\"cards\">");
     for (label, n) in [
         ("documents", stats.documents),
@@ -595,8 +577,7 @@ fn network_body(
     state: &AppState,
     chosen: Option<usize>,
 ) -> Result<String, ApiError> {
-    let options = dyad_analysis::NetworkOptions::default();
-    let (t, monthly) = monthly_windows(store, state, true)?;
+    let monthly = monthly_windows(store, state)?;
     let mut body = String::from("<h1>Network</h1>");
     // The slider: a form (works without JavaScript), with previous and next links. Each
     // position's month, for the script that shows it while the slider moves.
@@ -633,8 +614,8 @@ fn network_body(
             (net.clone(), a.clone(), format!("{s} to {e}"))
         }
         None => {
-            let net = t.network(&options);
-            let a = dyad_analysis::analyse(&net);
+            let whole = state.whole_window(store)?;
+            let (net, a) = (whole.network, whole.analysis);
             let _ = write!(body, "<form method=\"get\" action=\"/network\"><label for=\"window\">Month: <span id=\"window-month\">choose one</span></label><br><input id=\"window\" type=\"range\" name=\"window\" min=\"0\" max=\"{}\" value=\"{}\"{months}> <button type=\"submit\">Show month</button></form>", monthly.len().saturating_sub(1), monthly.len().saturating_sub(1));
             (net, a, "whole period".to_string())
         }

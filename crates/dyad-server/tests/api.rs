@@ -702,6 +702,21 @@ async fn the_analysis_cache_is_invalidated_by_writes() {
     let has = |v: &Value, a: &str, r: &str| {
         v["dyads"].as_array().unwrap().iter().any(|d| d["actor"] == a && d["recipient"] == r)
     };
+    // The analyses saved in the store (no parameters) are those computed afresh (a parameter
+    // with its default value), before and after each write.
+    let saved_equals_fresh = || async {
+        for (saved, fresh) in [
+            ("/api/blocs", "/api/blocs?min_events=1"),
+            ("/api/polarity", "/api/polarity?min_events=1"),
+            ("/api/polarity?window=month", "/api/polarity?window=month&min_events=1"),
+            ("/api/dyads?all=true", "/api/dyads?all=true&since=1900-01-01"),
+        ] {
+            let (s, saved_answer) = get_json(&writable, saved).await;
+            assert_eq!(s, StatusCode::OK);
+            assert_eq!(saved_answer, get_json(&writable, fresh).await.1, "{saved}");
+        }
+    };
+    saved_equals_fresh().await;
     let (_, before) = get_json(&writable, "/api/dyads").await;
     let (_, again) = get_json(&writable, "/api/dyads").await;
     assert_eq!(before, again);
@@ -712,11 +727,58 @@ async fn the_analysis_cache_is_invalidated_by_writes() {
     assert_eq!(s, StatusCode::CREATED, "{body}");
     let (_, after) = get_json(&writable, "/api/dyads").await;
     assert!(has(&after, "CHN", "IND"), "{after}");
+    saved_equals_fresh().await;
     // Another connection writes: the server notices too.
     assert!(!has(&after, "PAK", "IND"));
     store_text(&db, "other", "Pakistan accused India of provocation on Monday.", (2024, 7, 9));
     let (_, last) = get_json(&writable, "/api/dyads").await;
     assert!(has(&last, "PAK", "IND"), "{last}");
+    saved_equals_fresh().await;
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Issue 18: `/api/dyads` answers a page (1,000 points unless `limit` says otherwise) with
+/// the total and the next page's offset; `all=true` gives every point.
+#[tokio::test]
+async fn dyads_come_in_pages() {
+    let (dir, db) = build_store();
+    let app = app(&db, None);
+    let (s, all) = get_json(&app, "/api/dyads?all=true").await;
+    assert_eq!(s, StatusCode::OK);
+    let points = all["dyads"].as_array().unwrap().clone();
+    let total = points.len();
+    assert!(total >= 3, "{all}");
+    assert_eq!(all["total"], total);
+    let (_, first) = get_json(&app, "/api/dyads").await;
+    assert_eq!(
+        (&first["offset"], &first["limit"], &first["next"]),
+        (&json!(0), &json!(1000), &Value::Null)
+    );
+    assert_eq!(first["dyads"].as_array().unwrap(), &points);
+    // Page by page, two at a time: the same points in the same order.
+    let (mut paged, mut offset) = (Vec::new(), Some(0));
+    while let Some(o) = offset {
+        let (s, page) = get_json(&app, &format!("/api/dyads?limit=2&offset={o}")).await;
+        assert_eq!(s, StatusCode::OK);
+        assert_eq!(page["total"], total);
+        paged.extend(page["dyads"].as_array().unwrap().iter().cloned());
+        offset = page["next"].as_u64().map(|n| n as usize);
+    }
+    assert_eq!(paged, points);
+    let (_, past) = get_json(&app, &format!("/api/dyads?offset={total}")).await;
+    assert!(past["dyads"].as_array().unwrap().is_empty() && past["next"].is_null());
+    // Filters still apply to the total.
+    let (_, rus) = get_json(&app, "/api/dyads?actor=RUS").await;
+    assert!(rus["total"].as_u64().unwrap() < total as u64);
+    for (uri, field) in [
+        ("/api/dyads?all=true&limit=5", "all"),
+        ("/api/dyads?limit=0", "limit"),
+        ("/api/dyads?limit=100001", "limit"),
+        ("/api/dyads?offset=-1", "offset"),
+    ] {
+        let (s, v) = get_json(&app, uri).await;
+        assert_eq!((s, v["field"].as_str()), (StatusCode::BAD_REQUEST, Some(field)), "{uri}");
+    }
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

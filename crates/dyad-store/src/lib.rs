@@ -22,6 +22,7 @@ mod certainty;
 mod import;
 mod query;
 mod recode;
+mod saved;
 mod schema;
 mod similar;
 mod write;
@@ -129,7 +130,7 @@ impl Interrupt {
 }
 
 /// How long a connection waits for another one's lock before giving up.
-const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+pub(crate) const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
 pub struct Store {
     conn: Connection,
@@ -911,12 +912,77 @@ mod tests {
                 "DROP TRIGGER event_facts_add; DROP TRIGGER event_facts_remove; DROP TRIGGER event_facts_sources;
                  DROP TRIGGER event_facts_change; DROP TRIGGER events_remove; DROP TRIGGER events_count;
                  DROP TRIGGER events_uncount; DROP TABLE pair_months; DROP TABLE event_counts;
-                 DROP TABLE event_quads; DROP INDEX mentions_import_row; PRAGMA user_version = 7;",
+                 DROP TABLE event_quads; DROP INDEX mentions_import_row;
+                 DROP TRIGGER event_facts_stamp_add; DROP TRIGGER event_facts_stamp_remove;
+                 DROP TRIGGER event_facts_stamp_change; DROP TABLE month_stamps;
+                 DROP TABLE saved_analyses; PRAGMA user_version = 7;",
             )
             .unwrap();
         schema::migrate(&store.conn).unwrap();
         assert!(store.aggregates_are_exact().unwrap());
         assert_eq!(store.stats().unwrap().events, 1);
+        assert_eq!(store.month_stamps().unwrap(), [("2024-06".to_string(), 1)]);
+    }
+
+    /// A month's stamp rises with every write to its events' facts and no other month's
+    /// does; a result is read back only with the stamp it was saved with.
+    #[test]
+    fn a_months_stamp_rises_when_its_events_change() {
+        let mut store = Store::open_in_memory().unwrap();
+        let batch =
+            vec![(doc("a", "one text", "O"), vec![event("a", "2024-06-19", None)], rep("a", "a"))];
+        store.ingest_batch(&batch, "t", "t").unwrap();
+        let before = store.month_stamps().unwrap();
+        assert_eq!(before, [("2024-06".to_string(), 1)]);
+        store.save_analyses(&[("k".into(), "2024-06:1".into(), b"x".to_vec())]).unwrap();
+        assert_eq!(store.saved_analysis("k", "2024-06:1").unwrap(), Some(b"x".to_vec()));
+        // Another month's event: June's stamp stays.
+        let batch =
+            vec![(doc("b", "two text", "P"), vec![event("b", "2024-08-02", None)], rep("b", "b"))];
+        store.ingest_batch(&batch, "t", "t").unwrap();
+        let stamps = store.month_stamps().unwrap();
+        assert_eq!(stamps, [("2024-06".to_string(), 1), ("2024-08".to_string(), 1)]);
+        // A second source for June's event (a mention merged in) and the recode that takes
+        // document a's events away both move June only.
+        let batch = vec![(
+            doc("c", "three text", "Q"),
+            vec![event("c", "2024-06-19", None)],
+            rep("c", "c"),
+        )];
+        store.ingest_batch(&batch, "t", "t").unwrap();
+        let june = |store: &Store| store.month_stamps().unwrap()[0].1;
+        let merged = june(&store);
+        assert!(merged > 1);
+        assert_eq!(store.month_stamps().unwrap()[1].1, 1);
+        let a: i64 = store
+            .conn
+            .query_row("SELECT id FROM documents WHERE external_id = 'a'", [], |r| r.get(0))
+            .unwrap();
+        store.recode_batch(&[(a, vec![])], "t", "t", false).unwrap();
+        assert!(june(&store) > merged);
+        assert_eq!(store.saved_analysis("k", "2024-06:1").unwrap(), Some(b"x".to_vec()));
+        assert_eq!(store.saved_analysis("k", "2024-06:2").unwrap(), None);
+    }
+
+    /// Saving analyses does not wait for another writer (a server's readers would wait
+    /// behind it), and works again once the writer is done.
+    #[test]
+    fn saving_analyses_does_not_wait_for_a_writer() {
+        let dir = std::env::temp_dir().join(format!("dyad-store-save-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let db = dir.join("store.db");
+        let mut reader = Store::open(&db).unwrap();
+        let writer = Store::open(&db).unwrap();
+        writer.conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+        let result = vec![("k".to_string(), "s".to_string(), b"x".to_vec())];
+        let started = std::time::Instant::now();
+        assert!(reader.save_analyses(&result).is_err());
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        writer.conn.execute_batch("COMMIT").unwrap();
+        reader.save_analyses(&result).unwrap();
+        assert_eq!(reader.saved_analysis("k", "s").unwrap(), Some(b"x".to_vec()));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

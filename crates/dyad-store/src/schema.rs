@@ -210,6 +210,10 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     r#"
     CREATE INDEX mentions_import_row ON mentions (import_row) WHERE import_id IS NOT NULL;
     "#,
+    // 10: analysis results kept with the stamps of the months they were computed from
+    // (`saved.rs` writes the stamps and their triggers, and fills the stamps of the months
+    // already summed).
+    "",
 ];
 
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
@@ -240,6 +244,9 @@ pub fn migrate(conn: &Connection) -> Result<(), StoreError> {
         tx.execute_batch(sql)?;
         if found + 1 == 8 {
             crate::aggregate::create(&tx)?;
+        }
+        if found + 1 == 10 {
+            crate::saved::create(&tx)?;
         }
         if found + 1 == 7 {
             crate::write::refresh_facts(&tx, None)?;
