@@ -367,9 +367,11 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
                     cursor += 1;
                 }
                 let Some(next) = items.get(j) else { break };
-                // One noun modifier before the sector word: "French paper workers".
+                // One noun modifier between a country adjective and the sector word: "French
+                // paper workers" (after a country's name the word may be its verb: "North Korea
+                // sent artillery").
                 if sector.is_none()
-                    && !title_like
+                    && kind == Kind::Modifier
                     && next.tok_start == cursor + 1
                     && is_noun_modifier(text, &tokens[cursor])
                     && sector_of(next.meanings).is_some()
