@@ -1459,9 +1459,7 @@ fn code_event(
     n_events: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Event, u8)> {
-    let ctx = sc;
-    let SentenceCoding { coder, doc, sentence, sentence_idx, s, candidates, discourse, earlier } =
-        *ctx;
+    let SentenceCoding { coder, sentence_idx, s, candidates, discourse, .. } = *sc;
     let triggers = coder.triggers;
     let trigger = &triggers.rows[cand.trigger];
     let t = cand.tok_start;
@@ -1514,7 +1512,7 @@ fn code_event(
         .filter(|&e| e <= t && e >= clause.start)
         .unwrap_or(clause.start);
     let window = window_start..t;
-    let (modality, mut cues) = modality::modality(
+    let (modality, cues) = modality::modality(
         triggers,
         s,
         candidates,
@@ -1542,6 +1540,33 @@ fn code_event(
         speech::Coding { event_type, modes, modality, actor, recipient },
         explain.then_some(&mut why),
     )?;
+    let rule = format!(
+        "{}/{}:{}+{}{}",
+        trigger.event,
+        trigger.lemma.replace(' ', "-"),
+        voice,
+        actor_arg.how,
+        recipient_arg.as_ref().map(|r| format!("+{}", r.how)).unwrap_or_default()
+    );
+    Some(complete_event(sc, cand, memo, n_events, (coding, attribution, rule), cues, why))
+}
+
+/// The details of an event whose type, modality and parties are decided (date, size, open
+/// modes, contexts) and the event itself, with the rank of its clause (main clauses first).
+fn complete_event(
+    sc: &SentenceCoding<'_, '_>,
+    cand: &Candidate,
+    memo: &mut SentenceMemo,
+    n_events: usize,
+    (coding, attribution, rule): (speech::Coding, Option<Attribution>, String),
+    mut cues: Vec<String>,
+    mut why: Vec<String>,
+) -> (Event, u8) {
+    let SentenceCoding { coder, doc, sentence, sentence_idx, s, candidates, earlier, .. } = *sc;
+    let trigger = &coder.triggers.rows[cand.trigger];
+    let t = cand.tok_start;
+    let clause = s.clause_of(t);
+    let explain = coder.options.explain;
     let speech::Coding { event_type, mut modes, mut modality, actor, recipient } = coding;
     // Date, size and open modes.
     let ex = memo
@@ -1570,14 +1595,6 @@ fn code_event(
         memo.contexts.get_or_insert_with(|| context::sentence_contexts(&doc.text, s.tokens));
     let context = context::contexts(keyword_contexts, &trigger.context);
     let event_text = doc.text[s.tokens[t].start..s.tokens[cand.tok_end - 1].end].to_string();
-    let rule = format!(
-        "{}/{}:{}+{}{}",
-        trigger.event,
-        trigger.lemma.replace(' ', "-"),
-        voice,
-        actor_arg.how,
-        recipient_arg.as_ref().map(|r| format!("+{}", r.how)).unwrap_or_default()
-    );
     if !cues.is_empty() && explain {
         why.push(format!("modality {} ({})", modality.as_str(), cues.join(", ")));
     }
@@ -1618,7 +1635,7 @@ fn code_event(
         ClauseKind::Sub(_) => 1,
         ClauseKind::Relative => 2,
     };
-    Some((event, rank))
+    (event, rank)
 }
 
 /// Per-sentence facts every event of the sentence shares.
