@@ -1057,8 +1057,11 @@ fn unidentified_allowed(
         // soldiers sent to Kursk") describes the noun and asserts no new event.
         // Only force needs no named agent to be an event: "civilians were killed", "he was
         // arrested"; "the talks were postponed" says too little without one.
+        // So is a sentence or conviction ("was sentenced to ten years"): only a court
+        // convicts (PLOVER SANCTION convict).
         "passive" => {
-            matches!(trigger.event, EventType::Assault | EventType::Coerce)
+            (matches!(trigger.event, EventType::Assault | EventType::Coerce)
+                || trigger.event == EventType::Sanction && trigger.mode == "convict")
                 && (clause.start..t).rev().take(3).any(|k| s.is_any(k, BE))
         }
         // "after bloody clashes", "since the invasion": an unnamed event in a time adjunct
