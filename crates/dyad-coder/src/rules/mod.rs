@@ -1478,6 +1478,7 @@ fn code_event(
     if screen::screened_out(trigger, s, cand, &recipient_arg) {
         return None;
     }
+    let (actor_arg, recipient_arg) = forces_moved(s, trigger, voice, actor_arg, recipient_arg);
     // No named actor: PLOVER codes the event with an unidentified one when the
     // words leave no doubt that something happened (docs/unidentified.md); decided
     // below, once the actor's entities are known.
@@ -1552,6 +1553,33 @@ fn code_event(
         recipient_arg.as_ref().map(|r| format!("+{}", r.how)).unwrap_or_default()
     );
     Some(complete_event(sc, cand, memo, n_events, (coding, attribution, rule), cues, why))
+}
+
+/// "Police were deployed to the capital", "troops were sent to the border": in the passive
+/// without an agent, the forces moved stand for the state that moved them (PLOVER MOBILIZE's
+/// actor), not for its recipient.
+fn forces_moved(
+    s: &Sentence<'_>,
+    trigger: &crate::triggers::Trigger,
+    voice: &str,
+    actor_arg: Option<Argument>,
+    recipient_arg: Option<Argument>,
+) -> (Option<Argument>, Option<Argument>) {
+    let forces = |a: &Argument| {
+        !a.mentions.is_empty()
+            && a.mentions
+                .iter()
+                .all(|&i| matches!(s.mentions[i].entity.sector.as_str(), "MIL" | "COP"))
+    };
+    match (actor_arg, recipient_arg) {
+        (None, Some(moved))
+            if trigger.event == EventType::Mobilize && voice == "passive" && forces(&moved) =>
+        {
+            let how = format!("forces moved ({})", moved.how);
+            (Some(Argument { how, ..moved }), None)
+        }
+        (actor_arg, recipient_arg) => (actor_arg, recipient_arg),
+    }
 }
 
 /// The details of an event whose type, modality and parties are decided (date, size, open
