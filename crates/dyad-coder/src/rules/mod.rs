@@ -1312,29 +1312,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
     let mut tokens: Vec<Token> = Vec::new();
     let parser = std::cell::RefCell::new(syntax::Parser::default());
     for (sentence_idx, sentence) in doc.sentences.iter().enumerate() {
-        if sentence.end > doc.text.len()
-            || sentence.start > sentence.end
-            || !doc.text.is_char_boundary(sentence.start)
-            || !doc.text.is_char_boundary(sentence.end)
-        {
-            coded.diagnostics.push(Diagnostic {
-                sentence: Some(sentence_idx),
-                message: "sentence span outside the text; skipped".into(),
-            });
-            continue;
-        }
-        tokens.clear();
-        tokenize(&doc.text, sentence.start, sentence.end, &mut tokens);
-        if tokens.is_empty() || tokens.len() > 400 {
-            if tokens.len() > 400 {
-                coded.diagnostics.push(Diagnostic {
-                    sentence: Some(sentence_idx),
-                    message: format!(
-                        "sentence of {} tokens is too long to code; skipped",
-                        tokens.len()
-                    ),
-                });
-            }
+        if !tokenize_sentence(doc, sentence_idx, &mut tokens, &mut coded.diagnostics) {
             continue;
         }
         let lo = all_matches.partition_point(|m| m.start < sentence.start);
@@ -1396,39 +1374,75 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             discourse: &discourse,
             earlier: &coded.events,
         };
-        let mut memo = SentenceMemo::default();
-        let mut events: Vec<Event> = Vec::new();
-        let mut ranks: Vec<u8> = Vec::new();
-        for cand in &candidates {
-            let Some((event, rank)) =
-                code_event(&sc, cand, &mut memo, events.len(), &mut coded.diagnostics)
-            else {
-                continue;
-            };
-            // One event per type and dyad per sentence: "support and help" is one request.
-            let duplicate = events.iter().any(|e| {
-                e.event == event.event
-                && codes(&e.actor) == codes(&event.actor)
-                && codes(&e.recipient) == codes(&event.recipient)
-                // "agreed to share": the agreement and the intention are one event.
-                && (e.modality == event.modality || event.event == EventType::Agree)
-            });
-            if !duplicate {
-                events.push(event);
-                ranks.push(rank);
-            }
-        }
-        // The sentence's own news first: main clauses and what is said before subordinate
-        // and relative clauses, which give background ("after an attack that killed …").
-        if ranks.windows(2).any(|w| w[0] > w[1]) {
-            let mut ranked: Vec<(u8, Event)> = ranks.into_iter().zip(events).collect();
-            ranked.sort_by_key(|(rank, _)| *rank);
-            events = ranked.into_iter().map(|(_, e)| e).collect();
-        }
+        let events = code_sentence(&sc, &mut coded.diagnostics);
         update_discourse(&mut discourse, &s, &events);
         coded.events.extend(events);
     }
     coded
+}
+
+/// Tokenises sentence `sentence_idx` into `tokens`; false (with a diagnostic where it is a
+/// fault) when it cannot be coded: a span outside the text, no words, or too many tokens.
+fn tokenize_sentence(
+    doc: &Document,
+    sentence_idx: usize,
+    tokens: &mut Vec<Token>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> bool {
+    let sentence = &doc.sentences[sentence_idx];
+    if sentence.end > doc.text.len()
+        || sentence.start > sentence.end
+        || !doc.text.is_char_boundary(sentence.start)
+        || !doc.text.is_char_boundary(sentence.end)
+    {
+        diagnostics.push(Diagnostic {
+            sentence: Some(sentence_idx),
+            message: "sentence span outside the text; skipped".into(),
+        });
+        return false;
+    }
+    tokens.clear();
+    tokenize(&doc.text, sentence.start, sentence.end, tokens);
+    if tokens.len() > 400 {
+        diagnostics.push(Diagnostic {
+            sentence: Some(sentence_idx),
+            message: format!("sentence of {} tokens is too long to code; skipped", tokens.len()),
+        });
+    }
+    !tokens.is_empty() && tokens.len() <= 400
+}
+
+/// The events of one sentence: each candidate coded, one event per type and dyad, main
+/// clauses first.
+fn code_sentence(sc: &SentenceCoding<'_, '_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Event> {
+    let mut memo = SentenceMemo::default();
+    let mut events: Vec<Event> = Vec::new();
+    let mut ranks: Vec<u8> = Vec::new();
+    for cand in sc.candidates {
+        let Some((event, rank)) = code_event(sc, cand, &mut memo, events.len(), diagnostics) else {
+            continue;
+        };
+        // One event per type and dyad per sentence: "support and help" is one request.
+        let duplicate = events.iter().any(|e| {
+            e.event == event.event
+            && codes(&e.actor) == codes(&event.actor)
+            && codes(&e.recipient) == codes(&event.recipient)
+            // "agreed to share": the agreement and the intention are one event.
+            && (e.modality == event.modality || event.event == EventType::Agree)
+        });
+        if !duplicate {
+            events.push(event);
+            ranks.push(rank);
+        }
+    }
+    // The sentence's own news first: main clauses and what is said before subordinate
+    // and relative clauses, which give background ("after an attack that killed …").
+    if ranks.windows(2).any(|w| w[0] > w[1]) {
+        let mut ranked: Vec<(u8, Event)> = ranks.into_iter().zip(events).collect();
+        ranked.sort_by_key(|(rank, _)| *rank);
+        events = ranked.into_iter().map(|(_, e)| e).collect();
+    }
+    events
 }
 
 /// What every event of one sentence is coded against.
