@@ -1003,17 +1003,16 @@ mod tests {
             rows.sort_by_key(|row| row.id);
             serde_json::to_value(rows.iter().map(|r| &r.mentions).collect::<Vec<_>>()).unwrap()
         };
-        let (before, lengths_before) = (read(&store), lengths(&store));
-        let facts_before: Vec<(String, String)> = store
-            .conn
-            .prepare(
-                "SELECT actor_countries, recipient_countries FROM event_facts ORDER BY event_id",
-            )
-            .unwrap()
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
+        let countries = |store: &Store| -> Vec<(String, String)> {
+            let mut stmt = store
+                .conn
+                .prepare("SELECT actor_countries, recipient_countries FROM event_facts ORDER BY event_id")
+                .unwrap();
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+            rows.collect::<Result<_, _>>().unwrap()
+        };
+        let (before, lengths_before, facts_before) =
+            (read(&store), lengths(&store), countries(&store));
         schema::migrate(&store.conn).unwrap();
         assert_eq!(read(&store), before);
         let lengths_after = lengths(&store);
@@ -1027,17 +1026,7 @@ mod tests {
         let tx = store.conn.transaction().unwrap();
         write::refresh_facts(&tx, None).unwrap();
         tx.commit().unwrap();
-        let facts_after: Vec<(String, String)> = store
-            .conn
-            .prepare(
-                "SELECT actor_countries, recipient_countries FROM event_facts ORDER BY event_id",
-            )
-            .unwrap()
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
-        assert_eq!(facts_after, facts_before);
+        assert_eq!(countries(&store), facts_before);
         assert!(store.aggregates_are_exact().unwrap());
     }
 
