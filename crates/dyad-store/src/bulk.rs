@@ -72,7 +72,7 @@ impl Store {
                         .map(|d| d.to_string());
                     event.execute(params![id, e.event.as_str(), actors, recipients, date])?;
                     insert_event_rows(conn, id, e, &actors, &recipients)?;
-                    insert_mention(conn, id, import_id, &row)?;
+                    insert_mention(conn, id, import_id, &file.dataset, &row)?;
                     n += 1;
                     // Commits now and then, so that the page cache does not fill with
                     // dirty pages.

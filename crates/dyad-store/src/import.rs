@@ -81,7 +81,7 @@ impl Store {
                     continue;
                 }
                 let (event_id, _) = merge_target(&tx, &row.event, false)?;
-                insert_mention(&tx, event_id, import_id, &row)?;
+                insert_mention(&tx, event_id, import_id, &file.dataset, &row)?;
                 n += 1;
             }
         }
@@ -124,6 +124,7 @@ pub(crate) fn insert_mention(
     conn: &rusqlite::Connection,
     event_id: i64,
     import_id: i64,
+    dataset: &str,
     row: &ImportRow,
 ) -> Result<(), StoreError> {
     let e = &row.event;
@@ -141,14 +142,14 @@ pub(crate) fn insert_mention(
         e.mode.join(","),
         e.size.as_ref().map(|s| s.value),
         e.size.as_ref().map(|s| s.unit.clone()),
-        slim_record(e)?
+        slim_record(e, dataset, &row.key)?
     ])?;
     Ok(())
 }
 
 /// What the record of an imported row holds when it says nothing else: the empty evidence
 /// fields every dataset row has. Left out of the stored record, put back when it is read.
-fn record_defaults() -> serde_json::Map<String, serde_json::Value> {
+pub(crate) fn record_defaults() -> serde_json::Map<String, serde_json::Value> {
     let serde_json::Value::Object(map) = serde_json::json!({
         "context": [], "date_text": null, "date_precision": null, "event_loc": null, "size": null,
         "hedge": null, "attribution": null, "text": "", "text_info": {"sentence": 0, "start": 0, "end": 0},
@@ -159,11 +160,22 @@ fn record_defaults() -> serde_json::Map<String, serde_json::Value> {
     map
 }
 
+/// The event id a dataset row with this key is given when imported (`gdelt:1186123457` for
+/// `GLOBALEVENTID 1186123457`), if its key is a GDELT id.
+fn row_id(dataset: &str, key: &str) -> Option<String> {
+    key.strip_prefix(GLOBAL_ID).map(|n| format!("{dataset}:{n}"))
+}
+
 /// The record of an imported row as stored: its fields less those equal to
 /// [`record_defaults`], those the mention's and the event's columns hold (type, date,
-/// modality, modes) and `doc_id` when it is the `id` (as for every dataset row), marked
-/// `"slim": true` for [`full_record`].
-fn slim_record(e: &Event) -> Result<String, StoreError> {
+/// modality, modes), `doc_id` when it is the `id` (as for every dataset row), and, since
+/// schema 11, what the import's dataset and the row's key give: the `id` when it is the
+/// row's (see [`row_id`]), the `rule` when it is `import:<dataset>`, an entity's
+/// `entity_text` when it is its name in capitals (GDELT's actor names), its `country` when it
+/// is its `code` (`refresh_facts` reads the code then) and an empty `sector`, a place's
+/// `resolved_place` when it is the `extracted_place`. Marked `"slim": true` for
+/// [`full_record`]. The `intensity`, which `refresh_facts` reads with SQL, stays.
+pub(crate) fn slim_record(e: &Event, dataset: &str, key: &str) -> Result<String, StoreError> {
     let serde_json::Value::Object(mut fields) = serde_json::to_value(e)? else {
         unreachable!("an event serialises as a JSON object")
     };
@@ -177,6 +189,34 @@ fn slim_record(e: &Event) -> Result<String, StoreError> {
     if e.doc_id == e.id {
         fields.remove("doc_id");
     }
+    if row_id(dataset, key).as_deref() == Some(e.id.as_str()) {
+        fields.remove("id");
+    }
+    if e.rule == format!("import:{dataset}") {
+        fields.remove("rule");
+    }
+    for role in ["actor", "recipient"] {
+        for entity in fields.get_mut(role).and_then(|v| v.as_array_mut()).into_iter().flatten() {
+            let Some(entity) = entity.as_object_mut() else { continue };
+            let capitals = entity.get("name").and_then(|n| n.as_str()).map(str::to_uppercase);
+            if capitals.is_some()
+                && entity.get("entity_text").and_then(|t| t.as_str()) == capitals.as_deref()
+            {
+                entity.remove("entity_text");
+            }
+            if entity.get("country").is_some() && entity.get("country") == entity.get("code") {
+                entity.remove("country");
+            }
+            if entity.get("sector").and_then(|s| s.as_str()) == Some("") {
+                entity.remove("sector");
+            }
+        }
+    }
+    if let Some(place) = fields.get_mut("event_loc").and_then(|v| v.as_object_mut()) {
+        if place.get("resolved_place") == place.get("extracted_place") {
+            place.remove("resolved_place");
+        }
+    }
     for (key, value) in record_defaults() {
         if fields.get(&key) == Some(&value) {
             fields.remove(&key);
@@ -188,15 +228,18 @@ fn slim_record(e: &Event) -> Result<String, StoreError> {
 }
 
 /// The mention's record as the coder's JSON: a slim record (see [`slim_record`]) filled out
-/// from the defaults and the columns (`event` the event's type; `date`, `modality` and
-/// `modes` the mention's), through [`Event`] so that it is the JSON the row was imported as;
-/// any other record as it is.
+/// from the defaults, the columns (`event` the event's type; `date`, `modality` and `modes`
+/// the mention's) and the import's `dataset` and the row's `key`, through [`Event`] so that
+/// it is the JSON the row was imported as; any other record as it is. Slim records written
+/// before schema 11 hold every field [`slim_record`] now leaves out, and read the same.
 pub(crate) fn full_record(
     record: serde_json::Value,
     event: &str,
     date: Option<&str>,
     modality: &str,
     modes: &str,
+    dataset: Option<&str>,
+    key: Option<&str>,
 ) -> Result<serde_json::Value, StoreError> {
     let serde_json::Value::Object(mut slim) = record else { return Ok(record) };
     if slim.remove("slim").is_none() {
@@ -208,10 +251,97 @@ pub(crate) fn full_record(
     fields.insert("date".into(), date.into());
     fields.insert("modality".into(), modality.into());
     fields.insert("mode".into(), modes.into());
-    if let Some(id) = slim.get("id").cloned() {
-        fields.insert("doc_id".into(), id);
+    if let (Some(dataset), Some(key)) = (dataset, key) {
+        if let Some(id) = row_id(dataset, key) {
+            fields.insert("id".into(), id.into());
+        }
+        fields.insert("rule".into(), format!("import:{dataset}").into());
     }
     fields.extend(slim);
+    if !fields.contains_key("doc_id") {
+        if let Some(id) = fields.get("id").cloned() {
+            fields.insert("doc_id".into(), id);
+        }
+    }
+    for role in ["actor", "recipient"] {
+        for entity in fields.get_mut(role).and_then(|v| v.as_array_mut()).into_iter().flatten() {
+            let Some(entity) = entity.as_object_mut() else { continue };
+            if !entity.contains_key("entity_text") {
+                let capitals =
+                    entity.get("name").and_then(|n| n.as_str()).unwrap_or("").to_uppercase();
+                entity.insert("entity_text".into(), capitals.into());
+            }
+            if !entity.contains_key("country") {
+                let code = entity.get("code").cloned().unwrap_or_else(|| "".into());
+                entity.insert("country".into(), code);
+            }
+            if !entity.contains_key("sector") {
+                entity.insert("sector".into(), "".into());
+            }
+        }
+    }
+    if let Some(place) = fields.get_mut("event_loc").and_then(|v| v.as_object_mut()) {
+        if !place.contains_key("resolved_place") {
+            let extracted = place.get("extracted_place").cloned().unwrap_or_default();
+            place.insert("resolved_place".into(), extracted);
+        }
+    }
     let event: Event = serde_json::from_value(serde_json::Value::Object(fields))?;
     Ok(serde_json::to_value(&event)?)
+}
+
+/// Schema 11: writes the slim records of imported rows stored before again without what
+/// [`slim_record`] now leaves out. A record is rewritten only when the new one reads back
+/// (through [`full_record`]) as the same JSON as the old, so nothing is lost; records that
+/// are not slim (the coder's JSON of imports older than schema 9) are left as they are.
+pub(crate) fn reslim(tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError> {
+    let mut page = tx.prepare(
+        "SELECT m.id, e.event, m.date, m.modality, m.mode, i.dataset, m.import_row, m.record
+         FROM mentions m JOIN events e ON e.id = m.event_id JOIN imports i ON i.id = m.import_id
+         WHERE m.id > ?1 AND m.import_id IS NOT NULL ORDER BY m.id LIMIT 10000",
+    )?;
+    let mut update = tx.prepare("UPDATE mentions SET record = ?1 WHERE id = ?2")?;
+    let mut last = 0i64;
+    loop {
+        type Row = (i64, String, Option<String>, String, String, String, Option<String>, String);
+        let rows: Vec<Row> = page
+            .query_map([last], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                ))
+            })?
+            .collect::<Result<_, _>>()?;
+        let Some(&(end, ..)) = rows.last() else { return Ok(()) };
+        last = end;
+        for (id, event, date, modality, modes, dataset, key, record) in rows {
+            let old: serde_json::Value = serde_json::from_str(&record)?;
+            if old.get("slim").is_none() {
+                continue;
+            }
+            let key = key.unwrap_or_default();
+            let read = |record: serde_json::Value| {
+                full_record(
+                    record,
+                    &event,
+                    date.as_deref(),
+                    &modality,
+                    &modes,
+                    Some(&dataset),
+                    Some(&key),
+                )
+            };
+            let full = read(old)?;
+            let slim = slim_record(&serde_json::from_value(full.clone())?, &dataset, &key)?;
+            if slim.len() < record.len() && read(serde_json::from_str(&slim)?)? == full {
+                update.execute(params![slim, id])?;
+            }
+        }
+    }
 }

@@ -863,7 +863,23 @@ mod tests {
         let mut undated = bare.clone();
         undated.date = None;
         undated.mode = vec!["".into()];
-        let events = [bare, full, undated];
+        // As GDELT rows are (schema 11): the id and the rule those of the row and the
+        // dataset, actor names in capitals, a country equal to the code, a place named
+        // twice; and one where each of these differs.
+        let mut gdelt = bare.clone();
+        (gdelt.id, gdelt.doc_id, gdelt.rule) =
+            ("gdelt:3".into(), "gdelt:3".into(), "import:gdelt".into());
+        gdelt.actor[0].name = "North Korea".into();
+        gdelt.actor[0].entity_text = "NORTH KOREA".into();
+        gdelt.recipient[0].sector = "GOV".into();
+        gdelt.event_loc = full.event_loc.clone();
+        let mut unlike = gdelt.clone();
+        unlike.id = "gdelt:9".into();
+        unlike.rule = "import:icews".into();
+        unlike.actor[0].entity_text = "PYONGYANG".into();
+        unlike.recipient[0].country = "IGO".into();
+        unlike.event_loc.as_mut().unwrap().resolved_place = "Kyiv, Ukraine".into();
+        let events = [bare, full, undated, gdelt, unlike];
         let file = ImportFile { dataset: "gdelt".into(), file: "f".into(), file_hash: "h".into() };
         let rows = events.iter().enumerate().map(|(i, e)| {
             Ok(ImportRow { event: e.clone(), key: format!("GLOBALEVENTID {i}"), source: None })
@@ -875,9 +891,23 @@ mod tests {
             .unwrap();
         let whole = serde_json::to_string(&events[0]).unwrap();
         assert!(stored.len() + 200 < whole.len(), "{stored} against {whole}");
+        let stored: String = store
+            .conn
+            .query_row("SELECT record FROM mentions WHERE id = 4", [], |r| r.get(0))
+            .unwrap();
+        for left_out in [
+            "\"id\"",
+            "import:gdelt",
+            "NORTH KOREA",
+            "\"country\"",
+            "resolved_place",
+            "\"sector\":\"\"",
+        ] {
+            assert!(!stored.contains(left_out), "{left_out} in {stored}");
+        }
         let mut read = store.events(&EventFilter::default()).unwrap();
         read.sort_by_key(|row| row.id);
-        assert_eq!(read.len(), 3);
+        assert_eq!(read.len(), 5);
         for (row, original) in read.iter().zip(&events) {
             let mut record = row.mentions[0].clone();
             record.as_object_mut().unwrap().remove("provenance");
@@ -897,6 +927,106 @@ mod tests {
         write::refresh_facts(&tx, None).unwrap();
         tx.commit().unwrap();
         assert_eq!(facts(&store), written);
+        assert!(store.aggregates_are_exact().unwrap());
+    }
+
+    /// A version 10 store's imported rows (slim records holding the id, rule, capitalised
+    /// names, countries and places schema 11 leaves out, and one full record of an import
+    /// older than schema 9) read the same after the migration, in fewer bytes.
+    #[test]
+    fn a_version_10_store_migrates_its_imported_records_reading_the_same() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut events = Vec::new();
+        for i in 0..4 {
+            let mut e = event(&format!("gdelt:{i}"), "2024-06-19", None);
+            (e.id, e.rule, e.text, e.event_text) =
+                (e.doc_id.clone(), "import:gdelt".into(), String::new(), String::new());
+            (e.text_info, e.trigger_span) = (TextInfo { sentence: 0, start: 0, end: 0 }, (0, 0));
+            e.actor[0].name = "North Korea".into();
+            e.actor[0].entity_text = "NORTH KOREA".into();
+            e.mode = vec!["visit".into()];
+            e.event_loc = Some(dyad_model::Location {
+                extracted_place: "Kyiv, Ukraine".into(),
+                resolved_place: "Kyiv, Ukraine".into(),
+                country_code: "UKR".into(),
+                lat: Some(50.45),
+                lon: Some(30.52),
+                feature: "city".into(),
+            });
+            events.push(e);
+        }
+        events[1].actor[0].entity_text = "PYONGYANG".into();
+        events[2].recipient[0].country = "IGO".into();
+        let file = ImportFile { dataset: "gdelt".into(), file: "f".into(), file_hash: "h".into() };
+        let rows = events.iter().enumerate().map(|(i, e)| {
+            Ok(ImportRow {
+                event: e.clone(),
+                key: format!("GLOBALEVENTID {i}"),
+                source: Some("u".into()),
+            })
+        });
+        store.import_file(&file, rows, &|| 0).unwrap();
+        // The records as schema 10 wrote them; the last as the coder's JSON.
+        for (id, e) in events.iter().enumerate() {
+            let serde_json::Value::Object(mut old) = serde_json::to_value(e).unwrap() else {
+                unreachable!()
+            };
+            if id < 3 {
+                for column in ["event", "date", "modality", "mode", "doc_id"] {
+                    old.remove(column);
+                }
+                for (key, value) in crate::import::record_defaults() {
+                    if old.get(&key) == Some(&value) {
+                        old.remove(&key);
+                    }
+                }
+                old.insert("slim".into(), true.into());
+            }
+            let old = serde_json::to_string(&old).unwrap();
+            store
+                .conn
+                .execute(
+                    "UPDATE mentions SET record = ?1 WHERE id = ?2",
+                    rusqlite::params![old, id as i64 + 1],
+                )
+                .unwrap();
+        }
+        store.conn.pragma_update(None, "user_version", 10).unwrap();
+        let lengths = |store: &Store| -> Vec<i64> {
+            let mut stmt =
+                store.conn.prepare("SELECT length(record) FROM mentions ORDER BY id").unwrap();
+            let rows = stmt.query_map([], |r| r.get(0)).unwrap();
+            rows.collect::<Result<_, _>>().unwrap()
+        };
+        let read = |store: &Store| {
+            let mut rows = store.events(&EventFilter::default()).unwrap();
+            rows.sort_by_key(|row| row.id);
+            serde_json::to_value(rows.iter().map(|r| &r.mentions).collect::<Vec<_>>()).unwrap()
+        };
+        let countries = |store: &Store| -> Vec<(String, String)> {
+            let mut stmt = store
+                .conn
+                .prepare("SELECT actor_countries, recipient_countries FROM event_facts ORDER BY event_id")
+                .unwrap();
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+            rows.collect::<Result<_, _>>().unwrap()
+        };
+        let (before, lengths_before, facts_before) =
+            (read(&store), lengths(&store), countries(&store));
+        schema::migrate(&store.conn).unwrap();
+        assert_eq!(read(&store), before);
+        let lengths_after = lengths(&store);
+        for i in 0..3 {
+            assert!(
+                lengths_after[i] + 40 < lengths_before[i],
+                "{lengths_after:?} against {lengths_before:?}"
+            );
+        }
+        assert_eq!(lengths_after[3], lengths_before[3]);
+        let tx = store.conn.transaction().unwrap();
+        write::refresh_facts(&tx, None).unwrap();
+        tx.commit().unwrap();
+        assert_eq!(countries(&store), facts_before);
         assert!(store.aggregates_are_exact().unwrap());
     }
 

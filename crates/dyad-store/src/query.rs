@@ -310,16 +310,21 @@ impl Store {
                     r.get::<_, String>(5)?,
                     provenance(r)?,
                     r.get::<_, Option<String>>(11)?,
+                    r.get::<_, Option<String>>(8)?,
+                    r.get::<_, Option<String>>(10)?,
                 ))
             })?;
             for d in details {
-                let (modes, modality, value, unit, source, record, provenance, date) = d?;
+                let (modes, modality, value, unit, source, record, provenance, date, dataset, key) =
+                    d?;
                 let mut record = crate::import::full_record(
                     serde_json::from_str(&record)?,
                     &row.event,
                     date.as_deref(),
                     &modality,
                     &modes,
+                    dataset.as_deref(),
+                    key.as_deref(),
                 )?;
                 for m in modes.split(',').filter(|m| !m.is_empty()) {
                     if !row.modes.iter().any(|x| x == m) {

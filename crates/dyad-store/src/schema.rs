@@ -214,6 +214,11 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     // (`saved.rs` writes the stamps and their triggers, and fills the stamps of the months
     // already summed).
     "",
+    // 11: imported rows' records leave out what the dataset and the row's key give (the id,
+    // the rule, GDELT's capitalised actor names, a country equal to the code, a place named
+    // twice; see
+    // `import::slim_record`): `import::reslim` writes those stored before again.
+    "",
 ];
 
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
@@ -247,6 +252,9 @@ pub fn migrate(conn: &Connection) -> Result<(), StoreError> {
         }
         if found + 1 == 10 {
             crate::saved::create(&tx)?;
+        }
+        if found + 1 == 11 {
+            crate::import::reslim(&tx)?;
         }
         if found + 1 == 7 {
             crate::write::refresh_facts(&tx, None)?;

@@ -92,11 +92,12 @@ pub(crate) fn happened(modality: dyad_model::Modality) -> bool {
 }
 
 /// Writes the `event_facts` of one event (or, with `None`, of every event) from the record of
-/// its first mention, as `merge_target` writes them for a new event.
+/// its first mention, as `merge_target` writes them for a new event. An entity of a slim
+/// record without a `country` is in the country of its `code` (see `import::slim_record`).
 pub(crate) fn refresh_facts(tx: &Transaction<'_>, event_id: Option<i64>) -> Result<(), StoreError> {
     let countries = |role: &str| {
         format!(
-            "COALESCE((SELECT group_concat(c, '+' ORDER BY c) FROM (SELECT DISTINCT json_extract(p.value, '$.country') AS c
+            "COALESCE((SELECT group_concat(c, '+' ORDER BY c) FROM (SELECT DISTINCT IFNULL(json_extract(p.value, '$.country'), json_extract(p.value, '$.code')) AS c
               FROM json_each(first.record, '$.{role}') p) WHERE typeof(c) = 'text' AND c <> ''), '')"
         )
     };
