@@ -123,44 +123,71 @@ pub(super) fn by_modality(
         event_type = EventType::Threaten;
         modes = mode.map(|m| vec![m.to_string()]).unwrap_or_default();
     }
+    if modality == Modality::Future {
+        (event_type, modes) =
+            as_intention(trigger, s, t, window, (event_type, modes), why.as_deref_mut());
+    }
+    if modality == Modality::Negated {
+        (event_type, modes, modality) = as_refusal(s, window, (event_type, modes, modality), why);
+    }
+    (event_type, modes, modality)
+}
+
+/// A future event: cooperation is an intention (AGREE), a retreat a concession, an
+/// announced hostile act a threat whose mode is the act.
+fn as_intention(
+    trigger: &Trigger,
+    s: &Sentence<'_>,
+    t: usize,
+    window: &Range<usize>,
+    (mut event_type, mut modes): (EventType, Vec<String>),
+    mut why: Option<&mut Vec<String>>,
+) -> (EventType, Vec<String>) {
     // PLOVER: future cooperation is an intention (AGREE); a future retreat a
     // concession.
-    if modality == Modality::Future {
-        match event_type {
-            EventType::Aid | EventType::Cooperate | EventType::Support | EventType::Consult => {
-                if let Some(why) = why.as_deref_mut() {
-                    why.push(format!("future {event_type} coded as AGREE"));
-                }
-                event_type = EventType::Agree;
-                modes.clear();
+    match event_type {
+        EventType::Aid | EventType::Cooperate | EventType::Support | EventType::Consult => {
+            if let Some(why) = why.as_deref_mut() {
+                why.push(format!("future {event_type} coded as AGREE"));
             }
-            EventType::Retreat => {
-                event_type = EventType::Concede;
-                modes.clear();
-            }
-            // PLOVER: an announced hostile act is a threat, and the mode is what is
-            // threatened ("said it would detain the journalists": THREATEN arrest).
-            // An attempt ("tried to hack", "an attempt to assassinate") is the act,
-            // and so is a decision made public ("announced it would prohibit all
-            // aid"): what is decided will be done, unless only an intention is
-            // announced ("announced it is prepared to impose martial law").
-            EventType::Assault | EventType::Coerce | EventType::Sanction
-                if !(window.start..t)
-                    .any(|k| k > 0 && s.is(k, "to") && s.is_any(k - 1, ATTEMPT_WORDS))
-                    && (!(0..t).any(|k| s.is_any(k, DECISION_WORDS))
-                        || t >= 2 && s.is(t - 1, "to") && s.is_any(t - 2, INTENT_WORDS)) =>
-            {
-                let mode = threat_mode(event_type, &modes, trigger);
-                if let Some(why) = why.as_deref_mut() {
-                    why.push(format!("announced {event_type} coded as THREATEN"));
-                }
-                event_type = EventType::Threaten;
-                modes = vec![mode.to_string()];
-            }
-            _ => {}
+            event_type = EventType::Agree;
+            modes.clear();
         }
+        EventType::Retreat => {
+            event_type = EventType::Concede;
+            modes.clear();
+        }
+        // PLOVER: an announced hostile act is a threat, and the mode is what is
+        // threatened ("said it would detain the journalists": THREATEN arrest).
+        // An attempt ("tried to hack", "an attempt to assassinate") is the act,
+        // and so is a decision made public ("announced it would prohibit all
+        // aid"): what is decided will be done, unless only an intention is
+        // announced ("announced it is prepared to impose martial law").
+        EventType::Assault | EventType::Coerce | EventType::Sanction
+            if !(window.start..t)
+                .any(|k| k > 0 && s.is(k, "to") && s.is_any(k - 1, ATTEMPT_WORDS))
+                && (!(0..t).any(|k| s.is_any(k, DECISION_WORDS))
+                    || t >= 2 && s.is(t - 1, "to") && s.is_any(t - 2, INTENT_WORDS)) =>
+        {
+            let mode = threat_mode(event_type, &modes, trigger);
+            if let Some(why) = why {
+                why.push(format!("announced {event_type} coded as THREATEN"));
+            }
+            event_type = EventType::Threaten;
+            modes = vec![mode.to_string()];
+        }
+        _ => {}
     }
+    (event_type, modes)
+}
 
+/// A negated event: a refused cooperation is a rejection.
+fn as_refusal(
+    s: &Sentence<'_>,
+    window: &Range<usize>,
+    (mut event_type, mut modes, mut modality): (EventType, Vec<String>, Modality),
+    why: Option<&mut Vec<String>>,
+) -> (EventType, Vec<String>, Modality) {
     // A refusal of cooperation is a rejection: "would not meet their demands",
     // "refused to allow inspectors".
     let refusal_marker = window.clone().any(|k| {
@@ -172,7 +199,7 @@ pub(super) fn by_modality(
             ],
         )
     });
-    if modality == Modality::Negated && refusal_marker && event_type.quad_code() <= 2 {
+    if refusal_marker && event_type.quad_code() <= 2 {
         let mode = match event_type {
             EventType::Consult => Some("meet"),
             EventType::Aid | EventType::Cooperate => Some("assist"),
