@@ -28,7 +28,9 @@ it (the hand-written rows are tuned and authoritative); verbs it has only object
 keep their PETRARCH rows, matched after the hand-written ones.
 - a verb that carries out, joins or begins what its object names (SUPPORT_VERBS: "led an
   attack", "gathered for a protest") loses the object words that are hand-written event nouns
-  of another type: the noun's own event stands.
+  of another type: the noun's own event stands (so do light verbs that state or perform
+  their object, STATING_VERBS: "expressed support", "made a visit"); "take part" (PARTICIPATION) makes no event of
+  its own at all.
 
 The dictionary is MIT-licensed (Copyright (c) 2015 Open Event Data Alliance); the notice is kept
 at the top of the output.
@@ -126,6 +128,13 @@ def hand_verbs():
 
 
 # Verbs whose object is the event they carry out, join or begin.
+# Light verbs that state or perform what their object names ("expressed support", "issued a
+# warning", "made a visit"): like SUPPORT_VERBS, they keep the event noun's own type.
+STATING_VERBS = {"express", "issue", "make", "voice", "extend", "deliver"}
+
+# Verb and object words that only say someone joined what follows ("took part in a blockade").
+PARTICIPATION = {("take", "part")}
+
 SUPPORT_VERBS = {
     "lead", "launch", "stage", "hold", "gather", "join", "conduct", "mount", "organize",
     "organise", "arrange", "begin", "start", "continue", "resume", "carry out", "unleash",
@@ -221,7 +230,7 @@ def parse(path):
                 continue
             objects = pattern_object(after, sets)
             if objects:
-                block[2].append((objects, code))
+                block[2].append((objects, code, is_bare(after)))
             continue
         # A verb line: VERB {FORMS} [code]
         text = line[:code_match.start()] if code_match else line
@@ -235,6 +244,13 @@ def parse(path):
             continue
         block[1].append((word(lemma[0]), forms, code))
     return blocks
+
+
+def is_bare(after):
+    """Whether a pattern is its object alone (`- * STATEMENT`), with nothing after it that
+    dyad's rows cannot check (`- * STATEMENT (FOR)`, `- * SUPPORT TO`)."""
+    tokens = re.findall(r"\{[^}]*\}|\([^)]*\)|&\w+|[A-Za-z_']+", after)
+    return len(tokens) <= 1
 
 
 def pattern_object(after, sets):
@@ -292,7 +308,18 @@ def main():
             form_cell = classify_forms(lemma, forms) if forms else ""
             # Object patterns first: a row with an object wins over the bare verb.
             by_type = {}
-            for objects, code in patterns:
+            # An object whose bare pattern gives another code (`STATEMENT [010]` beside
+            # `STATEMENT (FOR) [101]`) keeps the bare pattern's meaning: the longer pattern's
+            # extra words are not checked by dyad, so it would fire on every "issued a
+            # statement".
+            bare = {}
+            for objects, code, alone in patterns:
+                if alone:
+                    for o in objects:
+                        bare.setdefault(o, code)
+            for objects, code, alone in patterns:
+                if not alone:
+                    objects = [o for o in objects if bare.get(o, code) == code]
                 mapped = plover(code, table)
                 # PLOVER: a declared (not yet implemented) ceasefire or withdrawal is a verbal
                 # concession; the verbs of statement blocks (CAMEO 01x-03x) only declare.
@@ -308,8 +335,11 @@ def main():
                 # "gathered for a protest") makes the object's own event: rows giving such a
                 # verb another type for an event noun are dropped. Verbs that stop, deny or
                 # judge their object ("prohibit aid", "condemn the attack") keep theirs.
-                if lemma in SUPPORT_VERBS:
+                if lemma in SUPPORT_VERBS or lemma in STATING_VERBS:
                     objects = [o for o in objects if not foreign_event_noun(o, event, nouns)]
+                # "take part in X" is the event X names, whatever it is (a protest, talks,
+                # fighting): the phrase makes no event of its own.
+                objects = [o for o in objects if (lemma, o) not in PARTICIPATION]
                 key = (lemma, event, mode, context)
                 if key in seen or not objects:
                     continue

@@ -460,7 +460,16 @@ fn tree_noun_args(
     let n = s.tree().phrase_head(t, t_end);
     let words = s.words();
     let noun = words.word(n).to_string();
-    let light = s.tree().head(n).filter(|&v| s.tree().rel(n) == "obj" && s.is_any(v, LIGHT_VERBS));
+    // The verb whose object the noun is ("launched attacks", "joined the strike"), or whose
+    // "in" phrase it is after a verb of joining ("took part in a blockade").
+    let light = s.tree().head(n).filter(|&v| match s.tree().rel(n) {
+        "obj" => s.carries_event(v),
+        "obl" => {
+            syntax::case_word(s.tree(), &words, n).as_deref() == Some("in")
+                && (s.is_any(v, JOINING_VERBS) || s.is_any(v, TAKE) && s.is(v + 1, "part"))
+        }
+        _ => false,
+    });
     let mut actor = None;
     let mut recipient = None;
     for c in s.tree().children(n) {
@@ -739,7 +748,7 @@ fn noun_actor(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Optio
     // "held their first meeting": a possessive pronoun is the subject of the light verb.
     if before.is_some_and(|(_, m)| matches!(m.kind, Kind::Pronoun(_))) {
         if let Some(v) =
-            (t.saturating_sub(6).max(clause.start)..t).rev().find(|&k| s.is_any(k, LIGHT_VERBS))
+            (t.saturating_sub(6).max(clause.start)..t).rev().find(|&k| s.carries_event(k))
         {
             if let Some(mut arg) = subject_before(s, clause.start, v) {
                 arg.how = "light-verb-subject".into();
@@ -813,8 +822,7 @@ fn noun_actor(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Optio
         }
     }
     // A light verb makes the noun its event: "Russia launched attacks on Ukraine".
-    if let Some(v) =
-        (t.saturating_sub(6).max(clause.start)..t).rev().find(|&k| s.is_any(k, LIGHT_VERBS))
+    if let Some(v) = (t.saturating_sub(6).max(clause.start)..t).rev().find(|&k| s.carries_event(k))
     {
         if let Some(mut arg) = subject_before(s, clause.start, v) {
             arg.how = "light-verb-subject".into();

@@ -59,17 +59,25 @@ pub(super) fn by_actor(
         event_type = EventType::Protest;
         modes = vec!["demo".to_string()];
     }
-    // PLOVER: joint military preparations are cooperation, not mobilisation.
-    if event_type == EventType::Mobilize
-        && actor.len() >= 2
-        && (s.tokens[cand.tok_end..clause.end].iter().any(|tk| {
+    // PLOVER: joint military preparations are cooperation, not mobilisation: several actors
+    // together, or exercises held with another party ("drills with American troops").
+    let together = actor.len() >= 2
+        && s.tokens[cand.tok_end..clause.end].iter().any(|tk| {
             is_any(
                 s.text,
                 tk,
                 &["jointly", "themselves", "together", "joint", "trilateral", "combined"],
             )
-        }))
-    {
+        });
+    let drills = trigger.object.is_some() && trigger.mode == "troops";
+    let with_party = drills
+        && (cand.tok_end..clause.end.min(cand.tok_end + 6)).any(|k| {
+            s.is(k, "with")
+                && s.mentions
+                    .iter()
+                    .any(|m| m.tok_start > k && m.tok_start <= k + 3 && super::is_actorish(m))
+        });
+    if event_type == EventType::Mobilize && (together || with_party) {
         event_type = EventType::Cooperate;
         modes.clear();
         if let Some(why) = why {

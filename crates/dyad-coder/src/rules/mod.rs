@@ -493,6 +493,35 @@ const LIGHT_VERBS: &[&str] = &[
     "declared",
 ];
 
+/// Verbs that only say their subject joined the event their object or "in" phrase names
+/// ("participated in the protests", "joined the strike", "took part in a blockade"): the
+/// subject is that event's actor, like a light verb's.
+const JOINING_VERBS: &[&str] = &[
+    "participate",
+    "participated",
+    "participates",
+    "participating",
+    "engage",
+    "engaged",
+    "engages",
+    "engaging",
+    "join",
+    "joined",
+    "joins",
+    "joining",
+];
+const TAKE: &[&str] = &["take", "took", "taken", "takes", "taking"];
+
+impl Sentence<'_> {
+    /// Whether token `k` is a light verb or a verb of joining ("took part") that makes the
+    /// event noun after it its own.
+    fn carries_event(&self, k: usize) -> bool {
+        self.is_any(k, LIGHT_VERBS)
+            || self.is_any(k, JOINING_VERBS)
+            || self.is_any(k, TAKE) && self.is(k + 1, "part")
+    }
+}
+
 /// What the discourse remembers between sentences.
 #[derive(Default)]
 struct Discourse {
