@@ -320,6 +320,11 @@ fn object_rows(
         if s.is_any(k, &[".", ";", ":"]) {
             break;
         }
+        // "ruled that the police must return …": what a clause of its own says is not the
+        // verb's object.
+        if !before_verb && k > from && s.is_any(k, &["that", "whether", "because", "although"]) {
+            break;
+        }
         buf.clear();
         for (n, tk) in s.tokens[k..to].iter().take(triggers.max_class_words.min(3)).enumerate() {
             if n > 0 {
@@ -372,6 +377,33 @@ pub(super) fn has_class(
     }
     false
 }
+
+/// Verbs of impact, which say what an event did rather than name one ("hit by a cyber attack").
+const IMPACT_VERBS: &[&str] = &[
+    "hit",
+    "hits",
+    "hitting",
+    "strike",
+    "strikes",
+    "struck",
+    "striking",
+    "affect",
+    "affected",
+    "affects",
+    "disrupt",
+    "disrupted",
+    "disrupts",
+    "cripple",
+    "crippled",
+    "cripples",
+    "paralyse",
+    "paralysed",
+    "paralyze",
+    "paralyzed",
+    "damage",
+    "damaged",
+    "damages",
+];
 
 /// Whether a candidate is part of another candidate's event rather than an event of its own:
 /// the verb an intent verb introduces, a nominal event that a request, rejection or
@@ -452,6 +484,24 @@ pub(super) fn superseded(
                 && (c.tok_end..t).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
                 && !governs_concession(triggers, s, c, cand)
                 && !intends_hostile_noun(triggers, s, c, cand)
+        })
+    {
+        return true;
+    }
+    // "was hit by a cyber attack", "a ransomware attack hit the refinery": a verb of impact
+    // whose agent is an event noun of another type tells what that event did; the noun
+    // is the event.
+    if trigger.pos == Pos::Verb
+        && trigger.event == EventType::Assault
+        && s.is_any(t, IMPACT_VERBS)
+        && candidates.iter().any(|c| {
+            let agent = &triggers.rows[c.trigger];
+            agent.pos == Pos::Noun
+                && agent.event != trigger.event
+                && (c.tok_end <= t && t - c.tok_end <= 2
+                    || s.is(cand.tok_end, "by")
+                        && c.tok_start > cand.tok_end
+                        && c.tok_start <= cand.tok_end + 4)
         })
     {
         return true;
