@@ -599,10 +599,18 @@ pub(super) fn subject_of_kind(
 
 fn agent_after(s: &Sentence<'_>, t: usize, end: usize) -> Option<Argument> {
     let by = (t..end.min(t + 6)).find(|&k| s.is(k, "by"))?;
-    // "by Russian air defences": a country adjective names the agent too.
-    let idx = s.mentions.iter().position(|m| {
-        m.tok_start > by && m.tok_start <= by + 2 && (is_actorish(m) || m.kind == Kind::Modifier)
-    })?;
+    // "by Russian air defences": a country adjective names the agent too; "by masked
+    // gunmen", "by rioters": a bare sector noun, when no named party is there.
+    let near = |m: &Mention| m.tok_start > by && m.tok_start <= by + 2;
+    let idx = s
+        .mentions
+        .iter()
+        .position(|m| near(m) && (is_actorish(m) || m.kind == Kind::Modifier))
+        .or_else(|| {
+            s.mentions
+                .iter()
+                .position(|m| near(m) && m.kind == Kind::SectorOnly && m.entity.sector != "PTY")
+        })?;
     Some(Argument {
         sector: None,
         mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),

@@ -8,8 +8,8 @@ use std::ops::Range;
 use dyad_model::{Entity, EventType, Modality};
 
 use super::{
-    before_day, is_crowd_phrase, threat_mode, Argument, Candidate, Clause, ClauseKind, Sentence,
-    ATTEMPT_WORDS, DECISION_WORDS, INTENT_WORDS, THREAT_WORDS,
+    before_day, is_crowd_phrase, is_protesting_crowd, threat_mode, Argument, Candidate, Clause,
+    ClauseKind, Sentence, ATTEMPT_WORDS, DECISION_WORDS, INTENT_WORDS, THREAT_WORDS,
 };
 use crate::tokens::is_any;
 use crate::triggers::Trigger;
@@ -24,7 +24,7 @@ pub(super) fn by_actor(
     clause: Clause,
     actor_arg: &Argument,
     actor: &[Entity],
-    why: Option<&mut Vec<String>>,
+    mut why: Option<&mut Vec<String>>,
 ) -> (EventType, Vec<String>) {
     let mut event_type = trigger.event;
     let mut modes: Vec<String> =
@@ -51,6 +51,21 @@ pub(super) fn by_actor(
                 modes = vec!["restrict".to_string()];
             }
             _ => {}
+        }
+    }
+    // PLOVER: protesters' violence ("rioters set fire to a police station", "protesters
+    // clashed with police") is a riot.
+    if event_type == EventType::Assault
+        && !actor_arg.mentions.is_empty()
+        && actor_arg.mentions.iter().all(|&i| {
+            let m = &s.mentions[i];
+            is_protesting_crowd(&s.text[s.tokens[m.tok_start].start..s.tokens[m.tok_end - 1].end])
+        })
+    {
+        event_type = EventType::Protest;
+        modes = vec!["riot".to_string()];
+        if let Some(why) = why.as_deref_mut() {
+            why.push("violence by protesters: PROTEST riot".into());
         }
     }
     // PLOVER: a people protesting in the street is PROTEST; a government

@@ -1021,6 +1021,28 @@ fn entity_of(
 
 /// Whether an unnamed actor's words name a crowd ("hundreds of thousands of people",
 /// "opponents of the senate"): street action needs one.
+/// Whether a phrase names people protesting ("rioters", "a mob", "protesters"): their
+/// violence is a riot (PLOVER PROTEST riot), not an armed attack.
+fn is_protesting_crowd(text: &str) -> bool {
+    const PROTESTING: &[&str] = &[
+        "protesters",
+        "protestors",
+        "protester",
+        "demonstrators",
+        "rioters",
+        "mob",
+        "mobs",
+        "marchers",
+    ];
+    has_word_of(text, PROTESTING)
+}
+
+/// Whether any word of `text` is one of `words` (ASCII case ignored).
+fn has_word_of(text: &str, words: &[&str]) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| words.iter().any(|c| w.eq_ignore_ascii_case(c)))
+}
+
 fn is_crowd_phrase(text: &str) -> bool {
     const CROWD: &[&str] = &[
         "people",
@@ -1045,8 +1067,7 @@ fn is_crowd_phrase(text: &str) -> bool {
         "teachers",
         "employees",
     ];
-    text.split(|c: char| !c.is_alphanumeric())
-        .any(|w| CROWD.iter().any(|c| w.eq_ignore_ascii_case(c)))
+    has_word_of(text, CROWD)
 }
 
 /// The THREATEN mode of a threatened assault, coercion or sanction: what is threatened.
