@@ -470,6 +470,16 @@ fn tree_noun_args(
         }
         _ => false,
     });
+    // "claimed responsibility for the bombing": the noun hangs on "responsibility".
+    let light = light.or_else(|| {
+        let r = s.tree().head(n)?;
+        let v = s.tree().head(r)?;
+        (s.tree().rel(n) == "nmod"
+            && s.is_any(r, &["responsibility", "credit"])
+            && s.tree().rel(r) == "obj"
+            && s.is_any(v, CLAIM))
+        .then_some(v)
+    });
     let mut actor = None;
     let mut recipient = None;
     for c in s.tree().children(n) {

@@ -506,6 +506,11 @@ pub(super) fn superseded(
     {
         return true;
     }
+    // "claimed responsibility for the attack" is no accusation: the attack is the event, and
+    // the claimant its actor.
+    if trigger.pos == Pos::Verb && s.is_any(cand.tok_end, &["responsibility", "credit"]) {
+        return true;
+    }
     // "agreed to stop fighting", "halted shelling": what is stopped is not an event.
     if cand.form == Form::Gerund
         && t > 0

@@ -511,6 +511,8 @@ const JOINING_VERBS: &[&str] = &[
     "joining",
 ];
 const TAKE: &[&str] = &["take", "took", "taken", "takes", "taking"];
+/// "claimed responsibility for the bombing": the claimant is the bomber.
+const CLAIM: &[&str] = &["claim", "claimed", "claims", "claiming", "accept", "accepted", "accepts"];
 
 impl Sentence<'_> {
     /// Whether token `k` is a light verb or a verb of joining ("took part") that makes the
@@ -519,6 +521,7 @@ impl Sentence<'_> {
         self.is_any(k, LIGHT_VERBS)
             || self.is_any(k, JOINING_VERBS)
             || self.is_any(k, TAKE) && self.is(k + 1, "part")
+            || self.is_any(k, CLAIM) && self.is_any(k + 1, &["responsibility", "credit"])
     }
 }
 
@@ -648,6 +651,8 @@ fn clauses(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Clause> {
             kind = ClauseKind::Main;
             sub_open = false;
         } else if (is_any(text, t, SPEECH)
+            // "claimed responsibility for …" says nothing: it owns an act.
+            && !tokens.get(k + 1).is_some_and(|n| is_any(text, n, &["responsibility", "credit"]))
             || is_any(text, t, SPEECH_THAT)
                 && tokens.get(after_day(text, tokens, k + 1)).is_some_and(|n| is(text, n, "that")))
             && speech_subject(text, tokens, mentions, k).is_some()
