@@ -53,6 +53,42 @@ pub(super) fn by_actor(
             _ => {}
         }
     }
+    // "ordered troops into the city", "ordered police to the prison": an order to one's own
+    // forces moves them (PLOVER MOBILIZE), it asks nothing of another party.
+    if event_type == EventType::Request
+        && s.is_any(cand.tok_start, &["order", "ordered", "orders", "ordering"])
+        && s.mentions.iter().any(|m| {
+            m.tok_start >= cand.tok_end
+                && m.tok_start <= cand.tok_end + 2
+                && (cand.tok_end..m.tok_start).all(|k| {
+                    s.is_any(
+                        k,
+                        &[
+                            "the",
+                            "its",
+                            "his",
+                            "her",
+                            "their",
+                            "more",
+                            "additional",
+                            "extra",
+                            "federal",
+                            "national",
+                            "riot",
+                            "elite",
+                        ],
+                    )
+                })
+                && matches!(m.entity.sector.as_str(), "MIL" | "COP")
+                && m.entity.name.is_empty()
+        })
+    {
+        event_type = EventType::Mobilize;
+        modes = vec!["troops".to_string()];
+        if let Some(why) = why.as_deref_mut() {
+            why.push("an order to move forces: MOBILIZE".into());
+        }
+    }
     // PLOVER: protesters' violence ("rioters set fire to a police station", "protesters
     // clashed with police") is a riot.
     if event_type == EventType::Assault
