@@ -499,7 +499,7 @@ pub(super) fn superseded(
             agent.pos == Pos::Noun
                 && agent.event != trigger.event
                 && (c.tok_end <= t && t - c.tok_end <= 2
-                    || s.is(cand.tok_end, "by")
+                    || s.is_any(cand.tok_end, &["by", "with"])
                         && c.tok_start > cand.tok_end
                         && c.tok_start <= cand.tok_end + 4)
         })

@@ -89,15 +89,24 @@ pub(super) fn by_actor(
             why.push("an order to move forces: MOBILIZE".into());
         }
     }
-    // PLOVER: protesters' violence ("rioters set fire to a police station", "protesters
-    // clashed with police") is a riot.
-    if event_type == EventType::Assault
-        && !actor_arg.mentions.is_empty()
+    // Whether the actor is protesters ("rioters", "demonstrators", "a mob").
+    let protesters = !actor_arg.mentions.is_empty()
         && actor_arg.mentions.iter().all(|&i| {
             let m = &s.mentions[i];
             is_protesting_crowd(&s.text[s.tokens[m.tok_start].start..s.tokens[m.tok_end - 1].end])
-        })
-    {
+        });
+    // "demonstrators gathered in the square": protesters assembling are a demonstration,
+    // not a meeting.
+    if event_type == EventType::Consult && protesters {
+        event_type = EventType::Protest;
+        modes = vec!["demo".to_string()];
+        if let Some(why) = why.as_deref_mut() {
+            why.push("protesters assembling: PROTEST demo".into());
+        }
+    }
+    // PLOVER: protesters' violence ("rioters set fire to a police station", "protesters
+    // clashed with police") is a riot.
+    if event_type == EventType::Assault && protesters {
         event_type = EventType::Protest;
         modes = vec!["riot".to_string()];
         if let Some(why) = why.as_deref_mut() {
