@@ -19,11 +19,13 @@ pub(crate) struct Tree {
     rel: Vec<&'static str>,
 }
 
-/// Buffers reused across sentences.
+/// Buffers reused across sentences, and what was parsed.
 #[derive(Default)]
 pub(crate) struct Parser {
     ws: Workspace,
     out: Vec<dyad_syntax::Token<'static>>,
+    pub n_sentences: usize,
+    pub n_tokens: usize,
 }
 
 impl Parser {
@@ -31,6 +33,8 @@ impl Parser {
     pub fn parse(&mut self, text: &str, tokens: &[Token], tree: &mut Tree) {
         tree.head.clear();
         tree.rel.clear();
+        self.n_sentences += 1;
+        self.n_tokens += tokens.len();
         let forms: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
         Model::builtin().parse_into(&forms, &mut self.ws, &mut self.out);
         for t in &self.out {
