@@ -58,6 +58,9 @@ pub struct Coded {
     pub events: Vec<Event>,
     pub diagnostics: Vec<Diagnostic>,
     pub n_sentences: usize,
+    /// Sentences tagged and parsed for their arguments, and their tokens (the parse's cost).
+    pub n_parsed: usize,
+    pub n_parsed_tokens: usize,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -80,6 +83,12 @@ pub struct Coder {
 /// [`Coder::new`]), so that a caller can overlap it with loading a lexicon on another thread.
 pub fn prepare() {
     builtin_triggers();
+}
+
+/// Reads the built-in syntax model now (it is otherwise read by the first sentence that
+/// needs a parse), so that a caller can overlap it with other start-up work.
+pub fn prepare_parser() {
+    dyad_syntax::Model::builtin();
 }
 
 fn builtin_triggers() -> &'static triggers::Triggers {

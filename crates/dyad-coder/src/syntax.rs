@@ -19,11 +19,13 @@ pub(crate) struct Tree {
     rel: Vec<&'static str>,
 }
 
-/// Buffers reused across sentences.
+/// Buffers reused across sentences, and what was parsed.
 #[derive(Default)]
 pub(crate) struct Parser {
     ws: Workspace,
     out: Vec<dyad_syntax::Token<'static>>,
+    pub n_sentences: usize,
+    pub n_tokens: usize,
 }
 
 impl Parser {
@@ -31,6 +33,8 @@ impl Parser {
     pub fn parse(&mut self, text: &str, tokens: &[Token], tree: &mut Tree) {
         tree.head.clear();
         tree.rel.clear();
+        self.n_sentences += 1;
+        self.n_tokens += tokens.len();
         let forms: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
         Model::builtin().parse_into(&forms, &mut self.ws, &mut self.out);
         for t in &self.out {
@@ -200,4 +204,37 @@ pub(crate) fn has_dependent(tree: &Tree, cx: &Words<'_>, n: usize, rel: &str, wo
 /// The case word (preposition) of a nominal, lower-cased.
 pub(crate) fn case_word(tree: &Tree, cx: &Words<'_>, n: usize) -> Option<String> {
     tree.children(n).find(|&k| tree.rel(k) == "case").map(|k| cx.word(k).to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Coder, Options};
+
+    fn document(text: &str) -> dyad_model::Document {
+        let mut doc = dyad_model::Document { text: text.into(), ..Default::default() };
+        doc.paragraphs = vec![(0, text.len())];
+        doc.sentences = dyad_ingest::split_sentences(text)
+            .into_iter()
+            .map(|(start, end)| dyad_model::Sentence { start, end, paragraph: 0 })
+            .collect();
+        doc
+    }
+
+    /// What the parse costs is counted: a sentence is parsed when a candidate's arguments
+    /// are wanted and it names two parties, not when it has no candidate, and never with
+    /// `no_parse`.
+    #[test]
+    fn parsed_sentences_and_tokens_are_counted() {
+        let doc = document("Russia attacked Ukraine. The weather was fine in Kyiv.");
+        let coded = Coder::builtin().code(&doc);
+        assert_eq!(coded.events.len(), 1);
+        assert_eq!((coded.n_parsed, coded.n_parsed_tokens), (1, 4));
+        let coder = Coder::new(
+            Coder::builtin().lexicon.clone(),
+            Options { no_parse: true, ..Options::default() },
+        );
+        let coded = coder.code(&doc);
+        assert_eq!(coded.events.len(), 1);
+        assert_eq!((coded.n_parsed, coded.n_parsed_tokens), (0, 0));
+    }
 }

@@ -47,7 +47,7 @@ impl<'a> Reader<'a> {
         ModelError { offset: self.pos, message: message.to_string() }
     }
 
-    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+    pub fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
         let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len());
         let end = end.ok_or_else(|| self.error("unexpected end of data"))?;
         let slice = &self.bytes[self.pos..end];
@@ -63,9 +63,6 @@ impl<'a> Reader<'a> {
 
     pub fn u8(&mut self) -> Result<u8, ModelError> {
         Ok(self.take(1)?[0])
-    }
-    pub fn i16(&mut self) -> Result<i16, ModelError> {
-        Ok(i16::from_le_bytes(self.array()?))
     }
     pub fn u32(&mut self) -> Result<u32, ModelError> {
         Ok(u32::from_le_bytes(self.array()?))

@@ -183,16 +183,14 @@ const _: () = assert!(std::mem::size_of::<InlineBucket>() == 64);
 const _: () = assert!(std::mem::size_of::<IndexBucket>() == 64);
 
 /// Places `keys` in buckets (at most `load` of the slots used), calling `fill(bucket, slot,
-/// key number)` for each; returns the buckets with their fingerprints set and the key of
-/// every slot (0 for empty ones).
+/// key number)` for each; returns the buckets with their fingerprints set.
 fn place<V: Copy + Default, const SLOTS: usize>(
     keys: impl ExactSizeIterator<Item = u64>,
     load: f64,
     mut fill: impl FnMut(&mut Bucket<V, SLOTS>, usize, usize),
-) -> (Vec<Bucket<V, SLOTS>>, Vec<u64>) {
+) -> Vec<Bucket<V, SLOTS>> {
     let n_buckets = ((keys.len() as f64 / (SLOTS as f64 * load)).ceil() as usize).max(1);
     let mut buckets = vec![Bucket::default(); n_buckets];
-    let mut slot_keys = vec![0u64; n_buckets * SLOTS];
     for (k, key) in keys.enumerate() {
         let mut b = bucket_of(key, n_buckets);
         while buckets[b].is_full() {
@@ -201,9 +199,25 @@ fn place<V: Copy + Default, const SLOTS: usize>(
         let s = buckets[b].fps.iter().position(|&fp| fp == 0).unwrap_or(0);
         buckets[b].fps[s] = fingerprint(key);
         fill(&mut buckets[b], s, k);
-        slot_keys[b * SLOTS + s] = key;
     }
-    (buckets, slot_keys)
+    buckets
+}
+
+/// The slot number (bucket × `slots` + slot) that `place` gives each of `keys`, in order,
+/// replayed from the keys alone: slots fill from the front, so a bucket's next slot is its
+/// count so far.
+fn placed_slots(keys: &[u64], n_buckets: usize, slots: usize) -> Vec<usize> {
+    let mut used = vec![0usize; n_buckets];
+    keys.iter()
+        .map(|&key| {
+            let mut b = bucket_of(key, n_buckets);
+            while used[b] == slots {
+                b = (b + 1) % n_buckets;
+            }
+            used[b] += 1;
+            b * slots + used[b] - 1
+        })
+        .collect()
 }
 
 /// Features probed per round: the first bucket of every feature in a round is read without a
@@ -337,9 +351,10 @@ pub(crate) struct Weights {
     scale: f32,
     n_features: usize,
     layout: Layout,
-    /// The full key of every slot (0 where empty), in slot order, for writing the model: the
-    /// buckets only keep fingerprints. Never read while scoring.
-    slot_keys: Vec<u64>,
+    /// The full key of every feature, in the order they were placed, for writing the model:
+    /// the buckets only keep fingerprints, and the slots are found again by replaying the
+    /// placement (`placed_slots`). Never read while scoring.
+    keys: Vec<u64>,
 }
 
 impl Weights {
@@ -387,31 +402,32 @@ impl Weights {
             let (_, start, len) = features[k];
             (start as usize..(start + len) as usize).map(|e| (classes[e], values[e]))
         };
-        let (layout, slot_keys) = if n_classes <= INLINE_CLASSES {
-            let (buckets, slot_keys) = place(keys, LOAD, |b: &mut InlineBucket, s, k| {
+        let layout = if n_classes <= INLINE_CLASSES {
+            let buckets = place(keys, LOAD, |b: &mut InlineBucket, s, k| {
                 for (class, value) in entries(k) {
                     b.values[s][usize::from(class)] = value;
                 }
             });
-            (Layout::Inline(buckets), slot_keys)
+            Layout::Inline(buckets)
         } else if n_classes <= DENSE_CLASSES {
             let mut dense = vec![0i16; features.len() * n_classes];
-            let (buckets, slot_keys) = place(keys, LOAD, |b: &mut IndexBucket, s, k| {
+            let buckets = place(keys, LOAD, |b: &mut IndexBucket, s, k| {
                 b.values[s] = k as u32;
                 for (class, value) in entries(k) {
                     dense[k * n_classes + usize::from(class)] = value;
                 }
             });
-            (Layout::Dense { buckets, values: dense }, slot_keys)
+            Layout::Dense { buckets, values: dense }
         } else {
-            let (buckets, slot_keys) = place(keys, LOAD, |b: &mut IndexBucket, s, k| {
+            let buckets = place(keys, LOAD, |b: &mut IndexBucket, s, k| {
                 let (_, start, len) = features[k];
                 b.values[s] = start << 8 | len;
             });
             let entries = classes.into_iter().zip(values).collect();
-            (Layout::Sparse { buckets, entries }, slot_keys)
+            Layout::Sparse { buckets, entries }
         };
-        Weights { n_classes, scale, n_features: features.len(), layout, slot_keys }
+        let keys = features.iter().map(|f| f.0).collect();
+        Weights { n_classes, scale, n_features: features.len(), layout, keys }
     }
 
     pub fn n_classes(&self) -> usize {
@@ -447,11 +463,14 @@ impl Weights {
         let nonzero = |row: &[i16]| -> Vec<(u8, i16)> {
             (0..n).filter(|&c| row[c] != 0).map(|c| (c as u8, row[c])).collect()
         };
-        let mut rows: Vec<(u64, Vec<(u8, i16)>)> = Vec::with_capacity(self.n_features);
-        for (slot, &key) in self.slot_keys.iter().enumerate() {
-            if key == 0 {
-                continue;
+        let slots = match &self.layout {
+            Layout::Inline(buckets) => placed_slots(&self.keys, buckets.len(), INLINE_SLOTS),
+            Layout::Dense { buckets, .. } | Layout::Sparse { buckets, .. } => {
+                placed_slots(&self.keys, buckets.len(), INDEX_SLOTS)
             }
+        };
+        let mut rows: Vec<(u64, Vec<(u8, i16)>)> = Vec::with_capacity(self.n_features);
+        for (&key, slot) in self.keys.iter().zip(slots) {
             let row = match &self.layout {
                 Layout::Inline(buckets) => {
                     nonzero(&buckets[slot / INLINE_SLOTS].values[slot % INLINE_SLOTS])
@@ -510,13 +529,13 @@ impl Weights {
             last_key = key;
             let len = usize::from(reader.u8()?);
             let start = classes.len() as u32;
-            for _ in 0..len {
-                let class = reader.u8()?;
-                if usize::from(class) >= n_classes {
+            // Each entry is a class byte and an i16, read a feature at a time.
+            for entry in reader.take(3 * len)?.chunks_exact(3) {
+                if usize::from(entry[0]) >= n_classes {
                     return Err(reader.error("class out of range"));
                 }
-                classes.push(class);
-                values.push(reader.i16()?);
+                classes.push(entry[0]);
+                values.push(i16::from_le_bytes([entry[1], entry[2]]));
             }
             features.push((key, start, len as u32));
         }

@@ -663,12 +663,16 @@ pub fn load_lexicon(args: &crate::LexiconArgs) -> Result<std::sync::Arc<dyad_lex
     Ok(std::sync::Arc::new(lexicon))
 }
 
-/// A coder over the lexicon of `args`. The coder's trigger automaton compiles on another
-/// core while the lexicon loads (start-up time); commands that only need the lexicon call
-/// [`load_lexicon`] and do not compile it.
+/// A coder over the lexicon of `args`. The coder's trigger automaton compiles, and the
+/// syntax model is read (unless `no_parse`), on other threads while the lexicon loads
+/// (start-up time); commands that only need the lexicon call [`load_lexicon`] and do not
+/// compile it.
 pub fn load_coder(args: &crate::LexiconArgs, options: dyad_coder::Options) -> Result<Coder> {
     let lexicon = std::thread::scope(|scope| {
         scope.spawn(dyad_coder::prepare);
+        if !options.no_parse {
+            scope.spawn(dyad_coder::prepare_parser);
+        }
         load_lexicon(args)
     })?;
     Ok(Coder::new(lexicon, options))

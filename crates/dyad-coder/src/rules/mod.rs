@@ -1433,6 +1433,8 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
         update_discourse(&mut discourse, &s, &events);
         coded.events.extend(events);
     }
+    let parser = parser.into_inner();
+    (coded.n_parsed, coded.n_parsed_tokens) = (parser.n_sentences, parser.n_tokens);
     coded
 }
 

@@ -16,7 +16,8 @@ pub fn run(input: Option<&Path>, from: From, to: To, lexicon: &LexiconArgs) -> R
     if !matches!(from, From::Jsonl | From::Auto) || to != To::Jsonl {
         bail!("resolve reads and writes JSONL only (--from jsonl --to jsonl)");
     }
-    let coder = load_coder(lexicon, Options::default())?;
+    // Resolving a phrase reads the lexicon only: no sentence is parsed.
+    let coder = load_coder(lexicon, Options { no_parse: true, ..Options::default() })?;
     let reader: Box<dyn BufRead> = match input {
         None => Box::new(std::io::BufReader::new(std::io::stdin().lock())),
         Some(p) if p.as_os_str() == "-" => {
