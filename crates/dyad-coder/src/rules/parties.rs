@@ -6,7 +6,8 @@ use dyad_model::{Entity, EventType};
 
 use super::{
     dedup_entities, entity_of, irrealis, is_common_phrase, location, preposition_before,
-    unidentified_actor, unidentified_allowed, Argument, Candidate, Clause, Discourse, Sentence,
+    speech_subject, unidentified_actor, unidentified_allowed, Argument, Candidate, Clause,
+    ClauseKind, Discourse, Sentence,
 };
 use crate::mentions::{Kind, Mention, Refers};
 use crate::triggers::{Pos, Trigger};
@@ -47,6 +48,24 @@ pub(super) fn parties(
                 .collect();
             if let Some(why) = why.as_deref_mut().filter(|_| !actor.is_empty()) {
                 why.push(format!("actor: the accused of `{}`", s.word(charge)));
+            }
+        }
+    }
+    // "The government of Togo said it may ban …": a pronoun subject that found no
+    // antecedent, in what a speaker says, is the speaker.
+    if actor.is_empty()
+        && !actor_arg.mentions.is_empty()
+        && actor_arg.mentions.iter().all(|&i| matches!(s.mentions[i].kind, Kind::Pronoun(_)))
+    {
+        if let ClauseKind::Complement(verb) = clause.kind {
+            if let Some(m) = speech_subject(s.text, s.tokens, s.mentions, verb) {
+                actor = entity_of(m, discourse, s, m.tok_start)
+                    .into_iter()
+                    .filter(|e| !e.country.is_empty())
+                    .collect();
+                if let Some(why) = why.as_deref_mut().filter(|_| !actor.is_empty()) {
+                    why.push("pronoun subject of reported speech: the speaker".into());
+                }
             }
         }
     }
