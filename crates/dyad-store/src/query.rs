@@ -5,7 +5,7 @@ use rusqlite::types::Value;
 use crate::{Store, StoreError};
 
 /// Filters for [`Store::events`]; every set field must hold.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EventFilter {
     /// An entity code among the actors (`RUS`, `NATO`).
     pub actor: Option<String>,

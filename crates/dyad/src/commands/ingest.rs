@@ -259,6 +259,9 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
     ingester.flush()?;
     ingester.progress.clear();
     let t = ingester.tally;
+    if t.mentions > 0 {
+        super::save_analyses(ingester.store, ingester.coder.lexicon());
+    }
     outln!(
         "ingested: {} new documents, {} already stored as another file or page, {} near-identical copies of stored articles (syndicated), {} unchanged inputs, {} skipped",
         t.new_documents, t.same_article, t.near_duplicate, t.same_file, t.skipped
