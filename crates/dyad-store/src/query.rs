@@ -318,6 +318,7 @@ impl Store {
                 let (modes, modality, value, unit, source, record, provenance, date, dataset, key) =
                     d?;
                 let mut record = crate::import::full_record(
+                    &self.conn,
                     serde_json::from_str(&record)?,
                     &row.event,
                     date.as_deref(),
