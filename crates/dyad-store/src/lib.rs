@@ -930,6 +930,25 @@ mod tests {
         assert!(store.aggregates_are_exact().unwrap());
     }
 
+    /// An event as a GDELT row gives it (`gdelt:I`, no evidence) by North Korea, in Kyiv
+    /// (`resolved`: the place as resolved).
+    fn gdelt_row(i: usize, resolved: &str) -> Event {
+        let mut e = event(&format!("gdelt:{i}"), "2024-06-19", None);
+        (e.id, e.rule, e.text, e.event_text) =
+            (e.doc_id.clone(), "import:gdelt".into(), String::new(), String::new());
+        (e.text_info, e.trigger_span) = (TextInfo { sentence: 0, start: 0, end: 0 }, (0, 0));
+        e.actor[0].name = "North Korea".into();
+        e.event_loc = Some(dyad_model::Location {
+            extracted_place: "Kyiv, Ukraine".into(),
+            resolved_place: resolved.into(),
+            country_code: "UKR".into(),
+            lat: Some(50.45),
+            lon: Some(30.52),
+            feature: "city".into(),
+        });
+        e
+    }
+
     /// A version 10 store's imported rows (slim records holding the id, rule, capitalised
     /// names, countries and places schema 11 leaves out, and one full record of an import
     /// older than schema 9) read the same after the migration, in fewer bytes.
@@ -938,21 +957,9 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let mut events = Vec::new();
         for i in 0..4 {
-            let mut e = event(&format!("gdelt:{i}"), "2024-06-19", None);
-            (e.id, e.rule, e.text, e.event_text) =
-                (e.doc_id.clone(), "import:gdelt".into(), String::new(), String::new());
-            (e.text_info, e.trigger_span) = (TextInfo { sentence: 0, start: 0, end: 0 }, (0, 0));
-            e.actor[0].name = "North Korea".into();
+            let mut e = gdelt_row(i, "Kyiv, Ukraine");
             e.actor[0].entity_text = "NORTH KOREA".into();
             e.mode = vec!["visit".into()];
-            e.event_loc = Some(dyad_model::Location {
-                extracted_place: "Kyiv, Ukraine".into(),
-                resolved_place: "Kyiv, Ukraine".into(),
-                country_code: "UKR".into(),
-                lat: Some(50.45),
-                lon: Some(30.52),
-                feature: "city".into(),
-            });
             events.push(e);
         }
         events[1].actor[0].entity_text = "PYONGYANG".into();
@@ -1047,22 +1054,10 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let mut events = Vec::new();
         for i in 0..3 {
-            let mut e = event(&format!("gdelt:{i}"), "2024-06-19", None);
-            (e.id, e.rule, e.text, e.event_text) =
-                (e.doc_id.clone(), "import:gdelt".into(), String::new(), String::new());
-            (e.text_info, e.trigger_span) = (TextInfo { sentence: 0, start: 0, end: 0 }, (0, 0));
-            e.actor[0].name = "North Korea".into();
+            let mut e = gdelt_row(i, "Kyiv");
             e.actor[0].sector = "GOV".into();
             e.date_precision = Some("day".into());
             e.cameo = "190".into();
-            e.event_loc = Some(dyad_model::Location {
-                extracted_place: "Kyiv, Ukraine".into(),
-                resolved_place: "Kyiv".into(),
-                country_code: "UKR".into(),
-                lat: Some(50.45),
-                lon: Some(30.52),
-                feature: "city".into(),
-            });
             events.push(e);
         }
         // A row without a date precision, and one whose modes the column cannot hold.
