@@ -333,6 +333,18 @@ pub(crate) fn slim_record(
     Ok(serde_json::to_string(&record)?)
 }
 
+/// What a mention's record is read with besides itself: the event's type, the mention's
+/// date, modality and modes, the import's dataset and the row's key.
+#[derive(Clone, Copy)]
+pub(crate) struct Columns<'a> {
+    pub event: &'a str,
+    pub date: Option<&'a str>,
+    pub modality: &'a str,
+    pub modes: &'a str,
+    pub dataset: Option<&'a str>,
+    pub key: Option<&'a str>,
+}
+
 /// The mention's record as the coder's JSON: a slim record (see [`slim_record`]) filled out
 /// from the defaults, the columns (`event` the event's type; `date`, `modality` and `modes`
 /// the mention's) and the import's `dataset` and the row's `key`, through [`Event`] so that
@@ -341,13 +353,9 @@ pub(crate) fn slim_record(
 pub(crate) fn full_record(
     conn: &rusqlite::Connection,
     record: serde_json::Value,
-    event: &str,
-    date: Option<&str>,
-    modality: &str,
-    modes: &str,
-    dataset: Option<&str>,
-    key: Option<&str>,
+    columns: &Columns<'_>,
 ) -> Result<serde_json::Value, StoreError> {
+    let Columns { event, date, modality, modes, dataset, key } = *columns;
     let serde_json::Value::Object(mut slim) = record else { return Ok(record) };
     let compact = slim.get(COMPACT.0).and_then(|v| v.as_i64()) == Some(COMPACT.1);
     let mut fields = if compact {
@@ -451,16 +459,15 @@ pub(crate) fn reslim(tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError> {
             }
             let key = key.unwrap_or_default();
             let read = |record: serde_json::Value| {
-                full_record(
-                    tx,
-                    record,
-                    &event,
-                    date.as_deref(),
-                    &modality,
-                    &modes,
-                    Some(&dataset),
-                    Some(&key),
-                )
+                let columns = Columns {
+                    event: &event,
+                    date: date.as_deref(),
+                    modality: &modality,
+                    modes: &modes,
+                    dataset: Some(&dataset),
+                    key: Some(&key),
+                };
+                full_record(tx, record, &columns)
             };
             let full = read(old)?;
             let slim = slim_record(tx, &serde_json::from_value(full.clone())?, &dataset, &key)?;
