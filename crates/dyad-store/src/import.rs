@@ -73,6 +73,7 @@ impl Store {
         )?;
         let import_id = tx.last_insert_rowid();
         let (mut n, mut duplicates) = (0, 0);
+        let mut names = Names::new();
         {
             for row in rows {
                 let row = row.map_err(StoreError::Input)?;
@@ -81,7 +82,7 @@ impl Store {
                     continue;
                 }
                 let (event_id, _) = merge_target(&tx, &row.event, false)?;
-                insert_mention(&tx, event_id, import_id, &file.dataset, &row)?;
+                insert_mention(&tx, &mut names, event_id, import_id, &file.dataset, &row)?;
                 n += 1;
             }
         }
@@ -125,6 +126,7 @@ fn is_imported_before(
 /// Stores an imported row as a mention of event `event_id` (shared with the bulk writer).
 pub(crate) fn insert_mention(
     conn: &rusqlite::Connection,
+    names: &mut Names,
     event_id: i64,
     import_id: i64,
     dataset: &str,
@@ -145,7 +147,7 @@ pub(crate) fn insert_mention(
         e.mode.join(","),
         e.size.as_ref().map(|s| s.value),
         e.size.as_ref().map(|s| s.unit.clone()),
-        slim_record(conn, e, dataset, &row.key)?
+        slim_record(conn, names, e, dataset, &row.key)?
     ])?;
     Ok(())
 }
@@ -230,16 +232,32 @@ pub(crate) fn rename_keys(value: &mut serde_json::Value, short: bool) {
 /// never changed or removed, so a record that leaves out its entity's name because it is
 /// the code's reads back the same for as long as the store lives (a failed import takes
 /// the names it added with it).
-fn name_is_known(conn: &rusqlite::Connection, code: &str, name: &str) -> Result<bool, StoreError> {
-    match code_name(conn, code)? {
-        Some(known) => Ok(known == name),
+fn name_is_known(
+    conn: &rusqlite::Connection,
+    names: &mut Names,
+    code: &str,
+    name: &str,
+) -> Result<bool, StoreError> {
+    if let Some(known) = names.get(code) {
+        return Ok(known == name);
+    }
+    let known = match code_name(conn, code)? {
+        Some(known) => known,
         None => {
             conn.prepare_cached("INSERT INTO import_names (code, name) VALUES (?1, ?2)")?
                 .execute([code, name])?;
-            Ok(true)
+            name.to_string()
         }
-    }
+    };
+    let is_known = known == name;
+    names.insert(code.to_string(), known);
+    Ok(is_known)
 }
+
+/// The rows of `import_names` read or written by one transaction, by code: a lookup per
+/// entity of each row was a sixth of an import's time. Invariant: it lives no longer than
+/// the transaction, so a rolled-back name is never taken for a stored one.
+pub(crate) type Names = std::collections::HashMap<String, String>;
 
 /// The name `import_names` holds for `code` (see [`name_is_known`]).
 fn code_name(conn: &rusqlite::Connection, code: &str) -> Result<Option<String>, StoreError> {
@@ -269,6 +287,7 @@ fn row_id(dataset: &str, key: &str) -> Option<String> {
 /// `intensity`, which `refresh_facts` reads with SQL, stays.
 pub(crate) fn slim_record(
     conn: &rusqlite::Connection,
+    names: &mut Names,
     e: &Event,
     dataset: &str,
     key: &str,
@@ -309,7 +328,7 @@ pub(crate) fn slim_record(
             }
             let code = entity.get("code").and_then(|c| c.as_str()).unwrap_or("");
             let name = entity.get("name").and_then(|n| n.as_str()).unwrap_or("");
-            if !code.is_empty() && !name.is_empty() && name_is_known(conn, code, name)? {
+            if !code.is_empty() && !name.is_empty() && name_is_known(conn, names, code, name)? {
                 entity.remove("name");
             }
         }
@@ -433,6 +452,7 @@ pub(crate) fn reslim(tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError> {
          WHERE m.id > ?1 AND m.import_id IS NOT NULL ORDER BY m.id LIMIT 10000",
     )?;
     let mut update = tx.prepare("UPDATE mentions SET record = ?1 WHERE id = ?2")?;
+    let mut names = Names::new();
     let mut last = 0i64;
     loop {
         type Row = (i64, String, Option<String>, String, String, String, Option<String>, String);
@@ -470,7 +490,8 @@ pub(crate) fn reslim(tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError> {
                 full_record(tx, record, &columns)
             };
             let full = read(old)?;
-            let slim = slim_record(tx, &serde_json::from_value(full.clone())?, &dataset, &key)?;
+            let full_event = serde_json::from_value(full.clone())?;
+            let slim = slim_record(tx, &mut names, &full_event, &dataset, &key)?;
             if slim.len() < record.len() && read(serde_json::from_str(&slim)?)? == full {
                 update.execute(params![slim, id])?;
             }
