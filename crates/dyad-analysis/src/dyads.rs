@@ -76,6 +76,42 @@ pub struct DyadPoint {
     pub event_ids: Vec<i64>,
 }
 
+/// A point as JSON, its fields in the order `serde_json::Value` writes them (alphabetical),
+/// so that `/api/dyads` answers what it did when it built a `Value`.
+#[derive(serde::Serialize)]
+struct DyadJson<'a> {
+    actor: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    events: Option<&'a [i64]>,
+    intensity_mean: f64,
+    intensity_sum: f64,
+    n_events: usize,
+    n_sources: u32,
+    period: String,
+    quad_counts: [usize; 4],
+    recipient: &'a str,
+}
+
+impl DyadPoint {
+    /// The point as one line of JSON (the one `/api/dyads` answers and the store keeps,
+    /// [`crate::DYADS_JSON`]), with its events' ids when `event_ids`.
+    pub fn to_json(&self, event_ids: bool) -> String {
+        let point = DyadJson {
+            actor: &self.actor,
+            events: event_ids.then_some(self.event_ids.as_slice()),
+            intensity_mean: self.intensity_mean,
+            intensity_sum: self.intensity_sum,
+            n_events: self.n_events,
+            n_sources: self.n_sources,
+            period: self.period.to_string(),
+            quad_counts: self.quad_counts,
+            recipient: &self.recipient,
+        };
+        // Numbers and strings only: serialising cannot fail.
+        serde_json::to_string(&point).unwrap_or_default()
+    }
+}
+
 /// The dyad series of dated interactions, by actor, recipient and period. Undated
 /// interactions are left out.
 pub fn dyad_series(interactions: &[Interaction], g: Granularity) -> Vec<DyadPoint> {

@@ -44,7 +44,10 @@ pub use dyads::{dyad_series, next_period, period_start, DyadPoint, Granularity};
 pub use events::from_events;
 pub use export::{to_dot, to_graphml, to_json};
 pub use polarity::{analyse, Analysis, Bloc};
-pub use saved::{saved_monthly_dyads, saved_monthly_windows, saved_whole, ToSave};
+pub use saved::{
+    save_first_analyses, saved_monthly_dyads, saved_monthly_windows, saved_whole, ToSave,
+    DYADS_JSON,
+};
 pub use tally::{Tally, TallyOptions};
 pub use windows::{windows, TooManyWindows, Window, MAX_WINDOWS};
 

@@ -191,18 +191,15 @@ pub fn saved_monthly_windows(
     Ok((Ok(windows), to_save))
 }
 
-/// The directed dyad series by month of all events, as `Tally::dyad_series` gives it for the
-/// whole store's tally by month without event ids, each point written by `render` (whose
-/// output must hold no line break; `format` names it in the saved results' keys): one
-/// rendered point per line, and the number of points. Saved months are read back, the
-/// others computed and returned to save.
-pub fn saved_monthly_dyads(
+/// Each dated month's dyad points, rendered (see [`saved_monthly_dyads`]): read back where
+/// saved, else computed and returned to save.
+fn monthly_dyad_lines(
     store: &Store,
     context: &str,
     format: &str,
     is_state: &dyn Fn(&str) -> bool,
     render: &dyn Fn(&DyadPoint) -> String,
-) -> Result<((String, usize), ToSave), StoreError> {
+) -> Result<(Vec<Month<String>>, ToSave), StoreError> {
     let options = TallyOptions { dyads: Some(Granularity::Month), ..TallyOptions::default() };
     // A month's points, sorted by actor and recipient, one a line: actor, recipient and the
     // rendered point, tab-separated (codes hold no tab).
@@ -224,7 +221,22 @@ pub fn saved_monthly_dyads(
         &|_| String::new(),
     )?;
     // `by_month` refuses nothing here: only windows are counted.
-    let (months, to_save) = months.unwrap_or_default();
+    Ok(months.unwrap_or_default())
+}
+
+/// The directed dyad series by month of all events, as `Tally::dyad_series` gives it for the
+/// whole store's tally by month without event ids, each point written by `render` (whose
+/// output must hold no line break; `format` names it in the saved results' keys): one
+/// rendered point per line, and the number of points. Saved months are read back, the
+/// others computed and returned to save.
+pub fn saved_monthly_dyads(
+    store: &Store,
+    context: &str,
+    format: &str,
+    is_state: &dyn Fn(&str) -> bool,
+    render: &dyn Fn(&DyadPoint) -> String,
+) -> Result<((String, usize), ToSave), StoreError> {
+    let (months, to_save) = monthly_dyad_lines(store, context, format, is_state, render)?;
     // The months come in date order: the points of each pair, bucketed in the order they
     // come, are in period order, and the pairs sorted give the series' order (actor,
     // recipient, period). Bucketing (a map of pairs, not a sort of points) keeps this linear
@@ -298,4 +310,30 @@ pub fn saved_whole(
     });
     let to_save = serde_json::to_vec(&window).map(|b| vec![(key, stamp, b)]).unwrap_or_default();
     Ok((window, to_save))
+}
+
+/// The name under which the dyad points are kept as [`DyadPoint::to_json`] writes them
+/// without ids (what `/api/dyads` answers).
+pub const DYADS_JSON: &str = "api";
+
+/// Brings what a server shows first up to date in the store: the monthly windows
+/// ([`saved_monthly_windows`]), the whole network ([`saved_whole`]) and the monthly dyad
+/// points as [`DYADS_JSON`] ([`saved_monthly_dyads`]). Results still saved are read back (a
+/// write to June analyses June and the whole network again, not the other months); the
+/// others are computed and saved. The writers (`dyad import`, `dyad ingest`, `dyad bench
+/// store`) call it after writing, so that a server started afterwards reads these instead of
+/// computing them while its first visitor waits. Returns the number of results saved; saves
+/// nothing (and says so by its error) when another connection is writing the store.
+pub fn save_first_analyses(
+    store: &mut Store,
+    context: &str,
+    is_state: &dyn Fn(&str) -> bool,
+) -> Result<usize, StoreError> {
+    // Too many months for windows: the server shows no chart then, and nothing is kept.
+    let (_, mut to_save) = saved_monthly_windows(store, context, is_state, &|| false)?;
+    to_save.extend(saved_whole(store, context, is_state)?.1);
+    let render = |p: &DyadPoint| p.to_json(false);
+    to_save.extend(monthly_dyad_lines(store, context, DYADS_JSON, is_state, &render)?.1);
+    store.save_analyses(&to_save)?;
+    Ok(to_save.len())
 }

@@ -7,8 +7,9 @@
 use chrono::NaiveDate;
 use dyad_analysis::rng::Rng;
 use dyad_analysis::{
-    dyad_series, from_events, network, saved_monthly_dyads, saved_monthly_windows, saved_whole,
-    windows, DyadPoint, Granularity, NetworkOptions, Tally, TallyOptions, Window,
+    dyad_series, from_events, network, save_first_analyses, saved_monthly_dyads,
+    saved_monthly_windows, saved_whole, windows, DyadPoint, Granularity, NetworkOptions, Tally,
+    TallyOptions, Window, DYADS_JSON,
 };
 use dyad_model::{Document, Entity, Event, EventType, Modality, TextInfo};
 use dyad_store::{EventFilter, FactsOrder, ImportFile, ImportRow, Representation, Store};
@@ -360,4 +361,44 @@ fn saved_analyses_are_the_analysis_of_the_events_after_each_write() {
             assert_eq!(computed, [format!("month {month}"), "whole".to_string()]);
         }
     }
+}
+
+/// Issue 18: what a writer saves after writing (`save_first_analyses`, called by `dyad
+/// import`, `ingest` and `bench store`) is what a server reads first: nothing is left to
+/// compute, and each result is the one the events give; after a write, only what it touched
+/// is saved again.
+#[test]
+fn what_the_writers_save_is_what_a_server_reads_first() {
+    let mut store = varied_store(&HALVES);
+    let api_dyads = |store: &Store| -> String {
+        let options = TallyOptions { dyads: Some(Granularity::Month), ..TallyOptions::default() };
+        let series = tally(store, &EventFilter::default(), options).dyad_series();
+        series.iter().map(|p| p.to_json(false) + "\n").collect()
+    };
+    let read_first = |store: &mut Store| {
+        let render = |p: &DyadPoint| p.to_json(false);
+        let ((dyads, _), to_save) =
+            saved_monthly_dyads(store, "lexicon 1", DYADS_JSON, &is_state, &render).unwrap();
+        assert!(to_save.is_empty(), "dyads left to compute");
+        let (monthly, whole, computed, _) = saved(store, "lexicon 1");
+        assert!(computed.is_empty(), "left to compute: {computed:?}");
+        (monthly, whole, dyads)
+    };
+    let (monthly, whole, _) = expected_windows(&store);
+    let n_saved = save_first_analyses(&mut store, "lexicon 1", &is_state).unwrap();
+    // Each month's window and dyad points, and the whole network.
+    assert_eq!(n_saved, 2 * monthly.len() + 1);
+    assert_eq!(read_first(&mut store), (monthly, whole, api_dyads(&store)));
+    assert_eq!(save_first_analyses(&mut store, "lexicon 1", &is_state).unwrap(), 0);
+    // An imported row in one month: that month (window and points) and the whole network.
+    let mut row = event(&mut Rng::new(9), "imported-late", 0, &HALVES);
+    row.date = Some("2024-03-05".into());
+    row.modality = Modality::Asserted;
+    row.actor = vec![Entity { code: "CHN".into(), country: "CHN".into(), ..Entity::default() }];
+    let file = ImportFile { dataset: "t".into(), file: "late".into(), file_hash: "late".into() };
+    let row = ImportRow { event: row, key: "line 1".into(), source: None };
+    store.import_file(&file, [Ok(row)], &|| 0).unwrap();
+    assert_eq!(save_first_analyses(&mut store, "lexicon 1", &is_state).unwrap(), 3);
+    let (monthly, whole, _) = expected_windows(&store);
+    assert_eq!(read_first(&mut store), (monthly, whole, api_dyads(&store)));
 }

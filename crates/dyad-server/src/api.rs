@@ -260,39 +260,6 @@ const DYAD_PAGE: usize = 1_000;
 /// The largest `limit` of `/api/dyads` (`all=true` gives every point).
 const MAX_DYAD_PAGE: usize = 100_000;
 
-/// One point of `/api/dyads`, its fields in the order `serde_json::Value` writes them
-/// (alphabetical), so that the answer is what it was when built as a `Value`.
-#[derive(serde::Serialize)]
-struct DyadJson<'a> {
-    actor: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    events: Option<&'a [i64]>,
-    intensity_mean: f64,
-    intensity_sum: f64,
-    n_events: usize,
-    n_sources: u32,
-    period: String,
-    quad_counts: [usize; 4],
-    recipient: &'a str,
-}
-
-/// One point of `/api/dyads` as JSON, with its events' ids when `event_ids`.
-fn dyad_json(p: &DyadPoint, event_ids: bool) -> String {
-    let point = DyadJson {
-        actor: &p.actor,
-        events: event_ids.then_some(p.event_ids.as_slice()),
-        intensity_mean: p.intensity_mean,
-        intensity_sum: p.intensity_sum,
-        n_events: p.n_events,
-        n_sources: p.n_sources,
-        period: p.period.to_string(),
-        quad_counts: p.quad_counts,
-        recipient: &p.recipient,
-    };
-    // Numbers and strings only: serialising cannot fail.
-    serde_json::to_string(&point).unwrap_or_default()
-}
-
 /// `/api/dyads`: a page of the series (`limit`, default [`DYAD_PAGE`], from `offset`) with
 /// the number of points in all (`total`) and the offset of the next page (`next`), or every
 /// point with `all=true`. The whole series is computed once per store generation and kept
@@ -326,11 +293,11 @@ pub(crate) async fn dyads(State(state): State<Arc<AppState>>, Query(q): Q) -> Ca
         .cached(series_key, move |store, state| {
             if saved {
                 let is_state = |code: &str| state.lexicon.country(code).is_some();
-                let render = |p: &DyadPoint| dyad_json(p, false);
+                let render = |p: &DyadPoint| p.to_json(false);
                 let ((lines, n), to_save) = dyad_analysis::saved_monthly_dyads(
                     store,
                     state.lexicon.version(),
-                    "api",
+                    dyad_analysis::DYADS_JSON,
                     &is_state,
                     &render,
                 )
@@ -344,7 +311,7 @@ pub(crate) async fn dyads(State(state): State<Arc<AppState>>, Query(q): Q) -> Ca
             let series = tally(store, state, &filter, options, FactsOrder::Date)?.dyad_series();
             let mut out = String::new();
             for p in &series {
-                out.push_str(&dyad_json(p, event_ids));
+                out.push_str(&p.to_json(event_ids));
                 out.push('\n');
             }
             out.push_str(&format!("{}\n", series.len()));

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use rusqlite::params;
 
-use crate::import::{insert_mention, ImportFile, ImportRow};
+use crate::import::{insert_mention, ImportFile, ImportRow, Names};
 use crate::write::{insert_event_rows, party_key};
 use crate::{Store, StoreError};
 
@@ -56,6 +56,9 @@ impl Store {
             )?;
             let import_id = conn.last_insert_rowid();
             let mut n = 0usize;
+            // One transaction per million rows, all of one new store that is removed unless
+            // complete: a name read or written stays true for the store's life.
+            let mut names = Names::new();
             {
                 let mut event = conn.prepare(
                     "INSERT INTO events (id, event, actors, recipients, date) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -72,7 +75,7 @@ impl Store {
                         .map(|d| d.to_string());
                     event.execute(params![id, e.event.as_str(), actors, recipients, date])?;
                     insert_event_rows(conn, id, e, &actors, &recipients)?;
-                    insert_mention(conn, id, import_id, &file.dataset, &row)?;
+                    insert_mention(conn, &mut names, id, import_id, &file.dataset, &row)?;
                     n += 1;
                     // Commits now and then, so that the page cache does not fill with
                     // dirty pages.

@@ -73,6 +73,7 @@ impl Store {
         )?;
         let import_id = tx.last_insert_rowid();
         let (mut n, mut duplicates) = (0, 0);
+        let mut names = Names::new();
         {
             for row in rows {
                 let row = row.map_err(StoreError::Input)?;
@@ -81,7 +82,7 @@ impl Store {
                     continue;
                 }
                 let (event_id, _) = merge_target(&tx, &row.event, false)?;
-                insert_mention(&tx, event_id, import_id, &file.dataset, &row)?;
+                insert_mention(&tx, &mut names, event_id, import_id, &file.dataset, &row)?;
                 n += 1;
             }
         }
@@ -111,8 +112,11 @@ fn is_imported_before(
     }
     Ok(tx
         .prepare_cached(
+            // The terms of the index `mentions_global_id` (schema 12), then the exact key.
             "SELECT 1 FROM mentions m JOIN imports i ON i.id = m.import_id
-             WHERE m.import_row = ?1 AND m.import_id IS NOT NULL AND i.dataset = ?2 LIMIT 1",
+             WHERE CAST(substr(m.import_row, 15) AS INTEGER) = CAST(substr(?1, 15) AS INTEGER)
+             AND m.import_row GLOB 'GLOBALEVENTID *'
+             AND m.import_row = ?1 AND m.import_id IS NOT NULL AND i.dataset = ?2 LIMIT 1",
         )?
         .query_row(params![key, dataset], |_| Ok(()))
         .optional()?
@@ -122,6 +126,7 @@ fn is_imported_before(
 /// Stores an imported row as a mention of event `event_id` (shared with the bulk writer).
 pub(crate) fn insert_mention(
     conn: &rusqlite::Connection,
+    names: &mut Names,
     event_id: i64,
     import_id: i64,
     dataset: &str,
@@ -142,7 +147,7 @@ pub(crate) fn insert_mention(
         e.mode.join(","),
         e.size.as_ref().map(|s| s.value),
         e.size.as_ref().map(|s| s.unit.clone()),
-        slim_record(e, dataset, &row.key)?
+        slim_record(conn, names, e, dataset, &row.key)?
     ])?;
     Ok(())
 }
@@ -160,6 +165,108 @@ pub(crate) fn record_defaults() -> serde_json::Map<String, serde_json::Value> {
     map
 }
 
+/// [`record_defaults`] with what a dataset's rows hold when they say nothing else: GDELT's
+/// dates are days. Used by the compact records of schema 12 only (a schema 11 record
+/// without a `date_precision` has none).
+fn dataset_defaults(dataset: &str) -> serde_json::Map<String, serde_json::Value> {
+    let mut defaults = record_defaults();
+    if dataset == "gdelt" {
+        defaults.insert("date_precision".into(), "day".into());
+    }
+    defaults
+}
+
+/// Schema 12: the field names a slim record writes shorter (JSON keys were a third of its
+/// bytes), at any depth; `(field, short)`. No field of an event, entity, place, size,
+/// attribution or citation has a one- or two-letter name but `id`, which is not a short
+/// one, so the renaming is undone exactly. The names the store reads with SQL keep theirs:
+/// `actor`, `recipient`, `code`, `country`, `intensity` (`write::refresh_facts`), `text` and
+/// `hedge` (the filters).
+const SHORT_KEYS: &[(&str, &str)] = &[
+    ("name", "n"),
+    ("sector", "s"),
+    ("cameo", "c"),
+    ("date_precision", "dp"),
+    ("date_text", "dt"),
+    ("event_loc", "l"),
+    ("country_code", "cc"),
+    ("extracted_place", "p"),
+    ("resolved_place", "rp"),
+    ("feature", "f"),
+    ("lat", "y"),
+    ("lon", "x"),
+    ("quad_code", "q"),
+    ("entity_text", "t"),
+    ("doc_id", "d"),
+    ("rule", "r"),
+    ("context", "cx"),
+    ("mode", "m"),
+];
+
+/// The key that marks a compact slim record (schema 12), and its value.
+const COMPACT: (&str, i64) = ("v", 2);
+
+/// Renames the keys of `value`'s objects, at any depth, from each pair's first name to its
+/// second (`short`) or back.
+pub(crate) fn rename_keys(value: &mut serde_json::Value, short: bool) {
+    match value {
+        serde_json::Value::Object(map) => {
+            let fields = std::mem::take(map);
+            for (key, mut v) in fields {
+                rename_keys(&mut v, short);
+                let renamed = SHORT_KEYS.iter().find_map(|(long, brief)| match short {
+                    true if key == *long => Some(*brief),
+                    false if key == *brief => Some(*long),
+                    _ => None,
+                });
+                map.insert(renamed.map_or(key, str::to_string), v);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| rename_keys(v, short)),
+        _ => {}
+    }
+}
+
+/// Whether `name` is the name `import_names` holds for `code` (schema 12): the first name an
+/// imported row gave the code, kept when none is. Invariant: a row of `import_names` is
+/// never changed or removed, so a record that leaves out its entity's name because it is
+/// the code's reads back the same for as long as the store lives (a failed import takes
+/// the names it added with it).
+fn name_is_known(
+    conn: &rusqlite::Connection,
+    names: &mut Names,
+    code: &str,
+    name: &str,
+) -> Result<bool, StoreError> {
+    if let Some(known) = names.get(code) {
+        return Ok(known == name);
+    }
+    let known = match code_name(conn, code)? {
+        Some(known) => known,
+        None => {
+            conn.prepare_cached("INSERT INTO import_names (code, name) VALUES (?1, ?2)")?
+                .execute([code, name])?;
+            name.to_string()
+        }
+    };
+    let is_known = known == name;
+    names.insert(code.to_string(), known);
+    Ok(is_known)
+}
+
+/// The rows of `import_names` read or written by one transaction, by code: a lookup per
+/// entity of each row was a sixth of an import's time. Invariant: it lives no longer than
+/// the transaction, so a rolled-back name is never taken for a stored one.
+pub(crate) type Names = std::collections::HashMap<String, String>;
+
+/// The name `import_names` holds for `code` (see [`name_is_known`]).
+fn code_name(conn: &rusqlite::Connection, code: &str) -> Result<Option<String>, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT name FROM import_names WHERE code = ?1")?
+        .query_row([code], |r| r.get(0))
+        .optional()?)
+}
+
 /// The event id a dataset row with this key is given when imported (`gdelt:1186123457` for
 /// `GLOBALEVENTID 1186123457`), if its key is a GDELT id.
 fn row_id(dataset: &str, key: &str) -> Option<String> {
@@ -173,9 +280,18 @@ fn row_id(dataset: &str, key: &str) -> Option<String> {
 /// row's (see [`row_id`]), the `rule` when it is `import:<dataset>`, an entity's
 /// `entity_text` when it is its name in capitals (GDELT's actor names), its `country` when it
 /// is its `code` (`refresh_facts` reads the code then) and an empty `sector`, a place's
-/// `resolved_place` when it is the `extracted_place`. Marked `"slim": true` for
-/// [`full_record`]. The `intensity`, which `refresh_facts` reads with SQL, stays.
-pub(crate) fn slim_record(e: &Event, dataset: &str, key: &str) -> Result<String, StoreError> {
+/// `resolved_place` when it is the `extracted_place`. Since schema 12, also an entity's `name`
+/// when it is the one `import_names` holds for its code (see [`name_is_known`]), the
+/// dataset's defaults ([`dataset_defaults`]), and the field names shortened
+/// ([`SHORT_KEYS`]), marked `"v": 2` for [`full_record`] (before, `"slim": true`). The
+/// `intensity`, which `refresh_facts` reads with SQL, stays.
+pub(crate) fn slim_record(
+    conn: &rusqlite::Connection,
+    names: &mut Names,
+    e: &Event,
+    dataset: &str,
+    key: &str,
+) -> Result<String, StoreError> {
     let serde_json::Value::Object(mut fields) = serde_json::to_value(e)? else {
         unreachable!("an event serialises as a JSON object")
     };
@@ -210,6 +326,11 @@ pub(crate) fn slim_record(e: &Event, dataset: &str, key: &str) -> Result<String,
             if entity.get("sector").and_then(|s| s.as_str()) == Some("") {
                 entity.remove("sector");
             }
+            let code = entity.get("code").and_then(|c| c.as_str()).unwrap_or("");
+            let name = entity.get("name").and_then(|n| n.as_str()).unwrap_or("");
+            if !code.is_empty() && !name.is_empty() && name_is_known(conn, names, code, name)? {
+                entity.remove("name");
+            }
         }
     }
     if let Some(place) = fields.get_mut("event_loc").and_then(|v| v.as_object_mut()) {
@@ -217,14 +338,30 @@ pub(crate) fn slim_record(e: &Event, dataset: &str, key: &str) -> Result<String,
             place.remove("resolved_place");
         }
     }
-    for (key, value) in record_defaults() {
+    for (key, value) in dataset_defaults(dataset) {
         if fields.get(&key) == Some(&value) {
             fields.remove(&key);
         }
     }
-    // What tells a slim record from the coder's JSON.
-    fields.insert("slim".into(), serde_json::Value::Bool(true));
-    Ok(serde_json::to_string(&fields)?)
+    let mut record = serde_json::Value::Object(fields);
+    rename_keys(&mut record, true);
+    // What tells a compact slim record from the coder's JSON and older slim records.
+    if let serde_json::Value::Object(fields) = &mut record {
+        fields.insert(COMPACT.0.into(), COMPACT.1.into());
+    }
+    Ok(serde_json::to_string(&record)?)
+}
+
+/// What a mention's record is read with besides itself: the event's type, the mention's
+/// date, modality and modes, the import's dataset and the row's key.
+#[derive(Clone, Copy)]
+pub(crate) struct Columns<'a> {
+    pub event: &'a str,
+    pub date: Option<&'a str>,
+    pub modality: &'a str,
+    pub modes: &'a str,
+    pub dataset: Option<&'a str>,
+    pub key: Option<&'a str>,
 }
 
 /// The mention's record as the coder's JSON: a slim record (see [`slim_record`]) filled out
@@ -233,19 +370,26 @@ pub(crate) fn slim_record(e: &Event, dataset: &str, key: &str) -> Result<String,
 /// it is the JSON the row was imported as; any other record as it is. Slim records written
 /// before schema 11 hold every field [`slim_record`] now leaves out, and read the same.
 pub(crate) fn full_record(
+    conn: &rusqlite::Connection,
     record: serde_json::Value,
-    event: &str,
-    date: Option<&str>,
-    modality: &str,
-    modes: &str,
-    dataset: Option<&str>,
-    key: Option<&str>,
+    columns: &Columns<'_>,
 ) -> Result<serde_json::Value, StoreError> {
+    let Columns { event, date, modality, modes, dataset, key } = *columns;
     let serde_json::Value::Object(mut slim) = record else { return Ok(record) };
-    if slim.remove("slim").is_none() {
+    let compact = slim.get(COMPACT.0).and_then(|v| v.as_i64()) == Some(COMPACT.1);
+    let mut fields = if compact {
+        slim.remove(COMPACT.0);
+        let mut long = serde_json::Value::Object(std::mem::take(&mut slim));
+        rename_keys(&mut long, false);
+        if let serde_json::Value::Object(long) = long {
+            slim = long;
+        }
+        dataset_defaults(dataset.unwrap_or(""))
+    } else if slim.remove("slim").is_some() {
+        record_defaults()
+    } else {
         return Ok(serde_json::Value::Object(slim));
-    }
-    let mut fields = record_defaults();
+    };
     let modes: Vec<&str> = modes.split(',').filter(|m| !m.is_empty()).collect();
     fields.insert("event".into(), event.into());
     fields.insert("date".into(), date.into());
@@ -266,6 +410,13 @@ pub(crate) fn full_record(
     for role in ["actor", "recipient"] {
         for entity in fields.get_mut(role).and_then(|v| v.as_array_mut()).into_iter().flatten() {
             let Some(entity) = entity.as_object_mut() else { continue };
+            // First: the capitalised name below is this name's.
+            if compact && !entity.contains_key("name") {
+                let code = entity.get("code").and_then(|c| c.as_str()).unwrap_or("");
+                if let Some(name) = code_name(conn, code)? {
+                    entity.insert("name".into(), name.into());
+                }
+            }
             if !entity.contains_key("entity_text") {
                 let capitals =
                     entity.get("name").and_then(|n| n.as_str()).unwrap_or("").to_uppercase();
@@ -301,6 +452,7 @@ pub(crate) fn reslim(tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError> {
          WHERE m.id > ?1 AND m.import_id IS NOT NULL ORDER BY m.id LIMIT 10000",
     )?;
     let mut update = tx.prepare("UPDATE mentions SET record = ?1 WHERE id = ?2")?;
+    let mut names = Names::new();
     let mut last = 0i64;
     loop {
         type Row = (i64, String, Option<String>, String, String, String, Option<String>, String);
@@ -322,23 +474,24 @@ pub(crate) fn reslim(tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError> {
         last = end;
         for (id, event, date, modality, modes, dataset, key, record) in rows {
             let old: serde_json::Value = serde_json::from_str(&record)?;
-            if old.get("slim").is_none() {
+            if old.get("slim").is_none() && old.get(COMPACT.0).is_none() {
                 continue;
             }
             let key = key.unwrap_or_default();
             let read = |record: serde_json::Value| {
-                full_record(
-                    record,
-                    &event,
-                    date.as_deref(),
-                    &modality,
-                    &modes,
-                    Some(&dataset),
-                    Some(&key),
-                )
+                let columns = Columns {
+                    event: &event,
+                    date: date.as_deref(),
+                    modality: &modality,
+                    modes: &modes,
+                    dataset: Some(&dataset),
+                    key: Some(&key),
+                };
+                full_record(tx, record, &columns)
             };
             let full = read(old)?;
-            let slim = slim_record(&serde_json::from_value(full.clone())?, &dataset, &key)?;
+            let full_event = serde_json::from_value(full.clone())?;
+            let slim = slim_record(tx, &mut names, &full_event, &dataset, &key)?;
             if slim.len() < record.len() && read(serde_json::from_str(&slim)?)? == full {
                 update.execute(params![slim, id])?;
             }

@@ -930,6 +930,25 @@ mod tests {
         assert!(store.aggregates_are_exact().unwrap());
     }
 
+    /// An event as a GDELT row gives it (`gdelt:I`, no evidence) by North Korea, in Kyiv
+    /// (`resolved`: the place as resolved).
+    fn gdelt_row(i: usize, resolved: &str) -> Event {
+        let mut e = event(&format!("gdelt:{i}"), "2024-06-19", None);
+        (e.id, e.rule, e.text, e.event_text) =
+            (e.doc_id.clone(), "import:gdelt".into(), String::new(), String::new());
+        (e.text_info, e.trigger_span) = (TextInfo { sentence: 0, start: 0, end: 0 }, (0, 0));
+        e.actor[0].name = "North Korea".into();
+        e.event_loc = Some(dyad_model::Location {
+            extracted_place: "Kyiv, Ukraine".into(),
+            resolved_place: resolved.into(),
+            country_code: "UKR".into(),
+            lat: Some(50.45),
+            lon: Some(30.52),
+            feature: "city".into(),
+        });
+        e
+    }
+
     /// A version 10 store's imported rows (slim records holding the id, rule, capitalised
     /// names, countries and places schema 11 leaves out, and one full record of an import
     /// older than schema 9) read the same after the migration, in fewer bytes.
@@ -938,21 +957,9 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let mut events = Vec::new();
         for i in 0..4 {
-            let mut e = event(&format!("gdelt:{i}"), "2024-06-19", None);
-            (e.id, e.rule, e.text, e.event_text) =
-                (e.doc_id.clone(), "import:gdelt".into(), String::new(), String::new());
-            (e.text_info, e.trigger_span) = (TextInfo { sentence: 0, start: 0, end: 0 }, (0, 0));
-            e.actor[0].name = "North Korea".into();
+            let mut e = gdelt_row(i, "Kyiv, Ukraine");
             e.actor[0].entity_text = "NORTH KOREA".into();
             e.mode = vec!["visit".into()];
-            e.event_loc = Some(dyad_model::Location {
-                extracted_place: "Kyiv, Ukraine".into(),
-                resolved_place: "Kyiv, Ukraine".into(),
-                country_code: "UKR".into(),
-                lat: Some(50.45),
-                lon: Some(30.52),
-                feature: "city".into(),
-            });
             events.push(e);
         }
         events[1].actor[0].entity_text = "PYONGYANG".into();
@@ -991,6 +998,7 @@ mod tests {
                 )
                 .unwrap();
         }
+        store.conn.execute_batch(SCHEMA_11_INDEXES).unwrap();
         store.conn.pragma_update(None, "user_version", 10).unwrap();
         let lengths = |store: &Store| -> Vec<i64> {
             let mut stmt =
@@ -1030,6 +1038,122 @@ mod tests {
         assert!(store.aggregates_are_exact().unwrap());
     }
 
+    /// The indexes of mentions as schema 11 had them, for a store set back to an older
+    /// version.
+    const SCHEMA_11_INDEXES: &str = "DROP INDEX mentions_global_id;
+        CREATE INDEX mentions_import_row ON mentions (import_row) WHERE import_id IS NOT NULL;
+        DROP INDEX mentions_document; CREATE INDEX mentions_document ON mentions (document_id);
+        CREATE INDEX mentions_import ON mentions (import_id); DROP TABLE import_names;";
+
+    /// Issue 18: a version 11 store's imported rows (slim records with their long field
+    /// names and GDELT's day precision) read the same after the migration to the compact
+    /// records of schema 12, in fewer bytes, with the same facts; the GLOBALEVENTID lookup
+    /// uses its integer index and still finds them.
+    #[test]
+    fn a_version_11_store_migrates_to_compact_records_reading_the_same() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut events = Vec::new();
+        for i in 0..3 {
+            let mut e = gdelt_row(i, "Kyiv");
+            e.actor[0].sector = "GOV".into();
+            e.date_precision = Some("day".into());
+            e.cameo = "190".into();
+            events.push(e);
+        }
+        // A row without a date precision, and one whose modes the column cannot hold.
+        events[1].date_precision = None;
+        events[2].mode = vec!["a,b".into()];
+        let file = ImportFile { dataset: "gdelt".into(), file: "f".into(), file_hash: "h".into() };
+        let rows = events.iter().enumerate().map(|(i, e)| {
+            let key = format!("GLOBALEVENTID {i}");
+            Ok(ImportRow { event: e.clone(), key, source: Some("u".into()) })
+        });
+        store.import_file(&file, rows, &|| 0).unwrap();
+        let records = |store: &Store| -> Vec<String> {
+            let mut stmt = store.conn.prepare("SELECT record FROM mentions ORDER BY id").unwrap();
+            let rows = stmt.query_map([], |r| r.get(0)).unwrap();
+            rows.collect::<Result<_, _>>().unwrap()
+        };
+        let compact = records(&store);
+        // The records as schema 11 wrote them: long names, GDELT's day precision kept.
+        for (id, record) in compact.iter().enumerate() {
+            let mut old: serde_json::Value = serde_json::from_str(record).unwrap();
+            let fields = old.as_object_mut().unwrap();
+            assert_eq!(fields.remove("v"), Some(2.into()), "{record}");
+            // Names equal to their code's, put back.
+            for role in ["actor", "recipient"] {
+                for entity in old[role].as_array_mut().unwrap() {
+                    let entity = entity.as_object_mut().unwrap();
+                    if !entity.contains_key("n") {
+                        let code = [entity["code"].as_str().unwrap()];
+                        let sql = "SELECT name FROM import_names WHERE code = ?1";
+                        let name: String = store.conn.query_row(sql, code, |r| r.get(0)).unwrap();
+                        entity.insert("n".into(), name.into());
+                    }
+                }
+            }
+            crate::import::rename_keys(&mut old, false);
+            let fields = old.as_object_mut().unwrap();
+            fields.entry("date_precision").or_insert("day".into());
+            fields.insert("slim".into(), true.into());
+            let old = serde_json::to_string(&old).unwrap();
+            assert!(old.len() > record.len() + 60, "{old} against {record}");
+            let params = rusqlite::params![old, id as i64 + 1];
+            store.conn.execute("UPDATE mentions SET record = ?1 WHERE id = ?2", params).unwrap();
+        }
+        store.conn.execute_batch(SCHEMA_11_INDEXES).unwrap();
+        store.conn.pragma_update(None, "user_version", 11).unwrap();
+        let read = |store: &Store| {
+            let mut rows = store.events(&EventFilter::default()).unwrap();
+            rows.sort_by_key(|row| row.id);
+            rows.iter().map(|r| r.mentions[0].clone()).collect::<Vec<_>>()
+        };
+        let before = read(&store);
+        for (record, original) in before.iter().zip(&events) {
+            let mut record = record.clone();
+            record.as_object_mut().unwrap().remove("provenance");
+            assert_eq!(record, serde_json::to_value(original).unwrap());
+        }
+        let facts = |store: &Store| -> Vec<(String, String, Option<f64>)> {
+            let mut stmt = store
+                .conn
+                .prepare("SELECT actor_countries, recipient_countries, intensity FROM event_facts ORDER BY event_id")
+                .unwrap();
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap();
+            rows.collect::<Result<_, _>>().unwrap()
+        };
+        let facts_before = facts(&store);
+        schema::migrate(&store.conn).unwrap();
+        assert_eq!(records(&store), compact);
+        assert_eq!(read(&store), before);
+        let tx = store.conn.transaction().unwrap();
+        write::refresh_facts(&tx, None).unwrap();
+        tx.commit().unwrap();
+        assert_eq!(facts(&store), facts_before);
+        assert!(store.aggregates_are_exact().unwrap());
+        // The same rows again: each found by its GLOBALEVENTID, through the integer index.
+        let mut explain = store
+            .conn
+            .prepare(
+                "EXPLAIN QUERY PLAN SELECT 1 FROM mentions m JOIN imports i ON i.id = m.import_id
+                 WHERE CAST(substr(m.import_row, 15) AS INTEGER) = CAST(substr(?1, 15) AS INTEGER)
+                 AND m.import_row GLOB 'GLOBALEVENTID *'
+                 AND m.import_row = ?1 AND m.import_id IS NOT NULL AND i.dataset = ?2 LIMIT 1",
+            )
+            .unwrap();
+        let plan = explain.query_map(["GLOBALEVENTID 1", "gdelt"], |r| r.get::<_, String>(3));
+        let plan: Vec<String> = plan.unwrap().collect::<Result<_, _>>().unwrap();
+        let plan = plan.join("; ");
+        drop(explain);
+        assert!(plan.contains("mentions_global_id"), "{plan}");
+        let again = ImportFile { file_hash: "h2".into(), ..file };
+        let rows = events.iter().enumerate().map(|(i, e)| {
+            Ok(ImportRow { event: e.clone(), key: format!("GLOBALEVENTID {i}"), source: None })
+        });
+        let outcome = store.import_file(&again, rows, &|| 0).unwrap();
+        assert_eq!(outcome, ImportOutcome::Imported { rows: 0, skipped: 0, duplicates: 3 });
+    }
+
     #[test]
     fn a_version_7_store_gets_its_sums_when_it_migrates() {
         let mut store = Store::open_in_memory().unwrap();
@@ -1042,7 +1166,8 @@ mod tests {
                 "DROP TRIGGER event_facts_add; DROP TRIGGER event_facts_remove; DROP TRIGGER event_facts_sources;
                  DROP TRIGGER event_facts_change; DROP TRIGGER events_remove; DROP TRIGGER events_count;
                  DROP TRIGGER events_uncount; DROP TABLE pair_months; DROP TABLE event_counts;
-                 DROP TABLE event_quads; DROP INDEX mentions_import_row;
+                 DROP TABLE event_quads; DROP INDEX mentions_global_id;
+                 CREATE INDEX mentions_import ON mentions (import_id); DROP TABLE import_names;
                  DROP TRIGGER event_facts_stamp_add; DROP TRIGGER event_facts_stamp_remove;
                  DROP TRIGGER event_facts_stamp_change; DROP TABLE month_stamps;
                  DROP TABLE saved_analyses; PRAGMA user_version = 7;",

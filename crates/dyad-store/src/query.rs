@@ -5,7 +5,7 @@ use rusqlite::types::Value;
 use crate::{Store, StoreError};
 
 /// Filters for [`Store::events`]; every set field must hold.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EventFilter {
     /// An entity code among the actors (`RUS`, `NATO`).
     pub actor: Option<String>,
@@ -317,15 +317,16 @@ impl Store {
             for d in details {
                 let (modes, modality, value, unit, source, record, provenance, date, dataset, key) =
                     d?;
-                let mut record = crate::import::full_record(
-                    serde_json::from_str(&record)?,
-                    &row.event,
-                    date.as_deref(),
-                    &modality,
-                    &modes,
-                    dataset.as_deref(),
-                    key.as_deref(),
-                )?;
+                let columns = crate::import::Columns {
+                    event: &row.event,
+                    date: date.as_deref(),
+                    modality: &modality,
+                    modes: &modes,
+                    dataset: dataset.as_deref(),
+                    key: key.as_deref(),
+                };
+                let record = serde_json::from_str(&record)?;
+                let mut record = crate::import::full_record(&self.conn, record, &columns)?;
                 for m in modes.split(',').filter(|m| !m.is_empty()) {
                     if !row.modes.iter().any(|x| x == m) {
                         row.modes.push(m.to_string());

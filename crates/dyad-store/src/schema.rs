@@ -217,8 +217,27 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     // 11: imported rows' records leave out what the dataset and the row's key give (the id,
     // the rule, GDELT's capitalised actor names, a country equal to the code, a place named
     // twice; see
-    // `import::slim_record`): `import::reslim` writes those stored before again.
+    // `import::slim_record`): `import::reslim` writes those stored before again (at
+    // migration 12, which writes them in its own form).
     "",
+    // 12: imported rows' records in compact form (short field names, GDELT's day precision
+    // and names equal to their code's in `import_names` left out; `import::slim_record`), written again by `import::reslim`. Mentions are
+    // indexed by document only where they have one (an imported row has none), which
+    // `document_id = ?` lookups and the cascade from `documents` still use; not by import:
+    // nothing looks mentions up by import, and imports are never deleted. GDELT rows are
+    // found by their GLOBALEVENTID as a number (an index of integers, not of the
+    // `GLOBALEVENTID …` texts; `import::is_imported_before`).
+    r#"
+    DROP INDEX mentions_import_row;
+    CREATE INDEX mentions_global_id ON mentions (CAST(substr(import_row, 15) AS INTEGER))
+        WHERE import_row GLOB 'GLOBALEVENTID *';
+    DROP INDEX mentions_document;
+    CREATE INDEX mentions_document ON mentions (document_id) WHERE document_id IS NOT NULL;
+    DROP INDEX mentions_import;
+    -- The first name an imported row gave each entity code: a record leaves out a name
+    -- equal to its code's (`import::name_is_known`). Rows are never changed or removed.
+    CREATE TABLE import_names (code TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
+    "#,
 ];
 
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
@@ -253,7 +272,9 @@ pub fn migrate(conn: &Connection) -> Result<(), StoreError> {
         if found + 1 == 10 {
             crate::saved::create(&tx)?;
         }
-        if found + 1 == 11 {
+        if found + 1 == 12 {
+            // Also schema 11's rewriting: the records of older stores are read as they were
+            // written and written as today's `slim_record` writes them.
             crate::import::reslim(&tx)?;
         }
         if found + 1 == 7 {

@@ -71,6 +71,42 @@ impl Selection {
     }
 }
 
+impl Selection {
+    /// With no filter and the default network options, the analyses the store keeps for
+    /// `dyad serve` (`dyad_analysis::saved_whole` for `g` none, `saved_monthly_windows` by
+    /// month): read back where saved, else computed and saved, so that a server started
+    /// afterwards reads them. `None` for any other selection, which is computed as before.
+    fn saved_windows(&self, g: Option<Granularity>) -> Result<Option<Vec<dyad_analysis::Window>>> {
+        let unfiltered = self.filter.filter()? == dyad_store::EventFilter::default()
+            && self.network.options(None, None) == NetworkOptions::default();
+        if !unfiltered || !matches!(g, None | Some(Granularity::Month)) {
+            return Ok(None);
+        }
+        let mut store = super::open_store(&self.db, false)?;
+        let lexicon = crate::input::load_lexicon(&self.lexicon)?;
+        let is_state = |code: &str| lexicon.country(code).is_some();
+        let (windows, to_save) = match g {
+            None => {
+                let (whole, to_save) =
+                    dyad_analysis::saved_whole(&store, lexicon.version(), &is_state)?;
+                (vec![whole], to_save)
+            }
+            Some(_) => {
+                let (windows, to_save) = dyad_analysis::saved_monthly_windows(
+                    &store,
+                    lexicon.version(),
+                    &is_state,
+                    &|| false,
+                )?;
+                (windows?, to_save)
+            }
+        };
+        // Not saved (another process is writing the store): computed again next time.
+        let _ = store.save_analyses(&to_save);
+        Ok(Some(windows))
+    }
+}
+
 /// Options of the network shared by `network`, `blocs`, `polarity` and `report`.
 #[derive(Args, Clone)]
 pub struct NetworkArgs {
@@ -395,10 +431,16 @@ pub struct BlocsArgs {
 }
 
 pub fn blocs(args: &BlocsArgs) -> Result<ExitCode> {
-    let (tally, since, until) =
-        args.selection.tally(TallyOptions { whole: true, ..TallyOptions::default() })?;
-    let net = tally.network(&args.selection.network.options(since, until));
-    let a = analyse(&net);
+    let (net, a) = match args.selection.saved_windows(None)?.and_then(|mut w| w.pop()) {
+        Some(whole) => (whole.network, whole.analysis),
+        None => {
+            let (tally, since, until) =
+                args.selection.tally(TallyOptions { whole: true, ..TallyOptions::default() })?;
+            let net = tally.network(&args.selection.network.options(since, until));
+            let a = analyse(&net);
+            (net, a)
+        }
+    };
     match args.to {
         TextOrJson::Json => {
             let mut v = a.to_json();
@@ -466,10 +508,16 @@ pub fn polarity_chart(windows: &[dyad_analysis::Window]) -> String {
 
 pub fn polarity(args: &PolarityArgs) -> Result<ExitCode> {
     let g = args.window.map(Period::granularity);
-    let options = TallyOptions { whole: g.is_none(), windows: g, ..TallyOptions::default() };
-    let (tally, since, until) = args.selection.tally(options)?;
-    let base = args.selection.network.options(since, until);
-    let results = windows_of(&tally, g, &base)?;
+    let results = match args.selection.saved_windows(g)? {
+        Some(results) => results,
+        None => {
+            let options =
+                TallyOptions { whole: g.is_none(), windows: g, ..TallyOptions::default() };
+            let (tally, since, until) = args.selection.tally(options)?;
+            let base = args.selection.network.options(since, until);
+            windows_of(&tally, g, &base)?
+        }
+    };
     if let Some(path) = &args.chart {
         write_chart(path, &polarity_chart(&results))?;
     }

@@ -143,6 +143,9 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
         }
     }
     progress.clear();
+    if imported > 0 {
+        super::save_analyses(&mut store, &lexicon);
+    }
     outln!(
         "imported: {imported} {} rows as events; {skipped_rows} bad rows skipped; {unchanged} files imported before (unchanged); {failed} files unreadable{}",
         dataset.as_str(),

@@ -178,6 +178,14 @@ pub struct IngestArgs {
     lexicon: LexiconArgs,
 }
 
+/// The most events a store may hold for `dyad ingest` to save the analyses `dyad serve`
+/// shows first (`super::save_analyses`). Measured (docs/performance.md): 0.6 s after
+/// ingesting the 21 example articles into 50,000 events, 11–16 s into 10M, where each
+/// month touched is a network of about 100 states to analyse again. Ingest is the small
+/// write that is repeated (feeds), and a server that is running analyses the months again
+/// at its next request anyway; on larger stores the server computes them when it starts.
+const SAVE_AFTER_INGEST_MAX_EVENTS: usize = 1_000_000;
+
 pub fn run(args: &IngestArgs) -> Result<ExitCode> {
     let started = std::time::Instant::now();
     let default_date = parse_date_arg(args.date.as_deref())?;
@@ -259,6 +267,12 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
     ingester.flush()?;
     ingester.progress.clear();
     let t = ingester.tally;
+    if t.mentions > 0 {
+        let events = ingester.store.count_events(&dyad_store::EventFilter::default())?;
+        if events <= SAVE_AFTER_INGEST_MAX_EVENTS {
+            super::save_analyses(ingester.store, ingester.coder.lexicon());
+        }
+    }
     outln!(
         "ingested: {} new documents, {} already stored as another file or page, {} near-identical copies of stored articles (syndicated), {} unchanged inputs, {} skipped",
         t.new_documents, t.same_article, t.near_duplicate, t.same_file, t.skipped

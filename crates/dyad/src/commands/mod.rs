@@ -69,6 +69,27 @@ pub fn nothing_stored(db: &Path, why: &str) -> String {
     }
 }
 
+/// After a write: brings the analyses `dyad serve` shows first up to date in the store
+/// (`dyad_analysis::save_first_analyses`), so that a server started afterwards reads them
+/// instead of computing them while its first visitor waits. Only a shortcut: when they
+/// cannot be saved (another process is writing the store), a warning says so and the server
+/// computes them.
+pub fn save_analyses(store: &mut Store, lexicon: &dyad_lexicon::Lexicon) {
+    if store.is_read_only() {
+        return;
+    }
+    let started = std::time::Instant::now();
+    let is_state = |code: &str| lexicon.country(code).is_some();
+    match dyad_analysis::save_first_analyses(store, lexicon.version(), &is_state) {
+        Ok(0) => {}
+        Ok(n) => eprintln!(
+            "dyad: {n} analyses saved for `dyad serve` ({:.1} s)",
+            started.elapsed().as_secs_f64()
+        ),
+        Err(e) => eprintln!("dyad: warning: the analyses for `dyad serve` were not saved: {e}"),
+    }
+}
+
 /// The thread count for `--jobs N` (0: one per core).
 pub fn jobs(requested: usize) -> usize {
     if requested == 0 {

@@ -507,6 +507,58 @@ fn overlapping_gdelt_files_import_each_event_once() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// Issue 18: `dyad import` leaves in the store what `dyad serve` shows first, so that a
+/// server started afterwards reads it: nothing is left to compute, and it is what the events
+/// give. `dyad polarity` reads the same saved results.
+#[test]
+fn an_import_saves_what_a_server_reads_first() {
+    let dir = temp_dir("import-saves");
+    let db = dir.join("store.db");
+    let file = dir.join("a.export.CSV");
+    let mut rows = gdelt_rows(1..=3);
+    rows.push_str(&gdelt_rows(4..=6).replace("\t20240619\t", "\t20240803\t"));
+    std::fs::write(&file, rows).unwrap();
+    let out = dyad(
+        &["import", "--format", "gdelt", file.to_str().unwrap(), "--db", db.to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("analyses saved"));
+    let store = dyad_store::Store::open(&db).unwrap();
+    let lexicon = dyad_lexicon::Lexicon::load(&[]).unwrap();
+    let is_state = |code: &str| lexicon.country(code).is_some();
+    let context = lexicon.version();
+    let (monthly, to_save) =
+        dyad_analysis::saved_monthly_windows(&store, context, &is_state, &|| false).unwrap();
+    assert!(to_save.is_empty(), "months left to compute");
+    let (whole, to_save) = dyad_analysis::saved_whole(&store, context, &is_state).unwrap();
+    assert!(to_save.is_empty(), "the whole network left to compute");
+    let render = |p: &dyad_analysis::DyadPoint| p.to_json(false);
+    let format = dyad_analysis::DYADS_JSON;
+    let ((dyads, n), to_save) =
+        dyad_analysis::saved_monthly_dyads(&store, context, format, &is_state, &render).unwrap();
+    assert!(to_save.is_empty(), "dyads left to compute");
+    // What the events give, computed afresh.
+    let options = dyad_analysis::TallyOptions {
+        whole: true,
+        windows: Some(dyad_analysis::Granularity::Month),
+        dyads: Some(dyad_analysis::Granularity::Month),
+        ..dyad_analysis::TallyOptions::default()
+    };
+    let filter = dyad_store::EventFilter::default();
+    let order = dyad_store::FactsOrder::Date;
+    let tally = dyad_analysis::Tally::from_store(&store, &filter, options, order, &is_state);
+    let tally = tally.unwrap();
+    let base = dyad_analysis::NetworkOptions::default();
+    let fresh = tally.windows(Some(dyad_analysis::Granularity::Month), &base).unwrap();
+    assert_eq!(monthly.unwrap(), fresh);
+    assert_eq!(fresh.len(), 3, "June, July (empty), August");
+    assert_eq!(whole, tally.windows(None, &base).unwrap().remove(0));
+    let fresh_dyads: String = tally.dyad_series().iter().map(|p| p.to_json(false) + "\n").collect();
+    assert_eq!((dyads, n), (fresh_dyads, 2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn importing_an_export_reproduces_the_events() {
     let dir = temp_dir("roundtrip");

@@ -170,5 +170,10 @@ pub fn run(db: &Path, n: usize, seed: u64) -> Result<()> {
         started.elapsed().as_secs_f64(),
         size as f64 / stored.max(1) as f64
     );
+    // As `dyad import` does: the server started on this store reads its first analyses.
+    let lexicon = dyad_lexicon::Lexicon::load(&[]).context("cannot load the lexicon")?;
+    let mut store =
+        Store::open(db).with_context(|| format!("cannot open the store {}", db.display()))?;
+    crate::commands::save_analyses(&mut store, &lexicon);
     Ok(())
 }
