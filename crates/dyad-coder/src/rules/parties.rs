@@ -61,7 +61,7 @@ pub(super) fn parties(
             if let Some(m) = speech_subject(s.text, s.tokens, s.mentions, verb) {
                 actor = entity_of(m, discourse, s, m.tok_start)
                     .into_iter()
-                    .filter(|e| !e.country.is_empty())
+                    .filter(|e| !e.country.is_empty() || !e.sector.is_empty())
                     .collect();
                 if let Some(why) = why.as_deref_mut().filter(|_| !actor.is_empty()) {
                     why.push("pronoun subject of reported speech: the speaker".into());
