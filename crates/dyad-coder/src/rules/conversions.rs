@@ -31,7 +31,7 @@ pub(super) fn by_actor(
         if trigger.mode.is_empty() { Vec::new() } else { vec![trigger.mode.clone()] };
     // Street action needs a crowd: a government that "blocks" a sale restricts it,
     // one that "strikes" a city attacks it.
-    let crowd = actor_arg.mentions.iter().any(|&i| {
+    let crowd = actor_arg.mentions.iter().chain(actor_arg.sector.iter()).any(|&i| {
         s.mentions[i].collective
             || matches!(
                 s.mentions[i].entity.sector.as_str(),
@@ -40,6 +40,18 @@ pub(super) fn by_actor(
     }) || actor
         .iter()
         .any(|a| (a.country.is_empty() || a.sector == "UNK") && is_crowd_phrase(&a.entity_text));
+    // "Demonstrators blocked a road", "rebels blocked transport": a crowd's or a rebel
+    // group's blockade is PLOVER's PROTEST obstruct, a state's a restriction.
+    if event_type == EventType::Coerce
+        && crowd
+        && s.is_any(
+            cand.tok_start,
+            &["block", "blocked", "blocks", "blocking", "blockade", "blockaded"],
+        )
+    {
+        event_type = EventType::Protest;
+        modes = vec!["obstruct".to_string()];
+    }
     if event_type == EventType::Protest && !crowd {
         match trigger.lemma.as_str() {
             "strike" => {

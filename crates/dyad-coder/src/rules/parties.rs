@@ -167,12 +167,13 @@ fn named(
             a.mentions.iter().flat_map(|&i| entity_of(&s.mentions[i], discourse, s, t)).collect()
         })
         .unwrap_or_default();
-    // "Rebels in the Ivory Coast": the country named, the sector of the noun.
+    // "Rebels in the Ivory Coast": the country named, the sector of the noun, which is the
+    // head ("demonstrators in Baghdad" are civilians, not the capital's government).
     for (entities, arg) in [(&mut actor, Some(actor_arg)), (&mut recipient, recipient_arg.as_ref())]
     {
         if let Some(si) = arg.and_then(|a| a.sector) {
             let sector = &s.mentions[si].entity.sector;
-            for e in entities.iter_mut().filter(|e| e.sector.is_empty() && !e.country.is_empty()) {
+            for e in entities.iter_mut().filter(|e| !sector.is_empty() && !e.country.is_empty()) {
                 e.sector = sector.clone();
             }
         }
