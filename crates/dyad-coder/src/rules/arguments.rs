@@ -703,6 +703,11 @@ pub(super) fn is_passive(s: &Sentence<'_>, t: usize, form: Form, end: usize) -> 
     if form != Form::Past {
         return false;
     }
+    // "Israel is opposed to the plan": an adjective of stance, its subject the one who
+    // opposes.
+    if s.is_any(t, &["opposed", "committed"]) && s.is(t + 1, "to") {
+        return false;
+    }
     let mut k = t;
     while k > 0 {
         k -= 1;
