@@ -464,10 +464,7 @@ fn tree_noun_args(
     // "in" phrase it is after a verb of joining ("took part in a blockade").
     let light = s.tree().head(n).filter(|&v| match s.tree().rel(n) {
         "obj" => s.carries_event(v),
-        "obl" => {
-            syntax::case_word(s.tree(), &words, n).as_deref() == Some("in")
-                && (s.is_any(v, JOINING_VERBS) || s.is_any(v, TAKE) && s.is(v + 1, "part"))
-        }
+        "obl" => syntax::case_word(s.tree(), &words, n).as_deref() == Some("in") && s.joins_in(v),
         _ => false,
     });
     // "claimed responsibility for the bombing": the noun hangs on "responsibility".
@@ -475,7 +472,7 @@ fn tree_noun_args(
         let r = s.tree().head(n)?;
         let v = s.tree().head(r)?;
         (s.tree().rel(n) == "nmod"
-            && s.is_any(r, &["responsibility", "credit"])
+            && s.is_any(r, RESPONSIBILITY)
             && s.tree().rel(r) == "obj"
             && s.is_any(v, CLAIM))
         .then_some(v)

@@ -508,7 +508,7 @@ pub(super) fn superseded(
     }
     // "claimed responsibility for the attack" is no accusation: the attack is the event, and
     // the claimant its actor.
-    if trigger.pos == Pos::Verb && s.is_any(cand.tok_end, &["responsibility", "credit"]) {
+    if trigger.pos == Pos::Verb && s.is_any(cand.tok_end, RESPONSIBILITY) {
         return true;
     }
     // "agreed to stop fighting", "halted shelling": what is stopped is not an event.

@@ -513,15 +513,21 @@ const JOINING_VERBS: &[&str] = &[
 const TAKE: &[&str] = &["take", "took", "taken", "takes", "taking"];
 /// "claimed responsibility for the bombing": the claimant is the bomber.
 const CLAIM: &[&str] = &["claim", "claimed", "claims", "claiming", "accept", "accepted", "accepts"];
+/// What a claim owns rather than says ("claimed responsibility for …").
+const RESPONSIBILITY: &[&str] = &["responsibility", "credit"];
 
 impl Sentence<'_> {
+    /// Whether token `k` is a verb of joining an event ("participated", "took part").
+    fn joins_in(&self, k: usize) -> bool {
+        self.is_any(k, JOINING_VERBS) || self.is_any(k, TAKE) && self.is(k + 1, "part")
+    }
+
     /// Whether token `k` is a light verb or a verb of joining ("took part") that makes the
     /// event noun after it its own.
     fn carries_event(&self, k: usize) -> bool {
         self.is_any(k, LIGHT_VERBS)
-            || self.is_any(k, JOINING_VERBS)
-            || self.is_any(k, TAKE) && self.is(k + 1, "part")
-            || self.is_any(k, CLAIM) && self.is_any(k + 1, &["responsibility", "credit"])
+            || self.joins_in(k)
+            || self.is_any(k, CLAIM) && self.is_any(k + 1, RESPONSIBILITY)
     }
 }
 
@@ -652,7 +658,7 @@ fn clauses(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Clause> {
             sub_open = false;
         } else if (is_any(text, t, SPEECH)
             // "claimed responsibility for …" says nothing: it owns an act.
-            && !tokens.get(k + 1).is_some_and(|n| is_any(text, n, &["responsibility", "credit"]))
+            && !tokens.get(k + 1).is_some_and(|n| is_any(text, n, RESPONSIBILITY))
             || is_any(text, t, SPEECH_THAT)
                 && tokens.get(after_day(text, tokens, k + 1)).is_some_and(|n| is(text, n, "that")))
             && speech_subject(text, tokens, mentions, k).is_some()
@@ -1024,8 +1030,6 @@ fn entity_of(
     }
 }
 
-/// Whether an unnamed actor's words name a crowd ("hundreds of thousands of people",
-/// "opponents of the senate"): street action needs one.
 /// Whether a phrase names people protesting ("rioters", "a mob", "protesters"): their
 /// violence is a riot (PLOVER PROTEST riot), not an armed attack.
 fn is_protesting_crowd(text: &str) -> bool {
@@ -1048,6 +1052,8 @@ fn has_word_of(text: &str, words: &[&str]) -> bool {
         .any(|w| words.iter().any(|c| w.eq_ignore_ascii_case(c)))
 }
 
+/// Whether an unnamed actor's words name a crowd ("hundreds of thousands of people",
+/// "opponents of the senate"): street action needs one.
 fn is_crowd_phrase(text: &str) -> bool {
     const CROWD: &[&str] = &[
         "people",
