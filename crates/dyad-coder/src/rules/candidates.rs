@@ -379,6 +379,32 @@ pub(super) fn has_class(
 }
 
 /// Verbs of impact, which say what an event did rather than name one ("hit by a cyber attack").
+/// Verbs of aspect: they tell when the event of their complement begins, goes on or
+/// comes back.
+const ASPECT_VERBS: &[&str] = &[
+    "begin",
+    "begins",
+    "began",
+    "begun",
+    "beginning",
+    "start",
+    "starts",
+    "started",
+    "starting",
+    "continue",
+    "continues",
+    "continued",
+    "continuing",
+    "resume",
+    "resumes",
+    "resumed",
+    "resuming",
+    "keep",
+    "keeps",
+    "kept",
+    "keeping",
+];
+
 const IMPACT_VERBS: &[&str] = &[
     "hit",
     "hits",
@@ -538,6 +564,21 @@ pub(super) fn superseded(
     {
         return true;
     }
+    // "began investigating", "continued to shell", "resumed attacking": a verb of aspect
+    // whose complement is an event verb only says when that event happens; the event is
+    // the complement's.
+    if trigger.pos == Pos::Verb && s.is_any(t, ASPECT_VERBS) {
+        let mut next = after_day(s.text, s.tokens, cand.tok_end);
+        if s.is(next, "to") {
+            next += 1;
+        }
+        if candidates
+            .iter()
+            .any(|c| c.tok_start == next && triggers.rows[c.trigger].pos == Pos::Verb)
+        {
+            return true;
+        }
+    }
     // "lodged an official protest with Albania": the protest is the complaint the verb
     // already codes.
     if trigger.pos == Pos::Noun
@@ -627,5 +668,17 @@ fn intends_hostile_noun(
         && v.pos == Pos::Verb
         && n.pos == Pos::Noun
         && n.event.quad_code() >= 3
-        && noun_object(s, verb, noun, 4)
+        && (noun_object(s, verb, noun, 4) || infinitive_object(s, verb, noun))
+}
+
+/// Whether `noun` is the object of an infinitive that follows `verb` ("vowed to renew their
+/// campaign of attacks"): "to", a verb, and at most five more words, none of them a
+/// preposition but "of", none a comma.
+fn infinitive_object(s: &Sentence<'_>, verb: &Candidate, noun: &Candidate) -> bool {
+    let to = after_day(s.text, s.tokens, verb.tok_end);
+    s.is(to, "to")
+        && noun.tok_start >= to + 2
+        && noun.tok_start - to <= 7
+        && (to + 1..noun.tok_start)
+            .all(|k| s.tokens[k].word && (!s.is_any(k, PREPOSITIONS) || s.is(k, "of")))
 }

@@ -121,6 +121,22 @@ const SPEECH: &[&str] = &[
     "emphasized",
     "emphasised",
 ];
+/// Nouns of a written or spoken statement whose content follows "saying" or "stating".
+const STATEMENT_NOUNS: &[&str] = &[
+    "statement",
+    "statements",
+    "letter",
+    "communique",
+    "communiqué",
+    "message",
+    "release",
+    "note",
+    "post",
+    "tweet",
+    "decree",
+    "memo",
+    "declaration",
+];
 /// Verbs of saying and judging that open a complement only with "that" ("reiterated that
 /// Libya must …"): without it they take objects ("concluded an agreement").
 const SPEECH_THAT: &[&str] = &[
@@ -710,9 +726,26 @@ fn speech_subject<'m>(
         .rfind(|m| {
             (m.tok_end..k).all(|i| tokens[i].word && !is_any(text, &tokens[i], PREPOSITIONS))
         });
+    // "issued a statement saying …": the one who issued the statement says it.
+    let through_statement = || {
+        let noun = k.checked_sub(1).filter(|&n| {
+            is_any(text, &tokens[k], &["saying", "stating"])
+                && is_any(text, &tokens[n], STATEMENT_NOUNS)
+        })?;
+        mentions
+            .iter()
+            .filter(|m| {
+                m.tok_end <= noun
+                    && noun - m.tok_end <= 4
+                    && matches!(m.kind, Kind::Actor | Kind::SectorOnly | Kind::Pronoun(_))
+            })
+            .rfind(|m| {
+                (m.tok_end..noun).all(|i| tokens[i].word && !is_any(text, &tokens[i], PREPOSITIONS))
+            })
+    };
     // "…, said the ministry": only after a comma or a quotation, not "said Russia could".
     let after_ok = k > 0 && is_any(text, &tokens[k - 1], &[",", "”", "\"", "'"]);
-    before.or_else(|| {
+    before.or_else(through_statement).or_else(|| {
         mentions.iter().find(|m| {
             after_ok && m.tok_start == k + 1 && matches!(m.kind, Kind::Actor | Kind::SectorOnly)
         })
