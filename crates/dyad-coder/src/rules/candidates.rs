@@ -579,6 +579,23 @@ pub(super) fn superseded(
             return true;
         }
     }
+    // "police were called in to help control the crowds", "troops deployed to assist the
+    // police": help given by forces moved is the purpose of their moving, which is the event.
+    if trigger.pos == Pos::Verb
+        && trigger.event == EventType::Aid
+        && t > 0
+        && s.is(t - 1, "to")
+        && candidates.iter().any(|c| {
+            let moved = &triggers.rows[c.trigger];
+            moved.event == EventType::Mobilize
+                && moved.pos == Pos::Verb
+                && c.tok_end < t
+                && t - c.tok_end <= 6
+                && (c.tok_end..t - 1).all(|k| !s.is_any(k, &[",", ";", "and", "but"]))
+        })
+    {
+        return true;
+    }
     // "lodged an official protest with Albania": the protest is the complaint the verb
     // already codes.
     if trigger.pos == Pos::Noun
