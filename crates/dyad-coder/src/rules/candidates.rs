@@ -510,6 +510,7 @@ pub(super) fn superseded(
                 && (c.tok_end..t).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
                 && !governs_concession(triggers, s, c, cand)
                 && !intends_hostile_noun(triggers, s, c, cand)
+                && !s.is_any(c.tok_start, ORDER_VERBS)
         })
     {
         return true;
@@ -593,6 +594,16 @@ pub(super) fn superseded(
                 && t - c.tok_end <= 6
                 && (c.tok_end..t - 1).all(|k| !s.is_any(k, &[",", ";", "and", "but"]))
         })
+    {
+        return true;
+    }
+    // "ordered the arrest of the editor", "ordered an inquiry": what is ordered by name is the
+    // event, made by the one who ordered it; the order is not a request of its own.
+    if trigger.pos == Pos::Verb
+        && s.is_any(t, ORDER_VERBS)
+        && candidates
+            .iter()
+            .any(|c| triggers.rows[c.trigger].pos == Pos::Noun && noun_object(s, cand, c, 3))
     {
         return true;
     }

@@ -529,6 +529,9 @@ const JOINING_VERBS: &[&str] = &[
 const TAKE: &[&str] = &["take", "took", "taken", "takes", "taking"];
 /// "claimed responsibility for the bombing": the claimant is the bomber.
 const CLAIM: &[&str] = &["claim", "claimed", "claims", "claiming", "accept", "accepted", "accepts"];
+/// Verbs of ordering: an authority that orders an arrest, a release or an inquiry makes it
+/// ("ordered the arrest of the editor" is the arrest, by the one who ordered it).
+const ORDER_VERBS: &[&str] = &["order", "ordered", "orders", "ordering"];
 /// What a claim owns rather than says ("claimed responsibility for …").
 const RESPONSIBILITY: &[&str] = &["responsibility", "credit"];
 
@@ -542,6 +545,7 @@ impl Sentence<'_> {
     /// event noun after it its own.
     fn carries_event(&self, k: usize) -> bool {
         self.is_any(k, LIGHT_VERBS)
+            || self.is_any(k, ORDER_VERBS)
             || self.joins_in(k)
             || self.is_any(k, CLAIM) && self.is_any(k + 1, RESPONSIBILITY)
     }
