@@ -65,6 +65,19 @@ pub(super) fn by_actor(
             _ => {}
         }
     }
+    // "workers voted for strikes", "teachers' strikes": a strike by a crowd, or among words of
+    // work and pay, is a walkout (PLOVER PROTEST strike), not an air strike.
+    if event_type == EventType::Assault
+        && s.is_any(cand.tok_start, &["strike", "strikes"])
+        && !(cand.tok_start > 0 && s.is_any(cand.tok_start - 1, MILITARY_STRIKES))
+        && (crowd || labour_near(s, clause, cand.tok_start))
+    {
+        event_type = EventType::Protest;
+        modes = vec!["strike".to_string()];
+        if let Some(why) = why.as_deref_mut() {
+            why.push("a strike by workers: PROTEST strike".into());
+        }
+    }
     // "ordered troops into the city", "ordered police to the prison": an order to one's own
     // forces moves them (PLOVER MOBILIZE), it asks nothing of another party.
     if event_type == EventType::Request
@@ -295,3 +308,60 @@ fn as_refusal(
     }
     (event_type, modes, modality)
 }
+
+/// Whether a word of work and pay stands within eight words of `t` in its clause, with no
+/// comma between ("workers voted for strikes", "strikes by nurses").
+fn labour_near(s: &Sentence<'_>, clause: Clause, t: usize) -> bool {
+    let from = t.saturating_sub(8).max(clause.start);
+    let to = (t + 9).min(clause.end);
+    (from..to).any(|k| {
+        s.is_any(k, LABOUR_WORDS) && (k.min(t)..k.max(t)).all(|j| !s.is_any(j, &[",", ";"]))
+    })
+}
+
+/// Words of work and pay: a "strike" among them is a walkout.
+const LABOUR_WORDS: &[&str] = &[
+    "workers",
+    "worker",
+    "union",
+    "unions",
+    "unionists",
+    "teachers",
+    "employees",
+    "staff",
+    "nurses",
+    "doctors",
+    "miners",
+    "dockers",
+    "drivers",
+    "labour",
+    "labor",
+    "wage",
+    "wages",
+    "salaries",
+    "pay",
+    "pension",
+    "pensions",
+    "walkout",
+    "picket",
+    "pickets",
+    "general",
+];
+
+/// Words before "strike" that make it a military one.
+const MILITARY_STRIKES: &[&str] = &[
+    "air",
+    "missile",
+    "drone",
+    "rocket",
+    "artillery",
+    "military",
+    "retaliatory",
+    "precision",
+    "nuclear",
+    "pre-emptive",
+    "preemptive",
+    "aerial",
+    "naval",
+    "first",
+];
