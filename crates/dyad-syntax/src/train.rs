@@ -417,7 +417,9 @@ pub fn evaluate(model: &Model, gold: &[Sentence]) -> Scores {
     evaluate_with(model, gold, false)
 }
 
-fn evaluate_with(model: &Model, gold: &[Sentence], gold_tags: bool) -> Scores {
+/// `evaluate`, optionally parsing from the UPOS column of `gold` instead of the tagger's tags (a
+/// diagnostic: put predicted tags there, some of them corrected, to see what those errors cost).
+pub fn evaluate_with(model: &Model, gold: &[Sentence], gold_tags: bool) -> Scores {
     let pred = predict_with(model, gold, gold_tags);
     let mut scores = Scores::default();
     for (g, p) in gold.iter().zip(&pred) {
