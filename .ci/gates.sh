@@ -12,9 +12,9 @@ echo "-- PLOVER gold records"
 # Real-news development sets (../shared/eval/dev, see its README); docs/accuracy.md keeps the
 # figures over time.
 echo "-- real news: wire sentences with a CAMEO quad class"
-"$DYAD" eval ../shared/eval/dev/conflibert_quad.jsonl --worst 0 --json --min-f1 0.53
+"$DYAD" eval ../shared/eval/dev/conflibert_quad.jsonl --worst 0 --json --min-f1 0.535
 echo "-- real news: stories labelled with one PLOVER type"
-"$DYAD" eval ../shared/eval/dev/ngec_synthetic.jsonl --worst 0 --json --min-top1 0.395 --min-recall 0.655
+"$DYAD" eval ../shared/eval/dev/ngec_synthetic.jsonl --worst 0 --json --min-top1 0.40 --min-recall 0.66
 
 echo "-- seed article, text and web page"
 tmp=$(mktemp -d)
