@@ -170,7 +170,8 @@ fn named_dyad(actors: &str, recipients: &str) -> bool {
 
 /// What counts as one independent source: a document's outlet (or URL, or the document
 /// itself), or the source an imported row names (or the row itself).
-pub(crate) const SOURCE_KEY: &str = "COALESCE(d.outlet, d.url, m.source, 'doc:' || m.document_id, 'import:' || m.import_id || ':' || m.import_row)";
+/// (The row's key as `import::IMPORT_ROW` reads it: schema 13 keeps GDELT's as a number.)
+pub(crate) const SOURCE_KEY: &str = "COALESCE(d.outlet, d.url, m.source, 'doc:' || m.document_id, 'import:' || m.import_id || ':' || COALESCE(m.import_row, 'GLOBALEVENTID ' || m.global_id))";
 
 /// A search FTS5 refused, as [`StoreError::Search`] with the reason in words; any other
 /// error as it is.
@@ -294,9 +295,10 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()?;
         let mut detail = self.conn.prepare_cached(&format!(
             "SELECT m.mode, m.modality, m.size_value, m.size_unit, {SOURCE_KEY}, m.record,
-                    m.document_id, d.url, i.dataset, i.file, m.import_row, m.date
+                    m.document_id, d.url, i.dataset, i.file, {}, m.date
              FROM mentions m LEFT JOIN documents d ON d.id = m.document_id
-             LEFT JOIN imports i ON i.id = m.import_id WHERE m.event_id = ?1 ORDER BY m.id"
+             LEFT JOIN imports i ON i.id = m.import_id WHERE m.event_id = ?1 ORDER BY m.id",
+            crate::import::IMPORT_ROW
         ))?;
         let mut rows = heads;
         for row in &mut rows {
