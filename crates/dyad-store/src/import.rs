@@ -100,6 +100,74 @@ impl Store {
 /// GDELT event appears again in later 15-minute files and in re-downloads.
 const GLOBAL_ID: &str = "GLOBALEVENTID ";
 
+/// A mention's source as the row named it, in SQL (mentions as `m`): schema 14 keeps an
+/// URL's directory in `import_sources` (see [`split_source`]). `query::SOURCE_KEY` and the
+/// source filter read it so.
+pub(crate) fn source_sql(m: &str) -> String {
+    format!("CASE WHEN {m}.source_prefix IS NULL THEN {m}.source ELSE (SELECT s.prefix FROM import_sources s WHERE s.id = {m}.source_prefix) || {m}.source END")
+}
+
+/// An URL as its directory — up to and including its last `/` but one that ends it, after
+/// the `//` of its host — and the rest (never empty), when it has one: sources of the same
+/// site and section share the first, kept once in `import_sources` (schema 14).
+pub(crate) fn split_source(url: &str) -> Option<(&str, &str)> {
+    let host = url.find("://")? + 3;
+    let last = url.len().checked_sub(1)?;
+    let slash = url.as_bytes()[..last].iter().rposition(|&b| b == b'/')?;
+    (slash >= host).then(|| url.split_at(slash + 1))
+}
+
+/// The id of `prefix` in `import_sources`, added when it is not there (schema 14).
+/// Invariant: a row of `import_sources` is never changed or removed.
+fn source_id(
+    conn: &rusqlite::Connection,
+    names: &mut Names,
+    prefix: &str,
+) -> Result<i64, StoreError> {
+    if let Some(&id) = names.sources.get(prefix) {
+        return Ok(id);
+    }
+    let found: Option<i64> = conn
+        .prepare_cached("SELECT id FROM import_sources WHERE prefix = ?1")?
+        .query_row([prefix], |r| r.get(0))
+        .optional()?;
+    let id = match found {
+        Some(id) => id,
+        None => {
+            conn.prepare_cached("INSERT INTO import_sources (prefix) VALUES (?1)")?
+                .execute([prefix])?;
+            conn.last_insert_rowid()
+        }
+    };
+    names.sources.insert(prefix.to_string(), id);
+    Ok(id)
+}
+
+/// Schema 14: the sources of imported rows stored before, split as [`insert_mention`] now
+/// stores them ([`split_source`]); what [`SOURCE`] reads is the same text.
+pub(crate) fn split_sources(tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError> {
+    let mut page = tx.prepare(
+        "SELECT id, source FROM mentions WHERE id > ?1 AND import_id IS NOT NULL
+         AND source IS NOT NULL AND source_prefix IS NULL ORDER BY id LIMIT 10000",
+    )?;
+    let mut update =
+        tx.prepare("UPDATE mentions SET source = ?1, source_prefix = ?2 WHERE id = ?3")?;
+    let mut names = Names::new();
+    let mut last = 0i64;
+    loop {
+        let rows: Vec<(i64, String)> =
+            page.query_map([last], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+        let Some(&(end, _)) = rows.last() else { return Ok(()) };
+        last = end;
+        for (id, source) in rows {
+            if let Some((prefix, rest)) = split_source(&source) {
+                let prefix = source_id(tx, &mut names, prefix)?;
+                update.execute(params![rest, prefix, id])?;
+            }
+        }
+    }
+}
+
 /// A mention's row key as the dataset gave it, in SQL (mentions as `m`): schema 13 keeps a
 /// GDELT key as its number in `global_id` (see [`global_id`]).
 pub(crate) const IMPORT_ROW: &str = "COALESCE(m.import_row, 'GLOBALEVENTID ' || m.global_id)";
@@ -155,22 +223,27 @@ pub(crate) fn insert_mention(
     row: &ImportRow,
 ) -> Result<(), StoreError> {
     let e = &row.event;
+    let (source_prefix, source) = match row.source.as_deref().and_then(split_source) {
+        Some((prefix, rest)) => (Some(source_id(conn, names, prefix)?), Some(rest)),
+        None => (None, row.source.as_deref()),
+    };
     conn.prepare_cached(
-        "INSERT INTO mentions (event_id, import_id, import_row, source, date, modality, mode, size_value, size_unit, record, global_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO mentions (event_id, import_id, import_row, source, date, modality, mode, size_value, size_unit, record, global_id, source_prefix)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
     .execute(params![
         event_id,
         import_id,
         global_id(&row.key).is_none().then_some(&row.key),
-        row.source,
+        source,
         e.date,
         e.modality.as_str(),
         e.mode.join(","),
         e.size.as_ref().map(|s| s.value),
         e.size.as_ref().map(|s| s.unit.clone()),
         slim_record(conn, names, e, dataset, &row.key)?,
-        global_id(&row.key)
+        global_id(&row.key),
+        source_prefix
     ])?;
     Ok(())
 }
@@ -189,7 +262,7 @@ pub(crate) fn record_defaults() -> serde_json::Map<String, serde_json::Value> {
 }
 
 /// [`record_defaults`] with what a dataset's rows hold when they say nothing else: GDELT's
-/// dates are days. Used by the compact records of schema 12 only (a schema 11 record
+/// dates are days. Used by the compact records of schemas 12 and 13 only (a schema 11 record
 /// without a `date_precision` has none).
 fn dataset_defaults(dataset: &str) -> serde_json::Map<String, serde_json::Value> {
     let mut defaults = record_defaults();
@@ -277,14 +350,15 @@ fn name_is_known(
     Ok(is_known)
 }
 
-/// The rows of `import_names` (by code) and of `import_parts` (the id of each part) read or
-/// written by one transaction: a lookup per entity of each row was a sixth of an import's
+/// The rows of `import_names` (by code), of `import_parts` (the id of each part) and of
+/// `import_sources` (the id of each prefix) read or written by one transaction: a lookup per entity of each row was a sixth of an import's
 /// time. Invariant: it lives no longer than the transaction, so a rolled-back name or part
 /// is never taken for a stored one.
 #[derive(Default)]
 pub(crate) struct Names {
     codes: std::collections::HashMap<String, String>,
     parts: std::collections::HashMap<String, i64>,
+    sources: std::collections::HashMap<String, i64>,
 }
 
 impl Names {
@@ -442,8 +516,10 @@ fn row_id(dataset: &str, key: &str) -> Option<String> {
 /// `resolved_place` when it is the `extracted_place`. Since schema 12, also an entity's `name`
 /// when it is the one `import_names` holds for its code (see [`name_is_known`]), the
 /// dataset's defaults ([`dataset_defaults`]), and the field names shortened
-/// ([`SHORT_KEYS`]), marked `"v": 2` for [`full_record`] (before, `"slim": true`). The
-/// `intensity`, which `refresh_facts` reads with SQL, stays.
+/// ([`SHORT_KEYS`]); since schema 13, what repeats from row to row kept in `import_parts` and
+/// named by the record's `"k"` ([`split_parts`]), which marks the form for [`full_record`]
+/// (schema 12 marked it `"v": 2`, older ones `"slim": true`). The
+/// `intensity`, which `refresh_facts` reads with SQL, stays in the record or its parts.
 pub(crate) fn slim_record(
     conn: &rusqlite::Connection,
     names: &mut Names,

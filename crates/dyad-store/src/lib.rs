@@ -1063,7 +1063,10 @@ mod tests {
 
     /// A store of schema 13 set back to schema 12: GLOBALEVENTIDs as text, no parts, parties
     /// with rowids and their index (its records are set back by the caller).
-    const SCHEMA_12_TABLES: &str = "DROP INDEX mentions_global_id; DROP INDEX mentions_import_row;
+    const SCHEMA_12_TABLES: &str = "UPDATE mentions SET source = (SELECT prefix FROM import_sources WHERE id = source_prefix) || source
+            WHERE source_prefix IS NOT NULL;
+        ALTER TABLE mentions DROP COLUMN source_prefix; DROP TABLE import_sources;
+        DROP INDEX mentions_global_id; DROP INDEX mentions_import_row;
         UPDATE mentions SET import_row = 'GLOBALEVENTID ' || global_id WHERE global_id IS NOT NULL;
         ALTER TABLE mentions DROP COLUMN global_id;
         CREATE INDEX mentions_global_id ON mentions (CAST(substr(import_row, 15) AS INTEGER))
@@ -1189,6 +1192,100 @@ mod tests {
         });
         let outcome = store.import_file(&again, rows, &|| 0).unwrap();
         assert_eq!(outcome, ImportOutcome::Imported { rows: 0, skipped: 0, duplicates: 3 });
+    }
+
+    /// A store of schema 14 set back to schema 13: imported sources as whole URLs.
+    const SCHEMA_13_TABLES: &str = "UPDATE mentions SET source = (SELECT prefix FROM import_sources WHERE id = source_prefix) || source
+            WHERE source_prefix IS NOT NULL;
+        ALTER TABLE mentions DROP COLUMN source_prefix; DROP TABLE import_sources;";
+
+    #[test]
+    fn the_source_key_reads_sources_and_keys_as_imports_store_them() {
+        assert!(query::SOURCE_KEY.contains(&crate::import::source_sql("m")));
+        assert!(query::SOURCE_KEY.contains(crate::import::IMPORT_ROW));
+        let split = crate::import::split_source;
+        assert_eq!(split("https://a.org/world/1-x"), Some(("https://a.org/world/", "1-x")));
+        assert_eq!(split("https://a.org/b/c/"), Some(("https://a.org/b/", "c/")));
+        assert_eq!(split("https://a.org/x"), Some(("https://a.org/", "x")));
+        for whole in ["https://a.org/", "https://a.org", "a.org/x", "", "/", "é/é"] {
+            assert_eq!(split(whole), None, "{whole}");
+        }
+    }
+
+    /// Issue 18: a version 13 store's imported sources (whole URLs) are split at the
+    /// migration to schema 14 and read the same: each event's sources and source count, and
+    /// the source filter, also on words that span the directory and the rest.
+    #[test]
+    fn a_version_13_store_migrates_to_split_sources_reading_the_same() {
+        let mut store = Store::open_in_memory().unwrap();
+        let urls = [
+            "https://www.example.org/world/1-korea",
+            "https://www.example.org/world/2-korea",
+            "https://example.org/",
+            "feed",
+            "https://news.example.com/a/b/",
+        ];
+        let file = ImportFile { dataset: "gdelt".into(), file: "f".into(), file_hash: "h".into() };
+        let rows = urls.iter().enumerate().map(|(i, url)| {
+            let source = Some(url.to_string());
+            Ok(ImportRow { event: gdelt_row(i, "Kyiv"), key: format!("GLOBALEVENTID {i}"), source })
+        });
+        store.import_file(&file, rows, &|| 0).unwrap();
+        let stored = |store: &Store| -> Vec<(Option<String>, Option<i64>)> {
+            let sql = "SELECT source, source_prefix FROM mentions ORDER BY id";
+            let mut stmt = store.conn.prepare(sql).unwrap();
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+            rows.collect::<Result<_, _>>().unwrap()
+        };
+        let split = stored(&store);
+        let text = |s: &str| Some(s.to_string());
+        assert_eq!(
+            split,
+            [
+                (text("1-korea"), Some(1)),
+                (text("2-korea"), Some(1)),
+                (text("https://example.org/"), None),
+                (text("feed"), None),
+                (text("b/"), Some(2))
+            ]
+        );
+        let read = |store: &Store| -> Vec<Vec<(i64, Vec<String>, usize)>> {
+            [None, Some("world/1"), Some("ORG/WORLD"), Some("korea"), Some("feed"), Some("m/a/b")]
+                .iter()
+                .map(|source| {
+                    let filter = EventFilter {
+                        source: source.map(str::to_string),
+                        ..EventFilter::default()
+                    };
+                    let mut rows = store.events(&filter).unwrap();
+                    rows.sort_by_key(|row| row.id);
+                    rows.into_iter().map(|r| (r.id, r.sources, r.n_sources)).collect()
+                })
+                .collect()
+        };
+        let before = read(&store);
+        let sources: Vec<&str> = before[0].iter().map(|(_, s, _)| s[0].as_str()).collect();
+        assert_eq!(sources, urls);
+        let found: Vec<usize> = before.iter().map(Vec::len).collect();
+        assert_eq!(found, [5, 1, 2, 2, 1, 1]);
+        // The store as schema 13 wrote it.
+        store.conn.execute_batch(SCHEMA_13_TABLES).unwrap();
+        store.conn.pragma_update(None, "user_version", 13).unwrap();
+        let whole: Vec<String> = {
+            let mut stmt = store.conn.prepare("SELECT source FROM mentions ORDER BY id").unwrap();
+            let rows = stmt.query_map([], |r| r.get(0)).unwrap();
+            rows.collect::<Result<_, _>>().unwrap()
+        };
+        assert_eq!(whole, urls);
+        schema::migrate(&store.conn).unwrap();
+        assert_eq!(stored(&store), split);
+        assert_eq!(read(&store), before);
+        let tx = store.conn.transaction().unwrap();
+        write::refresh_facts(&tx, None).unwrap();
+        tx.commit().unwrap();
+        assert_eq!(read(&store), before);
+        assert!(store.aggregates_are_exact().unwrap());
+        assert!(store.integrity_ok().unwrap());
     }
 
     /// The plan of `import::is_imported_before`'s lookup of a GLOBALEVENTID.

@@ -258,15 +258,27 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     CREATE INDEX mentions_import_row ON mentions (import_row) WHERE import_row GLOB 'GLOBALEVENTID *';
     -- A part of imported records, as JSON; rows are never changed or removed.
     CREATE TABLE import_parts (id INTEGER PRIMARY KEY, part TEXT NOT NULL UNIQUE);
+    -- The columns in the key's order: sqlite3 3.40's quick_check misreads NOT NULL columns
+    -- of a table without rowids declared in another order (later versions do not).
     CREATE TABLE event_parties_v13 (
-        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-        role     TEXT NOT NULL,
         code     TEXT NOT NULL,
+        role     TEXT NOT NULL,
+        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
         PRIMARY KEY (code, role, event_id)
     ) WITHOUT ROWID;
     INSERT OR IGNORE INTO event_parties_v13 (event_id, role, code) SELECT event_id, role, code FROM event_parties;
     DROP TABLE event_parties;
     ALTER TABLE event_parties_v13 RENAME TO event_parties;
+    "#,
+    // 14 (issue 18): an imported row's source URL is kept as its last part, its directory
+    // (up to its last '/' but one at its end, after the host) kept once in
+    // `import_sources` and named by `source_prefix` (`import::split_source`); SQL reads the
+    // whole URL back through `import::source_sql`. `import::split_sources` splits those stored
+    // before.
+    r#"
+    ALTER TABLE mentions ADD COLUMN source_prefix INTEGER;
+    -- Rows are never changed or removed.
+    CREATE TABLE import_sources (id INTEGER PRIMARY KEY, prefix TEXT NOT NULL UNIQUE);
     "#,
 ];
 
@@ -307,6 +319,9 @@ pub fn migrate(conn: &Connection) -> Result<(), StoreError> {
             // stores are read as they were written and written as today's `slim_record`
             // writes them, which needs the tables of both.
             crate::import::reslim(&tx)?;
+        }
+        if found + 1 == 14 {
+            crate::import::split_sources(&tx)?;
         }
         if found + 1 == 7 {
             crate::write::refresh_facts_in(&tx, None, true)?;
