@@ -144,7 +144,7 @@ fn source_id(
 }
 
 /// Schema 14: the sources of imported rows stored before, split as [`insert_mention`] now
-/// stores them ([`split_source`]); what [`SOURCE`] reads is the same text.
+/// stores them ([`split_source`]); what [`source_sql`] reads is the same text.
 pub(crate) fn split_sources(tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError> {
     let mut page = tx.prepare(
         "SELECT id, source FROM mentions WHERE id > ?1 AND import_id IS NOT NULL
@@ -351,9 +351,10 @@ fn name_is_known(
 }
 
 /// The rows of `import_names` (by code), of `import_parts` (the id of each part) and of
-/// `import_sources` (the id of each prefix) read or written by one transaction: a lookup per entity of each row was a sixth of an import's
-/// time. Invariant: it lives no longer than the transaction, so a rolled-back name or part
-/// is never taken for a stored one.
+/// `import_sources` (the id of each prefix) read or written by one transaction: a lookup
+/// per entity of each row was a sixth of an import's time. Invariant: it lives no longer
+/// than the transaction, so a rolled-back name, part or prefix is never taken for a stored
+/// one.
 #[derive(Default)]
 pub(crate) struct Names {
     codes: std::collections::HashMap<String, String>,
