@@ -100,6 +100,87 @@ impl Store {
 /// GDELT event appears again in later 15-minute files and in re-downloads.
 const GLOBAL_ID: &str = "GLOBALEVENTID ";
 
+/// A mention's source as the row named it, in SQL (mentions as `m`): schema 14 keeps an
+/// URL's directory in `import_sources` (see [`split_source`]). `query::SOURCE_KEY` and the
+/// source filter read it so.
+pub(crate) fn source_sql(m: &str) -> String {
+    format!("CASE WHEN {m}.source_prefix IS NULL THEN {m}.source ELSE (SELECT s.prefix FROM import_sources s WHERE s.id = {m}.source_prefix) || {m}.source END")
+}
+
+/// An URL as its directory — up to and including its last `/` but one that ends it, after
+/// the `//` of its host — and the rest (never empty), when it has one: sources of the same
+/// site and section share the first, kept once in `import_sources` (schema 14).
+pub(crate) fn split_source(url: &str) -> Option<(&str, &str)> {
+    let host = url.find("://")? + 3;
+    let last = url.len().checked_sub(1)?;
+    let slash = url.as_bytes()[..last].iter().rposition(|&b| b == b'/')?;
+    (slash >= host).then(|| url.split_at(slash + 1))
+}
+
+/// The id of `prefix` in `import_sources`, added when it is not there (schema 14).
+/// Invariant: a row of `import_sources` is never changed or removed.
+fn source_id(
+    conn: &rusqlite::Connection,
+    names: &mut Names,
+    prefix: &str,
+) -> Result<i64, StoreError> {
+    if let Some(&id) = names.sources.get(prefix) {
+        return Ok(id);
+    }
+    let found: Option<i64> = conn
+        .prepare_cached("SELECT id FROM import_sources WHERE prefix = ?1")?
+        .query_row([prefix], |r| r.get(0))
+        .optional()?;
+    let id = match found {
+        Some(id) => id,
+        None => {
+            conn.prepare_cached("INSERT INTO import_sources (prefix) VALUES (?1)")?
+                .execute([prefix])?;
+            conn.last_insert_rowid()
+        }
+    };
+    names.sources.insert(prefix.to_string(), id);
+    Ok(id)
+}
+
+/// Schema 14: the sources of imported rows stored before, split as [`insert_mention`] now
+/// stores them ([`split_source`]); what [`source_sql`] reads is the same text.
+pub(crate) fn split_sources(tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError> {
+    let mut page = tx.prepare(
+        "SELECT id, source FROM mentions WHERE id > ?1 AND import_id IS NOT NULL
+         AND source IS NOT NULL AND source_prefix IS NULL ORDER BY id LIMIT 10000",
+    )?;
+    let mut update =
+        tx.prepare("UPDATE mentions SET source = ?1, source_prefix = ?2 WHERE id = ?3")?;
+    let mut names = Names::new();
+    let mut last = 0i64;
+    loop {
+        let rows: Vec<(i64, String)> =
+            page.query_map([last], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+        let Some(&(end, _)) = rows.last() else { return Ok(()) };
+        last = end;
+        for (id, source) in rows {
+            if let Some((prefix, rest)) = split_source(&source) {
+                let prefix = source_id(tx, &mut names, prefix)?;
+                update.execute(params![rest, prefix, id])?;
+            }
+        }
+    }
+}
+
+/// A mention's row key as the dataset gave it, in SQL (mentions as `m`): schema 13 keeps a
+/// GDELT key as its number in `global_id` (see [`global_id`]).
+pub(crate) const IMPORT_ROW: &str = "COALESCE(m.import_row, 'GLOBALEVENTID ' || m.global_id)";
+
+/// The GLOBALEVENTID of a key `GLOBALEVENTID N`, when `N` is the number's own decimal form
+/// (no sign, no leading zero), so that [`IMPORT_ROW`] gives the key back exactly: stored as
+/// the integer `global_id` instead of the key's text (schema 13).
+pub(crate) fn global_id(key: &str) -> Option<i64> {
+    let digits = key.strip_prefix(GLOBAL_ID)?;
+    let n: i64 = digits.parse().ok()?;
+    (n.to_string() == digits).then_some(n)
+}
+
 /// Whether a row with this dataset id is stored already (only GDELT's ids are global; other
 /// datasets' rows are told apart by file).
 fn is_imported_before(
@@ -110,17 +191,26 @@ fn is_imported_before(
     if !key.starts_with(GLOBAL_ID) {
         return Ok(false);
     }
-    Ok(tx
-        .prepare_cached(
-            // The terms of the index `mentions_global_id` (schema 12), then the exact key.
-            "SELECT 1 FROM mentions m JOIN imports i ON i.id = m.import_id
-             WHERE CAST(substr(m.import_row, 15) AS INTEGER) = CAST(substr(?1, 15) AS INTEGER)
-             AND m.import_row GLOB 'GLOBALEVENTID *'
-             AND m.import_row = ?1 AND m.import_id IS NOT NULL AND i.dataset = ?2 LIMIT 1",
-        )?
-        .query_row(params![key, dataset], |_| Ok(()))
-        .optional()?
-        .is_some())
+    let found = match global_id(key) {
+        // The index `mentions_global_id` (schema 13).
+        Some(n) => tx
+            .prepare_cached(
+                "SELECT 1 FROM mentions m JOIN imports i ON i.id = m.import_id
+                 WHERE m.global_id = ?1 AND i.dataset = ?2 LIMIT 1",
+            )?
+            .query_row(params![n, dataset], |_| Ok(()))
+            .optional()?,
+        // A key that is not a number's own form is kept as text (index `mentions_import_row`).
+        None => tx
+            .prepare_cached(
+                "SELECT 1 FROM mentions m JOIN imports i ON i.id = m.import_id
+                 WHERE m.import_row = ?1 AND m.import_row GLOB 'GLOBALEVENTID *'
+                 AND m.import_id IS NOT NULL AND i.dataset = ?2 LIMIT 1",
+            )?
+            .query_row(params![key, dataset], |_| Ok(()))
+            .optional()?,
+    };
+    Ok(found.is_some())
 }
 
 /// Stores an imported row as a mention of event `event_id` (shared with the bulk writer).
@@ -133,21 +223,27 @@ pub(crate) fn insert_mention(
     row: &ImportRow,
 ) -> Result<(), StoreError> {
     let e = &row.event;
+    let (source_prefix, source) = match row.source.as_deref().and_then(split_source) {
+        Some((prefix, rest)) => (Some(source_id(conn, names, prefix)?), Some(rest)),
+        None => (None, row.source.as_deref()),
+    };
     conn.prepare_cached(
-        "INSERT INTO mentions (event_id, import_id, import_row, source, date, modality, mode, size_value, size_unit, record)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO mentions (event_id, import_id, import_row, source, date, modality, mode, size_value, size_unit, record, global_id, source_prefix)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
     .execute(params![
         event_id,
         import_id,
-        row.key,
-        row.source,
+        global_id(&row.key).is_none().then_some(&row.key),
+        source,
         e.date,
         e.modality.as_str(),
         e.mode.join(","),
         e.size.as_ref().map(|s| s.value),
         e.size.as_ref().map(|s| s.unit.clone()),
-        slim_record(conn, names, e, dataset, &row.key)?
+        slim_record(conn, names, e, dataset, &row.key)?,
+        global_id(&row.key),
+        source_prefix
     ])?;
     Ok(())
 }
@@ -166,7 +262,7 @@ pub(crate) fn record_defaults() -> serde_json::Map<String, serde_json::Value> {
 }
 
 /// [`record_defaults`] with what a dataset's rows hold when they say nothing else: GDELT's
-/// dates are days. Used by the compact records of schema 12 only (a schema 11 record
+/// dates are days. Used by the compact records of schemas 12 and 13 only (a schema 11 record
 /// without a `date_precision` has none).
 fn dataset_defaults(dataset: &str) -> serde_json::Map<String, serde_json::Value> {
     let mut defaults = record_defaults();
@@ -238,7 +334,7 @@ fn name_is_known(
     code: &str,
     name: &str,
 ) -> Result<bool, StoreError> {
-    if let Some(known) = names.get(code) {
+    if let Some(known) = names.codes.get(code) {
         return Ok(known == name);
     }
     let known = match code_name(conn, code)? {
@@ -250,14 +346,152 @@ fn name_is_known(
         }
     };
     let is_known = known == name;
-    names.insert(code.to_string(), known);
+    names.codes.insert(code.to_string(), known);
     Ok(is_known)
 }
 
-/// The rows of `import_names` read or written by one transaction, by code: a lookup per
-/// entity of each row was a sixth of an import's time. Invariant: it lives no longer than
-/// the transaction, so a rolled-back name is never taken for a stored one.
-pub(crate) type Names = std::collections::HashMap<String, String>;
+/// The rows of `import_names` (by code), of `import_parts` (the id of each part) and of
+/// `import_sources` (the id of each prefix) read or written by one transaction: a lookup
+/// per entity of each row was a sixth of an import's time. Invariant: it lives no longer
+/// than the transaction, so a rolled-back name, part or prefix is never taken for a stored
+/// one.
+#[derive(Default)]
+pub(crate) struct Names {
+    codes: std::collections::HashMap<String, String>,
+    parts: std::collections::HashMap<String, i64>,
+    sources: std::collections::HashMap<String, i64>,
+}
+
+impl Names {
+    pub(crate) fn new() -> Names {
+        Names::default()
+    }
+}
+
+/// The id of `part` (JSON) in `import_parts`, added when it is not there (schema 13).
+/// Invariant: a row of `import_parts` is never changed or removed, so a record naming it
+/// reads back the same for as long as the store lives.
+fn part_id(
+    conn: &rusqlite::Connection,
+    names: &mut Names,
+    part: String,
+) -> Result<i64, StoreError> {
+    if let Some(&id) = names.parts.get(&part) {
+        return Ok(id);
+    }
+    let found: Option<i64> = conn
+        .prepare_cached("SELECT id FROM import_parts WHERE part = ?1")?
+        .query_row([&part], |r| r.get(0))
+        .optional()?;
+    let id = match found {
+        Some(id) => id,
+        None => {
+            conn.prepare_cached("INSERT INTO import_parts (part) VALUES (?1)")?.execute([&part])?;
+            conn.last_insert_rowid()
+        }
+    };
+    names.parts.insert(part, id);
+    Ok(id)
+}
+
+/// The part of `import_parts` with this id.
+fn part(conn: &rusqlite::Connection, id: i64) -> Result<serde_json::Value, StoreError> {
+    let text: String = conn
+        .prepare_cached("SELECT part FROM import_parts WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?;
+    Ok(serde_json::from_str(&text)?)
+}
+
+/// The key that names a compact record's parts (schema 13), and marks it compact.
+const PARTS: &str = "k";
+
+/// The fields (short names) of a compact record kept in `import_parts`: the place less its
+/// coordinates (`l` but for `x` and `y`), and the CAMEO code, quad class, contexts and
+/// intensity — what repeats from row to row. Of these SQL reads only the `intensity`
+/// (`write::refresh_facts`, which looks in the parts too: [`INTENSITY`]).
+const PLACE: &str = "l";
+const PLACE_OWN: [&str; 2] = ["x", "y"];
+const CODED: [&str; 4] = ["c", "q", "cx", "intensity"];
+
+/// The intensity of a record in SQL (the record as `first.record`): its own, or that of a
+/// part it names (schema 13, [`split_parts`]).
+pub(crate) const INTENSITY: &str = "COALESCE(json_extract(first.record, '$.intensity'),
+    (SELECT json_extract(p.part, '$.intensity') FROM json_each(first.record, '$.k') k
+     JOIN import_parts p ON p.id = k.value WHERE json_type(p.part, '$.intensity') IS NOT NULL))";
+
+/// Moves the repeated parts of a compact record (short names) to `import_parts` and names
+/// them under [`PARTS`] (an empty list when it has none: the key marks the form).
+fn split_parts(
+    conn: &rusqlite::Connection,
+    names: &mut Names,
+    fields: &mut serde_json::Map<String, serde_json::Value>,
+) -> Result<(), StoreError> {
+    let mut ids = Vec::new();
+    if let Some(serde_json::Value::Object(place)) = fields.get_mut(PLACE) {
+        let named: serde_json::Map<String, serde_json::Value> = std::mem::take(place)
+            .into_iter()
+            .filter_map(|(k, v)| {
+                if PLACE_OWN.contains(&k.as_str()) {
+                    place.insert(k, v);
+                    None
+                } else {
+                    Some((k, v))
+                }
+            })
+            .collect();
+        let empty = place.is_empty();
+        if !named.is_empty() {
+            if empty {
+                fields.remove(PLACE);
+            }
+            let mut part = serde_json::Map::new();
+            part.insert(PLACE.into(), named.into());
+            ids.push(part_id(conn, names, serde_json::to_string(&part)?)?);
+        }
+    }
+    let mut coded = serde_json::Map::new();
+    for key in CODED {
+        if let Some(v) = fields.remove(key) {
+            coded.insert(key.into(), v);
+        }
+    }
+    if !coded.is_empty() {
+        ids.push(part_id(conn, names, serde_json::to_string(&coded)?)?);
+    }
+    fields.insert(PARTS.into(), ids.into());
+    Ok(())
+}
+
+/// Puts back into a compact record the parts its [`PARTS`] names (see [`split_parts`]):
+/// each part's fields, and its place's fields into the record's place.
+pub(crate) fn join_parts(
+    conn: &rusqlite::Connection,
+    fields: &mut serde_json::Map<String, serde_json::Value>,
+    ids: &serde_json::Value,
+) -> Result<(), StoreError> {
+    for id in ids.as_array().into_iter().flatten() {
+        let Some(id) = id.as_i64() else {
+            return Err(StoreError::Input(format!("a record names the part `{id}`")));
+        };
+        let serde_json::Value::Object(part) = part(conn, id)? else {
+            return Err(StoreError::Input(format!("part {id} is not a JSON object")));
+        };
+        for (key, value) in part {
+            match (fields.get_mut(&key), value) {
+                (Some(serde_json::Value::Object(own)), serde_json::Value::Object(more)) => {
+                    for (k, v) in more {
+                        own.entry(k).or_insert(v);
+                    }
+                }
+                (Some(_), _) => {}
+                (None, value) => {
+                    fields.insert(key, value);
+                }
+            }
+        }
+    }
+    Ok(())
+}
 
 /// The name `import_names` holds for `code` (see [`name_is_known`]).
 fn code_name(conn: &rusqlite::Connection, code: &str) -> Result<Option<String>, StoreError> {
@@ -283,8 +517,10 @@ fn row_id(dataset: &str, key: &str) -> Option<String> {
 /// `resolved_place` when it is the `extracted_place`. Since schema 12, also an entity's `name`
 /// when it is the one `import_names` holds for its code (see [`name_is_known`]), the
 /// dataset's defaults ([`dataset_defaults`]), and the field names shortened
-/// ([`SHORT_KEYS`]), marked `"v": 2` for [`full_record`] (before, `"slim": true`). The
-/// `intensity`, which `refresh_facts` reads with SQL, stays.
+/// ([`SHORT_KEYS`]); since schema 13, what repeats from row to row kept in `import_parts` and
+/// named by the record's `"k"` ([`split_parts`]), which marks the form for [`full_record`]
+/// (schema 12 marked it `"v": 2`, older ones `"slim": true`). The
+/// `intensity`, which `refresh_facts` reads with SQL, stays in the record or its parts.
 pub(crate) fn slim_record(
     conn: &rusqlite::Connection,
     names: &mut Names,
@@ -345,9 +581,10 @@ pub(crate) fn slim_record(
     }
     let mut record = serde_json::Value::Object(fields);
     rename_keys(&mut record, true);
-    // What tells a compact slim record from the coder's JSON and older slim records.
+    // The parts that repeat, kept once; their key tells a compact slim record from the
+    // coder's JSON and older slim records.
     if let serde_json::Value::Object(fields) = &mut record {
-        fields.insert(COMPACT.0.into(), COMPACT.1.into());
+        split_parts(conn, names, fields)?;
     }
     Ok(serde_json::to_string(&record)?)
 }
@@ -376,7 +613,16 @@ pub(crate) fn full_record(
 ) -> Result<serde_json::Value, StoreError> {
     let Columns { event, date, modality, modes, dataset, key } = *columns;
     let serde_json::Value::Object(mut slim) = record else { return Ok(record) };
-    let compact = slim.get(COMPACT.0).and_then(|v| v.as_i64()) == Some(COMPACT.1);
+    // Schema 13's form: schema 12's with its repeated parts kept apart.
+    let parts = match slim.get(PARTS) {
+        Some(ids) if ids.is_array() => slim.remove(PARTS),
+        _ => None,
+    };
+    if let Some(ids) = &parts {
+        join_parts(conn, &mut slim, ids)?;
+    }
+    let compact =
+        parts.is_some() || slim.get(COMPACT.0).and_then(|v| v.as_i64()) == Some(COMPACT.1);
     let mut fields = if compact {
         slim.remove(COMPACT.0);
         let mut long = serde_json::Value::Object(std::mem::take(&mut slim));
@@ -446,11 +692,11 @@ pub(crate) fn full_record(
 /// (through [`full_record`]) as the same JSON as the old, so nothing is lost; records that
 /// are not slim (the coder's JSON of imports older than schema 9) are left as they are.
 pub(crate) fn reslim(tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError> {
-    let mut page = tx.prepare(
-        "SELECT m.id, e.event, m.date, m.modality, m.mode, i.dataset, m.import_row, m.record
+    let mut page = tx.prepare(&format!(
+        "SELECT m.id, e.event, m.date, m.modality, m.mode, i.dataset, {IMPORT_ROW}, m.record
          FROM mentions m JOIN events e ON e.id = m.event_id JOIN imports i ON i.id = m.import_id
-         WHERE m.id > ?1 AND m.import_id IS NOT NULL ORDER BY m.id LIMIT 10000",
-    )?;
+         WHERE m.id > ?1 AND m.import_id IS NOT NULL ORDER BY m.id LIMIT 10000"
+    ))?;
     let mut update = tx.prepare("UPDATE mentions SET record = ?1 WHERE id = ?2")?;
     let mut names = Names::new();
     let mut last = 0i64;
@@ -475,6 +721,7 @@ pub(crate) fn reslim(tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError> {
         for (id, event, date, modality, modes, dataset, key, record) in rows {
             let old: serde_json::Value = serde_json::from_str(&record)?;
             if old.get("slim").is_none() && old.get(COMPACT.0).is_none() {
+                // The coder's JSON, or already schema 13's form.
                 continue;
             }
             let key = key.unwrap_or_default();

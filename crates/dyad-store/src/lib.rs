@@ -593,12 +593,20 @@ mod tests {
         let events = store.events(&EventFilter::default()).unwrap();
         assert_eq!((events.len(), events[0].n_mentions, events[0].n_sources), (2, 2, 2));
         assert_eq!(events[0].mentions[1]["provenance"]["document"], 1);
-        // An unreadable row part-way through leaves the store as it was.
+        // An unreadable row part-way through leaves the store as it was, without the parts
+        // of records (schema 13) its rows added.
         let before = store.stats().unwrap();
+        let parts = |store: &Store| -> i64 {
+            store.conn.query_row("SELECT COUNT(*) FROM import_parts", [], |r| r.get(0)).unwrap()
+        };
+        let parts_before = parts(&store);
         let broken = ImportFile { file_hash: "h2".into(), ..file };
-        let rows = vec![import_row("3", "2024-07-01"), Err("broken.zip: bad block".to_string())];
+        let mut new_part = import_row("3", "2024-07-01").unwrap();
+        new_part.event.cameo = "999".into();
+        let rows = vec![Ok(new_part), Err("broken.zip: bad block".to_string())];
         assert!(matches!(store.import_file(&broken, rows, &|| 0), Err(StoreError::Input(_))));
         assert_eq!(store.stats().unwrap(), before);
+        assert_eq!(parts(&store), parts_before);
         assert!(store.integrity_ok().unwrap());
     }
 
@@ -905,12 +913,25 @@ mod tests {
         ] {
             assert!(!stored.contains(left_out), "{left_out} in {stored}");
         }
+        // Schema 13: the GLOBALEVENTID kept as a number, the place's name and the CAMEO
+        // fields as parts named by the record.
+        let (key, id): (Option<String>, Option<i64>) = store
+            .conn
+            .query_row("SELECT import_row, global_id FROM mentions WHERE id = 4", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!((key, id), (None, Some(3)));
+        for left_out in ["Kyiv", "\"cc\"", "\"c\""] {
+            assert!(!stored.contains(left_out), "{left_out} in {stored}");
+        }
         let mut read = store.events(&EventFilter::default()).unwrap();
         read.sort_by_key(|row| row.id);
         assert_eq!(read.len(), 5);
-        for (row, original) in read.iter().zip(&events) {
+        for (i, (row, original)) in read.iter().zip(&events).enumerate() {
             let mut record = row.mentions[0].clone();
-            record.as_object_mut().unwrap().remove("provenance");
+            let provenance = record.as_object_mut().unwrap().remove("provenance").unwrap();
+            assert_eq!(provenance["row"], format!("GLOBALEVENTID {i}"));
             assert_eq!(record, serde_json::to_value(original).unwrap());
         }
         // The facts of an event are read back from its slim record too.
@@ -998,8 +1019,6 @@ mod tests {
                 )
                 .unwrap();
         }
-        store.conn.execute_batch(SCHEMA_11_INDEXES).unwrap();
-        store.conn.pragma_update(None, "user_version", 10).unwrap();
         let lengths = |store: &Store| -> Vec<i64> {
             let mut stmt =
                 store.conn.prepare("SELECT length(record) FROM mentions ORDER BY id").unwrap();
@@ -1021,6 +1040,10 @@ mod tests {
         };
         let (before, lengths_before, facts_before) =
             (read(&store), lengths(&store), countries(&store));
+        // Read above by this schema's code; the store set back for the migration.
+        store.conn.execute_batch(SCHEMA_12_TABLES).unwrap();
+        store.conn.execute_batch(SCHEMA_11_INDEXES).unwrap();
+        store.conn.pragma_update(None, "user_version", 10).unwrap();
         schema::migrate(&store.conn).unwrap();
         assert_eq!(read(&store), before);
         let lengths_after = lengths(&store);
@@ -1038,8 +1061,35 @@ mod tests {
         assert!(store.aggregates_are_exact().unwrap());
     }
 
+    /// A store of schema 13 set back to schema 12: GLOBALEVENTIDs as text, no parts, parties
+    /// with rowids and their index (its records are set back by the caller).
+    const SCHEMA_12_TABLES: &str = "UPDATE mentions SET source = (SELECT prefix FROM import_sources WHERE id = source_prefix) || source
+            WHERE source_prefix IS NOT NULL;
+        ALTER TABLE mentions DROP COLUMN source_prefix; DROP TABLE import_sources;
+        DROP INDEX mentions_global_id; DROP INDEX mentions_import_row;
+        UPDATE mentions SET import_row = 'GLOBALEVENTID ' || global_id WHERE global_id IS NOT NULL;
+        ALTER TABLE mentions DROP COLUMN global_id;
+        CREATE INDEX mentions_global_id ON mentions (CAST(substr(import_row, 15) AS INTEGER))
+            WHERE import_row GLOB 'GLOBALEVENTID *';
+        DROP TABLE import_parts;
+        CREATE TABLE parties_12 (event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            role TEXT NOT NULL, code TEXT NOT NULL);
+        INSERT INTO parties_12 SELECT event_id, role, code FROM event_parties ORDER BY event_id, role;
+        DROP TABLE event_parties; ALTER TABLE parties_12 RENAME TO event_parties;
+        CREATE INDEX event_parties_code ON event_parties (code, role, event_id);";
+
+    /// A record of schema 13 as schema 12 wrote it: its parts put back, marked `"v":2`.
+    fn as_schema_12(store: &Store, record: &str) -> String {
+        let mut old: serde_json::Value = serde_json::from_str(record).unwrap();
+        let fields = old.as_object_mut().unwrap();
+        let ids = fields.remove("k").unwrap_or_else(|| panic!("no parts in {record}"));
+        crate::import::join_parts(&store.conn, fields, &ids).unwrap();
+        fields.insert("v".into(), 2.into());
+        serde_json::to_string(&old).unwrap()
+    }
+
     /// The indexes of mentions as schema 11 had them, for a store set back to an older
-    /// version.
+    /// version (after [`SCHEMA_12_TABLES`]).
     const SCHEMA_11_INDEXES: &str = "DROP INDEX mentions_global_id;
         CREATE INDEX mentions_import_row ON mentions (import_row) WHERE import_id IS NOT NULL;
         DROP INDEX mentions_document; CREATE INDEX mentions_document ON mentions (document_id);
@@ -1077,6 +1127,7 @@ mod tests {
         let compact = records(&store);
         // The records as schema 11 wrote them: long names, GDELT's day precision kept.
         for (id, record) in compact.iter().enumerate() {
+            let record = &as_schema_12(&store, record);
             let mut old: serde_json::Value = serde_json::from_str(record).unwrap();
             let fields = old.as_object_mut().unwrap();
             assert_eq!(fields.remove("v"), Some(2.into()), "{record}");
@@ -1101,8 +1152,6 @@ mod tests {
             let params = rusqlite::params![old, id as i64 + 1];
             store.conn.execute("UPDATE mentions SET record = ?1 WHERE id = ?2", params).unwrap();
         }
-        store.conn.execute_batch(SCHEMA_11_INDEXES).unwrap();
-        store.conn.pragma_update(None, "user_version", 11).unwrap();
         let read = |store: &Store| {
             let mut rows = store.events(&EventFilter::default()).unwrap();
             rows.sort_by_key(|row| row.id);
@@ -1123,6 +1172,10 @@ mod tests {
             rows.collect::<Result<_, _>>().unwrap()
         };
         let facts_before = facts(&store);
+        // Read above by this schema's code; the store set back for the migration.
+        store.conn.execute_batch(SCHEMA_12_TABLES).unwrap();
+        store.conn.execute_batch(SCHEMA_11_INDEXES).unwrap();
+        store.conn.pragma_update(None, "user_version", 11).unwrap();
         schema::migrate(&store.conn).unwrap();
         assert_eq!(records(&store), compact);
         assert_eq!(read(&store), before);
@@ -1132,20 +1185,7 @@ mod tests {
         assert_eq!(facts(&store), facts_before);
         assert!(store.aggregates_are_exact().unwrap());
         // The same rows again: each found by its GLOBALEVENTID, through the integer index.
-        let mut explain = store
-            .conn
-            .prepare(
-                "EXPLAIN QUERY PLAN SELECT 1 FROM mentions m JOIN imports i ON i.id = m.import_id
-                 WHERE CAST(substr(m.import_row, 15) AS INTEGER) = CAST(substr(?1, 15) AS INTEGER)
-                 AND m.import_row GLOB 'GLOBALEVENTID *'
-                 AND m.import_row = ?1 AND m.import_id IS NOT NULL AND i.dataset = ?2 LIMIT 1",
-            )
-            .unwrap();
-        let plan = explain.query_map(["GLOBALEVENTID 1", "gdelt"], |r| r.get::<_, String>(3));
-        let plan: Vec<String> = plan.unwrap().collect::<Result<_, _>>().unwrap();
-        let plan = plan.join("; ");
-        drop(explain);
-        assert!(plan.contains("mentions_global_id"), "{plan}");
+        assert!(global_id_plan(&store).contains("mentions_global_id"));
         let again = ImportFile { file_hash: "h2".into(), ..file };
         let rows = events.iter().enumerate().map(|(i, e)| {
             Ok(ImportRow { event: e.clone(), key: format!("GLOBALEVENTID {i}"), source: None })
@@ -1154,12 +1194,241 @@ mod tests {
         assert_eq!(outcome, ImportOutcome::Imported { rows: 0, skipped: 0, duplicates: 3 });
     }
 
+    /// A store of schema 14 set back to schema 13: imported sources as whole URLs.
+    const SCHEMA_13_TABLES: &str = "UPDATE mentions SET source = (SELECT prefix FROM import_sources WHERE id = source_prefix) || source
+            WHERE source_prefix IS NOT NULL;
+        ALTER TABLE mentions DROP COLUMN source_prefix; DROP TABLE import_sources;";
+
+    #[test]
+    fn the_source_key_reads_sources_and_keys_as_imports_store_them() {
+        assert!(query::SOURCE_KEY.contains(&crate::import::source_sql("m")));
+        assert!(query::SOURCE_KEY.contains(crate::import::IMPORT_ROW));
+        let split = crate::import::split_source;
+        assert_eq!(split("https://a.org/world/1-x"), Some(("https://a.org/world/", "1-x")));
+        assert_eq!(split("https://a.org/b/c/"), Some(("https://a.org/b/", "c/")));
+        assert_eq!(split("https://a.org/x"), Some(("https://a.org/", "x")));
+        for whole in ["https://a.org/", "https://a.org", "a.org/x", "", "/", "é/é"] {
+            assert_eq!(split(whole), None, "{whole}");
+        }
+    }
+
+    /// Issue 18: a version 13 store's imported sources (whole URLs) are split at the
+    /// migration to schema 14 and read the same: each event's sources and source count, and
+    /// the source filter, also on words that span the directory and the rest.
+    #[test]
+    fn a_version_13_store_migrates_to_split_sources_reading_the_same() {
+        let mut store = Store::open_in_memory().unwrap();
+        let urls = [
+            "https://www.example.org/world/1-korea",
+            "https://www.example.org/world/2-korea",
+            "https://example.org/",
+            "feed",
+            "https://news.example.com/a/b/",
+        ];
+        let file = ImportFile { dataset: "gdelt".into(), file: "f".into(), file_hash: "h".into() };
+        let rows = urls.iter().enumerate().map(|(i, url)| {
+            let source = Some(url.to_string());
+            Ok(ImportRow { event: gdelt_row(i, "Kyiv"), key: format!("GLOBALEVENTID {i}"), source })
+        });
+        store.import_file(&file, rows, &|| 0).unwrap();
+        let stored = |store: &Store| -> Vec<(Option<String>, Option<i64>)> {
+            let sql = "SELECT source, source_prefix FROM mentions ORDER BY id";
+            let mut stmt = store.conn.prepare(sql).unwrap();
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+            rows.collect::<Result<_, _>>().unwrap()
+        };
+        let split = stored(&store);
+        let text = |s: &str| Some(s.to_string());
+        assert_eq!(
+            split,
+            [
+                (text("1-korea"), Some(1)),
+                (text("2-korea"), Some(1)),
+                (text("https://example.org/"), None),
+                (text("feed"), None),
+                (text("b/"), Some(2))
+            ]
+        );
+        let read = |store: &Store| -> Vec<Vec<(i64, Vec<String>, usize)>> {
+            [None, Some("world/1"), Some("ORG/WORLD"), Some("korea"), Some("feed"), Some("m/a/b")]
+                .iter()
+                .map(|source| {
+                    let filter = EventFilter {
+                        source: source.map(str::to_string),
+                        ..EventFilter::default()
+                    };
+                    let mut rows = store.events(&filter).unwrap();
+                    rows.sort_by_key(|row| row.id);
+                    rows.into_iter().map(|r| (r.id, r.sources, r.n_sources)).collect()
+                })
+                .collect()
+        };
+        let before = read(&store);
+        let sources: Vec<&str> = before[0].iter().map(|(_, s, _)| s[0].as_str()).collect();
+        assert_eq!(sources, urls);
+        let found: Vec<usize> = before.iter().map(Vec::len).collect();
+        assert_eq!(found, [5, 1, 2, 2, 1, 1]);
+        // The store as schema 13 wrote it.
+        store.conn.execute_batch(SCHEMA_13_TABLES).unwrap();
+        store.conn.pragma_update(None, "user_version", 13).unwrap();
+        let whole: Vec<String> = {
+            let mut stmt = store.conn.prepare("SELECT source FROM mentions ORDER BY id").unwrap();
+            let rows = stmt.query_map([], |r| r.get(0)).unwrap();
+            rows.collect::<Result<_, _>>().unwrap()
+        };
+        assert_eq!(whole, urls);
+        schema::migrate(&store.conn).unwrap();
+        assert_eq!(stored(&store), split);
+        assert_eq!(read(&store), before);
+        let tx = store.conn.transaction().unwrap();
+        write::refresh_facts(&tx, None).unwrap();
+        tx.commit().unwrap();
+        assert_eq!(read(&store), before);
+        assert!(store.aggregates_are_exact().unwrap());
+        assert!(store.integrity_ok().unwrap());
+    }
+
+    /// The plan of `import::is_imported_before`'s lookup of a GLOBALEVENTID.
+    fn global_id_plan(store: &Store) -> String {
+        let mut explain = store
+            .conn
+            .prepare(
+                "EXPLAIN QUERY PLAN SELECT 1 FROM mentions m JOIN imports i ON i.id = m.import_id
+                 WHERE m.global_id = ?1 AND i.dataset = ?2 LIMIT 1",
+            )
+            .unwrap();
+        let plan = explain.query_map(rusqlite::params![1, "gdelt"], |r| r.get::<_, String>(3));
+        let plan: Vec<String> = plan.unwrap().collect::<Result<_, _>>().unwrap();
+        plan.join("; ")
+    }
+
+    /// Issue 18: a version 12 store's imported rows (compact records with their places and
+    /// CAMEO fields inline, GLOBALEVENTIDs as text, parties in a table with rowids) read the
+    /// same after the migration to schema 13, records and keys in fewer bytes, with the same
+    /// parties and facts; overlapping rows are still found by GLOBALEVENTID, including a key
+    /// that is not a number's own form (kept as text).
+    #[test]
+    fn a_version_12_store_migrates_to_parts_and_integer_ids_reading_the_same() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut events = Vec::new();
+        for i in 0..5 {
+            let mut e = gdelt_row(i, "Kyiv, Ukraine");
+            e.cameo = ["190", "042"][i % 2].into();
+            e.quad_code = 1 + (i % 2) as u8 * 3;
+            e.context = vec!["military".into()];
+            events.push(e);
+        }
+        // A row without a place, CAMEO code or contexts, and one whose place has empty names
+        // and no coordinates.
+        (events[3].event_loc, events[3].cameo, events[3].context) = (None, String::new(), vec![]);
+        let place = events[4].event_loc.as_mut().unwrap();
+        (place.extracted_place, place.resolved_place, place.country_code, place.feature) =
+            (String::new(), String::new(), String::new(), String::new());
+        (place.lat, place.lon) = (None, None);
+        let keys = ["1", "20", "0042", "300", "4000"].map(|n| format!("GLOBALEVENTID {n}"));
+        let file = ImportFile { dataset: "gdelt".into(), file: "f".into(), file_hash: "h".into() };
+        let rows = events.iter().zip(&keys).map(|(e, key)| {
+            Ok(ImportRow { event: e.clone(), key: key.clone(), source: Some("u".into()) })
+        });
+        store.import_file(&file, rows, &|| 0).unwrap();
+        let records = |store: &Store| -> Vec<String> {
+            let mut stmt = store.conn.prepare("SELECT record FROM mentions ORDER BY id").unwrap();
+            let rows = stmt.query_map([], |r| r.get(0)).unwrap();
+            rows.collect::<Result<_, _>>().unwrap()
+        };
+        let parties = |store: &Store| -> Vec<(i64, String, String)> {
+            let sql =
+                "SELECT event_id, role, code FROM event_parties ORDER BY event_id, role, code";
+            let mut stmt = store.conn.prepare(sql).unwrap();
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap();
+            rows.collect::<Result<_, _>>().unwrap()
+        };
+        let facts = |store: &Store| -> Vec<(String, String, Option<f64>, i64)> {
+            let sql = "SELECT actor_countries, recipient_countries, intensity, n_sources FROM event_facts ORDER BY event_id";
+            let mut stmt = store.conn.prepare(sql).unwrap();
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)));
+            rows.unwrap().collect::<Result<_, _>>().unwrap()
+        };
+        let read = |store: &Store| {
+            let mut rows = store.events(&EventFilter::default()).unwrap();
+            rows.sort_by_key(|row| row.id);
+            rows
+        };
+        let compact = records(&store);
+        let before = read(&store);
+        for (row, (original, key)) in before.iter().zip(events.iter().zip(&keys)) {
+            assert_eq!(row.sources, ["u"]);
+            let mut record = row.mentions[0].clone();
+            let provenance = record.as_object_mut().unwrap().remove("provenance").unwrap();
+            assert_eq!(provenance["row"], key.as_str());
+            assert_eq!(record, serde_json::to_value(original).unwrap());
+        }
+        let (parties_before, facts_before) = (parties(&store), facts(&store));
+        // The store as schema 12 wrote it.
+        let old: Vec<String> = compact.iter().map(|r| as_schema_12(&store, r)).collect();
+        for (id, record) in old.iter().enumerate() {
+            let params = rusqlite::params![record, id as i64 + 1];
+            store.conn.execute("UPDATE mentions SET record = ?1 WHERE id = ?2", params).unwrap();
+        }
+        store.conn.execute_batch(SCHEMA_12_TABLES).unwrap();
+        store.conn.pragma_update(None, "user_version", 12).unwrap();
+        let keys_12: Vec<String> = {
+            let mut stmt =
+                store.conn.prepare("SELECT import_row FROM mentions ORDER BY id").unwrap();
+            let rows = stmt.query_map([], |r| r.get(0)).unwrap();
+            rows.collect::<Result<_, _>>().unwrap()
+        };
+        assert_eq!(keys_12, keys);
+        schema::migrate(&store.conn).unwrap();
+        let migrated = records(&store);
+        assert_eq!(migrated, compact);
+        for (new, old) in migrated.iter().zip(&old).take(3) {
+            assert!(new.len() + 30 < old.len(), "{new} against {old}");
+        }
+        assert_eq!(read(&store), before);
+        assert_eq!(parties(&store), parties_before);
+        let tx = store.conn.transaction().unwrap();
+        write::refresh_facts(&tx, None).unwrap();
+        tx.commit().unwrap();
+        assert_eq!(facts(&store), facts_before);
+        let ids: Vec<(Option<String>, Option<i64>)> = {
+            let mut stmt = store
+                .conn
+                .prepare("SELECT import_row, global_id FROM mentions ORDER BY id")
+                .unwrap();
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+            rows.collect::<Result<_, _>>().unwrap()
+        };
+        assert_eq!(
+            ids,
+            [
+                (None, Some(1)),
+                (None, Some(20)),
+                (Some("GLOBALEVENTID 0042".to_string()), None),
+                (None, Some(300)),
+                (None, Some(4000))
+            ]
+        );
+        assert!(store.aggregates_are_exact().unwrap());
+        assert!(store.integrity_ok().unwrap());
+        assert!(global_id_plan(&store).contains("mentions_global_id"));
+        // The same rows again, in a file that overlaps: all found.
+        let again = ImportFile { file_hash: "h2".into(), ..file };
+        let rows = events
+            .iter()
+            .zip(&keys)
+            .map(|(e, key)| Ok(ImportRow { event: e.clone(), key: key.clone(), source: None }));
+        let outcome = store.import_file(&again, rows, &|| 0).unwrap();
+        assert_eq!(outcome, ImportOutcome::Imported { rows: 0, skipped: 0, duplicates: 5 });
+    }
+
     #[test]
     fn a_version_7_store_gets_its_sums_when_it_migrates() {
         let mut store = Store::open_in_memory().unwrap();
         let batch =
             vec![(doc("a", "one text", "O"), vec![event("a", "2024-06-19", None)], rep("a", "a"))];
         store.ingest_batch(&batch, "t", "t").unwrap();
+        store.conn.execute_batch(SCHEMA_12_TABLES).unwrap();
         store
             .conn
             .execute_batch(

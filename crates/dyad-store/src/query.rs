@@ -170,7 +170,9 @@ fn named_dyad(actors: &str, recipients: &str) -> bool {
 
 /// What counts as one independent source: a document's outlet (or URL, or the document
 /// itself), or the source an imported row names (or the row itself).
-pub(crate) const SOURCE_KEY: &str = "COALESCE(d.outlet, d.url, m.source, 'doc:' || m.document_id, 'import:' || m.import_id || ':' || m.import_row)";
+/// (The row's key as `import::IMPORT_ROW` reads it: schema 13 keeps GDELT's as a number.)
+/// (And the source as `import::source_sql` reads it: schema 14 keeps an URL's directory apart.)
+pub(crate) const SOURCE_KEY: &str = "COALESCE(d.outlet, d.url, CASE WHEN m.source_prefix IS NULL THEN m.source ELSE (SELECT s.prefix FROM import_sources s WHERE s.id = m.source_prefix) || m.source END, 'doc:' || m.document_id, 'import:' || m.import_id || ':' || COALESCE(m.import_row, 'GLOBALEVENTID ' || m.global_id))";
 
 /// A search FTS5 refused, as [`StoreError::Search`] with the reason in words; any other
 /// error as it is.
@@ -294,9 +296,10 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()?;
         let mut detail = self.conn.prepare_cached(&format!(
             "SELECT m.mode, m.modality, m.size_value, m.size_unit, {SOURCE_KEY}, m.record,
-                    m.document_id, d.url, i.dataset, i.file, m.import_row, m.date
+                    m.document_id, d.url, i.dataset, i.file, {}, m.date
              FROM mentions m LEFT JOIN documents d ON d.id = m.document_id
-             LEFT JOIN imports i ON i.id = m.import_id WHERE m.event_id = ?1 ORDER BY m.id"
+             LEFT JOIN imports i ON i.id = m.import_id WHERE m.event_id = ?1 ORDER BY m.id",
+            crate::import::IMPORT_ROW
         ))?;
         let mut rows = heads;
         for row in &mut rows {
@@ -605,7 +608,8 @@ fn filter_sql(filter: &EventFilter) -> (String, String, Vec<Value>) {
         push("EXISTS (SELECT 1 FROM mentions m2 WHERE m2.event_id = e.id AND (',' || m2.mode || ',') LIKE ('%,' || ? || ',%') ESCAPE '\\')", Value::Text(like_literal(&mode.to_ascii_lowercase())));
     }
     if let Some(source) = &filter.source {
-        push("EXISTS (SELECT 1 FROM mentions m2 LEFT JOIN documents d2 ON d2.id = m2.document_id WHERE m2.event_id = e.id AND (LOWER(COALESCE(d2.outlet, '')) LIKE ('%' || LOWER(?) || '%') ESCAPE '\\' OR LOWER(COALESCE(d2.url, '')) LIKE ('%' || LOWER(?) || '%') ESCAPE '\\' OR LOWER(COALESCE(m2.source, '')) LIKE ('%' || LOWER(?) || '%') ESCAPE '\\'))", Value::Text(like_literal(source)));
+        let sql = format!("EXISTS (SELECT 1 FROM mentions m2 LEFT JOIN documents d2 ON d2.id = m2.document_id WHERE m2.event_id = e.id AND (LOWER(COALESCE(d2.outlet, '')) LIKE ('%' || LOWER(?) || '%') ESCAPE '\\' OR LOWER(COALESCE(d2.url, '')) LIKE ('%' || LOWER(?) || '%') ESCAPE '\\' OR LOWER(COALESCE({}, '')) LIKE ('%' || LOWER(?) || '%') ESCAPE '\\'))", crate::import::source_sql("m2"));
+        push(&sql, Value::Text(like_literal(source)));
         // Both placeholders become the same numbered parameter.
     }
     if let Some(text) = &filter.text {

@@ -238,6 +238,48 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     -- equal to its code's (`import::name_is_known`). Rows are never changed or removed.
     CREATE TABLE import_names (code TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
     "#,
+    // 13 (issue 18): smaller imported rows. A GDELT row's GLOBALEVENTID is kept as an
+    // integer (`global_id`, its `import_row` NULL) when the key is `GLOBALEVENTID ` and the
+    // number's own decimal form, so that it reads back as the same text
+    // (`import::IMPORT_ROW`); other keys keep their text, and those that begin as GDELT's do
+    // are indexed for the lookup of `import::is_imported_before` (normally none). The parts
+    // of imported records that repeat from row to row — a place less its coordinates, the
+    // CAMEO code with its quad class, contexts and intensity — are kept once each in `import_parts`
+    // and named by the record (`"k"`, `import::slim_record`); `import::reslim` writes the
+    // records again in that form. Parties are a table without rowids, keyed as their index
+    // was (the index was the table over again).
+    r#"
+    DROP INDEX mentions_global_id;
+    ALTER TABLE mentions ADD COLUMN global_id INTEGER;
+    UPDATE mentions SET global_id = CAST(substr(import_row, 15) AS INTEGER), import_row = NULL
+        WHERE import_id IS NOT NULL AND import_row GLOB 'GLOBALEVENTID [0-9]*'
+        AND 'GLOBALEVENTID ' || CAST(substr(import_row, 15) AS INTEGER) = import_row;
+    CREATE INDEX mentions_global_id ON mentions (global_id) WHERE global_id IS NOT NULL;
+    CREATE INDEX mentions_import_row ON mentions (import_row) WHERE import_row GLOB 'GLOBALEVENTID *';
+    -- A part of imported records, as JSON; rows are never changed or removed.
+    CREATE TABLE import_parts (id INTEGER PRIMARY KEY, part TEXT NOT NULL UNIQUE);
+    -- The columns in the key's order: sqlite3 3.40's quick_check misreads NOT NULL columns
+    -- of a table without rowids declared in another order (later versions do not).
+    CREATE TABLE event_parties_v13 (
+        code     TEXT NOT NULL,
+        role     TEXT NOT NULL,
+        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        PRIMARY KEY (code, role, event_id)
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO event_parties_v13 (event_id, role, code) SELECT event_id, role, code FROM event_parties;
+    DROP TABLE event_parties;
+    ALTER TABLE event_parties_v13 RENAME TO event_parties;
+    "#,
+    // 14 (issue 18): an imported row's source URL is kept as its last part, its directory
+    // (up to its last '/' but one at its end, after the host) kept once in
+    // `import_sources` and named by `source_prefix` (`import::split_source`); SQL reads the
+    // whole URL back through `import::source_sql`. `import::split_sources` splits those stored
+    // before.
+    r#"
+    ALTER TABLE mentions ADD COLUMN source_prefix INTEGER;
+    -- Rows are never changed or removed.
+    CREATE TABLE import_sources (id INTEGER PRIMARY KEY, prefix TEXT NOT NULL UNIQUE);
+    "#,
 ];
 
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
@@ -272,13 +314,17 @@ pub fn migrate(conn: &Connection) -> Result<(), StoreError> {
         if found + 1 == 10 {
             crate::saved::create(&tx)?;
         }
-        if found + 1 == 12 {
-            // Also schema 11's rewriting: the records of older stores are read as they were
-            // written and written as today's `slim_record` writes them.
+        if found + 1 == 13 {
+            // Also schema 11's and 12's rewriting (done once, here): the records of older
+            // stores are read as they were written and written as today's `slim_record`
+            // writes them, which needs the tables of both.
             crate::import::reslim(&tx)?;
         }
+        if found + 1 == 14 {
+            crate::import::split_sources(&tx)?;
+        }
         if found + 1 == 7 {
-            crate::write::refresh_facts(&tx, None)?;
+            crate::write::refresh_facts_in(&tx, None, true)?;
         }
         if found + 1 == 4 {
             // Version 4 brings near-duplicate signatures: the documents already stored get

@@ -95,6 +95,25 @@ pub(crate) fn happened(modality: dyad_model::Modality) -> bool {
 /// its first mention, as `merge_target` writes them for a new event. An entity of a slim
 /// record without a `country` is in the country of its `code` (see `import::slim_record`).
 pub(crate) fn refresh_facts(tx: &Transaction<'_>, event_id: Option<i64>) -> Result<(), StoreError> {
+    refresh_facts_in(tx, event_id, false)
+}
+
+/// [`refresh_facts`]; `before_13` at the migration to schema 7, when mentions have no
+/// `global_id` and records no parts yet (schema 13): the sources counted by the key texts as
+/// they were and the intensity read from the record alone, which give the same facts.
+pub(crate) fn refresh_facts_in(
+    tx: &Transaction<'_>,
+    event_id: Option<i64>,
+    before_13: bool,
+) -> Result<(), StoreError> {
+    let (source_key, intensity) = if before_13 {
+        (
+            "COALESCE(d.outlet, d.url, m.source, 'doc:' || m.document_id, 'import:' || m.import_id || ':' || m.import_row)",
+            "json_extract(first.record, '$.intensity')",
+        )
+    } else {
+        (SOURCE_KEY, crate::import::INTENSITY)
+    };
     let countries = |role: &str| {
         format!(
             "COALESCE((SELECT group_concat(c, '+' ORDER BY c) FROM (SELECT DISTINCT IFNULL(json_extract(p.value, '$.country'), json_extract(p.value, '$.code')) AS c
@@ -103,9 +122,9 @@ pub(crate) fn refresh_facts(tx: &Transaction<'_>, event_id: Option<i64>) -> Resu
     };
     let sql = format!(
         "INSERT INTO event_facts (event_id, actor_countries, recipient_countries, intensity, happened, n_sources)
-         SELECT first.event_id, {}, {}, json_extract(first.record, '$.intensity'),
+         SELECT first.event_id, {}, {}, {intensity},
                 EXISTS (SELECT 1 FROM mentions h WHERE h.event_id = first.event_id AND h.modality NOT IN ('{}')),
-                (SELECT COUNT(DISTINCT {SOURCE_KEY}) FROM mentions m LEFT JOIN documents d ON d.id = m.document_id
+                (SELECT COUNT(DISTINCT {source_key}) FROM mentions m LEFT JOIN documents d ON d.id = m.document_id
                  WHERE m.event_id = first.event_id)
          FROM mentions first WHERE first.id IN (SELECT MIN(id) FROM mentions {} GROUP BY event_id)
          ON CONFLICT (event_id) DO UPDATE SET actor_countries = excluded.actor_countries,
