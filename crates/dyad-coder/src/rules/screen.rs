@@ -8,7 +8,7 @@ use crate::triggers::Trigger;
 
 /// Whether the candidate makes no event: a trigger that needs an object or a judged party
 /// without one, "requests for comment", "declined to comment", "committed abuses", aid
-/// received by nobody.
+/// received by nobody, a natural disaster that "hit" or "struck".
 pub(super) fn screened_out(
     trigger: &Trigger,
     s: &Sentence<'_>,
@@ -57,9 +57,57 @@ pub(super) fn screened_out(
     {
         return true;
     }
+    // "were hit by floods", "a storm struck the coast": nature does not attack.
+    if (trigger.event == EventType::Assault || trigger.lemma == "strike") && disaster_near(s, cand)
+    {
+        return true;
+    }
     // "Receiving aid from X …" with nobody receiving: no event.
     if trigger.inverse && recipient_arg.is_none() {
         return true;
     }
     false
+}
+
+/// Natural disasters: what they "hit", "strike" or "kill" is no attack.
+const DISASTERS: &[&str] = &[
+    "flood",
+    "floods",
+    "flooding",
+    "earthquake",
+    "earthquakes",
+    "quake",
+    "storm",
+    "storms",
+    "hurricane",
+    "typhoon",
+    "cyclone",
+    "tornado",
+    "landslide",
+    "landslides",
+    "mudslide",
+    "drought",
+    "wildfire",
+    "wildfires",
+    "tsunami",
+    "avalanche",
+    "heatwave",
+    "blizzard",
+    "epidemic",
+    "outbreak",
+    "pandemic",
+    "lightning",
+    "rains",
+    "downpours",
+];
+
+/// Whether a natural disaster is the agent of the violence verb `cand`: right before it
+/// ("a 7.0-magnitude earthquake struck") or after "by" ("were hit by floods").
+fn disaster_near(s: &Sentence<'_>, cand: &Candidate) -> bool {
+    let t = cand.tok_start;
+    let before = (t.saturating_sub(3)..t).any(|k| s.is_any(k, DISASTERS));
+    let after = s.is(cand.tok_end, "by")
+        && (cand.tok_end + 1..(cand.tok_end + 4).min(s.tokens.len()))
+            .any(|k| s.is_any(k, DISASTERS));
+    before || after
 }
