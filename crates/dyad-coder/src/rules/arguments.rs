@@ -120,6 +120,19 @@ fn active_args(
     clause: Clause,
 ) -> (Option<Argument>, Option<Argument>, &'static str) {
     let trigger = &triggers.rows[cand.trigger];
+    let subject = active_subject(s, cand, clause);
+    let object = active_object(triggers, s, candidates, cand, clause);
+    if trigger.inverse {
+        (object, subject, "inverse")
+    } else {
+        (subject, object, "active")
+    }
+}
+
+/// The subject of an active verb: a gerund's mention right before it, the parse's or the
+/// nearest before it in its clause, a possessor of the noun an infinitive completes, or the
+/// sentence's subject for non-finite verbs.
+fn active_subject(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<Argument> {
     let t = cand.tok_start;
     // A gerund's subject stands right before it, whatever governs that
     // mention: "reacted to Washington sending weapons".
@@ -172,6 +185,19 @@ fn active_args(
                 a
             });
     }
+    subject
+}
+
+/// The object or prepositional recipient of an active verb.
+fn active_object(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+    clause: Clause,
+) -> Option<Argument> {
+    let trigger = &triggers.rows[cand.trigger];
+    let t = cand.tok_start;
     let aid_like = matches!(trigger.event, EventType::Aid | EventType::Agree);
     // A speech verb opens a complement clause, but its direct object stands
     // before that clause: "accused the United States of lying", "told Seoul
@@ -230,11 +256,7 @@ fn active_args(
             });
         }
     }
-    if trigger.inverse {
-        (object, subject, "inverse")
-    } else {
-        (subject, object, "active")
-    }
+    object
 }
 
 /// A nominal event: its possessor, adjective or agent, and the party of a recipient
