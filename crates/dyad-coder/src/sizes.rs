@@ -154,16 +154,7 @@ fn not_a_count(text: &str, t: &Token) -> bool {
 /// Finds quantities in a sentence. `skip` marks tokens already read as dates.
 pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
     let mut out = Vec::new();
-    // Every quantity has a digit, a currency sign or a number word: check once.
-    let has_number = tokens.iter().any(|t| {
-        let w = &text[t.start..t.end];
-        w.as_bytes()[0].is_ascii_digit()
-            || matches!(w, "$" | "€" | "£")
-            || (t.word
-                && (WORD_NUMBERS.iter().any(|(n, _)| n.eq_ignore_ascii_case(w))
-                    || VAGUE.iter().any(|(n, _, _)| n.eq_ignore_ascii_case(w))))
-    });
-    if !has_number {
+    if !has_number(text, tokens) {
         return out;
     }
     let mut k = 0;
@@ -172,16 +163,7 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
             k += 1;
             continue;
         }
-        // Quick rejection: a quantity starts with a digit, a currency sign, a number word or
-        // a qualifier word.
-        let first = text.as_bytes()[tokens[k].start];
-        let word = &text[tokens[k].start..tokens[k].end];
-        let starter = first.is_ascii_digit()
-            || matches!(word, "$" | "€" | "£")
-            || QUALIFIERS.iter().any(|q| q[0].eq_ignore_ascii_case(word))
-            || WORD_NUMBERS.iter().any(|(n, _)| n.eq_ignore_ascii_case(word))
-            || VAGUE.iter().any(|(n, _, _)| n.eq_ignore_ascii_case(word));
-        if !starter {
+        if !may_start(text, &tokens[k]) {
             k += 1;
             continue;
         }
@@ -252,33 +234,8 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
             k = end;
             continue;
         }
-        // The unit: following words up to a stop word or punctuation, with one "of" phrase.
         let unit_start = end;
-        let mut seen_of = false;
-        while let Some(t) = tokens.get(end) {
-            // Stop words are lower case: "IS" (Islamic State) in a unit is a name.
-            let stop = is_any(text, t, UNIT_STOP)
-                && text[t.start..t.end].bytes().all(|b| !b.is_ascii_uppercase());
-            // Adverbs end a unit too ("three allies jointly denounced").
-            let adverb = end > unit_start && text[t.start..t.end].ends_with("ly");
-            if !t.word || stop || adverb || end - unit_start >= 5 {
-                break;
-            }
-            if is(text, t, "of") {
-                if seen_of || end == unit_start {
-                    if end == unit_start {
-                        end += 1;
-                        continue;
-                    }
-                    break;
-                }
-                seen_of = true;
-            }
-            end += 1;
-        }
-        while end > unit_start && tokens.get(end - 1).is_some_and(|t| is(text, t, "of")) {
-            end -= 1;
-        }
+        end = unit_end(text, tokens, unit_start);
         let unit_from = if tokens.get(unit_start).is_some_and(|t| is(text, t, "of")) {
             unit_start + 1
         } else {
@@ -290,46 +247,7 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
             String::new()
         };
         let unit = if let Some(c) = currency { c.to_string() } else { unit };
-        // Durations and ordinals are not the size of an event ("for 24 years", "Article 4").
-        let first_unit_word = unit.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
-        let is_duration = matches!(
-            first_unit_word.trim_end_matches('s'),
-            "year"
-                | "day"
-                | "month"
-                | "week"
-                | "hour"
-                | "minute"
-                | "decade"
-                | "century"
-                | "time"
-                | "percent"
-        ) || first_unit_word == "centuries";
-        let starts_badly = matches!(
-            first_unit_word.as_str(),
-            "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her" | "of"
-        ) || unit.starts_with(|c: char| c.is_ascii_digit())
-            || WORD_NUMBERS.iter().any(|(n, _)| n.eq_ignore_ascii_case(&first_unit_word));
-        // "Article 4", "No. 7": a number that names something, not a count.
-        let numbered = start > 0 && {
-            let prev = text[tokens[start - 1].start..tokens[start - 1].end].to_ascii_lowercase();
-            matches!(
-                prev.trim_end_matches('.'),
-                "article"
-                    | "no"
-                    | "number"
-                    | "resolution"
-                    | "chapter"
-                    | "section"
-                    | "paragraph"
-                    | "item"
-                    | "unit"
-                    | "flight"
-                    | "route"
-                    | "page"
-            )
-        };
-        if unit.is_empty() || (currency.is_none() && (is_duration || starts_badly || numbered)) {
+        if unit.is_empty() || (currency.is_none() && names_no_size(text, tokens, start, &unit)) {
             k = start + 1;
             continue;
         }
@@ -342,6 +260,107 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
         k = end.max(n_idx + 1);
     }
     out
+}
+
+/// Every quantity has a digit, a currency sign or a number word: checked once a sentence.
+fn has_number(text: &str, tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| {
+        let w = &text[t.start..t.end];
+        w.as_bytes()[0].is_ascii_digit()
+            || matches!(w, "$" | "€" | "£")
+            || (t.word
+                && (WORD_NUMBERS.iter().any(|(n, _)| n.eq_ignore_ascii_case(w))
+                    || VAGUE.iter().any(|(n, _, _)| n.eq_ignore_ascii_case(w))))
+    })
+}
+
+/// Quick rejection: a quantity starts with a digit, a currency sign, a number word or a
+/// qualifier word.
+fn may_start(text: &str, t: &Token) -> bool {
+    let first = text.as_bytes()[t.start];
+    let word = &text[t.start..t.end];
+    first.is_ascii_digit()
+        || matches!(word, "$" | "€" | "£")
+        || QUALIFIERS.iter().any(|q| q[0].eq_ignore_ascii_case(word))
+        || WORD_NUMBERS.iter().any(|(n, _)| n.eq_ignore_ascii_case(word))
+        || VAGUE.iter().any(|(n, _, _)| n.eq_ignore_ascii_case(word))
+}
+
+/// The end of the unit that starts at token `unit_start`: the following words up to a stop
+/// word or punctuation, with one "of" phrase.
+fn unit_end(text: &str, tokens: &[Token], unit_start: usize) -> usize {
+    let mut end = unit_start;
+    let mut seen_of = false;
+    while let Some(t) = tokens.get(end) {
+        // Stop words are lower case: "IS" (Islamic State) in a unit is a name.
+        let stop = is_any(text, t, UNIT_STOP)
+            && text[t.start..t.end].bytes().all(|b| !b.is_ascii_uppercase());
+        // Adverbs end a unit too ("three allies jointly denounced").
+        let adverb = end > unit_start && text[t.start..t.end].ends_with("ly");
+        if !t.word || stop || adverb || end - unit_start >= 5 {
+            break;
+        }
+        if is(text, t, "of") {
+            if seen_of || end == unit_start {
+                if end == unit_start {
+                    end += 1;
+                    continue;
+                }
+                break;
+            }
+            seen_of = true;
+        }
+        end += 1;
+    }
+    while end > unit_start && tokens.get(end - 1).is_some_and(|t| is(text, t, "of")) {
+        end -= 1;
+    }
+    end
+}
+
+/// Whether the unit after a number shows it is no size: a duration, a unit that starts
+/// badly, or a number that names something ("Article 4").
+fn names_no_size(text: &str, tokens: &[Token], start: usize, unit: &str) -> bool {
+    // Durations and ordinals are not the size of an event ("for 24 years", "Article 4").
+    let first_unit_word = unit.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+    let is_duration = matches!(
+        first_unit_word.trim_end_matches('s'),
+        "year"
+            | "day"
+            | "month"
+            | "week"
+            | "hour"
+            | "minute"
+            | "decade"
+            | "century"
+            | "time"
+            | "percent"
+    ) || first_unit_word == "centuries";
+    let starts_badly = matches!(
+        first_unit_word.as_str(),
+        "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her" | "of"
+    ) || unit.starts_with(|c: char| c.is_ascii_digit())
+        || WORD_NUMBERS.iter().any(|(n, _)| n.eq_ignore_ascii_case(&first_unit_word));
+    // "Article 4", "No. 7": a number that names something, not a count.
+    let numbered = start > 0 && {
+        let prev = text[tokens[start - 1].start..tokens[start - 1].end].to_ascii_lowercase();
+        matches!(
+            prev.trim_end_matches('.'),
+            "article"
+                | "no"
+                | "number"
+                | "resolution"
+                | "chapter"
+                | "section"
+                | "paragraph"
+                | "item"
+                | "unit"
+                | "flight"
+                | "route"
+                | "page"
+        )
+    };
+    is_duration || starts_badly || numbered
 }
 
 #[cfg(test)]
