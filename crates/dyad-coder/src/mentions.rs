@@ -173,35 +173,7 @@ fn base_entity(
     text: &str,
     date: Option<NaiveDate>,
 ) -> Option<(Entity, Kind, bool)> {
-    // Preference when a phrase has several readings: people and organisations are the most
-    // specific; a country beats its capital; sector words and places come last.
-    let rank = |m: &Meaning| match m {
-        Meaning::Person(_) => 0,
-        Meaning::Organization(_) => 1,
-        Meaning::Seat { .. } => 2,
-        Meaning::Country { .. } => 3,
-        Meaning::Capital { .. } => 4,
-        Meaning::People { .. } => 5,
-        Meaning::Adjective { .. } => 6,
-        Meaning::Sector { .. } => 7,
-        Meaning::Place(_) => 8,
-    };
-    // Several people can share a name or alias (one person in two countries' offices):
-    // the one in office on the date wins, then the one who held office before it.
-    let person_rank = |m: &Meaning| match m {
-        Meaning::Person(idx) => {
-            let standing = lexicon.person(*idx).standing(date);
-            if standing.in_office {
-                0
-            } else if standing.sector == "ELI" {
-                1
-            } else {
-                2
-            }
-        }
-        _ => 0,
-    };
-    let best = meanings.iter().min_by_key(|m| (rank(m), person_rank(m)))?;
+    let best = best_meaning(lexicon, meanings, date)?;
     Some(match best {
         Meaning::Person(idx) => {
             let person = lexicon.person(*idx);
@@ -257,6 +229,43 @@ fn base_entity(
             (entity, Kind::Place, false)
         }
     })
+}
+
+/// The reading of a phrase that names its entity, of its several `meanings`.
+fn best_meaning<'m>(
+    lexicon: &Lexicon,
+    meanings: &'m [Meaning],
+    date: Option<NaiveDate>,
+) -> Option<&'m Meaning> {
+    // Preference when a phrase has several readings: people and organisations are the most
+    // specific; a country beats its capital; sector words and places come last.
+    let rank = |m: &Meaning| match m {
+        Meaning::Person(_) => 0,
+        Meaning::Organization(_) => 1,
+        Meaning::Seat { .. } => 2,
+        Meaning::Country { .. } => 3,
+        Meaning::Capital { .. } => 4,
+        Meaning::People { .. } => 5,
+        Meaning::Adjective { .. } => 6,
+        Meaning::Sector { .. } => 7,
+        Meaning::Place(_) => 8,
+    };
+    // Several people can share a name or alias (one person in two countries' offices):
+    // the one in office on the date wins, then the one who held office before it.
+    let person_rank = |m: &Meaning| match m {
+        Meaning::Person(idx) => {
+            let standing = lexicon.person(*idx).standing(date);
+            if standing.in_office {
+                0
+            } else if standing.sector == "ELI" {
+                1
+            } else {
+                2
+            }
+        }
+        _ => 0,
+    };
+    meanings.iter().min_by_key(|m| (rank(m), person_rank(m)))
 }
 
 fn sector_of(meanings: &[Meaning]) -> Option<(&str, bool)> {
@@ -493,36 +502,7 @@ fn add_pronouns(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
             k += 1;
             continue;
         }
-        let maybe_description = (is(text, &tokens[k], "the") || is(text, &tokens[k], "both"))
-            && tokens.get(k + 1).is_some_and(|n| {
-                is_any(
-                    text,
-                    n,
-                    &[
-                        "country",
-                        "nation",
-                        "regime",
-                        "two",
-                        "countries",
-                        "nations",
-                        "parties",
-                        "sides",
-                        "leaders",
-                        "actors",
-                    ],
-                )
-            });
-        if let Some((words, refers)) = maybe_description
-            .then(|| {
-                DESCRIPTIONS.iter().find(|(words, _)| {
-                    words
-                        .iter()
-                        .enumerate()
-                        .all(|(n, w)| tokens.get(k + n).is_some_and(|t| is(text, t, w)))
-                })
-            })
-            .flatten()
-        {
+        if let Some((words, refers)) = description_at(text, tokens, k) {
             let end = k + words.len();
             let entity = Entity {
                 entity_text: text[tokens[k].start..tokens[end - 1].end].into(),
@@ -564,6 +544,43 @@ fn add_pronouns(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
 
 /// "Pak Jong Chon, one of North Korea's senior military officials, …": a capitalised name
 /// the lexicon does not know takes the entity of the appositive that follows it.
+/// The description ("the two countries", "both sides") that starts at token `k`, if any.
+fn description_at(
+    text: &str,
+    tokens: &[Token],
+    k: usize,
+) -> Option<&'static (&'static [&'static str], Refers)> {
+    let maybe_description = (is(text, &tokens[k], "the") || is(text, &tokens[k], "both"))
+        && tokens.get(k + 1).is_some_and(|n| {
+            is_any(
+                text,
+                n,
+                &[
+                    "country",
+                    "nation",
+                    "regime",
+                    "two",
+                    "countries",
+                    "nations",
+                    "parties",
+                    "sides",
+                    "leaders",
+                    "actors",
+                ],
+            )
+        });
+    maybe_description
+        .then(|| {
+            DESCRIPTIONS.iter().find(|(words, _)| {
+                words
+                    .iter()
+                    .enumerate()
+                    .all(|(n, w)| tokens.get(k + n).is_some_and(|t| is(text, t, w)))
+            })
+        })
+        .flatten()
+}
+
 fn add_appositive_names(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
     let mut additions = Vec::new();
     for m in out.iter().filter(|m| {
