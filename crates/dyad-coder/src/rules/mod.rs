@@ -855,11 +855,7 @@ fn code_event(
     // No named actor: PLOVER codes the event with an unidentified one when the
     // words leave no doubt that something happened (docs/unidentified.md); decided
     // below, once the actor's entities are known.
-    let actor_arg = actor_arg.unwrap_or_else(|| Argument {
-        sector: None,
-        mentions: Vec::new(),
-        how: "unidentified".into(),
-    });
+    let actor_arg = actor_arg.unwrap_or_else(unidentified_arg);
     let parties::Parties { actor, recipient } = parties::parties(
         coder,
         s,
@@ -912,6 +908,11 @@ fn code_event(
     )?;
     let rule = rule_name(trigger, voice, &actor_arg, recipient_arg.as_ref());
     Some(complete_event(sc, cand, memo, n_events, (coding, attribution, rule), cues, why))
+}
+
+/// The argument of an actor that no words name.
+fn unidentified_arg() -> Argument {
+    Argument { sector: None, mentions: Vec::new(), how: "unidentified".into() }
 }
 
 /// The words whose modals and negations bear on the trigger at `t`: from the end of its
@@ -1056,12 +1057,17 @@ fn complete_event(
         citations: ex.citations.clone(),
         explain: if coder.options.explain { why } else { Vec::new() },
     };
-    let rank = match clause.kind {
+    (event, clause_rank(clause.kind))
+}
+
+/// The rank of an event by its clause: main clauses and reported speech first, then
+/// subordinate, then relative clauses.
+fn clause_rank(kind: ClauseKind) -> u8 {
+    match kind {
         ClauseKind::Main | ClauseKind::Complement(_) => 0u8,
         ClauseKind::Sub(_) => 1,
         ClauseKind::Relative => 2,
-    };
-    (event, rank)
+    }
 }
 
 /// Per-sentence facts every event of the sentence shares.

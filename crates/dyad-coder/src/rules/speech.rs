@@ -38,13 +38,7 @@ pub(super) fn speech(
     let attribution = attribution(s, clause, t, discourse);
     // "The rebels said they will release him": a pronoun that names nobody known,
     // as the subject of reported speech, is the speaker.
-    if matches!(clause.kind, ClauseKind::Complement(_))
-        && actor.len() == 1
-        && actor[0].code.is_empty()
-        && ["they", "it", "he", "she", "we"]
-            .iter()
-            .any(|p| actor[0].entity_text.eq_ignore_ascii_case(p))
-    {
+    if unknown_pronoun_subject(clause, &actor) {
         if let Some(speaker) = attribution.as_ref().and_then(|a| a.source.clone()) {
             if let Some(why) = why.as_deref_mut() {
                 why.push(format!("pronoun `{}` is the speaker", actor[0].entity_text));
@@ -103,6 +97,17 @@ pub(super) fn speech(
         }
     }
     Some((coding, attribution))
+}
+
+/// Whether the actor is a lone pronoun that names nobody known, as the subject of reported
+/// speech.
+fn unknown_pronoun_subject(clause: Clause, actor: &[Entity]) -> bool {
+    matches!(clause.kind, ClauseKind::Complement(_))
+        && actor.len() == 1
+        && actor[0].code.is_empty()
+        && ["they", "it", "he", "she", "we"]
+            .iter()
+            .any(|p| actor[0].entity_text.eq_ignore_ascii_case(p))
 }
 
 /// "A said B must do X": the speaker A demands of B what B must do, unless A is B.
