@@ -169,30 +169,15 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
         }
         let start = k;
         let mut qualifier = None;
-        if let Some(q) = QUALIFIERS.iter().find(|q| {
-            q.iter().enumerate().all(|(n, w)| tokens.get(k + n).is_some_and(|t| is(text, t, w)))
-        }) {
+        if let Some(q) = qualifier_at(text, tokens, k) {
             qualifier = Some(q.join(" "));
             k += q.len();
         }
         let Some(t) = tokens.get(k) else { break };
         let word = &text[t.start..t.end];
-        let mut currency = None;
-        let mut n_idx = k;
-        if matches!(word, "$" | "€" | "£") {
-            currency = Some(match word {
-                "$" => "USD",
-                "€" => "EUR",
-                _ => "GBP",
-            });
-            n_idx += 1;
-        }
-        let value = tokens.get(n_idx).and_then(|t| {
-            let w = &text[t.start..t.end];
-            parse_number(w).or_else(|| {
-                WORD_NUMBERS.iter().find(|(n, _)| w.eq_ignore_ascii_case(n)).map(|(_, v)| *v)
-            })
-        });
+        let currency = currency_of(word);
+        let n_idx = if currency.is_some() { k + 1 } else { k };
+        let value = tokens.get(n_idx).and_then(|t| number_value(&text[t.start..t.end]));
         let vague = tokens.get(n_idx).and_then(|t| VAGUE.iter().find(|(w, _, _)| is(text, t, w)));
         let (mut value, mut end) = match (value, vague) {
             (Some(_), _) if not_a_count(text, &tokens[n_idx]) => {
@@ -215,12 +200,7 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
             }
         };
         // Years and day numbers are dates, not sizes: skip a bare 4-digit year.
-        let raw = &text[tokens[n_idx].start..tokens[n_idx].end];
-        if currency.is_none()
-            && raw.len() == 4
-            && !raw.contains(',')
-            && (1900.0..=2100.0).contains(&value)
-        {
+        if currency.is_none() && is_year(&text[tokens[n_idx].start..tokens[n_idx].end], value) {
             k = n_idx + 1;
             continue;
         }
@@ -236,17 +216,10 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
         }
         let unit_start = end;
         end = unit_end(text, tokens, unit_start);
-        let unit_from = if tokens.get(unit_start).is_some_and(|t| is(text, t, "of")) {
-            unit_start + 1
-        } else {
-            unit_start
+        let unit = match currency {
+            Some(c) => c.to_string(),
+            None => unit_text(text, tokens, unit_start, end),
         };
-        let unit = if end > unit_from {
-            text[tokens[unit_from].start..tokens[end - 1].end].to_string()
-        } else {
-            String::new()
-        };
-        let unit = if let Some(c) = currency { c.to_string() } else { unit };
         if unit.is_empty() || (currency.is_none() && names_no_size(text, tokens, start, &unit)) {
             k = start + 1;
             continue;
@@ -260,6 +233,51 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
         k = end.max(n_idx + 1);
     }
     out
+}
+
+/// The qualifier ("at least", "more than") that starts at token `k`, if any.
+fn qualifier_at(text: &str, tokens: &[Token], k: usize) -> Option<&'static [&'static str]> {
+    QUALIFIERS
+        .iter()
+        .find(|q| {
+            q.iter().enumerate().all(|(n, w)| tokens.get(k + n).is_some_and(|t| is(text, t, w)))
+        })
+        .copied()
+}
+
+/// Whether the number `raw` (of value `value`) is a bare 4-digit year.
+fn is_year(raw: &str, value: f64) -> bool {
+    raw.len() == 4 && !raw.contains(',') && (1900.0..=2100.0).contains(&value)
+}
+
+/// The currency a sign stands for.
+fn currency_of(word: &str) -> Option<&'static str> {
+    match word {
+        "$" => Some("USD"),
+        "€" => Some("EUR"),
+        "£" => Some("GBP"),
+        _ => None,
+    }
+}
+
+/// The value of a number written in digits or as a word.
+fn number_value(w: &str) -> Option<f64> {
+    parse_number(w)
+        .or_else(|| WORD_NUMBERS.iter().find(|(n, _)| w.eq_ignore_ascii_case(n)).map(|(_, v)| *v))
+}
+
+/// The words of the unit from `unit_start` to `end`, without a leading "of".
+fn unit_text(text: &str, tokens: &[Token], unit_start: usize, end: usize) -> String {
+    let unit_from = if tokens.get(unit_start).is_some_and(|t| is(text, t, "of")) {
+        unit_start + 1
+    } else {
+        unit_start
+    };
+    if end > unit_from {
+        text[tokens[unit_from].start..tokens[end - 1].end].to_string()
+    } else {
+        String::new()
+    }
 }
 
 /// Every quantity has a digit, a currency sign or a number word: checked once a sentence.
