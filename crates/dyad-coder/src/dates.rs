@@ -161,84 +161,10 @@ pub fn find(text: &str, tokens: &[Token], anchor: Option<NaiveDate>) -> Vec<Date
             k += 1;
             continue;
         }
-        // "June 19, 2024" / "June 19" / "June 2024" / "early July" / "mid-July"
-        let part =
-            if is_any(text, t, &["early", "late", "mid", "mid-", "end"]) { Some(k) } else { None };
-        let month_idx = if part.is_some() && tok(k + 1).is_some_and(|n| month_of(text, n).is_some())
-        {
-            k + 1
-        } else if part.is_some()
-            && tok(k + 1).is_some_and(|n| is(text, n, "of"))
-            && tok(k + 2).is_some_and(|n| month_of(text, n).is_some())
-        {
-            k + 2
-        } else {
-            k
-        };
-        let month_tok = &tokens[month_idx];
-        let hyphen_mid = text[t.start..t.end].to_ascii_lowercase().starts_with("mid-");
-        let month = month_of(text, month_tok).or_else(|| {
-            hyphen_mid.then(|| {
-                let word = &text[t.start + 4..t.end];
-                MONTHS.iter().position(|m| m.eq_ignore_ascii_case(word)).map(|i| i as u32 + 1)
-            })?
-        });
-        if let Some(month) = month {
-            let mut end = month_idx + 1;
-            let mut day = None;
-            let mut yr = None;
-            if let Some(d) = tok(end).and_then(|n| number(text, n)).filter(|d| (1..=31).contains(d))
-            {
-                day = Some(d);
-                end += 1;
-                if tok(end).is_some_and(|n| is(text, n, ","))
-                    && tok(end + 1).and_then(|n| year(text, n)).is_some()
-                {
-                    end += 1;
-                }
-            }
-            if let Some(y) = tok(end).and_then(|n| year(text, n)) {
-                yr = Some(y);
-                end += 1;
-            }
-            // "19 June 2024"
-            let mut start = if part.is_some() || hyphen_mid { k } else { month_idx };
-            if day.is_none() && start > 0 {
-                if let Some(d) = number(text, &tokens[start - 1]).filter(|d| (1..=31).contains(d)) {
-                    day = Some(d);
-                    start -= 1;
-                }
-            }
-            let year = yr.or_else(|| {
-                let a = anchor?;
-                // A month named without a year is the most recent such month, unless it is
-                // more than a month ahead (then last year's).
-                Some(if month > a.month() + 1 { a.year() - 1 } else { a.year() })
-            });
-            if let Some(year) = year {
-                let (date, precision) = match (
-                    day,
-                    part.map(|p| text[tokens[p].start..tokens[p].end].to_ascii_lowercase()),
-                ) {
-                    (Some(d), _) => (NaiveDate::from_ymd_opt(year, month, d), "day"),
-                    (None, Some(p)) if p.starts_with("early") => {
-                        (NaiveDate::from_ymd_opt(year, month, 1), "part_of_month")
-                    }
-                    (None, Some(p)) if p.starts_with("mid") => {
-                        (NaiveDate::from_ymd_opt(year, month, 11), "part_of_month")
-                    }
-                    (None, Some(_)) => (NaiveDate::from_ymd_opt(year, month, 21), "part_of_month"),
-                    (None, None) if hyphen_mid => {
-                        (NaiveDate::from_ymd_opt(year, month, 11), "part_of_month")
-                    }
-                    (None, None) => (NaiveDate::from_ymd_opt(year, month, 1), "month"),
-                };
-                if let Some(date) = date {
-                    out.push(DateExpr { tok_start: start, tok_end: end, date, precision });
-                    k = end;
-                    continue;
-                }
-            }
+        if let Some(expr) = month_date(text, tokens, k, anchor) {
+            k = expr.tok_end;
+            out.push(expr);
+            continue;
         }
         // ISO date.
         let word = &text[t.start..t.end];
@@ -293,6 +219,90 @@ pub fn find(text: &str, tokens: &[Token], anchor: Option<NaiveDate>) -> Vec<Date
     out
 }
 
+/// A date with a month name starting at token `k`: "June 19, 2024", "June 19", "June 2024",
+/// "19 June 2024", "early July", "mid-July"; a month without a year is the most recent one
+/// before `anchor`.
+fn month_date(
+    text: &str,
+    tokens: &[Token],
+    k: usize,
+    anchor: Option<NaiveDate>,
+) -> Option<DateExpr> {
+    let t = &tokens[k];
+    let tok = |i: usize| tokens.get(i);
+    // "June 19, 2024" / "June 19" / "June 2024" / "early July" / "mid-July"
+    let part =
+        if is_any(text, t, &["early", "late", "mid", "mid-", "end"]) { Some(k) } else { None };
+    let month_idx = if part.is_some() && tok(k + 1).is_some_and(|n| month_of(text, n).is_some()) {
+        k + 1
+    } else if part.is_some()
+        && tok(k + 1).is_some_and(|n| is(text, n, "of"))
+        && tok(k + 2).is_some_and(|n| month_of(text, n).is_some())
+    {
+        k + 2
+    } else {
+        k
+    };
+    let month_tok = &tokens[month_idx];
+    let hyphen_mid = text[t.start..t.end].to_ascii_lowercase().starts_with("mid-");
+    let month = month_of(text, month_tok).or_else(|| {
+        hyphen_mid.then(|| {
+            let word = &text[t.start + 4..t.end];
+            MONTHS.iter().position(|m| m.eq_ignore_ascii_case(word)).map(|i| i as u32 + 1)
+        })?
+    });
+    let month = month?;
+    let mut end = month_idx + 1;
+    let mut day = None;
+    let mut yr = None;
+    if let Some(d) = tok(end).and_then(|n| number(text, n)).filter(|d| (1..=31).contains(d)) {
+        day = Some(d);
+        end += 1;
+        if tok(end).is_some_and(|n| is(text, n, ","))
+            && tok(end + 1).and_then(|n| year(text, n)).is_some()
+        {
+            end += 1;
+        }
+    }
+    if let Some(y) = tok(end).and_then(|n| year(text, n)) {
+        yr = Some(y);
+        end += 1;
+    }
+    // "19 June 2024"
+    let mut start = if part.is_some() || hyphen_mid { k } else { month_idx };
+    if day.is_none() && start > 0 {
+        if let Some(d) = number(text, &tokens[start - 1]).filter(|d| (1..=31).contains(d)) {
+            day = Some(d);
+            start -= 1;
+        }
+    }
+    let year = yr.or_else(|| {
+        let a = anchor?;
+        // A month named without a year is the most recent such month, unless it is
+        // more than a month ahead (then last year's).
+        Some(if month > a.month() + 1 { a.year() - 1 } else { a.year() })
+    });
+    let year = year?;
+    let (date, precision) =
+        match (day, part.map(|p| text[tokens[p].start..tokens[p].end].to_ascii_lowercase())) {
+            (Some(d), _) => (NaiveDate::from_ymd_opt(year, month, d), "day"),
+            (None, Some(p)) if p.starts_with("early") => {
+                (NaiveDate::from_ymd_opt(year, month, 1), "part_of_month")
+            }
+            (None, Some(p)) if p.starts_with("mid") => {
+                (NaiveDate::from_ymd_opt(year, month, 11), "part_of_month")
+            }
+            (None, Some(_)) => (NaiveDate::from_ymd_opt(year, month, 21), "part_of_month"),
+            (None, None) if hyphen_mid => {
+                (NaiveDate::from_ymd_opt(year, month, 11), "part_of_month")
+            }
+            (None, None) => (NaiveDate::from_ymd_opt(year, month, 1), "month"),
+        };
+    Some(DateExpr { tok_start: start, tok_end: end, date: date?, precision })
+}
+
+/// A date relative to the publication date `a` starting at token `k`: "yesterday", a
+/// weekday, "last month", "earlier this year", "three weeks ago".
 fn relative(text: &str, tokens: &[Token], k: usize, a: NaiveDate) -> Option<DateExpr> {
     let t = &tokens[k];
     let next = tokens.get(k + 1);
@@ -300,41 +310,6 @@ fn relative(text: &str, tokens: &[Token], k: usize, a: NaiveDate) -> Option<Date
         Some(DateExpr { tok_start: k, tok_end: end, date, precision })
     };
     let raw = &text[t.start..t.end];
-    // Relative expressions start with one of a few words (or a number); skip the rest
-    // without allocating.
-    const STARTS: &[&str] = &[
-        "today",
-        "tonight",
-        "yesterday",
-        "tomorrow",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "last",
-        "this",
-        "next",
-        "past",
-        "earlier",
-        "a",
-        "an",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "several",
-        "few",
-        "couple",
-    ];
     let numeric = raw.bytes().all(|b| b.is_ascii_digit());
     if raw.len() > 9 || !(numeric || STARTS.iter().any(|w| w.eq_ignore_ascii_case(raw))) {
         return None;
@@ -355,34 +330,7 @@ fn relative(text: &str, tokens: &[Token], k: usize, a: NaiveDate) -> Option<Date
     }
     if matches!(word.as_str(), "last" | "this" | "next" | "past") {
         let unit = next.map(|n| text[n.start..n.end].to_ascii_lowercase())?;
-        let shift = match word.as_str() {
-            "last" | "past" => -1,
-            "next" => 1,
-            _ => 0,
-        };
-        let date = match unit.as_str() {
-            "year" => NaiveDate::from_ymd_opt(a.year() + shift, 1, 1).map(|d| (d, "year")),
-            "month" => {
-                let m0 = a.year() * 12 + a.month0() as i32 + shift;
-                NaiveDate::from_ymd_opt(m0.div_euclid(12), m0.rem_euclid(12) as u32 + 1, 1)
-                    .map(|d| (d, "month"))
-            }
-            "week" => {
-                add_days(a, 7 * i64::from(shift) - i64::from(a.weekday().num_days_from_monday()))
-                    .map(|d| (d, "week"))
-            }
-            "spring" | "summer" | "autumn" | "fall" | "winter" => {
-                let this = season_start(&unit, a.year())?;
-                let year = match shift {
-                    -1 if this >= a => a.year() - 1,
-                    1 if this <= a => a.year() + 1,
-                    _ => a.year(),
-                };
-                season_start(&unit, year).map(|d| (d, "season"))
-            }
-            _ => None,
-        };
-        if let Some((date, precision)) = date {
+        if let Some((date, precision)) = period_start(&word, &unit, a) {
             return expr(k + 2, date, precision);
         }
     }
@@ -402,6 +350,85 @@ fn relative(text: &str, tokens: &[Token], k: usize, a: NaiveDate) -> Option<Date
     } else {
         k
     };
+    ago(text, tokens, k, n_idx, &word, a)
+}
+
+/// Relative expressions start with one of a few words (or a number); the rest are skipped
+/// without allocating.
+const STARTS: &[&str] = &[
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "last",
+    "this",
+    "next",
+    "past",
+    "earlier",
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "several",
+    "few",
+    "couple",
+];
+
+/// The start of the period `unit` ("year", "month", "week", a season) that `word` ("last",
+/// "this", "next", "past") names, seen from `a`, with its precision.
+fn period_start(word: &str, unit: &str, a: NaiveDate) -> Option<(NaiveDate, &'static str)> {
+    let shift = match word {
+        "last" | "past" => -1,
+        "next" => 1,
+        _ => 0,
+    };
+    match unit {
+        "year" => NaiveDate::from_ymd_opt(a.year() + shift, 1, 1).map(|d| (d, "year")),
+        "month" => {
+            let m0 = a.year() * 12 + a.month0() as i32 + shift;
+            NaiveDate::from_ymd_opt(m0.div_euclid(12), m0.rem_euclid(12) as u32 + 1, 1)
+                .map(|d| (d, "month"))
+        }
+        "week" => add_days(a, 7 * i64::from(shift) - i64::from(a.weekday().num_days_from_monday()))
+            .map(|d| (d, "week")),
+        "spring" | "summer" | "autumn" | "fall" | "winter" => {
+            let this = season_start(unit, a.year())?;
+            let year = match shift {
+                -1 if this >= a => a.year() - 1,
+                1 if this <= a => a.year() + 1,
+                _ => a.year(),
+            };
+            season_start(unit, year).map(|d| (d, "season"))
+        }
+        _ => None,
+    }
+}
+
+/// "three weeks ago", "a few days ago": the count at `n_idx` (`k`, or `k + 1` after "a"),
+/// its unit, then "ago".
+fn ago(
+    text: &str,
+    tokens: &[Token],
+    k: usize,
+    n_idx: usize,
+    word: &str,
+    a: NaiveDate,
+) -> Option<DateExpr> {
     if let Some(n) = small_number(text, &tokens[n_idx]) {
         let mut u = n_idx + 1;
         if tokens.get(u).is_some_and(|t| is(text, t, "of")) {
@@ -420,7 +447,12 @@ fn relative(text: &str, tokens: &[Token], k: usize, a: NaiveDate) -> Option<Date
             };
             let days = n.checked_mul(per_unit)?;
             let precision = if n_idx != k || word == "several" { "approximate" } else { "day" };
-            return expr(u + 2, add_days(a, days.checked_neg()?)?, precision);
+            return Some(DateExpr {
+                tok_start: k,
+                tok_end: u + 2,
+                date: add_days(a, days.checked_neg()?)?,
+                precision,
+            });
         }
     }
     None

@@ -173,35 +173,7 @@ fn base_entity(
     text: &str,
     date: Option<NaiveDate>,
 ) -> Option<(Entity, Kind, bool)> {
-    // Preference when a phrase has several readings: people and organisations are the most
-    // specific; a country beats its capital; sector words and places come last.
-    let rank = |m: &Meaning| match m {
-        Meaning::Person(_) => 0,
-        Meaning::Organization(_) => 1,
-        Meaning::Seat { .. } => 2,
-        Meaning::Country { .. } => 3,
-        Meaning::Capital { .. } => 4,
-        Meaning::People { .. } => 5,
-        Meaning::Adjective { .. } => 6,
-        Meaning::Sector { .. } => 7,
-        Meaning::Place(_) => 8,
-    };
-    // Several people can share a name or alias (one person in two countries' offices):
-    // the one in office on the date wins, then the one who held office before it.
-    let person_rank = |m: &Meaning| match m {
-        Meaning::Person(idx) => {
-            let standing = lexicon.person(*idx).standing(date);
-            if standing.in_office {
-                0
-            } else if standing.sector == "ELI" {
-                1
-            } else {
-                2
-            }
-        }
-        _ => 0,
-    };
-    let best = meanings.iter().min_by_key(|m| (rank(m), person_rank(m)))?;
+    let best = best_meaning(lexicon, meanings, date)?;
     Some(match best {
         Meaning::Person(idx) => {
             let person = lexicon.person(*idx);
@@ -257,6 +229,43 @@ fn base_entity(
             (entity, Kind::Place, false)
         }
     })
+}
+
+/// The reading of a phrase that names its entity, of its several `meanings`.
+fn best_meaning<'m>(
+    lexicon: &Lexicon,
+    meanings: &'m [Meaning],
+    date: Option<NaiveDate>,
+) -> Option<&'m Meaning> {
+    // Preference when a phrase has several readings: people and organisations are the most
+    // specific; a country beats its capital; sector words and places come last.
+    let rank = |m: &Meaning| match m {
+        Meaning::Person(_) => 0,
+        Meaning::Organization(_) => 1,
+        Meaning::Seat { .. } => 2,
+        Meaning::Country { .. } => 3,
+        Meaning::Capital { .. } => 4,
+        Meaning::People { .. } => 5,
+        Meaning::Adjective { .. } => 6,
+        Meaning::Sector { .. } => 7,
+        Meaning::Place(_) => 8,
+    };
+    // Several people can share a name or alias (one person in two countries' offices):
+    // the one in office on the date wins, then the one who held office before it.
+    let person_rank = |m: &Meaning| match m {
+        Meaning::Person(idx) => {
+            let standing = lexicon.person(*idx).standing(date);
+            if standing.in_office {
+                0
+            } else if standing.sector == "ELI" {
+                1
+            } else {
+                2
+            }
+        }
+        _ => 0,
+    };
+    meanings.iter().min_by_key(|m| (rank(m), person_rank(m)))
 }
 
 fn sector_of(meanings: &[Meaning]) -> Option<(&str, bool)> {
@@ -351,88 +360,10 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
 
         // Country word + ['s] + fillers + sector word [+ person or capitalised name].
         if country_like || title_like || place_like {
-            let mut cursor = end;
-            if country_like && cursor < tokens.len() && is_any(text, &tokens[cursor], &["'s", "’s"])
-            {
-                cursor += 1;
-            }
-            let mut j = i + 1;
-            let mut sector: Option<&str> =
-                if title_like { sector_of(item.meanings).map(|s| s.0) } else { None };
-            loop {
-                while cursor < tokens.len()
-                    && is_any(text, &tokens[cursor], FILLERS)
-                    && items.get(j).is_none_or(|it| it.tok_start != cursor)
-                {
-                    cursor += 1;
-                }
-                let Some(next) = items.get(j) else { break };
-                // One noun modifier between a country adjective and the sector word: "French
-                // paper workers" (after a country's name the word may be its verb: "North Korea
-                // sent artillery").
-                if sector.is_none()
-                    && kind == Kind::Modifier
-                    && next.tok_start == cursor + 1
-                    && is_noun_modifier(text, &tokens[cursor])
-                    && sector_of(next.meanings).is_some()
-                {
-                    cursor += 1;
-                }
-                if next.tok_start != cursor {
-                    break;
-                }
-                let as_person = person_of(next.meanings).and_then(|_| {
-                    base_entity(lexicon, next.meanings, span_text(start, next.tok_end), date)
-                });
-                if let Some((e, _, _)) = as_person {
-                    entity = e;
-                    kind = Kind::Actor;
-                    is_person = true;
-                    end = next.tok_end;
-                    consumed = j - i + 1;
-                    sector = None;
-                    break;
-                }
-                match sector_of(next.meanings) {
-                    Some((s, _)) if !has_stronger_than_sector(next.meanings) => {
-                        if sector.is_none() || !country_like {
-                            sector = sector.or(Some(s));
-                        }
-                        end = next.tok_end;
-                        cursor = end;
-                        consumed = j - i + 1;
-                        j += 1;
-                    }
-                    _ => break,
-                }
-            }
-            if let Some(s) = sector {
-                if place_like {
-                    let code = entity.country.clone();
-                    entity = country_entity(lexicon, &code, "", s);
-                    kind = Kind::Actor;
-                } else if country_like {
-                    entity.sector = s.into();
-                    kind = Kind::Actor;
-                } else if !is_person {
-                    entity.sector = s.into();
-                }
-                // A title followed by a capitalised name the lexicon does not know.
-                let mut k = end;
-                while k < tokens.len()
-                    && is_capitalized(text, &tokens[k])
-                    && k - end < 4
-                    && !items.iter().any(|it| it.tok_start == k)
-                {
-                    k += 1;
-                }
-                if k > end && sector_of(items[i + consumed - 1].meanings).is_some_and(|(_, t)| t) {
-                    entity.name = span_text(end, k).into();
-                    end = k;
-                    is_person = true;
-                }
-                entity.entity_text = span_text(start, end).into();
-            }
+            let mut h = Head { entity, kind, is_person, end, consumed };
+            let like = (country_like, title_like, place_like);
+            extend_head(lexicon, input, &items, i, start, like, &mut h);
+            Head { entity, kind, is_person, end, consumed } = h;
         }
         let place = first_place(item.meanings);
         let possessive = end < tokens.len() && is_any(text, &tokens[end], &["'s", "’s"]);
@@ -454,6 +385,130 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
     add_appositive_names(text, tokens, &mut out);
     out.sort_by_key(|m| m.tok_start);
     out
+}
+
+/// A mention's head while it grows: its entity, kind, whether it is a person, its end and
+/// how many dictionary items it has consumed.
+struct Head {
+    entity: Entity,
+    kind: Kind,
+    is_person: bool,
+    end: usize,
+    consumed: usize,
+}
+
+/// Country word + ['s] + fillers + sector word [+ person or capitalised name]: grows the
+/// head of item `i`, starting at token `start`, over the sector words and names after it.
+/// `like` says whether the item is country-like, title-like and place-like.
+fn extend_head(
+    lexicon: &Lexicon,
+    input: &Input<'_>,
+    items: &[Item<'_>],
+    i: usize,
+    start: usize,
+    (country_like, title_like, place_like): (bool, bool, bool),
+    h: &mut Head,
+) {
+    let Input { text, tokens, date, .. } = *input;
+    let span_text = |a: usize, b: usize| &text[tokens[a].start..tokens[b - 1].end];
+    let item = &items[i];
+    let mut cursor = h.end;
+    if country_like && cursor < tokens.len() && is_any(text, &tokens[cursor], &["'s", "’s"]) {
+        cursor += 1;
+    }
+    let mut j = i + 1;
+    let mut sector: Option<&str> =
+        if title_like { sector_of(item.meanings).map(|s| s.0) } else { None };
+    loop {
+        while cursor < tokens.len()
+            && is_any(text, &tokens[cursor], FILLERS)
+            && items.get(j).is_none_or(|it| it.tok_start != cursor)
+        {
+            cursor += 1;
+        }
+        let Some(next) = items.get(j) else { break };
+        // One noun modifier between a country adjective and the sector word: "French
+        // paper workers" (after a country's name the word may be its verb: "North Korea
+        // sent artillery").
+        if sector.is_none()
+            && h.kind == Kind::Modifier
+            && next.tok_start == cursor + 1
+            && is_noun_modifier(text, &tokens[cursor])
+            && sector_of(next.meanings).is_some()
+        {
+            cursor += 1;
+        }
+        if next.tok_start != cursor {
+            break;
+        }
+        let as_person = person_of(next.meanings).and_then(|_| {
+            base_entity(lexicon, next.meanings, span_text(start, next.tok_end), date)
+        });
+        if let Some((e, _, _)) = as_person {
+            h.entity = e;
+            h.kind = Kind::Actor;
+            h.is_person = true;
+            h.end = next.tok_end;
+            h.consumed = j - i + 1;
+            sector = None;
+            break;
+        }
+        match sector_of(next.meanings) {
+            Some((s, _)) if !has_stronger_than_sector(next.meanings) => {
+                if sector.is_none() || !country_like {
+                    sector = sector.or(Some(s));
+                }
+                h.end = next.tok_end;
+                cursor = h.end;
+                h.consumed = j - i + 1;
+                j += 1;
+            }
+            _ => break,
+        }
+    }
+    if let Some(s) = sector {
+        apply_sector(lexicon, input, items, (i, start), s, (country_like, place_like), h);
+    }
+}
+
+/// Gives the grown head the sector `s` found after it (a place's country with a sector
+/// is an actor), and a capitalised name the lexicon does not know after a title.
+fn apply_sector(
+    lexicon: &Lexicon,
+    input: &Input<'_>,
+    items: &[Item<'_>],
+    (i, start): (usize, usize),
+    s: &str,
+    (country_like, place_like): (bool, bool),
+    h: &mut Head,
+) {
+    let Input { text, tokens, .. } = *input;
+    let span_text = |a: usize, b: usize| &text[tokens[a].start..tokens[b - 1].end];
+    if place_like {
+        let code = h.entity.country.clone();
+        h.entity = country_entity(lexicon, &code, "", s);
+        h.kind = Kind::Actor;
+    } else if country_like {
+        h.entity.sector = s.into();
+        h.kind = Kind::Actor;
+    } else if !h.is_person {
+        h.entity.sector = s.into();
+    }
+    // A title followed by a capitalised name the lexicon does not know.
+    let mut k = h.end;
+    while k < tokens.len()
+        && is_capitalized(text, &tokens[k])
+        && k - h.end < 4
+        && !items.iter().any(|it| it.tok_start == k)
+    {
+        k += 1;
+    }
+    if k > h.end && sector_of(items[i + h.consumed - 1].meanings).is_some_and(|(_, t)| t) {
+        h.entity.name = span_text(h.end, k).into();
+        h.end = k;
+        h.is_person = true;
+    }
+    h.entity.entity_text = span_text(start, h.end).into();
 }
 
 /// "the Turkish and Greek sides", "Russian and Chinese officials": a country adjective
@@ -493,36 +548,7 @@ fn add_pronouns(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
             k += 1;
             continue;
         }
-        let maybe_description = (is(text, &tokens[k], "the") || is(text, &tokens[k], "both"))
-            && tokens.get(k + 1).is_some_and(|n| {
-                is_any(
-                    text,
-                    n,
-                    &[
-                        "country",
-                        "nation",
-                        "regime",
-                        "two",
-                        "countries",
-                        "nations",
-                        "parties",
-                        "sides",
-                        "leaders",
-                        "actors",
-                    ],
-                )
-            });
-        if let Some((words, refers)) = maybe_description
-            .then(|| {
-                DESCRIPTIONS.iter().find(|(words, _)| {
-                    words
-                        .iter()
-                        .enumerate()
-                        .all(|(n, w)| tokens.get(k + n).is_some_and(|t| is(text, t, w)))
-                })
-            })
-            .flatten()
-        {
+        if let Some((words, refers)) = description_at(text, tokens, k) {
             let end = k + words.len();
             let entity = Entity {
                 entity_text: text[tokens[k].start..tokens[end - 1].end].into(),
@@ -564,6 +590,43 @@ fn add_pronouns(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
 
 /// "Pak Jong Chon, one of North Korea's senior military officials, …": a capitalised name
 /// the lexicon does not know takes the entity of the appositive that follows it.
+/// The description ("the two countries", "both sides") that starts at token `k`, if any.
+fn description_at(
+    text: &str,
+    tokens: &[Token],
+    k: usize,
+) -> Option<&'static (&'static [&'static str], Refers)> {
+    let maybe_description = (is(text, &tokens[k], "the") || is(text, &tokens[k], "both"))
+        && tokens.get(k + 1).is_some_and(|n| {
+            is_any(
+                text,
+                n,
+                &[
+                    "country",
+                    "nation",
+                    "regime",
+                    "two",
+                    "countries",
+                    "nations",
+                    "parties",
+                    "sides",
+                    "leaders",
+                    "actors",
+                ],
+            )
+        });
+    maybe_description
+        .then(|| {
+            DESCRIPTIONS.iter().find(|(words, _)| {
+                words
+                    .iter()
+                    .enumerate()
+                    .all(|(n, w)| tokens.get(k + n).is_some_and(|t| is(text, t, w)))
+            })
+        })
+        .flatten()
+}
+
 fn add_appositive_names(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
     let mut additions = Vec::new();
     for m in out.iter().filter(|m| {

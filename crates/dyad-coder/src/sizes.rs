@@ -154,16 +154,7 @@ fn not_a_count(text: &str, t: &Token) -> bool {
 /// Finds quantities in a sentence. `skip` marks tokens already read as dates.
 pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
     let mut out = Vec::new();
-    // Every quantity has a digit, a currency sign or a number word: check once.
-    let has_number = tokens.iter().any(|t| {
-        let w = &text[t.start..t.end];
-        w.as_bytes()[0].is_ascii_digit()
-            || matches!(w, "$" | "€" | "£")
-            || (t.word
-                && (WORD_NUMBERS.iter().any(|(n, _)| n.eq_ignore_ascii_case(w))
-                    || VAGUE.iter().any(|(n, _, _)| n.eq_ignore_ascii_case(w))))
-    });
-    if !has_number {
+    if !has_number(text, tokens) {
         return out;
     }
     let mut k = 0;
@@ -172,45 +163,21 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
             k += 1;
             continue;
         }
-        // Quick rejection: a quantity starts with a digit, a currency sign, a number word or
-        // a qualifier word.
-        let first = text.as_bytes()[tokens[k].start];
-        let word = &text[tokens[k].start..tokens[k].end];
-        let starter = first.is_ascii_digit()
-            || matches!(word, "$" | "€" | "£")
-            || QUALIFIERS.iter().any(|q| q[0].eq_ignore_ascii_case(word))
-            || WORD_NUMBERS.iter().any(|(n, _)| n.eq_ignore_ascii_case(word))
-            || VAGUE.iter().any(|(n, _, _)| n.eq_ignore_ascii_case(word));
-        if !starter {
+        if !may_start(text, &tokens[k]) {
             k += 1;
             continue;
         }
         let start = k;
         let mut qualifier = None;
-        if let Some(q) = QUALIFIERS.iter().find(|q| {
-            q.iter().enumerate().all(|(n, w)| tokens.get(k + n).is_some_and(|t| is(text, t, w)))
-        }) {
+        if let Some(q) = qualifier_at(text, tokens, k) {
             qualifier = Some(q.join(" "));
             k += q.len();
         }
         let Some(t) = tokens.get(k) else { break };
         let word = &text[t.start..t.end];
-        let mut currency = None;
-        let mut n_idx = k;
-        if matches!(word, "$" | "€" | "£") {
-            currency = Some(match word {
-                "$" => "USD",
-                "€" => "EUR",
-                _ => "GBP",
-            });
-            n_idx += 1;
-        }
-        let value = tokens.get(n_idx).and_then(|t| {
-            let w = &text[t.start..t.end];
-            parse_number(w).or_else(|| {
-                WORD_NUMBERS.iter().find(|(n, _)| w.eq_ignore_ascii_case(n)).map(|(_, v)| *v)
-            })
-        });
+        let currency = currency_of(word);
+        let n_idx = if currency.is_some() { k + 1 } else { k };
+        let value = tokens.get(n_idx).and_then(|t| number_value(&text[t.start..t.end]));
         let vague = tokens.get(n_idx).and_then(|t| VAGUE.iter().find(|(w, _, _)| is(text, t, w)));
         let (mut value, mut end) = match (value, vague) {
             (Some(_), _) if not_a_count(text, &tokens[n_idx]) => {
@@ -233,12 +200,7 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
             }
         };
         // Years and day numbers are dates, not sizes: skip a bare 4-digit year.
-        let raw = &text[tokens[n_idx].start..tokens[n_idx].end];
-        if currency.is_none()
-            && raw.len() == 4
-            && !raw.contains(',')
-            && (1900.0..=2100.0).contains(&value)
-        {
+        if currency.is_none() && is_year(&text[tokens[n_idx].start..tokens[n_idx].end], value) {
             k = n_idx + 1;
             continue;
         }
@@ -252,84 +214,13 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
             k = end;
             continue;
         }
-        // The unit: following words up to a stop word or punctuation, with one "of" phrase.
         let unit_start = end;
-        let mut seen_of = false;
-        while let Some(t) = tokens.get(end) {
-            // Stop words are lower case: "IS" (Islamic State) in a unit is a name.
-            let stop = is_any(text, t, UNIT_STOP)
-                && text[t.start..t.end].bytes().all(|b| !b.is_ascii_uppercase());
-            // Adverbs end a unit too ("three allies jointly denounced").
-            let adverb = end > unit_start && text[t.start..t.end].ends_with("ly");
-            if !t.word || stop || adverb || end - unit_start >= 5 {
-                break;
-            }
-            if is(text, t, "of") {
-                if seen_of || end == unit_start {
-                    if end == unit_start {
-                        end += 1;
-                        continue;
-                    }
-                    break;
-                }
-                seen_of = true;
-            }
-            end += 1;
-        }
-        while end > unit_start && tokens.get(end - 1).is_some_and(|t| is(text, t, "of")) {
-            end -= 1;
-        }
-        let unit_from = if tokens.get(unit_start).is_some_and(|t| is(text, t, "of")) {
-            unit_start + 1
-        } else {
-            unit_start
+        end = unit_end(text, tokens, unit_start);
+        let unit = match currency {
+            Some(c) => c.to_string(),
+            None => unit_text(text, tokens, unit_start, end),
         };
-        let unit = if end > unit_from {
-            text[tokens[unit_from].start..tokens[end - 1].end].to_string()
-        } else {
-            String::new()
-        };
-        let unit = if let Some(c) = currency { c.to_string() } else { unit };
-        // Durations and ordinals are not the size of an event ("for 24 years", "Article 4").
-        let first_unit_word = unit.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
-        let is_duration = matches!(
-            first_unit_word.trim_end_matches('s'),
-            "year"
-                | "day"
-                | "month"
-                | "week"
-                | "hour"
-                | "minute"
-                | "decade"
-                | "century"
-                | "time"
-                | "percent"
-        ) || first_unit_word == "centuries";
-        let starts_badly = matches!(
-            first_unit_word.as_str(),
-            "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her" | "of"
-        ) || unit.starts_with(|c: char| c.is_ascii_digit())
-            || WORD_NUMBERS.iter().any(|(n, _)| n.eq_ignore_ascii_case(&first_unit_word));
-        // "Article 4", "No. 7": a number that names something, not a count.
-        let numbered = start > 0 && {
-            let prev = text[tokens[start - 1].start..tokens[start - 1].end].to_ascii_lowercase();
-            matches!(
-                prev.trim_end_matches('.'),
-                "article"
-                    | "no"
-                    | "number"
-                    | "resolution"
-                    | "chapter"
-                    | "section"
-                    | "paragraph"
-                    | "item"
-                    | "unit"
-                    | "flight"
-                    | "route"
-                    | "page"
-            )
-        };
-        if unit.is_empty() || (currency.is_none() && (is_duration || starts_badly || numbered)) {
+        if unit.is_empty() || (currency.is_none() && names_no_size(text, tokens, start, &unit)) {
             k = start + 1;
             continue;
         }
@@ -342,6 +233,152 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
         k = end.max(n_idx + 1);
     }
     out
+}
+
+/// The qualifier ("at least", "more than") that starts at token `k`, if any.
+fn qualifier_at(text: &str, tokens: &[Token], k: usize) -> Option<&'static [&'static str]> {
+    QUALIFIERS
+        .iter()
+        .find(|q| {
+            q.iter().enumerate().all(|(n, w)| tokens.get(k + n).is_some_and(|t| is(text, t, w)))
+        })
+        .copied()
+}
+
+/// Whether the number `raw` (of value `value`) is a bare 4-digit year.
+fn is_year(raw: &str, value: f64) -> bool {
+    raw.len() == 4 && !raw.contains(',') && (1900.0..=2100.0).contains(&value)
+}
+
+/// The currency a sign stands for.
+fn currency_of(word: &str) -> Option<&'static str> {
+    match word {
+        "$" => Some("USD"),
+        "€" => Some("EUR"),
+        "£" => Some("GBP"),
+        _ => None,
+    }
+}
+
+/// The value of a number written in digits or as a word.
+fn number_value(w: &str) -> Option<f64> {
+    parse_number(w)
+        .or_else(|| WORD_NUMBERS.iter().find(|(n, _)| w.eq_ignore_ascii_case(n)).map(|(_, v)| *v))
+}
+
+/// The words of the unit from `unit_start` to `end`, without a leading "of".
+fn unit_text(text: &str, tokens: &[Token], unit_start: usize, end: usize) -> String {
+    let unit_from = if tokens.get(unit_start).is_some_and(|t| is(text, t, "of")) {
+        unit_start + 1
+    } else {
+        unit_start
+    };
+    if end > unit_from {
+        text[tokens[unit_from].start..tokens[end - 1].end].to_string()
+    } else {
+        String::new()
+    }
+}
+
+/// Every quantity has a digit, a currency sign or a number word: checked once a sentence.
+fn has_number(text: &str, tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| {
+        let w = &text[t.start..t.end];
+        w.as_bytes()[0].is_ascii_digit()
+            || matches!(w, "$" | "€" | "£")
+            || (t.word
+                && (WORD_NUMBERS.iter().any(|(n, _)| n.eq_ignore_ascii_case(w))
+                    || VAGUE.iter().any(|(n, _, _)| n.eq_ignore_ascii_case(w))))
+    })
+}
+
+/// Quick rejection: a quantity starts with a digit, a currency sign, a number word or a
+/// qualifier word.
+fn may_start(text: &str, t: &Token) -> bool {
+    let first = text.as_bytes()[t.start];
+    let word = &text[t.start..t.end];
+    first.is_ascii_digit()
+        || matches!(word, "$" | "€" | "£")
+        || QUALIFIERS.iter().any(|q| q[0].eq_ignore_ascii_case(word))
+        || WORD_NUMBERS.iter().any(|(n, _)| n.eq_ignore_ascii_case(word))
+        || VAGUE.iter().any(|(n, _, _)| n.eq_ignore_ascii_case(word))
+}
+
+/// The end of the unit that starts at token `unit_start`: the following words up to a stop
+/// word or punctuation, with one "of" phrase.
+fn unit_end(text: &str, tokens: &[Token], unit_start: usize) -> usize {
+    let mut end = unit_start;
+    let mut seen_of = false;
+    while let Some(t) = tokens.get(end) {
+        // Stop words are lower case: "IS" (Islamic State) in a unit is a name.
+        let stop = is_any(text, t, UNIT_STOP)
+            && text[t.start..t.end].bytes().all(|b| !b.is_ascii_uppercase());
+        // Adverbs end a unit too ("three allies jointly denounced").
+        let adverb = end > unit_start && text[t.start..t.end].ends_with("ly");
+        if !t.word || stop || adverb || end - unit_start >= 5 {
+            break;
+        }
+        if is(text, t, "of") {
+            if seen_of || end == unit_start {
+                if end == unit_start {
+                    end += 1;
+                    continue;
+                }
+                break;
+            }
+            seen_of = true;
+        }
+        end += 1;
+    }
+    while end > unit_start && tokens.get(end - 1).is_some_and(|t| is(text, t, "of")) {
+        end -= 1;
+    }
+    end
+}
+
+/// Whether the unit after a number shows it is no size: a duration, a unit that starts
+/// badly, or a number that names something ("Article 4").
+fn names_no_size(text: &str, tokens: &[Token], start: usize, unit: &str) -> bool {
+    // Durations and ordinals are not the size of an event ("for 24 years", "Article 4").
+    let first_unit_word = unit.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+    let is_duration = matches!(
+        first_unit_word.trim_end_matches('s'),
+        "year"
+            | "day"
+            | "month"
+            | "week"
+            | "hour"
+            | "minute"
+            | "decade"
+            | "century"
+            | "time"
+            | "percent"
+    ) || first_unit_word == "centuries";
+    let starts_badly = matches!(
+        first_unit_word.as_str(),
+        "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her" | "of"
+    ) || unit.starts_with(|c: char| c.is_ascii_digit())
+        || WORD_NUMBERS.iter().any(|(n, _)| n.eq_ignore_ascii_case(&first_unit_word));
+    // "Article 4", "No. 7": a number that names something, not a count.
+    let numbered = start > 0 && {
+        let prev = text[tokens[start - 1].start..tokens[start - 1].end].to_ascii_lowercase();
+        matches!(
+            prev.trim_end_matches('.'),
+            "article"
+                | "no"
+                | "number"
+                | "resolution"
+                | "chapter"
+                | "section"
+                | "paragraph"
+                | "item"
+                | "unit"
+                | "flight"
+                | "route"
+                | "page"
+        )
+    };
+    is_duration || starts_badly || numbered
 }
 
 #[cfg(test)]

@@ -132,19 +132,7 @@ fn plural(noun: &str) -> String {
 
 impl Triggers {
     pub fn builtin() -> Triggers {
-        let mut class_names = Vec::new();
-        let mut class_words: dyad_lexicon::fasthash::FnvMap<String, u32> = Default::default();
-        let mut max_class_words = 1;
-        for line in CLASSES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1)
-        {
-            let (name, words) = line.split_once('\t').unwrap_or((line, ""));
-            class_names.push(name.trim().to_string());
-            let bit = 1u32 << (class_names.len() - 1);
-            for word in words.split('|').map(str::trim).filter(|w| !w.is_empty()) {
-                max_class_words = max_class_words.max(word.split(' ').count());
-                *class_words.entry(word.to_string()).or_default() |= bit;
-            }
-        }
+        let (class_names, class_words, mut max_class_words) = object_classes();
         let mut rows = Vec::new();
         let mut object_rows: dyad_lexicon::fasthash::FnvMap<String, Vec<u32>> = Default::default();
         let mut index: HashMap<String, usize> = HashMap::new();
@@ -193,34 +181,7 @@ impl Triggers {
                 obligation: flags.split(',').any(|f| f.trim() == "obligation"),
                 dictionary,
             });
-            let lemma = cell(0);
-            let explicit: Vec<&str> =
-                cell(6).split('|').map(str::trim).filter(|f| !f.is_empty()).collect();
-            let mut these: Vec<(String, Form)> = Vec::new();
-            match pos {
-                Pos::Verb if explicit.is_empty() => these.extend(inflect_verb(lemma)),
-                Pos::Verb => {
-                    these.push((lemma.to_string(), Form::Base));
-                    for (i, f) in explicit.iter().enumerate() {
-                        let form = match i {
-                            0 => Form::Third,
-                            3 => Form::Gerund,
-                            _ if f.ends_with("ing") => Form::Gerund,
-                            _ => Form::Past,
-                        };
-                        these.push((f.to_string(), form));
-                    }
-                }
-                Pos::Noun if explicit.is_empty() => {
-                    these.push((lemma.to_string(), Form::Base));
-                    these.push((plural(lemma), Form::Plural));
-                }
-                Pos::Noun => {
-                    these.push((lemma.to_string(), Form::Base));
-                    these.extend(explicit.iter().map(|f| (f.to_string(), Form::Plural)));
-                }
-            }
-            for (text, form) in these {
+            for (text, form) in surface_forms(cell(0), pos, cell(6)) {
                 let key = text.to_ascii_lowercase();
                 let idx = *index.entry(key.clone()).or_insert_with(|| {
                     patterns.push(key);
@@ -286,6 +247,56 @@ impl Triggers {
     pub fn class_index(&self, name: &str) -> Option<usize> {
         self.class_names.iter().position(|c| c == name)
     }
+}
+
+/// The object classes of `CLASSES`: their names, each word's class bits, and the most words
+/// in one class entry.
+fn object_classes() -> (Vec<String>, dyad_lexicon::fasthash::FnvMap<String, u32>, usize) {
+    let mut class_names = Vec::new();
+    let mut class_words: dyad_lexicon::fasthash::FnvMap<String, u32> = Default::default();
+    let mut max_class_words = 1;
+    for line in CLASSES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1) {
+        let (name, words) = line.split_once('\t').unwrap_or((line, ""));
+        class_names.push(name.trim().to_string());
+        let bit = 1u32 << (class_names.len() - 1);
+        for word in words.split('|').map(str::trim).filter(|w| !w.is_empty()) {
+            max_class_words = max_class_words.max(word.split(' ').count());
+            *class_words.entry(word.to_string()).or_default() |= bit;
+        }
+    }
+    (class_names, class_words, max_class_words)
+}
+
+/// The surface forms of a trigger row: its lemma and the forms given in the row's forms cell
+/// (`explicit`, `|`-separated), or the regular inflections when none are given.
+fn surface_forms(lemma: &str, pos: Pos, explicit: &str) -> Vec<(String, Form)> {
+    let explicit: Vec<&str> =
+        explicit.split('|').map(str::trim).filter(|f| !f.is_empty()).collect();
+    let mut these: Vec<(String, Form)> = Vec::new();
+    match pos {
+        Pos::Verb if explicit.is_empty() => these.extend(inflect_verb(lemma)),
+        Pos::Verb => {
+            these.push((lemma.to_string(), Form::Base));
+            for (i, f) in explicit.iter().enumerate() {
+                let form = match i {
+                    0 => Form::Third,
+                    3 => Form::Gerund,
+                    _ if f.ends_with("ing") => Form::Gerund,
+                    _ => Form::Past,
+                };
+                these.push((f.to_string(), form));
+            }
+        }
+        Pos::Noun if explicit.is_empty() => {
+            these.push((lemma.to_string(), Form::Base));
+            these.push((plural(lemma), Form::Plural));
+        }
+        Pos::Noun => {
+            these.push((lemma.to_string(), Form::Base));
+            these.extend(explicit.iter().map(|f| (f.to_string(), Form::Plural)));
+        }
+    }
+    these
 }
 
 #[cfg(test)]

@@ -120,6 +120,19 @@ fn active_args(
     clause: Clause,
 ) -> (Option<Argument>, Option<Argument>, &'static str) {
     let trigger = &triggers.rows[cand.trigger];
+    let subject = active_subject(s, cand, clause);
+    let object = active_object(triggers, s, candidates, cand, clause);
+    if trigger.inverse {
+        (object, subject, "inverse")
+    } else {
+        (subject, object, "active")
+    }
+}
+
+/// The subject of an active verb: a gerund's mention right before it, the parse's or the
+/// nearest before it in its clause, a possessor of the noun an infinitive completes, or the
+/// sentence's subject for non-finite verbs.
+fn active_subject(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<Argument> {
     let t = cand.tok_start;
     // A gerund's subject stands right before it, whatever governs that
     // mention: "reacted to Washington sending weapons".
@@ -172,6 +185,19 @@ fn active_args(
                 a
             });
     }
+    subject
+}
+
+/// The object or prepositional recipient of an active verb.
+fn active_object(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+    clause: Clause,
+) -> Option<Argument> {
+    let trigger = &triggers.rows[cand.trigger];
+    let t = cand.tok_start;
     let aid_like = matches!(trigger.event, EventType::Aid | EventType::Agree);
     // A speech verb opens a complement clause, but its direct object stands
     // before that clause: "accused the United States of lying", "told Seoul
@@ -230,11 +256,7 @@ fn active_args(
             });
         }
     }
-    if trigger.inverse {
-        (object, subject, "inverse")
-    } else {
-        (subject, object, "active")
-    }
+    object
 }
 
 /// A nominal event: its possessor, adjective or agent, and the party of a recipient
@@ -460,23 +482,7 @@ fn tree_noun_args(
     let n = s.tree().phrase_head(t, t_end);
     let words = s.words();
     let noun = words.word(n).to_string();
-    // The verb whose object the noun is ("launched attacks", "joined the strike"), or whose
-    // "in" phrase it is after a verb of joining ("took part in a blockade").
-    let light = s.tree().head(n).filter(|&v| match s.tree().rel(n) {
-        "obj" => s.carries_event(v),
-        "obl" => syntax::case_word(s.tree(), &words, n).as_deref() == Some("in") && s.joins_in(v),
-        _ => false,
-    });
-    // "claimed responsibility for the bombing": the noun hangs on "responsibility".
-    let light = light.or_else(|| {
-        let r = s.tree().head(n)?;
-        let v = s.tree().head(r)?;
-        (s.tree().rel(n) == "nmod"
-            && s.is_any(r, RESPONSIBILITY)
-            && s.tree().rel(r) == "obj"
-            && s.is_any(v, CLAIM))
-        .then_some(v)
-    });
+    let light = light_verb_of(s, n);
     let mut actor = None;
     let mut recipient = None;
     for c in s.tree().children(n) {
@@ -542,6 +548,30 @@ fn tree_noun_args(
         }
     }
     (actor, recipient)
+}
+
+/// The verb that makes the noun node `n` its event in the parse: the verb whose object the
+/// noun is, or whose "in" phrase it is after a verb of joining; or "claimed" of "claimed
+/// responsibility for" the noun.
+fn light_verb_of(s: &Sentence<'_>, n: usize) -> Option<usize> {
+    let words = s.words();
+    // The verb whose object the noun is ("launched attacks", "joined the strike"), or whose
+    // "in" phrase it is after a verb of joining ("took part in a blockade").
+    let light = s.tree().head(n).filter(|&v| match s.tree().rel(n) {
+        "obj" => s.carries_event(v),
+        "obl" => syntax::case_word(s.tree(), &words, n).as_deref() == Some("in") && s.joins_in(v),
+        _ => false,
+    });
+    // "claimed responsibility for the bombing": the noun hangs on "responsibility".
+    light.or_else(|| {
+        let r = s.tree().head(n)?;
+        let v = s.tree().head(r)?;
+        (s.tree().rel(n) == "nmod"
+            && s.is_any(r, RESPONSIBILITY)
+            && s.tree().rel(r) == "obj"
+            && s.is_any(v, CLAIM))
+        .then_some(v)
+    })
 }
 
 fn subject_before(s: &Sentence<'_>, limit: usize, t: usize) -> Option<Argument> {
@@ -756,8 +786,16 @@ pub(super) fn is_passive(s: &Sentence<'_>, t: usize, form: Form, end: usize) -> 
             })
 }
 
+/// The actor of the nominal trigger at `t`..`t_end` on word order: a possessor or modifier
+/// before it, an agent phrase around it, or the subject of the light verb before it.
 fn noun_actor(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Option<Argument> {
-    // Possessive or adjective before the noun, allowing a few modifiers between.
+    possessor_or_modifier(s, t, clause)
+        .or_else(|| noun_agent(s, t, t_end, clause))
+        .or_else(|| light_verb_subject(s, t, clause))
+}
+
+/// Possessive or adjective before the noun at `t`, allowing a few modifiers between.
+fn possessor_or_modifier(s: &Sentence<'_>, t: usize, clause: Clause) -> Option<Argument> {
     let before = s.mentions.iter().enumerate().rev().find(|(_, m)| {
         m.tok_end <= t
             && t - m.tok_end <= 3
@@ -767,13 +805,8 @@ fn noun_actor(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Optio
     });
     // "held their first meeting": a possessive pronoun is the subject of the light verb.
     if before.is_some_and(|(_, m)| matches!(m.kind, Kind::Pronoun(_))) {
-        if let Some(v) =
-            (t.saturating_sub(6).max(clause.start)..t).rev().find(|&k| s.carries_event(k))
-        {
-            if let Some(mut arg) = subject_before(s, clause.start, v) {
-                arg.how = "light-verb-subject".into();
-                return Some(arg);
-            }
+        if let Some(arg) = light_verb_subject(s, t, clause) {
+            return Some(arg);
         }
     }
     if let Some((idx, m)) = before {
@@ -802,6 +835,12 @@ fn noun_actor(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Optio
             });
         }
     }
+    None
+}
+
+/// The agent of the noun at `t`: a "by" phrase after its complement or right after it, an
+/// "of" phrase right after it, or a "by" phrase just before it.
+fn noun_agent(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Option<Argument> {
     // The actor named within two tokens after the preposition at `k`.
     let agent_after = |k: usize, how: &str| {
         let idx = s
@@ -841,15 +880,15 @@ fn noun_actor(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Optio
             });
         }
     }
-    // A light verb makes the noun its event: "Russia launched attacks on Ukraine".
-    if let Some(v) = (t.saturating_sub(6).max(clause.start)..t).rev().find(|&k| s.carries_event(k))
-    {
-        if let Some(mut arg) = subject_before(s, clause.start, v) {
-            arg.how = "light-verb-subject".into();
-            return Some(arg);
-        }
-    }
     None
+}
+
+/// A light verb makes the noun at `t` its event: "Russia launched attacks on Ukraine".
+fn light_verb_subject(s: &Sentence<'_>, t: usize, clause: Clause) -> Option<Argument> {
+    let v = (t.saturating_sub(6).max(clause.start)..t).rev().find(|&k| s.carries_event(k))?;
+    let mut arg = subject_before(s, clause.start, v)?;
+    arg.how = "light-verb-subject".into();
+    Some(arg)
 }
 
 /// The one a judgement accuses ("it is despicable that Russia …", "Moscow's conduct is

@@ -64,8 +64,73 @@ fn choose_trigger(
     let triggers = coder.triggers;
     let has_verb = rows.iter().any(|(r, _)| triggers.rows[*r].pos == Pos::Verb);
     let has_noun = rows.iter().any(|(r, _)| triggers.rows[*r].pos == Pos::Noun);
+    let verb_context = verb_context(s, t);
+    // "in order to" is a purpose phrase, not an order.
+    if t > 0 && s.is(t - 1, "in") && s.is(t_end, "to") {
+        return None;
+    }
+    let want = match (has_verb, has_noun) {
+        (true, true) if verb_context => Pos::Verb,
+        (true, true) => Pos::Noun,
+        (true, false) => Pos::Verb,
+        _ => Pos::Noun,
+    };
+    // "-ing" forms after a determiner are nouns; they have no noun row, so they are skipped.
+    let mut accepted: Option<Vec<(u32, u32)>> = None;
+    let mut accepted_near: Option<Vec<(u32, u32)>> = None;
+    for &(row, form) in rows {
+        let trigger = &triggers.rows[row];
+        if trigger.pos != want {
+            continue;
+        }
+        if want == Pos::Verb && !verb_form_fits(trigger, s, form, t, t_end, verb_context) {
+            continue;
+        }
+        if trigger.object_words && trigger.light {
+            let near = accepted_near.get_or_insert_with(|| {
+                nearest_rows(
+                    rows,
+                    object_rows(triggers, s, t_end, (t_end + 6).min(s.tokens.len()), false),
+                )
+            });
+            if near.binary_search_by_key(&(row as u32), |f| f.0).is_err() {
+                continue;
+            }
+        } else if trigger.object_words {
+            // The rows whose object words follow the verb, looked up once per match; in the
+            // passive the object stands before the verb ("grenades were hurled").
+            let accepted = accepted.get_or_insert_with(|| {
+                let mut found =
+                    object_rows(triggers, s, t_end, (t_end + 8).min(s.tokens.len()), false);
+                if form == Form::Past && (1..=2).any(|back| t >= back && s.is_any(t - back, BE)) {
+                    let from = (0..t)
+                        .rev()
+                        .take(8)
+                        .find(|&k| s.is_any(k, &[",", ";", ":"]))
+                        .map_or(t.saturating_sub(8), |k| k + 1);
+                    found.extend(object_rows(triggers, s, from, t, true));
+                }
+                nearest_rows(rows, found)
+            });
+            if accepted.binary_search_by_key(&(row as u32), |f| f.0).is_err() {
+                continue;
+            }
+        }
+        if let Some(class) = trigger.object {
+            if !object_class_found(coder, s, trigger, class, form, t, t_end) {
+                continue;
+            }
+        }
+        return Some((row, form));
+    }
+    None
+}
+
+/// Whether the word before token `t` makes a verb reading likely: an auxiliary, a modal, a
+/// pronoun subject, an adverb, a verb of aspect, a day, or an actor mention right before it.
+fn verb_context(s: &Sentence<'_>, t: usize) -> bool {
     let prev = t.checked_sub(1);
-    let verb_context = prev.is_some_and(|p| {
+    prev.is_some_and(|p| {
         s.is_any(
             p,
             &[
@@ -121,176 +186,139 @@ fn choose_trigger(
             || s.word(p).ends_with("ly")
     }) || prev.is_some_and(|p| {
         s.mentions.iter().any(|m| m.tok_end == p + 1 && m.kind == Kind::Actor && !m.possessive)
-    });
-    // "in order to" is a purpose phrase, not an order.
-    if t > 0 && s.is(t - 1, "in") && s.is(t_end, "to") {
-        return None;
+    })
+}
+
+/// Whether a verb row's matched `form` reads as a verb here.
+///
+/// Present forms need a subject or an auxiliary right before them ("artillery
+/// shells" is no shelling); a participle after a determiner is an adjective
+/// ("the occupied territories").
+fn verb_form_fits(
+    trigger: &Trigger,
+    s: &Sentence<'_>,
+    form: Form,
+    t: usize,
+    t_end: usize,
+    verb_context: bool,
+) -> bool {
+    let prev = t.checked_sub(1);
+    let after_determiner = prev.is_some_and(|p| s.is_any(p, DETERMINERS));
+    match form {
+        Form::Base | Form::Third => verb_context,
+        // "use U.S. provided weapons", "with Iranian-made drones": a participle
+        // between a modifier and its noun after "use"/"with" is an adjective.
+        // A dictionary verb's participle right after a noun is a reduced relative
+        // ("alliances aimed at Russia"): it needs a subject or auxiliary before it.
+        // A reduced relative is passive, so a determiner right after the verb makes
+        // it finite ("the group declared a ceasefire").
+        Form::Past
+            if trigger.dictionary
+                && !verb_context
+                && !s.is_any(t_end, DETERMINERS)
+                && prev.is_some_and(|p| {
+                    s.tokens[p].word
+                        && s.word(p).starts_with(|c: char| c.is_ascii_lowercase())
+                        && !s.is_any(p, BE)
+                        && !s.is_any(p, &["been", "being"])
+                        && !s.mentions.iter().any(|m| m.tok_end == p + 1)
+                }) =>
+        {
+            false
+        }
+        Form::Past => {
+            let modifier_participle = s.mentions.iter().any(|m| {
+                m.tok_end == t
+                    && m.tok_start > 0
+                    && s.is_any(m.tok_start - 1, &["use", "uses", "used", "using", "with"])
+            });
+            !after_determiner && !modifier_participle
+        }
+        Form::Gerund => gerund_governed(s, t, t_end, verb_context),
+        Form::Plural => true,
     }
-    let want = match (has_verb, has_noun) {
-        (true, true) if verb_context => Pos::Verb,
-        (true, true) => Pos::Noun,
-        (true, false) => Pos::Verb,
-        _ => Pos::Noun,
-    };
-    // "-ing" forms after a determiner are nouns; they have no noun row, so they are skipped.
-    let mut accepted: Option<Vec<(u32, u32)>> = None;
-    let mut accepted_near: Option<Vec<(u32, u32)>> = None;
-    for &(row, form) in rows {
-        let trigger = &triggers.rows[row];
-        if trigger.pos != want {
-            continue;
-        }
-        if want == Pos::Verb {
-            // Present forms need a subject or an auxiliary right before them ("artillery
-            // shells" is no shelling); a participle after a determiner is an adjective
-            // ("the occupied territories").
-            let after_determiner = prev.is_some_and(|p| s.is_any(p, DETERMINERS));
-            let ok = match form {
-                Form::Base | Form::Third => verb_context,
-                // "use U.S. provided weapons", "with Iranian-made drones": a participle
-                // between a modifier and its noun after "use"/"with" is an adjective.
-                // A dictionary verb's participle right after a noun is a reduced relative
-                // ("alliances aimed at Russia"): it needs a subject or auxiliary before it.
-                // A reduced relative is passive, so a determiner right after the verb makes
-                // it finite ("the group declared a ceasefire").
-                Form::Past
-                    if trigger.dictionary
-                        && !verb_context
-                        && !s.is_any(t_end, DETERMINERS)
-                        && prev.is_some_and(|p| {
-                            s.tokens[p].word
-                                && s.word(p).starts_with(|c: char| c.is_ascii_lowercase())
-                                && !s.is_any(p, BE)
-                                && !s.is_any(p, &["been", "being"])
-                                && !s.mentions.iter().any(|m| m.tok_end == p + 1)
-                        }) =>
-                {
-                    false
-                }
-                Form::Past => {
-                    let modifier_participle = s.mentions.iter().any(|m| {
-                        m.tok_end == t
-                            && m.tok_start > 0
-                            && s.is_any(m.tok_start - 1, &["use", "uses", "used", "using", "with"])
-                    });
-                    !after_determiner && !modifier_participle
-                }
-                // A gerund needs its own subject or a governing word before it ("is
-                // sending", "Washington sending", "accused of supplying"); after a plain
-                // noun it is a participle ("sanctions targeting firms").
-                Form::Gerund => {
-                    prev.is_none()
-                        || verb_context
-                        || s.is(t_end, "that")
-                        || prev.is_some_and(|p| {
-                            s.is_any(p, BE)
-                                || s.is_any(
-                                    p,
-                                    &[
-                                        "of",
-                                        "by",
-                                        "after",
-                                        "before",
-                                        "while",
-                                        "in",
-                                        "for",
-                                        "from",
-                                        "without",
-                                        "on",
-                                        "continue",
-                                        "continues",
-                                        "continued",
-                                        "keep",
-                                        "keeps",
-                                        "kept",
-                                        "start",
-                                        "started",
-                                        "began",
-                                        "stop",
-                                        "stopped",
-                                        "resumed",
-                                        "including",
-                                        ",",
-                                        "and",
-                                        "or",
-                                    ],
-                                )
-                        })
-                }
-                Form::Plural => true,
-            };
-            if !ok {
-                continue;
-            }
-        }
-        if trigger.object_words && trigger.light {
-            let near = accepted_near.get_or_insert_with(|| {
-                nearest_rows(
-                    rows,
-                    object_rows(triggers, s, t_end, (t_end + 6).min(s.tokens.len()), false),
+}
+
+/// A gerund needs its own subject or a governing word before it ("is
+/// sending", "Washington sending", "accused of supplying"); after a plain
+/// noun it is a participle ("sanctions targeting firms").
+fn gerund_governed(s: &Sentence<'_>, t: usize, t_end: usize, verb_context: bool) -> bool {
+    let prev = t.checked_sub(1);
+    prev.is_none()
+        || verb_context
+        || s.is(t_end, "that")
+        || prev.is_some_and(|p| {
+            s.is_any(p, BE)
+                || s.is_any(
+                    p,
+                    &[
+                        "of",
+                        "by",
+                        "after",
+                        "before",
+                        "while",
+                        "in",
+                        "for",
+                        "from",
+                        "without",
+                        "on",
+                        "continue",
+                        "continues",
+                        "continued",
+                        "keep",
+                        "keeps",
+                        "kept",
+                        "start",
+                        "started",
+                        "began",
+                        "stop",
+                        "stopped",
+                        "resumed",
+                        "including",
+                        ",",
+                        "and",
+                        "or",
+                    ],
                 )
-            });
-            if near.binary_search_by_key(&(row as u32), |f| f.0).is_err() {
-                continue;
-            }
-        } else if trigger.object_words {
-            // The rows whose object words follow the verb, looked up once per match; in the
-            // passive the object stands before the verb ("grenades were hurled").
-            let accepted = accepted.get_or_insert_with(|| {
-                let mut found =
-                    object_rows(triggers, s, t_end, (t_end + 8).min(s.tokens.len()), false);
-                if form == Form::Past && (1..=2).any(|back| t >= back && s.is_any(t - back, BE)) {
-                    let from = (0..t)
-                        .rev()
-                        .take(8)
-                        .find(|&k| s.is_any(k, &[",", ";", ":"]))
-                        .map_or(t.saturating_sub(8), |k| k + 1);
-                    found.extend(object_rows(triggers, s, from, t, true));
-                }
-                nearest_rows(rows, found)
-            });
-            if accepted.binary_search_by_key(&(row as u32), |f| f.0).is_err() {
-                continue;
-            }
+        })
+}
+
+/// Whether the object class a row requires is found: after the verb (or before it, in the
+/// passive), or before or after the noun.
+fn object_class_found(
+    coder: &Coder,
+    s: &Sentence<'_>,
+    trigger: &Trigger,
+    class: usize,
+    form: Form,
+    t: usize,
+    t_end: usize,
+) -> bool {
+    let triggers = coder.triggers;
+    match trigger.pos {
+        // A named person is a person ("will release Prime Minister Mahendra Chaudhry").
+        Pos::Verb
+            if triggers.class_names.get(class).is_some_and(|c| c == "PERSONS")
+                && s.mentions
+                    .iter()
+                    .any(|m| m.is_person && m.tok_start >= t_end && m.tok_start <= t_end + 3) =>
+        {
+            true
         }
-        if let Some(class) = trigger.object {
-            let found = match trigger.pos {
-                // A named person is a person ("will release Prime Minister Mahendra Chaudhry").
-                Pos::Verb
-                    if triggers.class_names.get(class).is_some_and(|c| c == "PERSONS")
-                        && s.mentions.iter().any(|m| {
-                            m.is_person && m.tok_start >= t_end && m.tok_start <= t_end + 3
-                        }) =>
-                {
-                    true
-                }
-                Pos::Verb => {
-                    has_class(coder, s, t_end, (t_end + 8).min(s.tokens.len()), class)
-                        // In the passive the object is the subject: "a curfew was imposed".
-                        || form == Form::Past
-                            && (t.saturating_sub(2)..t).any(|k| s.is_any(k, BE))
-                            && has_class(coder, s, t.saturating_sub(6), t, class)
-                }
-                // "artillery shipments", or "shipments of artillery".
-                Pos::Noun => {
-                    has_class(coder, s, t.saturating_sub(2), t, class)
-                        || (s.is(t_end, "of")
-                            && has_class(
-                                coder,
-                                s,
-                                t_end + 1,
-                                (t_end + 5).min(s.tokens.len()),
-                                class,
-                            ))
-                }
-            };
-            if !found {
-                continue;
-            }
+        Pos::Verb => {
+            has_class(coder, s, t_end, (t_end + 8).min(s.tokens.len()), class)
+                // In the passive the object is the subject: "a curfew was imposed".
+                || form == Form::Past
+                    && (t.saturating_sub(2)..t).any(|k| s.is_any(k, BE))
+                    && has_class(coder, s, t.saturating_sub(6), t, class)
         }
-        return Some((row, form));
+        // "artillery shipments", or "shipments of artillery".
+        Pos::Noun => {
+            has_class(coder, s, t.saturating_sub(2), t, class)
+                || (s.is(t_end, "of")
+                    && has_class(coder, s, t_end + 1, (t_end + 5).min(s.tokens.len()), class))
+        }
     }
-    None
 }
 
 /// Of the rows found with their object word's distance from the verb, those of this match
@@ -440,12 +468,41 @@ pub(super) fn superseded(
     candidates: &[Candidate],
     cand: &Candidate,
 ) -> bool {
+    SUPERSEDING_RULES.iter().any(|rule| rule(triggers, s, candidates, cand))
+}
+
+/// One rule by which a candidate gives way to another candidate of its sentence.
+type SupersedingRule = fn(&Triggers, &Sentence<'_>, &[Candidate], &Candidate) -> bool;
+
+/// The rules of [`superseded`], in the order they are tried.
+const SUPERSEDING_RULES: &[SupersedingRule] = &[
+    intent_to_verb,
+    intended_hostile_noun,
+    promised_concession,
+    obligation_content,
+    agreed_concession,
+    governed_noun,
+    impact_of_event_noun,
+    claimed_responsibility,
+    stopped_gerund,
+    aspect_complement,
+    help_of_moved_forces,
+    ordered_named_event,
+    lodged_protest,
+    noun_repeating_verb,
+];
+
+/// An intent verb followed by "to VERB" marks that verb as future instead. Agreeing
+/// to a concession is that concession (PLOVER: "agree to lift the curfew" is
+/// CONCEDE); agreeing to cooperate stays an agreement.
+fn intent_to_verb(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+) -> bool {
     let trigger = &triggers.rows[cand.trigger];
-    let t = cand.tok_start;
-    // An intent verb followed by "to VERB" marks that verb as future instead. Agreeing
-    // to a concession is that concession (PLOVER: "agree to lift the curfew" is
-    // CONCEDE); agreeing to cooperate stays an agreement.
-    if (trigger.intent || trigger.event == EventType::Agree && trigger.reciprocal)
+    (trigger.intent || trigger.event == EventType::Agree && trigger.reciprocal)
         && s.is(after_day(s.text, s.tokens, cand.tok_end), "to")
         && candidates.iter().any(|c| {
             let content = &triggers.rows[c.trigger];
@@ -455,44 +512,74 @@ pub(super) fn superseded(
                 && (trigger.intent
                     || matches!(content.event, EventType::Concede | EventType::Retreat))
         })
-    {
-        return true;
-    }
-    // "is planning a new offensive": a hostile act intended is that act, in the future,
-    // not an agreement.
-    if trigger.intent
+}
+
+/// "is planning a new offensive": a hostile act intended is that act, in the future,
+/// not an agreement.
+fn intended_hostile_noun(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+) -> bool {
+    let trigger = &triggers.rows[cand.trigger];
+    trigger.intent
         && trigger.pos == Pos::Verb
         && candidates.iter().any(|c| intends_hostile_noun(triggers, s, cand, c))
-    {
-        return true;
-    }
-    // "promised to work with Dhaka to scrap the restrictions": what is promised further on
-    // is a concession, which stands for the promise.
-    if candidates.iter().any(|c| promises_concession(triggers, s, cand, c)) {
-        return true;
-    }
-    // "must return", "must hand over": the obligation is the content event's, which the
-    // coder turns into the speaker's demand.
-    if trigger.obligation
+}
+
+/// "promised to work with Dhaka to scrap the restrictions": what is promised further on
+/// is a concession, which stands for the promise.
+fn promised_concession(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+) -> bool {
+    candidates.iter().any(|c| promises_concession(triggers, s, cand, c))
+}
+
+/// "must return", "must hand over": the obligation is the content event's, which the
+/// coder turns into the speaker's demand.
+fn obligation_content(
+    triggers: &Triggers,
+    _s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+) -> bool {
+    let t = cand.tok_start;
+    triggers.rows[cand.trigger].obligation
         && candidates.iter().any(|c| c.tok_start > t && c.tok_start <= cand.tok_end + 3)
-    {
-        return true;
-    }
-    // Promising, offering or agreeing to a concession or a withdrawal is that concession
-    // (PLOVER: "promised concessions to the opposition" is CONCEDE, an announced withdrawal
-    // too): the agreement verb gives way to the noun it governs.
-    if trigger.pos == Pos::Verb
+}
+
+/// Promising, offering or agreeing to a concession or a withdrawal is that concession
+/// (PLOVER: "promised concessions to the opposition" is CONCEDE, an announced withdrawal
+/// too): the agreement verb gives way to the noun it governs.
+fn agreed_concession(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+) -> bool {
+    let trigger = &triggers.rows[cand.trigger];
+    trigger.pos == Pos::Verb
         && trigger.event == EventType::Agree
         && candidates.iter().any(|c| governs_concession(triggers, s, cand, c))
-    {
-        return true;
-    }
-    // A nominal event that another event's verb governs is not a new event: demanded,
-    // rejected or agreed to, it has not happened ("demanded the withdrawal of Serbian
-    // forces", "signed an agreement"); lifted, renewed or ended, the verb is the news
-    // ("lifted a blockade", "failed to renew sanctions"). Only what is condemned or
-    // protested stands as an event of its own ("condemned the provision of shells").
-    if trigger.pos == Pos::Noun
+}
+
+/// A nominal event that another event's verb governs is not a new event: demanded,
+/// rejected or agreed to, it has not happened ("demanded the withdrawal of Serbian
+/// forces", "signed an agreement"); lifted, renewed or ended, the verb is the news
+/// ("lifted a blockade", "failed to renew sanctions"). Only what is condemned or
+/// protested stands as an event of its own ("condemned the provision of shells").
+fn governed_noun(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+) -> bool {
+    let t = cand.tok_start;
+    triggers.rows[cand.trigger].pos == Pos::Noun
         && candidates.iter().any(|c| {
             let governing = &triggers.rows[c.trigger];
             governing.pos == Pos::Verb
@@ -512,13 +599,20 @@ pub(super) fn superseded(
                 && !intends_hostile_noun(triggers, s, c, cand)
                 && !s.is_any(c.tok_start, ORDER_VERBS)
         })
-    {
-        return true;
-    }
-    // "was hit by a cyber attack", "a ransomware attack hit the refinery": a verb of impact
-    // whose agent is an event noun of another type tells what that event did; the noun
-    // is the event.
-    if trigger.pos == Pos::Verb
+}
+
+/// "was hit by a cyber attack", "a ransomware attack hit the refinery": a verb of impact
+/// whose agent is an event noun of another type tells what that event did; the noun
+/// is the event.
+fn impact_of_event_noun(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+) -> bool {
+    let trigger = &triggers.rows[cand.trigger];
+    let t = cand.tok_start;
+    trigger.pos == Pos::Verb
         && trigger.event == EventType::Assault
         && s.is_any(t, IMPACT_VERBS)
         && candidates.iter().any(|c| {
@@ -530,16 +624,28 @@ pub(super) fn superseded(
                         && c.tok_start > cand.tok_end
                         && c.tok_start <= cand.tok_end + 4)
         })
-    {
-        return true;
-    }
-    // "claimed responsibility for the attack" is no accusation: the attack is the event, and
-    // the claimant its actor.
-    if trigger.pos == Pos::Verb && s.is_any(cand.tok_end, RESPONSIBILITY) {
-        return true;
-    }
-    // "agreed to stop fighting", "halted shelling": what is stopped is not an event.
-    if cand.form == Form::Gerund
+}
+
+/// "claimed responsibility for the attack" is no accusation: the attack is the event, and
+/// the claimant its actor.
+fn claimed_responsibility(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    _candidates: &[Candidate],
+    cand: &Candidate,
+) -> bool {
+    triggers.rows[cand.trigger].pos == Pos::Verb && s.is_any(cand.tok_end, RESPONSIBILITY)
+}
+
+/// "agreed to stop fighting", "halted shelling": what is stopped is not an event.
+fn stopped_gerund(
+    _triggers: &Triggers,
+    s: &Sentence<'_>,
+    _candidates: &[Candidate],
+    cand: &Candidate,
+) -> bool {
+    let t = cand.tok_start;
+    cand.form == Form::Gerund
         && t > 0
         && s.is_any(
             t - 1,
@@ -562,27 +668,38 @@ pub(super) fn superseded(
                 "quits",
             ],
         )
-    {
-        return true;
+}
+
+/// "began investigating", "continued to shell", "resumed attacking": a verb of aspect
+/// whose complement is an event verb only says when that event happens; the event is
+/// the complement's.
+fn aspect_complement(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+) -> bool {
+    if triggers.rows[cand.trigger].pos != Pos::Verb || !s.is_any(cand.tok_start, ASPECT_VERBS) {
+        return false;
     }
-    // "began investigating", "continued to shell", "resumed attacking": a verb of aspect
-    // whose complement is an event verb only says when that event happens; the event is
-    // the complement's.
-    if trigger.pos == Pos::Verb && s.is_any(t, ASPECT_VERBS) {
-        let mut next = after_day(s.text, s.tokens, cand.tok_end);
-        if s.is(next, "to") {
-            next += 1;
-        }
-        if candidates
-            .iter()
-            .any(|c| c.tok_start == next && triggers.rows[c.trigger].pos == Pos::Verb)
-        {
-            return true;
-        }
+    let mut next = after_day(s.text, s.tokens, cand.tok_end);
+    if s.is(next, "to") {
+        next += 1;
     }
-    // "police were called in to help control the crowds", "troops deployed to assist the
-    // police": help given by forces moved is the purpose of their moving, which is the event.
-    if trigger.pos == Pos::Verb
+    candidates.iter().any(|c| c.tok_start == next && triggers.rows[c.trigger].pos == Pos::Verb)
+}
+
+/// "police were called in to help control the crowds", "troops deployed to assist the
+/// police": help given by forces moved is the purpose of their moving, which is the event.
+fn help_of_moved_forces(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+) -> bool {
+    let trigger = &triggers.rows[cand.trigger];
+    let t = cand.tok_start;
+    trigger.pos == Pos::Verb
         && trigger.event == EventType::Aid
         && t > 0
         && s.is(t - 1, "to")
@@ -594,22 +711,33 @@ pub(super) fn superseded(
                 && t - c.tok_end <= 6
                 && (c.tok_end..t - 1).all(|k| !s.is_any(k, &[",", ";", "and", "but"]))
         })
-    {
-        return true;
-    }
-    // "ordered the arrest of the editor", "ordered an inquiry": what is ordered by name is the
-    // event, made by the one who ordered it; the order is not a request of its own.
-    if trigger.pos == Pos::Verb
-        && s.is_any(t, ORDER_VERBS)
+}
+
+/// "ordered the arrest of the editor", "ordered an inquiry": what is ordered by name is the
+/// event, made by the one who ordered it; the order is not a request of its own.
+fn ordered_named_event(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+) -> bool {
+    triggers.rows[cand.trigger].pos == Pos::Verb
+        && s.is_any(cand.tok_start, ORDER_VERBS)
         && candidates
             .iter()
             .any(|c| triggers.rows[c.trigger].pos == Pos::Noun && noun_object(s, cand, c, 3))
-    {
-        return true;
-    }
-    // "lodged an official protest with Albania": the protest is the complaint the verb
-    // already codes.
-    if trigger.pos == Pos::Noun
+}
+
+/// "lodged an official protest with Albania": the protest is the complaint the verb
+/// already codes.
+fn lodged_protest(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+) -> bool {
+    let trigger = &triggers.rows[cand.trigger];
+    trigger.pos == Pos::Noun
         && trigger.event == EventType::Protest
         && candidates.iter().any(|c| {
             let governing = &triggers.rows[c.trigger];
@@ -618,12 +746,19 @@ pub(super) fn superseded(
                 && governing.object.is_some()
                 && noun_object(s, c, cand, 3)
         })
-    {
-        return true;
-    }
-    // "fired tear gas", "staged attacks": a noun of the same event type as the verb
-    // just before it names that verb's event again.
-    if trigger.pos == Pos::Noun
+}
+
+/// "fired tear gas", "staged attacks": a noun of the same event type as the verb
+/// just before it names that verb's event again.
+fn noun_repeating_verb(
+    triggers: &Triggers,
+    _s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+) -> bool {
+    let trigger = &triggers.rows[cand.trigger];
+    let t = cand.tok_start;
+    trigger.pos == Pos::Noun
         && candidates.iter().any(|c| {
             let governing = &triggers.rows[c.trigger];
             governing.pos == Pos::Verb
@@ -631,10 +766,6 @@ pub(super) fn superseded(
                 && c.tok_end <= t
                 && t - c.tok_end <= 3
         })
-    {
-        return true;
-    }
-    false
 }
 
 /// Whether `verb`, an agreement verb, governs `noun`, a concession or withdrawal noun, within

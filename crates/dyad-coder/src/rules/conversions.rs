@@ -29,42 +29,8 @@ pub(super) fn by_actor(
     let mut event_type = trigger.event;
     let mut modes: Vec<String> =
         if trigger.mode.is_empty() { Vec::new() } else { vec![trigger.mode.clone()] };
-    // Street action needs a crowd: a government that "blocks" a sale restricts it,
-    // one that "strikes" a city attacks it.
-    let crowd = actor_arg.mentions.iter().chain(actor_arg.sector.iter()).any(|&i| {
-        s.mentions[i].collective
-            || matches!(
-                s.mentions[i].entity.sector.as_str(),
-                "CVL" | "LAB" | "EDU" | "OPP" | "AGR" | "REB" | "SOC"
-            )
-    }) || actor
-        .iter()
-        .any(|a| (a.country.is_empty() || a.sector == "UNK") && is_crowd_phrase(&a.entity_text));
-    // "Demonstrators blocked a road", "rebels blocked transport": a crowd's or a rebel
-    // group's blockade is PLOVER's PROTEST obstruct, a state's a restriction.
-    if event_type == EventType::Coerce
-        && crowd
-        && s.is_any(
-            cand.tok_start,
-            &["block", "blocked", "blocks", "blocking", "blockade", "blockaded"],
-        )
-    {
-        event_type = EventType::Protest;
-        modes = vec!["obstruct".to_string()];
-    }
-    if event_type == EventType::Protest && !crowd {
-        match trigger.lemma.as_str() {
-            "strike" => {
-                event_type = EventType::Assault;
-                modes.clear();
-            }
-            "block" => {
-                event_type = EventType::Coerce;
-                modes = vec!["restrict".to_string()];
-            }
-            _ => {}
-        }
-    }
+    let crowd = is_crowd(s, actor_arg, actor);
+    street_action(trigger, s, cand, crowd, &mut event_type, &mut modes);
     // "workers voted for strikes", "teachers' strikes": a strike by a crowd, or among words of
     // work and pay, is a walkout (PLOVER PROTEST strike), not an air strike.
     if event_type == EventType::Assault
@@ -80,8 +46,102 @@ pub(super) fn by_actor(
     }
     // "ordered troops into the city", "ordered police to the prison": an order to one's own
     // forces moves them (PLOVER MOBILIZE), it asks nothing of another party.
-    if event_type == EventType::Request
-        && s.is_any(cand.tok_start, &["order", "ordered", "orders", "ordering"])
+    if event_type == EventType::Request && orders_own_forces(s, cand) {
+        event_type = EventType::Mobilize;
+        modes = vec!["troops".to_string()];
+        if let Some(why) = why.as_deref_mut() {
+            why.push("an order to move forces: MOBILIZE".into());
+        }
+    }
+    let protesters = are_protesters(s, actor_arg);
+    // "demonstrators gathered in the square": protesters assembling are a demonstration,
+    // not a meeting.
+    if event_type == EventType::Consult && protesters {
+        event_type = EventType::Protest;
+        modes = vec!["demo".to_string()];
+        if let Some(why) = why.as_deref_mut() {
+            why.push("protesters assembling: PROTEST demo".into());
+        }
+    }
+    // PLOVER: protesters' violence ("rioters set fire to a police station", "protesters
+    // clashed with police") is a riot.
+    if event_type == EventType::Assault && protesters {
+        event_type = EventType::Protest;
+        modes = vec!["riot".to_string()];
+        if let Some(why) = why.as_deref_mut() {
+            why.push("violence by protesters: PROTEST riot".into());
+        }
+    }
+    // PLOVER: a people protesting in the street is PROTEST; a government
+    // protesting in words is ACCUSE.
+    if event_type == EventType::Accuse && trigger.lemma == "protest" && crowd {
+        event_type = EventType::Protest;
+        modes = vec!["demo".to_string()];
+    }
+    if event_type == EventType::Mobilize && joint_preparations(trigger, s, cand, clause, actor) {
+        event_type = EventType::Cooperate;
+        modes.clear();
+        if let Some(why) = why {
+            why.push("joint preparations by several actors: COOPERATE".into());
+        }
+    }
+    (event_type, modes)
+}
+
+/// Whether the actor is a crowd: street action needs one, so a government that "blocks" a
+/// sale restricts it, and one that "strikes" a city attacks it.
+fn is_crowd(s: &Sentence<'_>, actor_arg: &Argument, actor: &[Entity]) -> bool {
+    actor_arg.mentions.iter().chain(actor_arg.sector.iter()).any(|&i| {
+        s.mentions[i].collective
+            || matches!(
+                s.mentions[i].entity.sector.as_str(),
+                "CVL" | "LAB" | "EDU" | "OPP" | "AGR" | "REB" | "SOC"
+            )
+    }) || actor
+        .iter()
+        .any(|a| (a.country.is_empty() || a.sector == "UNK") && is_crowd_phrase(&a.entity_text))
+}
+
+/// Blockades and strikes by whether a crowd makes them: "Demonstrators blocked a road",
+/// "rebels blocked transport": a crowd's or a rebel group's blockade is PLOVER's PROTEST
+/// obstruct, a state's a restriction; a "strike" by no crowd is an attack.
+fn street_action(
+    trigger: &Trigger,
+    s: &Sentence<'_>,
+    cand: &Candidate,
+    crowd: bool,
+    event_type: &mut EventType,
+    modes: &mut Vec<String>,
+) {
+    if *event_type == EventType::Coerce
+        && crowd
+        && s.is_any(
+            cand.tok_start,
+            &["block", "blocked", "blocks", "blocking", "blockade", "blockaded"],
+        )
+    {
+        *event_type = EventType::Protest;
+        *modes = vec!["obstruct".to_string()];
+    }
+    if *event_type == EventType::Protest && !crowd {
+        match trigger.lemma.as_str() {
+            "strike" => {
+                *event_type = EventType::Assault;
+                modes.clear();
+            }
+            "block" => {
+                *event_type = EventType::Coerce;
+                *modes = vec!["restrict".to_string()];
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Whether an order verb sends one's own forces: "ordered troops into the city", "ordered
+/// police to the prison" (unnamed military or police right after the verb).
+fn orders_own_forces(s: &Sentence<'_>, cand: &Candidate) -> bool {
+    s.is_any(cand.tok_start, &["order", "ordered", "orders", "ordering"])
         && s.mentions.iter().any(|m| {
             m.tok_start >= cand.tok_end
                 && m.tok_start <= cand.tok_end + 2
@@ -107,45 +167,26 @@ pub(super) fn by_actor(
                 && matches!(m.entity.sector.as_str(), "MIL" | "COP")
                 && m.entity.name.is_empty()
         })
-    {
-        event_type = EventType::Mobilize;
-        modes = vec!["troops".to_string()];
-        if let Some(why) = why.as_deref_mut() {
-            why.push("an order to move forces: MOBILIZE".into());
-        }
-    }
-    // Whether the actor is protesters ("rioters", "demonstrators", "a mob").
-    let protesters = !actor_arg.mentions.is_empty()
+}
+
+/// Whether the actor is protesters ("rioters", "demonstrators", "a mob").
+fn are_protesters(s: &Sentence<'_>, actor_arg: &Argument) -> bool {
+    !actor_arg.mentions.is_empty()
         && actor_arg.mentions.iter().all(|&i| {
             let m = &s.mentions[i];
             is_protesting_crowd(&s.text[s.tokens[m.tok_start].start..s.tokens[m.tok_end - 1].end])
-        });
-    // "demonstrators gathered in the square": protesters assembling are a demonstration,
-    // not a meeting.
-    if event_type == EventType::Consult && protesters {
-        event_type = EventType::Protest;
-        modes = vec!["demo".to_string()];
-        if let Some(why) = why.as_deref_mut() {
-            why.push("protesters assembling: PROTEST demo".into());
-        }
-    }
-    // PLOVER: protesters' violence ("rioters set fire to a police station", "protesters
-    // clashed with police") is a riot.
-    if event_type == EventType::Assault && protesters {
-        event_type = EventType::Protest;
-        modes = vec!["riot".to_string()];
-        if let Some(why) = why.as_deref_mut() {
-            why.push("violence by protesters: PROTEST riot".into());
-        }
-    }
-    // PLOVER: a people protesting in the street is PROTEST; a government
-    // protesting in words is ACCUSE.
-    if event_type == EventType::Accuse && trigger.lemma == "protest" && crowd {
-        event_type = EventType::Protest;
-        modes = vec!["demo".to_string()];
-    }
-    // PLOVER: joint military preparations are cooperation, not mobilisation: several actors
-    // together, or exercises held with another party ("drills with American troops").
+        })
+}
+
+/// PLOVER: joint military preparations are cooperation, not mobilisation: several actors
+/// together, or exercises held with another party ("drills with American troops").
+fn joint_preparations(
+    trigger: &Trigger,
+    s: &Sentence<'_>,
+    cand: &Candidate,
+    clause: Clause,
+    actor: &[Entity],
+) -> bool {
     let together = actor.len() >= 2
         && s.tokens[cand.tok_end..clause.end].iter().any(|tk| {
             is_any(
@@ -162,14 +203,7 @@ pub(super) fn by_actor(
                     .iter()
                     .any(|m| m.tok_start > k && m.tok_start <= k + 3 && super::is_actorish(m))
         });
-    if event_type == EventType::Mobilize && (together || with_party) {
-        event_type = EventType::Cooperate;
-        modes.clear();
-        if let Some(why) = why {
-            why.push("joint preparations by several actors: COOPERATE".into());
-        }
-    }
-    (event_type, modes)
+    together || with_party
 }
 
 /// Conversions that depend on the modality: threatened, announced and refused events.

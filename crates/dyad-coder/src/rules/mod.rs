@@ -12,6 +12,7 @@ use crate::triggers::Triggers;
 
 mod arguments;
 mod candidates;
+mod clauses;
 mod conversions;
 mod details;
 mod irrealis;
@@ -19,321 +20,16 @@ mod modality;
 mod parties;
 mod screen;
 mod speech;
+mod words;
 use crate::tokens::{is, is_any, tokenize, Token};
 use crate::triggers::{Form, Pos, Trigger};
 use crate::{context, dates, sizes, Coded, Coder, Diagnostic};
 use arguments::{is_passive, subject_of_kind};
 use candidates::has_class;
-
-const PREPOSITIONS: &[&str] = &[
-    "in",
-    "at",
-    "near",
-    "inside",
-    "outside",
-    "across",
-    "within",
-    "throughout",
-    "to",
-    "with",
-    "against",
-    "from",
-    "on",
-    "toward",
-    "towards",
-    "for",
-    "into",
-    "upon",
-    "by",
-    "of",
-    "over",
-    "between",
-    "among",
-    "amid",
-    "about",
-    "after",
-    "before",
-    "under",
-    "via",
-    "like",
-    "than",
-];
-const LOCATIVE: &[&str] =
-    &["in", "at", "near", "inside", "outside", "across", "within", "throughout", "over", "around"];
-const RECIPIENT_PREPS: &[&str] =
-    &["to", "with", "against", "from", "on", "toward", "towards", "for", "into", "upon", "at"];
-/// Prepositions whose noun is not where a party belongs ("a device outside Basra").
-const NOT_HOME_PREPS: &[&str] = &[
-    "outside", "near", "against", "to", "with", "for", "on", "than", "like", "toward", "towards",
-    "into", "about", "over", "between", "among",
-];
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "both", "all",
-];
-const BE: &[&str] =
-    &["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "'s", "’s"];
-const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "saying",
-    "told",
-    "tells",
-    "reported",
-    "reports",
-    "report",
-    "claimed",
-    "claims",
-    "claim",
-    "announced",
-    "announces",
-    "stated",
-    "states",
-    "added",
-    "noted",
-    "confirmed",
-    "confirms",
-    "insisted",
-    "believes",
-    "believed",
-    "alleged",
-    "alleges",
-    "estimated",
-    "estimates",
-    "assessed",
-    "warned",
-    "warns",
-    "argued",
-    "argues",
-    "suggested",
-    "revealed",
-    "acknowledged",
-    "admitted",
-    "indicated",
-    "disclosed",
-    "wrote",
-    "tweeted",
-    "posted",
-    "explained",
-    "declared",
-    "accused",
-    "stressed",
-    "emphasized",
-    "emphasised",
-];
-/// Nouns of a written or spoken statement whose content follows "saying" or "stating".
-const STATEMENT_NOUNS: &[&str] = &[
-    "statement",
-    "statements",
-    "letter",
-    "communique",
-    "communiqué",
-    "message",
-    "release",
-    "note",
-    "post",
-    "tweet",
-    "decree",
-    "memo",
-    "declaration",
-];
-/// Verbs of saying and judging that open a complement only with "that" ("reiterated that
-/// Libya must …"): without it they take objects ("concluded an agreement").
-const SPEECH_THAT: &[&str] = &[
-    "reiterated",
-    "reiterates",
-    "repeated",
-    "concluded",
-    "concludes",
-    "maintained",
-    "maintains",
-    "asserted",
-    "asserts",
-    "predicted",
-    "conceded",
-    "charged",
-    "complained",
-    "hinted",
-    "signalled",
-    "signaled",
-    "affirmed",
-    "reaffirmed",
-    "responded",
-    "replied",
-    "cautioned",
-    "contended",
-    "observed",
-    "ruled",
-    "recalled",
-];
-const SUBORDINATORS: &[&str] = &[
-    "although", "though", "while", "whereas", "because", "if", "unless", "when", "whenever",
-    "since", "after", "before", "as", "once", "until", "despite",
-];
-/// Days named in wire copy between a subject and its verb ("Hungary on Tuesday denounced").
-const DAY_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-];
-const CONDITIONAL: &[&str] = &["if", "unless", "whether"];
-const MODALS: &[&str] =
-    &["could", "would", "might", "may", "can", "should", "must", "cannot", "couldn't", "wouldn't"];
-const FUTURE: &[&str] = &["will", "shall", "'ll", "won't"];
-/// Verbs that make public a decision already taken: what they announce is the act itself.
-const DECISION_WORDS: &[&str] =
-    &["announced", "announces", "announce", "decided", "decides", "ordered", "orders", "approved"];
-/// Words before "to VERB" that make the verb a threat.
-const THREAT_WORDS: &[&str] = &["threaten", "threatens", "threatened", "threatening"];
-/// Words before "to VERB" that make the verb an intention: it has not happened yet.
-const INTENT_WORDS: &[&str] = &[
-    "plans",
-    "planned",
-    "plan",
-    "expected",
-    "set",
-    "intends",
-    "intend",
-    "intended",
-    "pledged",
-    "pledges",
-    "promised",
-    "promises",
-    "vowed",
-    "vows",
-    "swore",
-    "sworn",
-    "agreed",
-    "offered",
-    "threatened",
-    "threatens",
-    "prepare",
-    "prepares",
-    "preparing",
-    "ready",
-    "willing",
-    "prepared",
-    "determined",
-    "going",
-    "want",
-    "wants",
-    "wanted",
-    "hope",
-    "hopes",
-    "hoped",
-    "aim",
-    "aims",
-    "aimed",
-];
-/// Nouns before "to VERB" that make the verb an intention: "reached a consensus to
-/// exchange data", "a deal to supply gas".
-const INTENT_NOUNS: &[&str] = &[
-    "consensus",
-    "agreement",
-    "agreements",
-    "deal",
-    "deals",
-    "accord",
-    "pledge",
-    "pledges",
-    "promise",
-    "promises",
-    "commitment",
-    "commitments",
-    "vow",
-    "vows",
-    "intention",
-    "readiness",
-    "willingness",
-];
-/// Verbs whose object event is intended, not done: "preparing an offensive".
-const NOUN_INTENT_VERBS: &[&str] = &[
-    "prepare",
-    "prepares",
-    "prepared",
-    "preparing",
-    "plan",
-    "plans",
-    "planned",
-    "planning",
-    "plot",
-    "plots",
-    "plotted",
-    "plotting",
-    "promise",
-    "promises",
-    "promised",
-    "promising",
-    "pledge",
-    "pledges",
-    "pledged",
-    "pledging",
-    "vow",
-    "vows",
-    "vowed",
-    "vowing",
-    "threaten",
-    "threatens",
-    "threatened",
-    "threatening",
-];
-/// Verbs whose object event does not take place: "postponed the rally", "foiled an attack".
-const CALLED_OFF: &[&str] = &[
-    "postpone",
-    "postpones",
-    "postponed",
-    "postponing",
-    "cancel",
-    "cancels",
-    "cancelled",
-    "canceled",
-    "cancelling",
-    "canceling",
-    "delay",
-    "delays",
-    "delayed",
-    "delaying",
-    "abandon",
-    "abandons",
-    "abandoned",
-    "avert",
-    "averts",
-    "averted",
-    "prevent",
-    "prevents",
-    "prevented",
-    "foil",
-    "foils",
-    "foiled",
-    "thwart",
-    "thwarts",
-    "thwarted",
-    "avoid",
-    "avoids",
-    "avoided",
-];
-/// Adverbs that may stand between a verb and what it introduces ("agreed in principle to",
-/// "vowed again to", "said publicly that").
-const FILLERS: &[&str] = &[
-    "again",
-    "also",
-    "formally",
-    "unanimously",
-    "tentatively",
-    "jointly",
-    "publicly",
-    "now",
-    "finally",
-    "already",
-    "officially",
-    "reportedly",
-];
+use clauses::{
+    clauses, coordinated, is_actorish, preposition_before, speech_subject, Clause, ClauseKind,
+};
+use words::*;
 
 /// The first token from `i` on after day phrases and fillers there ("Sunday", "on Sunday",
 /// "in principle", "again"), or `i`: "said on Sunday that", "agreed in principle to".
@@ -372,168 +68,6 @@ fn before_day(s: &Sentence<'_>, k: usize) -> Option<usize> {
     }
     (w < k).then(|| w.checked_sub(1)).flatten()
 }
-/// Words before "to VERB" that make the verb an attempt, not an announcement.
-const ATTEMPT_WORDS: &[&str] = &[
-    "try",
-    "tries",
-    "tried",
-    "attempt",
-    "attempts",
-    "attempted",
-    "effort",
-    "efforts",
-    "bid",
-    "seek",
-    "seeks",
-    "sought",
-];
-const NEGATION: &[&str] = &[
-    "not",
-    "never",
-    "n't",
-    "no",
-    "neither",
-    "nor",
-    "cannot",
-    "won't",
-    "didn't",
-    "doesn't",
-    "don't",
-    "hasn't",
-    "haven't",
-    "hadn't",
-    "isn't",
-    "aren't",
-    "wasn't",
-    "weren't",
-    "couldn't",
-    "wouldn't",
-    "shouldn't",
-];
-const HEDGES: &[&[&str]] = &[
-    &["it", "is", "thought"],
-    &["it", "is", "believed"],
-    &["it", "is", "estimated"],
-    &["it", "is", "alleged"],
-    &["it", "is", "reported"],
-    &["it", "is", "said"],
-    &["it", "was", "reported"],
-    &["it", "was", "thought"],
-    &["is", "thought", "to"],
-    &["are", "thought", "to"],
-    &["is", "believed", "to"],
-    &["are", "believed", "to"],
-    &["is", "said", "to"],
-    &["are", "said", "to"],
-    &["is", "reported", "to"],
-    &["are", "reported", "to"],
-    &["is", "alleged", "to"],
-    &["is", "suspected", "of"],
-    &["are", "suspected", "of"],
-    &["reportedly"],
-    &["allegedly"],
-    &["purportedly"],
-    &["apparently"],
-    &["presumably"],
-    &["possibly"],
-    &["probably"],
-    &["likely"],
-    &["unconfirmed"],
-    &["supposedly"],
-    &["seemingly"],
-];
-const PURPOSE_VERBS: &[&str] =
-    &["support", "aid", "help", "assist", "bolster", "back", "arm", "supply", "strengthen"];
-const LIGHT_VERBS: &[&str] = &[
-    "launch",
-    "launched",
-    "launches",
-    "launching",
-    "carry",
-    "carried",
-    "carries",
-    "conduct",
-    "conducted",
-    "conducts",
-    "make",
-    "made",
-    "makes",
-    "hold",
-    "held",
-    "holds",
-    "pay",
-    "paid",
-    "pays",
-    "stage",
-    "staged",
-    "mount",
-    "mounted",
-    "give",
-    "gave",
-    "given",
-    "provide",
-    "provided",
-    "offer",
-    "offered",
-    "issue",
-    "issued",
-    "issues",
-    "extend",
-    "extended",
-    "express",
-    "expressed",
-    "continue",
-    "continued",
-    "step",
-    "stepped",
-    "renew",
-    "renewed",
-    "resume",
-    "resumed",
-    "begin",
-    "began",
-    "begun",
-    "start",
-    "started",
-    "open",
-    "opened",
-    "undertake",
-    "undertook",
-    "hold",
-    "holding",
-    "complete",
-    "completed",
-    "announce",
-    "announced",
-    "declare",
-    "declared",
-];
-
-/// Verbs that only say their subject joined the event their object or "in" phrase names
-/// ("participated in the protests", "joined the strike", "took part in a blockade"): the
-/// subject is that event's actor, like a light verb's.
-const JOINING_VERBS: &[&str] = &[
-    "participate",
-    "participated",
-    "participates",
-    "participating",
-    "engage",
-    "engaged",
-    "engages",
-    "engaging",
-    "join",
-    "joined",
-    "joins",
-    "joining",
-];
-const TAKE: &[&str] = &["take", "took", "taken", "takes", "taking"];
-/// "claimed responsibility for the bombing": the claimant is the bomber.
-const CLAIM: &[&str] = &["claim", "claimed", "claims", "claiming", "accept", "accepted", "accepts"];
-/// Verbs of ordering: an authority that orders an arrest, a release or an inquiry makes it
-/// ("ordered the arrest of the editor" is the arrest, by the one who ordered it).
-const ORDER_VERBS: &[&str] = &["order", "ordered", "orders", "ordering"];
-/// What a claim owns rather than says ("claimed responsibility for …").
-const RESPONSIBILITY: &[&str] = &["responsibility", "credit"];
 
 impl Sentence<'_> {
     /// Whether token `k` is a verb of joining an event ("participated", "took part").
@@ -620,262 +154,6 @@ impl Discourse {
             }
         }
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum ClauseKind {
-    Main,
-    /// Introduced by a subordinator; holds its token index.
-    Sub(usize),
-    /// The complement of a verb of saying; holds the speech verb's token index.
-    Complement(usize),
-    Relative,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Clause {
-    start: usize,
-    end: usize,
-    kind: ClauseKind,
-}
-
-/// Splits a sentence into clauses by punctuation, subordinators and verbs of saying.
-fn clauses(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Clause> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut kind = ClauseKind::Main;
-    let mut k = 0;
-    let mut sub_open = false;
-    while k < tokens.len() {
-        let t = &tokens[k];
-        let at_clause_start = k == start || (k > 0 && is(text, &tokens[k - 1], ","));
-        if is_any(text, t, &[";", ":"]) {
-            out.push(Clause { start, end: k, kind });
-            start = k + 1;
-            kind = ClauseKind::Main;
-            sub_open = false;
-        } else if at_clause_start && is_any(text, t, SUBORDINATORS) && !is_any(text, t, &["as"])
-            || (at_clause_start && is(text, t, "as") && k == 0)
-        {
-            if k > start {
-                out.push(Clause { start, end: k, kind });
-            }
-            start = k;
-            kind = ClauseKind::Sub(k);
-            sub_open = true;
-        } else if k > 0
-            && is(text, &tokens[k - 1], ",")
-            && is_any(text, t, &["which", "who", "whom", "whose"])
-        {
-            out.push(Clause { start, end: k, kind });
-            start = k;
-            kind = ClauseKind::Relative;
-            sub_open = true;
-        } else if is(text, t, ",") && sub_open {
-            out.push(Clause { start, end: k, kind });
-            start = k + 1;
-            kind = ClauseKind::Main;
-            sub_open = false;
-        } else if (is_any(text, t, SPEECH)
-            // "claimed responsibility for …" says nothing: it owns an act.
-            && !tokens.get(k + 1).is_some_and(|n| is_any(text, n, RESPONSIBILITY))
-            || is_any(text, t, SPEECH_THAT)
-                && tokens.get(after_day(text, tokens, k + 1)).is_some_and(|n| is(text, n, "that")))
-            && speech_subject(text, tokens, mentions, k).is_some()
-        {
-            // "X said (that) …": the rest is the complement. A day may come between the verb
-            // and its complement ("said on Sunday that", "announced Thursday it would").
-            let next = after_day(text, tokens, k + 1);
-            let body =
-                if tokens.get(next).is_some_and(|n| is(text, n, "that")) { next + 1 } else { next };
-            let followed =
-                tokens.get(body).is_some_and(|n| n.word || is_any(text, n, &["“", "\""]));
-            if followed
-                && !tokens
-                    .get(next)
-                    .is_some_and(|n| is_any(text, n, &[",", ".", "on", "in", "by", "at", "to"]))
-                || tokens.get(next).is_some_and(|n| is(text, n, "that"))
-            {
-                out.push(Clause { start, end: k + 1, kind });
-                start = body;
-                kind = ClauseKind::Complement(k);
-                sub_open = false;
-                k = body;
-                continue;
-            }
-        }
-        k += 1;
-    }
-    if start < tokens.len() {
-        out.push(Clause { start, end: tokens.len(), kind });
-    }
-    out
-}
-
-/// The mention that says something with the speech verb at `k`: the nearest actor mention
-/// before it (skipping adverbs and auxiliaries), or, for "…, officials said", after it.
-fn speech_subject<'m>(
-    text: &str,
-    tokens: &[Token],
-    mentions: &'m [Mention],
-    k: usize,
-) -> Option<&'m Mention> {
-    let before = mentions
-        .iter()
-        .filter(|m| {
-            m.tok_end <= k
-                && k - m.tok_end <= 3
-                && matches!(m.kind, Kind::Actor | Kind::SectorOnly | Kind::Pronoun(_))
-        })
-        .rfind(|m| {
-            (m.tok_end..k).all(|i| tokens[i].word && !is_any(text, &tokens[i], PREPOSITIONS))
-        });
-    // "issued a statement saying …": the one who issued the statement says it.
-    let through_statement = || {
-        let noun = k.checked_sub(1).filter(|&n| {
-            is_any(text, &tokens[k], &["saying", "stating"])
-                && is_any(text, &tokens[n], STATEMENT_NOUNS)
-        })?;
-        mentions
-            .iter()
-            .filter(|m| {
-                m.tok_end <= noun
-                    && noun - m.tok_end <= 4
-                    && matches!(m.kind, Kind::Actor | Kind::SectorOnly | Kind::Pronoun(_))
-            })
-            .rfind(|m| {
-                (m.tok_end..noun).all(|i| tokens[i].word && !is_any(text, &tokens[i], PREPOSITIONS))
-            })
-    };
-    // "…, said the ministry": only after a comma or a quotation, not "said Russia could".
-    let after_ok = k > 0 && is_any(text, &tokens[k - 1], &[",", "”", "\"", "'"]);
-    before.or_else(through_statement).or_else(|| {
-        mentions.iter().find(|m| {
-            after_ok && m.tok_start == k + 1 && matches!(m.kind, Kind::Actor | Kind::SectorOnly)
-        })
-    })
-}
-
-/// The preposition governing a mention, skipping determiners and adjectives.
-fn preposition_before<'t>(
-    text: &'t str,
-    tokens: &[Token],
-    start: usize,
-    limit: usize,
-) -> Option<&'t str> {
-    let mut k = start;
-    let mut hops = 0;
-    while k > limit && hops < 4 {
-        k -= 1;
-        hops += 1;
-        let t = &tokens[k];
-        let word = &text[t.start..t.end];
-        // "thousands of Georgians", "a group of protesters": the quantity is transparent.
-        if is(text, t, "of")
-            && k > 0
-            && is_any(
-                text,
-                &tokens[k - 1],
-                &[
-                    "thousands",
-                    "hundreds",
-                    "dozens",
-                    "millions",
-                    "tens",
-                    "group",
-                    "groups",
-                    "crowd",
-                    "crowds",
-                    "number",
-                    "members",
-                    "many",
-                    "some",
-                    "most",
-                    "all",
-                    "scores",
-                ],
-            )
-        {
-            return None;
-        }
-        if is_any(text, t, PREPOSITIONS) {
-            return Some(word);
-        }
-        if !t.word
-            || !(is_any(text, t, DETERMINERS)
-                || word.chars().all(|c| c.is_lowercase() || c == '-')
-                    && hops <= 2
-                    && !is_any(text, t, SPEECH))
-        {
-            return None;
-        }
-        if is_any(text, t, DETERMINERS) {
-            continue;
-        }
-        // An adjective: keep looking, but only one.
-        if hops > 1 {
-            return None;
-        }
-    }
-    None
-}
-
-fn is_actorish(m: &Mention) -> bool {
-    matches!(m.kind, Kind::Actor) || matches!(m.kind, Kind::Pronoun(_)) && !m.possessive
-}
-
-/// Extends the mention at `idx` into its coordination: "the USA, Japan, and South Korea".
-fn coordinated(
-    text: &str,
-    tokens: &[Token],
-    mentions: &[Mention],
-    idx: usize,
-    leftward: bool,
-) -> Vec<usize> {
-    let mut group = vec![idx];
-    let joins = |a: usize, b: usize| -> bool {
-        // Tokens between a.end and b.start are all joiners.
-        (a..b).all(|k| {
-            is_any(text, &tokens[k], &[",", "and", "&", "as", "well", "both", "the", "or"])
-        }) && (a..b).any(|k| is_any(text, &tokens[k], &[",", "and", "&"]))
-    };
-    let mut cur = idx;
-    loop {
-        let next = if leftward {
-            (0..cur).rev().find(|&j| {
-                is_actorish(&mentions[j]) && mentions[j].tok_end <= mentions[cur].tok_start
-            })
-        } else {
-            (cur + 1..mentions.len()).find(|&j| {
-                is_actorish(&mentions[j]) && mentions[j].tok_start >= mentions[cur].tok_end
-            })
-        };
-        let Some(j) = next else { break };
-        let ok = if leftward {
-            joins(mentions[j].tok_end, mentions[cur].tok_start)
-        } else {
-            joins(mentions[cur].tok_end, mentions[j].tok_start)
-        };
-        if !ok || mentions[j].possessive {
-            break;
-        }
-        group.push(j);
-        cur = j;
-    }
-    // A list needs a conjunction somewhere ("A, B and C"); a bare comma separates
-    // clauses and appositions, not coordinated actors.
-    if group.len() > 1 {
-        let (lo, hi) = group.iter().fold((usize::MAX, 0), |(lo, hi), &g| {
-            (lo.min(mentions[g].tok_start), hi.max(mentions[g].tok_end))
-        });
-        if !(lo..hi).any(|k| is_any(text, &tokens[k], &["and", "&", "or"])) {
-            group.truncate(1);
-        }
-    }
-    if leftward {
-        group.reverse();
-    }
-    group
 }
 
 struct Sentence<'a> {
@@ -1328,25 +606,6 @@ fn codes(entities: &[Entity]) -> Vec<&str> {
     c
 }
 
-/// Nouns that name a place by "of" ("the town of Samarra").
-const PLACE_NOUNS: &[&str] = &[
-    "town",
-    "city",
-    "village",
-    "province",
-    "region",
-    "district",
-    "capital",
-    "port",
-    "county",
-    "suburb",
-    "outskirts",
-    "area",
-    "state",
-    "island",
-    "enclave",
-];
-
 fn location(coder: &Coder, s: &Sentence<'_>, clause: Clause) -> Option<Location> {
     let lexicon = coder.lexicon();
     let pick = |range: (usize, usize)| {
@@ -1596,11 +855,7 @@ fn code_event(
     // No named actor: PLOVER codes the event with an unidentified one when the
     // words leave no doubt that something happened (docs/unidentified.md); decided
     // below, once the actor's entities are known.
-    let actor_arg = actor_arg.unwrap_or_else(|| Argument {
-        sector: None,
-        mentions: Vec::new(),
-        how: "unidentified".into(),
-    });
+    let actor_arg = actor_arg.unwrap_or_else(unidentified_arg);
     let parties::Parties { actor, recipient } = parties::parties(
         coder,
         s,
@@ -1622,14 +877,7 @@ fn code_event(
         explain.then_some(&mut why),
     );
     // Modality.
-    let window_start = actor_arg
-        .mentions
-        .iter()
-        .map(|&i| s.mentions[i].tok_end)
-        .max()
-        .filter(|&e| e <= t && e >= clause.start)
-        .unwrap_or(clause.start);
-    let window = window_start..t;
+    let window = modality_window(s, &actor_arg, clause, t);
     let (modality, cues) = modality::modality(
         triggers,
         s,
@@ -1658,15 +906,49 @@ fn code_event(
         speech::Coding { event_type, modes, modality, actor, recipient },
         explain.then_some(&mut why),
     )?;
-    let rule = format!(
+    let rule = rule_name(trigger, voice, &actor_arg, recipient_arg.as_ref());
+    Some(complete_event(sc, cand, memo, n_events, (coding, attribution, rule), cues, why))
+}
+
+/// The argument of an actor that no words name.
+fn unidentified_arg() -> Argument {
+    Argument { sector: None, mentions: Vec::new(), how: "unidentified".into() }
+}
+
+/// The words whose modals and negations bear on the trigger at `t`: from the end of its
+/// actor (or the clause start) to the trigger.
+fn modality_window(
+    s: &Sentence<'_>,
+    actor_arg: &Argument,
+    clause: Clause,
+    t: usize,
+) -> std::ops::Range<usize> {
+    let window_start = actor_arg
+        .mentions
+        .iter()
+        .map(|&i| s.mentions[i].tok_end)
+        .max()
+        .filter(|&e| e <= t && e >= clause.start)
+        .unwrap_or(clause.start);
+    window_start..t
+}
+
+/// The rule an event was coded by: its type, trigger lemma, voice and how its actor and
+/// recipient were found ("ASSAULT/attack:active+nsubj+obj").
+fn rule_name(
+    trigger: &Trigger,
+    voice: &str,
+    actor_arg: &Argument,
+    recipient_arg: Option<&Argument>,
+) -> String {
+    format!(
         "{}/{}:{}+{}{}",
         trigger.event,
         trigger.lemma.replace(' ', "-"),
         voice,
         actor_arg.how,
-        recipient_arg.as_ref().map(|r| format!("+{}", r.how)).unwrap_or_default()
-    );
-    Some(complete_event(sc, cand, memo, n_events, (coding, attribution, rule), cues, why))
+        recipient_arg.map(|r| format!("+{}", r.how)).unwrap_or_default()
+    )
 }
 
 /// "Police were deployed to the capital", "troops were sent to the border": in the passive
@@ -1775,12 +1057,17 @@ fn complete_event(
         citations: ex.citations.clone(),
         explain: if coder.options.explain { why } else { Vec::new() },
     };
-    let rank = match clause.kind {
+    (event, clause_rank(clause.kind))
+}
+
+/// The rank of an event by its clause: main clauses and reported speech first, then
+/// subordinate, then relative clauses.
+fn clause_rank(kind: ClauseKind) -> u8 {
+    match kind {
         ClauseKind::Main | ClauseKind::Complement(_) => 0u8,
         ClauseKind::Sub(_) => 1,
         ClauseKind::Relative => 2,
-    };
-    (event, rank)
+    }
 }
 
 /// Per-sentence facts every event of the sentence shares.
@@ -1850,27 +1137,8 @@ fn anchored_date(
         if !s.is_any(k, &["after", "before"]) {
             continue;
         }
-        let unit = s.word(k - 1).to_ascii_lowercase();
-        let days_per_unit: i64 = match unit.trim_end_matches('s') {
-            "day" => 1,
-            "week" => 7,
-            "month" => 30,
-            _ => continue,
-        };
-        let count = s.word(k - 2).to_ascii_lowercase();
-        let n: i64 = match count.as_str() {
-            "few" => 3,
-            "several" => 4,
-            "couple" => 2,
-            "a" | "one" => 1,
-            "two" => 2,
-            "three" => 3,
-            "four" => 4,
-            "five" => 5,
-            other => match other.parse() {
-                Ok(n) => n,
-                Err(_) => continue,
-            },
+        let Some((n, days_per_unit)) = interval_before(s, k) else {
+            continue;
         };
         let start = if k >= 3 && s.is_any(k - 3, &["a", "just", "only"]) { k - 3 } else { k - 2 };
         let Some(anchor) = candidates.iter().find(|c| {
@@ -1906,26 +1174,7 @@ fn anchored_date(
             .filter(|m| m.tok_start > k && m.tok_start < np_end)
             .filter_map(|m| m.place.map(|p| lexicon.place(p).name.as_str()))
             .collect();
-        let found = earlier
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| {
-                e.date_precision
-                    .as_deref()
-                    .is_some_and(|p| !matches!(p, "publication" | "access" | "approximate"))
-                    && parties.iter().all(|p| {
-                        e.actor.iter().chain(&e.recipient).any(|a| a.country == *p)
-                            || e.event_loc.as_ref().is_some_and(|l| l.country_code == *p)
-                    })
-            })
-            .max_by_key(|(i, e)| {
-                let here = e
-                    .event_loc
-                    .as_ref()
-                    .is_some_and(|l| places.contains(&l.resolved_place.as_str()));
-                (here, *i)
-            })
-            .map(|(_, e)| e)?;
+        let found = anchor_event(earlier, &parties, &places)?;
         let base = NaiveDate::parse_from_str(found.date.as_deref()?, "%Y-%m-%d").ok()?;
         // The number comes from the text: any size. Out of chrono's range, no date.
         let shift = chrono::Duration::try_days(n.checked_mul(days_per_unit)?)?;
@@ -1948,6 +1197,54 @@ fn anchored_date(
         return Some((expr, anchor.tok_start, own));
     }
     None
+}
+
+/// The count and the days per unit of "N days", "a few weeks", "two months" just before the
+/// token `k` ("after", "before").
+fn interval_before(s: &Sentence<'_>, k: usize) -> Option<(i64, i64)> {
+    let unit = s.word(k - 1).to_ascii_lowercase();
+    let days_per_unit: i64 = match unit.trim_end_matches('s') {
+        "day" => 1,
+        "week" => 7,
+        "month" => 30,
+        _ => return None,
+    };
+    let count = s.word(k - 2).to_ascii_lowercase();
+    let n: i64 = match count.as_str() {
+        "few" => 3,
+        "several" => 4,
+        "couple" => 2,
+        "a" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        other => other.parse().ok()?,
+    };
+    Some((n, days_per_unit))
+}
+
+/// The earlier event with a date of its own whose parties include all of `parties`: one
+/// that happened at one of `places` first, then the latest.
+fn anchor_event<'e>(earlier: &'e [Event], parties: &[&str], places: &[&str]) -> Option<&'e Event> {
+    earlier
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.date_precision
+                .as_deref()
+                .is_some_and(|p| !matches!(p, "publication" | "access" | "approximate"))
+                && parties.iter().all(|p| {
+                    e.actor.iter().chain(&e.recipient).any(|a| a.country == *p)
+                        || e.event_loc.as_ref().is_some_and(|l| l.country_code == *p)
+                })
+        })
+        .max_by_key(|(i, e)| {
+            let here =
+                e.event_loc.as_ref().is_some_and(|l| places.contains(&l.resolved_place.as_str()));
+            (here, *i)
+        })
+        .map(|(_, e)| e)
 }
 
 /// Updates the discourse memory after a sentence: event actors first, else the sentence's
@@ -1984,13 +1281,22 @@ fn dedup_entities(entities: &mut Vec<Entity>) {
     });
 }
 
+/// Who the event `t` of `clause` is attributed to: "according to X", the speaker of the
+/// complement the event sits in, "…, officials said", or "citing X".
 fn attribution(
     s: &Sentence<'_>,
     clause: Clause,
     t: usize,
     discourse: &Discourse,
 ) -> Option<Attribution> {
-    // "According to X[, citing Y]," anywhere in the sentence.
+    according_to(s)
+        .or_else(|| complement_speaker(s, clause, discourse))
+        .or_else(|| postposed_speaker(s, t))
+        .or_else(|| citing(s))
+}
+
+/// "According to X[, citing Y]," anywhere in the sentence.
+fn according_to(s: &Sentence<'_>) -> Option<Attribution> {
     for k in 0..s.tokens.len() {
         if s.is(k, "according") && s.is(k + 1, "to") {
             let start = k + 2;
@@ -2012,7 +1318,15 @@ fn attribution(
             }
         }
     }
-    // The speaker of the complement the event sits in.
+    None
+}
+
+/// The speaker of the complement the event sits in.
+fn complement_speaker(
+    s: &Sentence<'_>,
+    clause: Clause,
+    discourse: &Discourse,
+) -> Option<Attribution> {
     if let ClauseKind::Complement(verb) = clause.kind {
         if let Some(m) = speech_subject(s.text, s.tokens, s.mentions, verb) {
             let start = m.tok_start.min(verb);
@@ -2040,7 +1354,11 @@ fn attribution(
             return Some(Attribution { text, source });
         }
     }
-    // "…, officials said."
+    None
+}
+
+/// "…, officials said.": a speaker after the event, from token `t` on.
+fn postposed_speaker(s: &Sentence<'_>, t: usize) -> Option<Attribution> {
     for k in t..s.tokens.len() {
         if s.is(k, ",") {
             if let Some(m) =
@@ -2062,7 +1380,11 @@ fn attribution(
             }
         }
     }
-    // "citing X" alone.
+    None
+}
+
+/// "citing X" alone.
+fn citing(s: &Sentence<'_>) -> Option<Attribution> {
     for k in 0..s.tokens.len() {
         if s.is(k, "citing") {
             let end = (k + 1..s.tokens.len())

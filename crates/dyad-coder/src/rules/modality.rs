@@ -30,41 +30,11 @@ pub(super) fn modality(
     let t = cand.tok_start;
     let mut modality = Modality::Asserted;
     let mut cues: Vec<String> = Vec::new();
-    let neg = window
-        .clone()
-        .any(|k| s.is_any(k, NEGATION) || s.word(k).to_ascii_lowercase().ends_with("n't"))
-        || (window.start..t).any(|k| s.is(k, "yet") && s.is(k + 1, "to"))
-        || (window.start..t).any(|k| {
-            s.is_any(k, &["failed", "fails", "fail", "refused", "refuses", "refuse"])
-                && s.is(k + 1, "to")
-        });
-    // "postponed the demonstration", "foiled an attack": a noun event called off or
-    // prevented did not happen.
-    let neg = neg
-        || trigger.pos == Pos::Noun
-            && (1..=4).any(|back| {
-                t >= back
-                    && s.is_any(t - back, CALLED_OFF)
-                    && (t - back + 1..t).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
-            });
+    let neg = negated(triggers, s, cand, window);
     let conditional = matches!(clause.kind, ClauseKind::Sub(sub) if s.is_any(sub, CONDITIONAL))
         || (clause.start..t)
             .any(|k| s.is_any(k, CONDITIONAL) || (s.is(k, "in") && s.is(k + 1, "case")));
-    // In reported speech "would" is the future of the past: "said they would meet".
-    let reported_would =
-        |k: usize| s.is(k, "would") && matches!(clause.kind, ClauseKind::Complement(_));
-    // What is demanded, urged or asked for has not happened: "urged Yemen to lift
-    // the bans", "demanded that Israel ease restrictions"; nor what someone "needs to"
-    // or "has to" do.
-    let demanded = t > 0
-        && candidates.iter().any(|c| {
-            let governing = &triggers.rows[c.trigger];
-            governing.pos == Pos::Verb
-                && governing.event == EventType::Request
-                && c.tok_end <= t
-                && t - c.tok_end <= 15
-                && (s.is(t - 1, "to") || (c.tok_end..t).any(|k| s.is(k, "that")))
-        });
+    let demanded = demanded(triggers, s, candidates, t);
     let obliged =
         t >= 2 && s.is(t - 1, "to") && s.is_any(t - 2, &["need", "needs", "needed", "has", "have"]);
     if demanded {
@@ -77,32 +47,8 @@ pub(super) fn modality(
     let hypothetical = demanded
         || obliged
         || proposed
-        || window.clone().any(|k| s.is_any(k, MODALS) && !reported_would(k));
-    let future = window.clone().any(|k| {
-        s.is_any(k, FUTURE) || (s.is(k, "going") && s.is(k + 1, "to")) || reported_would(k)
-    }) || (window.start..t).any(|k| {
-        s.is(after_day(s.text, s.tokens, k + 1), "to")
-            && candidates.iter().any(|c| c.tok_start == k && triggers.rows[c.trigger].intent)
-    }) || candidates.iter().any(|c| {
-        candidates::governs_concession(triggers, s, c, cand)
-            || candidates::promises_concession(triggers, s, c, cand)
-    }) || (window.start..t).any(|k| {
-        s.is(k, "to")
-            && k > 0
-            && (s.is_any(k - 1, INTENT_WORDS)
-                || s.is_any(k - 1, INTENT_NOUNS)
-                || s.is_any(k - 1, ATTEMPT_WORDS)
-                || before_day(s, k).is_some_and(|w| s.is_any(w, INTENT_WORDS)))
-    });
-    // "is preparing a major offensive", "planned an attack": a noun event that an
-    // intention governs has not happened yet.
-    let future = future
-        || noun
-            && (1..=4).any(|back| {
-                t >= back
-                    && s.is_any(t - back, NOUN_INTENT_VERBS)
-                    && (t - back + 1..t).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
-            });
+        || window.clone().any(|k| s.is_any(k, MODALS) && !reported_would(s, clause, k));
+    let future = future(triggers, s, candidates, cand, clause, window);
     let complement = matches!(clause.kind, ClauseKind::Complement(_));
     let postposed_speech = (cand.tok_end..s.tokens.len()).any(|k| {
         s.is(k, ",") && s.is_any(k + 1, SPEECH)
@@ -129,4 +75,88 @@ pub(super) fn modality(
         cues.push("reported speech".into());
     }
     (modality, cues)
+}
+
+/// Whether the event is negated: a negation in `window`, "yet to", "failed to", "refused
+/// to"; or a noun event called off or prevented.
+fn negated(triggers: &Triggers, s: &Sentence<'_>, cand: &Candidate, window: &Range<usize>) -> bool {
+    let trigger = &triggers.rows[cand.trigger];
+    let t = cand.tok_start;
+    let neg = window
+        .clone()
+        .any(|k| s.is_any(k, NEGATION) || s.word(k).to_ascii_lowercase().ends_with("n't"))
+        || (window.start..t).any(|k| s.is(k, "yet") && s.is(k + 1, "to"))
+        || (window.start..t).any(|k| {
+            s.is_any(k, &["failed", "fails", "fail", "refused", "refuses", "refuse"])
+                && s.is(k + 1, "to")
+        });
+    // "postponed the demonstration", "foiled an attack": a noun event called off or
+    // prevented did not happen.
+    neg || trigger.pos == Pos::Noun
+        && (1..=4).any(|back| {
+            t >= back
+                && s.is_any(t - back, CALLED_OFF)
+                && (t - back + 1..t).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
+        })
+}
+
+/// In reported speech "would" is the future of the past: "said they would meet".
+fn reported_would(s: &Sentence<'_>, clause: Clause, k: usize) -> bool {
+    s.is(k, "would") && matches!(clause.kind, ClauseKind::Complement(_))
+}
+
+/// What is demanded, urged or asked for has not happened: "urged Yemen to lift
+/// the bans", "demanded that Israel ease restrictions"; nor what someone "needs to"
+/// or "has to" do.
+fn demanded(triggers: &Triggers, s: &Sentence<'_>, candidates: &[Candidate], t: usize) -> bool {
+    t > 0
+        && candidates.iter().any(|c| {
+            let governing = &triggers.rows[c.trigger];
+            governing.pos == Pos::Verb
+                && governing.event == EventType::Request
+                && c.tok_end <= t
+                && t - c.tok_end <= 15
+                && (s.is(t - 1, "to") || (c.tok_end..t).any(|k| s.is(k, "that")))
+        })
+}
+
+/// Whether the event is in the future: a future auxiliary, an intent verb or noun before
+/// "to", a promised concession, or a noun event that an intention governs.
+fn future(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+    clause: Clause,
+    window: &Range<usize>,
+) -> bool {
+    let t = cand.tok_start;
+    let noun = triggers.rows[cand.trigger].pos == Pos::Noun;
+    let future = window.clone().any(|k| {
+        s.is_any(k, FUTURE)
+            || (s.is(k, "going") && s.is(k + 1, "to"))
+            || reported_would(s, clause, k)
+    }) || (window.start..t).any(|k| {
+        s.is(after_day(s.text, s.tokens, k + 1), "to")
+            && candidates.iter().any(|c| c.tok_start == k && triggers.rows[c.trigger].intent)
+    }) || candidates.iter().any(|c| {
+        candidates::governs_concession(triggers, s, c, cand)
+            || candidates::promises_concession(triggers, s, c, cand)
+    }) || (window.start..t).any(|k| {
+        s.is(k, "to")
+            && k > 0
+            && (s.is_any(k - 1, INTENT_WORDS)
+                || s.is_any(k - 1, INTENT_NOUNS)
+                || s.is_any(k - 1, ATTEMPT_WORDS)
+                || before_day(s, k).is_some_and(|w| s.is_any(w, INTENT_WORDS)))
+    });
+    // "is preparing a major offensive", "planned an attack": a noun event that an
+    // intention governs has not happened yet.
+    future
+        || noun
+            && (1..=4).any(|back| {
+                t >= back
+                    && s.is_any(t - back, NOUN_INTENT_VERBS)
+                    && (t - back + 1..t).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
+            })
 }

@@ -36,38 +36,11 @@ pub(super) fn parties(
     let t = cand.tok_start;
     let (mut actor, mut recipient) =
         named(coder, s, discourse, trigger, t, actor_arg, recipient_arg);
-    // "accused Peru of shelling the post": the accused is the one charged with it.
     if actor.is_empty() {
-        if let Some((charge, link)) = irrealis::accusation(s, t) {
-            actor = s
-                .mentions
-                .iter()
-                .filter(|m| m.tok_start > charge && m.tok_end <= link && m.kind == Kind::Actor)
-                .flat_map(|m| entity_of(m, discourse, s, t))
-                .filter(|e| !e.country.is_empty() || !e.sector.is_empty())
-                .collect();
-            if let Some(why) = why.as_deref_mut().filter(|_| !actor.is_empty()) {
-                why.push(format!("actor: the accused of `{}`", s.word(charge)));
-            }
-        }
+        actor = accused(s, discourse, t, why.as_deref_mut());
     }
-    // "The government of Togo said it may ban …": a pronoun subject that found no
-    // antecedent, in what a speaker says, is the speaker.
-    if actor.is_empty()
-        && !actor_arg.mentions.is_empty()
-        && actor_arg.mentions.iter().all(|&i| matches!(s.mentions[i].kind, Kind::Pronoun(_)))
-    {
-        if let ClauseKind::Complement(verb) = clause.kind {
-            if let Some(m) = speech_subject(s.text, s.tokens, s.mentions, verb) {
-                actor = entity_of(m, discourse, s, m.tok_start)
-                    .into_iter()
-                    .filter(|e| !e.country.is_empty() || !e.sector.is_empty())
-                    .collect();
-                if let Some(why) = why.as_deref_mut().filter(|_| !actor.is_empty()) {
-                    why.push("pronoun subject of reported speech: the speaker".into());
-                }
-            }
-        }
+    if actor.is_empty() {
+        actor = speaker_of_pronoun(s, discourse, clause, actor_arg, why.as_deref_mut());
     }
     let mut unidentified = false;
     if actor.is_empty() {
@@ -115,29 +88,91 @@ pub(super) fn parties(
         // actor itself is a coreference miss, not an event.
         return None;
     }
-    if let Some(why) = why.as_deref_mut() {
-        why.push(format!(
-            "trigger `{}` ({}, {voice})",
-            trigger.lemma,
-            if trigger.pos == Pos::Verb { "verb" } else { "noun" }
-        ));
-    }
-    if let Some(why) = why.as_deref_mut() {
-        why.push(format!("actor by {}", actor_arg.how));
-        if let Some(place) = &placed_actor {
-            why.push(format!("actor's country from the place `{place}`"));
-        }
-    }
-    if located {
-        if let Some(why) = why.as_deref_mut() {
-            why.push("recipient from the place of the event".into());
-        }
-    } else if let Some(r) = &recipient_arg {
-        if let Some(why) = why {
-            why.push(format!("recipient by {}", r.how));
-        }
+    if let Some(why) = why {
+        let placed_actor = placed_actor.as_deref();
+        explain(why, trigger, voice, actor_arg, placed_actor, located, recipient_arg.as_ref());
     }
     Some(Parties { actor, recipient })
+}
+
+/// "accused Peru of shelling the post": the accused is the one charged with it.
+fn accused(
+    s: &Sentence<'_>,
+    discourse: &Discourse,
+    t: usize,
+    why: Option<&mut Vec<String>>,
+) -> Vec<Entity> {
+    let Some((charge, link)) = irrealis::accusation(s, t) else {
+        return Vec::new();
+    };
+    let actor: Vec<Entity> = s
+        .mentions
+        .iter()
+        .filter(|m| m.tok_start > charge && m.tok_end <= link && m.kind == Kind::Actor)
+        .flat_map(|m| entity_of(m, discourse, s, t))
+        .filter(|e| !e.country.is_empty() || !e.sector.is_empty())
+        .collect();
+    if let Some(why) = why.filter(|_| !actor.is_empty()) {
+        why.push(format!("actor: the accused of `{}`", s.word(charge)));
+    }
+    actor
+}
+
+/// "The government of Togo said it may ban …": a pronoun subject that found no
+/// antecedent, in what a speaker says, is the speaker.
+fn speaker_of_pronoun(
+    s: &Sentence<'_>,
+    discourse: &Discourse,
+    clause: Clause,
+    actor_arg: &Argument,
+    why: Option<&mut Vec<String>>,
+) -> Vec<Entity> {
+    if actor_arg.mentions.is_empty()
+        || !actor_arg.mentions.iter().all(|&i| matches!(s.mentions[i].kind, Kind::Pronoun(_)))
+    {
+        return Vec::new();
+    }
+    let ClauseKind::Complement(verb) = clause.kind else {
+        return Vec::new();
+    };
+    let Some(m) = speech_subject(s.text, s.tokens, s.mentions, verb) else {
+        return Vec::new();
+    };
+    let actor: Vec<Entity> = entity_of(m, discourse, s, m.tok_start)
+        .into_iter()
+        .filter(|e| !e.country.is_empty() || !e.sector.is_empty())
+        .collect();
+    if let Some(why) = why.filter(|_| !actor.is_empty()) {
+        why.push("pronoun subject of reported speech: the speaker".into());
+    }
+    actor
+}
+
+/// The explanation of how the parties were found: the trigger, the actor's path and the
+/// place its country came from, and the recipient's path or place.
+fn explain(
+    why: &mut Vec<String>,
+    trigger: &Trigger,
+    voice: &str,
+    actor_arg: &Argument,
+    placed_actor: Option<&str>,
+    located: bool,
+    recipient_arg: Option<&Argument>,
+) {
+    why.push(format!(
+        "trigger `{}` ({}, {voice})",
+        trigger.lemma,
+        if trigger.pos == Pos::Verb { "verb" } else { "noun" }
+    ));
+    why.push(format!("actor by {}", actor_arg.how));
+    if let Some(place) = placed_actor {
+        why.push(format!("actor's country from the place `{place}`"));
+    }
+    if located {
+        why.push("recipient from the place of the event".into());
+    } else if let Some(r) = recipient_arg {
+        why.push(format!("recipient by {}", r.how));
+    }
 }
 
 /// The entities the arguments name: generic parties keep their sector, a sector noun's

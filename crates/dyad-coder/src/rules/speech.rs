@@ -38,13 +38,7 @@ pub(super) fn speech(
     let attribution = attribution(s, clause, t, discourse);
     // "The rebels said they will release him": a pronoun that names nobody known,
     // as the subject of reported speech, is the speaker.
-    if matches!(clause.kind, ClauseKind::Complement(_))
-        && actor.len() == 1
-        && actor[0].code.is_empty()
-        && ["they", "it", "he", "she", "we"]
-            .iter()
-            .any(|p| actor[0].entity_text.eq_ignore_ascii_case(p))
-    {
+    if unknown_pronoun_subject(clause, &actor) {
         if let Some(speaker) = attribution.as_ref().and_then(|a| a.source.clone()) {
             if let Some(why) = why.as_deref_mut() {
                 why.push(format!("pronoun `{}` is the speaker", actor[0].entity_text));
@@ -94,30 +88,48 @@ pub(super) fn speech(
             why.push("reciprocal: partner joins the actors".into());
         }
     }
+    let mut coding = Coding { event_type, modes, modality, actor, recipient };
     // "A said B must do X": a demand by A on B.
     let obligation = window.clone().any(|k| s.is_any(k, &["must", "should"]));
-    if obligation && event_type != EventType::Request {
+    if obligation && coding.event_type != EventType::Request {
         if let Some(speaker) = attribution.as_ref().and_then(|a| a.source.clone()) {
-            if !actor.iter().any(|a| a.code == speaker.code) {
-                if let Some(why) = why {
-                    why.push(format!(
-                        "obligation on {} reported by its speaker: REQUEST",
-                        actor.iter().map(|a| a.code.as_str()).collect::<Vec<_>>().join("+")
-                    ));
-                }
-                let demanded = std::mem::take(&mut actor);
-                actor = vec![speaker];
-                recipient = demanded;
-                modes = match event_type {
-                    EventType::Consult | EventType::Agree => vec!["meet".to_string()],
-                    EventType::Retreat | EventType::Concede => vec!["yield".to_string()],
-                    EventType::Aid | EventType::Cooperate => vec!["assist".to_string()],
-                    _ => Vec::new(),
-                };
-                event_type = EventType::Request;
-                modality = Modality::Reported;
-            }
+            demand_by_speaker(&mut coding, speaker, why);
         }
     }
-    Some((Coding { event_type, modes, modality, actor, recipient }, attribution))
+    Some((coding, attribution))
+}
+
+/// Whether the actor is a lone pronoun that names nobody known, as the subject of reported
+/// speech.
+fn unknown_pronoun_subject(clause: Clause, actor: &[Entity]) -> bool {
+    matches!(clause.kind, ClauseKind::Complement(_))
+        && actor.len() == 1
+        && actor[0].code.is_empty()
+        && ["they", "it", "he", "she", "we"]
+            .iter()
+            .any(|p| actor[0].entity_text.eq_ignore_ascii_case(p))
+}
+
+/// "A said B must do X": the speaker A demands of B what B must do, unless A is B.
+fn demand_by_speaker(coding: &mut Coding, speaker: Entity, why: Option<&mut Vec<String>>) {
+    if coding.actor.iter().any(|a| a.code == speaker.code) {
+        return;
+    }
+    if let Some(why) = why {
+        why.push(format!(
+            "obligation on {} reported by its speaker: REQUEST",
+            coding.actor.iter().map(|a| a.code.as_str()).collect::<Vec<_>>().join("+")
+        ));
+    }
+    let demanded = std::mem::take(&mut coding.actor);
+    coding.actor = vec![speaker];
+    coding.recipient = demanded;
+    coding.modes = match coding.event_type {
+        EventType::Consult | EventType::Agree => vec!["meet".to_string()],
+        EventType::Retreat | EventType::Concede => vec!["yield".to_string()],
+        EventType::Aid | EventType::Cooperate => vec!["assist".to_string()],
+        _ => Vec::new(),
+    };
+    coding.event_type = EventType::Request;
+    coding.modality = Modality::Reported;
 }

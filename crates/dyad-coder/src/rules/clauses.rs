@@ -1,0 +1,261 @@
+//! Clauses: a sentence split by punctuation, subordinators and verbs of saying, and the
+//! word-order helpers around mentions — the speaker of a speech verb, the preposition
+//! governing a mention, coordinated mentions.
+
+use super::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ClauseKind {
+    Main,
+    /// Introduced by a subordinator; holds its token index.
+    Sub(usize),
+    /// The complement of a verb of saying; holds the speech verb's token index.
+    Complement(usize),
+    Relative,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Clause {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) kind: ClauseKind,
+}
+
+/// Splits a sentence into clauses by punctuation, subordinators and verbs of saying.
+pub(super) fn clauses(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Clause> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut kind = ClauseKind::Main;
+    let mut k = 0;
+    let mut sub_open = false;
+    while k < tokens.len() {
+        let t = &tokens[k];
+        let at_clause_start = k == start || (k > 0 && is(text, &tokens[k - 1], ","));
+        if is_any(text, t, &[";", ":"]) {
+            out.push(Clause { start, end: k, kind });
+            start = k + 1;
+            kind = ClauseKind::Main;
+            sub_open = false;
+        } else if at_clause_start && is_any(text, t, SUBORDINATORS) && !is_any(text, t, &["as"])
+            || (at_clause_start && is(text, t, "as") && k == 0)
+        {
+            if k > start {
+                out.push(Clause { start, end: k, kind });
+            }
+            start = k;
+            kind = ClauseKind::Sub(k);
+            sub_open = true;
+        } else if k > 0
+            && is(text, &tokens[k - 1], ",")
+            && is_any(text, t, &["which", "who", "whom", "whose"])
+        {
+            out.push(Clause { start, end: k, kind });
+            start = k;
+            kind = ClauseKind::Relative;
+            sub_open = true;
+        } else if is(text, t, ",") && sub_open {
+            out.push(Clause { start, end: k, kind });
+            start = k + 1;
+            kind = ClauseKind::Main;
+            sub_open = false;
+        } else if (is_any(text, t, SPEECH)
+            // "claimed responsibility for …" says nothing: it owns an act.
+            && !tokens.get(k + 1).is_some_and(|n| is_any(text, n, RESPONSIBILITY))
+            || is_any(text, t, SPEECH_THAT)
+                && tokens.get(after_day(text, tokens, k + 1)).is_some_and(|n| is(text, n, "that")))
+            && speech_subject(text, tokens, mentions, k).is_some()
+        {
+            // "X said (that) …": the rest is the complement. A day may come between the verb
+            // and its complement ("said on Sunday that", "announced Thursday it would").
+            let next = after_day(text, tokens, k + 1);
+            let body =
+                if tokens.get(next).is_some_and(|n| is(text, n, "that")) { next + 1 } else { next };
+            let followed =
+                tokens.get(body).is_some_and(|n| n.word || is_any(text, n, &["“", "\""]));
+            if followed
+                && !tokens
+                    .get(next)
+                    .is_some_and(|n| is_any(text, n, &[",", ".", "on", "in", "by", "at", "to"]))
+                || tokens.get(next).is_some_and(|n| is(text, n, "that"))
+            {
+                out.push(Clause { start, end: k + 1, kind });
+                start = body;
+                kind = ClauseKind::Complement(k);
+                sub_open = false;
+                k = body;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    if start < tokens.len() {
+        out.push(Clause { start, end: tokens.len(), kind });
+    }
+    out
+}
+
+/// The mention that says something with the speech verb at `k`: the nearest actor mention
+/// before it (skipping adverbs and auxiliaries), or, for "…, officials said", after it.
+pub(super) fn speech_subject<'m>(
+    text: &str,
+    tokens: &[Token],
+    mentions: &'m [Mention],
+    k: usize,
+) -> Option<&'m Mention> {
+    let before = mentions
+        .iter()
+        .filter(|m| {
+            m.tok_end <= k
+                && k - m.tok_end <= 3
+                && matches!(m.kind, Kind::Actor | Kind::SectorOnly | Kind::Pronoun(_))
+        })
+        .rfind(|m| {
+            (m.tok_end..k).all(|i| tokens[i].word && !is_any(text, &tokens[i], PREPOSITIONS))
+        });
+    // "issued a statement saying …": the one who issued the statement says it.
+    let through_statement = || {
+        let noun = k.checked_sub(1).filter(|&n| {
+            is_any(text, &tokens[k], &["saying", "stating"])
+                && is_any(text, &tokens[n], STATEMENT_NOUNS)
+        })?;
+        mentions
+            .iter()
+            .filter(|m| {
+                m.tok_end <= noun
+                    && noun - m.tok_end <= 4
+                    && matches!(m.kind, Kind::Actor | Kind::SectorOnly | Kind::Pronoun(_))
+            })
+            .rfind(|m| {
+                (m.tok_end..noun).all(|i| tokens[i].word && !is_any(text, &tokens[i], PREPOSITIONS))
+            })
+    };
+    // "…, said the ministry": only after a comma or a quotation, not "said Russia could".
+    let after_ok = k > 0 && is_any(text, &tokens[k - 1], &[",", "”", "\"", "'"]);
+    before.or_else(through_statement).or_else(|| {
+        mentions.iter().find(|m| {
+            after_ok && m.tok_start == k + 1 && matches!(m.kind, Kind::Actor | Kind::SectorOnly)
+        })
+    })
+}
+
+/// The preposition governing a mention, skipping determiners and adjectives.
+pub(super) fn preposition_before<'t>(
+    text: &'t str,
+    tokens: &[Token],
+    start: usize,
+    limit: usize,
+) -> Option<&'t str> {
+    let mut k = start;
+    let mut hops = 0;
+    while k > limit && hops < 4 {
+        k -= 1;
+        hops += 1;
+        let t = &tokens[k];
+        let word = &text[t.start..t.end];
+        // "thousands of Georgians", "a group of protesters": the quantity is transparent.
+        if is(text, t, "of")
+            && k > 0
+            && is_any(
+                text,
+                &tokens[k - 1],
+                &[
+                    "thousands",
+                    "hundreds",
+                    "dozens",
+                    "millions",
+                    "tens",
+                    "group",
+                    "groups",
+                    "crowd",
+                    "crowds",
+                    "number",
+                    "members",
+                    "many",
+                    "some",
+                    "most",
+                    "all",
+                    "scores",
+                ],
+            )
+        {
+            return None;
+        }
+        if is_any(text, t, PREPOSITIONS) {
+            return Some(word);
+        }
+        if !t.word
+            || !(is_any(text, t, DETERMINERS)
+                || word.chars().all(|c| c.is_lowercase() || c == '-')
+                    && hops <= 2
+                    && !is_any(text, t, SPEECH))
+        {
+            return None;
+        }
+        if is_any(text, t, DETERMINERS) {
+            continue;
+        }
+        // An adjective: keep looking, but only one.
+        if hops > 1 {
+            return None;
+        }
+    }
+    None
+}
+
+pub(super) fn is_actorish(m: &Mention) -> bool {
+    matches!(m.kind, Kind::Actor) || matches!(m.kind, Kind::Pronoun(_)) && !m.possessive
+}
+
+/// Extends the mention at `idx` into its coordination: "the USA, Japan, and South Korea".
+pub(super) fn coordinated(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    idx: usize,
+    leftward: bool,
+) -> Vec<usize> {
+    let mut group = vec![idx];
+    let joins = |a: usize, b: usize| -> bool {
+        // Tokens between a.end and b.start are all joiners.
+        (a..b).all(|k| {
+            is_any(text, &tokens[k], &[",", "and", "&", "as", "well", "both", "the", "or"])
+        }) && (a..b).any(|k| is_any(text, &tokens[k], &[",", "and", "&"]))
+    };
+    let mut cur = idx;
+    loop {
+        let next = if leftward {
+            (0..cur).rev().find(|&j| {
+                is_actorish(&mentions[j]) && mentions[j].tok_end <= mentions[cur].tok_start
+            })
+        } else {
+            (cur + 1..mentions.len()).find(|&j| {
+                is_actorish(&mentions[j]) && mentions[j].tok_start >= mentions[cur].tok_end
+            })
+        };
+        let Some(j) = next else { break };
+        let ok = if leftward {
+            joins(mentions[j].tok_end, mentions[cur].tok_start)
+        } else {
+            joins(mentions[cur].tok_end, mentions[j].tok_start)
+        };
+        if !ok || mentions[j].possessive {
+            break;
+        }
+        group.push(j);
+        cur = j;
+    }
+    // A list needs a conjunction somewhere ("A, B and C"); a bare comma separates
+    // clauses and appositions, not coordinated actors.
+    if group.len() > 1 {
+        let (lo, hi) = group.iter().fold((usize::MAX, 0), |(lo, hi), &g| {
+            (lo.min(mentions[g].tok_start), hi.max(mentions[g].tok_end))
+        });
+        if !(lo..hi).any(|k| is_any(text, &tokens[k], &["and", "&", "or"])) {
+            group.truncate(1);
+        }
+    }
+    if leftward {
+        group.reverse();
+    }
+    group
+}

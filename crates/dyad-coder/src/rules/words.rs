@@ -1,0 +1,523 @@
+//! The word lists of the coding rules: prepositions, speech, modal, intent and hedge words,
+//! and the other closed classes the rules look for.
+
+pub(super) const PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "inside",
+    "outside",
+    "across",
+    "within",
+    "throughout",
+    "to",
+    "with",
+    "against",
+    "from",
+    "on",
+    "toward",
+    "towards",
+    "for",
+    "into",
+    "upon",
+    "by",
+    "of",
+    "over",
+    "between",
+    "among",
+    "amid",
+    "about",
+    "after",
+    "before",
+    "under",
+    "via",
+    "like",
+    "than",
+];
+
+pub(super) const LOCATIVE: &[&str] =
+    &["in", "at", "near", "inside", "outside", "across", "within", "throughout", "over", "around"];
+
+pub(super) const RECIPIENT_PREPS: &[&str] =
+    &["to", "with", "against", "from", "on", "toward", "towards", "for", "into", "upon", "at"];
+
+/// Prepositions whose noun is not where a party belongs ("a device outside Basra").
+pub(super) const NOT_HOME_PREPS: &[&str] = &[
+    "outside", "near", "against", "to", "with", "for", "on", "than", "like", "toward", "towards",
+    "into", "about", "over", "between", "among",
+];
+
+pub(super) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "both", "all",
+];
+
+pub(super) const BE: &[&str] =
+    &["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "'s", "’s"];
+
+pub(super) const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "reported",
+    "reports",
+    "report",
+    "claimed",
+    "claims",
+    "claim",
+    "announced",
+    "announces",
+    "stated",
+    "states",
+    "added",
+    "noted",
+    "confirmed",
+    "confirms",
+    "insisted",
+    "believes",
+    "believed",
+    "alleged",
+    "alleges",
+    "estimated",
+    "estimates",
+    "assessed",
+    "warned",
+    "warns",
+    "argued",
+    "argues",
+    "suggested",
+    "revealed",
+    "acknowledged",
+    "admitted",
+    "indicated",
+    "disclosed",
+    "wrote",
+    "tweeted",
+    "posted",
+    "explained",
+    "declared",
+    "accused",
+    "stressed",
+    "emphasized",
+    "emphasised",
+];
+
+/// Nouns of a written or spoken statement whose content follows "saying" or "stating".
+pub(super) const STATEMENT_NOUNS: &[&str] = &[
+    "statement",
+    "statements",
+    "letter",
+    "communique",
+    "communiqué",
+    "message",
+    "release",
+    "note",
+    "post",
+    "tweet",
+    "decree",
+    "memo",
+    "declaration",
+];
+
+/// Verbs of saying and judging that open a complement only with "that" ("reiterated that
+/// Libya must …"): without it they take objects ("concluded an agreement").
+pub(super) const SPEECH_THAT: &[&str] = &[
+    "reiterated",
+    "reiterates",
+    "repeated",
+    "concluded",
+    "concludes",
+    "maintained",
+    "maintains",
+    "asserted",
+    "asserts",
+    "predicted",
+    "conceded",
+    "charged",
+    "complained",
+    "hinted",
+    "signalled",
+    "signaled",
+    "affirmed",
+    "reaffirmed",
+    "responded",
+    "replied",
+    "cautioned",
+    "contended",
+    "observed",
+    "ruled",
+    "recalled",
+];
+
+pub(super) const SUBORDINATORS: &[&str] = &[
+    "although", "though", "while", "whereas", "because", "if", "unless", "when", "whenever",
+    "since", "after", "before", "as", "once", "until", "despite",
+];
+
+/// Days named in wire copy between a subject and its verb ("Hungary on Tuesday denounced").
+pub(super) const DAY_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+];
+
+pub(super) const CONDITIONAL: &[&str] = &["if", "unless", "whether"];
+
+pub(super) const MODALS: &[&str] =
+    &["could", "would", "might", "may", "can", "should", "must", "cannot", "couldn't", "wouldn't"];
+
+pub(super) const FUTURE: &[&str] = &["will", "shall", "'ll", "won't"];
+
+/// Verbs that make public a decision already taken: what they announce is the act itself.
+pub(super) const DECISION_WORDS: &[&str] =
+    &["announced", "announces", "announce", "decided", "decides", "ordered", "orders", "approved"];
+
+/// Words before "to VERB" that make the verb a threat.
+pub(super) const THREAT_WORDS: &[&str] = &["threaten", "threatens", "threatened", "threatening"];
+
+/// Words before "to VERB" that make the verb an intention: it has not happened yet.
+pub(super) const INTENT_WORDS: &[&str] = &[
+    "plans",
+    "planned",
+    "plan",
+    "expected",
+    "set",
+    "intends",
+    "intend",
+    "intended",
+    "pledged",
+    "pledges",
+    "promised",
+    "promises",
+    "vowed",
+    "vows",
+    "swore",
+    "sworn",
+    "agreed",
+    "offered",
+    "threatened",
+    "threatens",
+    "prepare",
+    "prepares",
+    "preparing",
+    "ready",
+    "willing",
+    "prepared",
+    "determined",
+    "going",
+    "want",
+    "wants",
+    "wanted",
+    "hope",
+    "hopes",
+    "hoped",
+    "aim",
+    "aims",
+    "aimed",
+];
+
+/// Nouns before "to VERB" that make the verb an intention: "reached a consensus to
+/// exchange data", "a deal to supply gas".
+pub(super) const INTENT_NOUNS: &[&str] = &[
+    "consensus",
+    "agreement",
+    "agreements",
+    "deal",
+    "deals",
+    "accord",
+    "pledge",
+    "pledges",
+    "promise",
+    "promises",
+    "commitment",
+    "commitments",
+    "vow",
+    "vows",
+    "intention",
+    "readiness",
+    "willingness",
+];
+
+/// Verbs whose object event is intended, not done: "preparing an offensive".
+pub(super) const NOUN_INTENT_VERBS: &[&str] = &[
+    "prepare",
+    "prepares",
+    "prepared",
+    "preparing",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "plot",
+    "plots",
+    "plotted",
+    "plotting",
+    "promise",
+    "promises",
+    "promised",
+    "promising",
+    "pledge",
+    "pledges",
+    "pledged",
+    "pledging",
+    "vow",
+    "vows",
+    "vowed",
+    "vowing",
+    "threaten",
+    "threatens",
+    "threatened",
+    "threatening",
+];
+
+/// Verbs whose object event does not take place: "postponed the rally", "foiled an attack".
+pub(super) const CALLED_OFF: &[&str] = &[
+    "postpone",
+    "postpones",
+    "postponed",
+    "postponing",
+    "cancel",
+    "cancels",
+    "cancelled",
+    "canceled",
+    "cancelling",
+    "canceling",
+    "delay",
+    "delays",
+    "delayed",
+    "delaying",
+    "abandon",
+    "abandons",
+    "abandoned",
+    "avert",
+    "averts",
+    "averted",
+    "prevent",
+    "prevents",
+    "prevented",
+    "foil",
+    "foils",
+    "foiled",
+    "thwart",
+    "thwarts",
+    "thwarted",
+    "avoid",
+    "avoids",
+    "avoided",
+];
+
+/// Adverbs that may stand between a verb and what it introduces ("agreed in principle to",
+/// "vowed again to", "said publicly that").
+pub(super) const FILLERS: &[&str] = &[
+    "again",
+    "also",
+    "formally",
+    "unanimously",
+    "tentatively",
+    "jointly",
+    "publicly",
+    "now",
+    "finally",
+    "already",
+    "officially",
+    "reportedly",
+];
+
+/// Words before "to VERB" that make the verb an attempt, not an announcement.
+pub(super) const ATTEMPT_WORDS: &[&str] = &[
+    "try",
+    "tries",
+    "tried",
+    "attempt",
+    "attempts",
+    "attempted",
+    "effort",
+    "efforts",
+    "bid",
+    "seek",
+    "seeks",
+    "sought",
+];
+
+pub(super) const NEGATION: &[&str] = &[
+    "not",
+    "never",
+    "n't",
+    "no",
+    "neither",
+    "nor",
+    "cannot",
+    "won't",
+    "didn't",
+    "doesn't",
+    "don't",
+    "hasn't",
+    "haven't",
+    "hadn't",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "couldn't",
+    "wouldn't",
+    "shouldn't",
+];
+
+pub(super) const HEDGES: &[&[&str]] = &[
+    &["it", "is", "thought"],
+    &["it", "is", "believed"],
+    &["it", "is", "estimated"],
+    &["it", "is", "alleged"],
+    &["it", "is", "reported"],
+    &["it", "is", "said"],
+    &["it", "was", "reported"],
+    &["it", "was", "thought"],
+    &["is", "thought", "to"],
+    &["are", "thought", "to"],
+    &["is", "believed", "to"],
+    &["are", "believed", "to"],
+    &["is", "said", "to"],
+    &["are", "said", "to"],
+    &["is", "reported", "to"],
+    &["are", "reported", "to"],
+    &["is", "alleged", "to"],
+    &["is", "suspected", "of"],
+    &["are", "suspected", "of"],
+    &["reportedly"],
+    &["allegedly"],
+    &["purportedly"],
+    &["apparently"],
+    &["presumably"],
+    &["possibly"],
+    &["probably"],
+    &["likely"],
+    &["unconfirmed"],
+    &["supposedly"],
+    &["seemingly"],
+];
+
+pub(super) const PURPOSE_VERBS: &[&str] =
+    &["support", "aid", "help", "assist", "bolster", "back", "arm", "supply", "strengthen"];
+
+pub(super) const LIGHT_VERBS: &[&str] = &[
+    "launch",
+    "launched",
+    "launches",
+    "launching",
+    "carry",
+    "carried",
+    "carries",
+    "conduct",
+    "conducted",
+    "conducts",
+    "make",
+    "made",
+    "makes",
+    "hold",
+    "held",
+    "holds",
+    "pay",
+    "paid",
+    "pays",
+    "stage",
+    "staged",
+    "mount",
+    "mounted",
+    "give",
+    "gave",
+    "given",
+    "provide",
+    "provided",
+    "offer",
+    "offered",
+    "issue",
+    "issued",
+    "issues",
+    "extend",
+    "extended",
+    "express",
+    "expressed",
+    "continue",
+    "continued",
+    "step",
+    "stepped",
+    "renew",
+    "renewed",
+    "resume",
+    "resumed",
+    "begin",
+    "began",
+    "begun",
+    "start",
+    "started",
+    "open",
+    "opened",
+    "undertake",
+    "undertook",
+    "hold",
+    "holding",
+    "complete",
+    "completed",
+    "announce",
+    "announced",
+    "declare",
+    "declared",
+];
+
+/// Verbs that only say their subject joined the event their object or "in" phrase names
+/// ("participated in the protests", "joined the strike", "took part in a blockade"): the
+/// subject is that event's actor, like a light verb's.
+pub(super) const JOINING_VERBS: &[&str] = &[
+    "participate",
+    "participated",
+    "participates",
+    "participating",
+    "engage",
+    "engaged",
+    "engages",
+    "engaging",
+    "join",
+    "joined",
+    "joins",
+    "joining",
+];
+
+pub(super) const TAKE: &[&str] = &["take", "took", "taken", "takes", "taking"];
+
+/// "claimed responsibility for the bombing": the claimant is the bomber.
+pub(super) const CLAIM: &[&str] =
+    &["claim", "claimed", "claims", "claiming", "accept", "accepted", "accepts"];
+
+/// Verbs of ordering: an authority that orders an arrest, a release or an inquiry makes it
+/// ("ordered the arrest of the editor" is the arrest, by the one who ordered it).
+pub(super) const ORDER_VERBS: &[&str] = &["order", "ordered", "orders", "ordering"];
+
+/// What a claim owns rather than says ("claimed responsibility for …").
+pub(super) const RESPONSIBILITY: &[&str] = &["responsibility", "credit"];
+
+/// Nouns that name a place by "of" ("the town of Samarra").
+pub(super) const PLACE_NOUNS: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "province",
+    "region",
+    "district",
+    "capital",
+    "port",
+    "county",
+    "suburb",
+    "outskirts",
+    "area",
+    "state",
+    "island",
+    "enclave",
+];
