@@ -316,7 +316,8 @@ fn as_refusal(
     why: Option<&mut Vec<String>>,
 ) -> (EventType, Vec<String>, Modality) {
     // A refusal of cooperation is a rejection: "would not meet their demands",
-    // "refused to allow inspectors".
+    // "refused to allow inspectors"; so is a failure to agree ("failed to reach agreement",
+    // as the PLOVER gold codes it).
     let refusal_marker = window.clone().any(|k| {
         s.is_any(
             k,
@@ -324,7 +325,9 @@ fn as_refusal(
                 "will", "would", "won't", "wouldn't", "refused", "refuses", "refuse", "declined",
                 "declines",
             ],
-        )
+        ) || event_type == EventType::Agree
+            && s.is_any(k, &["failed", "fails", "fail"])
+            && s.is(k + 1, "to")
     });
     if refusal_marker && event_type.quad_code() <= 2 {
         let mode = match event_type {
