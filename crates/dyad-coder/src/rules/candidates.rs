@@ -87,11 +87,13 @@ fn choose_trigger(
             continue;
         }
         if trigger.object_words && trigger.light {
+            // A light verb's object follows it within six words, or in the passive stands
+            // before it ("a five-day ceasefire was declared").
             let near = accepted_near.get_or_insert_with(|| {
-                nearest_rows(
-                    rows,
-                    object_rows(triggers, s, t_end, (t_end + 6).min(s.tokens.len()), false),
-                )
+                let mut found =
+                    object_rows(triggers, s, t_end, (t_end + 6).min(s.tokens.len()), false);
+                found.extend(passive_object_rows(triggers, s, form, t, 6));
+                nearest_rows(rows, found)
             });
             if near.binary_search_by_key(&(row as u32), |f| f.0).is_err() {
                 continue;
@@ -102,14 +104,7 @@ fn choose_trigger(
             let accepted = accepted.get_or_insert_with(|| {
                 let mut found =
                     object_rows(triggers, s, t_end, (t_end + 8).min(s.tokens.len()), false);
-                if form == Form::Past && (1..=2).any(|back| t >= back && s.is_any(t - back, BE)) {
-                    let from = (0..t)
-                        .rev()
-                        .take(8)
-                        .find(|&k| s.is_any(k, &[",", ";", ":"]))
-                        .map_or(t.saturating_sub(8), |k| k + 1);
-                    found.extend(object_rows(triggers, s, from, t, true));
-                }
+                found.extend(passive_object_rows(triggers, s, form, t, 8));
                 nearest_rows(rows, found)
             });
             if accepted.binary_search_by_key(&(row as u32), |f| f.0).is_err() {
@@ -330,6 +325,26 @@ fn nearest_rows(rows: &[(usize, Form)], mut found: Vec<(u32, u32)>) -> Vec<(u32,
     found.retain(|f| f.1 == nearest);
     found.sort_unstable();
     found
+}
+
+/// In the passive ("grenades were hurled", "a ceasefire was declared"), the rows whose object
+/// words stand in the `reach` words before the verb at `t`, back to a comma; none otherwise.
+fn passive_object_rows(
+    triggers: &crate::triggers::Triggers,
+    s: &Sentence<'_>,
+    form: Form,
+    t: usize,
+    reach: usize,
+) -> Vec<(u32, u32)> {
+    if !(form == Form::Past && (1..=2).any(|back| t >= back && s.is_any(t - back, BE))) {
+        return Vec::new();
+    }
+    let from = (0..t)
+        .rev()
+        .take(reach)
+        .find(|&k| s.is_any(k, &[",", ";", ":"]))
+        .map_or(t.saturating_sub(reach), |k| k + 1);
+    object_rows(triggers, s, from, t, true)
 }
 
 /// The rows whose literal object words (a plural in the text also counts) stand between
