@@ -86,28 +86,19 @@ fn choose_trigger(
         if want == Pos::Verb && !verb_form_fits(trigger, s, form, t, t_end, verb_context) {
             continue;
         }
-        if trigger.object_words && trigger.light {
-            // A light verb's object follows it within six words, or in the passive stands
-            // before it ("a five-day ceasefire was declared").
-            let near = accepted_near.get_or_insert_with(|| {
+        if trigger.object_words {
+            // The rows whose object words follow the verb (within six words for a light
+            // verb, eight otherwise), looked up once per match; in the passive the object
+            // stands before the verb ("grenades were hurled", "a ceasefire was declared").
+            let (cache, reach) =
+                if trigger.light { (&mut accepted_near, 6) } else { (&mut accepted, 8) };
+            let found = cache.get_or_insert_with(|| {
                 let mut found =
-                    object_rows(triggers, s, t_end, (t_end + 6).min(s.tokens.len()), false);
-                found.extend(passive_object_rows(triggers, s, form, t, 6));
+                    object_rows(triggers, s, t_end, (t_end + reach).min(s.tokens.len()), false);
+                found.extend(passive_object_rows(triggers, s, form, t, reach));
                 nearest_rows(rows, found)
             });
-            if near.binary_search_by_key(&(row as u32), |f| f.0).is_err() {
-                continue;
-            }
-        } else if trigger.object_words {
-            // The rows whose object words follow the verb, looked up once per match; in the
-            // passive the object stands before the verb ("grenades were hurled").
-            let accepted = accepted.get_or_insert_with(|| {
-                let mut found =
-                    object_rows(triggers, s, t_end, (t_end + 8).min(s.tokens.len()), false);
-                found.extend(passive_object_rows(triggers, s, form, t, 8));
-                nearest_rows(rows, found)
-            });
-            if accepted.binary_search_by_key(&(row as u32), |f| f.0).is_err() {
+            if found.binary_search_by_key(&(row as u32), |f| f.0).is_err() {
                 continue;
             }
         }

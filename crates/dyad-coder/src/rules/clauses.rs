@@ -102,32 +102,14 @@ pub(super) fn speech_subject<'m>(
     mentions: &'m [Mention],
     k: usize,
 ) -> Option<&'m Mention> {
-    let before = mentions
-        .iter()
-        .filter(|m| {
-            m.tok_end <= k
-                && k - m.tok_end <= 3
-                && matches!(m.kind, Kind::Actor | Kind::SectorOnly | Kind::Pronoun(_))
-        })
-        .rfind(|m| {
-            (m.tok_end..k).all(|i| tokens[i].word && !is_any(text, &tokens[i], PREPOSITIONS))
-        });
+    let before = party_before(text, tokens, mentions, k, 3);
     // "issued a statement saying …": the one who issued the statement says it.
     let through_statement = || {
         let noun = k.checked_sub(1).filter(|&n| {
             is_any(text, &tokens[k], &["saying", "stating"])
                 && is_any(text, &tokens[n], STATEMENT_NOUNS)
         })?;
-        mentions
-            .iter()
-            .filter(|m| {
-                m.tok_end <= noun
-                    && noun - m.tok_end <= 4
-                    && matches!(m.kind, Kind::Actor | Kind::SectorOnly | Kind::Pronoun(_))
-            })
-            .rfind(|m| {
-                (m.tok_end..noun).all(|i| tokens[i].word && !is_any(text, &tokens[i], PREPOSITIONS))
-            })
+        party_before(text, tokens, mentions, noun, 4)
     };
     // "…, said the ministry": only after a comma or a quotation, not "said Russia could".
     let after_ok = k > 0 && is_any(text, &tokens[k - 1], &[",", "”", "\"", "'"]);
@@ -136,6 +118,27 @@ pub(super) fn speech_subject<'m>(
             after_ok && m.tok_start == k + 1 && matches!(m.kind, Kind::Actor | Kind::SectorOnly)
         })
     })
+}
+
+/// The nearest actor, sector or pronoun mention that ends at most `reach` words before token
+/// `k`, with only words between and no preposition.
+fn party_before<'m>(
+    text: &str,
+    tokens: &[Token],
+    mentions: &'m [Mention],
+    k: usize,
+    reach: usize,
+) -> Option<&'m Mention> {
+    mentions
+        .iter()
+        .filter(|m| {
+            m.tok_end <= k
+                && k - m.tok_end <= reach
+                && matches!(m.kind, Kind::Actor | Kind::SectorOnly | Kind::Pronoun(_))
+        })
+        .rfind(|m| {
+            (m.tok_end..k).all(|i| tokens[i].word && !is_any(text, &tokens[i], PREPOSITIONS))
+        })
 }
 
 /// The preposition governing a mention, skipping determiners and adjectives.

@@ -9,7 +9,7 @@ use dyad_model::{Entity, EventType, Modality};
 
 use super::{
     before_day, is_crowd_phrase, is_protesting_crowd, threat_mode, Argument, Candidate, Clause,
-    ClauseKind, Sentence, ATTEMPT_WORDS, DECISION_WORDS, INTENT_WORDS, THREAT_WORDS,
+    ClauseKind, Sentence, ATTEMPT_WORDS, DECISION_WORDS, INTENT_WORDS, ORDER_VERBS, THREAT_WORDS,
 };
 use crate::tokens::is_any;
 use crate::triggers::Trigger;
@@ -141,7 +141,7 @@ fn street_action(
 /// Whether an order verb sends one's own forces: "ordered troops into the city", "ordered
 /// police to the prison" (unnamed military or police right after the verb).
 fn orders_own_forces(s: &Sentence<'_>, cand: &Candidate) -> bool {
-    s.is_any(cand.tok_start, &["order", "ordered", "orders", "ordering"])
+    s.is_any(cand.tok_start, ORDER_VERBS)
         && s.mentions.iter().any(|m| {
             m.tok_start >= cand.tok_end
                 && m.tok_start <= cand.tok_end + 2
