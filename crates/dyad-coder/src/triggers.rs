@@ -58,6 +58,9 @@ pub struct Trigger {
     /// "must"/"should" in reported speech: the speaker demands of the subject what follows
     /// ("Russia said Sudan must return the helicopter": REQUEST RUS→SDN).
     pub obligation: bool,
+    /// An appeal (CAMEO 02: "asked", "urged", "called on"), not a demand (CAMEO 10): PLOVER
+    /// codes both REQUEST; the event keeps CAMEO's 02x code.
+    pub appeal: bool,
     /// Converted from the PETRARCH2 dictionary (not written for dyad): a past form needs the
     /// same evidence of being a finite verb as a present one.
     pub dictionary: bool,
@@ -179,6 +182,7 @@ impl Triggers {
                 named: flags.split(',').any(|f| f.trim() == "named"),
                 judgement: flags.split(',').any(|f| f.trim() == "judgement"),
                 obligation: flags.split(',').any(|f| f.trim() == "obligation"),
+                appeal: flags.split(',').any(|f| f.trim() == "appeal"),
                 dictionary,
             });
             for (text, form) in surface_forms(cell(0), pos, cell(6)) {

@@ -29,6 +29,8 @@ struct Expect {
     recipient: Option<Vec<String>>,
     sector: Option<String>,
     mode: Option<String>,
+    /// The CAMEO code, or its leading digits ("02": an appeal).
+    cameo: Option<String>,
     modality: Option<String>,
     date: Option<String>,
     location: Option<String>,
@@ -66,6 +68,11 @@ fn check(event: &dyad_model::Event, e: &Expect) -> Result<(), String> {
     if let Some(m) = &e.mode {
         if !event.mode.contains(m) {
             problems.push(format!("mode {:?} lacks {m}", event.mode));
+        }
+    }
+    if let Some(c) = &e.cameo {
+        if !event.cameo.starts_with(c.as_str()) {
+            problems.push(format!("CAMEO {} does not start with {c}", event.cameo));
         }
     }
     if let Some(m) = &e.modality {

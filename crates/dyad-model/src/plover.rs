@@ -108,6 +108,17 @@ impl EventType {
         by_mode.or_else(any).or_else(first).map_or("", |r| r.cameo)
     }
 
+    /// The CAMEO code of a REQUEST that is an appeal (CAMEO 02) rather than a demand (CAMEO
+    /// 10): PLOVER merges the two, CAMEO numbers their subcategories alike (`1033` demand
+    /// humanitarian aid, `0233` appeal for it).
+    pub fn appeal_cameo(self, modes: &[String]) -> String {
+        let code = self.cameo(modes);
+        match code.strip_prefix("10") {
+            Some(rest) if self == EventType::Request => format!("02{rest}"),
+            _ => code.to_string(),
+        }
+    }
+
     /// The two-digit CAMEO root ("cue category") of [`EventType::cameo`].
     pub fn cameo_root(self, modes: &[String]) -> &'static str {
         let code = self.cameo(modes);
@@ -254,6 +265,16 @@ pub fn cameo_table() -> &'static [CameoRow] {
 pub fn from_cameo(code: &str) -> Option<&'static CameoRow> {
     let table = cameo_table();
     let code = code.trim();
+    // The table drops CAMEO 02 (appeals); dyad codes them as the matching 10x demands
+    // (REQUEST), as its coder does, and keeps the 02x code on the event.
+    let demand;
+    let code = match code.strip_prefix("02") {
+        Some(rest) => {
+            demand = format!("10{rest}");
+            demand.as_str()
+        }
+        None => code,
+    };
     (2..=code.len()).rev().find_map(|n| {
         let prefix = code.get(..n)?;
         let padded = if prefix.len() == 2 { format!("{prefix}0") } else { prefix.to_string() };
@@ -281,6 +302,14 @@ mod tests {
         assert_eq!(EventType::Assault.intensity(&heavy), -9.5);
         assert_eq!(EventType::Consult.intensity(&["visit".to_string()]), 4.0);
         assert_eq!(EventType::Aid.intensity(&[]), 10.0);
+        assert_eq!(EventType::Request.cameo(&["meet".to_string()]), "106");
+        assert_eq!(EventType::Request.appeal_cameo(&["meet".to_string()]), "026");
+        assert_eq!(EventType::Request.appeal_cameo(&[]), "020");
+        assert_eq!(EventType::Accuse.appeal_cameo(&[]), EventType::Accuse.cameo(&[]));
+        // Appeals import as the matching demands; statements have no PLOVER type.
+        assert_eq!(from_cameo("0233").map(|r| r.event), Some(EventType::Request));
+        assert_eq!(from_cameo("0233").map(|r| r.cameo), from_cameo("1033").map(|r| r.cameo));
+        assert!(from_cameo("010").is_none());
     }
 
     #[test]

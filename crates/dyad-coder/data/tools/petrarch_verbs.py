@@ -16,8 +16,9 @@ What it does:
   before the verb are left out;
 - CAMEO codes become PLOVER event, mode and context through dyad-model's
   data/cameo2plover.tsv (the official CAMEO-to-PLOVER table); CAMEO 02x appeals are coded as
-  the matching 10x demands (REQUEST), which the table leaves out; 01x statements and codes
-  without a PLOVER type make no row;
+  the matching 10x demands (REQUEST), which the table leaves out, with the flag `appeal` (the
+  event keeps CAMEO 02x as its code); 01x statements and codes without a PLOVER type make no
+  row;
 - light verbs (be, have, make, take, give, ...) keep only their object patterns: their meaning
   is in the object, so the bare verb makes no event;
 - rows of bare verbs carry the flag `named`: such a verb makes an event only with a named or
@@ -86,7 +87,8 @@ HEADER = """# PETRARCH2 verb patterns converted into dyad trigger rows. Generate
 #
 # Columns as in triggers.tsv; `object` `=a|b` is a literal list of words one of which must
 # follow the verb in its clause; flag `named`: no event with an unidentified actor; flag `light`:
-# a light verb whose object word must stand within six words after it.
+# a light verb whose object word must stand within six words after it; flag `appeal`: CAMEO 02x
+# (an appeal, coded REQUEST with its CAMEO code kept).
 lemma\tpos\tevent\tmode\tcontext\tobject\tforms\tflags"""
 
 
@@ -326,11 +328,11 @@ def main():
                 if mapped and mapped[0] == "RETREAT" and default[:2] in ("01", "02", "03"):
                     mapped = ("CONCEDE", "", mapped[2])
                 if mapped:
-                    words = by_type.setdefault(mapped, [])
+                    words = by_type.setdefault((*mapped, code.startswith("02")), [])
                     words.extend(o for o in objects if o not in words)
             code = own_code if own_code not in (None, "") else default
             own = plover(code, table)
-            for (event, mode, context), objects in by_type.items():
+            for (event, mode, context, appeal), objects in by_type.items():
                 # A verb that carries out or joins what its object names ("led an attack",
                 # "gathered for a protest") makes the object's own event: rows giving such a
                 # verb another type for an event noun are dropped. Verbs that stop, deny or
@@ -340,20 +342,22 @@ def main():
                 # "take part in X" is the event X names, whatever it is (a protest, talks,
                 # fighting): the phrase makes no event of its own.
                 objects = [o for o in objects if (lemma, o) not in PARTICIPATION]
-                key = (lemma, event, mode, context)
+                key = (lemma, event, mode, context, appeal)
                 if key in seen or not objects:
                     continue
                 seen.add(key)
                 # A light verb's meaning is all in its object, which must follow it closely
                 # ("took control of", "gave aid to"), not anywhere in its clause.
-                flags = "light" if lemma in LIGHT_VERBS else ""
+                flags = ",".join(f for f, on in (("light", lemma in LIGHT_VERBS),
+                                                  ("appeal", appeal)) if on)
                 rows.append([lemma, "verb", event, mode, context, "=" + "|".join(objects[:120]),
                              form_cell, flags])
             mapped = own
             if mapped and lemma not in LIGHT_VERBS and (lemma, "bare") not in seen:
                 seen.add((lemma, "bare"))
                 event, mode, context = mapped
-                rows.append([lemma, "verb", event, mode, context, "", form_cell, "named"])
+                flags = "named,appeal" if code.startswith("02") else "named"
+                rows.append([lemma, "verb", event, mode, context, "", form_cell, flags])
     print(HEADER)
     for row in rows:
         print("\t".join(row))

@@ -1030,13 +1030,20 @@ fn complete_event(
             why.push(format!("date from `{d}`"));
         }
     }
+    // CAMEO tells appeals (02) from demands (10), which PLOVER codes alike.
+    let appeal = trigger.appeal && trigger.event == event_type && event_type == EventType::Request;
+    if appeal && explain {
+        why.push("an appeal, not a demand: CAMEO 02".into());
+    }
+    let cameo =
+        if appeal { event_type.appeal_cameo(&modes) } else { event_type.cameo(&modes).to_string() };
     let event = Event {
         id: format!("{}-{}-{}", doc.id, sentence_idx, n_events),
         doc_id: doc.id.clone(),
         event: event_type,
         quad_code: event_type.quad_code(),
         intensity: event_type.intensity(&modes),
-        cameo: event_type.cameo(&modes).to_string(),
+        cameo,
         mode: modes,
         context,
         actor,

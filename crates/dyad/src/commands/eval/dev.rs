@@ -18,7 +18,10 @@ fn code_text(coder: &Coder, id: &str, text: &str) -> Vec<Event> {
 }
 
 /// The quad of the strongest event that the text says happened or will happen (not
-/// hypothetical, conditional, negated or alleged in an accusation): the largest absolute PLOVER intensity; 0 for none.
+/// hypothetical, conditional, negated or alleged in an accusation): the largest absolute
+/// PLOVER intensity; 0 for none. The gold is CAMEO's: statements and appeals (CAMEO 01 and
+/// 02, which the PLOVER manual's CAMEO table drops) are no political event there, so a
+/// REQUEST whose CAMEO code is an appeal does not count.
 fn sentence_quad(events: &[Event]) -> (u8, Option<&Event>) {
     let strongest = events
         .iter()
@@ -29,7 +32,8 @@ fn sentence_quad(events: &[Event]) -> (u8, Option<&Event>) {
                     | Modality::Conditional
                     | Modality::Negated
                     | Modality::Alleged
-            )
+            ) && !e.cameo.starts_with("01")
+                && !e.cameo.starts_with("02")
         })
         .fold(None::<&Event>, |best, e| match best {
             Some(b) if b.intensity.abs() >= e.intensity.abs() => Some(b),
