@@ -212,7 +212,7 @@ fn active_object(
         })
         .map_or(clause.end, |m| clause.end.max(m.tok_end));
     let mut object = tree_object(s, t, cand.tok_end, aid_like)
-        .or_else(|| recipient_after(s, trigger, cand.tok_end, object_end, aid_like));
+        .or_else(|| recipient_after(s, trigger, cand, object_end, aid_like));
     // "X warned that Y's support …": the first party of the complement.
     if object.is_none()
         && s.is(cand.tok_end, "that")
@@ -658,13 +658,17 @@ fn agent_after(s: &Sentence<'_>, t: usize, end: usize) -> Option<Argument> {
 fn recipient_after(
     s: &Sentence<'_>,
     trigger: &Trigger,
-    t_end: usize,
+    cand: &Candidate,
     end: usize,
     aid_like: bool,
 ) -> Option<Argument> {
+    let t_end = cand.tok_end;
     let mut first: Option<(usize, String)> = None;
     for (idx, m) in s.mentions.iter().enumerate() {
         if m.tok_start < t_end || m.tok_start >= end || !is_actorish(m) {
+            continue;
+        }
+        if subject_of_another_clause(s, cand, m) {
             continue;
         }
         if m.tok_start - t_end > 12 {
@@ -723,6 +727,46 @@ fn recipient_after(
         mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
         how,
     })
+}
+
+/// Whether the parse makes mention `m` the subject of a clause other than the trigger's own
+/// ("rejected the plan, saying it was unfair", "condemned the attack and said Paris would
+/// …"): a party of what is said next, not the trigger's object. The subject of a complement
+/// the trigger governs stays its recipient ("demanded Belarus release them", "refused to
+/// let UN planes land"), and so does the subject of a condition ("threatened to leave unless
+/// Israel …").
+fn subject_of_another_clause(s: &Sentence<'_>, cand: &Candidate, m: &Mention) -> bool {
+    let tree = s.tree();
+    if tree.is_empty() {
+        return false;
+    }
+    let h = tree.phrase_head(m.tok_start, m.tok_end);
+    if !matches!(tree.rel(h), "nsubj" | "nsubj:pass") {
+        return false;
+    }
+    let Some(p) = tree.head(h) else { return false };
+    let v = tree.phrase_head(cand.tok_start, cand.tok_end);
+    // "refused to allow UN planes to land": a chain of complements up to the trigger.
+    let mut c = p;
+    let mut complement = false;
+    for _ in 0..4 {
+        if !matches!(tree.rel(c), "ccomp" | "xcomp") {
+            break;
+        }
+        match tree.head(c) {
+            Some(h) if h == v => {
+                complement = true;
+                break;
+            }
+            Some(h) => c = h,
+            None => break,
+        }
+    }
+    // "threatened to walk out unless Israel rescinded …": the condition names the target.
+    let words = s.words();
+    let condition = tree.rel(p) == "advcl"
+        && ["if", "unless"].iter().any(|w| syntax::has_dependent(tree, &words, p, "mark", w));
+    p != v && !complement && !condition
 }
 
 /// Whether the trigger at `t` is used as a passive verb.

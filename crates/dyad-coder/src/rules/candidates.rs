@@ -356,7 +356,7 @@ fn object_rows(
         }
         // "ruled that the police must return …": what a clause of its own says is not the
         // verb's object.
-        if !before_verb && k > from && s.is_any(k, &["that", "whether", "because", "although"]) {
+        if !before_verb && s.is_any(k, &["that", "whether", "because", "although"]) {
             break;
         }
         buf.clear();
@@ -496,6 +496,7 @@ const SUPERSEDING_RULES: &[SupersedingRule] = &[
     ordered_named_event,
     lodged_protest,
     noun_repeating_verb,
+    light_verb_restated,
 ];
 
 /// An intent verb followed by "to VERB" marks that verb as future instead. Agreeing
@@ -771,6 +772,26 @@ fn noun_repeating_verb(
                 && governing.event == trigger.event
                 && c.tok_end <= t
                 && t - c.tok_end <= 3
+        })
+}
+
+/// "issued a declaration demanding that …": a light verb whose event a full verb of the same
+/// type right after it states is that verb's event, with that verb's arguments.
+fn light_verb_restated(
+    triggers: &Triggers,
+    _s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+) -> bool {
+    let trigger = &triggers.rows[cand.trigger];
+    trigger.light
+        && candidates.iter().any(|c| {
+            let full = &triggers.rows[c.trigger];
+            full.pos == Pos::Verb
+                && !full.light
+                && full.event == trigger.event
+                && c.tok_start >= cand.tok_end
+                && c.tok_start <= cand.tok_end + 6
         })
 }
 

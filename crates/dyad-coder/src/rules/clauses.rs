@@ -111,9 +111,20 @@ pub(super) fn speech_subject<'m>(
         })?;
         party_before(text, tokens, mentions, noun, 4)
     };
+    // "Chile condemned the raid and said …": a speech verb joined to the sentence's first
+    // verb has its subject, the party the sentence opens with.
+    let coordinated = || {
+        k.checked_sub(1).filter(|&c| is_any(text, &tokens[c], &["and", "but"]))?;
+        mentions.iter().find(|m| {
+            m.tok_start <= 3
+                && m.tok_end < k
+                && matches!(m.kind, Kind::Actor | Kind::SectorOnly)
+                && (0..m.tok_start).all(|i| tokens[i].word)
+        })
+    };
     // "…, said the ministry": only after a comma or a quotation, not "said Russia could".
     let after_ok = k > 0 && is_any(text, &tokens[k - 1], &[",", "”", "\"", "'"]);
-    before.or_else(through_statement).or_else(|| {
+    before.or_else(through_statement).or_else(coordinated).or_else(|| {
         mentions.iter().find(|m| {
             after_ok && m.tok_start == k + 1 && matches!(m.kind, Kind::Actor | Kind::SectorOnly)
         })
@@ -121,7 +132,8 @@ pub(super) fn speech_subject<'m>(
 }
 
 /// The nearest actor, sector or pronoun mention that ends at most `reach` words before token
-/// `k`, with only words between and no preposition.
+/// `k`, with only words between and no preposition. A parenthesis right before `k` is
+/// skipped: "the National Union of Teachers (NUT) said".
 fn party_before<'m>(
     text: &str,
     tokens: &[Token],
@@ -129,6 +141,7 @@ fn party_before<'m>(
     k: usize,
     reach: usize,
 ) -> Option<&'m Mention> {
+    let k = parenthesis_start(text, tokens, k).unwrap_or(k);
     mentions
         .iter()
         .filter(|m| {
@@ -139,6 +152,12 @@ fn party_before<'m>(
         .rfind(|m| {
             (m.tok_end..k).all(|i| tokens[i].word && !is_any(text, &tokens[i], PREPOSITIONS))
         })
+}
+
+/// The opening bracket of a short parenthesis that ends right before token `k`.
+fn parenthesis_start(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
+    let close = k.checked_sub(1).filter(|&c| is(text, &tokens[c], ")"))?;
+    (close.saturating_sub(8)..close).rev().find(|&o| is(text, &tokens[o], "("))
 }
 
 /// The preposition governing a mention, skipping determiners and adjectives.

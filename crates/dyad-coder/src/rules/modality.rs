@@ -50,8 +50,10 @@ pub(super) fn modality(
         || window.clone().any(|k| s.is_any(k, MODALS) && !reported_would(s, clause, k));
     let future = future(triggers, s, candidates, cand, clause, window);
     let complement = matches!(clause.kind, ClauseKind::Complement(_));
+    // "…, officials said": the reporter's source; not "…, saying …", the actor's own words
+    // about its act.
     let postposed_speech = (cand.tok_end..s.tokens.len()).any(|k| {
-        s.is(k, ",") && s.is_any(k + 1, SPEECH)
+        s.is(k, ",") && s.is_any(k + 1, SPEECH) && !s.word(k + 1).ends_with("ing")
             || (s.is(k, ",")
                 && s.mentions.iter().any(|m| m.tok_start == k + 1 && s.is_any(m.tok_end, SPEECH)))
     });
