@@ -137,10 +137,17 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
             return Some(Path { token: n, how });
         }
         let h = tree.head(v)?;
+        let infinitive = has_dependent(tree, cx, v, "mark", "to");
         match tree.rel(v) {
+            // "called on Yemen to lift", "appealed to the UN to end" (often parsed as a
+            // purpose clause): the party the appeal is addressed to does what is asked.
+            "xcomp" | "advcl" if infinitive && addressee(tree, cx, h, v).is_some() => {
+                let o = addressee(tree, cx, h, v)?;
+                how.push_str(&format!("addressee of `{}` (does `{}`)", cx.word(h), cx.word(v)));
+                return Some(Path { token: o, how });
+            }
             "xcomp" => {
                 // Object control needs an infinitive: "urged Iran to stop".
-                let infinitive = has_dependent(tree, cx, v, "mark", "to");
                 if let Some(o) =
                     tree.child(h, "obj").or_else(|| tree.child(h, "iobj")).filter(|_| infinitive)
                 {
@@ -159,6 +166,20 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
         v = h;
     }
     None
+}
+
+/// The party an appeal made with verb `h` is addressed to, before its infinitive `v`:
+/// "called on Yemen", "appealed to the UN".
+fn addressee(tree: &Tree, cx: &Words<'_>, h: usize, v: usize) -> Option<usize> {
+    let verb = cx.word(h).to_ascii_lowercase();
+    let appeal = verb.starts_with("appeal") || verb.starts_with("plead");
+    tree.children(h).find(|&c| {
+        c < v
+            && tree.rel(c) == "obl"
+            && (has_dependent(tree, cx, c, "case", "on")
+                || has_dependent(tree, cx, c, "case", "upon")
+                || appeal && has_dependent(tree, cx, c, "case", "to"))
+    })
 }
 
 /// The agent of a passive verb: `obl:agent`, or an `obl` with "by".

@@ -73,7 +73,7 @@ pub struct Triggers {
     pub automaton: AhoCorasick,
     pub class_names: Vec<String>,
     /// Lower-case phrase → bit set of classes.
-    pub class_words: dyad_lexicon::fasthash::FnvMap<String, u32>,
+    pub class_words: dyad_lexicon::fasthash::FnvMap<String, u64>,
     pub max_class_words: usize,
     /// First bytes of every form: words no form starts with skip the automaton.
     prefixes: dyad_lexicon::PrefixFilter,
@@ -255,14 +255,19 @@ impl Triggers {
 
 /// The object classes of `CLASSES`: their names, each word's class bits, and the most words
 /// in one class entry.
-fn object_classes() -> (Vec<String>, dyad_lexicon::fasthash::FnvMap<String, u32>, usize) {
+fn object_classes() -> (Vec<String>, dyad_lexicon::fasthash::FnvMap<String, u64>, usize) {
     let mut class_names = Vec::new();
-    let mut class_words: dyad_lexicon::fasthash::FnvMap<String, u32> = Default::default();
+    let mut class_words: dyad_lexicon::fasthash::FnvMap<String, u64> = Default::default();
     let mut max_class_words = 1;
     for line in CLASSES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1) {
         let (name, words) = line.split_once('\t').unwrap_or((line, ""));
+        // Class sets are 64-bit masks; the data file is part of the build and a test
+        // keeps it within them.
+        if class_names.len() == 64 {
+            break;
+        }
         class_names.push(name.trim().to_string());
-        let bit = 1u32 << (class_names.len() - 1);
+        let bit = 1u64 << (class_names.len() - 1);
         for word in words.split('|').map(str::trim).filter(|w| !w.is_empty()) {
             max_class_words = max_class_words.max(word.split(' ').count());
             *class_words.entry(word.to_string()).or_default() |= bit;
@@ -323,6 +328,9 @@ mod tests {
     #[test]
     fn data_loads_every_row() {
         let t = Triggers::builtin();
+        let classes =
+            CLASSES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count() - 1;
+        assert_eq!(t.class_names.len(), classes, "more object classes than a 64-bit set holds");
         let count = |data: &str| {
             data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count() - 1
         };

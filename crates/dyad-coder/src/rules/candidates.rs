@@ -386,7 +386,7 @@ pub(super) fn has_class(
     class: usize,
 ) -> bool {
     let triggers = coder.triggers;
-    let bit = 1u32 << class;
+    let bit = 1u64 << class;
     let mut buf = String::new();
     for k in from..to {
         if s.is_any(k, &[".", ";", ":"]) {

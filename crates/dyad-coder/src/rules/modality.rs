@@ -118,8 +118,17 @@ fn demanded(triggers: &Triggers, s: &Sentence<'_>, candidates: &[Candidate], t: 
                 && governing.event == EventType::Request
                 && c.tok_end <= t
                 && t - c.tok_end <= 15
-                && (s.is(t - 1, "to") || (c.tok_end..t).any(|k| s.is(k, "that")))
+                && (infinitive(s, t) || (c.tok_end..t).any(|k| s.is(k, "that")))
         })
+}
+
+/// Whether the verb at `t` is an infinitive: "to lift", "to immediately lift".
+fn infinitive(s: &Sentence<'_>, t: usize) -> bool {
+    s.is(t - 1, "to")
+        || t >= 2
+            && s.is(t - 2, "to")
+            && s.word(t - 1).len() > 4
+            && s.word(t - 1).to_ascii_lowercase().ends_with("ly")
 }
 
 /// Whether the event is in the future: a future auxiliary, an intent verb or noun before
