@@ -4,7 +4,7 @@
 use dyad_model::EventType;
 
 use super::{Argument, Candidate, Sentence};
-use crate::triggers::Trigger;
+use crate::triggers::{Form, Pos, Trigger};
 
 /// Whether the candidate makes no event: a trigger that needs an object or a judged party
 /// without one, "requests for comment", "declined to comment", "committed abuses", aid
@@ -16,6 +16,20 @@ pub(super) fn screened_out(
     recipient_arg: &Option<Argument>,
 ) -> bool {
     if trigger.needs_object && recipient_arg.as_ref().is_none_or(|r| r.how != "object") {
+        return true;
+    }
+    // "occupied territories", "the banned movement", "frozen nuclear facilities": a
+    // participle before its noun describes the noun; it reports no act.
+    if trigger.pos == Pos::Verb
+        && cand.form == Form::Past
+        && cand.tok_end == cand.tok_start + 1
+        && !s.tree().is_empty()
+        && s.tree().rel(cand.tok_start) == "amod"
+        && s.tree().head(cand.tok_start).is_some_and(|h| h > cand.tok_start)
+        // "The US presented evidence": after a party the word is its verb, whatever the
+        // parse says.
+        && !s.mentions.iter().any(|m| m.tok_end == cand.tok_start)
+    {
         return true;
     }
     // A judgement of nobody named is an opinion, not an accusation.
