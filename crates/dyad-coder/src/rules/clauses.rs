@@ -132,8 +132,9 @@ pub(super) fn speech_subject<'m>(
 }
 
 /// The nearest actor, sector or pronoun mention that ends at most `reach` words before token
-/// `k`, with only words between and no preposition. A parenthesis right before `k` is
-/// skipped: "the National Union of Teachers (NUT) said".
+/// `k`, with only words between and no preposition. A parenthesis or an apposition right
+/// before `k` is skipped: "the National Union of Teachers (NUT) said", "the union, the
+/// largest in the country, said".
 fn party_before<'m>(
     text: &str,
     tokens: &[Token],
@@ -141,6 +142,8 @@ fn party_before<'m>(
     k: usize,
     reach: usize,
 ) -> Option<&'m Mention> {
+    let k = parenthesis_start(text, tokens, k).unwrap_or(k);
+    let k = apposition_start(text, tokens, k).unwrap_or(k);
     let k = parenthesis_start(text, tokens, k).unwrap_or(k);
     mentions
         .iter()
@@ -152,6 +155,16 @@ fn party_before<'m>(
         .rfind(|m| {
             (m.tok_end..k).all(|i| tokens[i].word && !is_any(text, &tokens[i], PREPOSITIONS))
         })
+}
+
+/// The comma that opens an apposition or a relative clause ending with a comma right before
+/// token `k`: "the union, the largest in the country, said", "Iran, which denies it, said".
+fn apposition_start(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
+    let close = k.checked_sub(1).filter(|&c| is(text, &tokens[c], ","))?;
+    let open = (close.saturating_sub(14)..close).rev().find(|&o| !tokens[o].word)?;
+    (is(text, &tokens[open], ",")
+        && is_any(text, &tokens[open + 1], &["the", "a", "an", "which", "who", "whose"]))
+    .then_some(open)
 }
 
 /// The opening bracket of a short parenthesis that ends right before token `k`.
