@@ -3,7 +3,7 @@
 
 use dyad_model::EventType;
 
-use super::{Argument, Candidate, Sentence};
+use super::{Argument, Candidate, Sentence, DETERMINERS, PREPOSITIONS};
 use crate::triggers::{Form, Pos, Trigger};
 
 /// Whether the candidate makes no event: a trigger that needs an object or a judged party
@@ -23,9 +23,7 @@ pub(super) fn screened_out(
     if trigger.pos == Pos::Verb
         && cand.form == Form::Past
         && cand.tok_end == cand.tok_start + 1
-        && !s.tree().is_empty()
-        && s.tree().rel(cand.tok_start) == "amod"
-        && s.tree().head(cand.tok_start).is_some_and(|h| h > cand.tok_start)
+        && (parsed_adjective(s, cand.tok_start) || adjective_after_determiner(s, cand.tok_start))
         // "The US presented evidence": after a party the word is its verb, whatever the
         // parse says.
         && !s.mentions.iter().any(|m| m.tok_end == cand.tok_start)
@@ -124,4 +122,21 @@ fn disaster_near(s: &Sentence<'_>, cand: &Candidate) -> bool {
         && (cand.tok_end + 1..(cand.tok_end + 4).min(s.tokens.len()))
             .any(|k| s.is_any(k, DISASTERS));
     before || after
+}
+
+/// The parse makes the participle at `t` an adjective of a noun after it.
+fn parsed_adjective(s: &Sentence<'_>, t: usize) -> bool {
+    !s.tree().is_empty() && s.tree().rel(t) == "amod" && s.tree().head(t).is_some_and(|h| h > t)
+}
+
+/// "the seized firearms", "the country's seized mining sites": a participle between a
+/// determiner or a possessive and the next word of its noun phrase.
+fn adjective_after_determiner(s: &Sentence<'_>, t: usize) -> bool {
+    t > 0
+        && (s.is_any(t - 1, DETERMINERS) || s.is_any(t - 1, &["'s", "’s"]))
+        && s.tokens.get(t + 1).is_some_and(|n| n.word)
+        && !s.is_any(t + 1, PREPOSITIONS)
+        && !s.is_any(t + 1, DETERMINERS)
+        && !s.is_any(t + 1, &["and", "or", "but", "as", "that", "which", "who"])
+        && !s.word(t + 1).to_ascii_lowercase().ends_with("ly")
 }
