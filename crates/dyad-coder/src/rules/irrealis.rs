@@ -100,7 +100,8 @@ pub(super) fn proposed(s: &Sentence<'_>, t: usize, noun: bool) -> bool {
 }
 
 /// Whether the event word at `t` is the content of an accusation: "accused X of shelling",
-/// "blamed X for the bombing", "charges … that Monrovia is committing genocide".
+/// "blamed X for the bombing", "charges … that Monrovia is committing genocide", "claimed
+/// that ISIL had attacked".
 /// A noun event after "alleged" or "suspected" is one too ("the alleged attack").
 pub(super) fn alleged(s: &Sentence<'_>, t: usize, noun: bool) -> bool {
     (noun && (t.saturating_sub(2)..t).any(|k| s.is_any(k, &["alleged", "suspected"])))
@@ -111,7 +112,12 @@ pub(super) fn alleged(s: &Sentence<'_>, t: usize, noun: bool) -> bool {
 /// to its content ("accused" and "of" in "accused Peru of shelling"). What stands between
 /// them is the accused.
 pub(super) fn accusation(s: &Sentence<'_>, t: usize) -> Option<(usize, usize)> {
-    content_of(s, t, 12, |s, k| s.is_any(k, ACCUSATION_WORDS) && !(k > 0 && s.is(k - 1, "in")))
+    content_of(s, t, 12, |s, k| {
+        s.is_any(k, ACCUSATION_WORDS) && !(k > 0 && s.is(k - 1, "in"))
+            // "claimed that ISIL had attacked Iraq": a claim is an allegation (CAMEO and
+            // PETRARCH2 code the verb as a charge), not "claimed responsibility for".
+            || s.is_any(k, &["claim", "claims", "claimed", "claiming"]) && s.is(k + 1, "that")
+    })
 }
 
 /// The word that `governs` within `reach` words before `t` and the content link ("of",
