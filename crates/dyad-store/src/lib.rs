@@ -293,6 +293,39 @@ impl Store {
         let result: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         Ok(result == "ok")
     }
+
+    /// The store file's size and the bytes of it in unused pages (left by deletions and by
+    /// migrations that rewrite records; later writes reuse them, only `compact` gives them
+    /// back to the file system).
+    pub fn space(&self) -> Result<Space, StoreError> {
+        let pragma = |name: &str| -> Result<u64, StoreError> {
+            Ok(self.conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get::<_, i64>(0))? as u64)
+        };
+        let page = pragma("page_size")?;
+        Ok(Space { bytes: pragma("page_count")? * page, free: pragma("freelist_count")? * page })
+    }
+
+    /// Rewrites the store without its unused pages (SQLite `VACUUM`, after the log is
+    /// checkpointed): the space before and after. It needs free disk for a copy of the store
+    /// and holds the write lock while it runs; an interrupted run leaves the store as it was.
+    pub fn compact(&self) -> Result<(Space, Space), StoreError> {
+        if self.read_only {
+            return Err(StoreError::Input(
+                "the store cannot be written (a read-only file system or file)".into(),
+            ));
+        }
+        let before = self.space()?;
+        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); VACUUM;")?;
+        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        Ok((before, self.space()?))
+    }
+}
+
+/// The size of a store's database file and the part of it in unused pages, in bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Space {
+    pub bytes: u64,
+    pub free: u64,
 }
 
 #[cfg(test)]
@@ -655,6 +688,39 @@ mod tests {
         assert_eq!((stats.documents, stats.representations, stats.mentions), (2, 3, 1));
         let events = store.events(&EventFilter::default()).unwrap();
         assert_eq!((events.len(), events[0].n_sources), (1, 1));
+    }
+
+    #[test]
+    fn compact_gives_back_unused_pages_and_keeps_the_events() {
+        let dir = std::env::temp_dir().join(format!("dyad-store-compact-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("c.db");
+        let _ = std::fs::remove_file(&path);
+        let mut store = Store::open(&path).unwrap();
+        let batch =
+            vec![(doc("d1", "a", "A"), vec![event("d1", "2024-06-19", None)], rep("d1", "d1"))];
+        store.ingest_batch(&batch, "test", "test").unwrap();
+        // Pages freed as a migration that rewrites records frees them.
+        store
+            .conn
+            .execute_batch(
+                "CREATE TABLE scratch (x BLOB);
+                 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+                 INSERT INTO scratch SELECT randomblob(1000) FROM n;
+                 DROP TABLE scratch;
+                 PRAGMA wal_checkpoint(TRUNCATE);",
+            )
+            .unwrap();
+        let free = store.space().unwrap();
+        assert!(free.free > 1_000_000, "{free:?}");
+        let (before, after) = store.compact().unwrap();
+        assert_eq!(before, free);
+        assert_eq!(after.free, 0);
+        assert!(after.bytes + 1_000_000 < before.bytes, "{before:?} -> {after:?}");
+        assert_eq!(std::fs::metadata(&path).unwrap().len(), after.bytes);
+        assert_eq!(store.events(&EventFilter::default()).unwrap().len(), 1);
+        drop(store);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

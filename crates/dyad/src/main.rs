@@ -169,6 +169,10 @@ enum Command {
         /// Keep self-dyads (PRK→PRK) and generic parties (IGO, EUR, …) in the top dyads.
         #[arg(long)]
         include_self: bool,
+        /// Rewrite the store file without its unused pages (left by deletions and by
+        /// migrations to a new schema; SQLite VACUUM). Needs free disk for a copy.
+        #[arg(long)]
+        compact: bool,
     },
     /// Score the coder against PLOVER gold records.
     Eval(commands::eval::EvalArgs),
@@ -222,8 +226,8 @@ fn main() -> ExitCode {
         Command::Report(args) => commands::report::run(&args),
         Command::Serve(args) => commands::serve::run(&args),
         Command::Recode(args) => commands::recode::run(&args),
-        Command::Stats { db, check, include_self } => {
-            commands::stats::run(&db, check, StatsOptions { include_self })
+        Command::Stats { db, check, include_self, compact } => {
+            commands::stats::run(&db, check, compact, StatsOptions { include_self })
         }
         Command::Docs { query, db, limit } => commands::docs::docs(&db, query.as_deref(), limit),
         Command::Show { id, db } => commands::docs::show(&db, id),

@@ -8,9 +8,32 @@ use dyad_store::{StatsOptions, Store};
 
 use crate::output::printable;
 
-pub fn run(db: &Path, check: bool, options: StatsOptions) -> Result<ExitCode> {
+pub fn run(db: &Path, check: bool, compact: bool, options: StatsOptions) -> Result<ExitCode> {
     let store = super::open_store(db, false)?;
     print_with(&store, db, options)?;
+    let space = store.space()?;
+    if compact {
+        eprintln!(
+            "dyad: compacting {} ({}); this rewrites the whole file",
+            db.display(),
+            mb(space.bytes)
+        );
+        let (before, after) = store.compact()?;
+        outln!(
+            "compacted: {} -> {} ({} of unused pages given back)",
+            mb(before.bytes),
+            mb(after.bytes),
+            mb(before.bytes.saturating_sub(after.bytes))
+        );
+    } else if space.free > 16 << 20 && space.free * 5 > space.bytes {
+        // Worth saying when a migration or deletions left much of the file unused.
+        outln!(
+            "file: {}, of which {} in unused pages (`dyad stats --compact --db {}` gives them back)",
+            mb(space.bytes),
+            mb(space.free),
+            db.display()
+        );
+    }
     if check {
         let ok = store.integrity_ok()?;
         outln!("integrity: {}", if ok { "ok" } else { "FAILED" });
@@ -47,4 +70,8 @@ pub fn print_with(store: &Store, db: &Path, options: StatsOptions) -> Result<()>
         outln!("top dyads: {}", printable(&dyads.join(", ")));
     }
     Ok(())
+}
+
+fn mb(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1e6)
 }
