@@ -138,14 +138,15 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
         }
         let h = tree.head(v)?;
         let infinitive = has_dependent(tree, cx, v, "mark", "to");
-        match tree.rel(v) {
-            // "called on Yemen to lift", "appealed to the UN to end" (often parsed as a
-            // purpose clause): the party the appeal is addressed to does what is asked.
-            "xcomp" | "advcl" if infinitive && addressee(tree, cx, h, v).is_some() => {
-                let o = addressee(tree, cx, h, v)?;
+        // "called on Yemen to lift", "appealed to the UN to end" (often parsed as a purpose
+        // clause): the party the appeal is addressed to does what is asked.
+        if infinitive && matches!(tree.rel(v), "xcomp" | "advcl") {
+            if let Some(o) = addressee(tree, cx, h, v) {
                 how.push_str(&format!("addressee of `{}` (does `{}`)", cx.word(h), cx.word(v)));
                 return Some(Path { token: o, how });
             }
+        }
+        match tree.rel(v) {
             "xcomp" => {
                 // Object control needs an infinitive: "urged Iran to stop".
                 if let Some(o) =

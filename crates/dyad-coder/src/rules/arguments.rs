@@ -754,11 +754,11 @@ fn subject_of_another_clause(s: &Sentence<'_>, cand: &Candidate, m: &Mention) ->
             break;
         }
         match tree.head(c) {
-            Some(h) if h == v => {
+            Some(up) if up == v => {
                 complement = true;
                 break;
             }
-            Some(h) => c = h,
+            Some(up) => c = up,
             None => break,
         }
     }
