@@ -558,8 +558,12 @@ fn light_verb_of(s: &Sentence<'_>, n: usize) -> Option<usize> {
     // The verb whose object the noun is ("launched attacks", "joined the strike"), or whose
     // "in" phrase it is after a verb of joining ("took part in a blockade").
     let light = s.tree().head(n).filter(|&v| match s.tree().rel(n) {
-        "obj" => s.carries_event(v),
-        "obl" => syntax::case_word(s.tree(), &words, n).as_deref() == Some("in") && s.joins_in(v),
+        "obj" => s.carries_event(v) || s.commits_to(v, n),
+        "obl" => match syntax::case_word(s.tree(), &words, n).as_deref() {
+            Some("in") => s.joins_in(v),
+            Some("to" | "on" | "upon") => s.commits_to(v, n),
+            _ => false,
+        },
         _ => false,
     });
     // "claimed responsibility for the bombing": the noun hangs on "responsibility".
@@ -929,7 +933,9 @@ fn noun_agent(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Optio
 
 /// A light verb makes the noun at `t` its event: "Russia launched attacks on Ukraine".
 fn light_verb_subject(s: &Sentence<'_>, t: usize, clause: Clause) -> Option<Argument> {
-    let v = (t.saturating_sub(6).max(clause.start)..t).rev().find(|&k| s.carries_event(k))?;
+    let v = (t.saturating_sub(6).max(clause.start)..t)
+        .rev()
+        .find(|&k| s.carries_event(k) || s.commits_to(k, t))?;
     let mut arg = subject_before(s, clause.start, v)?;
     arg.how = "light-verb-subject".into();
     Some(arg)

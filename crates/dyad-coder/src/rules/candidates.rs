@@ -292,7 +292,9 @@ fn object_class_found(
             true
         }
         Pos::Verb => {
-            has_class(coder, s, t_end, (t_end + 8).min(s.tokens.len()), class)
+            // "agreed that the truce had failed": a clause of its own is not the object.
+            let clause_follows = s.is_any(after_day(s.text, s.tokens, t_end), &["that", "whether"]);
+            !clause_follows && has_class(coder, s, t_end, (t_end + 8).min(s.tokens.len()), class)
                 // In the passive the object is the subject: "a curfew was imposed".
                 || form == Form::Past
                     && (t.saturating_sub(2)..t).any(|k| s.is_any(k, BE))
@@ -599,9 +601,8 @@ fn governed_noun(
                         | EventType::Concede
                         | EventType::Retreat
                 )
-                && c.tok_end <= t
-                && t - c.tok_end <= 3
-                && (c.tok_end..t).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
+                && (noun_object(s, c, cand, 3)
+                    || governing.event == EventType::Agree && s.commits_to(c.tok_end - 1, t))
                 && !governs_concession(triggers, s, c, cand)
                 && !intends_hostile_noun(triggers, s, c, cand)
                 && !s.is_any(c.tok_start, ORDER_VERBS)
@@ -808,7 +809,7 @@ pub(super) fn governs_concession(
         && v.event == EventType::Agree
         && n.pos == Pos::Noun
         && matches!(n.event, EventType::Concede | EventType::Retreat)
-        && noun_object(s, verb, noun, 3)
+        && (noun_object(s, verb, noun, 3) || s.commits_to(verb.tok_end - 1, noun.tok_start))
 }
 
 /// Whether `noun` follows `verb` within `reach` words, with only words (no preposition, no

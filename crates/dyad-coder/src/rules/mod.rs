@@ -75,6 +75,35 @@ impl Sentence<'_> {
         self.is_any(k, JOINING_VERBS) || self.is_any(k, TAKE) && self.is(k + 1, "part")
     }
 
+    /// Whether the nominal event at `t` is what the verb at `k` commits to: its object
+    /// ("promised a withdrawal"), or the noun phrase of "to"/"on" after it ("agreed to a
+    /// ceasefire", "agreed on Friday to the release of …"), with at most four words before
+    /// the noun. "agreed to postpone the protest" commits to postponing it: after "to" comes
+    /// a determiner, a number, a name or the noun itself, not a verb.
+    fn commits_to(&self, k: usize, t: usize) -> bool {
+        if !self.is_any(k, COMMITMENT_VERBS) || t <= k {
+            return false;
+        }
+        let words_only = |from: usize| {
+            from <= t
+                && t - from <= 4
+                && (from..t).all(|j| {
+                    (self.tokens[j].word || self.is(j, "-")) && !self.is_any(j, PREPOSITIONS)
+                })
+        };
+        let prep = after_day(self.text, self.tokens, k + 1);
+        if self.is_any(prep, &["to", "on", "upon"]) {
+            let first = prep + 1;
+            let opens_phrase = first == t
+                || self.is_any(first, DETERMINERS)
+                || self.text[self.tokens.get(first).map_or(0, |x| x.start)..]
+                    .starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
+                || self.mentions.iter().any(|m| m.tok_start == first);
+            return opens_phrase && words_only(first);
+        }
+        words_only(k + 1)
+    }
+
     /// Whether token `k` is a light verb or a verb of joining ("took part") that makes the
     /// event noun after it its own.
     fn carries_event(&self, k: usize) -> bool {

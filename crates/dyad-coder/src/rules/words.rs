@@ -472,6 +472,32 @@ pub(super) const LIGHT_VERBS: &[&str] = &[
     "declared",
 ];
 
+/// Verbs of committing to an act: what is agreed to, promised or vowed ("agreed to a
+/// ceasefire", "promised a withdrawal", "vowed new attacks") is the event, and the one who
+/// commits is its actor, like a light verb's subject.
+pub(super) const COMMITMENT_VERBS: &[&str] = &[
+    "agree",
+    "agreed",
+    "agrees",
+    "agreeing",
+    "promise",
+    "promised",
+    "promises",
+    "promising",
+    "pledge",
+    "pledged",
+    "pledges",
+    "pledging",
+    "vow",
+    "vowed",
+    "vows",
+    "vowing",
+    "commit",
+    "committed",
+    "commits",
+    "committing",
+];
+
 /// Verbs that only say their subject joined the event their object or "in" phrase names
 /// ("participated in the protests", "joined the strike", "took part in a blockade"): the
 /// subject is that event's actor, like a light verb's.
