@@ -52,6 +52,10 @@ pub struct Trigger {
     /// The event needs a named or generic actor, never an unidentified one: dictionary
     /// verbs are too broad to make events on their own.
     pub named: bool,
+    /// The event needs a recipient as well as an actor (PETRARCH2 codes a verb alone only
+    /// between a source and a target): a dictionary verb bare of any object pattern
+    /// ("increased", "affect", "argue") says too little about a single party.
+    pub dyadic: bool,
     /// A predicative judgement ("despicable", "unacceptable"): an accusation of whoever the
     /// judged clause names, made by the speaker.
     pub judgement: bool,
@@ -180,6 +184,7 @@ impl Triggers {
                 object_words: !object_words.is_empty(),
                 light: flags.split(',').any(|f| f.trim() == "light"),
                 named: flags.split(',').any(|f| f.trim() == "named"),
+                dyadic: flags.split(',').any(|f| f.trim() == "dyadic"),
                 judgement: flags.split(',').any(|f| f.trim() == "judgement"),
                 obligation: flags.split(',').any(|f| f.trim() == "obligation"),
                 appeal: flags.split(',').any(|f| f.trim() == "appeal"),

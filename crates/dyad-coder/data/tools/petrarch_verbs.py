@@ -23,7 +23,11 @@ What it does:
   is in the object, so the bare verb makes no event;
 - rows of bare verbs carry the flag `named`: such a verb makes an event only with a named or
   generic actor, never with an unidentified one (rows with an object pattern are specific
-  enough to stand without one: "grenades were hurled at …").
+  enough to stand without one: "grenades were hurled at …"); bare verbs of every type but
+  the material acts and concessions (ASSAULT, COERCE, PROTEST, MOBILIZE, CONCEDE, RETREAT)
+  also carry `dyadic`: they make an event only towards a party the sentence names, as
+  PETRARCH2 codes a bare verb only between a source and a target ("increased", "argued",
+  "affect" alone say nothing of one; "detonated", "abandoned" do).
 Verbs that data/triggers.tsv already has a row of their own for (no object class) are left to
 it (the hand-written rows are tuned and authoritative); verbs it has only object-class rows for
 keep their PETRARCH rows, matched after the hand-written ones.
@@ -44,6 +48,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 CAMEO2PLOVER = HERE.parents[2] / "dyad-model" / "data" / "cameo2plover.tsv"
 HAND = HERE.parent / "triggers.tsv"
+
+# Types whose bare dictionary verbs name their act well enough to stand without a recipient
+# ("detonated", "rioted", "abandoned"); the others need one (flag `dyadic`).
+SPECIFIC_BARE = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE", "RETREAT"}
 
 LIGHT_VERBS = {
     "be", "have", "do", "get", "make", "take", "give", "go", "come", "see", "put", "set",
@@ -88,7 +96,8 @@ HEADER = """# PETRARCH2 verb patterns converted into dyad trigger rows. Generate
 # Columns as in triggers.tsv; `object` `=a|b` is a literal list of words one of which must
 # follow the verb in its clause; flag `named`: no event with an unidentified actor; flag `light`:
 # a light verb whose object word must stand within six words after it; flag `appeal`: CAMEO 02x
-# (an appeal, coded REQUEST with its CAMEO code kept).
+# (an appeal, coded REQUEST with its CAMEO code kept); flag `dyadic`: no event without a
+# recipient.
 lemma\tpos\tevent\tmode\tcontext\tobject\tforms\tflags"""
 
 
@@ -356,7 +365,12 @@ def main():
             if mapped and lemma not in LIGHT_VERBS and (lemma, "bare") not in seen:
                 seen.add((lemma, "bare"))
                 event, mode, context = mapped
-                flags = "named,appeal" if code.startswith("02") else "named"
+                flags = ["named"]
+                if event not in SPECIFIC_BARE:
+                    flags.append("dyadic")
+                if code.startswith("02"):
+                    flags.append("appeal")
+                flags = ",".join(flags)
                 rows.append([lemma, "verb", event, mode, context, "", form_cell, flags])
     print(HEADER)
     for row in rows:

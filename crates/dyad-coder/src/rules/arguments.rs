@@ -678,6 +678,19 @@ fn recipient_after(
         if m.tok_start - t_end > 12 {
             break;
         }
+        // "called off protests that had angered Russia": a relative clause on the object
+        // names its own parties, not the verb's recipient ("its demand that Israel ease …"
+        // is the demand's content, whose subject is asked).
+        let object_from = after_day(s.text, s.tokens, t_end) + 1;
+        let relative = |k: usize| {
+            s.is_any(k, RELATIVE_WORDS)
+                && !(s.is(k, "that")
+                    && (s.is_any(k + 1, DETERMINERS)
+                        || s.mentions.iter().any(|m| m.tok_start == k + 1)))
+        };
+        if (object_from..m.tok_start).any(relative) {
+            continue;
+        }
         let prep = preposition_before(s.text, s.tokens, m.tok_start, t_end.saturating_sub(1))
             .map(str::to_ascii_lowercase);
         let how = match prep.as_deref() {

@@ -905,6 +905,12 @@ fn code_event(
         &actor,
         explain.then_some(&mut why),
     );
+    // A dictionary verb bare of any object pattern makes an event only towards a party the
+    // sentence names ("affected", "argued", "increased" alone say nothing of one), unless
+    // its actor makes it another act ("demonstrators gathered" is a protest).
+    if trigger.dyadic && recipient_arg.is_none() && event_type == trigger.event {
+        return None;
+    }
     // Modality.
     let window = modality_window(s, &actor_arg, clause, t);
     let (modality, cues) = modality::modality(

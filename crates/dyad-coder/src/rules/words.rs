@@ -47,6 +47,9 @@ pub(super) const NOT_HOME_PREPS: &[&str] = &[
     "into", "about", "over", "between", "among",
 ];
 
+/// Words that open a relative clause (or, right after a verb, a complement clause).
+pub(super) const RELATIVE_WORDS: &[&str] = &["that", "which", "who", "whom", "whose"];
+
 pub(super) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "both", "all",
 ];
