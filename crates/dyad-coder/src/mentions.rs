@@ -45,6 +45,9 @@ pub struct Mention {
     pub place: Option<usize>,
     /// Followed by a possessive "'s".
     pub possessive: bool,
+    /// A capital standing for its government ("Pyongyang"), which before an event noun
+    /// names where rather than who ("the Minsk agreements", "the Geneva talks").
+    pub capital: bool,
     pub is_person: bool,
     /// Names a people or civilians ("Georgians", "protesters"): street protests, not
     /// diplomatic ones.
@@ -367,7 +370,11 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
         }
         let place = first_place(item.meanings);
         let possessive = end < tokens.len() && is_any(text, &tokens[end], &["'s", "’s"]);
+        let capital = end == item.tok_end
+            && entity.sector == "GOV"
+            && item.meanings.iter().any(|m| matches!(m, Meaning::Capital { .. }));
         out.push(Mention {
+            capital,
             collective: item.meanings.iter().any(|m| matches!(m, Meaning::People { .. }))
                 || entity.sector == "CVL",
             tok_start: start,
@@ -561,6 +568,7 @@ fn add_pronouns(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
                 kind: Kind::Pronoun(*refers),
                 place: None,
                 possessive: false,
+                capital: false,
                 is_person: false,
                 collective: false,
             });
@@ -580,6 +588,7 @@ fn add_pronouns(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
                 kind: Kind::Pronoun(*refers),
                 place: None,
                 possessive,
+                capital: false,
                 is_person: false,
                 collective: false,
             });
@@ -663,6 +672,7 @@ fn add_appositive_names(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
             kind: Kind::Actor,
             place: None,
             possessive: false,
+            capital: false,
             is_person: true,
             collective: false,
         });

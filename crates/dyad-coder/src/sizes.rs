@@ -37,6 +37,11 @@ const QUALIFIERS: &[&[&str]] = &[
     &["just"],
 ];
 
+/// Whether `word` is a number written as a word ("twenty", "Two").
+pub(crate) fn is_number_word(word: &str) -> bool {
+    WORD_NUMBERS.iter().any(|(w, _)| w.eq_ignore_ascii_case(word))
+}
+
 const WORD_NUMBERS: &[(&str, f64)] = &[
     ("two", 2.0),
     ("three", 3.0),

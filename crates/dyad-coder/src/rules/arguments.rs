@@ -20,7 +20,12 @@ pub(super) fn find(
         Pos::Noun if trigger.judgement => {
             (None, judged(s, cand.tok_start, cand.tok_end, clause), "judgement")
         }
-        Pos::Noun => noun_args(s, cand, clause),
+        // "the Minsk agreements", "the Geneva talks": a capital before a noun of meeting or
+        // agreeing names the venue, not a party ("Ankara's backing", "Moscow strikes" do).
+        Pos::Noun => {
+            let venue = matches!(trigger.event, EventType::Agree | EventType::Consult);
+            noun_args(s, cand, clause, venue)
+        }
     };
     // A protest is aimed at the party its demand names: "staged a hunger strike to demand
     // the resignation of Algeria's president", "rallied in protest against Israeli raids".
@@ -248,7 +253,9 @@ fn active_object(
                 && c.tok_start <= cand.tok_end + 2
                 && (cand.tok_end..c.tok_start).all(|k| s.is_any(k, DETERMINERS))
         });
-        if let Some(agent) = condemned.and_then(|c| noun_actor(s, c.tok_start, c.tok_end, clause)) {
+        if let Some(agent) =
+            condemned.and_then(|c| noun_actor(s, c.tok_start, c.tok_end, clause, false))
+        {
             object = Some(Argument {
                 sector: None,
                 mentions: agent.mentions,
@@ -265,10 +272,11 @@ fn noun_args(
     s: &Sentence<'_>,
     cand: &Candidate,
     clause: Clause,
+    venue: bool,
 ) -> (Option<Argument>, Option<Argument>, &'static str) {
     let t = cand.tok_start;
-    let (tree_actor, tree_recipient) = tree_noun_args(s, t, cand.tok_end);
-    let actor = tree_actor.or_else(|| noun_actor(s, t, cand.tok_end, clause));
+    let (tree_actor, tree_recipient) = tree_noun_args(s, t, cand.tok_end, venue);
+    let actor = tree_actor.or_else(|| noun_actor(s, t, cand.tok_end, clause, venue));
     let recipient = tree_recipient.or_else(|| {
         s.mentions
             .iter()
@@ -475,6 +483,7 @@ fn tree_noun_args(
     s: &Sentence<'_>,
     t: usize,
     t_end: usize,
+    venue: bool,
 ) -> (Option<Argument>, Option<Argument>) {
     if s.tree().is_empty() {
         return (None, None);
@@ -514,6 +523,7 @@ fn tree_noun_args(
                 && c < m.tok_end
                 && (matches!(m.kind, Kind::Actor | Kind::Modifier)
                     || matches!(m.kind, Kind::Pronoun(_)) && rel == "nmod:poss")
+                && !(venue && m.capital && rel == "compound")
         });
         if let Some(idx) = covering {
             let mentions =
@@ -827,6 +837,12 @@ pub(super) fn is_passive(s: &Sentence<'_>, t: usize, form: Form, end: usize) -> 
         {
             continue;
         }
+        // "were beaten and detained", "have been harassed … and briefly detained": a
+        // participle joined to a passive one is passive too, unless an object follows it
+        // ("were deployed and arrested 20 people").
+        if s.is_any(k, &["and", "or"]) && !object_follows(s, t + 1) {
+            return passive_before(s, k);
+        }
         break;
     }
     // Reduced relatives: "missiles, used by Russia"; "the soldiers sent to Ukraine".
@@ -847,22 +863,57 @@ pub(super) fn is_passive(s: &Sentence<'_>, t: usize, form: Form, end: usize) -> 
             })
 }
 
+/// Whether a passive auxiliary and its participle stand in the ten words before the
+/// conjunction at `and` (no sentence-internal stop between): "been blocked or harassed … and".
+fn passive_before(s: &Sentence<'_>, and: usize) -> bool {
+    (and.saturating_sub(10)..and).rev().take_while(|&k| !s.is_any(k, &[";", ":", "—"])).any(|k| {
+        s.is_any(k, &["been", "being", "was", "were", "is", "are"])
+            && (k + 1..(k + 3).min(and)).any(|p| {
+                let w = s.word(p);
+                w.len() > 3 && (w.ends_with("ed") || w.ends_with("en"))
+            })
+    })
+}
+
+/// Whether an object starts at token `k`: a determiner, a number, a party or an object
+/// pronoun.
+fn object_follows(s: &Sentence<'_>, k: usize) -> bool {
+    s.is_any(k, DETERMINERS)
+        || s.is_any(k, &["them", "him", "her", "us", "me", "dozens", "hundreds", "thousands"])
+        || s.word(k).starts_with(|c: char| c.is_ascii_digit())
+        || crate::sizes::is_number_word(s.word(k))
+        || s.mentions.iter().any(|m| m.tok_start == k)
+}
+
 /// The actor of the nominal trigger at `t`..`t_end` on word order: a possessor or modifier
 /// before it, an agent phrase around it, or the subject of the light verb before it.
-fn noun_actor(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Option<Argument> {
-    possessor_or_modifier(s, t, clause)
+fn noun_actor(
+    s: &Sentence<'_>,
+    t: usize,
+    t_end: usize,
+    clause: Clause,
+    venue: bool,
+) -> Option<Argument> {
+    possessor_or_modifier(s, t, clause, venue)
         .or_else(|| noun_agent(s, t, t_end, clause))
         .or_else(|| light_verb_subject(s, t, clause))
 }
 
 /// Possessive or adjective before the noun at `t`, allowing a few modifiers between.
-fn possessor_or_modifier(s: &Sentence<'_>, t: usize, clause: Clause) -> Option<Argument> {
+fn possessor_or_modifier(
+    s: &Sentence<'_>,
+    t: usize,
+    clause: Clause,
+    venue: bool,
+) -> Option<Argument> {
+    // With `venue`, a capital before the noun without "'s" names where the event is.
     let before = s.mentions.iter().enumerate().rev().find(|(_, m)| {
         m.tok_end <= t
             && t - m.tok_end <= 3
             && m.tok_start >= clause.start
             && (matches!(m.kind, Kind::Actor | Kind::Modifier)
                 || matches!(m.kind, Kind::Pronoun(_)) && m.possessive)
+            && !(venue && m.capital && !m.possessive)
     });
     // "held their first meeting": a possessive pronoun is the subject of the light verb.
     if before.is_some_and(|(_, m)| matches!(m.kind, Kind::Pronoun(_))) {

@@ -463,10 +463,12 @@ fn unidentified_allowed(
         // Only force needs no named agent to be an event: "civilians were killed", "he was
         // arrested"; "the talks were postponed" says too little without one.
         // So is a sentence or conviction ("was sentenced to ten years"): only a court
-        // convicts (PLOVER SANCTION convict).
+        // convicts (PLOVER SANCTION convict); and a legal charge ("were arrested and charged
+        // with rioting"): only prosecutors charge.
         "passive" => {
             (matches!(trigger.event, EventType::Assault | EventType::Coerce)
-                || trigger.event == EventType::Sanction && trigger.mode == "convict")
+                || trigger.event == EventType::Sanction && trigger.mode == "convict"
+                || trigger.event == EventType::Accuse && trigger.context == "legal")
                 && (clause.start..t).rev().take(3).any(|k| s.is_any(k, BE))
         }
         // "after bloody clashes", "since the invasion": an unnamed event in a time adjunct
