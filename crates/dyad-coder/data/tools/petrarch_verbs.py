@@ -294,9 +294,11 @@ FUNCTION_WORDS = {
 # its own words), and "accord", nearly always "according to", an attribution.
 LEFT_OUT = {"say", "tell", "state", "report", "add", "note", "accord"}
 
-# Verbs whose bare use makes no event of its own: the one who dies is a victim, not an actor
-# (CAMEO files "die" among the verbs of fighting); their object patterns are kept.
-NO_BARE = {"die"}
+# Verbs whose bare use makes no event of its own (their object patterns are kept): the one
+# who dies is a victim, not an actor (CAMEO files "die" among the verbs of fighting); in news
+# one "struggles to" do things and "engages in" talks or fighting (the noun's own row codes
+# that).
+NO_BARE = {"die", "struggle", "engage"}
 
 # Verbs whose past participle is, in news text, nearly always an adjective ("armed men",
 # "concerted effort"): the verb itself is left out.

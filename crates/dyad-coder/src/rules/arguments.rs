@@ -266,6 +266,28 @@ fn active_object(
     object
 }
 
+/// "clashes between Sudanese troops and Chadian rebels", "talks between Kyiv and Moscow":
+/// the parties named by "between" right after the noun are its actor and recipient.
+fn between_parties(s: &Sentence<'_>, t_end: usize, clause: Clause) -> Option<(Argument, Argument)> {
+    if !s.is(t_end, "between") {
+        return None;
+    }
+    let idx = s.mentions.iter().position(|m| {
+        m.tok_start > t_end
+            && m.tok_start <= t_end + 3
+            && m.tok_start < clause.end
+            && is_actorish(m)
+    })?;
+    let group = coordinated(s.text, s.tokens, s.mentions, idx, false);
+    let (first, rest) = group.split_first()?;
+    if rest.is_empty() {
+        return None;
+    }
+    let argument =
+        |mentions: Vec<usize>| Argument { sector: None, mentions, how: "between".into() };
+    Some((argument(vec![*first]), argument(rest.to_vec())))
+}
+
 /// A nominal event: its possessor, adjective or agent, and the party of a recipient
 /// preposition after it.
 fn noun_args(
@@ -275,6 +297,9 @@ fn noun_args(
     venue: bool,
 ) -> (Option<Argument>, Option<Argument>, &'static str) {
     let t = cand.tok_start;
+    if let Some((actor, recipient)) = between_parties(s, cand.tok_end, clause) {
+        return (Some(actor), Some(recipient), "noun");
+    }
     let (tree_actor, tree_recipient) = tree_noun_args(s, t, cand.tok_end, venue);
     let actor = tree_actor.or_else(|| noun_actor(s, t, cand.tok_end, clause, venue));
     let recipient = tree_recipient.or_else(|| {

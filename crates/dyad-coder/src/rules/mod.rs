@@ -913,6 +913,18 @@ fn code_event(
     if trigger.dyadic && recipient_arg.is_none() && event_type == trigger.event {
         return None;
     }
+    // A visit is a political act: migrants, tourists, companies or reporters arriving
+    // somewhere ("Chinese immigrants arrived in Houston", "the vaccine arrived in Manila")
+    // make no CONSULT.
+    if event_type == EventType::Consult
+        && modes.iter().any(|m| m == "visit")
+        && !actor.is_empty()
+        && actor
+            .iter()
+            .all(|a| NON_POLITICAL_SECTORS.contains(&a.sector.as_str()) || a.country == "MNC")
+    {
+        return None;
+    }
     // Modality.
     let window = modality_window(s, &actor_arg, clause, t);
     let (modality, cues) = modality::modality(

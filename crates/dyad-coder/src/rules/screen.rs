@@ -78,7 +78,23 @@ pub(super) fn screened_out(
     if trigger.inverse && recipient_arg.is_none() {
         return true;
     }
+    // "to demonstrate the navy's strength", "demonstrated that …": to show, not to protest;
+    // "settled in Okinawa": moved there, no settlement.
+    if trigger.pos == Pos::Verb
+        && (trigger.lemma == "demonstrate" && shows_something(s, cand.tok_end)
+            || trigger.lemma == "settle" && s.is_any(cand.tok_end, &["in", "into", "down"]))
+    {
+        return true;
+    }
     false
+}
+
+/// Whether what follows a verb at `k` is its object or a clause ("the strength", "its resolve",
+/// "that …", "how …"), as after "demonstrate" meaning to show.
+fn shows_something(s: &Sentence<'_>, k: usize) -> bool {
+    s.is_any(k, DETERMINERS)
+        || s.is_any(k, &["that", "how", "what", "our", "his", "her", "your", "my", "some"])
+        || s.mentions.iter().any(|m| m.tok_start == k && m.possessive)
 }
 
 /// Natural disasters: what they "hit", "strike" or "kill" is no attack.

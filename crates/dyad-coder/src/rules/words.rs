@@ -50,6 +50,11 @@ pub(super) const NOT_HOME_PREPS: &[&str] = &[
 /// Words that open a relative clause (or, right after a verb, a complement clause).
 pub(super) const RELATIVE_WORDS: &[&str] = &["that", "which", "who", "whom", "whose"];
 
+/// Sectors whose travels are no diplomacy: civilians, migrants and refugees, business,
+/// reporters, schools, farmers, doctors, criminals.
+pub(super) const NON_POLITICAL_SECTORS: &[&str] =
+    &["CVL", "REF", "BUS", "JRN", "EDU", "AGR", "MED", "CRM"];
+
 pub(super) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "both", "all",
 ];
