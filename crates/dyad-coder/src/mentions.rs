@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use dyad_lexicon::{Lexicon, Match, Meaning};
-use dyad_model::Entity;
+use dyad_model::{CompactString, Entity};
 
 use crate::tokens::{is, is_any, Token};
 
@@ -393,6 +393,100 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
     out.sort_by_key(|m| m.tok_start);
     out
 }
+
+/// Adds the people named earlier in the document by one of their names alone ("Sikorski",
+/// "Kim" after "Polish Foreign Minister Radoslaw Sikorski", "Kim Jong Un"): a capitalised
+/// token outside any mention that is a remembered name word stands for that person.
+pub fn add_known_names(
+    text: &str,
+    tokens: &[Token],
+    out: &mut Vec<Mention>,
+    known: &[(CompactString, Entity)],
+) {
+    if known.is_empty() {
+        return;
+    }
+    let mut added = false;
+    for (k, tok) in tokens.iter().enumerate() {
+        if !is_capitalized(text, tok) || out.iter().any(|m| m.tok_start <= k && k < m.tok_end) {
+            continue;
+        }
+        let word = &text[tok.start..tok.end];
+        let Some((_, entity)) = known.iter().rev().find(|(w, _)| w == word) else { continue };
+        // "Kim Yo Jong" is not "Kim": a name word followed by more of a name is another name.
+        if tokens.get(k + 1).is_some_and(|n| is_capitalized(text, n)) {
+            continue;
+        }
+        let possessive = tokens.get(k + 1).is_some_and(|n| is_any(text, n, &["'s", "’s"]));
+        out.push(Mention {
+            tok_start: k,
+            tok_end: k + 1,
+            entity: Entity { entity_text: word.into(), ..entity.clone() },
+            kind: Kind::Actor,
+            place: None,
+            possessive,
+            capital: false,
+            is_person: true,
+            collective: false,
+        });
+        added = true;
+    }
+    if added {
+        out.sort_by_key(|m| m.tok_start);
+    }
+}
+
+/// The words by which a person mention may be named again later: the first and the last
+/// word of their name, when it has two or more ("Radoslaw Sikorski": "Sikorski"; "Kim Jong
+/// Un": "Kim"; "Xi Jinping": "Xi").
+pub fn name_words(m: &Mention) -> impl Iterator<Item = &str> {
+    let words: Vec<&str> = if m.is_person && m.kind == Kind::Actor {
+        m.entity.name.split_whitespace().collect()
+    } else {
+        Vec::new()
+    };
+    let ends = if words.len() >= 2 { vec![words[0], words[words.len() - 1]] } else { Vec::new() };
+    ends.into_iter().filter(|w| {
+        w.len() >= 2
+            && w.starts_with(|c: char| c.is_uppercase())
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !NAME_PARTICLES.contains(w)
+            && dyad_model::calendar::month_number(w).is_none()
+    })
+}
+
+/// Parts of names that never name a person alone, and days that a title and name may have
+/// swallowed ("Secretary Rubio Tuesday"; months are left out too).
+const NAME_PARTICLES: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Al",
+    "El",
+    "Bin",
+    "Ibn",
+    "Abu",
+    "Van",
+    "Von",
+    "De",
+    "Da",
+    "Du",
+    "Le",
+    "La",
+    "Di",
+    "Jr",
+    "Sr",
+    "II",
+    "III",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// A mention's head while it grows: its entity, kind, whether it is a person, its end and
 /// how many dictionary items it has consumed.

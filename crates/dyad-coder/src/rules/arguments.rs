@@ -327,6 +327,19 @@ fn noun_args(
                 how: "noun-prep".into(),
             })
     });
+    // "Navalny's arrest", "the journalist's killing": a person's possessive before a noun of
+    // what is done to someone names who suffers it, not who does it.
+    let (actor, recipient) = match actor {
+        Some(a)
+            if recipient.is_none()
+                && a.how.contains("poss")
+                && a.mentions.iter().all(|&i| s.mentions[i].is_person)
+                && s.is_any(cand.tok_end - 1, PATIENT_NOUNS) =>
+        {
+            (None, Some(Argument { how: format!("{} (patient)", a.how), ..a }))
+        }
+        actor => (actor, recipient),
+    };
     (actor, recipient, "noun")
 }
 

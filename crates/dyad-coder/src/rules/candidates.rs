@@ -167,6 +167,10 @@ fn verb_context(s: &Sentence<'_>, t: usize) -> bool {
                 "started",
                 "began",
                 "resumed",
+                "help",
+                "helps",
+                "helped",
+                "helping",
             ],
         ) || s.is_any(p, DAY_WORDS)
             || s.word(p).ends_with("ly")
@@ -485,6 +489,7 @@ type SupersedingRule = fn(&Triggers, &Sentence<'_>, &[Candidate], &Candidate) ->
 /// The rules of [`superseded`], in the order they are tried.
 const SUPERSEDING_RULES: &[SupersedingRule] = &[
     intent_to_verb,
+    helped_hostile_act,
     intended_hostile_noun,
     promised_concession,
     obligation_content,
@@ -520,6 +525,26 @@ fn intent_to_verb(
                 && content.pos == Pos::Verb
                 && (trigger.intent
                     || matches!(content.event, EventType::Concede | EventType::Retreat))
+        })
+}
+
+/// "sent troops to help fight Ukraine": helping to do a hostile act is taking part in it;
+/// the act is the event, not aid to its target.
+fn helped_hostile_act(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+) -> bool {
+    let trigger = &triggers.rows[cand.trigger];
+    trigger.pos == Pos::Verb
+        && matches!(trigger.lemma.as_str(), "help" | "assist")
+        && candidates.iter().any(|c| {
+            let content = &triggers.rows[c.trigger];
+            content.pos == Pos::Verb
+                && content.event.quad_code() >= 3
+                && (c.tok_start == cand.tok_end
+                    || c.tok_start == cand.tok_end + 1 && s.is(cand.tok_end, "to"))
         })
 }
 

@@ -125,6 +125,8 @@ struct Discourse {
     last_person: Option<Entity>,
     /// How often each country has been named so far: the country the text is about.
     counts: Vec<(dyad_model::CompactString, usize)>,
+    /// The words by which people named so far may be named again, most recent last.
+    names: Vec<(dyad_model::CompactString, Entity)>,
 }
 
 impl Discourse {
@@ -707,7 +709,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
         let hi = all_matches.partition_point(|m| m.start < sentence.end);
         let matches: Vec<_> =
             all_matches[lo..hi].iter().copied().filter(|m| m.end <= sentence.end).collect();
-        let mentions = mentions::find(
+        let mut mentions = mentions::find(
             lexicon,
             &mentions::Input {
                 text: &doc.text,
@@ -716,6 +718,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
                 date: doc.date,
             },
         );
+        mentions::add_known_names(&doc.text, &tokens, &mut mentions, &discourse.names);
         let sourced = attribution_zone(&doc.text, &tokens);
         let no_clauses: Vec<Clause> = Vec::new();
         let s0 = Sentence {
@@ -1016,12 +1019,26 @@ fn forces_moved(
                 .iter()
                 .all(|&i| matches!(s.mentions[i].entity.sector.as_str(), "MIL" | "COP"))
     };
+    // "North Korean missiles were fired at Kyiv": the weapons fired are not their target;
+    // their side fires them, and the target is where they fall.
+    let weapons = |a: &Argument| {
+        a.mentions.iter().any(|&i| {
+            let m = &s.mentions[i];
+            s.is_any(m.tok_end - 1, PROJECTILES) || s.is_any(m.tok_end, PROJECTILES)
+        })
+    };
     match (actor_arg, recipient_arg) {
         (None, Some(moved))
             if trigger.event == EventType::Mobilize && voice == "passive" && forces(&moved) =>
         {
             let how = format!("forces moved ({})", moved.how);
             (Some(Argument { how, ..moved }), None)
+        }
+        (None, Some(fired))
+            if trigger.event == EventType::Assault && voice == "passive" && weapons(&fired) =>
+        {
+            let how = format!("weapons fired ({})", fired.how);
+            (Some(Argument { how, ..fired }), None)
         }
         (actor_arg, recipient_arg) => (actor_arg, recipient_arg),
     }
@@ -1321,6 +1338,10 @@ fn update_discourse(discourse: &mut Discourse, s: &Sentence<'_>, events: &[Event
     }
     for m in s.mentions.iter().filter(|m| m.kind == Kind::Actor) {
         discourse.note(&m.entity, m.is_person);
+        for word in mentions::name_words(m) {
+            discourse.names.retain(|(w, _)| w != word);
+            discourse.names.push((word.into(), m.entity.clone()));
+        }
     }
 }
 

@@ -122,13 +122,14 @@ fn demanded(triggers: &Triggers, s: &Sentence<'_>, candidates: &[Candidate], t: 
         })
 }
 
-/// Whether the verb at `t` is an infinitive: "to lift", "to immediately lift".
+/// Whether the verb at `t` is an infinitive: "to lift", "to immediately lift", "to help
+/// finance".
 fn infinitive(s: &Sentence<'_>, t: usize) -> bool {
     s.is(t - 1, "to")
         || t >= 2
             && s.is(t - 2, "to")
-            && s.word(t - 1).len() > 4
-            && s.word(t - 1).to_ascii_lowercase().ends_with("ly")
+            && (s.word(t - 1).len() > 4 && s.word(t - 1).to_ascii_lowercase().ends_with("ly")
+                || s.is(t - 1, "help"))
 }
 
 /// Whether the event is in the future: a future auxiliary, an intent verb or noun before

@@ -55,6 +55,53 @@ pub(super) const RELATIVE_WORDS: &[&str] = &["that", "which", "who", "whom", "wh
 pub(super) const NON_POLITICAL_SECTORS: &[&str] =
     &["CVL", "REF", "BUS", "JRN", "EDU", "AGR", "MED", "CRM"];
 
+/// What is fired or dropped: passive subjects of attack verbs that are weapons, not targets.
+pub(super) const PROJECTILES: &[&str] = &[
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "drone",
+    "drones",
+    "shell",
+    "shells",
+    "bomb",
+    "bombs",
+    "mortar",
+    "mortars",
+    "grenade",
+    "grenades",
+    "artillery",
+    "munitions",
+    "bullets",
+];
+
+/// Nouns of what is done to someone: their possessive person is the one who suffers it
+/// ("Navalny's arrest", "Khashoggi's killing").
+pub(super) const PATIENT_NOUNS: &[&str] = &[
+    "arrest",
+    "arrests",
+    "detention",
+    "imprisonment",
+    "jailing",
+    "killing",
+    "murder",
+    "assassination",
+    "kidnapping",
+    "abduction",
+    "execution",
+    "release",
+    "torture",
+    "deportation",
+    "expulsion",
+    "extradition",
+    "conviction",
+    "sentencing",
+    "prosecution",
+    "trial",
+    "beating",
+];
+
 pub(super) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "both", "all",
 ];
