@@ -717,7 +717,8 @@ fn recipient_after(
     let t_end = cand.tok_end;
     let mut first: Option<(usize, String)> = None;
     for (idx, m) in s.mentions.iter().enumerate() {
-        if m.tok_start < t_end || m.tok_start >= end || !is_actorish(m) {
+        if m.tok_start < t_end || m.tok_start >= end || !is_actorish(m) || s.is_sourced(m.tok_start)
+        {
             continue;
         }
         if subject_of_another_clause(s, cand, m) {

@@ -216,11 +216,53 @@ fn attribution_zone(text: &str, tokens: &[Token]) -> Vec<bool> {
         while end < tokens.len() && !is_any(text, &tokens[end], &[",", ";", ".", "that"]) {
             end += 1;
         }
+        // "According to reports the UK is pushing …": with no comma soon, the source is the
+        // phrase right after "according to" (or "citing"), not the rest of the sentence.
+        if end - start > 8 {
+            let phrase = start + if according { 2 } else { 1 };
+            end = (phrase + 1..end)
+                .find(|&e| {
+                    let w = &text[tokens[e].start..tokens[e].end];
+                    tokens[e].word && w.starts_with(|c: char| c.is_uppercase())
+                        || is_any(text, &tokens[e], &["is", "are", "was", "were", "has", "have"])
+                })
+                .unwrap_or(end)
+                .min(phrase + 4);
+        }
         for flag in &mut zone[start..end] {
             *flag = true;
         }
     }
+    if let Some((from, to)) = final_speaker_span(text, tokens) {
+        for flag in &mut zone[from..to] {
+            *flag = true;
+        }
+    }
     zone
+}
+
+/// The tokens naming the speaker of a sentence-final ", Seoul's military said (on Thursday)."
+/// or ", said the ministry.": a party there is the source, never a party of the event.
+fn final_speaker_span(text: &str, tokens: &[Token]) -> Option<(usize, usize)> {
+    let at = |k: usize, words: &[&str]| tokens.get(k).is_some_and(|t| is_any(text, t, words));
+    // The end of the sentence, before its final punctuation and closing quotes.
+    let mut end = tokens.len();
+    while end > 0 && !tokens[end - 1].word {
+        end -= 1;
+    }
+    let comma = (end.saturating_sub(12)..end).rev().find(|&k| at(k, &[",", "”", "\""]))?;
+    let verb = (comma + 1..end).find(|&k| at(k, SPEECH))?;
+    // What follows the verb is a time ("on Thursday", "last week") or the speaker itself.
+    if verb == comma + 1 {
+        // ", said the ministry.": only "said"/"says" with a short speaker after it (",
+        // saying it was withholding aid" is the actor's own words).
+        let inverted = at(verb, &["said", "says"]) && verb + 1 < end && end - verb <= 7;
+        return inverted.then_some((verb + 1, end));
+    }
+    let tail_ok = (verb + 1..end).all(|k| {
+        at(k, DAY_WORDS) || at(k, &["on", "in", "last", "this", "week", "month", "late", "early"])
+    });
+    tail_ok.then_some((comma + 1, verb))
 }
 
 /// "It is thought that …", "it was reported that …": an expletive "it" refers to nothing.

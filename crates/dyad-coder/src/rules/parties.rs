@@ -7,7 +7,7 @@ use dyad_model::{Entity, EventType};
 use super::{
     dedup_entities, entity_of, irrealis, is_common_phrase, location, preposition_before,
     speech_subject, unidentified_actor, unidentified_allowed, Argument, Candidate, Clause,
-    ClauseKind, Discourse, Sentence,
+    ClauseKind, Discourse, Sentence, PLACE_NOUNS, PREPOSITIONS,
 };
 use crate::mentions::{Kind, Mention, Refers};
 use crate::triggers::{Pos, Trigger};
@@ -283,9 +283,23 @@ fn place_recipient(
         e.sector.clear();
         Some(e)
     };
+    // "shelled Kharkiv", "bombed the city of Aleppo": a place that is the verb's object is
+    // what the act is done to.
+    let object = |m: &&Mention| {
+        m.kind == Kind::Place
+            && m.tok_start >= cand.tok_end
+            && m.tok_start - cand.tok_end <= 4
+            && m.tok_start < clause.end
+            && (cand.tok_end..m.tok_start).all(|k| {
+                s.tokens[k].word
+                    && (!s.is_any(k, PREPOSITIONS)
+                        || s.is(k, "of") && k > 0 && s.is_any(k - 1, PLACE_NOUNS))
+            })
+    };
+    let object_place = (trigger.pos == Pos::Verb).then(|| s.mentions.iter().find(object)).flatten();
     let after = s.mentions.iter().filter(|m| m.tok_start >= cand.tok_end).find(in_clause);
     let before = s.mentions.iter().filter(|m| m.tok_end <= t).find(in_clause);
-    after.or(before).and_then(place_country)
+    object_place.or(after).or(before).and_then(place_country)
 }
 
 /// Gives unidentified actors of force, coercion, protest or mobilisation named by a common
