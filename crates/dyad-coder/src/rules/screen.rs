@@ -78,6 +78,17 @@ pub(super) fn screened_out(
     if trigger.inverse && recipient_arg.is_none() {
         return true;
     }
+    // "attack drones", "assault rifles", "strike aircraft": the noun names a kind of weapon.
+    if trigger.pos == Pos::Noun && s.is_any(cand.tok_end, WEAPON_KINDS) {
+        return true;
+    }
+    // "in violation of UN sanctions", "despite the embargo": sanctions in force are the
+    // background of another act, not news of their own.
+    if trigger.event == EventType::Sanction
+        && (cand.tok_start.saturating_sub(4)..cand.tok_start).any(|k| s.is_any(k, DEFIED))
+    {
+        return true;
+    }
     // "to demonstrate the navy's strength", "demonstrated that …": to show, not to protest;
     // "settled in Okinawa": moved there, no settlement.
     if trigger.pos == Pos::Verb
@@ -88,6 +99,45 @@ pub(super) fn screened_out(
     }
     false
 }
+
+/// Nouns that an event noun before them makes a kind of weapon ("attack drones").
+const WEAPON_KINDS: &[&str] = &[
+    "drone",
+    "drones",
+    "helicopter",
+    "helicopters",
+    "aircraft",
+    "jet",
+    "jets",
+    "submarine",
+    "submarines",
+    "rifle",
+    "rifles",
+    "vehicle",
+    "vehicles",
+    "boats",
+    "craft",
+    "weapons",
+    "missiles",
+    "capability",
+    "capabilities",
+];
+
+/// Words by which sanctions in force are defied, evaded or stood under.
+const DEFIED: &[&str] = &[
+    "violation",
+    "violations",
+    "violating",
+    "breach",
+    "breaching",
+    "evade",
+    "evading",
+    "circumvent",
+    "circumventing",
+    "despite",
+    "defying",
+    "under",
+];
 
 /// Whether what follows a verb at `k` is its object or a clause ("the strength", "its resolve",
 /// "that …", "how …"), as after "demonstrate" meaning to show.
