@@ -78,12 +78,18 @@ fn choose_trigger(
     // "-ing" forms after a determiner are nouns; they have no noun row, so they are skipped.
     let mut accepted: Option<Vec<(u32, u32)>> = None;
     let mut accepted_near: Option<Vec<(u32, u32)>> = None;
-    for &(row, form) in rows {
+    // The verb reading first where the context asks for one; a noun reading when no verb
+    // form fits ("agreed to concessions": "to" takes the base form).
+    let order: &[Pos] = match want {
+        Pos::Verb if has_noun => &[Pos::Verb, Pos::Noun],
+        Pos::Verb => &[Pos::Verb],
+        Pos::Noun => &[Pos::Noun],
+    };
+    for &(row, form) in
+        order.iter().flat_map(|&pos| rows.iter().filter(move |(r, _)| triggers.rows[*r].pos == pos))
+    {
         let trigger = &triggers.rows[row];
-        if trigger.pos != want {
-            continue;
-        }
-        if want == Pos::Verb && !verb_form_fits(trigger, s, form, t, t_end, verb_context) {
+        if trigger.pos == Pos::Verb && !verb_form_fits(trigger, s, form, t, t_end, verb_context) {
             continue;
         }
         if trigger.object_words {
@@ -116,6 +122,11 @@ fn choose_trigger(
 /// pronoun subject, an adverb, a verb of aspect, a day, or an actor mention right before it.
 fn verb_context(s: &Sentence<'_>, t: usize) -> bool {
     let prev = t.checked_sub(1);
+    // "bowed to pressure", "gave in to demands": "to" after a verb of yielding is a
+    // preposition; a noun follows.
+    if prev.is_some_and(|p| p > 0 && s.is(p, "to") && s.is_any(p - 1, YIELDING)) {
+        return false;
+    }
     prev.is_some_and(|p| {
         s.is_any(
             p,
@@ -195,6 +206,8 @@ fn verb_form_fits(
     let prev = t.checked_sub(1);
     let after_determiner = prev.is_some_and(|p| s.is_any(p, DETERMINERS));
     match form {
+        // "to" takes the base form: "to demands" is a noun.
+        Form::Third if prev.is_some_and(|p| s.is(p, "to")) => false,
         Form::Base | Form::Third => verb_context,
         // "use U.S. provided weapons", "with Iranian-made drones": a participle
         // between a modifier and its noun after "use"/"with" is an adjective.
@@ -418,6 +431,28 @@ pub(super) fn has_class(
     false
 }
 
+/// Words before "to" that make it a preposition of yielding ("bowed to", "gave in to").
+const YIELDING: &[&str] = &[
+    "in",
+    "bow",
+    "bows",
+    "bowed",
+    "bowing",
+    "yield",
+    "yields",
+    "yielded",
+    "yielding",
+    "accede",
+    "accedes",
+    "acceded",
+    "acceding",
+    "succumb",
+    "succumbs",
+    "succumbed",
+    "submit",
+    "submitted",
+];
+
 /// Verbs of impact, which say what an event did rather than name one ("hit by a cyber attack").
 /// Verbs of aspect: they tell when the event of their complement begins, goes on or
 /// comes back.
@@ -627,7 +662,8 @@ fn governed_noun(
                         | EventType::Retreat
                 )
                 && (noun_object(s, c, cand, 3)
-                    || governing.event == EventType::Agree && s.commits_to(c.tok_end - 1, t))
+                    || governing.event == EventType::Agree && s.commits_to(c.tok_end - 1, t)
+                    || yielded_to(s, c, cand))
                 && !governs_concession(triggers, s, c, cand)
                 && !intends_hostile_noun(triggers, s, c, cand)
                 && !s.is_any(c.tok_start, ORDER_VERBS)
@@ -835,6 +871,17 @@ pub(super) fn governs_concession(
         && n.pos == Pos::Noun
         && matches!(n.event, EventType::Concede | EventType::Retreat)
         && (noun_object(s, verb, noun, 3) || s.commits_to(verb.tok_end - 1, noun.tok_start))
+}
+
+/// Whether `noun` is what `verb` yields to ("bowed to the protesters' demands", "gave in to
+/// pressure"): "to" after the verb, then the noun within three words.
+fn yielded_to(s: &Sentence<'_>, verb: &Candidate, noun: &Candidate) -> bool {
+    let to = verb.tok_end;
+    s.is(to, "to")
+        && s.is_any(to - 1, YIELDING)
+        && noun.tok_start > to
+        && noun.tok_start - to <= 4
+        && (to + 1..noun.tok_start).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
 }
 
 /// Whether `noun` follows `verb` within `reach` words, with only words (no preposition, no
