@@ -121,7 +121,11 @@ fn choose_trigger(
 /// Whether the word before token `t` makes a verb reading likely: an auxiliary, a modal, a
 /// pronoun subject, an adverb, a verb of aspect, a day, or an actor mention right before it.
 fn verb_context(s: &Sentence<'_>, t: usize) -> bool {
-    let prev = t.checked_sub(1);
+    // An opening quote does not part a verb from what governs it ("promised to \"cease …").
+    let mut prev = t.checked_sub(1);
+    while let Some(p) = prev.filter(|&p| p > 0 && s.is_any(p, &["\"", "“", "‘", "'"])) {
+        prev = Some(p - 1);
+    }
     // "bowed to pressure", "gave in to demands": "to" after a verb of yielding is a
     // preposition; a noun follows.
     if prev.is_some_and(|p| p > 0 && s.is(p, "to") && s.is_any(p - 1, YIELDING)) {
