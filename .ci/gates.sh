@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Evaluation gates against ../shared (never part of `cargo test`). Thresholds are the level
 # reached so far; raise them as the coder improves. Lower one only for a measured trade that
-# docs/accuracy.md records (2026-12-04: stories recall 0.67 -> 0.655 for no longer coding the
+# docs/accuracy.md records (row d166d3a: stories recall 0.67 -> 0.655 for no longer coding the
 # bare dictionary verbs' one-party events, nearly all of them wrong on VOA).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,14 +9,14 @@ DYAD=target/release/dyad
 
 echo "-- PLOVER gold records"
 "$DYAD" eval ../shared/eval/plover_gsr.json --worst 0
-"$DYAD" eval ../shared/eval/plover_gsr.json --json --min-event 0.75 --min-actor 0.755 --min-recipient 0.645
+"$DYAD" eval ../shared/eval/plover_gsr.json --json --min-event 0.755 --min-actor 0.758 --min-recipient 0.65
 
 # Real-news development sets (../shared/eval/dev, see its README); docs/accuracy.md keeps the
 # figures over time.
 echo "-- real news: wire sentences with a CAMEO quad class"
-"$DYAD" eval ../shared/eval/dev/conflibert_quad.jsonl --worst 0 --json --min-f1 0.62
+"$DYAD" eval ../shared/eval/dev/conflibert_quad.jsonl --worst 0 --json --min-f1 0.625
 echo "-- real news: stories labelled with one PLOVER type"
-"$DYAD" eval ../shared/eval/dev/ngec_synthetic.jsonl --worst 0 --json --min-top1 0.415 --min-recall 0.655
+"$DYAD" eval ../shared/eval/dev/ngec_synthetic.jsonl --worst 0 --json --min-top1 0.415 --min-recall 0.66
 
 echo "-- seed article, text and web page"
 tmp=$(mktemp -d)
