@@ -370,7 +370,23 @@ fn mention_in_node(s: &Sentence<'_>, k: usize, located: bool) -> Option<(usize, 
     });
     let mut stack = vec![(k, 0)];
     while let Some((n, depth)) = stack.pop() {
-        for c in s.tree().children(n) {
+        // "Afghanistan's Taliban insurgency": an armed group or party compounded with the head
+        // is the party before the possessor of the whole ("Iran's U.N. ambassador" and
+        // "Guatemala's Washington embassy" stay the possessor's).
+        let named_group = |c: usize| {
+            matches!(s.tree().rel(c), "compound" | "flat" | "appos")
+                && s.mentions.iter().any(|m| {
+                    m.tok_start <= c
+                        && c < m.tok_end
+                        && m.kind == Kind::Actor
+                        && !m.capital
+                        && m.entity.code != m.entity.country
+                        && !matches!(m.entity.country.as_str(), "UNO" | "IGO" | "EUR" | "NGO")
+                })
+        };
+        let mut children: Vec<usize> = s.tree().children(n).collect();
+        children.sort_by_key(|&c| !named_group(c));
+        for c in children {
             let rel = s.tree().rel(c);
             let nominal = match rel {
                 // "denounced North Korea's pact": the possessor is the party.

@@ -208,7 +208,12 @@ fn named(
     {
         if let Some(si) = arg.and_then(|a| a.sector) {
             let sector = &s.mentions[si].entity.sector;
-            for e in entities.iter_mut().filter(|e| !sector.is_empty() && !e.country.is_empty()) {
+            // An organisation keeps its own sector: "the leader of Boko Haram" is no government.
+            let lends = |e: &Entity| e.code == e.country || e.sector.is_empty();
+            for e in entities
+                .iter_mut()
+                .filter(|e| !sector.is_empty() && !e.country.is_empty() && lends(e))
+            {
                 e.sector = sector.clone();
             }
         }
