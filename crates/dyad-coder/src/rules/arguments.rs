@@ -723,6 +723,19 @@ fn agent_after(s: &Sentence<'_>, t: usize, end: usize) -> Option<Argument> {
     })
 }
 
+/// "called off protests that had angered Russia": a relative clause on the object after the
+/// verb ending at `t_end` names its own parties, not the verb's recipient ("its demand that
+/// Israel ease …" is the demand's content, whose subject is asked).
+fn in_relative_clause(s: &Sentence<'_>, t_end: usize, m: &Mention) -> bool {
+    let object_from = after_day(s.text, s.tokens, t_end) + 1;
+    (object_from..m.tok_start).any(|k| {
+        s.is_any(k, RELATIVE_WORDS)
+            && !(s.is(k, "that")
+                && (s.is_any(k + 1, DETERMINERS)
+                    || s.mentions.iter().any(|o| o.tok_start == k + 1)))
+    })
+}
+
 fn recipient_after(
     s: &Sentence<'_>,
     trigger: &Trigger,
@@ -737,23 +750,10 @@ fn recipient_after(
         {
             continue;
         }
-        if subject_of_another_clause(s, cand, m) {
-            continue;
-        }
         if m.tok_start - t_end > 12 {
             break;
         }
-        // "called off protests that had angered Russia": a relative clause on the object
-        // names its own parties, not the verb's recipient ("its demand that Israel ease …"
-        // is the demand's content, whose subject is asked).
-        let object_from = after_day(s.text, s.tokens, t_end) + 1;
-        let relative = |k: usize| {
-            s.is_any(k, RELATIVE_WORDS)
-                && !(s.is(k, "that")
-                    && (s.is_any(k + 1, DETERMINERS)
-                        || s.mentions.iter().any(|m| m.tok_start == k + 1)))
-        };
-        if (object_from..m.tok_start).any(relative) {
+        if subject_of_another_clause(s, cand, m) || in_relative_clause(s, t_end, m) {
             continue;
         }
         let prep = preposition_before(s.text, s.tokens, m.tok_start, t_end.saturating_sub(1))

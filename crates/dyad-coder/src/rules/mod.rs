@@ -952,22 +952,7 @@ fn code_event(
         &actor,
         explain.then_some(&mut why),
     );
-    // A dictionary verb bare of any object pattern makes an event only towards a party the
-    // sentence names ("affected", "argued", "increased" alone say nothing of one), unless
-    // its actor makes it another act ("demonstrators gathered" is a protest).
-    if trigger.dyadic && recipient_arg.is_none() && event_type == trigger.event {
-        return None;
-    }
-    // A visit is a political act: migrants, tourists, companies or reporters arriving
-    // somewhere ("Chinese immigrants arrived in Houston", "the vaccine arrived in Manila")
-    // make no CONSULT.
-    if event_type == EventType::Consult
-        && modes.iter().any(|m| m == "visit")
-        && !actor.is_empty()
-        && actor
-            .iter()
-            .all(|a| NON_POLITICAL_SECTORS.contains(&a.sector.as_str()) || a.country == "MNC")
-    {
+    if unfit_parties(trigger, event_type, &modes, &actor, recipient_arg.is_some()) {
         return None;
     }
     // Modality.
@@ -1084,6 +1069,27 @@ fn forces_moved(
         }
         (actor_arg, recipient_arg) => (actor_arg, recipient_arg),
     }
+}
+
+/// Whether the parties found make no event of this type: a bare dictionary verb with no one
+/// it is done to ("affected", "argued", "increased" alone say nothing of one, unless its actor
+/// makes it another act: "demonstrators gathered" is a protest), or a visit by people whose
+/// travels are no diplomacy ("Chinese immigrants arrived in Houston", "the vaccine arrived in
+/// Manila").
+fn unfit_parties(
+    trigger: &Trigger,
+    event_type: EventType,
+    modes: &[String],
+    actor: &[Entity],
+    has_recipient: bool,
+) -> bool {
+    (trigger.dyadic && !has_recipient && event_type == trigger.event)
+        || (event_type == EventType::Consult
+            && modes.iter().any(|m| m == "visit")
+            && !actor.is_empty()
+            && actor
+                .iter()
+                .all(|a| NON_POLITICAL_SECTORS.contains(&a.sector.as_str()) || a.country == "MNC"))
 }
 
 /// The details of an event whose type, modality and parties are decided (date, size, open

@@ -15,89 +15,77 @@ pub(super) fn screened_out(
     cand: &Candidate,
     recipient_arg: &Option<Argument>,
 ) -> bool {
-    if trigger.needs_object && recipient_arg.as_ref().is_none_or(|r| r.how != "object") {
-        return true;
-    }
+    lacks_argument(trigger, recipient_arg)
+        || newsroom_phrase(trigger, s, cand)
+        || names_no_act(trigger, s, cand)
+}
+
+/// A trigger that needs an object, a judged party or a receiver without one.
+fn lacks_argument(trigger: &Trigger, recipient_arg: &Option<Argument>) -> bool {
+    (trigger.needs_object && recipient_arg.as_ref().is_none_or(|r| r.how != "object"))
+        // A judgement of nobody named is an opinion, not an accusation.
+        || (trigger.judgement && recipient_arg.is_none())
+        // "Receiving aid from X …" with nobody receiving: no event.
+        || (trigger.inverse && recipient_arg.is_none())
+}
+
+/// "requests for comment", "declined to comment", "refused to be named": newsroom routine;
+/// "committed abuses" is no commitment.
+fn newsroom_phrase(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
+    let after = cand.tok_end;
+    (trigger.event == EventType::Request
+        && s.is(after, "for")
+        && s.is_any(after + 1, &["comment", "comments", "clarification"]))
+        || (trigger.lemma == "commit" && !(s.is(after, "to") || s.is(after + 1, "to")))
+        || (trigger.event == EventType::Reject
+            && s.is(after, "to")
+            && s.is_any(
+                after + 1,
+                &[
+                    "comment",
+                    "elaborate",
+                    "disclose",
+                    "discuss",
+                    "speak",
+                    "confirm",
+                    "be",
+                    "give",
+                    "provide",
+                    "say",
+                ],
+            )
+            && (s.is_any(
+                after + 1,
+                &["comment", "elaborate", "disclose", "speak", "confirm", "say"],
+            ) || s.is_any(after + 2, &["named", "identified", "quoted"])
+                || s.is_any(after + 2, &["details", "specifics", "further"])))
+}
+
+/// Words that look like an event but name none here: a participle describing its noun, nature
+/// striking, a kind of weapon, sanctions defied, showing or settling somewhere.
+fn names_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
     // "occupied territories", "the banned movement", "frozen nuclear facilities": a
-    // participle before its noun describes the noun; it reports no act.
-    if trigger.pos == Pos::Verb
+    // participle before its noun describes the noun; it reports no act. "The US presented
+    // evidence": after a party the word is its verb, whatever the parse says.
+    (trigger.pos == Pos::Verb
         && cand.form == Form::Past
         && cand.tok_end == cand.tok_start + 1
         && (parsed_adjective(s, cand.tok_start) || adjective_after_determiner(s, cand.tok_start))
-        // "The US presented evidence": after a party the word is its verb, whatever the
-        // parse says.
-        && !s.mentions.iter().any(|m| m.tok_end == cand.tok_start)
-    {
-        return true;
-    }
-    // A judgement of nobody named is an opinion, not an accusation.
-    if trigger.judgement && recipient_arg.is_none() {
-        return true;
-    }
-    // "requests for comment" is newsroom routine; "committed abuses" is no commitment.
-    if (trigger.event == EventType::Request
-        && s.is(cand.tok_end, "for")
-        && s.is_any(cand.tok_end + 1, &["comment", "comments", "clarification"]))
-        || (trigger.lemma == "commit"
-            && !(s.is(cand.tok_end, "to") || s.is(cand.tok_end + 1, "to")))
-    {
-        return true;
-    }
-    // "declined to comment", "refused to be named": newsroom phrases, not rejections.
-    if trigger.event == EventType::Reject
-        && s.is(cand.tok_end, "to")
-        && s.is_any(
-            cand.tok_end + 1,
-            &[
-                "comment",
-                "elaborate",
-                "disclose",
-                "discuss",
-                "speak",
-                "confirm",
-                "be",
-                "give",
-                "provide",
-                "say",
-            ],
-        )
-        && (s.is_any(
-            cand.tok_end + 1,
-            &["comment", "elaborate", "disclose", "speak", "confirm", "say"],
-        ) || s.is_any(cand.tok_end + 2, &["named", "identified", "quoted"])
-            || s.is_any(cand.tok_end + 2, &["details", "specifics", "further"]))
-    {
-        return true;
-    }
-    // "were hit by floods", "a storm struck the coast": nature does not attack.
-    if (trigger.event == EventType::Assault || trigger.lemma == "strike") && disaster_near(s, cand)
-    {
-        return true;
-    }
-    // "Receiving aid from X …" with nobody receiving: no event.
-    if trigger.inverse && recipient_arg.is_none() {
-        return true;
-    }
-    // "attack drones", "assault rifles", "strike aircraft": the noun names a kind of weapon.
-    if trigger.pos == Pos::Noun && s.is_any(cand.tok_end, WEAPON_KINDS) {
-        return true;
-    }
-    // "in violation of UN sanctions", "despite the embargo": sanctions in force are the
-    // background of another act, not news of their own.
-    if trigger.event == EventType::Sanction
-        && (cand.tok_start.saturating_sub(4)..cand.tok_start).any(|k| s.is_any(k, DEFIED))
-    {
-        return true;
-    }
-    // "to demonstrate the navy's strength", "demonstrated that …": to show, not to protest;
-    // "settled in Okinawa": moved there, no settlement.
-    if trigger.pos == Pos::Verb
-        && (trigger.lemma == "demonstrate" && shows_something(s, cand.tok_end)
-            || trigger.lemma == "settle" && s.is_any(cand.tok_end, &["in", "into", "down"]))
-    {
-        return true;
-    }
-    false
+        && !s.mentions.iter().any(|m| m.tok_end == cand.tok_start))
+        // "were hit by floods", "a storm struck the coast": nature does not attack.
+        || ((trigger.event == EventType::Assault || trigger.lemma == "strike")
+            && disaster_near(s, cand))
+        // "attack drones", "assault rifles", "strike aircraft": a kind of weapon.
+        || (trigger.pos == Pos::Noun && s.is_any(cand.tok_end, WEAPON_KINDS))
+        // "in violation of UN sanctions", "despite the embargo": sanctions in force are the
+        // background of another act, not news of their own.
+        || (trigger.event == EventType::Sanction
+            && (cand.tok_start.saturating_sub(4)..cand.tok_start).any(|k| s.is_any(k, DEFIED)))
+        // "to demonstrate the navy's strength", "demonstrated that …": to show, not to
+        // protest; "settled in Okinawa": moved there, no settlement.
+        || (trigger.pos == Pos::Verb
+            && (trigger.lemma == "demonstrate" && shows_something(s, cand.tok_end)
+                || trigger.lemma == "settle" && s.is_any(cand.tok_end, &["in", "into", "down"])))
 }
 
 /// Nouns that an event noun before them makes a kind of weapon ("attack drones").
