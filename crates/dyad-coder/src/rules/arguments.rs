@@ -736,6 +736,20 @@ fn in_relative_clause(s: &Sentence<'_>, t_end: usize, m: &Mention) -> bool {
     })
 }
 
+/// "warned it would respond": a pronoun before an auxiliary is the subject of a clause of its
+/// own, mostly the speaker again, not whom the verb addresses.
+fn pronoun_subject_of_clause(s: &Sentence<'_>, m: &Mention) -> bool {
+    matches!(m.kind, Kind::Pronoun(_))
+        && !m.possessive
+        && s.is_any(
+            m.tok_end,
+            &[
+                "would", "will", "could", "can", "may", "might", "must", "should", "had", "has",
+                "have", "was", "were", "is", "are", "'d", "'ll",
+            ],
+        )
+}
+
 fn recipient_after(
     s: &Sentence<'_>,
     trigger: &Trigger,
@@ -753,7 +767,10 @@ fn recipient_after(
         if m.tok_start - t_end > 12 {
             break;
         }
-        if subject_of_another_clause(s, cand, m) || in_relative_clause(s, t_end, m) {
+        if subject_of_another_clause(s, cand, m)
+            || in_relative_clause(s, t_end, m)
+            || pronoun_subject_of_clause(s, m)
+        {
             continue;
         }
         let prep = preposition_before(s.text, s.tokens, m.tok_start, t_end.saturating_sub(1))
