@@ -750,6 +750,17 @@ fn pronoun_subject_of_clause(s: &Sentence<'_>, m: &Mention) -> bool {
         )
 }
 
+/// Whether an infinitive ("to expel", "to help fight") stands between tokens `from` and `to`.
+fn infinitive_between(s: &Sentence<'_>, from: usize, to: usize) -> bool {
+    (from..to.saturating_sub(1)).any(|k| {
+        let next = s.word(k + 1);
+        s.is(k, "to")
+            && next.starts_with(|c: char| c.is_ascii_lowercase())
+            && !s.is_any(k + 1, DETERMINERS)
+            && !s.mentions.iter().any(|m| m.tok_start == k + 1)
+    })
+}
+
 fn recipient_after(
     s: &Sentence<'_>,
     trigger: &Trigger,
@@ -802,16 +813,26 @@ fn recipient_after(
             Some(_) => continue,
             None => "object".into(),
         };
-        // Purpose clauses name the beneficiary: "sent shells in order to aid Russia".
-        let purpose = m.tok_start >= 2
-            && s.is_any(m.tok_start - 1, PURPOSE_VERBS)
-            && s.is(m.tok_start - 2, "to");
+        // Purpose clauses name the beneficiary: "sent shells in order to aid Russia", "to
+        // help defend Saudi Arabia".
+        let purpose = {
+            let mut k = m.tok_start;
+            while k > 0 && s.is_any(k - 1, PURPOSE_VERBS) {
+                k -= 1;
+            }
+            k < m.tok_start && k > 0 && s.is(k - 1, "to")
+        };
         if aid_like && purpose {
             return Some(Argument {
                 sector: None,
                 mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
                 how: "purpose".into(),
             });
+        }
+        // "sent troops to help expel Ukrainian forces": the object of an infinitive further
+        // on is that verb's, not this one's.
+        if aid_like && how == "object" && !purpose && infinitive_between(s, t_end, m.tok_start) {
+            continue;
         }
         if first.is_none() {
             first = Some((idx, how));

@@ -459,8 +459,19 @@ pub(super) const HEDGES: &[&[&str]] = &[
     &["seemingly"],
 ];
 
-pub(super) const PURPOSE_VERBS: &[&str] =
-    &["support", "aid", "help", "assist", "bolster", "back", "arm", "supply", "strengthen"];
+pub(super) const PURPOSE_VERBS: &[&str] = &[
+    "support",
+    "aid",
+    "help",
+    "assist",
+    "bolster",
+    "back",
+    "arm",
+    "supply",
+    "strengthen",
+    "defend",
+    "protect",
+];
 
 pub(super) const LIGHT_VERBS: &[&str] = &[
     "launch",
