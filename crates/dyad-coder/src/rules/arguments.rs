@@ -739,15 +739,7 @@ fn in_relative_clause(s: &Sentence<'_>, t_end: usize, m: &Mention) -> bool {
 /// "warned it would respond": a pronoun before an auxiliary is the subject of a clause of its
 /// own, mostly the speaker again, not whom the verb addresses.
 fn pronoun_subject_of_clause(s: &Sentence<'_>, m: &Mention) -> bool {
-    matches!(m.kind, Kind::Pronoun(_))
-        && !m.possessive
-        && s.is_any(
-            m.tok_end,
-            &[
-                "would", "will", "could", "can", "may", "might", "must", "should", "had", "has",
-                "have", "was", "were", "is", "are", "'d", "'ll",
-            ],
-        )
+    matches!(m.kind, Kind::Pronoun(_)) && !m.possessive && s.is_any(m.tok_end, CLAUSE_AUXILIARIES)
 }
 
 /// Whether an infinitive ("to expel", "to help fight") stands between tokens `from` and `to`.

@@ -382,6 +382,14 @@ fn object_rows(
         if !before_verb && s.is_any(k, &["that", "whether", "because", "although"]) {
             break;
         }
+        // "announced it will impose sanctions": a pronoun and an auxiliary open a clause of
+        // their own, whose words are its verb's.
+        if !before_verb
+            && s.is_any(k, &["it", "they", "he", "she", "we"])
+            && s.is_any(k + 1, CLAUSE_AUXILIARIES)
+        {
+            break;
+        }
         buf.clear();
         for (n, tk) in s.tokens[k..to].iter().take(triggers.max_class_words.min(3)).enumerate() {
             if n > 0 {

@@ -102,6 +102,13 @@ pub(super) const PATIENT_NOUNS: &[&str] = &[
     "beating",
 ];
 
+/// Auxiliaries after a pronoun that make it the subject of a clause of its own ("warned it
+/// would respond", "announced it will impose").
+pub(super) const CLAUSE_AUXILIARIES: &[&str] = &[
+    "would", "will", "could", "can", "may", "might", "must", "should", "had", "has", "have", "was",
+    "were", "is", "are", "'d", "'ll",
+];
+
 pub(super) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "both", "all",
 ];
