@@ -56,20 +56,22 @@ fn events_table(rows: &[EventRow]) -> String {
     out
 }
 
-/// The modality badge of an event's evidence, with its hedge and attribution beneath.
+/// The modality badge of an event's evidence, with its hedge and attribution beneath. The
+/// badge reads as certain when some source states the event as a fact (what the "asserted
+/// only" filter keeps), whatever the first mention's modality says.
 fn certainty_html(r: &EventRow) -> String {
     let modality = r.modality();
     let mut out = format!(
         "<span class=\"badge {}\">{}</span>",
-        if r.is_certain() { "certain" } else { "uncertain" },
+        if r.stated_as_fact() { "certain" } else { "uncertain" },
         escape(modality)
     );
     if let Some(h) = r.hedge() {
-        let _ = write!(
-            out,
-            " <span class=\"badge uncertain\">hedged</span><br><small>“{}”</small>",
-            escape(h)
-        );
+        // A hedge in the first report of an event another source states as a fact is shown,
+        // but not as a warning.
+        let badge =
+            if r.stated_as_fact() { "" } else { " <span class=\"badge uncertain\">hedged</span>" };
+        let _ = write!(out, "{badge}<br><small>hedged: “{}”</small>", escape(h));
     }
     if let Some(a) = r.attribution() {
         let _ = write!(out, "<br><small>per {}</small>", escape(a));

@@ -28,6 +28,16 @@ impl EventRow {
         self.modality() == "asserted" && self.hedge().is_none()
     }
 
+    /// Whether some source states the event as a fact (asserted, with no hedge): what the
+    /// `certain` filter of a query keeps, even when the first mention is hedged or reported.
+    pub fn stated_as_fact(&self) -> bool {
+        self.mentions.is_empty()
+            || self.mentions.iter().any(|m| {
+                m["modality"].as_str().unwrap_or("asserted") == "asserted"
+                    && m["hedge"].as_str().unwrap_or("").is_empty()
+            })
+    }
+
     /// Whether the sources report different figures for the event (the same unit, different
     /// values or qualifiers; a figure in another unit counts as different too).
     pub fn figures_disagree(&self) -> bool {
@@ -123,6 +133,7 @@ mod tests {
         assert_eq!(r.hedge(), Some("It is thought"));
         assert_eq!(r.attribution(), Some("Seoul said"));
         assert!(!r.is_certain());
+        assert!(r.stated_as_fact(), "the second source states it as a fact");
         assert!(r.dates_disagree());
         let long = row(
             vec![json!({"text": "North Korea sent shells, drones and missiles to Russia."})],
