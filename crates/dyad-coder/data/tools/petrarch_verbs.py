@@ -12,8 +12,12 @@ What it does:
   multi-word verbs (`+CALL_OFF`) become phrases;
 - a pattern `- * OBJECT ... [code]` applies, as in PETRARCH, to every verb of its block: the
   words of its first noun phrase after the verb (synonym sets `&NAME` expanded) become a literal
-  object list (`=word|word`) that must follow the verb in its clause; patterns with words
-  before the verb are left out;
+  object list (`=word|word`) that must follow the verb in its clause; a braced phrase
+  (`{NEW SANCTIONS}`, also inside parentheses) is one object, with a synonym set in it
+  expanded, and a noun followed by `(OF …)` keeps it ("state of emergency", not "state");
+  patterns with words before the verb are left out;
+- a verb block that lists its irregular forms without a past (`PUT {PUTS PUTTING}`) has its
+  base form as past and participle;
 - CAMEO codes become PLOVER event, mode and context through dyad-model's
   data/cameo2plover.tsv (the official CAMEO-to-PLOVER table); CAMEO 02x appeals are coded as
   the matching 10x demands (REQUEST), which the table leaves out, with the flag `appeal` (the
@@ -186,8 +190,11 @@ def classify_forms(lemma, forms):
     third = next((f for f in forms if head_of(f).endswith("s") and not head_of(f).endswith("ss")), "")
     ing = next((f for f in forms if head_of(f).endswith("ing")), "")
     rest = [f for f in forms if f not in (third, ing)]
-    if not rest:
+    if not rest and not (third or ing):
         return ""
+    if not rest:
+        # `PUT {PUTS PUTTING}`: a past left out is the base form (put, set, cut, hit).
+        rest = [lemma]
     past = rest[0]
     participle = next((f for f in rest if head_of(f).endswith("n") and f != past), rest[-1])
     if len(rest) >= 2 and head_of(past).endswith("n") and not head_of(rest[1]).endswith("n"):
@@ -265,22 +272,53 @@ def is_bare(after):
 
 
 def pattern_object(after, sets):
-    """The first noun phrase after the verb: its words, or the members of its synonym set."""
+    """The first noun phrase after the verb: its words, or the members of its synonym set; a
+    noun followed by `(OF …)` keeps it (`STATE (OF EMERGENCY)`: "state of emergency")."""
     tokens = re.findall(r"\{[^}]*\}|\([^)]*\)|&\w+|[A-Za-z_']+|\$|\+|%|\^", after)
-    for tok in tokens:
-        if tok in ("$", "+", "%", "^"):
-            continue
+    tokens = [t for t in tokens if t not in ("$", "+", "%", "^")]
+    for i, tok in enumerate(tokens):
         if tok.startswith("("):
-            inner = [t for t in tok.strip("()").split() if t not in ("$", "+", "%")]
+            inner_text = tok[1:-1]
+            # (AT {NEW SANCTIONS}): a braced phrase in the parentheses is the noun phrase.
+            braced = re.search(r"\{([^}]*)\}", inner_text)
+            if braced:
+                return phrase_of(braced.group(1), sets)
+            inner = [t for t in inner_text.split() if t not in ("$", "+", "%")]
             # (TO BORDER): the noun after the preposition.
-            nouns = [t for t in inner[1:] if not t.startswith("{")] or inner
-            return expand(nouns[-1] if nouns else "", sets)
-        if tok.startswith("{"):
-            words = [word(t) for t in tok.strip("{}").split() if t not in ("$", "+", "%")]
-            phrase = " ".join(w for w in words if w)
-            return [phrase] if phrase not in FUNCTION_WORDS else []
-        return expand(tok, sets)
+            nouns = inner[1:] or inner
+            found = expand(nouns[-1] if nouns else "", sets)
+        elif tok.startswith("{"):
+            return phrase_of(tok.strip("{}"), sets)
+        else:
+            found = expand(tok, sets)
+        after_of = of_phrase(tokens[i + 1] if i + 1 < len(tokens) else "")
+        if after_of and len(found) == 1 and not tok.startswith("&"):
+            return [f"{found[0]} of {after_of}"]
+        return found
     return []
+
+
+def of_phrase(tok):
+    """The words of a `(OF …)` group ("emergency" for `(OF EMERGENCY)`), or ""."""
+    words = tok.strip("()").split()
+    if not tok.startswith("(") or len(words) < 2 or words[0] != "OF":
+        return ""
+    rest = [word(w) for w in words[1:] if not w.startswith(("&", "{", "$", "+", "%"))]
+    return " ".join(w for w in rest if w) if len(rest) == len(words) - 1 else ""
+
+
+def phrase_of(inner, sets):
+    """The words of a braced noun phrase (`{NEW SANCTIONS}`, `{SUICIDE_ATTACK}`) as one
+    object; a synonym set in it (`{&WEAPON ATTACK}`) gives a phrase for each of its members."""
+    phrases = [""]
+    for t in inner.split():
+        if t in ("$", "+", "%"):
+            continue
+        members = [w for w in sets.get(t, []) if w] if t.startswith("&") else [word(t)]
+        if not members:
+            return []
+        phrases = [f"{p} {m}".strip() for p in phrases for m in members][:200]
+    return [p for p in phrases if p and p not in FUNCTION_WORDS]
 
 
 FUNCTION_WORDS = {

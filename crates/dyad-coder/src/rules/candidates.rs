@@ -315,7 +315,22 @@ fn object_class_found(
         Pos::Verb => {
             // "agreed that the truce had failed": a clause of its own is not the object.
             let clause_follows = s.is_any(after_day(s.text, s.tokens, t_end), &["that", "whether"]);
-            !clause_follows && has_class(coder, s, t_end, (t_end + 8).min(s.tokens.len()), class)
+            // "urged Iran to lift sanctions": the object of the infinitive of a party that
+            // is told to act is the infinitive's ("suspended plans to impose curfews" keeps
+            // its object: the plans are the curfews).
+            let reach = (t_end..(t_end + 8).min(s.tokens.len()))
+                .find(|&k| {
+                    k > t_end
+                        && s.is(k, "to")
+                        && (s.mentions.iter().any(|m| m.tok_end == k)
+                            || s.is_any(k - 1, &["them", "him", "her", "it", "us"]))
+                        && base_verb_at(coder, s, k + 1)
+                })
+                .unwrap_or((t_end + 8).min(s.tokens.len()));
+            // "urged the lifting of sanctions" asks for their end.
+            let undone = triggers.class_names.get(class).is_some_and(|c| c == "SANCTIONS")
+                && (t_end..reach).any(|k| s.is_any(k, UNDOING));
+            !clause_follows && !undone && has_class(coder, s, t_end, reach, class)
                 // In the passive the object is the subject: "a curfew was imposed".
                 || form == Form::Past
                     && (t.saturating_sub(2)..t).any(|k| s.is_any(k, BE))
@@ -328,6 +343,31 @@ fn object_class_found(
                     && has_class(coder, s, t_end + 1, (t_end + 5).min(s.tokens.len()), class))
         }
     }
+}
+
+/// Whether the word at `k` is the base form of a verb: of a trigger verb, or of a verb too
+/// common to be one ("to be", "to make").
+fn base_verb_at(coder: &Coder, s: &Sentence<'_>, k: usize) -> bool {
+    const COMMON: &[&str] =
+        &["be", "have", "do", "make", "take", "get", "give", "keep", "put", "let", "go", "come"];
+    if k >= s.tokens.len() || !s.tokens[k].word {
+        return false;
+    }
+    let w = s.word(k);
+    if !w.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return false;
+    }
+    if COMMON.contains(&w) {
+        return true;
+    }
+    let triggers = coder.triggers;
+    triggers.find(w).iter().any(|m| {
+        m.start() == 0
+            && m.end() == w.len()
+            && triggers.forms[m.pattern().as_usize()]
+                .iter()
+                .any(|&(row, form)| form == Form::Base && triggers.rows[row].pos == Pos::Verb)
+    })
 }
 
 /// Of the rows found with their object word's distance from the verb, those of this match

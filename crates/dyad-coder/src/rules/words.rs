@@ -340,6 +340,35 @@ pub(super) const NOUN_INTENT_VERBS: &[&str] = &[
     "threatening",
 ];
 
+/// Words of undoing a measure: "called for the lifting of sanctions" asks for their end.
+pub(super) const UNDOING: &[&str] = &[
+    "lift",
+    "lifting",
+    "ease",
+    "easing",
+    "end",
+    "ending",
+    "removal",
+    "remove",
+    "removing",
+    "relief",
+    "relax",
+    "relaxing",
+    "relaxation",
+    "drop",
+    "dropping",
+    "scrap",
+    "scrapping",
+    "waive",
+    "waiving",
+    "waiver",
+    "suspension",
+    "suspend",
+    "suspending",
+    "rollback",
+    "repeal",
+];
+
 /// Verbs whose object event does not take place: "postponed the rally", "foiled an attack".
 pub(super) const CALLED_OFF: &[&str] = &[
     "postpone",
