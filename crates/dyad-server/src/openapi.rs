@@ -95,7 +95,7 @@ pub(crate) fn spec() -> Value {
     dyad_params.push(query("by", "Period of each point (default month)", period.clone()));
     dyad_params.push(query(
         "events",
-        "true: each point lists the ids of its events (`events`), read event by event; by default they are left out and the series is read from the store's monthly sums where it can be",
+        "true: each point lists the ids of its events (`events`); without a filter a page's points are read again event by event, pair by pair, with a filter (or all=true) every matching event is read; by default they are left out and the series is read from the store's monthly sums where it can be",
         json!({"type": "string", "enum": ["true", "false"]}),
     ));
     dyad_params.extend(page_params("Points", 1000, 100_000));

@@ -782,6 +782,44 @@ async fn dyads_come_in_pages() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// `events=true` pages are read pair by pair (narrowed by the parties' codes, which are not
+/// always their countries, and co-actors are no recipients): each page must hold exactly
+/// the points, ids and sums of the whole series read with its ids.
+#[tokio::test]
+async fn dyad_pages_with_event_ids_match_the_whole_series() {
+    let (dir, db) = build_store();
+    // An agency whose code is not its country's, and co-actors tied by what they do together.
+    let text = "South Korea's National Intelligence Service accused North Korea of sending \
+                troops to Russia. Japan and Australia agreed to hold joint naval drills.";
+    assert!(store_text(&db, "agency", text, (2024, 11, 4)) >= 2);
+    let app = app(&db, None);
+    for by in ["month", "quarter", "day"] {
+        let (s, all) = get_json(&app, &format!("/api/dyads?by={by}&events=true&all=true")).await;
+        assert_eq!(s, StatusCode::OK, "{all}");
+        let points = all["dyads"].as_array().unwrap().clone();
+        assert!(points.iter().all(|p| p["events"].is_array()), "{all}");
+        let (mut paged, mut offset) = (Vec::new(), Some(0));
+        while let Some(o) = offset {
+            let uri = format!("/api/dyads?by={by}&events=true&limit=3&offset={o}");
+            let (s, page) = get_json(&app, &uri).await;
+            assert_eq!(s, StatusCode::OK, "{uri}: {page}");
+            paged.extend(page["dyads"].as_array().unwrap().iter().cloned());
+            offset = page["next"].as_u64().map(|n| n as usize);
+        }
+        assert_eq!(paged, points, "by={by}");
+        // Without ids, the same points.
+        let (_, plain) = get_json(&app, &format!("/api/dyads?by={by}&all=true")).await;
+        let strip = |p: &Value| {
+            let mut p = p.clone();
+            p.as_object_mut().unwrap().remove("events");
+            p
+        };
+        let plain: Vec<Value> = plain["dyads"].as_array().unwrap().clone();
+        assert_eq!(points.iter().map(strip).collect::<Vec<_>>(), plain, "by={by}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[tokio::test]
 async fn the_dashboard_shows_each_sentence_once_and_no_self_dyads() {
     // Issue 19: the dashboard listed one sentence three times (one row per event) and

@@ -569,6 +569,19 @@ pub(crate) fn optional_text_at<'r>(
 fn filter_sql(filter: &EventFilter) -> (String, String, Vec<Value>) {
     let mut conditions: Vec<String> = Vec::new();
     let mut params: Vec<Value> = Vec::new();
+    // Actor and recipient both: the events of the recipient looked up among the actor's, one
+    // index seek each, rather than two lists of ids built and compared (a dyad of two large
+    // countries: 0.24 s against 0.05 s on 10M events).
+    if let (Some(a), Some(r)) = (&filter.actor, &filter.recipient) {
+        params.push(Value::Text(a.to_ascii_uppercase()));
+        params.push(Value::Text(r.to_ascii_uppercase()));
+        let (ia, ir) = (params.len() - 1, params.len());
+        conditions.push(format!(
+            "e.id IN (SELECT r.event_id FROM event_parties r JOIN event_parties a \
+             ON a.code = ?{ia} AND a.role = 'a' AND a.event_id = r.event_id \
+             WHERE r.code = ?{ir} AND r.role = 'r')"
+        ));
+    }
     // Every `?` of one condition is bound to that condition's single value.
     let mut push = |sql: &str, value: Value| {
         params.push(value);
@@ -577,17 +590,16 @@ fn filter_sql(filter: &EventFilter) -> (String, String, Vec<Value>) {
     if let Some(id) = filter.id {
         push("e.id = ?", Value::Integer(id));
     }
-    if let Some(a) = &filter.actor {
-        push(
+    match (&filter.actor, &filter.recipient) {
+        (Some(a), None) => push(
             "e.id IN (SELECT event_id FROM event_parties WHERE code = ? AND role = 'a')",
             Value::Text(a.to_ascii_uppercase()),
-        );
-    }
-    if let Some(r) = &filter.recipient {
-        push(
+        ),
+        (None, Some(r)) => push(
             "e.id IN (SELECT event_id FROM event_parties WHERE code = ? AND role = 'r')",
             Value::Text(r.to_ascii_uppercase()),
-        );
+        ),
+        _ => {}
     }
     if let Some(p) = &filter.party {
         push(
