@@ -585,8 +585,14 @@ fn tree_noun_args(
             actor = Some(Argument { sector: None, mentions, how });
         }
     }
+    // "the rebels renewed their attacks": a pronoun possessor stands for the light verb's
+    // subject.
+    let pronoun_possessor = actor.as_ref().is_some_and(|a| {
+        a.mentions.iter().all(|&i| matches!(s.mentions[i].kind, Kind::Pronoun(_)))
+    });
     if let Some(v) = light {
-        if actor.is_none() {
+        if actor.is_none() || pronoun_possessor {
+            let possessor = actor.take();
             actor = syntax::subject(s.tree(), &words, v).and_then(|path| {
                 let (idx, sector) = mention_of_node(s, path.token)?;
                 Some(Argument {
@@ -595,6 +601,7 @@ fn tree_noun_args(
                     how: format!("{} (light verb of `{noun}`)", path.how),
                 })
             });
+            actor = actor.or(possessor);
         }
         if recipient.is_none() {
             recipient = syntax::objects(s.tree(), &words, v)
