@@ -15,7 +15,8 @@ What it does:
   object list (`=word|word`) that must follow the verb in its clause; a braced phrase
   (`{NEW SANCTIONS}`, also inside parentheses) is one object, with a synonym set in it
   expanded, and a noun followed by `(OF …)` keeps it ("state of emergency", not "state");
-  patterns with words before the verb are left out;
+  "GO * AHEAD (WITH TOUR)" takes the phrase after the adverb; patterns with words before
+  the verb are left out;
 - a verb block that lists its irregular forms without a past (`PUT {PUTS PUTTING}`) has its
   base form as past and participle;
 - CAMEO codes become PLOVER event, mode and context through dyad-model's
@@ -289,6 +290,9 @@ def pattern_object(after, sets):
             found = expand(nouns[-1] if nouns else "", sets)
         elif tok.startswith("{"):
             return phrase_of(tok.strip("{}"), sets)
+        elif word(tok) in PARTICLES and i + 1 < len(tokens) and tokens[i + 1].startswith("("):
+            # `GO * AHEAD (WITH TOUR)`: the particle is no object; the phrase after it has it.
+            continue
         else:
             found = expand(tok, sets)
         after_of = of_phrase(tokens[i + 1] if i + 1 < len(tokens) else "")
@@ -320,6 +324,9 @@ def phrase_of(inner, sets):
         phrases = [f"{p} {m}".strip() for p in phrases for m in members][:200]
     return [p for p in phrases if p and p not in FUNCTION_WORDS]
 
+
+# "Go ahead (with …)": the adverb is no object, what follows it is.
+PARTICLES = {"ahead"}
 
 FUNCTION_WORDS = {
     "to", "of", "in", "on", "for", "with", "by", "at", "from", "the", "a", "an", "and", "that",
