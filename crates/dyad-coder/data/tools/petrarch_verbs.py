@@ -15,7 +15,8 @@ What it does:
   object list (`=word|word`) that must follow the verb in its clause; a braced phrase
   (`{NEW SANCTIONS}`, also inside parentheses) is one object, with a synonym set in it
   expanded, and a noun followed by `(OF …)` keeps it ("state of emergency", not "state");
-  "GO * AHEAD (WITH TOUR)" takes the phrase after the adverb; patterns with words before
+  "GO * AHEAD (WITH TOUR)" takes the phrase after the adverb, "MAKE * FIRST MOVE" the
+  modifier with its noun; patterns with words before
   the verb are left out;
 - a verb block that lists its irregular forms without a past (`PUT {PUTS PUTTING}`) has its
   base form as past and participle;
@@ -293,6 +294,9 @@ def pattern_object(after, sets):
         elif word(tok) in PARTICLES and i + 1 < len(tokens) and tokens[i + 1].startswith("("):
             # `GO * AHEAD (WITH TOUR)`: the particle is no object; the phrase after it has it.
             continue
+        elif word(tok) in MODIFIERS and i + 1 < len(tokens) and tokens[i + 1].isalpha():
+            # `MAKE * FIRST MOVE`: a modifier alone is no object.
+            return [f"{word(tok)} {word(tokens[i + 1])}"]
         else:
             found = expand(tok, sets)
         after_of = of_phrase(tokens[i + 1] if i + 1 < len(tokens) else "")
@@ -324,6 +328,9 @@ def phrase_of(inner, sets):
         phrases = [f"{p} {m}".strip() for p in phrases for m in members][:200]
     return [p for p in phrases if p and p not in FUNCTION_WORDS]
 
+
+# Ordinals and adjectives that begin an object phrase.
+MODIFIERS = {"first", "second", "new", "further", "more", "final"}
 
 # "Go ahead (with …)": the adverb is no object, what follows it is.
 PARTICLES = {"ahead"}
