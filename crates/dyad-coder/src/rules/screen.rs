@@ -72,9 +72,13 @@ fn names_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
         && cand.tok_end == cand.tok_start + 1
         && (parsed_adjective(s, cand.tok_start) || adjective_after_determiner(s, cand.tok_start))
         && !s.mentions.iter().any(|m| m.tok_end == cand.tok_start))
-        // "were hit by floods", "a storm struck the coast": nature does not attack.
+        // "were hit by floods", "a storm struck the coast": nature does not attack;
+        // "civilians threatened with starvation": nor does it threaten.
         || ((trigger.event == EventType::Assault || trigger.lemma == "strike")
-            && disaster_near(s, cand))
+            && disaster_near(s, cand, "by"))
+        || (trigger.event == EventType::Threaten
+            && trigger.pos == Pos::Verb
+            && disaster_near(s, cand, "with"))
         // "attack drones", "assault rifles", "strike aircraft": a kind of weapon.
         || (trigger.pos == Pos::Noun && s.is_any(cand.tok_end, WEAPON_KINDS))
         // "in violation of UN sanctions", "despite the embargo": sanctions in force are the
@@ -135,6 +139,25 @@ fn shows_something(s: &Sentence<'_>, k: usize) -> bool {
         || s.mentions.iter().any(|m| m.tok_start == k && m.possessive)
 }
 
+/// Accidents and want: who is "killed by" or "threatened with" them is no one's victim
+/// (only after the verb: "after the crash, gunmen attacked" is an attack).
+const MISHAPS: &[&str] = &[
+    "crash",
+    "crashes",
+    "accident",
+    "accidents",
+    "collision",
+    "derailment",
+    "stampede",
+    "famine",
+    "starvation",
+    "hunger",
+    "disease",
+    "diseases",
+    "virus",
+    "extinction",
+];
+
 /// Natural disasters: what they "hit", "strike" or "kill" is no attack.
 const DISASTERS: &[&str] = &[
     "flood",
@@ -167,14 +190,15 @@ const DISASTERS: &[&str] = &[
     "downpours",
 ];
 
-/// Whether a natural disaster is the agent of the violence verb `cand`: right before it
-/// ("a 7.0-magnitude earthquake struck") or after "by" ("were hit by floods").
-fn disaster_near(s: &Sentence<'_>, cand: &Candidate) -> bool {
+/// Whether a natural disaster is the agent of the verb `cand`: right before it ("a
+/// 7.0-magnitude earthquake struck") or, it or a mishap, after `prep` ("were hit by floods",
+/// "killed by the crash", "threatened with famine").
+fn disaster_near(s: &Sentence<'_>, cand: &Candidate, prep: &str) -> bool {
     let t = cand.tok_start;
     let before = (t.saturating_sub(3)..t).any(|k| s.is_any(k, DISASTERS));
-    let after = s.is(cand.tok_end, "by")
+    let after = s.is(cand.tok_end, prep)
         && (cand.tok_end + 1..(cand.tok_end + 4).min(s.tokens.len()))
-            .any(|k| s.is_any(k, DISASTERS));
+            .any(|k| s.is_any(k, DISASTERS) || s.is_any(k, MISHAPS));
     before || after
 }
 
