@@ -187,11 +187,24 @@ fn verb_context(s: &Sentence<'_>, t: usize) -> bool {
                 "helped",
                 "helping",
             ],
-        ) || s.is_any(p, DAY_WORDS)
+        ) || s.is_any(p, DAY_WORDS) && !after_verb_and_day(s, p)
             || s.word(p).ends_with("ly")
     }) || prev.is_some_and(|p| {
         s.mentions.iter().any(|m| m.tok_end == p + 1 && m.kind == Kind::Actor && !m.possessive)
     })
+}
+
+/// "denied on Thursday charges by …": a day after a verb in the past parts that verb from
+/// its object, not a subject from its verb.
+fn after_verb_and_day(s: &Sentence<'_>, day: usize) -> bool {
+    let mut k = day;
+    while k > 0 && (s.is_any(k, DAY_WORDS) || s.is_any(k, &["on", "last", "this", "next"])) {
+        k -= 1;
+    }
+    k < day
+        && s.tokens[k].word
+        && s.word(k).ends_with("ed")
+        && s.word(k).starts_with(|c: char| c.is_ascii_lowercase())
 }
 
 /// Whether a verb row's matched `form` reads as a verb here.
