@@ -43,9 +43,22 @@ pub(super) fn find(
         }) {
             continue;
         }
-        if let Some((row, form)) =
-            choose_trigger(coder, s0, &triggers.forms[m.pattern().as_usize()], tok_start, tok_end)
-        {
+        // A dictionary phrase none of whose rows fits here may be its first words read by a
+        // hand-written row ("met with Kim": PETRARCH2's "meet with" has object rows only;
+        // "meet" is the meeting). A dictionary row of the shorter words is no reading of the
+        // phrase ("looking for a way" is not "look … way").
+        let shorter = (tok_start + 1..tok_end).rev().filter_map(|end| {
+            let pattern = triggers.exact(s0.text, m.start(), s0.tokens[end - 1].end)?;
+            Some((pattern, end))
+        });
+        let chosen = std::iter::once((m.pattern().as_usize(), tok_end)).chain(shorter).find_map(
+            |(pattern, end)| {
+                let choice = choose_trigger(coder, s0, &triggers.forms[pattern], tok_start, end)?;
+                (end == tok_end || !triggers.rows[choice.0].dictionary)
+                    .then_some((choice.0, choice.1, end))
+            },
+        );
+        if let Some((row, form, tok_end)) = chosen {
             candidates.push(Candidate { trigger: row, form, tok_start, tok_end });
         }
     }

@@ -85,12 +85,41 @@ fn names_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
         // background of another act, not news of their own.
         || (trigger.event == EventType::Sanction
             && (cand.tok_start.saturating_sub(4)..cand.tok_start).any(|k| s.is_any(k, DEFIED)))
+        // "the plan met with opposition": a reaction, not a meeting.
+        || (trigger.lemma == "meet"
+            && s.is(cand.tok_end, "with")
+            && (cand.tok_end + 1..(cand.tok_end + 3).min(s.tokens.len()))
+                .any(|k| s.is_any(k, REACTIONS)))
         // "to demonstrate the navy's strength", "demonstrated that …": to show, not to
         // protest; "settled in Okinawa": moved there, no settlement.
         || (trigger.pos == Pos::Verb
             && (trigger.lemma == "demonstrate" && shows_something(s, cand.tok_end)
                 || trigger.lemma == "settle" && s.is_any(cand.tok_end, &["in", "into", "down"])))
 }
+
+/// What a plan or a person "meets with" that is no meeting.
+const REACTIONS: &[&str] = &[
+    "opposition",
+    "resistance",
+    "criticism",
+    "condemnation",
+    "scepticism",
+    "skepticism",
+    "protests",
+    "protest",
+    "anger",
+    "outrage",
+    "approval",
+    "praise",
+    "success",
+    "failure",
+    "silence",
+    "derision",
+    "disapproval",
+    "hostility",
+    "suspicion",
+    "resentment",
+];
 
 /// Nouns that an event noun before them makes a kind of weapon ("attack drones").
 const WEAPON_KINDS: &[&str] = &[
