@@ -257,10 +257,7 @@ impl Triggers {
     /// a phrase found by [`Triggers::find`] ("meet" in "meet with").
     pub fn exact(&self, text: &str, start: usize, end: usize) -> Option<usize> {
         let input = Input::new(text).span(start..end).anchored(Anchored::Yes);
-        self.automaton
-            .find(input)
-            .filter(|m| m.end() == end)
-            .map(|m| m.pattern().as_usize())
+        self.automaton.find(input).filter(|m| m.end() == end).map(|m| m.pattern().as_usize())
     }
 
     pub fn class_index(&self, name: &str) -> Option<usize> {
