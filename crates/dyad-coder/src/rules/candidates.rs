@@ -112,8 +112,8 @@ fn choose_trigger(
             let (cache, reach) =
                 if trigger.light { (&mut accepted_near, 6) } else { (&mut accepted, 8) };
             let found = cache.get_or_insert_with(|| {
-                let mut found =
-                    object_rows(triggers, s, t_end, (t_end + reach).min(s.tokens.len()), false);
+                let to = object_reach(triggers, s, t_end, reach);
+                let mut found = object_rows(triggers, s, t_end, to, false);
                 found.extend(passive_object_rows(triggers, s, form, t, reach));
                 nearest_rows(rows, found)
             });
@@ -341,18 +341,7 @@ fn object_class_found(
         Pos::Verb => {
             // "agreed that the truce had failed": a clause of its own is not the object.
             let clause_follows = s.is_any(after_day(s.text, s.tokens, t_end), &["that", "whether"]);
-            // "urged Iran to lift sanctions": the object of the infinitive of a party that
-            // is told to act is the infinitive's ("suspended plans to impose curfews" keeps
-            // its object: the plans are the curfews).
-            let reach = (t_end..(t_end + 8).min(s.tokens.len()))
-                .find(|&k| {
-                    k > t_end
-                        && s.is(k, "to")
-                        && (s.mentions.iter().any(|m| m.tok_end == k)
-                            || s.is_any(k - 1, &["them", "him", "her", "it", "us"]))
-                        && base_verb_at(coder, s, k + 1)
-                })
-                .unwrap_or((t_end + 8).min(s.tokens.len()));
+            let reach = object_reach(triggers, s, t_end, 8);
             // "urged the lifting of sanctions" asks for their end.
             let undone = triggers.class_names.get(class).is_some_and(|c| c == "SANCTIONS")
                 && (t_end..reach).any(|k| s.is_any(k, UNDOING));
@@ -371,9 +360,25 @@ fn object_class_found(
     }
 }
 
+/// Where the object of the verb ending at `t_end` may stand, `reach` words at most: "urged
+/// Iran to lift sanctions": the object of the infinitive of a party that is told to act is
+/// the infinitive's ("suspended plans to impose curfews" keeps its object: the plans are the
+/// curfews).
+fn object_reach(triggers: &Triggers, s: &Sentence<'_>, t_end: usize, reach: usize) -> usize {
+    let limit = (t_end + reach).min(s.tokens.len());
+    (t_end + 1..limit)
+        .find(|&k| {
+            s.is(k, "to")
+                && (s.mentions.iter().any(|m| m.tok_end == k)
+                    || s.is_any(k - 1, &["them", "him", "her", "it", "us"]))
+                && base_verb_at(triggers, s, k + 1)
+        })
+        .unwrap_or(limit)
+}
+
 /// Whether the word at `k` is the base form of a verb: of a trigger verb, or of a verb too
 /// common to be one ("to be", "to make").
-fn base_verb_at(coder: &Coder, s: &Sentence<'_>, k: usize) -> bool {
+fn base_verb_at(triggers: &Triggers, s: &Sentence<'_>, k: usize) -> bool {
     const COMMON: &[&str] =
         &["be", "have", "do", "make", "take", "get", "give", "keep", "put", "let", "go", "come"];
     if k >= s.tokens.len() || !s.tokens[k].word {
@@ -386,7 +391,6 @@ fn base_verb_at(coder: &Coder, s: &Sentence<'_>, k: usize) -> bool {
     if COMMON.contains(&w) {
         return true;
     }
-    let triggers = coder.triggers;
     triggers.find(w).iter().any(|m| {
         m.start() == 0
             && m.end() == w.len()

@@ -617,6 +617,11 @@ pub(super) const LIGHT_VERBS: &[&str] = &[
     "announcing",
     "declares",
     "declaring",
+    "take",
+    "takes",
+    "took",
+    "taken",
+    "taking",
     // Verbs that bring into being what their object names ("formed a joint venture").
     "form",
     "formed",
