@@ -322,8 +322,18 @@ fn as_refusal(
         s.is_any(
             k,
             &[
-                "will", "would", "won't", "wouldn't", "refused", "refuses", "refuse", "declined",
+                "will",
+                "would",
+                "won't",
+                "wouldn't",
+                "refused",
+                "refuses",
+                "refuse",
+                "refusing",
+                "declined",
                 "declines",
+                "decline",
+                "declining",
             ],
         ) || event_type == EventType::Agree
             && s.is_any(k, &["failed", "fails", "fail"])

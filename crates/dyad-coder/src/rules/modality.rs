@@ -80,7 +80,7 @@ pub(super) fn modality(
 }
 
 /// Whether the event is negated: a negation in `window`, "yet to", "failed to", "refused
-/// to"; or a noun event called off or prevented.
+/// to", "declined to"; or a noun event called off or prevented.
 fn negated(triggers: &Triggers, s: &Sentence<'_>, cand: &Candidate, window: &Range<usize>) -> bool {
     let trigger = &triggers.rows[cand.trigger];
     let t = cand.tok_start;
@@ -88,10 +88,8 @@ fn negated(triggers: &Triggers, s: &Sentence<'_>, cand: &Candidate, window: &Ran
         .clone()
         .any(|k| s.is_any(k, NEGATION) || s.word(k).to_ascii_lowercase().ends_with("n't"))
         || (window.start..t).any(|k| s.is(k, "yet") && s.is(k + 1, "to"))
-        || (window.start..t).any(|k| {
-            s.is_any(k, &["failed", "fails", "fail", "refused", "refuses", "refuse"])
-                && s.is(k + 1, "to")
-        });
+        || (window.start..t)
+            .any(|k| s.is_any(k, REFUSALS) && s.is(after_day(s.text, s.tokens, k + 1), "to"));
     // "postponed the demonstration", "foiled an attack": a noun event called off or
     // prevented did not happen.
     neg || trigger.pos == Pos::Noun
@@ -101,6 +99,22 @@ fn negated(triggers: &Triggers, s: &Sentence<'_>, cand: &Candidate, window: &Ran
                 && (t - back + 1..t).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
         })
 }
+
+/// Verbs of failing or refusing to do what follows "to".
+const REFUSALS: &[&str] = &[
+    "failed",
+    "fails",
+    "fail",
+    "failing",
+    "refused",
+    "refuses",
+    "refuse",
+    "refusing",
+    "declined",
+    "declines",
+    "decline",
+    "declining",
+];
 
 /// In reported speech "would" is the future of the past: "said they would meet".
 fn reported_would(s: &Sentence<'_>, clause: Clause, k: usize) -> bool {
