@@ -100,6 +100,22 @@ fn negated(triggers: &Triggers, s: &Sentence<'_>, cand: &Candidate, window: &Ran
         })
 }
 
+/// Nouns of asking whose infinitive is asked for, not done.
+const REQUEST_NOUNS: &[&str] = &[
+    "call",
+    "calls",
+    "demand",
+    "demands",
+    "appeal",
+    "appeals",
+    "request",
+    "requests",
+    "plea",
+    "pleas",
+    "pressure",
+    "ultimatum",
+];
+
 /// Verbs of failing or refusing to do what follows "to".
 const REFUSALS: &[&str] = &[
     "failed",
@@ -125,15 +141,23 @@ fn reported_would(s: &Sentence<'_>, clause: Clause, k: usize) -> bool {
 /// the bans", "demanded that Israel ease restrictions"; nor what someone "needs to"
 /// or "has to" do.
 fn demanded(triggers: &Triggers, s: &Sentence<'_>, candidates: &[Candidate], t: usize) -> bool {
-    t > 0
-        && candidates.iter().any(|c| {
-            let governing = &triggers.rows[c.trigger];
-            governing.pos == Pos::Verb
-                && governing.event == EventType::Request
-                && c.tok_end <= t
-                && t - c.tok_end <= 15
-                && (infinitive(s, t) || (c.tok_end..t).any(|k| s.is(k, "that")))
-        })
+    // "rejected calls to withdraw", "pressure from Congress to help Iran", "demands to
+    // release prisoners": the infinitive of a request noun a few words before.
+    let asked_by_noun = t > 0
+        && infinitive(s, t)
+        && (t.saturating_sub(6)..t.saturating_sub(1)).any(|k| {
+            s.is_any(k, REQUEST_NOUNS) && (k + 1..t - 1).all(|j| !s.is(j, "to") || j + 1 == t)
+        });
+    asked_by_noun
+        || t > 0
+            && candidates.iter().any(|c| {
+                let governing = &triggers.rows[c.trigger];
+                governing.pos == Pos::Verb
+                    && governing.event == EventType::Request
+                    && c.tok_end <= t
+                    && t - c.tok_end <= 15
+                    && (infinitive(s, t) || (c.tok_end..t).any(|k| s.is(k, "that")))
+            })
 }
 
 /// Whether the verb at `t` is an infinitive: "to lift", "to immediately lift", "to help
