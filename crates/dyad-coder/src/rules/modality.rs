@@ -13,7 +13,7 @@ use super::{
     CONDITIONAL, FUTURE, INTENT_NOUNS, INTENT_WORDS, MODALS, NEGATION, NOUN_INTENT_VERBS,
     PREPOSITIONS, SPEECH,
 };
-use crate::triggers::{Pos, Triggers};
+use crate::triggers::{Form, Pos, Triggers};
 
 /// The modality of the event `cand` and the cues that decided it; `window` runs from the end
 /// of its actor (or the clause start) to its trigger. `why` collects explanations.
@@ -31,7 +31,16 @@ pub(super) fn modality(
     let mut modality = Modality::Asserted;
     let mut cues: Vec<String> = Vec::new();
     let neg = negated(triggers, s, cand, window);
+    // "… before they demobilize", "until the army withdraws": in the present, what waits on
+    // another act is a condition of it.
+    let not_yet = trigger.pos == Pos::Verb
+        && matches!(cand.form, Form::Base | Form::Third)
+        && (t.saturating_sub(5)..t).any(|k| {
+            s.is_any(k, &["before", "until", "till"])
+                && (k + 1..t).all(|j| !s.is_any(j, &[",", ";", "to"]))
+        });
     let conditional = matches!(clause.kind, ClauseKind::Sub(sub) if s.is_any(sub, CONDITIONAL))
+        || not_yet
         || (clause.start..t)
             .any(|k| s.is_any(k, CONDITIONAL) || (s.is(k, "in") && s.is(k + 1, "case")));
     let demanded = demanded(triggers, s, candidates, t);
