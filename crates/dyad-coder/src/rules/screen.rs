@@ -79,12 +79,44 @@ fn names_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
         || (trigger.event == EventType::Threaten
             && trigger.pos == Pos::Verb
             && disaster_near(s, cand, "with"))
-        // "attack drones", "assault rifles", "strike aircraft": a kind of weapon.
-        || (trigger.pos == Pos::Noun && s.is_any(cand.tok_end, WEAPON_KINDS))
+        // "attack drones", "assault rifles", "strike aircraft": a kind of weapon; so is a
+        // verb's base form before such a noun when nothing makes it a verb ("U.S. combat
+        // aircraft", not "to combat drones").
+        || ((trigger.pos == Pos::Noun
+            || cand.form == Form::Base
+                && !(cand.tok_start > 0
+                    && s.is_any(
+                        cand.tok_start - 1,
+                        &["to", "will", "would", "can", "could", "may", "might", "must", "should"],
+                    )))
+            && s.is_any(cand.tok_end, WEAPON_KINDS))
         // "in violation of UN sanctions", "despite the embargo": sanctions in force are the
         // background of another act, not news of their own.
         || (trigger.event == EventType::Sanction
             && (cand.tok_start.saturating_sub(4)..cand.tok_start).any(|k| s.is_any(k, DEFIED)))
+        // "a report released this month", "released a video": a text or a picture made
+        // public is no one set free.
+        || (trigger.lemma == "release" && trigger.pos == Pos::Verb && releases_a_text(s, cand))
+        // "conditions have eased Saturday", "tensions eased": nothing eased by anyone.
+        || (trigger.pos == Pos::Verb
+            && matches!(trigger.lemma.as_str(), "ease" | "relax")
+            && (cand.tok_end >= s.tokens.len()
+                || s.is_any(
+                    super::after_day(s.text, s.tokens, cand.tok_end),
+                    &[".", ",", ";", "and", "but", "since", "after", "as", "slightly",
+                      "somewhat", "further", "considerably", "significantly", "sharply"],
+                )))
+        // "as Japan's population continues to decline": to decrease, not to refuse.
+        || (trigger.lemma == "decline"
+            && trigger.pos == Pos::Verb
+            && !s.is(cand.tok_end, "to")
+            && !s.is_any(cand.tok_end, DETERMINERS)
+            && !s.is_any(cand.tok_end, &["invitations", "offers", "requests", "calls", "appeals"]))
+        // "millions of dogs are killed for their meat": animals are no party.
+        || (trigger.event == EventType::Assault
+            && trigger.pos == Pos::Verb
+            && (cand.tok_start.saturating_sub(4)..(cand.tok_end + 3).min(s.tokens.len()))
+                .any(|k| s.is_any(k, ANIMALS)))
         // "the plan met with opposition": a reaction, not a meeting.
         || (trigger.lemma == "meet"
             && s.is(cand.tok_end, "with")
@@ -96,6 +128,73 @@ fn names_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
             && (trigger.lemma == "demonstrate" && shows_something(s, cand.tok_end)
                 || trigger.lemma == "settle" && s.is_any(cand.tok_end, &["in", "into", "down"])))
 }
+
+/// Texts, pictures and figures that are "released" when made public.
+const TEXTS: &[&str] = &[
+    "report",
+    "reports",
+    "statement",
+    "statements",
+    "video",
+    "videos",
+    "footage",
+    "images",
+    "photos",
+    "photographs",
+    "data",
+    "figures",
+    "statistics",
+    "study",
+    "survey",
+    "findings",
+    "results",
+    "document",
+    "documents",
+    "list",
+    "album",
+    "film",
+    "book",
+    "recording",
+    "transcript",
+    "details",
+    "budget",
+    "assessment",
+];
+
+/// Whether the released thing is a text or picture: just before the verb (a participle or a
+/// passive: "a report released this month", "the video was released") or its object
+/// ("released a video").
+fn releases_a_text(s: &Sentence<'_>, cand: &Candidate) -> bool {
+    let t = cand.tok_start;
+    let before = (t.saturating_sub(8)..t).rev().take_while(|&k| !s.is(k, ".")).any(|k| {
+        s.is_any(k, TEXTS) && (k + 1..t).all(|j| !s.mentions.iter().any(|m| m.tok_start == j))
+    });
+    let after = (cand.tok_end..(cand.tok_end + 3).min(s.tokens.len())).any(|k| s.is_any(k, TEXTS));
+    before || after
+}
+
+/// Animals, which are killed, hunted or culled but are no party.
+const ANIMALS: &[&str] = &[
+    "dogs",
+    "cats",
+    "animals",
+    "cattle",
+    "livestock",
+    "birds",
+    "chickens",
+    "poultry",
+    "pigs",
+    "sheep",
+    "goats",
+    "elephants",
+    "rhinos",
+    "whales",
+    "sharks",
+    "wolves",
+    "bears",
+    "deer",
+    "fish",
+];
 
 /// What a plan or a person "meets with" that is no meeting.
 const REACTIONS: &[&str] = &[
