@@ -363,7 +363,26 @@ fn entity_of(
                             && (o.entity.sector.is_empty() || o.place.is_some()))
                     && o.entity.country.len() == 3
             });
-            let country = lexicon_place
+            // "The Afghan army chief said his forces had …": a possessive pronoun's forces are
+            // those of the nearest party before it.
+            let possessor = (m.tok_start > 0
+                && s.is_any(m.tok_start - 1, &["his", "her", "its", "their", "our"]))
+            .then(|| {
+                s.mentions.iter().rfind(|o| {
+                    o.tok_end < m.tok_start
+                        && o.tok_end + 15 >= m.tok_start
+                        && o.kind == Kind::Actor
+                        && o.entity.country.len() == 3
+                        && !matches!(
+                            o.entity.country.as_str(),
+                            "IGO" | "UNO" | "EUR" | "NGO" | "IMG" | "MNC" | "WST"
+                        )
+                        && preposition_before(s.text, s.tokens, o.tok_start, 0).is_none()
+                })
+            })
+            .flatten();
+            let country = possessor
+                .or(lexicon_place)
                 .map(|o| o.entity.country.clone())
                 .or_else(|| discourse.main_country());
             match country {

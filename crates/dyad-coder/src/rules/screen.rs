@@ -37,6 +37,8 @@ fn newsroom_phrase(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> boo
         && s.is(after, "for")
         && s.is_any(after + 1, &["comment", "comments", "clarification"]))
         || (trigger.lemma == "commit" && !(s.is(after, "to") || s.is(after + 1, "to")))
+        // "…?" Smith asked.": a question quoted, nothing asked of anyone.
+        || (trigger.lemma == "ask" && (after >= s.tokens.len() || s.is_any(after, &[".", ",", "\""])))
         || (trigger.event == EventType::Reject
             && s.is(after, "to")
             && s.is_any(
