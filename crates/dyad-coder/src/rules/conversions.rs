@@ -9,7 +9,8 @@ use dyad_model::{Entity, EventType, Modality};
 
 use super::{
     before_day, is_crowd_phrase, is_protesting_crowd, threat_mode, Argument, Candidate, Clause,
-    ClauseKind, Sentence, ATTEMPT_WORDS, DECISION_WORDS, INTENT_WORDS, ORDER_VERBS, THREAT_WORDS,
+    ClauseKind, Sentence, ATTEMPT_WORDS, DECISION_WORDS, INTENT_WORDS, ORDER_VERBS, REFUSING,
+    THREAT_WORDS,
 };
 use crate::tokens::is_any;
 use crate::triggers::Trigger;
@@ -319,25 +320,11 @@ fn as_refusal(
     // "refused to allow inspectors"; so is a failure to agree ("failed to reach agreement",
     // as the PLOVER gold codes it).
     let refusal_marker = window.clone().any(|k| {
-        s.is_any(
-            k,
-            &[
-                "will",
-                "would",
-                "won't",
-                "wouldn't",
-                "refused",
-                "refuses",
-                "refuse",
-                "refusing",
-                "declined",
-                "declines",
-                "decline",
-                "declining",
-            ],
-        ) || event_type == EventType::Agree
-            && s.is_any(k, &["failed", "fails", "fail"])
-            && s.is(k + 1, "to")
+        s.is_any(k, &["will", "would", "won't", "wouldn't"])
+            || s.is_any(k, REFUSING)
+            || event_type == EventType::Agree
+                && s.is_any(k, &["failed", "fails", "fail"])
+                && s.is(k + 1, "to")
     });
     if refusal_marker && event_type.quad_code() <= 2 {
         let mode = match event_type {

@@ -373,10 +373,7 @@ fn entity_of(
                         && o.tok_end + 15 >= m.tok_start
                         && o.kind == Kind::Actor
                         && o.entity.country.len() == 3
-                        && !matches!(
-                            o.entity.country.as_str(),
-                            "IGO" | "UNO" | "EUR" | "NGO" | "IMG" | "MNC" | "WST"
-                        )
+                        && !dyad_model::GROUP_COUNTRIES.contains(&o.entity.country.as_str())
                         && preposition_before(s.text, s.tokens, o.tok_start, 0).is_none()
                 })
             })
@@ -386,13 +383,7 @@ fn entity_of(
                 .map(|o| o.entity.country.clone())
                 .or_else(|| discourse.main_country());
             match country {
-                Some(c)
-                    if c.len() == 3
-                        && !matches!(
-                            c.as_str(),
-                            "IGO" | "UNO" | "EUR" | "NGO" | "IMG" | "MNC" | "WST"
-                        ) =>
-                {
+                Some(c) if c.len() == 3 && !dyad_model::GROUP_COUNTRIES.contains(&c.as_str()) => {
                     let mut e = m.entity.clone();
                     e.code = c.clone();
                     e.name = c.clone();

@@ -11,7 +11,7 @@ use super::irrealis;
 use super::{
     after_day, before_day, Candidate, Clause, ClauseKind, Sentence, ATTEMPT_WORDS, CALLED_OFF,
     CONDITIONAL, FUTURE, INTENT_NOUNS, INTENT_WORDS, MODALS, NEGATION, NOUN_INTENT_VERBS,
-    PREPOSITIONS, SPEECH,
+    PREPOSITIONS, REFUSING, SPEECH,
 };
 use crate::triggers::{Form, Pos, Triggers};
 
@@ -97,8 +97,10 @@ fn negated(triggers: &Triggers, s: &Sentence<'_>, cand: &Candidate, window: &Ran
         .clone()
         .any(|k| s.is_any(k, NEGATION) || s.word(k).to_ascii_lowercase().ends_with("n't"))
         || (window.start..t).any(|k| s.is(k, "yet") && s.is(k + 1, "to"))
-        || (window.start..t)
-            .any(|k| s.is_any(k, REFUSALS) && s.is(after_day(s.text, s.tokens, k + 1), "to"));
+        || (window.start..t).any(|k| {
+            (s.is_any(k, FAILING) || s.is_any(k, REFUSING))
+                && s.is(after_day(s.text, s.tokens, k + 1), "to")
+        });
     // "postponed the demonstration", "foiled an attack": a noun event called off or
     // prevented did not happen.
     neg || trigger.pos == Pos::Noun
@@ -125,21 +127,8 @@ const REQUEST_NOUNS: &[&str] = &[
     "ultimatum",
 ];
 
-/// Verbs of failing or refusing to do what follows "to".
-const REFUSALS: &[&str] = &[
-    "failed",
-    "fails",
-    "fail",
-    "failing",
-    "refused",
-    "refuses",
-    "refuse",
-    "refusing",
-    "declined",
-    "declines",
-    "decline",
-    "declining",
-];
+/// Verbs of failing to do what follows "to" (refusing: [`REFUSING`]).
+const FAILING: &[&str] = &["failed", "fails", "fail", "failing"];
 
 /// In reported speech "would" is the future of the past: "said they would meet".
 fn reported_would(s: &Sentence<'_>, clause: Clause, k: usize) -> bool {

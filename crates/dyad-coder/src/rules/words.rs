@@ -369,6 +369,11 @@ pub(super) const UNDOING: &[&str] = &[
     "repeal",
 ];
 
+/// Verbs of refusing or declining to do what follows: the act is not done, and refused
+/// cooperation is a rejection.
+pub(super) const REFUSING: &[&str] =
+    &["refused", "refuses", "refuse", "refusing", "declined", "declines", "decline", "declining"];
+
 /// Verbs whose object event does not take place: "postponed the rally", "foiled an attack".
 pub(super) const CALLED_OFF: &[&str] = &[
     "postpone",
