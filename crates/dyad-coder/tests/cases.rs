@@ -28,6 +28,8 @@ struct Expect {
     actor: Option<Vec<String>>,
     recipient: Option<Vec<String>>,
     sector: Option<String>,
+    /// The sector of the first recipient.
+    recipient_sector: Option<String>,
     mode: Option<String>,
     /// The CAMEO code, or its leading digits ("02": an appeal).
     cameo: Option<String>,
@@ -63,6 +65,14 @@ fn check(event: &dyad_model::Event, e: &Expect) -> Result<(), String> {
     if let Some(s) = &e.sector {
         if event.actor.first().map(|a| a.sector.as_str()) != Some(s.as_str()) {
             problems.push(format!("sector {:?} != {s}", event.actor.first().map(|a| &a.sector)));
+        }
+    }
+    if let Some(s) = &e.recipient_sector {
+        if event.recipient.first().map(|a| a.sector.as_str()) != Some(s.as_str()) {
+            problems.push(format!(
+                "recipient sector {:?} != {s}",
+                event.recipient.first().map(|a| &a.sector)
+            ));
         }
     }
     if let Some(m) = &e.mode {

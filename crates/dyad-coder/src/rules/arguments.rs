@@ -263,7 +263,39 @@ fn active_object(
             });
         }
     }
+    // Violence and coercion against people the text does not name: ACLED's "civilians",
+    // "protesters". A verb that needs a named party (flag `dyadic`) still needs one.
+    if matches!(trigger.event, EventType::Assault | EventType::Coerce) && !trigger.dyadic {
+        object = object.or_else(|| generic_object(s, cand, clause));
+    }
     object
+}
+
+/// "killed five villagers", "fired tear gas at protesters", "arrested dozens of students":
+/// with no named party after the verb, a bare sector noun as its object (or after a recipient
+/// preposition) is the party it is done to, as a bare sector subject is the one who acts.
+fn generic_object(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<Argument> {
+    let t_end = cand.tok_end;
+    let idx = s.mentions.iter().position(|m| {
+        m.kind == Kind::SectorOnly
+            && m.entity.sector != "PTY"
+            && m.tok_start >= t_end
+            && m.tok_start < clause.end
+            && m.tok_start <= t_end + 5
+            && may_be_party(s, m)
+            && !s.is_any(m.tok_end - 1, &["side", "sides", "state", "states", "other", "others"])
+            // "withdrew their ambassadors", "deployed its troops": one's own people.
+            && !(t_end..m.tok_start).any(|k| s.is_any(k, &["his", "her", "its", "their", "our", "my", "your"]))
+            && !in_relative_clause(s, t_end, m)
+            && !pronoun_subject_of_clause(s, m)
+            && !subject_of_another_clause(s, cand, m)
+            // Only determiners, numbers and modifiers between: no verb, no clause.
+            && (t_end..m.tok_start).all(|k| !s.is_any(k, RELATIVE_WORDS) && !s.is(k, ","))
+            && preposition_before(s.text, s.tokens, m.tok_start, t_end.saturating_sub(1))
+                .map(str::to_ascii_lowercase)
+                .is_none_or(|p| RECIPIENT_PREPS.contains(&p.as_str()) && p != "by")
+    })?;
+    Some(Argument { sector: None, mentions: vec![idx], how: "generic object".into() })
 }
 
 /// "clashes between Sudanese troops and Chadian rebels", "talks between Kyiv and Moscow":

@@ -344,6 +344,18 @@ fn entity_of(
     s: &Sentence<'_>,
     before_tok: usize,
 ) -> Vec<Entity> {
+    entity_in(m, discourse, s, before_tok, true)
+}
+
+/// As `entity_of`; without `text_country` a bare sector noun that no place or possessor
+/// locates keeps an empty country (its caller may know better than the text's main country).
+fn entity_in(
+    m: &Mention,
+    discourse: &Discourse,
+    s: &Sentence<'_>,
+    before_tok: usize,
+    text_country: bool,
+) -> Vec<Entity> {
     match m.kind {
         // "Police arrested …", "Demonstrators in Tbilisi …": a sector with no country takes
         // the country of the place the sentence names, else the country the text is about.
@@ -351,10 +363,16 @@ fn entity_of(
             // The place must not lie after the verb when that place is a destination; the
             // caller passes `before_tok` as the trigger for motion events.
             let lexicon_place = s.mentions.iter().find(|o| {
+                // "in Mali", "in central Mali", "across north-eastern Nigeria".
+                let before = if o.tok_start > 1 && s.is_any(o.tok_start - 1, REGION_WORDS) {
+                    o.tok_start - 1
+                } else {
+                    o.tok_start
+                };
                 o.tok_start < before_tok
-                    && o.tok_start > 0
+                    && before > 0
                     && s.is_any(
-                        o.tok_start - 1,
+                        before - 1,
                         &["in", "at", "of", "across", "throughout", "near", "outside"],
                     )
                     && (o.kind == Kind::Place
@@ -381,7 +399,7 @@ fn entity_of(
             let country = possessor
                 .or(lexicon_place)
                 .map(|o| o.entity.country.clone())
-                .or_else(|| discourse.main_country());
+                .or_else(|| discourse.main_country().filter(|_| text_country));
             match country {
                 Some(c) if c.len() == 3 && !dyad_model::GROUP_COUNTRIES.contains(&c.as_str()) => {
                     let mut e = m.entity.clone();

@@ -5,7 +5,7 @@
 use dyad_model::{Entity, EventType};
 
 use super::{
-    dedup_entities, entity_of, irrealis, is_common_phrase, location, preposition_before,
+    dedup_entities, entity_in, entity_of, irrealis, is_common_phrase, location, preposition_before,
     speech_subject, unidentified_actor, unidentified_allowed, Argument, Candidate, Clause,
     ClauseKind, Discourse, Sentence, PLACE_NOUNS, PREPOSITIONS,
 };
@@ -196,10 +196,17 @@ fn named(
         .iter()
         .flat_map(|&i| entity_of(&s.mentions[i], discourse, s, place_limit))
         .collect();
+    // A bare sector recipient of a state's act is that state's own people before it is the
+    // text's main country ("Kenyan authorities banned civilians from …" in a story about
+    // Somalia).
+    let state_actor = actor.iter().any(|a| coder.lexicon().country(&a.country).is_some());
     let mut recipient: Vec<Entity> = recipient_arg
         .as_ref()
         .map(|a| {
-            a.mentions.iter().flat_map(|&i| entity_of(&s.mentions[i], discourse, s, t)).collect()
+            a.mentions
+                .iter()
+                .flat_map(|&i| entity_in(&s.mentions[i], discourse, s, t, !state_actor))
+                .collect()
         })
         .unwrap_or_default();
     // "Rebels in the Ivory Coast": the country named, the sector of the noun, which is the

@@ -717,3 +717,34 @@ pub(super) const PLACE_NOUNS: &[&str] = &[
     "island",
     "enclave",
 ];
+
+/// Words that name a part of a country before its name ("in central Mali", "across
+/// north-eastern Nigeria"): the place is still the country's.
+pub(super) const REGION_WORDS: &[&str] = &[
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "rural",
+    "coastal",
+    "mainland",
+    "neighbouring",
+    "neighboring",
+];
