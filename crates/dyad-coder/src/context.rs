@@ -108,10 +108,14 @@ pub fn sentence_contexts(text: &str, tokens: &[Token]) -> Vec<&'static str> {
     let index = keyword_index();
     let mut bits = 0u32;
     let mut lower = String::new();
-    for t in tokens.iter().filter(|t| t.word && t.end - t.start <= 16) {
+    for (i, t) in tokens.iter().enumerate().filter(|(_, t)| t.word && t.end - t.start <= 16) {
         lower.clear();
         lower.push_str(&text[t.start..t.end]);
         lower.make_ascii_lowercase();
+        // "tear gas", "nerve gas" are weapons, not a resource or a trade.
+        if lower == "gas" && i > 0 && WEAPON_GAS.iter().any(|w| word_is(text, &tokens[i - 1], w)) {
+            continue;
+        }
         if let Some(b) = index.get(lower.as_str()) {
             bits |= b;
         }
@@ -140,6 +144,13 @@ pub fn contexts(sentence: &[&'static str], trigger_context: &str) -> Vec<String>
         }
     }
     out
+}
+
+/// Words before "gas" that make it a weapon.
+const WEAPON_GAS: &[&str] = &["tear", "nerve", "mustard", "poison", "chlorine", "sarin", "toxic"];
+
+fn word_is(text: &str, t: &Token, word: &str) -> bool {
+    text[t.start..t.end].eq_ignore_ascii_case(word)
 }
 
 fn contains_ignore_case(haystack: &str, needle: &str) -> bool {

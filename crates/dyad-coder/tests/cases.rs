@@ -30,6 +30,8 @@ struct Expect {
     sector: Option<String>,
     /// The sector of the first recipient.
     recipient_sector: Option<String>,
+    /// A context the event must not have.
+    context_absent: Option<String>,
     mode: Option<String>,
     /// The CAMEO code, or its leading digits ("02": an appeal).
     cameo: Option<String>,
@@ -73,6 +75,11 @@ fn check(event: &dyad_model::Event, e: &Expect) -> Result<(), String> {
                 "recipient sector {:?} != {s}",
                 event.recipient.first().map(|a| &a.sector)
             ));
+        }
+    }
+    if let Some(c) = &e.context_absent {
+        if event.context.contains(c) {
+            problems.push(format!("context {:?} has {c}", event.context));
         }
     }
     if let Some(m) = &e.mode {

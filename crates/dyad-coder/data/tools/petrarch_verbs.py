@@ -17,7 +17,8 @@ What it does:
   expanded, and a noun followed by `(OF …)` keeps it ("state of emergency", not "state");
   "GO * AHEAD (WITH TOUR)" takes the phrase after the adverb, "MAKE * FIRST MOVE" the
   modifier with its noun; patterns with words before
-  the verb are left out;
+  the verb are left out, and so are investigations (CAMEO 09x) whose object is aircraft or
+  weapons ("USE * &AIRCRAFT": used aircraft are force, not surveillance);
 - a verb block that lists its irregular forms without a past (`PUT {PUTS PUTTING}`) has its
   base form as past and participle;
 - CAMEO codes become PLOVER event, mode and context through dyad-model's
@@ -247,6 +248,15 @@ def parse(path):
                 continue
             before, after = body.split("*", 1)
             if before.strip():
+                continue
+            # "USE * &AIRCRAFT [090]": investigating is surveillance, which the pattern's
+            # missing words ("reconnaissance", "spy") would say; aircraft and weapons used are
+            # force ("used drones to attack Kyiv" is no investigation).
+            if (
+                code.startswith("09")
+                and re.search(r"&(AIRCRAFT|WEAPON)\b", after)
+                and not re.search(r"\b(SPY|SURVEILLANCE|RECONNAISSANCE)", after)
+            ):
                 continue
             objects = pattern_object(after, sets)
             if objects:

@@ -108,6 +108,20 @@ pub(super) fn alleged(s: &Sentence<'_>, t: usize, noun: bool) -> bool {
         || accusation(s, t).is_some()
 }
 
+/// Words of denying: what follows them is said not to have happened.
+const DENYING: &[&str] = &["deny", "denies", "denied", "denying", "denial", "denials"];
+
+/// "Iran denied that it had supplied drones to Russia", "Pyongyang has denied sending troops":
+/// what a party denies is, in the text, something that did not happen.
+pub(super) fn denied(s: &Sentence<'_>, t: usize) -> bool {
+    let gerund = s.word(t).ends_with("ing")
+        && (t >= 1 && s.is_any(t - 1, DENYING)
+            || t >= 2 && s.is_any(t - 2, DENYING) && s.is(t - 1, "having"));
+    gerund
+        || content_of(s, t, 12, |s, k| s.is_any(k, DENYING))
+            .is_some_and(|(_, link)| s.is(link, "that"))
+}
+
 /// The accusation whose content the event word at `t` is: the accusing word and the link
 /// to its content ("accused" and "of" in "accused Peru of shelling"). What stands between
 /// them is the accused.

@@ -440,10 +440,42 @@ fn entity_in(
                 e.entity_text = text.into();
                 return vec![e];
             }
+            if refers == Refers::Pair {
+                if let Some(pair) = pair_in_sentence(s, m.tok_start.min(before_tok), text) {
+                    return pair;
+                }
+            }
             discourse.resolve(refers, text)
         }
         _ => vec![m.entity.clone()],
     }
+}
+
+/// "Kim hosted Putin in Pyongyang, where the two leaders signed …", "delegations from Armenia
+/// and Azerbaijan met, and both sides agreed …": the last two parties of different countries
+/// named earlier in the sentence (not places where something happens, not sources).
+fn pair_in_sentence(s: &Sentence<'_>, before: usize, text: &str) -> Option<Vec<Entity>> {
+    let mut pair: Vec<Entity> = Vec::new();
+    for o in s.mentions.iter().filter(|o| o.tok_end <= before).rev() {
+        let located = preposition_before(s.text, s.tokens, o.tok_start, 0)
+            .is_some_and(|p| LOCATIVE.iter().any(|l| p.eq_ignore_ascii_case(l)));
+        if o.kind != Kind::Actor
+            || o.entity.country.len() != 3
+            || located
+            || s.is_sourced(o.tok_start)
+            || pair.iter().any(|e| e.country == o.entity.country)
+        {
+            continue;
+        }
+        let mut e = o.entity.clone();
+        e.entity_text = text.into();
+        pair.push(e);
+        if pair.len() == 2 {
+            pair.reverse();
+            return Some(pair);
+        }
+    }
+    None
 }
 
 /// Whether a phrase names people protesting ("rioters", "a mob", "protesters"): their

@@ -69,6 +69,9 @@ pub(super) fn modality(
     if neg {
         modality = Modality::Negated;
         cues.push("negation".into());
+    } else if irrealis::denied(s, t) {
+        modality = Modality::Negated;
+        cues.push("denied".into());
     } else if conditional {
         modality = Modality::Conditional;
         cues.push("condition".into());

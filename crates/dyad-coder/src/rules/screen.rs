@@ -223,7 +223,7 @@ const REACTIONS: &[&str] = &[
 ];
 
 /// Nouns that an event noun before them makes a kind of weapon ("attack drones").
-const WEAPON_KINDS: &[&str] = &[
+pub(super) const WEAPON_KINDS: &[&str] = &[
     "drone",
     "drones",
     "helicopter",
