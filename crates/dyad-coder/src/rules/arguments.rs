@@ -505,8 +505,15 @@ fn tree_object(s: &Sentence<'_>, t: usize, t_end: usize, aid_like: bool) -> Opti
                 let m = &s.mentions[found.0];
                 // A country adjective on the object names its party: "rejected a Senegalese
                 // peace plan", "shelled Iraqi towns".
-                let party = is_actorish(m) || m.kind == Kind::Modifier && p.is_empty();
-                (party && m.tok_start >= t_end).then_some((found, p))
+                // "fought against Ukrainian units", "strikes on Russian positions": a
+                // country adjective after a preposition of aim names its party too.
+                let aimed = p.is_empty() || ["against", "on", "upon"].contains(&p.as_str());
+                let party = is_actorish(m) || m.kind == Kind::Modifier && aimed;
+                // The parse may take "alongside X" for an object: X is an ally.
+                let allied = ALLIED_PREPS.contains(&p.as_str())
+                    || preposition_before(s.text, s.tokens, m.tok_start, t_end.saturating_sub(1))
+                        .is_some_and(|w| ALLIED_PREPS.iter().any(|a| w.eq_ignore_ascii_case(a)));
+                (party && !allied && m.tok_start >= t_end).then_some((found, p))
             })
             .collect()
     };

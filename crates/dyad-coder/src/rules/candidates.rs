@@ -205,6 +205,10 @@ fn verb_context(s: &Sentence<'_>, t: usize) -> bool {
     }) || prev.is_some_and(|p| {
         s.mentions.iter().any(|m| m.tok_end == p + 1 && m.kind == Kind::Actor && !m.possessive)
     })
+        // "are fighting", "were shelling": a progressive, not the noun "fighting".
+        || prev.is_some_and(|p| {
+            s.word(t).ends_with("ing") && s.is_any(p, &["is", "are", "was", "were", "been", "be"])
+        })
 }
 
 /// "denied on Thursday charges by …": a day after a verb in the past parts that verb from

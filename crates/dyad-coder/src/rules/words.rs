@@ -33,7 +33,13 @@ pub(super) const PREPOSITIONS: &[&str] = &[
     "via",
     "like",
     "than",
+    "alongside",
+    "beside",
 ];
+
+/// Prepositions of company: "fighting alongside Russian forces" names an ally, never the
+/// party the act is aimed at.
+pub(super) const ALLIED_PREPS: &[&str] = &["alongside", "beside"];
 
 pub(super) const LOCATIVE: &[&str] =
     &["in", "at", "near", "inside", "outside", "across", "within", "throughout", "over", "around"];
