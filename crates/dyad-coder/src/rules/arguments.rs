@@ -300,6 +300,26 @@ fn generic_object(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<
     Some(Argument { sector: None, mentions: vec![idx], how: "generic object".into() })
 }
 
+/// Where forces moved in the passive were sent: the party after "to" or "into", read from
+/// the parse, else from word order ("were deployed to Russia's Kursk region").
+pub(super) fn destination(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    cand: &Candidate,
+    clause: Clause,
+) -> Option<Argument> {
+    let trigger = &triggers.rows[cand.trigger];
+    let to = |a: &Argument| {
+        a.how.contains("(to)")
+            || a.how.contains("(into)")
+            || a.how.ends_with("-to")
+            || a.how.ends_with("-into")
+    };
+    tree_object(s, cand.tok_start, cand.tok_end, true)
+        .filter(to)
+        .or_else(|| recipient_after(s, trigger, cand, clause.end, true).filter(to))
+}
+
 /// "clashes between Sudanese troops and Chadian rebels", "talks between Kyiv and Moscow":
 /// the parties named by "between" right after the noun are its actor and recipient.
 fn between_parties(s: &Sentence<'_>, t_end: usize, clause: Clause) -> Option<(Argument, Argument)> {

@@ -987,7 +987,8 @@ fn code_event(
     if screen::screened_out(trigger, s, cand, &recipient_arg) {
         return None;
     }
-    let (actor_arg, recipient_arg) = forces_moved(s, trigger, voice, actor_arg, recipient_arg);
+    let (actor_arg, recipient_arg) =
+        forces_moved(triggers, s, cand, clause, voice, actor_arg, recipient_arg);
     // No named actor: PLOVER codes the event with an unidentified one when the
     // words leave no doubt that something happened (docs/unidentified.md); decided
     // below, once the actor's entities are known.
@@ -1091,15 +1092,18 @@ fn rule_name(
 }
 
 /// "Police were deployed to the capital", "troops were sent to the border": in the passive
-/// without an agent, the forces moved stand for the state that moved them (PLOVER MOBILIZE's
-/// actor), not for its recipient.
+/// without an agent, the forces moved (or sent to help another state: military aid) stand for
+/// the state that moved them (PLOVER MOBILIZE's or AID's actor), not for its recipient.
 fn forces_moved(
+    triggers: &Triggers,
     s: &Sentence<'_>,
-    trigger: &crate::triggers::Trigger,
+    cand: &Candidate,
+    clause: Clause,
     voice: &str,
     actor_arg: Option<Argument>,
     recipient_arg: Option<Argument>,
 ) -> (Option<Argument>, Option<Argument>) {
+    let trigger = &triggers.rows[cand.trigger];
     let forces = |a: &Argument| {
         !a.mentions.is_empty()
             && a.mentions
@@ -1116,10 +1120,20 @@ fn forces_moved(
     };
     match (actor_arg, recipient_arg) {
         (None, Some(moved))
-            if trigger.event == EventType::Mobilize && voice == "passive" && forces(&moved) =>
+            if matches!(trigger.event, EventType::Mobilize | EventType::Aid)
+                && voice == "passive"
+                && forces(&moved) =>
         {
             let how = format!("forces moved ({})", moved.how);
-            (Some(Argument { how, ..moved }), None)
+            // Where they were sent is the recipient, as in the active ("deployed 11,000
+            // soldiers to Russia").
+            let destination = arguments::destination(triggers, s, cand, clause)
+                .filter(|d| d.mentions.iter().all(|i| !moved.mentions.contains(i)));
+            // Aid goes to someone: troops sent nowhere named are no aid.
+            if trigger.event == EventType::Aid && destination.is_none() {
+                return (None, Some(moved));
+            }
+            (Some(Argument { how, ..moved }), destination)
         }
         (None, Some(fired))
             if trigger.event == EventType::Assault && voice == "passive" && weapons(&fired) =>
