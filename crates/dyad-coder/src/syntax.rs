@@ -122,8 +122,11 @@ pub(crate) struct Path {
 pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
     let mut v = v;
     let mut how = String::new();
-    for _ in 0..6 {
-        if let Some(n) = tree.child(v, "nsubj") {
+    for climbed in 0..6 {
+        // "engineers are expected to help", "troops were ordered to withdraw": climbed to a
+        // passive through its infinitive, the passive's subject is the one who acts.
+        let passive_controller = || (climbed > 0).then(|| tree.child(v, "nsubj:pass")).flatten();
+        if let Some(n) = tree.child(v, "nsubj").or_else(passive_controller) {
             let w = cx.word(v);
             // "the rebels who attacked": the relative pronoun stands for the noun.
             if tree.rel(v) == "acl:relcl"

@@ -711,8 +711,58 @@ fn light_verb_of(s: &Sentence<'_>, n: usize) -> Option<usize> {
 }
 
 fn subject_before(s: &Sentence<'_>, limit: usize, t: usize) -> Option<Argument> {
-    // Named actors first; a bare sector ("police", "demonstrators") only when none.
-    subject_of_kind(s, limit, t, false).or_else(|| subject_of_kind(s, limit, t, true))
+    // Named actors first; a bare sector ("police", "demonstrators") only when none; then a
+    // country adjective on a noun the lexicon has no sector for ("North Korean engineers
+    // are expected to help …", "Iranian drones struck …").
+    subject_of_kind(s, limit, t, false)
+        .or_else(|| subject_of_kind(s, limit, t, true))
+        .or_else(|| adjective_subject(s, limit, t))
+}
+
+/// Nouns of goods and markets, which a country adjective does not make a party.
+const GOODS: &[&str] = &[
+    "imports",
+    "exports",
+    "goods",
+    "products",
+    "prices",
+    "economy",
+    "oil",
+    "gas",
+    "steel",
+    "market",
+    "markets",
+    "currency",
+    "stocks",
+    "shares",
+    "companies",
+    "firms",
+    "banks",
+    "cars",
+    "vehicles",
+    "media",
+    "growth",
+    "trade",
+];
+
+/// The first country adjective of the clause before `t`, on a noun, standing where a subject
+/// does: no preposition before it, not a possessor, and nothing but words between its noun
+/// and the verb.
+fn adjective_subject(s: &Sentence<'_>, limit: usize, t: usize) -> Option<Argument> {
+    // An infinitive's marker is no preposition.
+    let verb = if t > 0 && s.is(t - 1, "to") { t - 1 } else { t };
+    let idx = s.mentions.iter().position(|m| {
+        m.kind == Kind::Modifier
+            && m.tok_start >= limit
+            && m.tok_end < t
+            && !m.possessive
+            && !s.is_sourced(m.tok_start)
+            && preposition_before(s.text, s.tokens, m.tok_start, limit).is_none()
+            && (m.tok_end..verb).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
+            // "cheap Chinese imports are harming …": goods and markets act on no one.
+            && !s.is_any(m.tok_end, GOODS)
+    })?;
+    Some(Argument { sector: None, mentions: vec![idx], how: "adjective-subject".into() })
 }
 
 pub(super) fn subject_of_kind(
