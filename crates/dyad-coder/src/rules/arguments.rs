@@ -286,6 +286,7 @@ fn generic_object(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<
             && !s.is_any(m.tok_end - 1, &["side", "sides", "state", "states", "other", "others"])
             // "used attack helicopters against …": equipment is an instrument.
             && !s.is_any(m.tok_end - 1, super::screen::WEAPON_KINDS)
+            && !s.is_any(m.tok_end - 1, PROJECTILES)
             // "withdrew their ambassadors", "deployed its troops": one's own people.
             && !(t_end..m.tok_start).any(|k| s.is_any(k, &["his", "her", "its", "their", "our", "my", "your"]))
             && !in_relative_clause(s, t_end, m)
