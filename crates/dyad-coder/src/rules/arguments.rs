@@ -144,7 +144,7 @@ fn active_subject(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<
     let adjacent = (cand.form == Form::Gerund)
         .then(|| s.mentions.iter().position(|m| m.tok_end == t && is_actorish(m)))
         .flatten();
-    let mut subject = match adjacent {
+    let mut subject = match adjacent.or_else(|| reason_gerund_subject(s, cand, clause)) {
         Some(idx) => {
             Some(Argument { sector: None, mentions: vec![idx], how: "gerund-subject".into() })
         }
@@ -191,6 +191,24 @@ fn active_subject(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<
             });
     }
     subject
+}
+
+/// "sanctioned three Chinese firms for supplying Russia", "praised Qatar for helping",
+/// "arrested students for protesting": a gerund after "for" that gives the reason for what was
+/// done to a party is that party's act; the party stands just before "for", after the verb.
+fn reason_gerund_subject(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<usize> {
+    let t = cand.tok_start;
+    if cand.form != Form::Gerund || t < 2 || !s.is(t - 1, "for") {
+        return None;
+    }
+    let idx = s.mentions.iter().rposition(|m| m.tok_end <= t - 1 && m.tok_start > clause.start)?;
+    let m = &s.mentions[idx];
+    let object_like = (is_actorish(m) || m.kind == Kind::SectorOnly)
+        && m.tok_end + 2 >= t
+        && !m.possessive
+        && preposition_before(s.text, s.tokens, m.tok_start, clause.start)
+            .is_none_or(|p| ["on", "against", "upon"].iter().any(|q| p.eq_ignore_ascii_case(q)));
+    object_like.then_some(idx)
 }
 
 /// The object or prepositional recipient of an active verb.
