@@ -201,7 +201,7 @@ fn reason_gerund_subject(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> 
     if cand.form != Form::Gerund || t < 2 || !s.is(t - 1, "for") {
         return None;
     }
-    let idx = s.mentions.iter().rposition(|m| m.tok_end <= t - 1 && m.tok_start > clause.start)?;
+    let idx = s.mentions.iter().rposition(|m| m.tok_end < t && m.tok_start > clause.start)?;
     let m = &s.mentions[idx];
     let object_like = (is_actorish(m) || m.kind == Kind::SectorOnly)
         && m.tok_end + 2 >= t
