@@ -139,6 +139,9 @@ fn active_args(
 /// sentence's subject for non-finite verbs.
 fn active_subject(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<Argument> {
     let t = cand.tok_start;
+    if let Some(owner) = complement_owner(s, t) {
+        return owner;
+    }
     // A gerund's subject stands right before it, whatever governs that
     // mention: "reacted to Washington sending weapons".
     let adjacent = (cand.form == Form::Gerund)
@@ -191,6 +194,115 @@ fn active_subject(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<
             });
     }
     subject
+}
+
+/// Nouns whose "to" infinitive is what their owner decides, plans or offers to do.
+const COMPLEMENT_NOUNS: &[&str] = &[
+    "decision",
+    "decisions",
+    "plan",
+    "plans",
+    "move",
+    "proposal",
+    "proposals",
+    "offer",
+    "offers",
+    "bid",
+    "attempt",
+    "attempts",
+    "effort",
+    "efforts",
+    "vote",
+    "pledge",
+    "promise",
+    "commitment",
+    "readiness",
+    "willingness",
+    "intention",
+    "push",
+    "campaign",
+];
+
+/// Verbs whose subject owns the plan or decision they take as object ("made a decision to
+/// withdraw", "announced plans to send"); other verbs judge someone else's ("welcomed the
+/// decision to send long-range missiles" is not Kyiv sending them).
+const OWNING_VERBS: &[&str] = &[
+    "made",
+    "make",
+    "makes",
+    "making",
+    "took",
+    "take",
+    "takes",
+    "taking",
+    "reached",
+    "reach",
+    "announced",
+    "announce",
+    "announces",
+    "announcing",
+    "adopted",
+    "approved",
+    "unveiled",
+    "outlined",
+    "has",
+    "have",
+    "had",
+    "confirmed",
+    "presented",
+    "put",
+    "renewed",
+    "stepped",
+];
+
+/// The subject of an infinitive that completes a noun of deciding or planning: the noun's
+/// possessor ("Germany's decision to send tanks"), else the subject of a verb that takes the
+/// noun as its own (`None`: read as usual), else no one (`Some(None)`: a decision by an
+/// unnamed party).
+fn complement_owner(s: &Sentence<'_>, t: usize) -> Option<Option<Argument>> {
+    if t < 3 || !s.is(t - 1, "to") || !s.is_any(t - 2, COMPLEMENT_NOUNS) {
+        return None;
+    }
+    let noun = t - 2;
+    let possessor = s
+        .mentions
+        .iter()
+        .position(|m| m.possessive && is_actorish(m) && m.tok_end <= noun && m.tok_end + 3 >= noun);
+    if let Some(idx) = possessor {
+        let how = "possessor-of-infinitive".into();
+        return Some(Some(Argument { sector: None, mentions: vec![idx], how }));
+    }
+    // Back over one modifier and the determiners to the word that governs the noun; without
+    // a determiner the word may be a verb ("protesters attempt to block").
+    let mut k = noun;
+    if k > 0
+        && s.word(k - 1).chars().all(|c| c.is_lowercase() || c == '-')
+        && !s.is_any(k - 1, DETERMINERS)
+        && !s.is_any(k - 1, PREPOSITIONS)
+        && !s.is_any(k - 1, OWNING_VERBS)
+    {
+        k -= 1;
+    }
+    // "continue his effort to improve …": a possessive pronoun's party, read as usual.
+    if k > 0 && s.is_any(k - 1, &["his", "her", "its", "their", "our"]) {
+        return None;
+    }
+    let before_determiners = k;
+    while k > 0 && s.is_any(k - 1, DETERMINERS) {
+        k -= 1;
+    }
+    if k == before_determiners {
+        return None;
+    }
+    let governor = k.checked_sub(1)?;
+    // "in attempts to break the siege", "working on a plan to …": the clause's subject.
+    if s.is_any(governor, OWNING_VERBS)
+        || s.is_any(governor, PREPOSITIONS)
+        || !s.tokens[governor].word
+    {
+        return None;
+    }
+    Some(None)
 }
 
 /// "sanctioned three Chinese firms for supplying Russia", "praised Qatar for helping",
