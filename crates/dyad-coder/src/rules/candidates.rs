@@ -82,8 +82,17 @@ fn choose_trigger(
     if t > 0 && s.is(t - 1, "in") && s.is(t_end, "to") {
         return None;
     }
+    // "new EU sanctions on Russia", "US strikes on Houthi targets": a verb in -s takes its
+    // object directly; before "on" or "against" the word is the plural noun.
+    // ("the union protests against …" is the verb: a group, not a name used as a modifier).
+    let plural_before_aim = s.word(t_end.saturating_sub(1)).ends_with('s')
+        && s.is_any(t_end, &["on", "against", "upon"])
+        && s.mentions.iter().any(|m| {
+            m.tok_end == t && m.kind == Kind::Actor && !m.is_person && m.entity.sector.is_empty()
+        })
+        && rows.iter().any(|(r, f)| triggers.rows[*r].pos == Pos::Noun && *f == Form::Plural);
     let want = match (has_verb, has_noun) {
-        (true, true) if verb_context => Pos::Verb,
+        (true, true) if verb_context && !plural_before_aim => Pos::Verb,
         (true, true) => Pos::Noun,
         (true, false) => Pos::Verb,
         _ => Pos::Noun,

@@ -414,6 +414,14 @@ pub(super) const CALLED_OFF: &[&str] = &[
     "avoid",
     "avoids",
     "avoided",
+    "block",
+    "blocks",
+    "blocked",
+    "blocking",
+    "veto",
+    "vetoes",
+    "vetoed",
+    "vetoing",
 ];
 
 /// Adverbs that may stand between a verb and what it introduces ("agreed in principle to",
