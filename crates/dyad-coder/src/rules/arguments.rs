@@ -348,6 +348,13 @@ fn active_object(
         .map_or(clause.end, |m| clause.end.max(m.tok_end));
     let mut object = tree_object(s, t, cand.tok_end, aid_like)
         .or_else(|| recipient_after(s, trigger, cand, object_end, aid_like));
+    // "soldiers fighting for Russia", "troops deployed for Belarus": force is used for a side,
+    // not against it.
+    if matches!(trigger.event, EventType::Assault | EventType::Mobilize)
+        && object.as_ref().is_some_and(|o| o.how.contains("(for)") || o.how.ends_with("-for"))
+    {
+        object = None;
+    }
     // "X warned that Y's support …": the first party of the complement.
     if object.is_none()
         && s.is(cand.tok_end, "that")
