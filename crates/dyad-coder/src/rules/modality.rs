@@ -149,7 +149,18 @@ fn demanded(triggers: &Triggers, s: &Sentence<'_>, candidates: &[Candidate], t: 
         && (t.saturating_sub(6)..t.saturating_sub(1)).any(|k| {
             s.is_any(k, REQUEST_NOUNS) && (k + 1..t - 1).all(|j| !s.is(j, "to") || j + 1 == t)
         });
+    // "is being pressured by Congress to help Iran", "were urged by the UN to withdraw": the
+    // infinitive of a passive verb of pressing is asked for.
+    let asked_in_passive = t > 0
+        && infinitive(s, t)
+        && (t.saturating_sub(8)..t.saturating_sub(1)).any(|k| {
+            s.is_any(k, PRESSED)
+                && k > 0
+                && s.is_any(k - 1, &["is", "are", "was", "were", "been", "being", "be"])
+                && (k + 1..t - 1).all(|j| !s.is(j, "to"))
+        });
     asked_by_noun
+        || asked_in_passive
         || t > 0
             && candidates.iter().any(|c| {
                 let governing = &triggers.rows[c.trigger];
@@ -160,6 +171,22 @@ fn demanded(triggers: &Triggers, s: &Sentence<'_>, candidates: &[Candidate], t: 
                     && (infinitive(s, t) || (c.tok_end..t).any(|k| s.is(k, "that")))
             })
 }
+
+/// Participles of pressing someone to act.
+const PRESSED: &[&str] = &[
+    "pressured",
+    "pressed",
+    "urged",
+    "asked",
+    "encouraged",
+    "told",
+    "pushed",
+    "lobbied",
+    "called",
+    "requested",
+    "begged",
+    "implored",
+];
 
 /// Whether the verb at `t` is an infinitive: "to lift", "to immediately lift", "to help
 /// finance".

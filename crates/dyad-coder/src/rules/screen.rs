@@ -326,9 +326,12 @@ const DISASTERS: &[&str] = &[
 fn disaster_near(s: &Sentence<'_>, cand: &Candidate, prep: &str) -> bool {
     let t = cand.tok_start;
     let before = (t.saturating_sub(3)..t).any(|k| s.is_any(k, DISASTERS));
+    // "killed by the Malaysia Airlines flight MH17 crash": the mishap ends its phrase.
+    let phrase_end = (cand.tok_end + 1..(cand.tok_end + 9).min(s.tokens.len()))
+        .find(|&k| !s.tokens[k].word && !s.word(k).chars().all(char::is_alphanumeric))
+        .unwrap_or((cand.tok_end + 9).min(s.tokens.len()));
     let after = s.is(cand.tok_end, prep)
-        && (cand.tok_end + 1..(cand.tok_end + 4).min(s.tokens.len()))
-            .any(|k| s.is_any(k, DISASTERS) || s.is_any(k, MISHAPS));
+        && (cand.tok_end + 1..phrase_end).any(|k| s.is_any(k, DISASTERS) || s.is_any(k, MISHAPS));
     before || after
 }
 
