@@ -1341,6 +1341,18 @@ fn light_verb_subject(s: &Sentence<'_>, t: usize, clause: Clause) -> Option<Argu
     let v = (t.saturating_sub(6).max(clause.start)..t)
         .rev()
         .find(|&k| s.carries_event(k) || s.commits_to(k, t))?;
+    // "launched an investigation into the killings": the noun hangs on another noun's
+    // preposition, not on the light verb ("a series of attacks" does).
+    // "claimed responsibility for the attack" is the claimant's; so is a preposition of the
+    // verb itself ("agreed to concessions").
+    if (v + 2..t).any(|k| {
+        s.is_any(k, PREPOSITIONS)
+            && !s.is(k, "of")
+            && !(s.is(k, "for") && s.is_any(k - 1, RESPONSIBILITY))
+            && (v + 1..k).any(|j| !s.is_any(j, DETERMINERS) && !s.word(j).ends_with("ly"))
+    }) {
+        return None;
+    }
     let mut arg = subject_before(s, clause.start, v)?;
     arg.how = "light-verb-subject".into();
     Some(arg)
