@@ -1344,11 +1344,13 @@ fn light_verb_subject(s: &Sentence<'_>, t: usize, clause: Clause) -> Option<Argu
     // "launched an investigation into the killings": the noun hangs on another noun's
     // preposition, not on the light verb ("a series of attacks" does).
     // "claimed responsibility for the attack" is the claimant's; so is a preposition of the
-    // verb itself ("agreed to concessions").
+    // verb itself ("agreed to concessions") or of taking part.
     if (v + 2..t).any(|k| {
         s.is_any(k, PREPOSITIONS)
             && !s.is(k, "of")
             && !(s.is(k, "for") && s.is_any(k - 1, RESPONSIBILITY))
+            // "took part in a blockade", "played a role in the attack": taking part.
+            && !s.is_any(k - 1, &["part", "role", "hand", "lead"])
             && (v + 1..k).any(|j| !s.is_any(j, DETERMINERS) && !s.word(j).ends_with("ly"))
     }) {
         return None;
