@@ -142,8 +142,6 @@ fn active_subject(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<
     if let Some(owner) = complement_owner(s, t) {
         return owner;
     }
-    // A gerund's subject stands right before it, whatever governs that
-    // mention: "reacted to Washington sending weapons".
     let adjacent = (cand.form == Form::Gerund)
         .then(|| s.mentions.iter().position(|m| m.tok_end == t && is_actorish(m)))
         .flatten();
@@ -151,7 +149,9 @@ fn active_subject(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<
         Some(idx) => {
             Some(Argument { sector: None, mentions: vec![idx], how: "gerund-subject".into() })
         }
-        None => tree_subject(s, t, cand.tok_end).or_else(|| subject_before(s, clause.start, t)),
+        None => tree_subject(s, t, cand.tok_end)
+            .or_else(|| controller_before(s, t))
+            .or_else(|| subject_before(s, clause.start, t)),
     };
     // "Russia's attempts to acquire …": the possessor of the noun that the
     // infinitive completes is its subject.
@@ -195,6 +195,61 @@ fn active_subject(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<
     }
     subject
 }
+
+/// "wants Putin to attack", "urged Iran to stop": the party told or wished to act, right
+/// before the infinitive, is its subject (object control, in word order, where the parse
+/// says nothing).
+fn controller_before(s: &Sentence<'_>, t: usize) -> Option<Argument> {
+    if t < 3 || !s.is(t - 1, "to") {
+        return None;
+    }
+    let idx = s.mentions.iter().position(|m| {
+        m.tok_end == t - 1
+            && m.tok_start > 0
+            && is_actorish(m)
+            && !m.possessive
+            && s.is_any(m.tok_start - 1, CONTROL_VERBS)
+    })?;
+    let verb = s.word(s.mentions[idx].tok_start - 1);
+    let how = format!("object of `{verb}` (controls the infinitive)");
+    Some(Argument { sector: None, mentions: vec![idx], how })
+}
+
+/// Verbs whose object does what their infinitive says ("wants Putin to attack").
+const CONTROL_VERBS: &[&str] = &[
+    "wants",
+    "want",
+    "wanted",
+    "urged",
+    "urges",
+    "urge",
+    "asked",
+    "asks",
+    "ask",
+    "told",
+    "tells",
+    "forced",
+    "forces",
+    "force",
+    "pressed",
+    "presses",
+    "pressured",
+    "encouraged",
+    "encourages",
+    "invited",
+    "invites",
+    "allowed",
+    "allows",
+    "permitted",
+    "ordered",
+    "orders",
+    "called",
+    "persuaded",
+    "convinced",
+    "warned",
+    "begged",
+    "implored",
+];
 
 /// Nouns whose "to" infinitive is what their owner decides, plans or offers to do.
 const COMPLEMENT_NOUNS: &[&str] = &[
@@ -1345,12 +1400,15 @@ fn light_verb_subject(s: &Sentence<'_>, t: usize, clause: Clause) -> Option<Argu
     // preposition, not on the light verb ("a series of attacks" does).
     // "claimed responsibility for the attack" is the claimant's; so is a preposition of the
     // verb itself ("agreed to concessions") or of taking part.
+    let kept = |k: usize| {
+        s.is(k, "of")
+            || s.is(k, "for") && s.is_any(k - 1, RESPONSIBILITY)
+            // "took part in a blockade", "played a role in the attack": taking part.
+            || s.is_any(k - 1, &["part", "role", "hand", "lead"])
+    };
     if (v + 2..t).any(|k| {
         s.is_any(k, PREPOSITIONS)
-            && !s.is(k, "of")
-            && !(s.is(k, "for") && s.is_any(k - 1, RESPONSIBILITY))
-            // "took part in a blockade", "played a role in the attack": taking part.
-            && !s.is_any(k - 1, &["part", "role", "hand", "lead"])
+            && !kept(k)
             && (v + 1..k).any(|j| !s.is_any(j, DETERMINERS) && !s.word(j).ends_with("ly"))
     }) {
         return None;

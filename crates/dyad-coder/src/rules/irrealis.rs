@@ -90,9 +90,15 @@ const NOUN_MARKERS: &[&str] = &[
 /// Whether the event word at `t` is what an offer, proposal or demand (as a noun) asks for,
 /// or is modified by an adjective that makes it unreal.
 pub(super) fn proposed(s: &Sentence<'_>, t: usize, noun: bool) -> bool {
+    // "a possible attack", "a possible US-led attack on Iraq": over a hyphenated or named
+    // modifier too, but not across a comma or a preposition.
     if noun
-        && (t.saturating_sub(2)..t).any(|k| s.is_any(k, UNREAL_ADJECTIVES))
-        && (t.saturating_sub(2)..t).all(|k| s.tokens[k].word)
+        && (t.saturating_sub(4)..t).any(|k| {
+            s.is_any(k, UNREAL_ADJECTIVES)
+                && (k + 1..t).all(|j| {
+                    (s.tokens[j].word || s.is(j, "-")) && !s.is_any(j, super::PREPOSITIONS)
+                })
+        })
     {
         return true;
     }

@@ -159,8 +159,17 @@ fn demanded(triggers: &Triggers, s: &Sentence<'_>, candidates: &[Candidate], t: 
                 && s.is_any(k - 1, &["is", "are", "was", "were", "been", "being", "be"])
                 && (k + 1..t - 1).all(|j| !s.is(j, "to"))
         });
+    // "Obama wants Putin to attack …", "would like Iran to stop": wished of another party.
+    let wished = t > 1
+        && s.is(t - 1, "to")
+        && s.mentions.iter().any(|m| {
+            m.tok_end == t - 1
+                && m.tok_start > 0
+                && s.is_any(m.tok_start - 1, &["wants", "want", "wanted", "wish", "wishes", "like"])
+        });
     asked_by_noun
         || asked_in_passive
+        || wished
         || t > 0
             && candidates.iter().any(|c| {
                 let governing = &triggers.rows[c.trigger];
