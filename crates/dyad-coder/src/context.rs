@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use crate::tokens::Token;
+use crate::tokens::{is_any, Token};
 
 const KEYWORDS: &[(&str, &[&str])] = &[
     (
@@ -113,7 +113,7 @@ pub fn sentence_contexts(text: &str, tokens: &[Token]) -> Vec<&'static str> {
         lower.push_str(&text[t.start..t.end]);
         lower.make_ascii_lowercase();
         // "tear gas", "nerve gas" are weapons, not a resource or a trade.
-        if lower == "gas" && i > 0 && WEAPON_GAS.iter().any(|w| word_is(text, &tokens[i - 1], w)) {
+        if lower == "gas" && i > 0 && is_any(text, &tokens[i - 1], WEAPON_GAS) {
             continue;
         }
         if let Some(b) = index.get(lower.as_str()) {
@@ -148,10 +148,6 @@ pub fn contexts(sentence: &[&'static str], trigger_context: &str) -> Vec<String>
 
 /// Words before "gas" that make it a weapon.
 const WEAPON_GAS: &[&str] = &["tear", "nerve", "mustard", "poison", "chlorine", "sarin", "toxic"];
-
-fn word_is(text: &str, t: &Token, word: &str) -> bool {
-    text[t.start..t.end].eq_ignore_ascii_case(word)
-}
 
 fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
     haystack.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))

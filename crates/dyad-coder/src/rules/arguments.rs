@@ -339,7 +339,7 @@ fn complement_owner(s: &Sentence<'_>, t: usize) -> Option<Option<Argument>> {
         k -= 1;
     }
     // "continue his effort to improve …": a possessive pronoun's party, read as usual.
-    if k > 0 && s.is_any(k - 1, &["his", "her", "its", "their", "our"]) {
+    if k > 0 && s.is_any(k - 1, POSSESSIVE_PRONOUNS) {
         return None;
     }
     let before_determiners = k;
@@ -406,7 +406,7 @@ fn active_object(
     // "soldiers fighting for Russia", "troops deployed for Belarus": force is used for a side,
     // not against it.
     if matches!(trigger.event, EventType::Assault | EventType::Mobilize)
-        && object.as_ref().is_some_and(|o| o.how.contains("(for)") || o.how.ends_with("-for"))
+        && object.as_ref().is_some_and(|o| o.via("for"))
     {
         object = None;
     }
@@ -480,7 +480,8 @@ fn generic_object(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<
             && !s.is_any(m.tok_end - 1, super::screen::WEAPON_KINDS)
             && !s.is_any(m.tok_end - 1, PROJECTILES)
             // "withdrew their ambassadors", "deployed its troops": one's own people.
-            && !(t_end..m.tok_start).any(|k| s.is_any(k, &["his", "her", "its", "their", "our", "my", "your"]))
+            && !(t_end..m.tok_start)
+                .any(|k| s.is_any(k, POSSESSIVE_PRONOUNS) || s.is_any(k, &["my", "your"]))
             && !in_relative_clause(s, t_end, m)
             && !pronoun_subject_of_clause(s, m)
             && !subject_of_another_clause(s, cand, m)
@@ -502,12 +503,7 @@ pub(super) fn destination(
     clause: Clause,
 ) -> Option<Argument> {
     let trigger = &triggers.rows[cand.trigger];
-    let to = |a: &Argument| {
-        a.how.contains("(to)")
-            || a.how.contains("(into)")
-            || a.how.ends_with("-to")
-            || a.how.ends_with("-into")
-    };
+    let to = |a: &Argument| a.via("to") || a.via("into");
     tree_object(s, cand.tok_start, cand.tok_end, true)
         .filter(to)
         .or_else(|| recipient_after(s, trigger, cand, clause.end, true).filter(to))

@@ -318,6 +318,14 @@ struct Argument {
     sector: Option<usize>,
 }
 
+impl Argument {
+    /// Whether the argument was found after the preposition `prep`, as its `how` records it
+    /// ("obl(to) of `sent`" from the parse, "prep-to" from word order).
+    fn via(&self, prep: &str) -> bool {
+        self.how.contains(&format!("({prep})")) || self.how.ends_with(&format!("-{prep}"))
+    }
+}
+
 fn hedge(s: &Sentence<'_>) -> Option<String> {
     for k in 0..s.tokens.len() {
         let t = &s.tokens[k];
@@ -383,19 +391,18 @@ fn entity_in(
             });
             // "The Afghan army chief said his forces had …": a possessive pronoun's forces are
             // those of the nearest party before it.
-            let possessor = (m.tok_start > 0
-                && s.is_any(m.tok_start - 1, &["his", "her", "its", "their", "our"]))
-            .then(|| {
-                s.mentions.iter().rfind(|o| {
-                    o.tok_end < m.tok_start
-                        && o.tok_end + 15 >= m.tok_start
-                        && o.kind == Kind::Actor
-                        && o.entity.country.len() == 3
-                        && !dyad_model::GROUP_COUNTRIES.contains(&o.entity.country.as_str())
-                        && preposition_before(s.text, s.tokens, o.tok_start, 0).is_none()
+            let possessor = (m.tok_start > 0 && s.is_any(m.tok_start - 1, POSSESSIVE_PRONOUNS))
+                .then(|| {
+                    s.mentions.iter().rfind(|o| {
+                        o.tok_end < m.tok_start
+                            && o.tok_end + 15 >= m.tok_start
+                            && o.kind == Kind::Actor
+                            && o.entity.country.len() == 3
+                            && !dyad_model::GROUP_COUNTRIES.contains(&o.entity.country.as_str())
+                            && preposition_before(s.text, s.tokens, o.tok_start, 0).is_none()
+                    })
                 })
-            })
-            .flatten();
+                .flatten();
             let country = possessor
                 .or(lexicon_place)
                 .map(|o| o.entity.country.clone())

@@ -732,6 +732,9 @@ pub(super) const PLACE_NOUNS: &[&str] = &[
     "enclave",
 ];
 
+/// Possessive pronouns of the third person and "our": what they own is the party's just named.
+pub(super) const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "its", "their", "our"];
+
 /// Words that name a part of a country before its name ("in central Mali", "across
 /// north-eastern Nigeria"): the place is still the country's.
 pub(super) const REGION_WORDS: &[&str] = &[
