@@ -553,14 +553,14 @@ def lexicon_words():
     for f in ("countries.tsv", "people.tsv", "people_phoenix.tsv", "organizations.tsv",
               "organizations_phoenix.tsv"):
         with open(os.path.join(data, f), encoding="utf-8") as fh:
-            header = None
+            seen_header = False
             for line in fh:
                 if line.startswith("#") or not line.strip():
                     continue
-                cells = line.rstrip("\n").split("\t")
-                if header is None:
-                    header = cells
+                if not seen_header:
+                    seen_header = True
                     continue
+                cells = line.rstrip("\n").split("\t")
                 # Countries: every cell (demonyms: "Somali" is also an Ethiopian region).
                 for cell in cells if f == "countries.tsv" else cells[:2]:
                     for name in cell.split("|"):
@@ -588,7 +588,7 @@ def admin1_regions(rows, iso3):
     points = defaultdict(list)
     with open(path, encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
-            if r["cc"] in ("US",) or r["cc"] not in iso3 or r["cc"] in DEFUNCT_COUNTRIES:
+            if r["cc"] == "US" or r["cc"] not in iso3 or r["cc"] in DEFUNCT_COUNTRIES:
                 continue
             name = admin1_clean(clean(r["admin1"].replace("|", " ")))
             if name:
@@ -613,7 +613,7 @@ def admin1_regions(rows, iso3):
             skipped["another row"] += 1
         elif key in lexicon:
             skipped["lexicon"] += 1
-        elif any(w in english for w in key.split()) and " " not in key:
+        elif " " not in key and key in english:
             skipped["English word"] += 1
         else:
             lat = sum(p[0] for p in pts) / len(pts)
