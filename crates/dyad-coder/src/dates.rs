@@ -64,6 +64,11 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
     ("sunday", Weekday::Sun),
 ];
 
+/// Whether `word` names a day of the week ("Monday", "monday").
+pub(crate) fn is_weekday(word: &str) -> bool {
+    WEEKDAYS.iter().any(|(name, _)| name.eq_ignore_ascii_case(word))
+}
+
 /// `date` moved by `days`, or `None` beyond chrono's range (a number in the text can be
 /// anything).
 fn add_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {

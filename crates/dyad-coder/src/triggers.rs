@@ -65,6 +65,8 @@ pub struct Trigger {
     /// An appeal (CAMEO 02: "asked", "urged", "called on"), not a demand (CAMEO 10): PLOVER
     /// codes both REQUEST; the event keeps CAMEO's 02x code.
     pub appeal: bool,
+    /// The party after "in" is the recipient, not the place: "invested in Kenya".
+    pub in_partner: bool,
     /// Converted from the PETRARCH2 dictionary (not written for dyad): a past form needs the
     /// same evidence of being a finite verb as a present one.
     pub dictionary: bool,
@@ -188,6 +190,7 @@ impl Triggers {
                 judgement: flags.split(',').any(|f| f.trim() == "judgement"),
                 obligation: flags.split(',').any(|f| f.trim() == "obligation"),
                 appeal: flags.split(',').any(|f| f.trim() == "appeal"),
+                in_partner: flags.split(',').any(|f| f.trim() == "in"),
                 dictionary,
             });
             for (text, form) in surface_forms(cell(0), pos, cell(6)) {

@@ -31,9 +31,27 @@ pub(super) fn find(
     // the resignation of Algeria's president", "rallied in protest against Israeli raids".
     let recipient = match recipient {
         None if trigger.event == EventType::Protest => purpose_party(s, cand),
+        // "invested $2 billion in Kenya", "China's investment in Serbia": what is invested in
+        // is the partner, not the place.
+        None if trigger.in_partner => invested_in(s, cand, clause),
         r => r,
     };
     (actor, recipient, voice)
+}
+
+/// The party after "in" within eight words after the trigger at `cand`, in its clause, with
+/// no verb of another clause between.
+fn invested_in(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<Argument> {
+    let end = clause.end.min(cand.tok_end + 8);
+    let (idx, _) = s.mentions.iter().enumerate().find(|(_, m)| {
+        m.tok_start > cand.tok_end
+            && m.tok_start < end
+            && m.kind == Kind::Actor
+            && !m.entity.country.is_empty()
+            && s.is(m.tok_start - 1, "in")
+            && !(cand.tok_end..m.tok_start).any(|k| s.is_any(k, &["that", "which", "who", ","]))
+    })?;
+    Some(Argument { sector: None, mentions: vec![idx], how: "prep-in".into() })
 }
 
 /// The first party named in the purpose of the event at `cand` (a "to …" clause, or "in
@@ -106,7 +124,11 @@ fn passive_args(
     let t = cand.tok_start;
     let (tree_agent, tree_patient) = tree_passive(s, t, cand.tok_end);
     let agent = tree_agent.or_else(|| agent_after(s, cand.tok_end, clause.end));
-    let patient = tree_patient.or_else(|| subject_before(s, clause.start, t));
+    // "sanctions were imposed on Russia": when the passive subject is what was done, the
+    // party it was done to follows a recipient preposition.
+    let patient = tree_patient.or_else(|| subject_before(s, clause.start, t)).or_else(|| {
+        recipient_after(s, trigger, cand, clause.end, false).filter(|a| a.how.starts_with("prep-"))
+    });
     // "Vietnam is committed to …", "Japan is prepared to …": an adjectival
     // predicate of intent; its subject is the one who intends.
     if agent.is_none() && trigger.intent {

@@ -363,6 +363,12 @@ fn object_class_found(
                 || form == Form::Past
                     && (t.saturating_sub(2)..t).any(|k| s.is_any(k, BE))
                     && has_class(coder, s, t.saturating_sub(6), t, class)
+                // Fighting stops and ends of itself: "the fighting stopped", "hostilities
+                // have ceased".
+                || triggers.class_names.get(class).is_some_and(|c| c == "HOSTILITIES")
+                    && form != Form::Base
+                    && has_class(coder, s, t.saturating_sub(5), t, class)
+                    && !s.mentions.iter().any(|m| m.tok_start < t && m.tok_end + 5 >= t)
         }
         // "artillery shipments", or "shipments of artillery".
         Pos::Noun => {
@@ -628,6 +634,7 @@ const SUPERSEDING_RULES: &[SupersedingRule] = &[
     impact_of_event_noun,
     claimed_responsibility,
     stopped_gerund,
+    fighting_that_stopped,
     aspect_complement,
     help_of_moved_forces,
     ordered_named_event,
@@ -746,7 +753,9 @@ fn governed_noun(
     triggers.rows[cand.trigger].pos == Pos::Noun
         && candidates.iter().any(|c| {
             let governing = &triggers.rows[c.trigger];
+            // A bare dictionary verb ("increased its investment") says less than its noun.
             governing.pos == Pos::Verb
+                && !governing.dyadic
                 && matches!(
                     governing.event,
                     EventType::Request
@@ -799,6 +808,36 @@ fn claimed_responsibility(
     cand: &Candidate,
 ) -> bool {
     triggers.rows[cand.trigger].pos == Pos::Verb && s.is_any(cand.tok_end, RESPONSIBILITY)
+}
+
+/// "the fighting stopped": fighting that stops is the ceasefire's subject, not news of its own.
+fn fighting_that_stopped(
+    triggers: &Triggers,
+    _s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+) -> bool {
+    let trigger = &triggers.rows[cand.trigger];
+    trigger.pos == Pos::Noun
+        && trigger.event == EventType::Assault
+        && verb_candidate(triggers, candidates, |stop, c| {
+            stop.event == EventType::Retreat
+                && stop.mode == "ceasefire"
+                && c.tok_start >= cand.tok_end
+                && c.tok_start <= cand.tok_end + 4
+        })
+}
+
+/// Whether a verb candidate of the sentence passes `test` (given its row and itself).
+fn verb_candidate(
+    triggers: &Triggers,
+    candidates: &[Candidate],
+    test: impl Fn(&Trigger, &Candidate) -> bool,
+) -> bool {
+    candidates.iter().any(|c| {
+        let row = &triggers.rows[c.trigger];
+        row.pos == Pos::Verb && test(row, c)
+    })
 }
 
 /// "agreed to stop fighting", "halted shelling": what is stopped is not an event.
@@ -903,10 +942,8 @@ fn lodged_protest(
     let trigger = &triggers.rows[cand.trigger];
     trigger.pos == Pos::Noun
         && trigger.event == EventType::Protest
-        && candidates.iter().any(|c| {
-            let governing = &triggers.rows[c.trigger];
-            governing.pos == Pos::Verb
-                && governing.event == EventType::Accuse
+        && verb_candidate(triggers, candidates, |governing, c| {
+            governing.event == EventType::Accuse
                 && governing.object.is_some()
                 && noun_object(s, c, cand, 3)
         })
@@ -923,9 +960,8 @@ fn noun_repeating_verb(
     let trigger = &triggers.rows[cand.trigger];
     let t = cand.tok_start;
     trigger.pos == Pos::Noun
-        && candidates.iter().any(|c| {
-            let governing = &triggers.rows[c.trigger];
-            governing.pos == Pos::Verb
+        && verb_candidate(triggers, candidates, |governing, c| {
+            !governing.dyadic
                 && governing.event == trigger.event
                 && c.tok_end <= t
                 && t - c.tok_end <= 3

@@ -579,7 +579,11 @@ fn unidentified_allowed(
         "passive" => {
             (matches!(trigger.event, EventType::Assault | EventType::Coerce)
                 || trigger.event == EventType::Sanction && trigger.mode == "convict"
-                || trigger.event == EventType::Accuse && trigger.context == "legal")
+                || trigger.event == EventType::Accuse && trigger.context == "legal"
+                // The subject names what was done: "a curfew was lifted", "a ceasefire was
+                // declared", "sanctions were eased".
+                || (trigger.object.is_some() || trigger.object_words)
+                    && !(trigger.dictionary || trigger.reciprocal || trigger.inverse))
                 && (clause.start..t).rev().take(3).any(|k| s.is_any(k, BE))
         }
         // "after bloody clashes", "since the invasion": an unnamed event in a time adjunct

@@ -16,17 +16,36 @@ pub(super) fn screened_out(
     recipient_arg: &Option<Argument>,
 ) -> bool {
     lacks_argument(trigger, recipient_arg)
+        || names_the_object(trigger, s, recipient_arg)
         || newsroom_phrase(trigger, s, cand)
         || names_no_act(trigger, s, cand)
 }
 
 /// A trigger that needs an object, a judged party or a receiver without one.
 fn lacks_argument(trigger: &Trigger, recipient_arg: &Option<Argument>) -> bool {
-    (trigger.needs_object && recipient_arg.as_ref().is_none_or(|r| r.how != "object"))
+    (trigger.needs_object
+        && recipient_arg.as_ref().is_none_or(|r| r.how != "object" && !r.how.starts_with("obj of")))
         // A judgement of nobody named is an opinion, not an accusation.
         || (trigger.judgement && recipient_arg.is_none())
         // "Receiving aid from X …" with nobody receiving: no event.
         || (trigger.inverse && recipient_arg.is_none())
+}
+
+/// "called Netanyahu a liar", "called the vote a sham": a verb that needs its object names
+/// it when a noun phrase follows the object, instead of a preposition, a time or the end.
+fn names_the_object(trigger: &Trigger, s: &Sentence<'_>, recipient_arg: &Option<Argument>) -> bool {
+    let Some(r) = recipient_arg.as_ref().filter(|_| trigger.needs_object) else { return false };
+    let Some(end) = r.mentions.iter().map(|&i| s.mentions[i].tok_end).max() else { return false };
+    let call_ends = end >= s.tokens.len()
+        || s.is_any(end, &[".", ",", ";", ":", "?", "!", "(", "-", "--", "—", "–"])
+        || s.is_any(end, PREPOSITIONS)
+        || s.is_any(
+            end,
+            &["and", "but", "twice", "again", "late", "early", "earlier", "yesterday"],
+        )
+        || crate::dates::is_weekday(s.word(end))
+        || s.word(end).ends_with("ly");
+    !call_ends
 }
 
 /// "requests for comment", "declined to comment", "refused to be named": newsroom routine;
@@ -119,6 +138,16 @@ fn names_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
             && trigger.pos == Pos::Verb
             && (cand.tok_start.saturating_sub(4)..(cand.tok_end + 3).min(s.tokens.len()))
                 .any(|k| s.is_any(k, ANIMALS)))
+        // "trade hit a record", "prices struck a new high": a figure reaching a level.
+        || (trigger.event == EventType::Assault
+            && trigger.pos == Pos::Verb
+            && matches!(trigger.lemma.as_str(), "hit" | "strike" | "reach")
+            && (cand.tok_end..(cand.tok_end + 4).min(s.tokens.len()))
+                .any(|k| s.is_any(k, LEVELS)))
+        // "what it called resistance fighters", "the so-called volunteers": a name given.
+        || (trigger.lemma == "call"
+            && (cand.tok_start.saturating_sub(3)..cand.tok_start)
+                .any(|k| s.is_any(k, &["what", "so", "so-"])))
         // "the plan met with opposition": a reaction, not a meeting.
         || (trigger.lemma == "meet"
             && s.is(cand.tok_end, "with")
@@ -174,6 +203,22 @@ fn releases_a_text(s: &Sentence<'_>, cand: &Candidate) -> bool {
     let after = (cand.tok_end..(cand.tok_end + 3).min(s.tokens.len())).any(|k| s.is_any(k, TEXTS));
     before || after
 }
+
+/// Levels a figure reaches: "hit a record", "struck a new high".
+const LEVELS: &[&str] = &[
+    "record",
+    "records",
+    "high",
+    "highs",
+    "low",
+    "lows",
+    "peak",
+    "milestone",
+    "plateau",
+    "ceiling",
+    "threshold",
+    "bottom",
+];
 
 /// Animals, which are killed, hunted or culled but are no party.
 const ANIMALS: &[&str] = &[
