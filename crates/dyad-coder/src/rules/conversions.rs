@@ -30,7 +30,11 @@ pub(super) fn by_actor(
     let mut event_type = trigger.event;
     let mut modes: Vec<String> =
         if trigger.mode.is_empty() { Vec::new() } else { vec![trigger.mode.clone()] };
-    let crowd = is_crowd(s, actor_arg, actor);
+    // "workers announced they will strike": a walkout needs a crowd or a working people.
+    let crowd = is_crowd(s, actor_arg, actor)
+        || trigger.lemma == "strike"
+            && !actor.is_empty()
+            && actor.iter().all(|a| WORKING_SECTORS.contains(&a.sector.as_str()));
     street_action(trigger, s, cand, crowd, &mut event_type, &mut modes);
     // "workers voted for strikes", "teachers' strikes": a strike by a crowd, or among words of
     // work and pay, is a walkout (PLOVER PROTEST strike), not an air strike.
@@ -352,6 +356,10 @@ fn labour_near(s: &Sentence<'_>, clause: Clause, t: usize) -> bool {
         s.is_any(k, LABOUR_WORDS) && (k.min(t)..k.max(t)).all(|j| !s.is_any(j, &[",", ";"]))
     })
 }
+
+/// Sectors whose "strike" is a walkout: labour, teachers, doctors, business, farmers,
+/// civilians, the opposition.
+const WORKING_SECTORS: &[&str] = &["LAB", "EDU", "MED", "BUS", "AGR", "CVL", "OPP", "JRN"];
 
 /// Words of work and pay: a "strike" among them is a walkout.
 const LABOUR_WORDS: &[&str] = &[

@@ -148,6 +148,11 @@ fn names_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
         || (trigger.lemma == "call"
             && (cand.tok_start.saturating_sub(3)..cand.tok_start)
                 .any(|k| s.is_any(k, &["what", "so", "so-"])))
+        // "a programme aimed at bringing the forces together": a purpose, not a target.
+        || (trigger.lemma == "aim"
+            && s.is(cand.tok_end, "at")
+            && cand.tok_end + 1 < s.tokens.len()
+            && s.word(cand.tok_end + 1).ends_with("ing"))
         // "the plan met with opposition": a reaction, not a meeting.
         || (trigger.lemma == "meet"
             && s.is(cand.tok_end, "with")
