@@ -360,7 +360,9 @@ LEFT_OUT = {"say", "tell", "state", "report", "add", "note", "accord"}
 # who dies is a victim, not an actor (CAMEO files "die" among the verbs of fighting); in news
 # one "struggles to" do things and "engages in" talks or fighting (the noun's own row codes
 # that).
-NO_BARE = {"die", "struggle", "engage"}
+# "escalated the conflict" is no cooperation, whatever the synonym set it is listed in
+# ("increase", "expand": CAMEO 06x); abstaining from a vote concedes nothing.
+NO_BARE = {"die", "struggle", "engage", "escalate", "abstain"}
 
 # Verbs whose past participle is, in news text, nearly always an adjective ("armed men",
 # "concerted effort"): the verb itself is left out.

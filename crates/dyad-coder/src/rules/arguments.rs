@@ -22,10 +22,7 @@ pub(super) fn find(
         }
         // "the Minsk agreements", "the Geneva talks": a capital before a noun of meeting or
         // agreeing names the venue, not a party ("Ankara's backing", "Moscow strikes" do).
-        Pos::Noun => {
-            let venue = matches!(trigger.event, EventType::Agree | EventType::Consult);
-            noun_args(s, cand, clause, venue)
-        }
+        Pos::Noun => noun_args(s, cand, clause, trigger.event),
     };
     // A protest is aimed at the party its demand names: "staged a hunger strike to demand
     // the resignation of Algeria's president", "rallied in protest against Israeli raids".
@@ -52,6 +49,15 @@ fn invested_in(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<Arg
             && !(cand.tok_end..m.tok_start).any(|k| s.is_any(k, &["that", "which", "who", ","]))
     })?;
     Some(Argument { sector: None, mentions: vec![idx], how: "prep-in".into() })
+}
+
+/// Whether "on" after the event word names its topic ("agreed on", "cooperate on", "talks
+/// on"), not the party it is done to (as in "sanctions on", "lifted the ban on").
+fn on_is_topic(event: EventType) -> bool {
+    matches!(
+        event,
+        EventType::Agree | EventType::Consult | EventType::Support | EventType::Cooperate
+    )
 }
 
 /// The first party named in the purpose of the event at `cand` (a "to …" clause, or "in
@@ -423,8 +429,32 @@ fn active_object(
                     || m.tok_start == cand.tok_end + 1 && s.is_any(cand.tok_end, DETERMINERS))
         })
         .map_or(clause.end, |m| clause.end.max(m.tok_end));
-    let mut object = tree_object(s, t, cand.tok_end, aid_like)
+    let mut object = tree_object(s, t, cand.tok_end, aid_like, trigger.event)
         .or_else(|| recipient_after(s, trigger, cand, object_end, aid_like));
+    // "denied sending missiles to Russia", "denied that it had …": the parties of what is
+    // denied are not those the denial is aimed at.
+    if trigger.lemma == "deny"
+        && (s.word(cand.tok_end).ends_with("ing") || s.is_any(cand.tok_end, &["that", "having"]))
+    {
+        object = None;
+    }
+    // "fired Iranian drones at Kyiv", "used North Korean missiles against …": the weapons a
+    // row names as its object are the instrument; the target follows a preposition.
+    if trigger.event == EventType::Assault
+        && (trigger.object.is_some_and(|c| triggers.class_names[c] == "WEAPONS")
+            || matches!(trigger.lemma.as_str(), "use" | "fire" | "launch" | "employ"))
+        && object.as_ref().is_some_and(|o| {
+            !o.how.starts_with("obl(")
+                && !o.how.starts_with("prep-")
+                && o.mentions.iter().any(|&i| {
+                    let last = s.mentions[i].tok_end - 1;
+                    s.is_any(last, PROJECTILES) || s.is_any(last, super::screen::WEAPON_KINDS)
+                })
+        })
+    {
+        object = recipient_after(s, trigger, cand, object_end, false)
+            .filter(|a| a.how.starts_with("prep-"));
+    }
     // "soldiers fighting for Russia", "troops deployed for Belarus": force is used for a side,
     // not against it.
     if matches!(trigger.event, EventType::Assault | EventType::Mobilize)
@@ -526,7 +556,7 @@ pub(super) fn destination(
 ) -> Option<Argument> {
     let trigger = &triggers.rows[cand.trigger];
     let to = |a: &Argument| a.via("to") || a.via("into");
-    tree_object(s, cand.tok_start, cand.tok_end, true)
+    tree_object(s, cand.tok_start, cand.tok_end, true, EventType::Mobilize)
         .filter(to)
         .or_else(|| recipient_after(s, trigger, cand, clause.end, true).filter(to))
 }
@@ -559,13 +589,14 @@ fn noun_args(
     s: &Sentence<'_>,
     cand: &Candidate,
     clause: Clause,
-    venue: bool,
+    event: EventType,
 ) -> (Option<Argument>, Option<Argument>, &'static str) {
     let t = cand.tok_start;
+    let venue = matches!(event, EventType::Agree | EventType::Consult);
     if let Some((actor, recipient)) = between_parties(s, cand.tok_end, clause) {
         return (Some(actor), Some(recipient), "noun");
     }
-    let (tree_actor, tree_recipient) = tree_noun_args(s, t, cand.tok_end, venue);
+    let (tree_actor, tree_recipient) = tree_noun_args(s, t, cand.tok_end, event);
     let actor = tree_actor.or_else(|| noun_actor(s, t, cand.tok_end, clause, venue));
     let recipient = tree_recipient.or_else(|| {
         s.mentions
@@ -718,10 +749,17 @@ fn group(s: &Sentence<'_>, idx: usize) -> Vec<usize> {
 /// The party a verb trigger is done to, read from the parse: its object, or the noun of a
 /// recipient preposition ("to", "against", "with", …). What is given is no party, so for aid
 /// the preposition's noun comes first.
-fn tree_object(s: &Sentence<'_>, t: usize, t_end: usize, aid_like: bool) -> Option<Argument> {
+fn tree_object(
+    s: &Sentence<'_>,
+    t: usize,
+    t_end: usize,
+    aid_like: bool,
+    event: EventType,
+) -> Option<Argument> {
     if s.tree().is_empty() {
         return None;
     }
+    let hostile = event.quad_code() >= 3;
     let v = s.tree().phrase_head(t, t_end);
     let words = s.words();
     let parties = |v: usize| -> Vec<((usize, Option<usize>), String)> {
@@ -729,7 +767,11 @@ fn tree_object(s: &Sentence<'_>, t: usize, t_end: usize, aid_like: bool) -> Opti
             .into_iter()
             .filter(|(_, p)| {
                 p.is_empty()
-                    || RECIPIENT_PREPS.contains(&p.as_str()) && !LOCATIVE.contains(&p.as_str())
+                    || RECIPIENT_PREPS.contains(&p.as_str())
+                        && !LOCATIVE.contains(&p.as_str())
+                        // "agreed to exchange data on North Korean launches": what
+                        // cooperation is on is its topic, not a partner.
+                        && !(on_is_topic(event) && ["on", "upon"].contains(&p.as_str()))
             })
             .filter_map(|(node, p)| {
                 let found = mention_in_node(s, node, false)?;
@@ -739,7 +781,12 @@ fn tree_object(s: &Sentence<'_>, t: usize, t_end: usize, aid_like: bool) -> Opti
                 // "fought against Ukrainian units", "strikes on Russian positions": a
                 // country adjective after a preposition of aim names its party too.
                 let aimed = p.is_empty() || ["against", "on", "upon"].contains(&p.as_str());
-                let party = is_actorish(m) || m.kind == Kind::Modifier && aimed;
+                // "used North Korean missiles": the maker of the weapons force uses is not
+                // its target ("buy American weapons" names the seller).
+                let weapon = hostile
+                    && p.is_empty()
+                    && (s.is_any(node, PROJECTILES) || s.is_any(node, super::screen::WEAPON_KINDS));
+                let party = is_actorish(m) || m.kind == Kind::Modifier && aimed && !weapon;
                 // The parse may take "alongside X" for an object: X is an ally.
                 let allied = ALLIED_PREPS.contains(&p.as_str())
                     || preposition_before(s.text, s.tokens, m.tok_start, t_end.saturating_sub(1))
@@ -809,11 +856,20 @@ fn tree_noun_args(
     s: &Sentence<'_>,
     t: usize,
     t_end: usize,
-    venue: bool,
+    event: EventType,
 ) -> (Option<Argument>, Option<Argument>) {
     if s.tree().is_empty() {
         return (None, None);
     }
+    let venue = matches!(event, EventType::Agree | EventType::Consult);
+    // "strikes on Ukrainian energy facilities": a country adjective after a preposition of
+    // aim names the target of force, as it does for a verb.
+    let target = |i: usize, p: &str| {
+        is_actorish(&s.mentions[i])
+            || s.mentions[i].kind == Kind::Modifier
+                && event.quad_code() >= 3
+                && ["against", "on", "upon"].contains(&p)
+    };
     let n = s.tree().phrase_head(t, t_end);
     let words = s.words();
     let noun = words.word(n).to_string();
@@ -829,13 +885,13 @@ fn tree_noun_args(
             ("nmod" | "acl", Some("by")) => format!("nmod(by) of `{noun}`"),
             ("nmod", Some(p)) if RECIPIENT_PREPS.contains(&p) && p != "at" => {
                 if recipient.is_none() {
-                    recipient = mention_in_node(s, c, false)
-                        .filter(|&(i, _)| is_actorish(&s.mentions[i]))
-                        .map(|(idx, sector)| Argument {
+                    recipient = mention_in_node(s, c, false).filter(|&(i, _)| target(i, p)).map(
+                        |(idx, sector)| Argument {
                             sector,
                             mentions: group(s, idx),
                             how: format!("nmod({p}) of `{noun}`"),
-                        });
+                        },
+                    );
                 }
                 continue;
             }
@@ -880,8 +936,8 @@ fn tree_noun_args(
                 .into_iter()
                 .filter(|(_, p)| RECIPIENT_PREPS.contains(&p.as_str()) && p != "at")
                 .find_map(|(node, p)| {
-                    let (idx, sector) = mention_in_node(s, node, false)
-                        .filter(|&(i, _)| is_actorish(&s.mentions[i]))?;
+                    let (idx, sector) =
+                        mention_in_node(s, node, false).filter(|&(i, _)| target(i, &p))?;
                     Some(Argument {
                         sector,
                         mentions: group(s, idx),
@@ -1110,6 +1166,8 @@ fn recipient_after(
         let how = match prep.as_deref() {
             Some(p) if LOCATIVE.contains(&p) => continue,
             Some("by") => continue,
+            // Cooperation on something: its topic, not a partner.
+            Some("on" | "upon") if on_is_topic(trigger.event) => continue,
             // "condemned the launch, with the White House calling it …": an absolute
             // construction names who else spoke, not the recipient.
             Some("with") if s.word(m.tok_end).ends_with("ing") => continue,

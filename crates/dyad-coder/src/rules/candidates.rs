@@ -295,6 +295,8 @@ fn gerund_governed(s: &Sentence<'_>, t: usize, t_end: usize, verb_context: bool)
         || s.is(t_end, "that")
         || prev.is_some_and(|p| {
             s.is_any(p, BE)
+                // "denied sending missiles": what is denied is coded, negated.
+                || s.is_any(p, super::irrealis::DENYING)
                 || s.is_any(
                     p,
                     &[
@@ -641,6 +643,7 @@ const SUPERSEDING_RULES: &[SupersedingRule] = &[
     lodged_protest,
     noun_repeating_verb,
     light_verb_restated,
+    light_verb_of_event_noun,
 ];
 
 /// An intent verb followed by "to VERB" marks that verb as future instead. Agreeing
@@ -827,6 +830,54 @@ fn fighting_that_stopped(
                 && c.tok_start <= cand.tok_end + 4
         })
 }
+
+/// "launched strikes on …", "carried out raids": a light verb whose object is an event noun
+/// of another type gives way to the noun, which names the event (the verb's own rows would
+/// read "strikes" as a walkout, "missile strikes" as a missile launch).
+fn light_verb_of_event_noun(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+) -> bool {
+    let trigger = &triggers.rows[cand.trigger];
+    trigger.pos == Pos::Verb
+        && cand.tok_end == cand.tok_start + 1
+        && s.is_any(cand.tok_start, CARRYING_OUT)
+        && candidates.iter().any(|c| {
+            let noun = &triggers.rows[c.trigger];
+            noun.pos == Pos::Noun && noun.event != trigger.event && noun_object(s, cand, c, 3)
+        })
+}
+
+/// Verbs that only carry out the event their object names ("launched strikes", "mounted
+/// raids"); verbs that announce, begin or give something keep their own meaning.
+const CARRYING_OUT: &[&str] = &[
+    "launch",
+    "launched",
+    "launches",
+    "launching",
+    "conduct",
+    "conducted",
+    "conducts",
+    "conducting",
+    "stage",
+    "staged",
+    "stages",
+    "staging",
+    "mount",
+    "mounted",
+    "mounts",
+    "mounting",
+    "undertake",
+    "undertook",
+    "undertaken",
+    "undertakes",
+    "perform",
+    "performed",
+    "performs",
+    "performing",
+];
 
 /// Whether a verb candidate of the sentence passes `test` (given its row and itself).
 fn verb_candidate(

@@ -115,7 +115,7 @@ pub(super) fn alleged(s: &Sentence<'_>, t: usize, noun: bool) -> bool {
 }
 
 /// Words of denying: what follows them is said not to have happened.
-const DENYING: &[&str] = &["deny", "denies", "denied", "denying", "denial", "denials"];
+pub(super) const DENYING: &[&str] = &["deny", "denies", "denied", "denying", "denial", "denials"];
 
 /// "Iran denied that it had supplied drones to Russia", "Pyongyang has denied sending troops":
 /// what a party denies is, in the text, something that did not happen.

@@ -148,6 +148,10 @@ fn names_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
         || (trigger.lemma == "call"
             && (cand.tok_start.saturating_sub(3)..cand.tok_start)
                 .any(|k| s.is_any(k, &["what", "so", "so-"])))
+        // "added them to its sanctions list": a list of sanctions is no new sanction.
+        || (trigger.pos == Pos::Noun
+            && trigger.event == EventType::Sanction
+            && s.is_any(cand.tok_end, &["list", "lists", "blacklist"]))
         // "a programme aimed at bringing the forces together": a purpose, not a target.
         || (trigger.lemma == "aim"
             && s.is(cand.tok_end, "at")
