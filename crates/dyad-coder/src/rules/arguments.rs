@@ -170,8 +170,21 @@ fn active_subject(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<
     if let Some(owner) = complement_owner(s, t) {
         return owner;
     }
+    // "Iran supplying drones", "reacted to Washington sending weapons"; not "a sit-in at the
+    // University of Dhaka demanding …", where the mention is a place's or an "of" phrase's.
     let adjacent = (cand.form == Form::Gerund)
-        .then(|| s.mentions.iter().position(|m| m.tok_end == t && is_actorish(m)))
+        .then(|| {
+            s.mentions.iter().position(|m| {
+                m.tok_end == t
+                    && is_actorish(m)
+                    && preposition_before(s.text, s.tokens, m.tok_start, clause.start).is_none_or(
+                        |p| {
+                            !p.eq_ignore_ascii_case("of")
+                                && !LOCATIVE.iter().any(|l| p.eq_ignore_ascii_case(l))
+                        },
+                    )
+            })
+        })
         .flatten();
     let mut subject = match adjacent.or_else(|| reason_gerund_subject(s, cand, clause)) {
         Some(idx) => {

@@ -353,6 +353,15 @@ fn object_class_found(
         {
             true
         }
+        // A named place is territory ("captured Bakhmut", "retook the city of Kherson").
+        Pos::Verb
+            if triggers.class_names.get(class).is_some_and(|c| c == "TERRITORY")
+                && s.mentions.iter().any(|m| {
+                    m.kind == Kind::Place && m.tok_start >= t_end && m.tok_start <= t_end + 1
+                }) =>
+        {
+            true
+        }
         Pos::Verb => {
             // "agreed that the truce had failed": a clause of its own is not the object.
             let clause_follows = s.is_any(after_day(s.text, s.tokens, t_end), &["that", "whether"]);

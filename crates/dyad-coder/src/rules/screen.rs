@@ -138,6 +138,13 @@ fn names_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
             && trigger.pos == Pos::Verb
             && (cand.tok_start.saturating_sub(4)..(cand.tok_end + 3).min(s.tokens.len()))
                 .any(|k| s.is_any(k, ANIMALS)))
+        // "their vehicle hit a roadside bomb", "the ship struck a mine": the victim, not an
+        // attacker.
+        || (trigger.event == EventType::Assault
+            && trigger.pos == Pos::Verb
+            && matches!(trigger.lemma.as_str(), "hit" | "strike")
+            && (cand.tok_end..(cand.tok_end + 4).min(s.tokens.len()))
+                .any(|k| s.is_any(k, &["bomb", "mine", "landmine", "ied", "device", "explosive"])))
         // "trade hit a record", "prices struck a new high": a figure reaching a level.
         || (trigger.event == EventType::Assault
             && trigger.pos == Pos::Verb
