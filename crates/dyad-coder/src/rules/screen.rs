@@ -118,7 +118,12 @@ fn names_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
         // "a report released this month", "released a video": a text or a picture made
         // public is no one set free.
         || (trigger.lemma == "release" && trigger.pos == Pos::Verb && releases_a_text(s, cand))
-        // "conditions have eased Saturday", "tensions eased": nothing eased by anyone.
+        // "conditions have eased Saturday", "tensions eased": nothing eased by anyone; "talks
+        // on easing tensions" concede nothing.
+        || (trigger.pos == Pos::Verb
+            && matches!(trigger.lemma.as_str(), "ease" | "relax" | "reduce" | "defuse" | "calm")
+            && (cand.tok_end..(cand.tok_end + 3).min(s.tokens.len()))
+                .any(|k| s.is_any(k, &["tension", "tensions", "fears", "concerns"])))
         || (trigger.pos == Pos::Verb
             && matches!(trigger.lemma.as_str(), "ease" | "relax")
             && (cand.tok_end >= s.tokens.len()
