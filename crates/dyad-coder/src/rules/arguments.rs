@@ -26,6 +26,30 @@ pub(super) fn find(
     };
     // A protest is aimed at the party its demand names: "staged a hunger strike to demand
     // the resignation of Algeria's president", "rallied in protest against Israeli raids".
+    // "the expulsion of American staff from Moscow", "were deported from Russia": the party
+    // people are sent away from is the one that expels them.
+    let (actor, recipient) = match recipient {
+        Some(r)
+            if matches!(trigger.mode.as_str(), "expel" | "deport")
+                && (r.via("from")
+                    || r.mentions.first().is_some_and(|&i| {
+                        preposition_before(s.text, s.tokens, s.mentions[i].tok_start, cand.tok_end)
+                            .is_some_and(|p| p.eq_ignore_ascii_case("from"))
+                    })) =>
+        {
+            let expeller = Argument { how: format!("{} (the expeller)", r.how), ..r };
+            match actor {
+                // "the expulsion of British journalists from Moscow": the "of" phrase names
+                // who is expelled.
+                Some(a) if a.how.starts_with("of-") => {
+                    (Some(expeller), Some(Argument { how: format!("{} (patient)", a.how), ..a }))
+                }
+                Some(a) => (Some(a), None),
+                None => (Some(expeller), None),
+            }
+        }
+        r => (actor, r),
+    };
     let recipient = match recipient {
         None if trigger.event == EventType::Protest => purpose_party(s, cand),
         // "invested $2 billion in Kenya", "China's investment in Serbia": what is invested in
@@ -129,7 +153,13 @@ fn passive_args(
 ) -> (Option<Argument>, Option<Argument>, &'static str) {
     let t = cand.tok_start;
     let (tree_agent, tree_patient) = tree_passive(s, t, cand.tok_end);
-    let agent = tree_agent.or_else(|| agent_after(s, cand.tok_end, clause.end));
+    let agent = tree_agent.or_else(|| agent_after(s, cand.tok_end, clause.end)).or_else(|| {
+        // "were deported from Iran": the party they are sent away from expels them.
+        matches!(trigger.mode.as_str(), "expel" | "deport")
+            .then(|| recipient_after(s, trigger, cand, clause.end, false))
+            .flatten()
+            .filter(|a| a.via("from"))
+    });
     // "sanctions were imposed on Russia": when the passive subject is what was done, the
     // party it was done to follows a recipient preposition.
     let patient = tree_patient.or_else(|| subject_before(s, clause.start, t)).or_else(|| {
@@ -510,8 +540,12 @@ fn active_object(
                 && c.tok_start <= cand.tok_end + 2
                 && (cand.tok_end..c.tok_start).all(|k| s.is_any(k, DETERMINERS))
         });
-        if let Some(agent) =
-            condemned.and_then(|c| noun_actor(s, c.tok_start, c.tok_end, clause, false))
+        // Not the "of" phrase of a noun of what is done to someone ("condemned the arrest of
+        // two journalists" accuses their jailers, not them).
+        if let Some(agent) = condemned
+            .and_then(|c| noun_actor(s, c.tok_start, c.tok_end, clause, false).map(|a| (c, a)))
+            .filter(|(c, a)| !(a.how.starts_with("of-") && s.is_any(c.tok_end - 1, PATIENT_NOUNS)))
+            .map(|(_, a)| a)
         {
             object = Some(Argument {
                 sector: None,
@@ -637,12 +671,14 @@ fn noun_args(
             })
     });
     // "Navalny's arrest", "the journalist's killing": a person's possessive before a noun of
-    // what is done to someone names who suffers it, not who does it.
+    // what is done to someone names who suffers it, not who does it; so does an "of" phrase
+    // after it ("the expulsion of British journalists").
     let (actor, recipient) = match actor {
         Some(a)
             if recipient.is_none()
-                && a.how.contains("poss")
-                && a.mentions.iter().all(|&i| s.mentions[i].is_person)
+                && (a.how.contains("poss")
+                    && a.mentions.iter().all(|&i| s.mentions[i].is_person)
+                    || a.how.starts_with("of-"))
                 && s.is_any(cand.tok_end - 1, PATIENT_NOUNS) =>
         {
             (None, Some(Argument { how: format!("{} (patient)", a.how), ..a }))
