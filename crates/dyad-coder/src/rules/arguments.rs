@@ -474,13 +474,6 @@ fn active_object(
         .map_or(clause.end, |m| clause.end.max(m.tok_end));
     let mut object = tree_object(s, t, cand.tok_end, aid_like, trigger.event)
         .or_else(|| recipient_after(s, trigger, cand, object_end, aid_like));
-    // "denied sending missiles to Russia", "denied that it had …": the parties of what is
-    // denied are not those the denial is aimed at.
-    if trigger.lemma == "deny"
-        && (s.word(cand.tok_end).ends_with("ing") || s.is_any(cand.tok_end, &["that", "having"]))
-    {
-        object = None;
-    }
     // "fired Iranian drones at Kyiv", "used North Korean missiles against …": the weapons a
     // row names as its object are the instrument; the target follows a preposition.
     if trigger.event == EventType::Assault
@@ -558,6 +551,13 @@ fn active_object(
     // "protesters". A verb that needs a named party (flag `dyadic`) still needs one.
     if matches!(trigger.event, EventType::Assault | EventType::Coerce) && !trigger.dyadic {
         object = object.or_else(|| generic_object(s, cand, clause));
+    }
+    // "denied sending missiles to Russia", "denied that any North Korean troops were …": the
+    // parties of what is denied are not those the denial is aimed at.
+    if trigger.lemma == "deny"
+        && (s.word(cand.tok_end).ends_with("ing") || s.is_any(cand.tok_end, &["that", "having"]))
+    {
+        object = None;
     }
     object
 }

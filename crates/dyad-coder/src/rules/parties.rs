@@ -308,11 +308,25 @@ fn place_recipient(
                         || s.is(k, "of") && k > 0 && s.is_any(k - 1, PLACE_NOUNS))
             })
     };
+    // "retook the Kursk region", "liberated Kherson": territory taken back is one's own.
+    if RECLAIMING.contains(&trigger.lemma.as_str()) {
+        return None;
+    }
     let object_place = (trigger.pos == Pos::Verb).then(|| s.mentions.iter().find(object)).flatten();
-    let after = s.mentions.iter().filter(|m| m.tok_start >= cand.tok_end).find(in_clause);
+    // "denied that troops were fighting in Ukraine": a place in a complement is the
+    // complement's, not the verb's.
+    let after = s
+        .mentions
+        .iter()
+        .filter(|m| m.tok_start >= cand.tok_end)
+        .filter(|m| !(cand.tok_end..m.tok_start).any(|k| s.is(k, "that")))
+        .find(in_clause);
     let before = s.mentions.iter().filter(|m| m.tok_end <= t).find(in_clause);
     object_place.or(after).or(before).and_then(place_country)
 }
+
+/// Verbs of taking back territory, whose place is not the one the act is done to.
+const RECLAIMING: &[&str] = &["retake", "recapture", "liberate", "reclaim", "regain", "retaking"];
 
 /// Gives unidentified actors of force, coercion, protest or mobilisation named by a common
 /// phrase (or none) the country of the event's place; returns the place's words.
