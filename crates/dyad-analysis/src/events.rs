@@ -14,8 +14,10 @@ const NOT_HAPPENED: &[&str] = &["negated", "hypothetical", "conditional", "alleg
 /// several actors and no recipient ties each pair of its actors, both ways, when it is
 /// cooperative (a treaty signed by two, joint talks); a hostile act done together (a joint
 /// condemnation, sanctions announced by three governments) names no enemy among its actors,
-/// so it ties none of them. Entities are counted by their country; organisations without one
-/// and events that only were denied, imagined, set as conditions or alleged in an accusation are left out.
+/// so it ties none of them. Entities are counted by their country; organisations without one,
+/// unidentified actors (sectors UAF, UNK: the country is only where the event happened) and
+/// events that only were denied, imagined, set as conditions or alleged in an accusation are
+/// left out.
 pub fn from_events(rows: &[EventRow], is_state: &dyn Fn(&str) -> bool) -> Vec<Interaction> {
     let mut out = Vec::new();
     for r in rows {
@@ -30,6 +32,9 @@ pub fn from_events(rows: &[EventRow], is_state: &dyn Fn(&str) -> bool) -> Vec<In
                 .as_array()
                 .into_iter()
                 .flatten()
+                // An unidentified actor placed where the event happened (PLOVER sectors UAF,
+                // UNK: "gunmen", "soldiers were killed in Kursk") is not that state acting.
+                .filter(|e| !matches!(e["sector"].as_str(), Some("UAF" | "UNK")))
                 .filter_map(|e| e["country"].as_str())
                 .filter(|c| is_state(c))
                 .map(str::to_string)
@@ -111,5 +116,21 @@ mod tests {
         // A joint condemnation of nobody named makes no enemies among the condemners.
         assert!(from_events(&[row("ACCUSE", &["USA", "JPN", "KOR"])], &all).is_empty());
         assert!(from_events(&[row("SANCTION", &["USA", "KOR"])], &all).is_empty());
+    }
+
+    #[test]
+    fn an_unidentified_actor_placed_where_it_struck_is_not_that_state() {
+        let all = |_: &str| true;
+        let mut r = row("ASSAULT", &[]);
+        r.mentions = vec![serde_json::json!({
+            "actor": [{"country": "RUS", "sector": "UNK"}],
+            "recipient": [{"country": "PRK", "sector": "MIL"}],
+        })];
+        assert!(from_events(std::slice::from_ref(&r), &all).is_empty());
+        r.mentions = vec![serde_json::json!({
+            "actor": [{"country": "RUS", "sector": "MIL"}],
+            "recipient": [{"country": "UKR", "sector": ""}],
+        })];
+        assert_eq!(from_events(&[r], &all).len(), 1);
     }
 }

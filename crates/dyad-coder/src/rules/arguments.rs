@@ -192,6 +192,14 @@ fn active_args(
     }
 }
 
+/// Whether mention `m` ends a proper name that opens before it with "of" ("the University of
+/// Dhaka", "the Bank of England").
+fn in_proper_name(s: &Sentence<'_>, m: &Mention) -> bool {
+    m.tok_start >= 2
+        && s.is(m.tok_start - 1, "of")
+        && s.word(m.tok_start - 2).starts_with(|c: char| c.is_uppercase())
+}
+
 /// The subject of an active verb: a gerund's mention right before it, the parse's or the
 /// nearest before it in its clause, a possessor of the noun an infinitive completes, or the
 /// sentence's subject for non-finite verbs.
@@ -200,19 +208,17 @@ fn active_subject(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<
     if let Some(owner) = complement_owner(s, t) {
         return owner;
     }
-    // "Iran supplying drones", "reacted to Washington sending weapons"; not "a sit-in at the
-    // University of Dhaka demanding …", where the mention is a place's or an "of" phrase's.
+    // "Iran supplying drones", "reacted to Washington sending weapons", "the example of
+    // Russia strengthening its ties"; not "rallied in Lima demanding" or "a sit-in at the
+    // University of Dhaka demanding …", where the mention is a place's or part of a name.
     let adjacent = (cand.form == Form::Gerund)
         .then(|| {
             s.mentions.iter().position(|m| {
                 m.tok_end == t
                     && is_actorish(m)
-                    && preposition_before(s.text, s.tokens, m.tok_start, clause.start).is_none_or(
-                        |p| {
-                            !p.eq_ignore_ascii_case("of")
-                                && !LOCATIVE.iter().any(|l| p.eq_ignore_ascii_case(l))
-                        },
-                    )
+                    && preposition_before(s.text, s.tokens, m.tok_start, clause.start)
+                        .is_none_or(|p| !LOCATIVE.iter().any(|l| p.eq_ignore_ascii_case(l)))
+                    && !in_proper_name(s, m)
             })
         })
         .flatten();
