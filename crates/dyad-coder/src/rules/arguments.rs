@@ -1210,6 +1210,15 @@ fn recipient_after(
         if m.tok_start - t_end > 12 {
             break;
         }
+        // "thanked Kim for sending troops to expel Ukrainian forces", "criticised Seoul for
+        // helping Kyiv": the parties of the reason thanked or blamed are the reason's.
+        if matches!(
+            trigger.event,
+            EventType::Support | EventType::Accuse | EventType::Sanction | EventType::Coerce
+        ) && (t_end..m.tok_start).any(|k| s.is(k, "for") && s.word(k + 1).ends_with("ing"))
+        {
+            break;
+        }
         if subject_of_another_clause(s, cand, m)
             || in_relative_clause(s, t_end, m)
             || pronoun_subject_of_clause(s, m)
