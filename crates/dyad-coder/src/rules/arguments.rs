@@ -75,6 +75,37 @@ fn invested_in(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<Arg
     Some(Argument { sector: None, mentions: vec![idx], how: "prep-in".into() })
 }
 
+/// Verbs that follow "help" bare ("helped push back", "help rebuild").
+const BARE_AFTER_HELP: &[&str] = &[
+    "push",
+    "drive",
+    "build",
+    "rebuild",
+    "restore",
+    "secure",
+    "protect",
+    "train",
+    "fund",
+    "finance",
+    "clear",
+    "evacuate",
+    "stabilise",
+    "stabilize",
+    "repair",
+    "maintain",
+    "keep",
+    "bring",
+    "end",
+    "stop",
+    "prevent",
+    "fight",
+    "hold",
+    "free",
+    "reach",
+    "make",
+    "get",
+];
+
 /// Whether "on" after the event word names its topic ("agreed on", "cooperate on", "talks
 /// on"), not the party it is done to (as in "sanctions on", "lifted the ban on").
 fn on_is_topic(event: EventType) -> bool {
@@ -557,6 +588,16 @@ fn active_object(
     // "protesters". A verb that needs a named party (flag `dyadic`) still needs one.
     if matches!(trigger.event, EventType::Assault | EventType::Coerce) && !trigger.dyadic {
         object = object.or_else(|| generic_object(s, cand, clause));
+    }
+    // "helping push Ukrainian units out of Kursk": the object of a bare infinitive after
+    // "help" is that verb's, not the one helped.
+    if matches!(trigger.lemma.as_str(), "help" | "assist")
+        && (candidates
+            .iter()
+            .any(|c| c.tok_start == cand.tok_end && triggers.rows[c.trigger].pos == Pos::Verb)
+            || s.is_any(cand.tok_end, BARE_AFTER_HELP))
+    {
+        object = None;
     }
     // "denied sending missiles to Russia", "denied that any North Korean troops were …": the
     // parties of what is denied are not those the denial is aimed at.
