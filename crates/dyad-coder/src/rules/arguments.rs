@@ -589,6 +589,13 @@ fn active_object(
     if matches!(trigger.event, EventType::Assault | EventType::Coerce) && !trigger.dyadic {
         object = object.or_else(|| generic_object(s, cand, clause));
     }
+    // "discussed ways to respond to Pyongyang's moves": what is discussed is the topic; the
+    // party discussed with follows "with".
+    if matches!(trigger.lemma.as_str(), "discuss" | "debate")
+        && object.as_ref().is_some_and(|o| !o.via("with"))
+    {
+        object = None;
+    }
     // "helping push Ukrainian units out of Kursk": the object of a bare infinitive after
     // "help" is that verb's, not the one helped.
     if matches!(trigger.lemma.as_str(), "help" | "assist")
