@@ -160,6 +160,16 @@ fn names_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
         || (trigger.lemma == "call"
             && (cand.tok_start.saturating_sub(3)..cand.tok_start)
                 .any(|k| s.is_any(k, &["what", "so", "so-"])))
+        // "tariffs on Canadian exports", "a ban on grain imports": trade a restriction falls
+        // on is the restriction's object, not news of cooperation.
+        || (trigger.pos == Pos::Noun
+            && matches!(trigger.lemma.as_str(), "export" | "import")
+            && (cand.tok_start.saturating_sub(6)..cand.tok_start).any(|k| {
+                s.is_any(
+                    k,
+                    &["tariff", "tariffs", "duties", "ban", "bans", "sanctions", "curbs", "limits"],
+                )
+            }))
         // "added them to its sanctions list": a list of sanctions is no new sanction.
         || (trigger.pos == Pos::Noun
             && trigger.event == EventType::Sanction
