@@ -776,6 +776,9 @@ fn governed_noun(
                         | EventType::Support
                         | EventType::Concede
                         | EventType::Retreat
+                        // "ended its defence cooperation", "froze aid": what is stopped
+                        // is not news of its own.
+                        | EventType::Sanction
                 )
                 && (noun_object(s, c, cand, 3)
                     || governing.event == EventType::Agree && s.commits_to(c.tok_end - 1, t)
