@@ -236,8 +236,16 @@ fn named(
         .iter()
         .find(|a| coder.lexicon().country(&a.country).is_some())
         .map(|a| a.country.clone());
+    // Not soldiers that a state's force kills or wounds ("Israeli strikes killed four
+    // soldiers"): it is aimed at others' troops (a rebel group's is at its own state's).
+    let state_force = actor.iter().all(|a| {
+        (a.code == a.country || matches!(a.sector.as_str(), "MIL" | "GOV"))
+            && coder.lexicon().country(&a.country).is_some()
+    });
+    let foreign_troops =
+        |r: &Entity| trigger.event == EventType::Assault && state_force && r.sector == "MIL";
     if let Some(home) = home {
-        for r in recipient.iter_mut().filter(|r| r.country.is_empty()) {
+        for r in recipient.iter_mut().filter(|r| r.country.is_empty() && !foreign_troops(r)) {
             r.code = home.clone();
             r.country = home.clone();
         }
