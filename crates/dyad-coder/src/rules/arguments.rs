@@ -599,10 +599,9 @@ fn active_object(
     // "helping push Ukrainian units out of Kursk": the object of a bare infinitive after
     // "help" is that verb's, not the one helped.
     if matches!(trigger.lemma.as_str(), "help" | "assist")
-        && (candidates
-            .iter()
-            .any(|c| c.tok_start == cand.tok_end && triggers.rows[c.trigger].pos == Pos::Verb)
-            || s.is_any(cand.tok_end, BARE_AFTER_HELP))
+        && (super::candidates::verb_candidate(triggers, candidates, |_, c| {
+            c.tok_start == cand.tok_end
+        }) || s.is_any(cand.tok_end, BARE_AFTER_HELP))
     {
         object = None;
     }

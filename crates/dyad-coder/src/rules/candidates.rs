@@ -763,11 +763,9 @@ fn governed_noun(
 ) -> bool {
     let t = cand.tok_start;
     triggers.rows[cand.trigger].pos == Pos::Noun
-        && candidates.iter().any(|c| {
-            let governing = &triggers.rows[c.trigger];
+        && verb_candidate(triggers, candidates, |governing, c| {
             // A bare dictionary verb ("increased its investment") says less than its noun.
-            governing.pos == Pos::Verb
-                && !governing.dyadic
+            !governing.dyadic
                 && matches!(
                     governing.event,
                     EventType::Request
@@ -892,7 +890,7 @@ const CARRYING_OUT: &[&str] = &[
 ];
 
 /// Whether a verb candidate of the sentence passes `test` (given its row and itself).
-fn verb_candidate(
+pub(super) fn verb_candidate(
     triggers: &Triggers,
     candidates: &[Candidate],
     test: impl Fn(&Trigger, &Candidate) -> bool,
@@ -952,7 +950,7 @@ fn aspect_complement(
     if s.is(next, "to") {
         next += 1;
     }
-    candidates.iter().any(|c| c.tok_start == next && triggers.rows[c.trigger].pos == Pos::Verb)
+    verb_candidate(triggers, candidates, |_, c| c.tok_start == next)
 }
 
 /// "police were called in to help control the crowds", "troops deployed to assist the

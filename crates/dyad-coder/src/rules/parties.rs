@@ -334,7 +334,7 @@ fn place_recipient(
 }
 
 /// Verbs of taking back territory, whose place is not the one the act is done to.
-const RECLAIMING: &[&str] = &["retake", "recapture", "liberate", "reclaim", "regain", "retaking"];
+const RECLAIMING: &[&str] = &["retake", "recapture", "liberate", "reclaim", "regain"];
 
 /// Gives unidentified actors of force, coercion, protest or mobilisation named by a common
 /// phrase (or none) the country of the event's place; returns the place's words.

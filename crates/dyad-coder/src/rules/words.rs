@@ -636,22 +636,10 @@ pub(super) const LIGHT_VERBS: &[&str] = &[
     "announcing",
     "declares",
     "declaring",
-    // "set up a joint venture", "formed a joint venture", "established a joint command".
+    // "set up a joint venture" (forming and establishing are below).
     "set",
     "sets",
     "setting",
-    "form",
-    "formed",
-    "forms",
-    "forming",
-    "create",
-    "created",
-    "creates",
-    "creating",
-    "establish",
-    "established",
-    "establishes",
-    "establishing",
     // "flew a joint patrol", "performed drills".
     "fly",
     "flew",
