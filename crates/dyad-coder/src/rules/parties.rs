@@ -239,7 +239,7 @@ fn named(
     // Not soldiers that a state's force kills or wounds ("Israeli strikes killed four
     // soldiers"): it is aimed at others' troops (a rebel group's is at its own state's).
     let state_force = actor.iter().all(|a| {
-        (a.code == a.country || matches!(a.sector.as_str(), "MIL" | "GOV"))
+        matches!(a.sector.as_str(), "" | "MIL" | "GOV")
             && coder.lexicon().country(&a.country).is_some()
     });
     let foreign_troops =
