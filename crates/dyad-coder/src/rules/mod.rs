@@ -756,15 +756,19 @@ fn location(coder: &Coder, s: &Sentence<'_>, clause: Clause) -> Option<Location>
     let lexicon = coder.lexicon();
     let pick = |range: (usize, usize)| {
         s.mentions.iter().find(|m| {
+            // "in Mali", "in northern Mali", "in the north-east of Nigeria" (a region word
+            // before the name keeps the place the country's).
+            let mut p = m.tok_start;
+            while p > m.tok_start.saturating_sub(2) && p > 1 && s.is_any(p - 1, REGION_WORDS) {
+                p -= 1;
+            }
             m.tok_start >= range.0
                 && m.tok_start < range.1
-                && m.tok_start > 0
+                && p > 0
                 && (s.is_any(
-                    m.tok_start - 1,
+                    p - 1,
                     &["in", "at", "near", "inside", "outside", "across", "throughout"],
-                ) || m.tok_start > 1
-                    && s.is(m.tok_start - 1, "of")
-                    && s.is_any(m.tok_start - 2, PLACE_NOUNS))
+                ) || p > 1 && s.is(p - 1, "of") && s.is_any(p - 2, PLACE_NOUNS))
                 && (m.place.is_some()
                     || (m.kind == Kind::Actor && m.entity.sector.is_empty()
                         || m.entity.sector == "GOV")

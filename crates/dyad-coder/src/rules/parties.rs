@@ -187,7 +187,8 @@ fn named(
     recipient_arg: &Option<Argument>,
 ) -> (Vec<Entity>, Vec<Entity>) {
     // For motion events the place after the verb is a destination, not the home of a
-    // bare sector subject ("peacekeepers arrived in Bosnia").
+    // bare sector subject ("peacekeepers arrived in Bosnia"); otherwise it is where the event
+    // happened, and its victims are there ("hit an army convoy in northern Mali").
     let motion =
         trigger.mode == "visit" || matches!(trigger.event, EventType::Mobilize | EventType::Aid);
     let place_limit = if motion { t } else { s.tokens.len() };
@@ -205,7 +206,7 @@ fn named(
         .map(|a| {
             a.mentions
                 .iter()
-                .flat_map(|&i| entity_in(&s.mentions[i], discourse, s, t, !state_actor))
+                .flat_map(|&i| entity_in(&s.mentions[i], discourse, s, place_limit, !state_actor))
                 .collect()
         })
         .unwrap_or_default();
