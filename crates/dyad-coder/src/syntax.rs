@@ -160,6 +160,31 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
                 }
                 how.push_str(&format!("xcomp of `{}`: ", cx.word(h)));
             }
+            // "opened fire on the crowd, killing three": a participle with no subject of
+            // its own has the subject of the clause it modifies (not a passive's subject:
+            // "three were killed, sparking protests"), also after a preposition of time or
+            // means ("by defying", "after shelling"), but not after "in" or "for", which the
+            // parse may hang on the wrong verb ("thanked X for its help in retaking").
+            "advcl"
+                if !infinitive
+                    && cx.word(v).to_ascii_lowercase().ends_with("ing")
+                    && tree.child(v, "mark").is_none_or(|m| {
+                        matches!(
+                            cx.word(m).to_ascii_lowercase().as_str(),
+                            "by" | "after"
+                                | "before"
+                                | "while"
+                                | "when"
+                                | "upon"
+                                | "since"
+                                | "without"
+                        )
+                    }) =>
+            {
+                let n = tree.child(h, "nsubj")?;
+                how.push_str(&format!("nsubj of `{}` (participle `{}`)", cx.word(h), cx.word(v)));
+                return Some(Path { token: n, how });
+            }
             "conj" => how.push_str(&format!("conj of `{}`: ", cx.word(h))),
             "acl:relcl" => {
                 how.push_str(&format!("noun of the relative clause `{}`", cx.word(v)));

@@ -1020,6 +1020,27 @@ fn tree_noun_args(
     let pronoun_possessor = actor.as_ref().is_some_and(|a| {
         a.mentions.iter().all(|&i| matches!(s.mentions[i].kind, Kind::Pronoun(_)))
     });
+    // "Russia cast its veto": a possessive pronoun on the object of any verb stands for that
+    // verb's subject.
+    let binder = s.tree().head(n).filter(|_| pronoun_possessor && s.tree().rel(n) == "obj");
+    if let (None, Some(v)) = (light, binder) {
+        // Where the parse gives the verb no subject ("after Russia cast its veto" read as
+        // "the resolution after Russia"), a party just before the verb is its subject.
+        let verb = words.word(v);
+        let subject = s.tree().child(v, "nsubj").map(|c| (c, "nsubj of")).or_else(|| {
+            let i = s.mentions.iter().rposition(|m| m.tok_end == v && is_actorish(m))?;
+            Some((s.mentions[i].tok_start, "party before"))
+        });
+        if let Some((node, path)) = subject {
+            if let Some((idx, sector)) = mention_of_node(s, node) {
+                actor = Some(Argument {
+                    sector,
+                    mentions: group(s, idx),
+                    how: format!("{path} `{verb}` (owns `{noun}`)"),
+                });
+            }
+        }
+    }
     if let Some(v) = light {
         if actor.is_none() || pronoun_possessor {
             let possessor = actor.take();
