@@ -372,11 +372,7 @@ fn entity_in(
             // caller passes `before_tok` as the trigger for motion events.
             let lexicon_place = s.mentions.iter().find(|o| {
                 // "in Mali", "in central Mali", "across north-eastern Nigeria".
-                let before = if o.tok_start > 1 && s.is_any(o.tok_start - 1, REGION_WORDS) {
-                    o.tok_start - 1
-                } else {
-                    o.tok_start
-                };
+                let before = place_phrase_start(s, o);
                 o.tok_start < before_tok
                     && before > 0
                     && s.is_any(
@@ -752,16 +748,37 @@ fn codes(entities: &[Entity]) -> Vec<&str> {
     c
 }
 
+/// Where the phrase of the place `m` starts, for the preposition before it: "in Mali", "in
+/// northern Mali", "of a Karachi suburb", "in the Donetsk region" (a region word keeps the
+/// place the country's; an article goes with a place that modifies the noun after it, not with
+/// a party's "-led" or "-backed", "the Russia-Ukraine war" or "the Cameroon border").
+fn place_phrase_start(s: &Sentence<'_>, m: &Mention) -> usize {
+    let mut p = m.tok_start;
+    let (start, end) = (s.tokens[m.tok_start].start, s.tokens[m.tok_end - 1].end);
+    let hyphenated = s.text[..start].ends_with('-')
+        || s.text[end..].starts_with('-')
+        || s.text[start..end].contains('-');
+    let modifies_noun = !hyphenated
+        && s.tokens.get(m.tok_end).is_some_and(|t| {
+            let word = &s.text[t.start..t.end];
+            word.starts_with(|c: char| c.is_lowercase())
+                && !matches!(word, "border" | "borders" | "frontier" | "boundary")
+        });
+    while p > m.tok_start.saturating_sub(2) && p > 1 {
+        let article = s.is_any(p - 1, &["a", "an", "the"]) && modifies_noun;
+        if !(article || s.is_any(p - 1, REGION_WORDS)) {
+            break;
+        }
+        p -= 1;
+    }
+    p
+}
+
 fn location(coder: &Coder, s: &Sentence<'_>, clause: Clause) -> Option<Location> {
     let lexicon = coder.lexicon();
     let pick = |range: (usize, usize)| {
         s.mentions.iter().find(|m| {
-            // "in Mali", "in northern Mali", "in the north-east of Nigeria" (a region word
-            // before the name keeps the place the country's).
-            let mut p = m.tok_start;
-            while p > m.tok_start.saturating_sub(2) && p > 1 && s.is_any(p - 1, REGION_WORDS) {
-                p -= 1;
-            }
+            let p = place_phrase_start(s, m);
             m.tok_start >= range.0
                 && m.tok_start < range.1
                 && p > 0
