@@ -143,6 +143,8 @@ struct Item<'a> {
     prefixed: bool,
     /// The match ends inside its last token ("Dubai-based").
     suffixed: bool,
+    /// What follows the match inside its last token ("-based").
+    suffix: &'a str,
 }
 
 fn token_range(tokens: &[Token], m: &Match) -> Option<(usize, usize)> {
@@ -315,6 +317,10 @@ fn is_capitalized(text: &str, tok: &Token) -> bool {
     tok.word && text[tok.start..].starts_with(|c: char| c.is_uppercase())
 }
 
+/// Hyphenated endings that make a country the maker of something, not a party to the event.
+const PROVENANCE: &[&str] =
+    &["-made", "-built", "-designed", "-manufactured", "-produced", "-origin", "-developed"];
+
 /// Finds the mentions of one sentence.
 pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
     let Input { text, tokens, matches, date } = *input;
@@ -324,7 +330,9 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
             let (tok_start, tok_end) = token_range(tokens, m)?;
             let prefixed = tokens[tok_start].start < m.start;
             let suffixed = tokens[tok_end - 1].end > m.end;
-            Some(Item { tok_start, tok_end, meanings: lexicon.meanings(m), prefixed, suffixed })
+            let suffix = text.get(m.end..tokens[tok_end - 1].end.max(m.end)).unwrap_or("");
+            let meanings = lexicon.meanings(m);
+            Some(Item { tok_start, tok_end, meanings, prefixed, suffixed, suffix })
         })
         .collect();
     let span_text = |a: usize, b: usize| &text[tokens[a].start..tokens[b - 1].end];
@@ -346,6 +354,12 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
         if item.prefixed
             && span_text(start, end).get(..5).is_some_and(|p| p.eq_ignore_ascii_case("anti-"))
         {
+            i += 1;
+            continue;
+        }
+        // "US-made missiles", "Iranian-designed drones": where a weapon or good was made says
+        // nothing of who used or received it.
+        if item.suffixed && PROVENANCE.iter().any(|p| item.suffix.eq_ignore_ascii_case(p)) {
             i += 1;
             continue;
         }
