@@ -49,6 +49,19 @@ pub(super) fn by_actor(
             why.push("a strike by workers: PROTEST strike".into());
         }
     }
+    // "launched missiles at Kyiv", "fired drones on Odesa": weapons launched at a party or a
+    // place are an attack, not a test or a deployment.
+    if event_type == EventType::Mobilize
+        && modes.iter().any(|m| m == "weapons")
+        && ["launch", "fire", "shoot"].contains(&trigger.lemma.as_str())
+        && aimed_at_someone(s, cand, clause)
+    {
+        event_type = EventType::Assault;
+        modes.clear();
+        if let Some(why) = why.as_deref_mut() {
+            why.push("weapons launched at a target: ASSAULT".into());
+        }
+    }
     // "ordered troops into the city", "ordered police to the prison": an order to one's own
     // forces moves them (PLOVER MOBILIZE), it asks nothing of another party.
     if event_type == EventType::Request && orders_own_forces(s, cand) {
@@ -141,6 +154,18 @@ fn street_action(
             _ => {}
         }
     }
+}
+
+/// Whether a party or a place follows "at", "on", "against" or "upon" after the trigger, in
+/// its clause ("launched missiles at Kyiv"; not "into the sea").
+fn aimed_at_someone(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> bool {
+    s.mentions.iter().any(|m| {
+        m.tok_start > cand.tok_end
+            && m.tok_start < clause.end
+            && m.tok_start <= cand.tok_end + 8
+            && !m.entity.country.is_empty()
+            && (m.tok_start - 2..m.tok_start).any(|k| s.is_any(k, &["at", "on", "against", "upon"]))
+    })
 }
 
 /// Whether an order verb sends one's own forces: "ordered troops into the city", "ordered
