@@ -20,6 +20,8 @@ struct Case {
     /// Event types that must not be coded.
     #[serde(default)]
     not: Vec<String>,
+    /// The number of events the text must give, where one act must not be coded twice.
+    count: Option<usize>,
 }
 
 #[derive(Deserialize)]
@@ -174,6 +176,9 @@ fn data_driven_cases() {
                     ));
                 }
                 continue;
+            }
+            if let Some(n) = case.count.filter(|&n| n != events.len()) {
+                failures.push(format!("{}: {} events, expected {n}", case.name, events.len()));
             }
             for wrong in events.iter().filter(|e| case.not.iter().any(|n| n == e.event.as_str())) {
                 failures.push(format!("{}: unexpected {} event", case.name, wrong.event));

@@ -651,6 +651,7 @@ const SUPERSEDING_RULES: &[SupersedingRule] = &[
     ordered_named_event,
     lodged_protest,
     noun_repeating_verb,
+    noun_as_manner,
     light_verb_restated,
     light_verb_of_event_noun,
 ];
@@ -1026,6 +1027,47 @@ fn noun_repeating_verb(
                 && governing.event == trigger.event
                 && c.tok_end <= t
                 && t - c.tok_end <= 3
+        })
+}
+
+/// "killed three soldiers in an ambush", "attacked the town in a raid": a noun of force
+/// after "in" or "during", a few words after a verb of force, is how that force was used, not
+/// another event (it had an unidentified actor of its own).
+fn noun_as_manner(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+) -> bool {
+    let trigger = &triggers.rows[cand.trigger];
+    let t = cand.tok_start;
+    let force = |e: EventType| matches!(e, EventType::Assault | EventType::Coerce);
+    if trigger.pos != Pos::Noun || !force(trigger.event) {
+        return false;
+    }
+    let Some(p) = (t.saturating_sub(4)..t).rev().find(|&k| s.is_any(k, &["in", "during"])) else {
+        return false;
+    };
+    // Only a determiner or modifiers between ("in a suspected drone strike"), not another
+    // phrase ("in connection with the attack", "in retaliation for attacks").
+    let modifiers = (p + 1..t).all(|k| {
+        s.word(k).starts_with(|c: char| c.is_lowercase())
+            && !s.is_any(k, &["with", "of", "for", "to", "on", "against", "by"])
+    });
+    // Nothing but the verb's object between the verb and "in": no other verb, clause or list
+    // ("accused of being involved in attacks").
+    let object_only = |from: usize| {
+        (from..p).all(|k| {
+            let w = s.word(k);
+            !(w.ends_with("ed") || w.ends_with("ing") || matches!(w, "," | "and" | "or" | ";"))
+        })
+    };
+    modifiers
+        && verb_candidate(triggers, candidates, |governing, c| {
+            force(governing.event)
+                && c.tok_end <= p
+                && p - c.tok_end <= 10
+                && object_only(c.tok_end)
         })
 }
 
