@@ -363,8 +363,9 @@ LEFT_OUT = {"say", "tell", "state", "report", "add", "note", "accord"}
 # "escalated the conflict" is no cooperation, whatever the synonym set it is listed in
 # ("increase", "expand": CAMEO 06x); abstaining from a vote concedes nothing; one side that
 # "beat" another is, in news, nearly always a sports result (triggers.tsv codes "beat" of
-# people).
-NO_BARE = {"die", "struggle", "engage", "escalate", "abstain", "beat"}
+# people); one who "weighs" something considers it, consulting no one ("is weighing sending
+# missiles to Kyiv" was a consultation with Ukraine).
+NO_BARE = {"die", "struggle", "engage", "escalate", "abstain", "beat", "weigh"}
 
 # Verbs whose past participle is, in news text, nearly always an adjective ("armed men",
 # "concerted effort"): the verb itself is left out.

@@ -297,6 +297,8 @@ fn gerund_governed(s: &Sentence<'_>, t: usize, t_end: usize, verb_context: bool)
             s.is_any(p, BE)
                 // "denied sending missiles": what is denied is coded, negated.
                 || s.is_any(p, super::irrealis::DENYING)
+                // "is considering sending missiles": coded, hypothetical.
+                || s.is_any(p, super::irrealis::WEIGHING)
                 || s.is_any(
                     p,
                     &[
@@ -652,6 +654,7 @@ const SUPERSEDING_RULES: &[SupersedingRule] = &[
     lodged_protest,
     noun_repeating_verb,
     noun_as_manner,
+    weighing_an_act,
     light_verb_restated,
     light_verb_of_event_noun,
 ];
@@ -1027,6 +1030,24 @@ fn noun_repeating_verb(
                 && governing.event == trigger.event
                 && c.tok_end <= t
                 && t - c.tok_end <= 3
+        })
+}
+
+/// "is weighing sending engineers to Latvia", "considered imposing sanctions": the act
+/// weighed is the event (coded, hypothetical); the verb of weighing is none of its own
+/// (PETRARCH2's "weigh … military" made it a threat to Latvia).
+fn weighing_an_act(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+) -> bool {
+    // Not "discussed" or "proposed", events of their own ("the two sides discussed
+    // expanding trade" is a consultation).
+    let thinking = s.word(cand.tok_start).to_ascii_lowercase();
+    ["consider", "weigh", "mull", "contemplat"].iter().any(|w| thinking.starts_with(w))
+        && verb_candidate(triggers, candidates, |_, c| {
+            c.tok_start == cand.tok_end && c.form == Form::Gerund
         })
 }
 

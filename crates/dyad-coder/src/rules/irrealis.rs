@@ -114,6 +114,43 @@ pub(super) fn alleged(s: &Sentence<'_>, t: usize, noun: bool) -> bool {
         || accusation(s, t).is_some()
 }
 
+/// Verbs of weighing an act: a gerund after them ("is considering sending missiles",
+/// "discussed expanding trade") is an act thought about, not done.
+pub(super) const WEIGHING: &[&str] = &[
+    "consider",
+    "considers",
+    "considered",
+    "considering",
+    "weigh",
+    "weighs",
+    "weighed",
+    "weighing",
+    "mull",
+    "mulls",
+    "mulled",
+    "mulling",
+    "contemplate",
+    "contemplates",
+    "contemplated",
+    "contemplating",
+    "discuss",
+    "discusses",
+    "discussed",
+    "discussing",
+    "propose",
+    "proposes",
+    "proposed",
+    "proposing",
+    "suggest",
+    "suggests",
+    "suggested",
+    "suggesting",
+    "recommend",
+    "recommends",
+    "recommended",
+    "recommending",
+];
+
 /// Words of denying: what follows them is said not to have happened.
 pub(super) const DENYING: &[&str] = &["deny", "denies", "denied", "denying", "denial", "denials"];
 

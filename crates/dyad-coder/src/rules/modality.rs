@@ -53,9 +53,11 @@ pub(super) fn modality(
     }
     let noun = trigger.pos == Pos::Noun;
     let proposed = irrealis::proposed(s, t, noun);
+    let weighed = trigger.pos == Pos::Verb && t > 0 && s.is_any(t - 1, irrealis::WEIGHING);
     let hypothetical = demanded
         || obliged
         || proposed
+        || weighed
         || window.clone().any(|k| s.is_any(k, MODALS) && !reported_would(s, clause, k));
     let future = future(triggers, s, candidates, cand, clause, window);
     let complement = matches!(clause.kind, ClauseKind::Complement(_));
@@ -77,7 +79,14 @@ pub(super) fn modality(
         cues.push("condition".into());
     } else if hypothetical {
         modality = Modality::Hypothetical;
-        cues.push(if proposed { "proposed or asked for" } else { "modal verb" }.into());
+        let cue = if proposed {
+            "proposed or asked for"
+        } else if weighed {
+            "weighed, not done"
+        } else {
+            "modal verb"
+        };
+        cues.push(cue.into());
     } else if irrealis::alleged(s, t, noun) {
         modality = Modality::Alleged;
         cues.push("content of an accusation".into());
