@@ -255,7 +255,9 @@ fn active_subject(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<
         .flatten();
     let mut subject = match adjacent.or_else(|| reason_gerund_subject(s, cand, clause)) {
         Some(idx) => {
-            Some(Argument { sector: None, mentions: vec![idx], how: "gerund-subject".into() })
+            // "criticised Russia and China for holding drills": the whole list acts.
+            let mentions = coordinated(s.text, s.tokens, s.mentions, idx, true);
+            Some(Argument { sector: None, mentions, how: "gerund-subject".into() })
         }
         None => tree_subject(s, t, cand.tok_end)
             .or_else(|| controller_before(s, t))
@@ -1304,6 +1306,18 @@ fn recipient_after(
             // construction names who else spoke, not the recipient.
             Some("with") if s.word(m.tok_end).ends_with("ing") => continue,
             Some(p) if RECIPIENT_PREPS.contains(&p) => format!("prep-{p}"),
+            // "condemned the cooperation between Moscow and Pyongyang": both parties of what
+            // is acted on.
+            // Not for an agreement, talks or cooperation, whose parties "between" names
+            // ("agreed upon a pact between the two countries").
+            Some("between")
+                if !matches!(
+                    trigger.event,
+                    EventType::Agree | EventType::Consult | EventType::Cooperate
+                ) =>
+            {
+                "prep-between".into()
+            }
             Some("of") => {
                 // "to the occupied territories of Ukraine": an "of" phrase counts when the
                 // noun it attaches to followed a recipient preposition.
