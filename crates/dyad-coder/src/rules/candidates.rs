@@ -1015,7 +1015,7 @@ fn lodged_protest(
 }
 
 /// "fired tear gas", "staged attacks": a noun of the same event type as the verb
-/// just before it names that verb's event again.
+/// just before it names that verb's event again; so do drills after "held joint".
 fn noun_repeating_verb(
     triggers: &Triggers,
     _s: &Sentence<'_>,
@@ -1024,10 +1024,14 @@ fn noun_repeating_verb(
 ) -> bool {
     let trigger = &triggers.rows[cand.trigger];
     let t = cand.tok_start;
+    // "held joint naval exercises": drills held jointly are the verb's cooperation.
+    let joint_drills = |governing: &Trigger| {
+        governing.event == EventType::Cooperate && trigger.event == EventType::Mobilize
+    };
     trigger.pos == Pos::Noun
         && verb_candidate(triggers, candidates, |governing, c| {
             !governing.dyadic
-                && governing.event == trigger.event
+                && (governing.event == trigger.event || joint_drills(governing))
                 && c.tok_end <= t
                 && t - c.tok_end <= 3
         })
