@@ -1016,7 +1016,9 @@ fn code_event(
     let passive = trigger.pos == Pos::Verb && is_passive(s, t, cand.form, clause.end);
     let (actor_arg, recipient_arg, voice) =
         arguments::find(triggers, s, candidates, cand, clause, passive);
-    if screen::screened_out(trigger, s, cand, &recipient_arg) {
+    if screen::screened_out(trigger, s, cand, &recipient_arg)
+        || screen::plural_noun_read_as_verb(triggers, s, cand)
+    {
         return None;
     }
     let (actor_arg, recipient_arg) =

@@ -4,7 +4,7 @@
 use dyad_model::EventType;
 
 use super::{Argument, Candidate, Sentence, DETERMINERS, PREPOSITIONS};
-use crate::triggers::{Form, Pos, Trigger};
+use crate::triggers::{Form, Pos, Trigger, Triggers};
 
 /// Whether the candidate makes no event: a trigger that needs an object or a judged party
 /// without one, "requests for comment", "declined to comment", "committed abuses", aid
@@ -409,6 +409,35 @@ fn disaster_near(s: &Sentence<'_>, cand: &Candidate, prep: &str) -> bool {
     let after = s.is(cand.tok_end, prep)
         && (cand.tok_end + 1..phrase_end).any(|k| s.is_any(k, DISASTERS) || s.is_any(k, MISHAPS));
     before || after
+}
+
+/// "struck PKK targets", "shelled rebel positions": a verb form in -s that the parse makes the
+/// object of a word before it, modified by the word just before it, where the word has no
+/// reading as an event noun (whose rows would code it: "talks", "sanctions"), is the plural
+/// noun, not a verb.
+pub(super) fn plural_noun_read_as_verb(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    cand: &Candidate,
+) -> bool {
+    let trigger = &triggers.rows[cand.trigger];
+    let t = cand.tok_start;
+    trigger.pos == Pos::Verb
+        && cand.form == Form::Third
+        && cand.tok_end == t + 1
+        && !s.tree().is_empty()
+        && matches!(s.tree().rel(t), "obj" | "iobj")
+        && s.tree().head(t).is_some_and(|h| h < t)
+        && t > 0
+        && s.tree().head(t - 1) == Some(t)
+        && !s.tree().children(t).any(|c| s.tree().rel(c) == "nsubj")
+        && {
+            let word = s.word(t).to_ascii_lowercase();
+            !triggers
+                .rows
+                .iter()
+                .any(|r| r.pos == Pos::Noun && (r.lemma == word || r.lemma == trigger.lemma))
+        }
 }
 
 /// The parse makes the participle at `t` an adjective of a noun after it.
