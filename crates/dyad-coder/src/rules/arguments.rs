@@ -820,8 +820,49 @@ fn mention_in_node(s: &Sentence<'_>, k: usize, located: bool) -> Option<(usize, 
             }
         }
     }
+    // "supporters of the opposition", "members of the ruling party": followers act as the
+    // group they follow.
+    if sector.is_none() && s.is_any(k, FOLLOWERS) {
+        let of_group = s.tree().children(k).find_map(|c| {
+            (s.tree().rel(c) == "nmod" && s.tree().children(c).any(|x| s.is(x, "of")))
+                .then(|| {
+                    s.mentions.iter().position(|m| {
+                        m.tok_start <= c
+                            && c < m.tok_end
+                            && m.kind == Kind::SectorOnly
+                            && may_be_party(s, m)
+                    })
+                })
+                .flatten()
+        });
+        if let Some(i) = of_group {
+            return Some((i, None));
+        }
+    }
     sector.map(|i| (i, None))
 }
+
+/// Whether `m` is the group in "supporters of the opposition", "members of Hamas": the
+/// followers act as it.
+fn followed_group(s: &Sentence<'_>, m: &Mention) -> bool {
+    let mut k = m.tok_start;
+    if k > 0 && s.is_any(k - 1, &["the", "a", "an"]) {
+        k -= 1;
+    }
+    k >= 2 && s.is(k - 1, "of") && s.is_any(k - 2, FOLLOWERS)
+}
+
+/// Nouns for the people of a group: "supporters of the opposition" act as the opposition.
+const FOLLOWERS: &[&str] = &[
+    "supporters",
+    "members",
+    "followers",
+    "loyalists",
+    "sympathisers",
+    "sympathizers",
+    "backers",
+    "partisans",
+];
 
 /// The subject of the verb trigger `t..t_end` read from the parse.
 fn tree_subject(s: &Sentence<'_>, t: usize, t_end: usize) -> Option<Argument> {
@@ -1182,7 +1223,8 @@ pub(super) fn subject_of_kind(
             && !m.possessive
             && !s.is_sourced(m.tok_start)
             && !expletive(s, m)
-            && preposition_before(s.text, s.tokens, m.tok_start, limit).is_none()
+            && (preposition_before(s.text, s.tokens, m.tok_start, limit).is_none()
+                || followed_group(s, m))
             // "told VOA": the addressee of a verb of saying is not a subject.
             && !(m.tok_start > 0 && s.is_any(m.tok_start - 1, &["told", "tells", "tell", "telling"]))
     };

@@ -655,13 +655,24 @@ fn subject_words(s: &Sentence<'_>, clause: Clause, t: usize) -> std::ops::Range<
 }
 
 /// The words of the parse's nominal subject of verb `t` within its clause ("a minefield
-/// explosion near the town", "army bulldozers"), when it is a noun phrase and not a pronoun.
+/// explosion near the town", "army bulldozers"), or of the clause a participle modifies,
+/// when it is a noun phrase and not a pronoun.
 fn parsed_subject(s: &Sentence<'_>, clause: Clause, t: usize) -> Option<std::ops::Range<usize>> {
     let tree = s.full_parse.get();
     if tree.is_empty() {
         return None;
     }
-    let n = tree.child(t, "nsubj")?;
+    // "A roadside bomb exploded …, killing three policemen": a participle with no subject
+    // of its own has that of the clause it modifies.
+    let participle = || {
+        let h = tree.head(t)?;
+        (tree.rel(t) == "advcl"
+            && s.word(t).to_ascii_lowercase().ends_with("ing")
+            && tree.child(t, "mark").is_none())
+        .then(|| tree.child(h, "nsubj"))
+        .flatten()
+    };
+    let n = tree.child(t, "nsubj").or_else(participle)?;
     if !s.tokens[n].word
         || s.is_any(n, &["it", "this", "that", "which", "who", "they", "he", "she", "we", "i"])
     {
