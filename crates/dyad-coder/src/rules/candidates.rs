@@ -210,7 +210,8 @@ fn verb_context(s: &Sentence<'_>, t: usize) -> bool {
                 "helping",
             ],
         ) || s.is_any(p, DAY_WORDS) && !after_verb_and_day(s, p)
-            || s.word(p).ends_with("ly")
+            // An adverb, not an adjective in -ly ("a deadly attack", "a costly war").
+            || s.word(p).ends_with("ly") && !s.is_any(p, LY_ADJECTIVES)
     }) || prev.is_some_and(|p| {
         s.mentions.iter().any(|m| m.tok_end == p + 1 && m.kind == Kind::Actor && !m.possessive)
     })
@@ -219,6 +220,27 @@ fn verb_context(s: &Sentence<'_>, t: usize) -> bool {
             s.word(t).ends_with("ing") && s.is_any(p, &["is", "are", "was", "were", "been", "be"])
         })
 }
+
+/// Adjectives in -ly, before a noun rather than a verb.
+const LY_ADJECTIVES: &[&str] = &[
+    "deadly",
+    "costly",
+    "bloody",
+    "friendly",
+    "unfriendly",
+    "early",
+    "daily",
+    "weekly",
+    "monthly",
+    "yearly",
+    "elderly",
+    "lonely",
+    "lovely",
+    "orderly",
+    "timely",
+    "ugly",
+    "holy",
+];
 
 /// "denied on Thursday charges by …": a day after a verb in the past parts that verb from
 /// its object, not a subject from its verb.
