@@ -547,7 +547,8 @@ def admin1_clean(name):
 
 
 def lexicon_words():
-    """Single words of the names and aliases of countries, people and organisations."""
+    """The names and aliases of countries, people and organisations, and the single words of
+    the countries' and people's (not of the organisations': they name regions)."""
     words = set()
     data = os.path.normpath(os.path.join(HERE, ".."))
     for f in ("countries.tsv", "people.tsv", "people_phoenix.tsv", "organizations.tsv",
@@ -561,11 +562,15 @@ def lexicon_words():
                     seen_header = True
                     continue
                 cells = line.rstrip("\n").split("\t")
-                # Countries: every cell (demonyms: "Somali" is also an Ethiopian region).
+                # Countries: every cell and its words (demonyms: "Somali" is also an
+                # Ethiopian region); people: the words of their names ("Paul", "Nelson").
+                # Organisations: whole names only, so that a region named inside one
+                # ("Balochistan Liberation Army", "Kachin Independence Army") is kept.
                 for cell in cells if f == "countries.tsv" else cells[:2]:
                     for name in cell.split("|"):
                         words.add(fold(name).lower())
-                        words.update(w.lower() for w in fold(name).split())
+                        if not f.startswith("organizations"):
+                            words.update(w.lower() for w in fold(name).split())
     return words
 
 
@@ -580,6 +585,13 @@ def ewt_lower_words():
             if len(cells) > 2 and cells[0].isdigit() and cells[1].islower():
                 words.add(cells[1])
     return words
+
+
+# First-level subdivisions whose names, in English news, mostly mean something else: a
+# first name, a word ("Lakes"), a city or region of another country ("Hanover", "Ulster",
+# "Galicia", "Asan") or part of other names ("Guardia Nacional").
+ADMIN1_AMBIGUOUS = {"Diana", "Freeport", "Hanover", "Lakes", "Nacional", "Kanal", "Asan",
+                    "Ulster", "Galicia", "Donga", "Darien", "Westmoreland"}
 
 
 def admin1_regions(rows, iso3):
@@ -615,6 +627,8 @@ def admin1_regions(rows, iso3):
             skipped["lexicon"] += 1
         elif " " not in key and key in english:
             skipped["English word"] += 1
+        elif name in ADMIN1_AMBIGUOUS:
+            skipped["ambiguous"] += 1
         else:
             lat = sum(p[0] for p in pts) / len(pts)
             lon = sum(p[1] for p in pts) / len(pts)
