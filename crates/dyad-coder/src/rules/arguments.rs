@@ -193,9 +193,14 @@ fn passive_args(
     });
     // "sanctions were imposed on Russia": when the passive subject is what was done, the
     // party it was done to follows a recipient preposition.
-    let patient = tree_patient.or_else(|| subject_before(s, clause.start, t)).or_else(|| {
-        recipient_after(s, trigger, cand, clause.end, false).filter(|a| a.how.starts_with("prep-"))
-    });
+    // "missiles that were fired at Ukrainian cities": what was fired is no party; force is
+    // done to the party after "at", "on" or "against".
+    let aimed = (trigger.event == EventType::Assault).then(|| aimed_at(s, cand, clause)).flatten();
+    let patient =
+        aimed.or(tree_patient).or_else(|| subject_before(s, clause.start, t)).or_else(|| {
+            recipient_after(s, trigger, cand, clause.end, false)
+                .filter(|a| a.how.starts_with("prep-"))
+        });
     // "Vietnam is committed to …", "Japan is prepared to …": an adjectival
     // predicate of intent; its subject is the one who intends.
     if agent.is_none() && trigger.intent {
@@ -203,6 +208,32 @@ fn passive_args(
     } else {
         (agent, patient, "passive")
     }
+}
+
+/// The party right after a preposition of aim that ends the passive trigger or follows it
+/// ("were fired at Ukrainian cities", "was opened on protesters in Kyiv").
+fn aimed_at(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<Argument> {
+    const AIM: &[&str] = &["at", "on", "against", "upon"];
+    let last = cand.tok_end - 1;
+    let p = if s.is_any(last, AIM) {
+        last
+    } else if s.is_any(cand.tok_end, AIM) {
+        cand.tok_end
+    } else {
+        return None;
+    };
+    let idx = s.mentions.iter().position(|m| {
+        m.tok_start > p
+            && m.tok_start <= p + 3
+            && m.tok_start < clause.end
+            && (is_actorish(m) || m.kind == Kind::Modifier)
+            && (p + 1..m.tok_start).all(|k| s.is_any(k, DETERMINERS) || s.tokens[k].word)
+    })?;
+    Some(Argument {
+        sector: None,
+        mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+        how: format!("prep-{}", s.word(p).to_ascii_lowercase()),
+    })
 }
 
 /// An active verb: its subject, and its object or prepositional recipient.

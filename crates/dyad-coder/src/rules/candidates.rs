@@ -514,6 +514,11 @@ fn object_rows(
         {
             break;
         }
+        // "issued a statement condemning military cooperation": a participle after a noun
+        // opens a phrase of its own, whose words are not the verb's object.
+        if !before_verb && k > from && participle_after_noun(s, k) {
+            break;
+        }
         buf.clear();
         for (n, tk) in s.tokens[k..to].iter().take(triggers.max_class_words.min(3)).enumerate() {
             if n > 0 {
@@ -531,6 +536,21 @@ fn object_rows(
         }
     }
     found
+}
+
+/// Whether token `k` is a participle in -ing right after a common noun ("a statement
+/// condemning", "troops fighting"), not after a determiner, preposition or adverb ("the
+/// growing cooperation", "of fighting").
+fn participle_after_noun(s: &Sentence<'_>, k: usize) -> bool {
+    let (w, prev) = (s.word(k), s.word(k - 1));
+    w.len() > 5
+        && w.ends_with("ing")
+        && prev.len() > 2
+        && prev.bytes().all(|b| b.is_ascii_lowercase())
+        && !prev.ends_with("ly")
+        && !s.is_any(k - 1, DETERMINERS)
+        && !s.is_any(k - 1, PREPOSITIONS)
+        && !s.is_any(k - 1, &["and", "or", "but", "is", "are", "was", "were", "be", "been"])
 }
 
 pub(super) fn has_class(
@@ -676,6 +696,7 @@ const SUPERSEDING_RULES: &[SupersedingRule] = &[
     lodged_protest,
     noun_repeating_verb,
     noun_as_manner,
+    in_protest_phrase,
     weighing_an_act,
     light_verb_restated,
     light_verb_of_event_noun,
@@ -1056,6 +1077,33 @@ fn noun_repeating_verb(
                 && (governing.event == trigger.event || joint_drills(governing))
                 && c.tok_end <= t
                 && t - c.tok_end <= 3
+        })
+}
+
+/// "fired missiles in protest at the drills", "recalled its envoy in protest": "in protest"
+/// after a verb of force, pressure or a weapons launch says why that act was done; it is no
+/// demonstration of its own (after a crowd's gathering it is: "massed outside the consulate
+/// in protest", where "massed" reads as MOBILIZE of troops).
+fn in_protest_phrase(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+) -> bool {
+    let trigger = &triggers.rows[cand.trigger];
+    let t = cand.tok_start;
+    trigger.pos == Pos::Noun
+        && trigger.event == EventType::Protest
+        && t > 0
+        && s.is(t - 1, "in")
+        && s.is_any(t, &["protest"])
+        && verb_candidate(triggers, candidates, |governing, c| {
+            (matches!(
+                governing.event,
+                EventType::Assault | EventType::Threaten | EventType::Sanction | EventType::Coerce
+            ) || governing.event == EventType::Mobilize && governing.mode == "weapons")
+                && c.tok_end < t
+                && t - c.tok_end <= 12
         })
 }
 
