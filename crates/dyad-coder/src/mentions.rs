@@ -32,6 +32,8 @@ pub enum Refers {
     Person,
     /// "both countries", "the parties", "the two leaders": the last pair.
     Pair,
+    /// "the North", "the South" in a text about Korea (`true` for the North).
+    Korea(bool),
 }
 
 #[derive(Debug, Clone)]
@@ -708,6 +710,54 @@ fn add_pronouns(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
 /// "Pak Jong Chon, one of North Korea's senior military officials, …": a capitalised name
 /// the lexicon does not know takes the entity of the appositive that follows it.
 /// The description ("the two countries", "both sides") that starts at token `k`, if any.
+/// Adds "the North" and "the South" as references to North and South Korea, in a text that
+/// names a Korea (`about_korea`); elsewhere they are regions ("rebels in the North").
+pub fn add_korea_halves(text: &str, tokens: &[Token], out: &mut Vec<Mention>, about_korea: bool) {
+    if !about_korea {
+        return;
+    }
+    let covered = |k: usize, out: &[Mention]| out.iter().any(|m| m.tok_start <= k && k < m.tok_end);
+    for k in 0..tokens.len().saturating_sub(1) {
+        if !is(text, &tokens[k], "the") || covered(k, out) || covered(k + 1, out) {
+            continue;
+        }
+        if let Some(north) = korea_half(text, tokens, k + 1) {
+            let entity = Entity {
+                entity_text: text[tokens[k].start..tokens[k + 1].end].into(),
+                ..Entity::default()
+            };
+            out.push(Mention {
+                tok_start: k,
+                tok_end: k + 2,
+                entity,
+                kind: Kind::Pronoun(Refers::Korea(north)),
+                place: None,
+                possessive: tokens.get(k + 2).is_some_and(|t| is_any(text, t, &["'s", "’s"])),
+                capital: false,
+                is_person: false,
+                collective: false,
+            });
+        }
+    }
+    out.sort_by_key(|m| m.tok_start);
+}
+
+/// Whether token `k` is "North" or "South" standing alone after "the" ("the North said",
+/// "the South's military"): not part of a name ("the North Atlantic", "the South China Sea").
+fn korea_half(text: &str, tokens: &[Token], k: usize) -> Option<bool> {
+    let word = &text[tokens.get(k)?.start..tokens[k].end];
+    let north = match word {
+        "North" => true,
+        "South" => false,
+        _ => return None,
+    };
+    let next_is_name = tokens.get(k + 1).is_some_and(|n| {
+        let w = &text[n.start..n.end];
+        w.starts_with(|c: char| c.is_uppercase()) || w.starts_with('-')
+    });
+    (!next_is_name).then_some(north)
+}
+
 fn description_at(
     text: &str,
     tokens: &[Token],

@@ -175,6 +175,8 @@ impl Discourse {
                 }
             }
             Refers::Person => self.last_person.clone().map(with_text).into_iter().collect(),
+            // Resolved where the sentence is known (`entity_in`).
+            Refers::Korea(_) => Vec::new(),
             Refers::Pair => {
                 if self.last_group.len() >= 2 {
                     self.last_group.iter().cloned().map(with_text).collect()
@@ -424,6 +426,9 @@ fn entity_in(
         Kind::Pronoun(refers) => {
             // Within the sentence first: the nearest earlier subject-like mention.
             let text = &s.text[s.tokens[m.tok_start].start..s.tokens[m.tok_end - 1].end];
+            if let Refers::Korea(north) = refers {
+                return korea_half_entity(s, discourse, north, text);
+            }
             let local = s
                 .mentions
                 .iter()
@@ -753,6 +758,30 @@ fn unidentified_actor(s: &Sentence<'_>, clause: Clause, t: usize, voice: &str) -
     Entity { entity_text: entity_text.into(), sector: "UNK".into(), ..Entity::default() }
 }
 
+/// "the North" or "the South" when the sentence or the text so far names a Korea: that half
+/// of it; else nobody.
+fn korea_half_entity(
+    s: &Sentence<'_>,
+    discourse: &Discourse,
+    north: bool,
+    text: &str,
+) -> Vec<Entity> {
+    let korea = |c: &str| matches!(c, "PRK" | "KOR");
+    let about_korea = s.mentions.iter().any(|o| korea(&o.entity.country))
+        || discourse.counts.iter().any(|(c, _)| korea(c));
+    if !about_korea {
+        return Vec::new();
+    }
+    let (code, name) = if north { ("PRK", "North Korea") } else { ("KOR", "South Korea") };
+    vec![Entity {
+        entity_text: text.into(),
+        code: code.into(),
+        country: code.into(),
+        name: name.into(),
+        ..Entity::default()
+    }]
+}
+
 fn codes(entities: &[Entity]) -> Vec<&str> {
     let mut c: Vec<&str> = entities.iter().map(|e| e.code.as_str()).collect();
     c.sort_unstable();
@@ -864,6 +893,10 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
             },
         );
         mentions::add_known_names(&doc.text, &tokens, &mut mentions, &discourse.names);
+        let korea = |c: &str| matches!(c, "PRK" | "KOR");
+        let about_korea = mentions.iter().any(|m| korea(&m.entity.country))
+            || discourse.counts.iter().any(|(c, _)| korea(c));
+        mentions::add_korea_halves(&doc.text, &tokens, &mut mentions, about_korea);
         let sourced = attribution_zone(&doc.text, &tokens);
         let no_clauses: Vec<Clause> = Vec::new();
         let s0 = Sentence {
