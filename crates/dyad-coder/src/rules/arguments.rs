@@ -115,6 +115,11 @@ fn on_is_topic(event: EventType) -> bool {
     )
 }
 
+/// Events whose own parties "between" names (agreements, talks, cooperation).
+fn parties_between(event: EventType) -> bool {
+    matches!(event, EventType::Agree | EventType::Consult | EventType::Cooperate)
+}
+
 /// The first party named in the purpose of the event at `cand` (a "to …" clause, or "in
 /// protest against/of …"), read from the parse; the event's own verb is the light verb when
 /// the trigger is its object.
@@ -851,26 +856,27 @@ fn mention_in_node(s: &Sentence<'_>, k: usize, located: bool) -> Option<(usize, 
             }
         }
     }
-    // "supporters of the opposition", "members of the ruling party": followers act as the
-    // group they follow.
-    if sector.is_none() && s.is_any(k, FOLLOWERS) {
-        let of_group = s.tree().children(k).find_map(|c| {
-            (s.tree().rel(c) == "nmod" && s.tree().children(c).any(|x| s.is(x, "of")))
-                .then(|| {
-                    s.mentions.iter().position(|m| {
-                        m.tok_start <= c
-                            && c < m.tok_end
-                            && m.kind == Kind::SectorOnly
-                            && may_be_party(s, m)
-                    })
-                })
-                .flatten()
-        });
-        if let Some(i) = of_group {
-            return Some((i, None));
-        }
+    sector.or_else(|| followed_group_node(s, k)).map(|i| (i, None))
+}
+
+/// "supporters of the opposition": the group a followers noun `k` follows, a bare sector noun
+/// in its "of" phrase.
+fn followed_group_node(s: &Sentence<'_>, k: usize) -> Option<usize> {
+    if !s.is_any(k, FOLLOWERS) {
+        return None;
     }
-    sector.map(|i| (i, None))
+    s.tree().children(k).find_map(|c| {
+        (s.tree().rel(c) == "nmod" && s.tree().children(c).any(|x| s.is(x, "of")))
+            .then(|| {
+                s.mentions.iter().position(|m| {
+                    m.tok_start <= c
+                        && c < m.tok_end
+                        && m.kind == Kind::SectorOnly
+                        && may_be_party(s, m)
+                })
+            })
+            .flatten()
+    })
 }
 
 /// Whether `m` is the group in "supporters of the opposition", "members of Hamas": the
@@ -1094,26 +1100,8 @@ fn tree_noun_args(
     let pronoun_possessor = actor.as_ref().is_some_and(|a| {
         a.mentions.iter().all(|&i| matches!(s.mentions[i].kind, Kind::Pronoun(_)))
     });
-    // "Russia cast its veto": a possessive pronoun on the object of any verb stands for that
-    // verb's subject.
-    let binder = s.tree().head(n).filter(|_| pronoun_possessor && s.tree().rel(n) == "obj");
-    if let (None, Some(v)) = (light, binder) {
-        // Where the parse gives the verb no subject ("after Russia cast its veto" read as
-        // "the resolution after Russia"), a party just before the verb is its subject.
-        let verb = words.word(v);
-        let subject = s.tree().child(v, "nsubj").map(|c| (c, "nsubj of")).or_else(|| {
-            let i = s.mentions.iter().rposition(|m| m.tok_end == v && is_actorish(m))?;
-            Some((s.mentions[i].tok_start, "party before"))
-        });
-        if let Some((node, path)) = subject {
-            if let Some((idx, sector)) = mention_of_node(s, node) {
-                actor = Some(Argument {
-                    sector,
-                    mentions: group(s, idx),
-                    how: format!("{path} `{verb}` (owns `{noun}`)"),
-                });
-            }
-        }
+    if light.is_none() && pronoun_possessor {
+        actor = pronoun_owner(s, n).or(actor);
     }
     if let Some(v) = light {
         if actor.is_none() || pronoun_possessor {
@@ -1144,6 +1132,25 @@ fn tree_noun_args(
         }
     }
     (actor, recipient)
+}
+
+/// "Russia cast its veto": a possessive pronoun on the object `n` of any verb stands for that
+/// verb's subject; where the parse gives the verb none ("after Russia cast its veto" read as
+/// "the resolution after Russia"), for a party just before the verb.
+fn pronoun_owner(s: &Sentence<'_>, n: usize) -> Option<Argument> {
+    let v = s.tree().head(n).filter(|_| s.tree().rel(n) == "obj")?;
+    let words = s.words();
+    let (verb, noun) = (words.word(v), words.word(n));
+    let (node, path) = s.tree().child(v, "nsubj").map(|c| (c, "nsubj of")).or_else(|| {
+        let i = s.mentions.iter().rposition(|m| m.tok_end == v && is_actorish(m))?;
+        Some((s.mentions[i].tok_start, "party before"))
+    })?;
+    let (idx, sector) = mention_of_node(s, node)?;
+    Some(Argument {
+        sector,
+        mentions: group(s, idx),
+        how: format!("{path} `{verb}` (owns `{noun}`)"),
+    })
 }
 
 /// The verb that makes the noun node `n` its event in the parse: the verb whose object the
@@ -1380,17 +1387,9 @@ fn recipient_after(
             Some("with") if s.word(m.tok_end).ends_with("ing") => continue,
             Some(p) if RECIPIENT_PREPS.contains(&p) => format!("prep-{p}"),
             // "condemned the cooperation between Moscow and Pyongyang": both parties of what
-            // is acted on.
-            // Not for an agreement, talks or cooperation, whose parties "between" names
-            // ("agreed upon a pact between the two countries").
-            Some("between")
-                if !matches!(
-                    trigger.event,
-                    EventType::Agree | EventType::Consult | EventType::Cooperate
-                ) =>
-            {
-                "prep-between".into()
-            }
+            // is acted on; not for an agreement, talks or cooperation, whose own parties
+            // "between" names ("agreed upon a pact between the two countries").
+            Some("between") if !parties_between(trigger.event) => "prep-between".into(),
             Some("of") => {
                 // "to the occupied territories of Ukraine": an "of" phrase counts when the
                 // noun it attaches to followed a recipient preposition.
