@@ -62,6 +62,20 @@ pub(super) fn by_actor(
             why.push("weapons launched at a target: ASSAULT".into());
         }
     }
+    // "fired two ballistic missiles into the sea": missiles fired at no one, into the sea, are
+    // a weapons test or show of force (MOBILIZE weapons: readiness of weapons systems), not an
+    // attack.
+    if event_type == EventType::Assault
+        && ["fire", "launch", "shoot"].contains(&trigger.lemma.as_str())
+        && fired_into_the_sea(s, cand, clause)
+        && !aimed_at_someone(s, cand, clause)
+    {
+        event_type = EventType::Mobilize;
+        modes = vec!["weapons".to_string()];
+        if let Some(why) = why.as_deref_mut() {
+            why.push("missiles fired into the sea: MOBILIZE weapons".into());
+        }
+    }
     // "ordered troops into the city", "ordered police to the prison": an order to one's own
     // forces moves them (PLOVER MOBILIZE), it asks nothing of another party.
     if event_type == EventType::Request && orders_own_forces(s, cand) {
@@ -154,6 +168,20 @@ fn street_action(
             _ => {}
         }
     }
+}
+
+/// Whether missiles or rockets are fired "into the sea" (or ocean, waters) in the trigger's
+/// clause.
+fn fired_into_the_sea(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> bool {
+    let end = clause.end.min(cand.tok_end + 12);
+    let missiles = (cand.tok_end..end).any(|k| {
+        s.is_any(k, &["missile", "missiles", "rocket", "rockets", "projectile", "projectiles"])
+    });
+    let sea = (cand.tok_end..end).any(|k| {
+        s.is(k, "into")
+            && (k + 1..(k + 5).min(end)).any(|j| s.is_any(j, &["sea", "ocean", "waters"]))
+    });
+    missiles && sea
 }
 
 /// Whether a party or a place follows "at", "on", "against" or "upon" after the trigger, in
