@@ -652,8 +652,12 @@ fn share_coordinated_heads(text: &str, tokens: &[Token], out: &mut [Mention]) {
     }
 }
 
+/// Whether token `k` lies inside one of the mentions found so far.
+fn covered(k: usize, out: &[Mention]) -> bool {
+    out.iter().any(|m| m.tok_start <= k && k < m.tok_end)
+}
+
 fn add_pronouns(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
-    let covered = |k: usize, out: &[Mention]| out.iter().any(|m| m.tok_start <= k && k < m.tok_end);
     let mut k = 0;
     while k < tokens.len() {
         // Every pronoun and description starts with one of a few short words.
@@ -716,7 +720,6 @@ pub fn add_korea_halves(text: &str, tokens: &[Token], out: &mut Vec<Mention>, ab
     if !about_korea {
         return;
     }
-    let covered = |k: usize, out: &[Mention]| out.iter().any(|m| m.tok_start <= k && k < m.tok_end);
     for k in 0..tokens.len().saturating_sub(1) {
         if !is(text, &tokens[k], "the") || covered(k, out) || covered(k + 1, out) {
             continue;

@@ -320,7 +320,7 @@ fn gerund_governed(s: &Sentence<'_>, t: usize, t_end: usize, verb_context: bool)
                 // "denied sending missiles": what is denied is coded, negated.
                 || s.is_any(p, super::irrealis::DENYING)
                 // "is considering sending missiles": coded, hypothetical.
-                || s.is_any(p, super::irrealis::WEIGHING)
+                || super::irrealis::weighs_an_act(s, p)
                 || s.is_any(
                     p,
                     &[
@@ -1096,7 +1096,7 @@ fn in_protest_phrase(
         && trigger.event == EventType::Protest
         && t > 0
         && s.is(t - 1, "in")
-        && s.is_any(t, &["protest"])
+        && s.is(t, "protest")
         && verb_candidate(triggers, candidates, |governing, c| {
             (matches!(
                 governing.event,
@@ -1116,10 +1116,8 @@ fn weighing_an_act(
     candidates: &[Candidate],
     cand: &Candidate,
 ) -> bool {
-    // Not "discussed" or "proposed", events of their own ("the two sides discussed
-    // expanding trade" is a consultation).
-    let thinking = s.word(cand.tok_start).to_ascii_lowercase();
-    ["consider", "weigh", "mull", "contemplat"].iter().any(|w| thinking.starts_with(w))
+    // Not "discussed" or "proposed", events of their own (`irrealis::PROPOSING`).
+    s.is_any(cand.tok_start, super::irrealis::THINKING)
         && verb_candidate(triggers, candidates, |_, c| {
             c.tok_start == cand.tok_end && c.form == Form::Gerund
         })

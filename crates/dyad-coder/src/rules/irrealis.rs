@@ -114,9 +114,9 @@ pub(super) fn alleged(s: &Sentence<'_>, t: usize, noun: bool) -> bool {
         || accusation(s, t).is_some()
 }
 
-/// Verbs of weighing an act: a gerund after them ("is considering sending missiles",
-/// "discussed expanding trade") is an act thought about, not done.
-pub(super) const WEIGHING: &[&str] = &[
+/// Verbs of thinking an act over: a gerund after them ("is considering sending missiles") is
+/// an act thought about, not done, and the thinking is no event of its own.
+pub(super) const THINKING: &[&str] = &[
     "consider",
     "considers",
     "considered",
@@ -133,6 +133,12 @@ pub(super) const WEIGHING: &[&str] = &[
     "contemplates",
     "contemplated",
     "contemplating",
+];
+
+/// Verbs of putting an act forward: a gerund after them ("discussed expanding trade",
+/// "proposed increasing spending") is not done either, but discussing or proposing is an
+/// event of its own (the two sides discussing is a consultation).
+pub(super) const PROPOSING: &[&str] = &[
     "discuss",
     "discusses",
     "discussed",
@@ -150,6 +156,11 @@ pub(super) const WEIGHING: &[&str] = &[
     "recommended",
     "recommending",
 ];
+
+/// Whether token `k` is a verb of thinking an act over or of putting it forward.
+pub(super) fn weighs_an_act(s: &Sentence<'_>, k: usize) -> bool {
+    s.is_any(k, THINKING) || s.is_any(k, PROPOSING)
+}
 
 /// Words of denying: what follows them is said not to have happened.
 pub(super) const DENYING: &[&str] = &["deny", "denies", "denied", "denying", "denial", "denials"];

@@ -427,7 +427,7 @@ fn entity_in(
             // Within the sentence first: the nearest earlier subject-like mention.
             let text = &s.text[s.tokens[m.tok_start].start..s.tokens[m.tok_end - 1].end];
             if let Refers::Korea(north) = refers {
-                return korea_half_entity(s, discourse, north, text);
+                return korea_half_entity(north, text);
             }
             let local = s
                 .mentions
@@ -758,20 +758,9 @@ fn unidentified_actor(s: &Sentence<'_>, clause: Clause, t: usize, voice: &str) -
     Entity { entity_text: entity_text.into(), sector: "UNK".into(), ..Entity::default() }
 }
 
-/// "the North" or "the South" when the sentence or the text so far names a Korea: that half
-/// of it; else nobody.
-fn korea_half_entity(
-    s: &Sentence<'_>,
-    discourse: &Discourse,
-    north: bool,
-    text: &str,
-) -> Vec<Entity> {
-    let korea = |c: &str| matches!(c, "PRK" | "KOR");
-    let about_korea = s.mentions.iter().any(|o| korea(&o.entity.country))
-        || discourse.counts.iter().any(|(c, _)| korea(c));
-    if !about_korea {
-        return Vec::new();
-    }
+/// "the North" or "the South": that half of Korea (`mentions::add_korea_halves` adds them
+/// only in a text that names a Korea).
+fn korea_half_entity(north: bool, text: &str) -> Vec<Entity> {
     let (code, name) = if north { ("PRK", "North Korea") } else { ("KOR", "South Korea") };
     vec![Entity {
         entity_text: text.into(),

@@ -53,7 +53,7 @@ pub(super) fn modality(
     }
     let noun = trigger.pos == Pos::Noun;
     let proposed = irrealis::proposed(s, t, noun);
-    let weighed = trigger.pos == Pos::Verb && t > 0 && s.is_any(t - 1, irrealis::WEIGHING);
+    let weighed = trigger.pos == Pos::Verb && t > 0 && irrealis::weighs_an_act(s, t - 1);
     let hypothetical = demanded
         || obliged
         || proposed
