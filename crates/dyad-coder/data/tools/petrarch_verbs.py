@@ -42,7 +42,13 @@ keep their PETRARCH rows, matched after the hand-written ones.
   attack", "gathered for a protest") loses the object words that are hand-written event nouns
   of another type: the noun's own event stands (so do light verbs that state or perform
   their object, STATING_VERBS: "expressed support", "made a visit"); "take part" (PARTICIPATION) makes no event of
-  its own at all.
+  its own at all;
+- objects that only open a possibility (POSSIBILITY_WORDS: "raised the possibility of talks",
+  "boosted the prospects of a deal") are dropped except in rejections ("ruled out the
+  possibility"): PETRARCH2's patterns go on to name what is possible ("ANNOUNCE POSSIBILITY (OF
+  MILITARY ACTION)"), which dyad does not check, so the bare word would code every
+  "mentioned the possibility" as a threat of violence; what follows "of" is coded from its own
+  words, as something not (yet) done.
 
 The dictionary is MIT-licensed (Copyright (c) 2015 Open Event Data Alliance); the notice is kept
 at the top of the output.
@@ -152,6 +158,9 @@ STATING_VERBS = {"express", "issue", "make", "voice", "extend", "deliver"}
 
 # Verb and object words that only say someone joined what follows ("took part in a blockade").
 PARTICIPATION = {("take", "part")}
+
+# Objects that only open a possibility: what is possible is coded from its own words.
+POSSIBILITY_WORDS = {"possibility", "possibilities", "prospect", "prospects"}
 
 SUPPORT_VERBS = {
     "lead", "launch", "stage", "hold", "gather", "join", "conduct", "mount", "organize",
@@ -429,6 +438,8 @@ def main():
                 # "take part in X" is the event X names, whatever it is (a protest, talks,
                 # fighting): the phrase makes no event of its own.
                 objects = [o for o in objects if (lemma, o) not in PARTICIPATION]
+                if event != "REJECT":
+                    objects = [o for o in objects if o not in POSSIBILITY_WORDS]
                 key = (lemma, event, mode, context, appeal)
                 if key in seen or not objects:
                     continue

@@ -1103,6 +1103,12 @@ fn tree_noun_args(
     if light.is_none() && pronoun_possessor {
         actor = pronoun_owner(s, n).or(actor);
     }
+    if light.is_none()
+        && actor.is_none()
+        && matches!(event, EventType::Protest | EventType::Assault)
+    {
+        actor = state_subject(s, n, &noun);
+    }
     if let Some(v) = light {
         if actor.is_none() || pronoun_possessor {
             let possessor = actor.take();
@@ -1132,6 +1138,36 @@ fn tree_noun_args(
         }
     }
     (actor, recipient)
+}
+
+/// "Teachers are out on strike", "doctors remained on strike", "Russia is at war with
+/// Ukraine": a noun event after "on" or "at" that says what state a party is in has that
+/// party, the subject of its predicate, as its actor.
+fn state_subject(s: &Sentence<'_>, n: usize, noun: &str) -> Option<Argument> {
+    let tree = s.tree();
+    let words = s.words();
+    if !matches!(syntax::case_word(tree, &words, n).as_deref(), Some("on" | "at")) {
+        return None;
+    }
+    const STAYING: &[&str] =
+        &["remain", "remains", "remained", "remaining", "stay", "stays", "stayed", "staying"];
+    let predicate = if tree.child(n, "cop").is_some() {
+        n
+    } else if tree.rel(n) == "obl" {
+        // "out on strike": the adverb is the predicate, the copula its dependent.
+        let h = tree.head(n)?;
+        let state = tree.child(h, "cop").is_some() || s.is_any(h, STAYING);
+        state.then_some(h)?
+    } else {
+        return None;
+    };
+    let subject = tree.child(predicate, "nsubj")?;
+    let (idx, sector) = mention_of_node(s, subject)?;
+    Some(Argument {
+        sector,
+        mentions: group(s, idx),
+        how: format!("nsubj of `{}` (in the state `{noun}`)", words.word(predicate)),
+    })
 }
 
 /// "Russia cast its veto": a possessive pronoun on the object `n` of any verb stands for that
@@ -1540,6 +1576,7 @@ pub(super) fn is_passive(s: &Sentence<'_>, t: usize, form: Form, end: usize) -> 
         t > 0 && s.mentions.iter().any(|m| m.tok_end == t && !matches!(m.kind, Kind::Pronoun(_)));
     (t > 0 && s.is(t - 1, ",")) && (t + 1..end.min(t + 4)).any(|k| s.is(k, "by"))
         || s.is(t + 1, "by")
+        || super::irrealis::charged_after_noun(s, t)
         || after_noun
             && s.is_any(t + 1, &["to", "by", "from", "into", "against"])
             && (t + 2..end).take_while(|&k| !s.is(k, ",")).any(|k| {

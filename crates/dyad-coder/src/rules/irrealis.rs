@@ -162,6 +162,21 @@ pub(super) fn weighs_an_act(s: &Sentence<'_>, k: usize) -> bool {
     s.is_any(k, THINKING) || s.is_any(k, PROPOSING)
 }
 
+/// Nouns of a course of action held open: "raised the possibility of banning the party".
+const OPTION_NOUNS: &[&str] =
+    &["option", "options", "possibility", "possibilities", "prospect", "prospects"];
+
+/// Whether the verb event at `t` is an act its own actor holds open: a gerund after a verb of
+/// thinking ("is considering imposing sanctions") or the content of an option or possibility
+/// ("raised the possibility of banning the party", "weighing the option of expelling").
+/// The gerund's subject is the one who thinks or raises it.
+pub(super) fn entertained(s: &Sentence<'_>, t: usize) -> bool {
+    s.word(t).ends_with("ing")
+        && (t > 0 && s.is_any(t - 1, THINKING)
+            || content_of(s, t, 6, |s, k| s.is_any(k, OPTION_NOUNS))
+                .is_some_and(|(_, link)| s.is(link, "of")))
+}
+
 /// Words of denying: what follows them is said not to have happened.
 pub(super) const DENYING: &[&str] = &["deny", "denies", "denied", "denying", "denial", "denials"];
 
@@ -187,6 +202,57 @@ pub(super) fn accusation(s: &Sentence<'_>, t: usize) -> Option<(usize, usize)> {
             || s.is_any(k, &["claim", "claims", "claimed", "claiming"]) && s.is(k + 1, "that")
     })
 }
+
+/// Whether the charging participle at `k` follows the noun it describes as a reduced
+/// relative ("firms accused of", "a man charged with"), not a subject or an auxiliary ("Kyiv
+/// accused", "has accused", "they accused").
+pub(super) fn charged_after_noun(s: &Sentence<'_>, k: usize) -> bool {
+    const PARTICIPLES: &[&str] = &["accused", "suspected", "charged", "convicted", "indicted"];
+    s.is_any(k, PARTICIPLES)
+        && s.is_any(k + 1, &["of", "with"])
+        && k > 0
+        && s.tokens[k - 1].word
+        && s.word(k - 1).bytes().all(|b| b.is_ascii_lowercase())
+        && !s.word(k - 1).ends_with("ly")
+        && !s.is_any(k - 1, NOT_NOUNS)
+}
+
+/// Words that cannot be the noun a reduced relative follows.
+const NOT_NOUNS: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "having",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "who",
+    "which",
+    "that",
+    "they",
+    "it",
+    "he",
+    "she",
+    "we",
+    "i",
+    "you",
+    "also",
+    "and",
+    "or",
+    "not",
+    "never",
+    "widely",
+    "publicly",
+    "repeatedly",
+    "then",
+    "had",
+    "once",
+    "previously",
+];
 
 /// The word that `governs` within `reach` words before `t` and the content link ("of",
 /// "for", "to", "that", …) that joins it to `t`, with no clause break between them and no

@@ -38,6 +38,8 @@ pub(super) fn parties(
         named(coder, s, discourse, trigger, t, actor_arg, recipient_arg);
     if actor.is_empty() {
         actor = accused(s, discourse, t, why.as_deref_mut());
+    } else if let Some(charged) = charged_party(s, discourse, t, why.as_deref_mut()) {
+        actor = charged;
     }
     if actor.is_empty() {
         actor = speaker_of_pronoun(s, discourse, clause, actor_arg, why.as_deref_mut());
@@ -116,6 +118,33 @@ fn accused(
         why.push(format!("actor: the accused of `{}`", s.word(charge)));
     }
     actor
+}
+
+/// "sanctions on firms accused of supplying drones to Russia": the party a reduced relative
+/// of charging ("accused of", "suspected of", "charged with") follows is the one charged
+/// with the act, not the clause's subject.
+fn charged_party(
+    s: &Sentence<'_>,
+    discourse: &Discourse,
+    t: usize,
+    why: Option<&mut Vec<String>>,
+) -> Option<Vec<Entity>> {
+    let (charge, link) = irrealis::accusation(s, t)?;
+    if link != charge + 1 || !irrealis::charged_after_noun(s, charge) {
+        return None;
+    }
+    let m = s.mentions.iter().find(|m| m.tok_end == charge && m.kind == Kind::Actor)?;
+    let actor: Vec<Entity> = entity_of(m, discourse, s, t)
+        .into_iter()
+        .filter(|e| !e.country.is_empty() || !e.sector.is_empty())
+        .collect();
+    if actor.is_empty() {
+        return None;
+    }
+    if let Some(why) = why {
+        why.push(format!("actor: the party `{}` refers to", s.word(charge)));
+    }
+    Some(actor)
 }
 
 /// "The government of Togo said it may ban …": a pronoun subject that found no

@@ -7,7 +7,8 @@ use std::ops::Range;
 use dyad_model::{Attribution, Entity, EventType, Modality};
 
 use super::{
-    attribution, threat_mode, Argument, Candidate, Clause, ClauseKind, Discourse, Sentence,
+    attribution, irrealis, threat_mode, Argument, Candidate, Clause, ClauseKind, Discourse,
+    Sentence,
 };
 use crate::triggers::Trigger;
 
@@ -48,20 +49,30 @@ pub(super) fn speech(
     }
 
     // "The government said it may ban the party": a hostile act that its speaker says
-    // it may or could do is a threat (the threat is said; the act is not done).
-    if modality == Modality::Hypothetical
-        && matches!(event_type, EventType::Assault | EventType::Coerce | EventType::Sanction)
-        && window.clone().any(|k| s.is_any(k, &["may", "might", "could", "can"]))
+    // it may or could do is a threat (the threat is said; the act is not done). So is one
+    // that its actor openly weighs ("raised the possibility of banning the party"; PLOVER:
+    // THREATEN rather than the act with a hypothetical mode).
+    let own_modal = window.clone().any(|k| s.is_any(k, &["may", "might", "could", "can"]))
         && attribution.as_ref().and_then(|a| a.source.as_ref()).is_some_and(|src| {
             actor.iter().any(|a| !a.country.is_empty() && a.country == src.country)
-        })
+        });
+    let weighed = irrealis::entertained(s, cand.tok_start)
+        && actor.iter().any(|a| !a.entity_text.is_empty() && a.sector != "UNK");
+    if modality == Modality::Hypothetical
+        && matches!(event_type, EventType::Assault | EventType::Coerce | EventType::Sanction)
+        && (own_modal || weighed)
     {
         if let Some(why) = why.as_deref_mut() {
-            why.push(format!("{event_type} the speaker says it may do: THREATEN"));
+            let how = if own_modal { "the speaker says it may do" } else { "its actor weighs" };
+            why.push(format!("{event_type} {how}: THREATEN"));
         }
         modes = vec![threat_mode(event_type, &modes, trigger).to_string()];
         event_type = EventType::Threaten;
-        modality = Modality::Reported;
+        modality = if own_modal || attribution.is_some() {
+            Modality::Reported
+        } else {
+            Modality::Asserted
+        };
     }
     // "Russia said Sudan must return the helicopter": the speaker demands, the
     // subject is asked; an obligation nobody voices is no event.
