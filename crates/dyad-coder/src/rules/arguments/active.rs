@@ -1,0 +1,448 @@
+//! The actor of an active verb: its subject in the parse or before it, a controller, the
+//! owner of a complement, and who a subject of a given kind is.
+
+use super::*;
+
+/// An active verb: its subject, and its object or prepositional recipient.
+pub(super) fn active_args(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+    clause: Clause,
+) -> (Option<Argument>, Option<Argument>, &'static str) {
+    let trigger = &triggers.rows[cand.trigger];
+    let subject = active_subject(s, cand, clause);
+    let object = active_object(triggers, s, candidates, cand, clause);
+    if trigger.inverse {
+        (object, subject, "inverse")
+    } else {
+        (subject, object, "active")
+    }
+}
+
+/// Whether mention `m` ends a proper name that opens before it with "of" ("the University of
+/// Dhaka", "the Bank of England").
+pub(super) fn in_proper_name(s: &Sentence<'_>, m: &Mention) -> bool {
+    m.tok_start >= 2
+        && s.is(m.tok_start - 1, "of")
+        && s.word(m.tok_start - 2).starts_with(|c: char| c.is_uppercase())
+}
+
+/// The subject of an active verb: a gerund's mention right before it, the parse's or the
+/// nearest before it in its clause, a possessor of the noun an infinitive completes, or the
+/// sentence's subject for non-finite verbs.
+pub(super) fn active_subject(
+    s: &Sentence<'_>,
+    cand: &Candidate,
+    clause: Clause,
+) -> Option<Argument> {
+    let t = cand.tok_start;
+    if let Some(owner) = complement_owner(s, t) {
+        return owner;
+    }
+    // "Iran supplying drones", "reacted to Washington sending weapons", "the example of
+    // Russia strengthening its ties"; not "rallied in Lima demanding" or "a sit-in at the
+    // University of Dhaka demanding …", where the mention is a place's or part of a name.
+    let adjacent = (cand.form == Form::Gerund)
+        .then(|| {
+            s.mentions.iter().position(|m| {
+                m.tok_end == t
+                    && is_actorish(m)
+                    && preposition_before(s.text, s.tokens, m.tok_start, clause.start)
+                        .is_none_or(|p| !LOCATIVE.iter().any(|l| p.eq_ignore_ascii_case(l)))
+                    && !in_proper_name(s, m)
+            })
+        })
+        .flatten();
+    let mut subject = match adjacent.or_else(|| reason_gerund_subject(s, cand, clause)) {
+        Some(idx) => {
+            // "criticised Russia and China for holding drills": the whole list acts.
+            let mentions = coordinated(s.text, s.tokens, s.mentions, idx, true);
+            Some(Argument { sector: None, mentions, how: "gerund-subject".into() })
+        }
+        None => tree_subject(s, t, cand.tok_end)
+            .or_else(|| controller_before(s, t))
+            .or_else(|| subject_before(s, clause.start, t)),
+    };
+    // "Russia's attempts to acquire …": the possessor of the noun that the
+    // infinitive completes is its subject.
+    if subject.is_none() && t >= 3 && s.is(t - 1, "to") {
+        subject = s
+            .mentions
+            .iter()
+            .position(|m| {
+                m.possessive
+                    && is_actorish(m)
+                    && m.tok_end + 3 >= t
+                    && m.tok_end < t - 1
+                    && (m.tok_end..t - 1).all(|k| s.tokens[k].word || s.is_any(k, &["'s", "’s"]))
+            })
+            .map(|idx| Argument {
+                sector: None,
+                mentions: vec![idx],
+                how: "possessor-of-infinitive".into(),
+            });
+    }
+    if subject.is_none()
+        && (s.is(t.saturating_sub(1), "to")
+            || cand.form == Form::Gerund
+            || matches!(clause.kind, ClauseKind::Main))
+    {
+        // Non-finite verbs and verbs after a subordinate clause take the
+        // subject of the sentence.
+        subject = subject_before(s, 0, t)
+            .filter(|a| {
+                a.mentions.iter().all(|&i| {
+                    matches!(
+                        s.clause_of(s.mentions[i].tok_start).kind,
+                        ClauseKind::Main | ClauseKind::Sub(_)
+                    ) || s.clause_of(s.mentions[i].tok_start).start == clause.start
+                })
+            })
+            .map(|mut a| {
+                a.how = "sentence-subject".into();
+                a
+            });
+    }
+    subject
+}
+
+/// "wants Putin to attack", "urged Iran to stop": the party told or wished to act, right
+/// before the infinitive, is its subject (object control, in word order, where the parse
+/// says nothing).
+pub(super) fn controller_before(s: &Sentence<'_>, t: usize) -> Option<Argument> {
+    if t < 3 || !s.is(t - 1, "to") {
+        return None;
+    }
+    let idx = s.mentions.iter().position(|m| {
+        m.tok_end == t - 1
+            && m.tok_start > 0
+            && is_actorish(m)
+            && !m.possessive
+            && s.is_any(m.tok_start - 1, CONTROL_VERBS)
+    })?;
+    let verb = s.word(s.mentions[idx].tok_start - 1);
+    let how = format!("object of `{verb}` (controls the infinitive)");
+    Some(Argument { sector: None, mentions: vec![idx], how })
+}
+
+/// Verbs whose object does what their infinitive says ("wants Putin to attack").
+pub(super) const CONTROL_VERBS: &[&str] = &[
+    "wants",
+    "want",
+    "wanted",
+    "urged",
+    "urges",
+    "urge",
+    "asked",
+    "asks",
+    "ask",
+    "told",
+    "tells",
+    "forced",
+    "forces",
+    "force",
+    "pressed",
+    "presses",
+    "pressured",
+    "encouraged",
+    "encourages",
+    "invited",
+    "invites",
+    "allowed",
+    "allows",
+    "permitted",
+    "ordered",
+    "orders",
+    "called",
+    "persuaded",
+    "convinced",
+    "warned",
+    "begged",
+    "implored",
+];
+
+/// Nouns whose "to" infinitive is what their owner decides, plans or offers to do.
+pub(super) const COMPLEMENT_NOUNS: &[&str] = &[
+    "decision",
+    "decisions",
+    "plan",
+    "plans",
+    "move",
+    "proposal",
+    "proposals",
+    "offer",
+    "offers",
+    "bid",
+    "attempt",
+    "attempts",
+    "effort",
+    "efforts",
+    "vote",
+    "pledge",
+    "promise",
+    "commitment",
+    "readiness",
+    "willingness",
+    "intention",
+    "push",
+    "campaign",
+];
+
+/// Verbs whose subject owns the plan or decision they take as object ("made a decision to
+/// withdraw", "announced plans to send"); other verbs judge someone else's ("welcomed the
+/// decision to send long-range missiles" is not Kyiv sending them).
+pub(super) const OWNING_VERBS: &[&str] = &[
+    "made",
+    "make",
+    "makes",
+    "making",
+    "took",
+    "take",
+    "takes",
+    "taking",
+    "reached",
+    "reach",
+    "announced",
+    "announce",
+    "announces",
+    "announcing",
+    "adopted",
+    "approved",
+    "unveiled",
+    "outlined",
+    "has",
+    "have",
+    "had",
+    "confirmed",
+    "presented",
+    "put",
+    "renewed",
+    "stepped",
+];
+
+/// The subject of an infinitive that completes a noun of deciding or planning: the noun's
+/// possessor ("Germany's decision to send tanks"), else the subject of a verb that takes the
+/// noun as its own (`None`: read as usual), else no one (`Some(None)`: a decision by an
+/// unnamed party).
+pub(super) fn complement_owner(s: &Sentence<'_>, t: usize) -> Option<Option<Argument>> {
+    if t < 3 || !s.is(t - 1, "to") || !s.is_any(t - 2, COMPLEMENT_NOUNS) {
+        return None;
+    }
+    let noun = t - 2;
+    let possessor = s
+        .mentions
+        .iter()
+        .position(|m| m.possessive && is_actorish(m) && m.tok_end <= noun && m.tok_end + 3 >= noun);
+    if let Some(idx) = possessor {
+        let how = "possessor-of-infinitive".into();
+        return Some(Some(Argument { sector: None, mentions: vec![idx], how }));
+    }
+    // Back over one modifier and the determiners to the word that governs the noun; without
+    // a determiner the word may be a verb ("protesters attempt to block").
+    let mut k = noun;
+    if k > 0
+        && s.word(k - 1).chars().all(|c| c.is_lowercase() || c == '-')
+        && !s.is_any(k - 1, DETERMINERS)
+        && !s.is_any(k - 1, PREPOSITIONS)
+        && !s.is_any(k - 1, OWNING_VERBS)
+    {
+        k -= 1;
+    }
+    // "continue his effort to improve …": a possessive pronoun's party, read as usual.
+    if k > 0 && s.is_any(k - 1, POSSESSIVE_PRONOUNS) {
+        return None;
+    }
+    let before_determiners = k;
+    while k > 0 && s.is_any(k - 1, DETERMINERS) {
+        k -= 1;
+    }
+    if k == before_determiners {
+        return None;
+    }
+    let governor = k.checked_sub(1)?;
+    // "in attempts to break the siege", "working on a plan to …": the clause's subject.
+    if s.is_any(governor, OWNING_VERBS)
+        || s.is_any(governor, PREPOSITIONS)
+        || !s.tokens[governor].word
+    {
+        return None;
+    }
+    Some(None)
+}
+
+/// "sanctioned three Chinese firms for supplying Russia", "praised Qatar for helping",
+/// "arrested students for protesting": a gerund after "for" that gives the reason for what was
+/// done to a party is that party's act; the party stands just before "for", after the verb.
+pub(super) fn reason_gerund_subject(
+    s: &Sentence<'_>,
+    cand: &Candidate,
+    clause: Clause,
+) -> Option<usize> {
+    let t = cand.tok_start;
+    if cand.form != Form::Gerund || t < 2 || !s.is(t - 1, "for") {
+        return None;
+    }
+    let idx = s.mentions.iter().rposition(|m| m.tok_end < t && m.tok_start > clause.start)?;
+    let m = &s.mentions[idx];
+    let object_like = (is_actorish(m) || m.kind == Kind::SectorOnly)
+        && m.tok_end + 2 >= t
+        && !m.possessive
+        && preposition_before(s.text, s.tokens, m.tok_start, clause.start)
+            .is_none_or(|p| ["on", "against", "upon"].iter().any(|q| p.eq_ignore_ascii_case(q)));
+    object_like.then_some(idx)
+}
+
+/// The subject of the verb trigger `t..t_end` read from the parse.
+pub(super) fn tree_subject(s: &Sentence<'_>, t: usize, t_end: usize) -> Option<Argument> {
+    if s.tree().is_empty() {
+        return None;
+    }
+    let v = s.tree().phrase_head(t, t_end);
+    let words = s.words();
+    let path = syntax::subject(s.tree(), &words, v)?;
+    let (idx, sector) = mention_of_node(s, path.token)?;
+    Some(Argument { sector, mentions: group(s, idx), how: path.how })
+}
+
+pub(super) fn subject_before(s: &Sentence<'_>, limit: usize, t: usize) -> Option<Argument> {
+    // Named actors first; a bare sector ("police", "demonstrators") only when none; then a
+    // country adjective on a noun the lexicon has no sector for ("North Korean engineers
+    // are expected to help …", "Iranian drones struck …").
+    subject_of_kind(s, limit, t, false)
+        .or_else(|| subject_of_kind(s, limit, t, true))
+        .or_else(|| adjective_subject(s, limit, t))
+}
+
+/// Nouns of goods and markets, which a country adjective does not make a party.
+pub(super) const GOODS: &[&str] = &[
+    "imports",
+    "exports",
+    "goods",
+    "products",
+    "prices",
+    "economy",
+    "oil",
+    "gas",
+    "steel",
+    "market",
+    "markets",
+    "currency",
+    "stocks",
+    "shares",
+    "companies",
+    "firms",
+    "banks",
+    "cars",
+    "vehicles",
+    "media",
+    "growth",
+    "trade",
+];
+
+/// The first country adjective of the clause before `t`, on a noun, standing where a subject
+/// does: no preposition before it, not a possessor, and nothing but words between its noun
+/// and the verb.
+pub(super) fn adjective_subject(s: &Sentence<'_>, limit: usize, t: usize) -> Option<Argument> {
+    // An infinitive's marker is no preposition.
+    let verb = if t > 0 && s.is(t - 1, "to") { t - 1 } else { t };
+    let idx = s.mentions.iter().position(|m| {
+        m.kind == Kind::Modifier
+            && m.tok_start >= limit
+            && m.tok_end < t
+            && !m.possessive
+            && !s.is_sourced(m.tok_start)
+            && preposition_before(s.text, s.tokens, m.tok_start, limit).is_none()
+            && (m.tok_end..verb).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
+            // "cheap Chinese imports are harming …": goods and markets act on no one.
+            && !s.is_any(m.tok_end, GOODS)
+    })?;
+    Some(Argument { sector: None, mentions: vec![idx], how: "adjective-subject".into() })
+}
+
+pub(in crate::rules) fn subject_of_kind(
+    s: &Sentence<'_>,
+    limit: usize,
+    t: usize,
+    sector_only: bool,
+) -> Option<Argument> {
+    let candidate = |m: &&Mention| {
+        m.tok_end <= t
+            && m.tok_start >= limit
+            && (if sector_only {
+                // Words like "party", "side" or "state" are too often not actors.
+                m.kind == Kind::SectorOnly
+                    && m.entity.sector != "PTY"
+                    && !s.is_any(
+                        m.tok_end - 1,
+                        &["side", "sides", "state", "states", "people", "other"],
+                    )
+                    && !(m.tok_start > 0
+                        && s.is_any(m.tok_start - 1, &["other", "another", "each", "either"]))
+            } else {
+                is_actorish(m)
+            })
+            && !m.possessive
+            && !s.is_sourced(m.tok_start)
+            && !expletive(s, m)
+            && (preposition_before(s.text, s.tokens, m.tok_start, limit).is_none()
+                || followed_group(s, m))
+            // "told VOA": the addressee of a verb of saying is not a subject.
+            && !(m.tok_start > 0 && s.is_any(m.tok_start - 1, &["told", "tells", "tell", "telling"]))
+    };
+    // An infinitive ("promised to send") takes the subject of its clause, the first
+    // candidate; a finite verb the nearest one.
+    let infinitive = t > 0 && s.is(t - 1, "to");
+    let idx = if infinitive {
+        s.mentions.iter().position(|m| candidate(&m))?
+    } else {
+        s.mentions.iter().enumerate().rev().find(|(_, m)| candidate(m))?.0
+    };
+    // The first candidate of an infinitive's clause may head a list: coordinate rightward,
+    // but not past the verb.
+    let group = if sector_only {
+        vec![idx]
+    } else if infinitive {
+        let mut group = coordinated(s.text, s.tokens, s.mentions, idx, false);
+        group.retain(|&i| s.mentions[i].tok_end <= t);
+        group
+    } else {
+        coordinated(s.text, s.tokens, s.mentions, idx, true)
+    };
+    Some(Argument {
+        sector: None,
+        mentions: group,
+        how: if sector_only { "sector-subject".into() } else { "subject".into() },
+    })
+}
+
+/// "called off protests that had angered Russia": a relative clause on the object after the
+/// verb ending at `t_end` names its own parties, not the verb's recipient ("its demand that
+/// Israel ease …" is the demand's content, whose subject is asked).
+pub(super) fn in_relative_clause(s: &Sentence<'_>, t_end: usize, m: &Mention) -> bool {
+    let object_from = after_day(s.text, s.tokens, t_end) + 1;
+    (object_from..m.tok_start).any(|k| {
+        s.is_any(k, RELATIVE_WORDS)
+            && !(s.is(k, "that")
+                && (s.is_any(k + 1, DETERMINERS)
+                    || s.mentions.iter().any(|o| o.tok_start == k + 1)))
+    })
+}
+
+/// "warned it would respond": a pronoun before an auxiliary is the subject of a clause of its
+/// own, mostly the speaker again, not whom the verb addresses.
+pub(super) fn pronoun_subject_of_clause(s: &Sentence<'_>, m: &Mention) -> bool {
+    matches!(m.kind, Kind::Pronoun(_)) && !m.possessive && s.is_any(m.tok_end, CLAUSE_AUXILIARIES)
+}
+
+/// Whether an infinitive ("to expel", "to help fight") stands between tokens `from` and `to`.
+pub(super) fn infinitive_between(s: &Sentence<'_>, from: usize, to: usize) -> bool {
+    (from..to.saturating_sub(1)).any(|k| {
+        let next = s.word(k + 1);
+        s.is(k, "to")
+            && next.starts_with(|c: char| c.is_ascii_lowercase())
+            && !s.is_any(k + 1, DETERMINERS)
+            && !s.mentions.iter().any(|m| m.tok_start == k + 1)
+    })
+}

@@ -1,0 +1,213 @@
+//! Arguments: who acts and who is acted on, read from the dependency parse first and from
+//! word order where the parse names no party. By voice: `active` (subjects and controllers),
+//! `objects` (objects and recipients after the verb), `passive`, `nouns` (nominal events and
+//! light verbs); `nodes` maps parse nodes to the mentions they stand for.
+
+mod active;
+mod nodes;
+mod nouns;
+mod objects;
+mod passive;
+
+use super::*;
+use active::*;
+use nodes::*;
+use nouns::*;
+use objects::*;
+use passive::*;
+
+pub(super) use active::subject_of_kind;
+pub(super) use objects::destination;
+pub(super) use passive::is_passive;
+
+/// The actor and recipient arguments of one trigger candidate, and the voice they were read
+/// in ("active", "passive", "inverse", "noun", "judgement", "adjectival").
+pub(super) fn find(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+    clause: Clause,
+    passive: bool,
+) -> (Option<Argument>, Option<Argument>, &'static str) {
+    let trigger = &triggers.rows[cand.trigger];
+    let (actor, recipient, voice) = match trigger.pos {
+        Pos::Verb if passive => passive_args(trigger, s, cand, clause),
+        Pos::Verb => active_args(triggers, s, candidates, cand, clause),
+        Pos::Noun if trigger.judgement => {
+            (None, judged(s, cand.tok_start, cand.tok_end, clause), "judgement")
+        }
+        // "the Minsk agreements", "the Geneva talks": a capital before a noun of meeting or
+        // agreeing names the venue, not a party ("Ankara's backing", "Moscow strikes" do).
+        Pos::Noun => noun_args(s, cand, clause, trigger.event),
+    };
+    // A protest is aimed at the party its demand names: "staged a hunger strike to demand
+    // the resignation of Algeria's president", "rallied in protest against Israeli raids".
+    // "the expulsion of American staff from Moscow", "were deported from Russia": the party
+    // people are sent away from is the one that expels them.
+    let (actor, recipient) = match recipient {
+        Some(r)
+            if matches!(trigger.mode.as_str(), "expel" | "deport")
+                && (r.via("from")
+                    || r.mentions.first().is_some_and(|&i| {
+                        preposition_before(s.text, s.tokens, s.mentions[i].tok_start, cand.tok_end)
+                            .is_some_and(|p| p.eq_ignore_ascii_case("from"))
+                    })) =>
+        {
+            let expeller = Argument { how: format!("{} (the expeller)", r.how), ..r };
+            match actor {
+                // "the expulsion of British journalists from Moscow": the "of" phrase names
+                // who is expelled.
+                Some(a) if a.how.starts_with("of-") => {
+                    (Some(expeller), Some(Argument { how: format!("{} (patient)", a.how), ..a }))
+                }
+                Some(a) => (Some(a), None),
+                None => (Some(expeller), None),
+            }
+        }
+        r => (actor, r),
+    };
+    let recipient = match recipient {
+        None if trigger.event == EventType::Protest => purpose_party(s, cand),
+        // "invested $2 billion in Kenya", "China's investment in Serbia": what is invested in
+        // is the partner, not the place.
+        None if trigger.in_partner => invested_in(s, cand, clause),
+        r => r,
+    };
+    (actor, recipient, voice)
+}
+
+/// The party after "in" within eight words after the trigger at `cand`, in its clause, with
+/// no verb of another clause between.
+fn invested_in(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<Argument> {
+    let end = clause.end.min(cand.tok_end + 8);
+    let (idx, _) = s.mentions.iter().enumerate().find(|(_, m)| {
+        m.tok_start > cand.tok_end
+            && m.tok_start < end
+            && m.kind == Kind::Actor
+            && !m.entity.country.is_empty()
+            && s.is(m.tok_start - 1, "in")
+            && !(cand.tok_end..m.tok_start).any(|k| s.is_any(k, &["that", "which", "who", ","]))
+    })?;
+    Some(Argument { sector: None, mentions: vec![idx], how: "prep-in".into() })
+}
+
+/// Verbs that follow "help" bare ("helped push back", "help rebuild").
+const BARE_AFTER_HELP: &[&str] = &[
+    "push",
+    "drive",
+    "build",
+    "rebuild",
+    "restore",
+    "secure",
+    "protect",
+    "train",
+    "fund",
+    "finance",
+    "clear",
+    "evacuate",
+    "stabilise",
+    "stabilize",
+    "repair",
+    "maintain",
+    "keep",
+    "bring",
+    "end",
+    "stop",
+    "prevent",
+    "fight",
+    "hold",
+    "free",
+    "reach",
+    "make",
+    "get",
+];
+
+/// Whether "on" after the event word names its topic ("agreed on", "cooperate on", "talks
+/// on"), not the party it is done to (as in "sanctions on", "lifted the ban on").
+fn on_is_topic(event: EventType) -> bool {
+    matches!(
+        event,
+        EventType::Agree | EventType::Consult | EventType::Support | EventType::Cooperate
+    )
+}
+
+/// Events whose own parties "between" names (agreements, talks, cooperation).
+fn parties_between(event: EventType) -> bool {
+    matches!(event, EventType::Agree | EventType::Consult | EventType::Cooperate)
+}
+
+/// The first party named in the purpose of the event at `cand` (a "to …" clause, or "in
+/// protest against/of …"), read from the parse; the event's own verb is the light verb when
+/// the trigger is its object.
+fn purpose_party(s: &Sentence<'_>, cand: &Candidate) -> Option<Argument> {
+    let tree = s.tree();
+    if tree.is_empty() {
+        return None;
+    }
+    let words = s.words();
+    let n = tree.phrase_head(cand.tok_start, cand.tok_end);
+    // The purpose may hang on the event's noun or on the verb whose object it is.
+    let heads = [Some(n), tree.head(n).filter(|_| tree.rel(n) == "obj")];
+    let purpose = heads.into_iter().flatten().find_map(|v| {
+        tree.children(v).find(|&c| {
+            let to = syntax::has_dependent(tree, &words, c, "mark", "to");
+            let in_protest = matches!(tree.rel(c), "obl" | "nmod")
+                && s.is_any(c, &["protest", "protests"])
+                && syntax::has_dependent(tree, &words, c, "case", "in");
+            matches!(tree.rel(c), "advcl" | "xcomp" | "acl") && to || in_protest
+        })
+    })?;
+    // Breadth first through the purpose's arguments and their nominal dependents.
+    let mut queue = std::collections::VecDeque::from([(purpose, 0)]);
+    while let Some((n, depth)) = queue.pop_front() {
+        for c in tree.children(n) {
+            if !matches!(
+                tree.rel(c),
+                "obj"
+                    | "obl"
+                    | "obl:agent"
+                    | "nmod"
+                    | "nmod:poss"
+                    | "amod"
+                    | "compound"
+                    | "xcomp"
+                    | "acl"
+                    | "flat"
+            ) {
+                continue;
+            }
+            if let Some(i) = s.mentions.iter().position(|m| {
+                m.tok_start <= c
+                    && c < m.tok_end
+                    && matches!(m.kind, Kind::Actor | Kind::Modifier)
+                    && !s.is_sourced(m.tok_start)
+            }) {
+                return Some(Argument {
+                    sector: None,
+                    mentions: vec![i],
+                    how: format!("purpose `{}`", s.word(purpose)),
+                });
+            }
+            if depth < 4 {
+                queue.push_back((c, depth + 1));
+            }
+        }
+    }
+    None
+}
+
+/// The list a parse node's mention belongs to: the head word may end a list ("Hungarian and
+/// Romanian officials") or begin one ("Japan and South Korea"). A bare sector stands alone.
+fn group(s: &Sentence<'_>, idx: usize) -> Vec<usize> {
+    if s.mentions[idx].kind == Kind::SectorOnly {
+        return vec![idx];
+    }
+    let mut group = coordinated(s.text, s.tokens, s.mentions, idx, true);
+    for i in coordinated(s.text, s.tokens, s.mentions, idx, false) {
+        if !group.contains(&i) {
+            group.push(i);
+        }
+    }
+    group
+}

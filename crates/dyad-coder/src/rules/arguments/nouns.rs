@@ -1,0 +1,500 @@
+//! Nominal events: the parties of an event noun (possessor, adjective, agent, recipient
+//! preposition), of the light verb that carries it, and of a judgement.
+
+use super::*;
+
+/// "clashes between Sudanese troops and Chadian rebels", "talks between Kyiv and Moscow":
+/// the parties named by "between" right after the noun are its actor and recipient.
+pub(super) fn between_parties(
+    s: &Sentence<'_>,
+    t_end: usize,
+    clause: Clause,
+) -> Option<(Argument, Argument)> {
+    if !s.is(t_end, "between") {
+        return None;
+    }
+    let idx = s.mentions.iter().position(|m| {
+        m.tok_start > t_end
+            && m.tok_start <= t_end + 3
+            && m.tok_start < clause.end
+            && is_actorish(m)
+    })?;
+    let group = coordinated(s.text, s.tokens, s.mentions, idx, false);
+    let (first, rest) = group.split_first()?;
+    if rest.is_empty() {
+        return None;
+    }
+    let argument =
+        |mentions: Vec<usize>| Argument { sector: None, mentions, how: "between".into() };
+    Some((argument(vec![*first]), argument(rest.to_vec())))
+}
+
+/// A nominal event: its possessor, adjective or agent, and the party of a recipient
+/// preposition after it.
+pub(super) fn noun_args(
+    s: &Sentence<'_>,
+    cand: &Candidate,
+    clause: Clause,
+    event: EventType,
+) -> (Option<Argument>, Option<Argument>, &'static str) {
+    let t = cand.tok_start;
+    let venue = matches!(event, EventType::Agree | EventType::Consult);
+    if let Some((actor, recipient)) = between_parties(s, cand.tok_end, clause) {
+        return (Some(actor), Some(recipient), "noun");
+    }
+    let (tree_actor, tree_recipient) = tree_noun_args(s, t, cand.tok_end, event);
+    let actor = tree_actor.or_else(|| noun_actor(s, t, cand.tok_end, clause, venue));
+    let recipient = tree_recipient.or_else(|| {
+        s.mentions
+            .iter()
+            .position(|m| {
+                m.tok_start >= cand.tok_end
+                    && m.tok_start <= cand.tok_end + 6
+                    && m.tok_start < clause.end
+                    && is_actorish(m)
+                    && preposition_before(
+                        s.text,
+                        s.tokens,
+                        m.tok_start,
+                        cand.tok_end.saturating_sub(1),
+                    )
+                    .is_some_and(|p| {
+                        RECIPIENT_PREPS.iter().any(|r| p.eq_ignore_ascii_case(r))
+                            && !p.eq_ignore_ascii_case("at")
+                    })
+            })
+            .map(|idx| Argument {
+                sector: None,
+                mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+                how: "noun-prep".into(),
+            })
+    });
+    // "Navalny's arrest", "the journalist's killing": a person's possessive before a noun of
+    // what is done to someone names who suffers it, not who does it; so does an "of" phrase
+    // after it ("the expulsion of British journalists").
+    let (actor, recipient) = match actor {
+        Some(a)
+            if recipient.is_none()
+                && (a.how.contains("poss")
+                    && a.mentions.iter().all(|&i| s.mentions[i].is_person)
+                    || a.how.starts_with("of-"))
+                && s.is_any(cand.tok_end - 1, PATIENT_NOUNS) =>
+        {
+            (None, Some(Argument { how: format!("{} (patient)", a.how), ..a }))
+        }
+        actor => (actor, recipient),
+    };
+    (actor, recipient, "noun")
+}
+
+/// The actor and recipient of a nominal trigger read from the parse: the possessor or the
+/// country adjective ("Russia's attack", "Russian strikes"), a "by" phrase, else the subject
+/// of the light verb whose object the noun is ("X launched attacks"); the recipient is the
+/// noun of a recipient preposition on the noun, or on that light verb ("… attacks on Y").
+pub(super) fn tree_noun_args(
+    s: &Sentence<'_>,
+    t: usize,
+    t_end: usize,
+    event: EventType,
+) -> (Option<Argument>, Option<Argument>) {
+    if s.tree().is_empty() {
+        return (None, None);
+    }
+    let n = s.tree().phrase_head(t, t_end);
+    let noun = s.words().word(n).to_string();
+    let light = light_verb_of(s, n);
+    let (mut actor, mut recipient) = noun_dependents(s, t, n, event);
+    // "the rebels renewed their attacks": a pronoun possessor stands for the light verb's
+    // subject.
+    let pronoun_possessor = actor.as_ref().is_some_and(|a| {
+        a.mentions.iter().all(|&i| matches!(s.mentions[i].kind, Kind::Pronoun(_)))
+    });
+    if light.is_none() && pronoun_possessor {
+        actor = pronoun_owner(s, n).or(actor);
+    }
+    if light.is_none()
+        && actor.is_none()
+        && matches!(event, EventType::Protest | EventType::Assault)
+    {
+        actor = state_subject(s, n, &noun);
+    }
+    if let Some(v) = light {
+        if actor.is_none() || pronoun_possessor {
+            let possessor = actor.take();
+            actor = light_verb_actor(s, v, &noun).or(possessor);
+        }
+        if recipient.is_none() {
+            recipient = light_verb_recipient(s, v, event);
+        }
+    }
+    (actor, recipient)
+}
+
+/// "strikes on Ukrainian energy facilities": a country adjective after a preposition of aim
+/// names the target of force, as it does for a verb.
+fn noun_target(s: &Sentence<'_>, event: EventType, i: usize, p: &str) -> bool {
+    is_actorish(&s.mentions[i])
+        || s.mentions[i].kind == Kind::Modifier
+            && event.quad_code() >= 3
+            && ["against", "on", "upon"].contains(&p)
+}
+
+/// The parties among the dependents of the event noun `n` (the trigger starts at `t`): the
+/// possessor, a modifier before it or a "by" phrase as actor, the noun of a recipient
+/// preposition as recipient.
+fn noun_dependents(
+    s: &Sentence<'_>,
+    t: usize,
+    n: usize,
+    event: EventType,
+) -> (Option<Argument>, Option<Argument>) {
+    let venue = matches!(event, EventType::Agree | EventType::Consult);
+    let words = s.words();
+    let noun = words.word(n);
+    let mut actor = None;
+    let mut recipient = None;
+    for c in s.tree().children(n) {
+        let rel = s.tree().rel(c);
+        let prep = syntax::case_word(s.tree(), &words, c);
+        let how = match (rel, prep.as_deref()) {
+            ("nmod:poss", _) => format!("nmod:poss of `{noun}`"),
+            ("amod" | "compound", _) if c < t => format!("{rel} of `{noun}`"),
+            ("nmod" | "acl", Some("by")) => format!("nmod(by) of `{noun}`"),
+            ("nmod", Some(p)) if RECIPIENT_PREPS.contains(&p) && p != "at" => {
+                if recipient.is_none() {
+                    recipient = mention_in_node(s, c, false)
+                        .filter(|&(i, _)| noun_target(s, event, i, p))
+                        .map(|(idx, sector)| Argument {
+                            sector,
+                            mentions: group(s, idx),
+                            how: format!("nmod({p}) of `{noun}`"),
+                        });
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        if actor.is_some() {
+            continue;
+        }
+        let covering = s.mentions.iter().position(|m| {
+            m.tok_start <= c
+                && c < m.tok_end
+                && (matches!(m.kind, Kind::Actor | Kind::Modifier)
+                    || matches!(m.kind, Kind::Pronoun(_)) && rel == "nmod:poss")
+                && !(venue && m.capital && rel == "compound")
+        });
+        if let Some(idx) = covering {
+            let mentions =
+                if s.mentions[idx].kind == Kind::Modifier { vec![idx] } else { group(s, idx) };
+            actor = Some(Argument { sector: None, mentions, how });
+        }
+    }
+    (actor, recipient)
+}
+
+/// The subject of the light verb `v` that carries the event noun `noun`.
+fn light_verb_actor(s: &Sentence<'_>, v: usize, noun: &str) -> Option<Argument> {
+    let path = syntax::subject(s.tree(), &s.words(), v)?;
+    let (idx, sector) = mention_of_node(s, path.token)?;
+    Some(Argument {
+        sector,
+        mentions: group(s, idx),
+        how: format!("{} (light verb of `{noun}`)", path.how),
+    })
+}
+
+/// The party of a recipient preposition on the light verb `v` ("launched strikes on Y").
+fn light_verb_recipient(s: &Sentence<'_>, v: usize, event: EventType) -> Option<Argument> {
+    let words = s.words();
+    syntax::objects(s.tree(), &words, v)
+        .into_iter()
+        .filter(|(_, p)| RECIPIENT_PREPS.contains(&p.as_str()) && p != "at")
+        .find_map(|(node, p)| {
+            let (idx, sector) =
+                mention_in_node(s, node, false).filter(|&(i, _)| noun_target(s, event, i, &p))?;
+            Some(Argument {
+                sector,
+                mentions: group(s, idx),
+                how: format!("obl({p}) of `{}`", words.word(v)),
+            })
+        })
+}
+
+/// "Teachers are out on strike", "doctors remained on strike", "Russia is at war with
+/// Ukraine": a noun event after "on" or "at" that says what state a party is in has that
+/// party, the subject of its predicate, as its actor.
+pub(super) fn state_subject(s: &Sentence<'_>, n: usize, noun: &str) -> Option<Argument> {
+    let tree = s.tree();
+    let words = s.words();
+    if !matches!(syntax::case_word(tree, &words, n).as_deref(), Some("on" | "at")) {
+        return None;
+    }
+    const STAYING: &[&str] =
+        &["remain", "remains", "remained", "remaining", "stay", "stays", "stayed", "staying"];
+    let predicate = if tree.child(n, "cop").is_some() {
+        n
+    } else if tree.rel(n) == "obl" {
+        // "out on strike": the adverb is the predicate, the copula its dependent.
+        let h = tree.head(n)?;
+        let state = tree.child(h, "cop").is_some() || s.is_any(h, STAYING);
+        state.then_some(h)?
+    } else {
+        return None;
+    };
+    let subject = tree.child(predicate, "nsubj")?;
+    let (idx, sector) = mention_of_node(s, subject)?;
+    Some(Argument {
+        sector,
+        mentions: group(s, idx),
+        how: format!("nsubj of `{}` (in the state `{noun}`)", words.word(predicate)),
+    })
+}
+
+/// "Russia cast its veto": a possessive pronoun on the object `n` of any verb stands for that
+/// verb's subject; where the parse gives the verb none ("after Russia cast its veto" read as
+/// "the resolution after Russia"), for a party just before the verb.
+pub(super) fn pronoun_owner(s: &Sentence<'_>, n: usize) -> Option<Argument> {
+    let v = s.tree().head(n).filter(|_| s.tree().rel(n) == "obj")?;
+    let words = s.words();
+    let (verb, noun) = (words.word(v), words.word(n));
+    let (node, path) = s.tree().child(v, "nsubj").map(|c| (c, "nsubj of")).or_else(|| {
+        let i = s.mentions.iter().rposition(|m| m.tok_end == v && is_actorish(m))?;
+        Some((s.mentions[i].tok_start, "party before"))
+    })?;
+    let (idx, sector) = mention_of_node(s, node)?;
+    Some(Argument {
+        sector,
+        mentions: group(s, idx),
+        how: format!("{path} `{verb}` (owns `{noun}`)"),
+    })
+}
+
+/// The verb that makes the noun node `n` its event in the parse: the verb whose object the
+/// noun is, or whose "in" phrase it is after a verb of joining; or "claimed" of "claimed
+/// responsibility for" the noun.
+pub(super) fn light_verb_of(s: &Sentence<'_>, n: usize) -> Option<usize> {
+    let words = s.words();
+    // The verb whose object the noun is ("launched attacks", "joined the strike"), or whose
+    // "in" phrase it is after a verb of joining ("took part in a blockade").
+    let light = s.tree().head(n).filter(|&v| match s.tree().rel(n) {
+        "obj" => s.carries_event(v) || s.commits_to(v, n),
+        "obl" => match syntax::case_word(s.tree(), &words, n).as_deref() {
+            Some("in") => s.joins_in(v),
+            Some("to" | "on" | "upon") => s.commits_to(v, n),
+            _ => false,
+        },
+        _ => false,
+    });
+    // "claimed responsibility for the bombing": the noun hangs on "responsibility".
+    light.or_else(|| {
+        let r = s.tree().head(n)?;
+        let v = s.tree().head(r)?;
+        (s.tree().rel(n) == "nmod"
+            && s.is_any(r, RESPONSIBILITY)
+            && s.tree().rel(r) == "obj"
+            && s.is_any(v, CLAIM))
+        .then_some(v)
+    })
+}
+
+/// The actor of the nominal trigger at `t`..`t_end` on word order: a possessor or modifier
+/// before it, an agent phrase around it, or the subject of the light verb before it.
+pub(super) fn noun_actor(
+    s: &Sentence<'_>,
+    t: usize,
+    t_end: usize,
+    clause: Clause,
+    venue: bool,
+) -> Option<Argument> {
+    possessor_or_modifier(s, t, clause, venue)
+        .or_else(|| noun_agent(s, t, t_end, clause))
+        .or_else(|| light_verb_subject(s, t, clause))
+}
+
+/// Possessive or adjective before the noun at `t`, allowing a few modifiers between.
+pub(super) fn possessor_or_modifier(
+    s: &Sentence<'_>,
+    t: usize,
+    clause: Clause,
+    venue: bool,
+) -> Option<Argument> {
+    // With `venue`, a capital before the noun without "'s" names where the event is.
+    let before = s.mentions.iter().enumerate().rev().find(|(_, m)| {
+        m.tok_end <= t
+            && t - m.tok_end <= 3
+            && m.tok_start >= clause.start
+            && (matches!(m.kind, Kind::Actor | Kind::Modifier)
+                || matches!(m.kind, Kind::Pronoun(_)) && m.possessive)
+            && !(venue && m.capital && !m.possessive)
+    });
+    // "held their first meeting": a possessive pronoun is the subject of the light verb.
+    if before.is_some_and(|(_, m)| matches!(m.kind, Kind::Pronoun(_))) {
+        if let Some(arg) = light_verb_subject(s, t, clause) {
+            return Some(arg);
+        }
+    }
+    if let Some((idx, m)) = before {
+        let possessive_mark = |k: usize| s.is_any(k, &["'s", "’s"]);
+        let gap_ok = (m.tok_end..t).all(|k| {
+            possessive_mark(k)
+                || s.tokens[k].word
+                    && !s.is_any(k, PREPOSITIONS)
+                    && !s.is_any(k, BE)
+                    && !s.is_any(k, SPEECH)
+        });
+        if gap_ok
+            && (m.possessive
+                || matches!(m.kind, Kind::Modifier)
+                || m.tok_end == t
+                || (m.tok_end + 1 == t && s.is(m.tok_end, "-")))
+        {
+            let mut mentions = coordinated(s.text, s.tokens, s.mentions, idx, true);
+            if matches!(m.kind, Kind::Modifier) {
+                mentions = vec![idx];
+            }
+            return Some(Argument {
+                sector: None,
+                mentions,
+                how: if m.possessive { "possessive".into() } else { "modifier".into() },
+            });
+        }
+    }
+    None
+}
+
+/// The agent of the noun at `t`: a "by" phrase after its complement or right after it, an
+/// "of" phrase right after it, or a "by" phrase just before it.
+pub(super) fn noun_agent(
+    s: &Sentence<'_>,
+    t: usize,
+    t_end: usize,
+    clause: Clause,
+) -> Option<Argument> {
+    // The actor named within two tokens after the preposition at `k`.
+    let agent_after = |k: usize, how: &str| {
+        let idx = s
+            .mentions
+            .iter()
+            .position(|m| m.tok_start > k && m.tok_start <= k + 2 && is_actorish(m))?;
+        Some(Argument {
+            sector: None,
+            mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+            how: format!("{how}-agent"),
+        })
+    };
+    // "the provision of munitions by the DPRK to Russia": a by-agent after the noun's
+    // complement.
+    if let Some(arg) = (t_end + 1..(t_end + 8).min(clause.end))
+        .take_while(|&k| !s.is_any(k, &[",", ";", "that", "which", "who"]))
+        .find(|&k| s.is(k, "by"))
+        .and_then(|by| agent_after(by, "by"))
+    {
+        return Some(arg);
+    }
+    // "the visit of X", "attacks by X"
+    for how in ["of", "by"] {
+        if s.is(t_end, how) {
+            if let Some(arg) = agent_after(t_end, how) {
+                return Some(arg);
+            }
+        }
+    }
+    // "used by Russia in major attacks": a by-agent just before.
+    if let Some(by) = (t.saturating_sub(6).max(clause.start)..t).rev().find(|&k| s.is(k, "by")) {
+        if let Some(idx) = s.mentions.iter().position(|m| m.tok_start == by + 1 && is_actorish(m)) {
+            return Some(Argument {
+                sector: None,
+                mentions: vec![idx],
+                how: "by-agent-before".into(),
+            });
+        }
+    }
+    None
+}
+
+/// A light verb makes the noun at `t` its event: "Russia launched attacks on Ukraine".
+pub(super) fn light_verb_subject(s: &Sentence<'_>, t: usize, clause: Clause) -> Option<Argument> {
+    let v = (t.saturating_sub(6).max(clause.start)..t)
+        .rev()
+        .find(|&k| s.carries_event(k) || s.commits_to(k, t))?;
+    // "launched an investigation into the killings": the noun hangs on another noun's
+    // preposition, not on the light verb ("a series of attacks" does).
+    // "claimed responsibility for the attack" is the claimant's; so is a preposition of the
+    // verb itself ("agreed to concessions") or of taking part.
+    let kept = |k: usize| {
+        s.is(k, "of")
+            || s.is(k, "for") && s.is_any(k - 1, RESPONSIBILITY)
+            // "took part in a blockade", "played a role in the attack": taking part.
+            || s.is_any(k - 1, &["part", "role", "hand", "lead"])
+    };
+    if (v + 2..t).any(|k| {
+        s.is_any(k, PREPOSITIONS)
+            && !kept(k)
+            && (v + 1..k).any(|j| !s.is_any(j, DETERMINERS) && !s.word(j).ends_with("ly"))
+    }) {
+        return None;
+    }
+    let mut arg = subject_before(s, clause.start, v)?;
+    arg.how = "light-verb-subject".into();
+    Some(arg)
+}
+
+/// The one a judgement accuses ("it is despicable that Russia …", "Moscow's conduct is
+/// shameful"): whoever the judged clause or phrase names. The one judging is the speaker, left
+/// unidentified (the attribution names them when the sentence does). Only predicative uses
+/// count: the adjective follows a form of "be", so "an unacceptable offer" is no accusation.
+pub(super) fn judged(s: &Sentence<'_>, t: usize, t_end: usize, clause: Clause) -> Option<Argument> {
+    let mut k = t;
+    while k > clause.start
+        && s.is_any(
+            k - 1,
+            &[
+                "so",
+                "very",
+                "utterly",
+                "deeply",
+                "truly",
+                "simply",
+                "absolutely",
+                "most",
+                "totally",
+            ],
+        )
+    {
+        k -= 1;
+    }
+    let predicative = k > 0 && s.is_any(k - 1, BE);
+    if !predicative {
+        return None;
+    }
+    // The judged party: in the clause after "that" / "of" / "for", else the subject before
+    // "is" when it is not the expletive "it".
+    let after = s
+        .mentions
+        .iter()
+        .position(|m| m.tok_start >= t_end && m.tok_start <= t_end + 4 && is_actorish(m))
+        .map(|idx| Argument {
+            sector: None,
+            mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+            how: "judged-clause".into(),
+        });
+    let before = || {
+        s.mentions
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, m)| {
+                m.tok_end <= k
+                    && m.tok_start >= clause.start
+                    && is_actorish(m)
+                    && !s.is(m.tok_start, "it")
+            })
+            .map(|(idx, _)| Argument {
+                sector: None,
+                mentions: vec![idx],
+                how: "judged-subject".into(),
+            })
+    };
+    after.or_else(before)
+}

@@ -1,0 +1,439 @@
+//! The recipient of an active verb: its object in the parse, a generic victim, the party of
+//! a recipient preposition after it, the destination of what is sent.
+
+use super::*;
+
+/// The object or prepositional recipient of an active verb.
+pub(super) fn active_object(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+    clause: Clause,
+) -> Option<Argument> {
+    let trigger = &triggers.rows[cand.trigger];
+    let t = cand.tok_start;
+    let aid_like = matches!(trigger.event, EventType::Aid | EventType::Agree);
+    let object_end = object_end(s, cand, clause);
+    let mut object = tree_object(s, t, cand.tok_end, aid_like, trigger.event)
+        .or_else(|| recipient_after(s, trigger, cand, object_end, aid_like));
+    if weapons_as_object(triggers, trigger, s, &object) {
+        object = recipient_after(s, trigger, cand, object_end, false)
+            .filter(|a| a.how.starts_with("prep-"));
+    }
+    // "soldiers fighting for Russia", "troops deployed for Belarus": force is used for a side,
+    // not against it.
+    if matches!(trigger.event, EventType::Assault | EventType::Mobilize)
+        && object.as_ref().is_some_and(|o| o.via("for"))
+    {
+        object = None;
+    }
+    // "X warned that Y's support …": the first party of the complement.
+    if object.is_none()
+        && s.is(cand.tok_end, "that")
+        && matches!(
+            trigger.event,
+            EventType::Threaten | EventType::Accuse | EventType::Reject | EventType::Request
+        )
+    {
+        object = complement_party(s, cand);
+    }
+    if matches!(trigger.event, EventType::Accuse | EventType::Reject) {
+        if let Some(agent) = condemned_agent(triggers, s, candidates, cand, clause) {
+            object = Some(agent);
+        }
+    }
+    // Violence and coercion against people the text does not name: ACLED's "civilians",
+    // "protesters". A verb that needs a named party (flag `dyadic`) still needs one.
+    if matches!(trigger.event, EventType::Assault | EventType::Coerce) && !trigger.dyadic {
+        object = object.or_else(|| generic_object(s, cand, clause));
+    }
+    if object_is_no_party(triggers, s, candidates, cand, &object) {
+        object = None;
+    }
+    object
+}
+
+/// Where the object of the verb `cand` may end: its clause, or further when a party right
+/// after the verb runs on. A speech verb opens a complement clause, but its direct object
+/// stands before that clause: "accused the United States of lying", "told Seoul that …".
+fn object_end(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> usize {
+    s.mentions
+        .iter()
+        .find(|m| {
+            is_actorish(m)
+                && (m.tok_start == cand.tok_end
+                    || m.tok_start == cand.tok_end + 1 && s.is_any(cand.tok_end, DETERMINERS))
+        })
+        .map_or(clause.end, |m| clause.end.max(m.tok_end))
+}
+
+/// "fired Iranian drones at Kyiv", "used North Korean missiles against …": the weapons a
+/// row names as its object are the instrument; the target follows a preposition.
+fn weapons_as_object(
+    triggers: &Triggers,
+    trigger: &Trigger,
+    s: &Sentence<'_>,
+    object: &Option<Argument>,
+) -> bool {
+    trigger.event == EventType::Assault
+        && (trigger.object.is_some_and(|c| triggers.class_names[c] == "WEAPONS")
+            || matches!(trigger.lemma.as_str(), "use" | "fire" | "launch" | "employ"))
+        && object.as_ref().is_some_and(|o| {
+            !o.how.starts_with("obl(")
+                && !o.how.starts_with("prep-")
+                && o.mentions.iter().any(|&i| {
+                    let last = s.mentions[i].tok_end - 1;
+                    s.is_any(last, PROJECTILES) || s.is_any(last, super::screen::WEAPON_KINDS)
+                })
+        })
+}
+
+/// The first named party of the complement clause after "that" ("warned that Russia's
+/// support …").
+fn complement_party(s: &Sentence<'_>, cand: &Candidate) -> Option<Argument> {
+    let next_clause = s.clause_of(cand.tok_end + 1);
+    s.mentions
+        .iter()
+        .position(|m| {
+            m.tok_start > cand.tok_end
+                && m.tok_start < next_clause.end
+                && m.kind == Kind::Actor
+                && !m.entity.country.is_empty()
+                && preposition_before(s.text, s.tokens, m.tok_start, cand.tok_end)
+                    .is_none_or(|p| !LOCATIVE.iter().any(|l| p.eq_ignore_ascii_case(l)))
+        })
+        .map(|idx| Argument { sector: None, mentions: vec![idx], how: "complement-party".into() })
+}
+
+/// "condemned the provision of munitions by the DPRK to Russia": what is condemned is an
+/// event; its agent is the one accused. Not the "of" phrase of a noun of what is done to
+/// someone ("condemned the arrest of two journalists" accuses their jailers, not them).
+fn condemned_agent(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+    clause: Clause,
+) -> Option<Argument> {
+    let condemned = candidates.iter().find(|c| {
+        triggers.rows[c.trigger].pos == Pos::Noun
+            && c.tok_start >= cand.tok_end
+            && c.tok_start <= cand.tok_end + 2
+            && (cand.tok_end..c.tok_start).all(|k| s.is_any(k, DETERMINERS))
+    })?;
+    let agent =
+        noun_actor(s, condemned.tok_start, condemned.tok_end, clause, false).filter(|a| {
+            !(a.how.starts_with("of-") && s.is_any(condemned.tok_end - 1, PATIENT_NOUNS))
+        })?;
+    Some(Argument {
+        sector: None,
+        mentions: agent.mentions,
+        how: format!("the condemned event's {}", agent.how),
+    })
+}
+
+/// Whether what follows the verb is no party of its event: the topic of a discussion, the
+/// object of the verb after "help", what is denied.
+fn object_is_no_party(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+    object: &Option<Argument>,
+) -> bool {
+    let lemma = triggers.rows[cand.trigger].lemma.as_str();
+    // "discussed ways to respond to Pyongyang's moves": what is discussed is the topic; the
+    // party discussed with follows "with".
+    matches!(lemma, "discuss" | "debate") && object.as_ref().is_some_and(|o| !o.via("with"))
+        // "helping push Ukrainian units out of Kursk": the object of a bare infinitive after
+        // "help" is that verb's, not the one helped.
+        || matches!(lemma, "help" | "assist")
+            && (super::candidates::verb_candidate(triggers, candidates, |_, c| {
+                c.tok_start == cand.tok_end
+            }) || s.is_any(cand.tok_end, BARE_AFTER_HELP))
+        // "denied sending missiles to Russia", "denied that any North Korean troops were …":
+        // the parties of what is denied are not those the denial is aimed at.
+        || lemma == "deny"
+            && (s.word(cand.tok_end).ends_with("ing")
+                || s.is_any(cand.tok_end, &["that", "having"]))
+}
+
+/// "killed five villagers", "fired tear gas at protesters", "arrested dozens of students":
+/// with no named party after the verb, a bare sector noun as its object (or after a recipient
+/// preposition) is the party it is done to, as a bare sector subject is the one who acts.
+pub(super) fn generic_object(
+    s: &Sentence<'_>,
+    cand: &Candidate,
+    clause: Clause,
+) -> Option<Argument> {
+    let t_end = cand.tok_end;
+    let idx = s.mentions.iter().position(|m| {
+        m.kind == Kind::SectorOnly
+            && m.entity.sector != "PTY"
+            && m.tok_start >= t_end
+            && m.tok_start < clause.end
+            && m.tok_start <= t_end + 5
+            && may_be_party(s, m)
+            && !s.is_any(m.tok_end - 1, &["side", "sides", "state", "states", "other", "others"])
+            // "used attack helicopters against …": equipment is an instrument.
+            && !s.is_any(m.tok_end - 1, super::screen::WEAPON_KINDS)
+            && !s.is_any(m.tok_end - 1, PROJECTILES)
+            // "withdrew their ambassadors", "deployed its troops": one's own people.
+            && !(t_end..m.tok_start)
+                .any(|k| s.is_any(k, POSSESSIVE_PRONOUNS) || s.is_any(k, &["my", "your"]))
+            && !in_relative_clause(s, t_end, m)
+            && !pronoun_subject_of_clause(s, m)
+            && !subject_of_another_clause(s, cand, m)
+            // Only determiners, numbers and modifiers between: no verb, no clause.
+            && (t_end..m.tok_start).all(|k| !s.is_any(k, RELATIVE_WORDS) && !s.is(k, ","))
+            && preposition_before(s.text, s.tokens, m.tok_start, t_end.saturating_sub(1))
+                .map(str::to_ascii_lowercase)
+                .is_none_or(|p| RECIPIENT_PREPS.contains(&p.as_str()) && p != "by")
+    })?;
+    Some(Argument { sector: None, mentions: vec![idx], how: "generic object".into() })
+}
+
+/// Where forces moved in the passive were sent: the party after "to" or "into", read from
+/// the parse, else from word order ("were deployed to Russia's Kursk region").
+pub(in crate::rules) fn destination(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    cand: &Candidate,
+    clause: Clause,
+) -> Option<Argument> {
+    let trigger = &triggers.rows[cand.trigger];
+    let to = |a: &Argument| a.via("to") || a.via("into");
+    tree_object(s, cand.tok_start, cand.tok_end, true, EventType::Mobilize)
+        .filter(to)
+        .or_else(|| recipient_after(s, trigger, cand, clause.end, true).filter(to))
+}
+
+/// The party a verb trigger is done to, read from the parse: its object, or the noun of a
+/// recipient preposition ("to", "against", "with", …). What is given is no party, so for aid
+/// the preposition's noun comes first.
+pub(super) fn tree_object(
+    s: &Sentence<'_>,
+    t: usize,
+    t_end: usize,
+    aid_like: bool,
+    event: EventType,
+) -> Option<Argument> {
+    if s.tree().is_empty() {
+        return None;
+    }
+    let hostile = event.quad_code() >= 3;
+    let v = s.tree().phrase_head(t, t_end);
+    let words = s.words();
+    let parties = |v: usize| -> Vec<((usize, Option<usize>), String)> {
+        syntax::objects(s.tree(), &words, v)
+            .into_iter()
+            .filter(|(_, p)| {
+                p.is_empty()
+                    || RECIPIENT_PREPS.contains(&p.as_str())
+                        && !LOCATIVE.contains(&p.as_str())
+                        // "agreed to exchange data on North Korean launches": what
+                        // cooperation is on is its topic, not a partner.
+                        && !(on_is_topic(event) && ["on", "upon"].contains(&p.as_str()))
+            })
+            .filter_map(|(node, p)| {
+                let found = mention_in_node(s, node, false)?;
+                let m = &s.mentions[found.0];
+                // A country adjective on the object names its party: "rejected a Senegalese
+                // peace plan", "shelled Iraqi towns".
+                // "fought against Ukrainian units", "strikes on Russian positions": a
+                // country adjective after a preposition of aim names its party too.
+                let aimed = p.is_empty() || ["against", "on", "upon"].contains(&p.as_str());
+                // "used North Korean missiles": the maker of the weapons force uses is not
+                // its target ("buy American weapons" names the seller).
+                let weapon = hostile
+                    && p.is_empty()
+                    && (s.is_any(node, PROJECTILES) || s.is_any(node, super::screen::WEAPON_KINDS));
+                let party = is_actorish(m) || m.kind == Kind::Modifier && aimed && !weapon;
+                // The parse may take "alongside X" for an object: X is an ally.
+                let allied = ALLIED_PREPS.contains(&p.as_str())
+                    || preposition_before(s.text, s.tokens, m.tok_start, t_end.saturating_sub(1))
+                        .is_some_and(|w| ALLIED_PREPS.iter().any(|a| w.eq_ignore_ascii_case(a)));
+                (party && !allied && m.tok_start >= t_end).then_some((found, p))
+            })
+            .collect()
+    };
+    let mut found = parties(v);
+    let mut v = v;
+    // "threatened to shell Iraqi towns", "refused to allow United Nations planes": with no
+    // party of its own, the verb's infinitive complement names the one it is aimed at.
+    if found.is_empty() {
+        if let Some(x) = s.tree().children(v).find(|&c| {
+            s.tree().rel(c) == "xcomp" && syntax::has_dependent(s.tree(), &words, c, "mark", "to")
+        }) {
+            found = parties(x);
+            v = x;
+        }
+    }
+    let ((idx, sector), p) = if aid_like {
+        found.iter().find(|(_, p)| !p.is_empty()).or(found.first())?
+    } else {
+        found.first()?
+    };
+    let how = if p.is_empty() {
+        format!("obj of `{}`", words.word(v))
+    } else {
+        format!("obl({p}) of `{}`", words.word(v))
+    };
+    let mentions = coordinated(s.text, s.tokens, s.mentions, *idx, false);
+    Some(Argument { sector: *sector, mentions, how })
+}
+
+/// The first party after the verb `cand` (before `end`) that may be its recipient: its object
+/// or the party of a recipient preposition; for aid, the beneficiary of a purpose clause or a
+/// party after a preposition before a bare object.
+pub(super) fn recipient_after(
+    s: &Sentence<'_>,
+    trigger: &Trigger,
+    cand: &Candidate,
+    end: usize,
+    aid_like: bool,
+) -> Option<Argument> {
+    let t_end = cand.tok_end;
+    let mut first: Option<(usize, String)> = None;
+    for (idx, m) in s.mentions.iter().enumerate() {
+        if m.tok_start < t_end || m.tok_start >= end || !is_actorish(m) || s.is_sourced(m.tok_start)
+        {
+            continue;
+        }
+        if m.tok_start - t_end > 12 {
+            break;
+        }
+        // "thanked Kim for sending troops to expel Ukrainian forces", "criticised Seoul for
+        // helping Kyiv": the parties of the reason thanked or blamed are the reason's.
+        if matches!(
+            trigger.event,
+            EventType::Support | EventType::Accuse | EventType::Sanction | EventType::Coerce
+        ) && (t_end..m.tok_start).any(|k| s.is(k, "for") && s.word(k + 1).ends_with("ing"))
+        {
+            break;
+        }
+        if subject_of_another_clause(s, cand, m)
+            || in_relative_clause(s, t_end, m)
+            || pronoun_subject_of_clause(s, m)
+        {
+            continue;
+        }
+        let Some(how) = recipient_how(s, trigger.event, t_end, m) else { continue };
+        let purpose = after_purpose_verb(s, m);
+        if aid_like && purpose {
+            return Some(Argument {
+                sector: None,
+                mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+                how: "purpose".into(),
+            });
+        }
+        // "sent troops to help expel Ukrainian forces": the object of an infinitive further
+        // on is that verb's, not this one's.
+        if aid_like && how == "object" && !purpose && infinitive_between(s, t_end, m.tok_start) {
+            continue;
+        }
+        if first.is_none() {
+            first = Some((idx, how));
+            if !aid_like || trigger.inverse {
+                break;
+            }
+        }
+    }
+    let (idx, how) = first?;
+    Some(Argument {
+        sector: None,
+        mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+        how,
+    })
+}
+
+/// How the party `m` after the verb ending at `t_end` stands to it ("object", "prep-to",
+/// "prep-against-of", …), or `None` when it is no recipient: a place, an agent, a topic.
+fn recipient_how(s: &Sentence<'_>, event: EventType, t_end: usize, m: &Mention) -> Option<String> {
+    let prep = preposition_before(s.text, s.tokens, m.tok_start, t_end.saturating_sub(1))
+        .map(str::to_ascii_lowercase);
+    match prep.as_deref() {
+        Some(p) if LOCATIVE.contains(&p) => None,
+        Some("by") => None,
+        // Cooperation on something: its topic, not a partner.
+        Some("on" | "upon") if on_is_topic(event) => None,
+        // "condemned the launch, with the White House calling it …": an absolute
+        // construction names who else spoke, not the recipient.
+        Some("with") if s.word(m.tok_end).ends_with("ing") => None,
+        Some(p) if RECIPIENT_PREPS.contains(&p) => Some(format!("prep-{p}")),
+        // "condemned the cooperation between Moscow and Pyongyang": both parties of what
+        // is acted on; not for an agreement, talks or cooperation, whose own parties
+        // "between" names ("agreed upon a pact between the two countries").
+        Some("between") if !parties_between(event) => Some("prep-between".into()),
+        Some("of") => {
+            // "to the occupied territories of Ukraine": an "of" phrase counts when the
+            // noun it attaches to followed a recipient preposition.
+            let before_of =
+                (t_end..m.tok_start).rev().find(|&k| s.is(k, "of")).unwrap_or(m.tok_start);
+            match preposition_before(
+                s.text,
+                s.tokens,
+                before_of.saturating_sub(1),
+                t_end.saturating_sub(1),
+            )
+            .map(str::to_ascii_lowercase)
+            {
+                Some(p) if RECIPIENT_PREPS.contains(&p.as_str()) => Some(format!("prep-{p}-of")),
+                _ => None,
+            }
+        }
+        Some(_) => None,
+        None => Some("object".into()),
+    }
+}
+
+/// Purpose clauses name the beneficiary: "sent shells in order to aid Russia", "to help
+/// defend Saudi Arabia".
+fn after_purpose_verb(s: &Sentence<'_>, m: &Mention) -> bool {
+    let mut k = m.tok_start;
+    while k > 0 && s.is_any(k - 1, PURPOSE_VERBS) {
+        k -= 1;
+    }
+    k < m.tok_start && k > 0 && s.is(k - 1, "to")
+}
+
+/// Whether the parse makes mention `m` the subject of a clause other than the trigger's own
+/// ("rejected the plan, saying it was unfair", "condemned the attack and said Paris would
+/// …"): a party of what is said next, not the trigger's object. The subject of a complement
+/// the trigger governs stays its recipient ("demanded Belarus release them", "refused to
+/// let UN planes land"), and so does the subject of a condition ("threatened to leave unless
+/// Israel …").
+pub(super) fn subject_of_another_clause(s: &Sentence<'_>, cand: &Candidate, m: &Mention) -> bool {
+    let tree = s.tree();
+    if tree.is_empty() {
+        return false;
+    }
+    let h = tree.phrase_head(m.tok_start, m.tok_end);
+    if !matches!(tree.rel(h), "nsubj" | "nsubj:pass") {
+        return false;
+    }
+    let Some(p) = tree.head(h) else { return false };
+    let v = tree.phrase_head(cand.tok_start, cand.tok_end);
+    // "refused to allow UN planes to land": a chain of complements up to the trigger.
+    let mut c = p;
+    let mut complement = false;
+    for _ in 0..4 {
+        if !matches!(tree.rel(c), "ccomp" | "xcomp") {
+            break;
+        }
+        match tree.head(c) {
+            Some(up) if up == v => {
+                complement = true;
+                break;
+            }
+            Some(up) => c = up,
+            None => break,
+        }
+    }
+    // "threatened to walk out unless Israel rescinded …": the condition names the target.
+    let words = s.words();
+    let condition = tree.rel(p) == "advcl"
+        && ["if", "unless"].iter().any(|w| syntax::has_dependent(tree, &words, p, "mark", w));
+    p != v && !complement && !condition
+}

@@ -1,0 +1,206 @@
+//! Passive verbs: whether a participle is one, its agent ("by"), and the party it is done to.
+
+use super::*;
+
+/// A passive verb: the agent acts on the passive subject.
+pub(super) fn passive_args(
+    trigger: &Trigger,
+    s: &Sentence<'_>,
+    cand: &Candidate,
+    clause: Clause,
+) -> (Option<Argument>, Option<Argument>, &'static str) {
+    let t = cand.tok_start;
+    let (tree_agent, tree_patient) = tree_passive(s, t, cand.tok_end);
+    let agent = tree_agent.or_else(|| agent_after(s, cand.tok_end, clause.end)).or_else(|| {
+        // "were deported from Iran": the party they are sent away from expels them.
+        matches!(trigger.mode.as_str(), "expel" | "deport")
+            .then(|| recipient_after(s, trigger, cand, clause.end, false))
+            .flatten()
+            .filter(|a| a.via("from"))
+    });
+    // "sanctions were imposed on Russia": when the passive subject is what was done, the
+    // party it was done to follows a recipient preposition.
+    // "missiles that were fired at Ukrainian cities": what was fired is no party; force is
+    // done to the party after "at", "on" or "against".
+    let aimed = (trigger.event == EventType::Assault).then(|| aimed_at(s, cand, clause)).flatten();
+    let patient =
+        aimed.or(tree_patient).or_else(|| subject_before(s, clause.start, t)).or_else(|| {
+            recipient_after(s, trigger, cand, clause.end, false)
+                .filter(|a| a.how.starts_with("prep-"))
+        });
+    // "Vietnam is committed to …", "Japan is prepared to …": an adjectival
+    // predicate of intent; its subject is the one who intends.
+    if agent.is_none() && trigger.intent {
+        (patient, None, "adjectival")
+    } else {
+        (agent, patient, "passive")
+    }
+}
+
+/// The party right after a preposition of aim that ends the passive trigger or follows it
+/// ("were fired at Ukrainian cities", "was opened on protesters in Kyiv").
+pub(super) fn aimed_at(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<Argument> {
+    const AIM: &[&str] = &["at", "on", "against", "upon"];
+    let last = cand.tok_end - 1;
+    let p = if s.is_any(last, AIM) {
+        last
+    } else if s.is_any(cand.tok_end, AIM) {
+        cand.tok_end
+    } else {
+        return None;
+    };
+    let idx = s.mentions.iter().position(|m| {
+        m.tok_start > p
+            && m.tok_start <= p + 3
+            && m.tok_start < clause.end
+            && (is_actorish(m) || m.kind == Kind::Modifier)
+            && (p + 1..m.tok_start).all(|k| s.is_any(k, DETERMINERS) || s.tokens[k].word)
+    })?;
+    Some(Argument {
+        sector: None,
+        mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+        how: format!("prep-{}", s.word(p).to_ascii_lowercase()),
+    })
+}
+
+/// The agent (`obl:agent`, "by X") and the patient (the passive subject) of a passive verb
+/// trigger, read from the parse.
+pub(super) fn tree_passive(
+    s: &Sentence<'_>,
+    t: usize,
+    t_end: usize,
+) -> (Option<Argument>, Option<Argument>) {
+    if s.tree().is_empty() {
+        return (None, None);
+    }
+    let v = s.tree().phrase_head(t, t_end);
+    let words = s.words();
+    let agent = syntax::agent(s.tree(), &words, v)
+        .and_then(|node| mention_of_node(s, node))
+        .filter(|&(i, _)| is_actorish(&s.mentions[i]) || s.mentions[i].kind == Kind::Modifier)
+        .map(|(idx, sector)| Argument {
+            sector,
+            mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+            how: format!("obl:agent of `{}`", words.word(v)),
+        });
+    let patient = s.tree().child(v, "nsubj:pass").and_then(|node| {
+        let (idx, sector) = mention_of_node(s, node)?;
+        Some(Argument {
+            sector,
+            mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+            how: format!("nsubj:pass of `{}`", words.word(v)),
+        })
+    });
+    (agent, patient)
+}
+
+pub(super) fn agent_after(s: &Sentence<'_>, t: usize, end: usize) -> Option<Argument> {
+    let by = (t..end.min(t + 6)).find(|&k| s.is(k, "by"))?;
+    // "by Russian air defences": a country adjective names the agent too; "by masked
+    // gunmen", "by rioters": a bare sector noun, when no named party is there.
+    let near = |m: &Mention| m.tok_start > by && m.tok_start <= by + 2;
+    let idx = s
+        .mentions
+        .iter()
+        .position(|m| near(m) && (is_actorish(m) || m.kind == Kind::Modifier))
+        .or_else(|| {
+            s.mentions
+                .iter()
+                .position(|m| near(m) && m.kind == Kind::SectorOnly && m.entity.sector != "PTY")
+        })?;
+    Some(Argument {
+        sector: None,
+        mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+        how: "by-agent".into(),
+    })
+}
+
+/// Whether the trigger at `t` is used as a passive verb.
+pub(in crate::rules) fn is_passive(s: &Sentence<'_>, t: usize, form: Form, end: usize) -> bool {
+    if form != Form::Past {
+        return false;
+    }
+    // "Israel is opposed to the plan": an adjective of stance, its subject the one who
+    // opposes.
+    if s.is_any(t, &["opposed", "committed"]) && s.is(t + 1, "to") {
+        return false;
+    }
+    let mut k = t;
+    while k > 0 {
+        k -= 1;
+        let w = s.word(k);
+        if s.is_any(k, BE) {
+            return true;
+        }
+        if w.ends_with("ly")
+            || s.is_any(
+                k,
+                &[
+                    "not",
+                    "already",
+                    "also",
+                    "reportedly",
+                    "allegedly",
+                    "n't",
+                    "yet",
+                    "being",
+                    "now",
+                    "still",
+                    "then",
+                    "just",
+                    "never",
+                    "again",
+                    "since",
+                ],
+            )
+        {
+            continue;
+        }
+        // "were beaten and detained", "have been harassed … and briefly detained": a
+        // participle joined to a passive one is passive too, unless an object follows it
+        // ("were deployed and arrested 20 people").
+        if s.is_any(k, &["and", "or"]) && !object_follows(s, t + 1) {
+            return passive_before(s, k);
+        }
+        break;
+    }
+    // Reduced relatives: "missiles, used by Russia"; "the soldiers sent to Ukraine".
+    let after_noun =
+        t > 0 && s.mentions.iter().any(|m| m.tok_end == t && !matches!(m.kind, Kind::Pronoun(_)));
+    (t > 0 && s.is(t - 1, ",")) && (t + 1..end.min(t + 4)).any(|k| s.is(k, "by"))
+        || s.is(t + 1, "by")
+        || super::irrealis::charged_after_noun(s, t)
+        || after_noun
+            && s.is_any(t + 1, &["to", "by", "from", "into", "against"])
+            && (t + 2..end).take_while(|&k| !s.is(k, ",")).any(|k| {
+                s.is_any(
+                    k,
+                    &[
+                        "will", "would", "is", "are", "was", "were", "has", "have", "had", "can",
+                        "could", "must", "should", "may",
+                    ],
+                )
+            })
+}
+
+/// Whether a passive auxiliary and its participle stand in the ten words before the
+/// conjunction at `and` (no sentence-internal stop between): "been blocked or harassed … and".
+pub(super) fn passive_before(s: &Sentence<'_>, and: usize) -> bool {
+    (and.saturating_sub(10)..and).rev().take_while(|&k| !s.is_any(k, &[";", ":", "—"])).any(|k| {
+        s.is_any(k, &["been", "being", "was", "were", "is", "are"])
+            && (k + 1..(k + 3).min(and)).any(|p| {
+                let w = s.word(p);
+                w.len() > 3 && (w.ends_with("ed") || w.ends_with("en"))
+            })
+    })
+}
+
+/// Whether an object starts at token `k`: a determiner, a number, a party or an object
+/// pronoun.
+pub(super) fn object_follows(s: &Sentence<'_>, k: usize) -> bool {
+    s.is_any(k, DETERMINERS)
+        || s.is_any(k, &["them", "him", "her", "us", "me", "dozens", "hundreds", "thousands"])
+        || s.word(k).starts_with(|c: char| c.is_ascii_digit())
+        || crate::sizes::is_number_word(s.word(k))
+        || s.mentions.iter().any(|m| m.tok_start == k)
+}
