@@ -1,0 +1,405 @@
+//! Trigger candidates: where the event words of a sentence are, and which dictionary row each
+//! one is (`rows`: the rows whose object class or form fits), and which candidates another
+//! one supersedes (`superseding`, `restating`).
+
+mod restating;
+mod rows;
+mod superseding;
+
+use super::*;
+use restating::*;
+use rows::*;
+use superseding::*;
+
+pub(super) use restating::{governs_concession, promises_concession};
+pub(super) use rows::has_class;
+pub(super) use superseding::{superseded, verb_candidate};
+
+/// The trigger candidates of one sentence, as token ranges: dictionary matches on word
+/// boundaries that are not capitalised names or inside a name, each with its chosen row.
+pub(super) fn find(
+    coder: &Coder,
+    s0: &Sentence<'_>,
+    sentence: &dyad_model::Sentence,
+    all_triggers: &[aho_corasick::Match],
+) -> Vec<Candidate> {
+    let triggers = coder.triggers;
+    let lo = all_triggers.partition_point(|m| m.start() < sentence.start);
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for m in all_triggers[lo..].iter().take_while(|m| m.start() < sentence.end) {
+        if crate::tokens::alnum_before(s0.text, m.start())
+            || crate::tokens::alnum_after(s0.text, m.end())
+        {
+            continue;
+        }
+        let Some(tok_start) = s0.tokens.iter().position(|t| t.start == m.start()) else {
+            continue;
+        };
+        let Some(tok_end) = s0.tokens.iter().position(|t| t.end == m.end()).map(|e| e + 1) else {
+            continue;
+        };
+        // A capitalised word inside a sentence is a name or a month ("March", "Freedom
+        // Edge"), not an event word.
+        let first_word = tok_start == 0
+            || s0.tokens[..tok_start].iter().all(|t| !t.word)
+            || (tok_start > 0
+                && is_any(s0.text, &s0.tokens[tok_start - 1], &["“", "\"", ":", "—", "("]));
+        if !first_word
+            && s0.text[s0.tokens[tok_start].start..].starts_with(|c: char| c.is_uppercase())
+        {
+            continue;
+        }
+        // Inside a name ("the Defence Ministry", "Strike Force"): not a trigger.
+        if s0.mentions.iter().any(|mm| {
+            mm.tok_start <= tok_start && tok_end <= mm.tok_end && mm.kind != Kind::Modifier
+        }) {
+            continue;
+        }
+        // A dictionary phrase none of whose rows fits here may be its first words read by a
+        // hand-written row ("met with Kim": PETRARCH2's "meet with" has object rows only;
+        // "meet" is the meeting). A dictionary row of the shorter words is no reading of the
+        // phrase ("looking for a way" is not "look … way").
+        let shorter = (tok_start + 1..tok_end).rev().filter_map(|end| {
+            let pattern = triggers.exact(s0.text, m.start(), s0.tokens[end - 1].end)?;
+            Some((pattern, end))
+        });
+        let chosen = std::iter::once((m.pattern().as_usize(), tok_end)).chain(shorter).find_map(
+            |(pattern, end)| {
+                let choice = choose_trigger(coder, s0, &triggers.forms[pattern], tok_start, end)?;
+                (end == tok_end || !triggers.rows[choice.0].dictionary)
+                    .then_some((choice.0, choice.1, end))
+            },
+        );
+        if let Some((row, form, tok_end)) = chosen {
+            candidates.push(Candidate { trigger: row, form, tok_start, tok_end });
+        }
+    }
+    candidates
+}
+
+/// Chooses which trigger row a matched word stands for, checking part of speech and the
+/// object class some rows require.
+fn choose_trigger(
+    coder: &Coder,
+    s: &Sentence<'_>,
+    rows: &[(usize, Form)],
+    t: usize,
+    t_end: usize,
+) -> Option<(usize, Form)> {
+    let triggers = coder.triggers;
+    let has_verb = rows.iter().any(|(r, _)| triggers.rows[*r].pos == Pos::Verb);
+    let has_noun = rows.iter().any(|(r, _)| triggers.rows[*r].pos == Pos::Noun);
+    let verb_context = verb_context(s, t);
+    // "in order to" is a purpose phrase, not an order.
+    if t > 0 && s.is(t - 1, "in") && s.is(t_end, "to") {
+        return None;
+    }
+    // "new EU sanctions on Russia", "US strikes on Houthi targets": a verb in -s takes its
+    // object directly; before "on" or "against" the word is the plural noun.
+    // ("the union protests against …" is the verb: a group, not a name used as a modifier).
+    let plural_before_aim = s.word(t_end.saturating_sub(1)).ends_with('s')
+        && s.is_any(t_end, &["on", "against", "upon"])
+        && s.mentions.iter().any(|m| {
+            m.tok_end == t && m.kind == Kind::Actor && !m.is_person && m.entity.sector.is_empty()
+        })
+        && rows.iter().any(|(r, f)| triggers.rows[*r].pos == Pos::Noun && *f == Form::Plural);
+    let want = match (has_verb, has_noun) {
+        (true, true) if verb_context && !plural_before_aim => Pos::Verb,
+        (true, true) => Pos::Noun,
+        (true, false) => Pos::Verb,
+        _ => Pos::Noun,
+    };
+    // "-ing" forms after a determiner are nouns; they have no noun row, so they are skipped.
+    let mut accepted: Option<Vec<(u32, u32)>> = None;
+    let mut accepted_near: Option<Vec<(u32, u32)>> = None;
+    // The verb reading first where the context asks for one; a noun reading when no verb
+    // form fits ("agreed to concessions": "to" takes the base form).
+    let order: &[Pos] = match want {
+        Pos::Verb if has_noun => &[Pos::Verb, Pos::Noun],
+        Pos::Verb => &[Pos::Verb],
+        Pos::Noun => &[Pos::Noun],
+    };
+    for &(row, form) in
+        order.iter().flat_map(|&pos| rows.iter().filter(move |(r, _)| triggers.rows[*r].pos == pos))
+    {
+        let trigger = &triggers.rows[row];
+        if trigger.pos == Pos::Verb && !verb_form_fits(trigger, s, form, t, t_end, verb_context) {
+            continue;
+        }
+        if trigger.object_words {
+            // The rows whose object words follow the verb (within six words for a light
+            // verb, eight otherwise), looked up once per match; in the passive the object
+            // stands before the verb ("grenades were hurled", "a ceasefire was declared").
+            let (cache, reach) =
+                if trigger.light { (&mut accepted_near, 6) } else { (&mut accepted, 8) };
+            let found = cache.get_or_insert_with(|| {
+                let to = object_reach(triggers, s, t_end, reach);
+                let mut found = object_rows(triggers, s, t_end, to, false);
+                found.extend(passive_object_rows(triggers, s, form, t, reach));
+                nearest_rows(rows, found)
+            });
+            if found.binary_search_by_key(&(row as u32), |f| f.0).is_err() {
+                continue;
+            }
+        }
+        if let Some(class) = trigger.object {
+            if !object_class_found(coder, s, trigger, class, form, t, t_end) {
+                continue;
+            }
+        }
+        return Some((row, form));
+    }
+    None
+}
+
+/// Whether the word before token `t` makes a verb reading likely: an auxiliary, a modal, a
+/// pronoun subject, an adverb, a verb of aspect, a day, or an actor mention right before it.
+fn verb_context(s: &Sentence<'_>, t: usize) -> bool {
+    // An opening quote does not part a verb from what governs it ("promised to \"cease …").
+    let mut prev = t.checked_sub(1);
+    while let Some(p) = prev.filter(|&p| p > 0 && s.is_any(p, &["\"", "“", "‘", "'"])) {
+        prev = Some(p - 1);
+    }
+    // "bowed to pressure", "gave in to demands": "to" after a verb of yielding is a
+    // preposition; a noun follows.
+    if prev.is_some_and(|p| p > 0 && s.is(p, "to") && s.is_any(p - 1, YIELDING)) {
+        return false;
+    }
+    prev.is_some_and(|p| {
+        s.is_any(
+            p,
+            &[
+                "to",
+                "will",
+                "would",
+                "could",
+                "can",
+                "may",
+                "might",
+                "must",
+                "should",
+                "not",
+                "n't",
+                "has",
+                "have",
+                "had",
+                "did",
+                "does",
+                "do",
+                "also",
+                "it",
+                "they",
+                "he",
+                "she",
+                "we",
+                "who",
+                "which",
+                "that",
+                "then",
+                "already",
+                "reportedly",
+                "allegedly",
+                "jointly",
+                "repeatedly",
+                "still",
+                "now",
+                "never",
+                "often",
+                "again",
+                "keep",
+                "keeps",
+                "kept",
+                "continue",
+                "continues",
+                "continued",
+                "stopped",
+                "started",
+                "began",
+                "resumed",
+                "help",
+                "helps",
+                "helped",
+                "helping",
+            ],
+        ) || s.is_any(p, DAY_WORDS) && !after_verb_and_day(s, p)
+            // An adverb, not an adjective in -ly ("a deadly attack", "a costly war").
+            || s.word(p).ends_with("ly") && !s.is_any(p, LY_ADJECTIVES)
+    }) || prev.is_some_and(|p| {
+        s.mentions.iter().any(|m| m.tok_end == p + 1 && m.kind == Kind::Actor && !m.possessive)
+    })
+        // "are fighting", "were shelling": a progressive, not the noun "fighting".
+        || prev.is_some_and(|p| {
+            s.word(t).ends_with("ing") && s.is_any(p, &["is", "are", "was", "were", "been", "be"])
+        })
+}
+
+/// Adjectives in -ly, before a noun rather than a verb.
+const LY_ADJECTIVES: &[&str] = &[
+    "deadly",
+    "costly",
+    "bloody",
+    "friendly",
+    "unfriendly",
+    "early",
+    "daily",
+    "weekly",
+    "monthly",
+    "yearly",
+    "elderly",
+    "lonely",
+    "lovely",
+    "orderly",
+    "timely",
+    "ugly",
+    "holy",
+];
+
+/// "denied on Thursday charges by …": a day after a verb in the past parts that verb from
+/// its object, not a subject from its verb.
+fn after_verb_and_day(s: &Sentence<'_>, day: usize) -> bool {
+    let mut k = day;
+    while k > 0 && (s.is_any(k, DAY_WORDS) || s.is_any(k, &["on", "last", "this", "next"])) {
+        k -= 1;
+    }
+    k < day
+        && s.tokens[k].word
+        && s.word(k).ends_with("ed")
+        && s.word(k).starts_with(|c: char| c.is_ascii_lowercase())
+}
+
+/// Whether a verb row's matched `form` reads as a verb here.
+///
+/// Present forms need a subject or an auxiliary right before them ("artillery
+/// shells" is no shelling); a participle after a determiner is an adjective
+/// ("the occupied territories").
+fn verb_form_fits(
+    trigger: &Trigger,
+    s: &Sentence<'_>,
+    form: Form,
+    t: usize,
+    t_end: usize,
+    verb_context: bool,
+) -> bool {
+    let prev = t.checked_sub(1);
+    let after_determiner = prev.is_some_and(|p| s.is_any(p, DETERMINERS));
+    match form {
+        // "to" takes the base form: "to demands" is a noun.
+        Form::Third if prev.is_some_and(|p| s.is(p, "to")) => false,
+        Form::Base | Form::Third => verb_context,
+        // "use U.S. provided weapons", "with Iranian-made drones": a participle
+        // between a modifier and its noun after "use"/"with" is an adjective.
+        // A dictionary verb's participle right after a noun is a reduced relative
+        // ("alliances aimed at Russia"): it needs a subject or auxiliary before it.
+        // A reduced relative is passive, so a determiner right after the verb makes
+        // it finite ("the group declared a ceasefire").
+        Form::Past
+            if trigger.dictionary
+                && !verb_context
+                && !s.is_any(t_end, DETERMINERS)
+                && prev.is_some_and(|p| {
+                    s.tokens[p].word
+                        && s.word(p).starts_with(|c: char| c.is_ascii_lowercase())
+                        && !s.is_any(p, BE)
+                        && !s.is_any(p, &["been", "being"])
+                        && !s.mentions.iter().any(|m| m.tok_end == p + 1)
+                }) =>
+        {
+            false
+        }
+        Form::Past => {
+            let modifier_participle = s.mentions.iter().any(|m| {
+                m.tok_end == t
+                    && m.tok_start > 0
+                    && s.is_any(m.tok_start - 1, &["use", "uses", "used", "using", "with"])
+            });
+            !after_determiner && !modifier_participle
+        }
+        Form::Gerund => gerund_governed(s, t, t_end, verb_context),
+        Form::Plural => true,
+    }
+}
+
+/// A gerund needs its own subject or a governing word before it ("is
+/// sending", "Washington sending", "accused of supplying"); after a plain
+/// noun it is a participle ("sanctions targeting firms").
+fn gerund_governed(s: &Sentence<'_>, t: usize, t_end: usize, verb_context: bool) -> bool {
+    let prev = t.checked_sub(1);
+    prev.is_none()
+        || verb_context
+        || s.is(t_end, "that")
+        || prev.is_some_and(|p| {
+            s.is_any(p, BE)
+                // "denied sending missiles": what is denied is coded, negated.
+                || s.is_any(p, super::irrealis::DENYING)
+                // "is considering sending missiles": coded, hypothetical.
+                || super::irrealis::weighs_an_act(s, p)
+                || s.is_any(
+                    p,
+                    &[
+                        "of",
+                        "by",
+                        "after",
+                        "before",
+                        "while",
+                        "in",
+                        "for",
+                        "from",
+                        "without",
+                        "on",
+                        "continue",
+                        "continues",
+                        "continued",
+                        "keep",
+                        "keeps",
+                        "kept",
+                        "start",
+                        "started",
+                        "began",
+                        "stop",
+                        "stopped",
+                        "resumed",
+                        "including",
+                        ",",
+                        "and",
+                        "or",
+                    ],
+                )
+        })
+}
+
+/// Whether token `k` is a participle in -ing right after a common noun ("a statement
+/// condemning", "troops fighting"), not after a determiner, preposition or adverb ("the
+/// growing cooperation", "of fighting").
+fn participle_after_noun(s: &Sentence<'_>, k: usize) -> bool {
+    let (w, prev) = (s.word(k), s.word(k - 1));
+    w.len() > 5
+        && w.ends_with("ing")
+        && prev.len() > 2
+        && prev.bytes().all(|b| b.is_ascii_lowercase())
+        && !prev.ends_with("ly")
+        && !s.is_any(k - 1, DETERMINERS)
+        && !s.is_any(k - 1, PREPOSITIONS)
+        && !s.is_any(k - 1, &["and", "or", "but", "is", "are", "was", "were", "be", "been"])
+}
+
+/// Words before "to" that make it a preposition of yielding ("bowed to", "gave in to").
+const YIELDING: &[&str] = &[
+    "in",
+    "bow",
+    "bows",
+    "bowed",
+    "bowing",
+    "yield",
+    "yields",
+    "yielded",
+    "yielding",
+    "accede",
+    "accedes",
+    "acceded",
+    "acceding",
+    "succumb",
+    "succumbs",
+    "succumbed",
+    "submit",
+    "submitted",
+];

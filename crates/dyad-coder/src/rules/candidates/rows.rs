@@ -1,0 +1,226 @@
+//! The dictionary rows a candidate may be: rows whose object class is found after the verb (or
+//! before a noun), passive and base-form rows, and the nearest rows when none fits.
+
+use super::*;
+
+/// Whether the object class a row requires is found: after the verb (or before it, in the
+/// passive), or before or after the noun.
+pub(super) fn object_class_found(
+    coder: &Coder,
+    s: &Sentence<'_>,
+    trigger: &Trigger,
+    class: usize,
+    form: Form,
+    t: usize,
+    t_end: usize,
+) -> bool {
+    let triggers = coder.triggers;
+    match trigger.pos {
+        // A named person is a person ("will release Prime Minister Mahendra Chaudhry").
+        Pos::Verb
+            if triggers.class_names.get(class).is_some_and(|c| c == "PERSONS")
+                && s.mentions
+                    .iter()
+                    .any(|m| m.is_person && m.tok_start >= t_end && m.tok_start <= t_end + 3) =>
+        {
+            true
+        }
+        // A named place is territory ("captured Bakhmut", "retook the city of Kherson").
+        Pos::Verb
+            if triggers.class_names.get(class).is_some_and(|c| c == "TERRITORY")
+                && s.mentions.iter().any(|m| {
+                    m.kind == Kind::Place && m.tok_start >= t_end && m.tok_start <= t_end + 1
+                }) =>
+        {
+            true
+        }
+        Pos::Verb => {
+            // "agreed that the truce had failed": a clause of its own is not the object.
+            let clause_follows = s.is_any(after_day(s.text, s.tokens, t_end), &["that", "whether"]);
+            let reach = object_reach(triggers, s, t_end, 8);
+            // "urged the lifting of sanctions" asks for their end.
+            let undone = triggers.class_names.get(class).is_some_and(|c| c == "SANCTIONS")
+                && (t_end..reach).any(|k| s.is_any(k, UNDOING));
+            !clause_follows && !undone && has_class(coder, s, t_end, reach, class)
+                // In the passive the object is the subject: "a curfew was imposed".
+                || form == Form::Past
+                    && (t.saturating_sub(2)..t).any(|k| s.is_any(k, BE))
+                    && has_class(coder, s, t.saturating_sub(6), t, class)
+                // Fighting stops and ends of itself: "the fighting stopped", "hostilities
+                // have ceased".
+                || triggers.class_names.get(class).is_some_and(|c| c == "HOSTILITIES")
+                    && form != Form::Base
+                    && has_class(coder, s, t.saturating_sub(5), t, class)
+                    && !s.mentions.iter().any(|m| m.tok_start < t && m.tok_end + 5 >= t)
+        }
+        // "artillery shipments", or "shipments of artillery".
+        Pos::Noun => {
+            has_class(coder, s, t.saturating_sub(2), t, class)
+                || (s.is(t_end, "of")
+                    && has_class(coder, s, t_end + 1, (t_end + 5).min(s.tokens.len()), class))
+        }
+    }
+}
+
+/// Where the object of the verb ending at `t_end` may stand, `reach` words at most: "urged
+/// Iran to lift sanctions": the object of the infinitive of a party that is told to act is
+/// the infinitive's ("suspended plans to impose curfews" keeps its object: the plans are the
+/// curfews).
+pub(super) fn object_reach(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    t_end: usize,
+    reach: usize,
+) -> usize {
+    let limit = (t_end + reach).min(s.tokens.len());
+    (t_end + 1..limit)
+        .find(|&k| {
+            s.is(k, "to")
+                && (s.mentions.iter().any(|m| m.tok_end == k)
+                    || s.is_any(k - 1, &["them", "him", "her", "it", "us"]))
+                && base_verb_at(triggers, s, k + 1)
+        })
+        .unwrap_or(limit)
+}
+
+/// Whether the word at `k` is the base form of a verb: of a trigger verb, or of a verb too
+/// common to be one ("to be", "to make").
+pub(super) fn base_verb_at(triggers: &Triggers, s: &Sentence<'_>, k: usize) -> bool {
+    const COMMON: &[&str] =
+        &["be", "have", "do", "make", "take", "get", "give", "keep", "put", "let", "go", "come"];
+    if k >= s.tokens.len() || !s.tokens[k].word {
+        return false;
+    }
+    let w = s.word(k);
+    if !w.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return false;
+    }
+    if COMMON.contains(&w) {
+        return true;
+    }
+    triggers.find(w).iter().any(|m| {
+        m.start() == 0
+            && m.end() == w.len()
+            && triggers.forms[m.pattern().as_usize()]
+                .iter()
+                .any(|&(row, form)| form == Form::Base && triggers.rows[row].pos == Pos::Verb)
+    })
+}
+
+/// Of the rows found with their object word's distance from the verb, those of this match
+/// (`rows`) whose object word is the nearest, sorted by row: "launched many similar attacks
+/// during its campaign" is about attacks, whatever row order says.
+pub(super) fn nearest_rows(rows: &[(usize, Form)], mut found: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
+    found.retain(|f| rows.iter().any(|r| r.0 as u32 == f.0));
+    let Some(nearest) = found.iter().map(|f| f.1).min() else { return found };
+    found.retain(|f| f.1 == nearest);
+    found.sort_unstable();
+    found
+}
+
+/// In the passive ("grenades were hurled", "a ceasefire was declared"), the rows whose object
+/// words stand in the `reach` words before the verb at `t`, back to a comma; none otherwise.
+pub(super) fn passive_object_rows(
+    triggers: &crate::triggers::Triggers,
+    s: &Sentence<'_>,
+    form: Form,
+    t: usize,
+    reach: usize,
+) -> Vec<(u32, u32)> {
+    if !(form == Form::Past && (1..=2).any(|back| t >= back && s.is_any(t - back, BE))) {
+        return Vec::new();
+    }
+    let from = (0..t)
+        .rev()
+        .take(reach)
+        .find(|&k| s.is_any(k, &[",", ";", ":"]))
+        .map_or(t.saturating_sub(reach), |k| k + 1);
+    object_rows(triggers, s, from, t, true)
+}
+
+/// The rows whose literal object words (a plural in the text also counts) stand between
+/// tokens `from` and `to`, before the clause ends, each with the distance of the word from
+/// the verb (at `from`, or at `to` when the words stand before it).
+pub(super) fn object_rows(
+    triggers: &crate::triggers::Triggers,
+    s: &Sentence<'_>,
+    from: usize,
+    to: usize,
+    before_verb: bool,
+) -> Vec<(u32, u32)> {
+    let mut found = Vec::new();
+    let mut buf = String::new();
+    for k in from..to {
+        if s.is_any(k, &[".", ";", ":"]) {
+            break;
+        }
+        // "ruled that the police must return …": what a clause of its own says is not the
+        // verb's object.
+        if !before_verb && s.is_any(k, &["that", "whether", "because", "although"]) {
+            break;
+        }
+        // "announced it will impose sanctions": a pronoun and an auxiliary open a clause of
+        // their own, whose words are its verb's.
+        if !before_verb
+            && s.is_any(k, &["it", "they", "he", "she", "we"])
+            && s.is_any(k + 1, CLAUSE_AUXILIARIES)
+        {
+            break;
+        }
+        // "issued a statement condemning military cooperation": a participle after a noun
+        // opens a phrase of its own, whose words are not the verb's object.
+        if !before_verb && k > from && participle_after_noun(s, k) {
+            break;
+        }
+        buf.clear();
+        for (n, tk) in s.tokens[k..to].iter().take(triggers.max_class_words.min(3)).enumerate() {
+            if n > 0 {
+                buf.push(' ');
+            }
+            buf.push_str(&s.text[tk.start..tk.end]);
+            buf.make_ascii_lowercase();
+            let singular = buf.strip_suffix("es").into_iter().chain(buf.strip_suffix('s'));
+            for w in std::iter::once(buf.as_str()).chain(singular) {
+                if let Some(rows) = triggers.object_rows.get(w) {
+                    let distance = if before_verb { to - k } else { k - from };
+                    found.extend(rows.iter().map(|&r| (r, distance as u32)));
+                }
+            }
+        }
+    }
+    found
+}
+
+pub(in crate::rules) fn has_class(
+    coder: &Coder,
+    s: &Sentence<'_>,
+    from: usize,
+    to: usize,
+    class: usize,
+) -> bool {
+    let triggers = coder.triggers;
+    let bit = 1u64 << class;
+    let mut buf = String::new();
+    for k in from..to {
+        if s.is_any(k, &[".", ";", ":"]) {
+            break;
+        }
+        for n in 1..=triggers.max_class_words {
+            if k + n > to {
+                break;
+            }
+            buf.clear();
+            for (i, tk) in s.tokens[k..k + n].iter().enumerate() {
+                if i > 0 {
+                    buf.push(' ');
+                }
+                buf.push_str(&s.text[tk.start..tk.end]);
+            }
+            buf.make_ascii_lowercase();
+            if triggers.class_words.get(&buf).is_some_and(|b| b & bit != 0) {
+                return true;
+            }
+        }
+    }
+    false
+}
