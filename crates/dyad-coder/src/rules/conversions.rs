@@ -36,88 +36,111 @@ pub(super) fn by_actor(
             && !actor.is_empty()
             && actor.iter().all(|a| WORKING_SECTORS.contains(&a.sector.as_str()));
     street_action(trigger, s, cand, crowd, &mut event_type, &mut modes);
+    let mut coding = Converted { event_type, modes, why: why.as_deref_mut() };
+    by_weapons(trigger, s, cand, clause, crowd, &mut coding);
+    by_crowd(trigger, s, cand, clause, (actor_arg, actor), crowd, &mut coding);
+    (coding.event_type, coding.modes)
+}
+
+/// An event type and modes being converted, with the reasons given so far.
+struct Converted<'w> {
+    event_type: EventType,
+    modes: Vec<String>,
+    why: Option<&'w mut Vec<String>>,
+}
+
+impl Converted<'_> {
+    /// Makes the event `to` with the one mode `mode` (or none), for `reason`.
+    fn to(&mut self, to: EventType, mode: Option<&str>, reason: &str) {
+        self.event_type = to;
+        self.modes = mode.map(|m| vec![m.to_string()]).unwrap_or_default();
+        if let Some(why) = self.why.as_deref_mut().filter(|_| !reason.is_empty()) {
+            why.push(reason.into());
+        }
+    }
+}
+
+/// Strikes by workers, weapons launched at a target or into the sea.
+fn by_weapons(
+    trigger: &Trigger,
+    s: &Sentence<'_>,
+    cand: &Candidate,
+    clause: Clause,
+    crowd: bool,
+    coding: &mut Converted<'_>,
+) {
+    let lemma = trigger.lemma.as_str();
     // "workers voted for strikes", "teachers' strikes": a strike by a crowd, or among words of
     // work and pay, is a walkout (PLOVER PROTEST strike), not an air strike.
-    if event_type == EventType::Assault
+    if coding.event_type == EventType::Assault
         && s.is_any(cand.tok_start, &["strike", "strikes"])
         && !(cand.tok_start > 0 && s.is_any(cand.tok_start - 1, MILITARY_STRIKES))
         && (crowd || labour_near(s, clause, cand.tok_start))
     {
-        event_type = EventType::Protest;
-        modes = vec!["strike".to_string()];
-        if let Some(why) = why.as_deref_mut() {
-            why.push("a strike by workers: PROTEST strike".into());
-        }
+        coding.to(EventType::Protest, Some("strike"), "a strike by workers: PROTEST strike");
     }
     // "launched missiles at Kyiv", "fired drones on Odesa": weapons launched at a party or a
     // place are an attack, not a test or a deployment.
-    if event_type == EventType::Mobilize
-        && modes.iter().any(|m| m == "weapons")
-        && ["launch", "fire", "shoot"].contains(&trigger.lemma.as_str())
+    if coding.event_type == EventType::Mobilize
+        && coding.modes.iter().any(|m| m == "weapons")
+        && ["launch", "fire", "shoot"].contains(&lemma)
         && aimed_at_someone(s, cand, clause)
     {
-        event_type = EventType::Assault;
-        modes.clear();
-        if let Some(why) = why.as_deref_mut() {
-            why.push("weapons launched at a target: ASSAULT".into());
-        }
+        coding.to(EventType::Assault, None, "weapons launched at a target: ASSAULT");
     }
     // "fired two ballistic missiles into the sea": missiles fired at no one, into the sea, are
     // a weapons test or show of force (MOBILIZE weapons: readiness of weapons systems), not an
     // attack.
-    if event_type == EventType::Assault
-        && ["fire", "launch", "shoot"].contains(&trigger.lemma.as_str())
+    if coding.event_type == EventType::Assault
+        && ["fire", "launch", "shoot"].contains(&lemma)
         && fired_into_the_sea(s, cand, clause)
         && !aimed_at_someone(s, cand, clause)
     {
-        event_type = EventType::Mobilize;
-        modes = vec!["weapons".to_string()];
-        if let Some(why) = why.as_deref_mut() {
-            why.push("missiles fired into the sea: MOBILIZE weapons".into());
-        }
+        coding.to(
+            EventType::Mobilize,
+            Some("weapons"),
+            "missiles fired into the sea: MOBILIZE weapons",
+        );
     }
+}
+
+/// Orders to one's own forces, protesters assembling or fighting, a crowd protesting, joint
+/// preparations.
+fn by_crowd(
+    trigger: &Trigger,
+    s: &Sentence<'_>,
+    cand: &Candidate,
+    clause: Clause,
+    (actor_arg, actor): (&Argument, &[Entity]),
+    crowd: bool,
+    coding: &mut Converted<'_>,
+) {
     // "ordered troops into the city", "ordered police to the prison": an order to one's own
     // forces moves them (PLOVER MOBILIZE), it asks nothing of another party.
-    if event_type == EventType::Request && orders_own_forces(s, cand) {
-        event_type = EventType::Mobilize;
-        modes = vec!["troops".to_string()];
-        if let Some(why) = why.as_deref_mut() {
-            why.push("an order to move forces: MOBILIZE".into());
-        }
+    if coding.event_type == EventType::Request && orders_own_forces(s, cand) {
+        coding.to(EventType::Mobilize, Some("troops"), "an order to move forces: MOBILIZE");
     }
     let protesters = are_protesters(s, actor_arg);
     // "demonstrators gathered in the square": protesters assembling are a demonstration,
     // not a meeting.
-    if event_type == EventType::Consult && protesters {
-        event_type = EventType::Protest;
-        modes = vec!["demo".to_string()];
-        if let Some(why) = why.as_deref_mut() {
-            why.push("protesters assembling: PROTEST demo".into());
-        }
+    if coding.event_type == EventType::Consult && protesters {
+        coding.to(EventType::Protest, Some("demo"), "protesters assembling: PROTEST demo");
     }
     // PLOVER: protesters' violence ("rioters set fire to a police station", "protesters
     // clashed with police") is a riot.
-    if event_type == EventType::Assault && protesters {
-        event_type = EventType::Protest;
-        modes = vec!["riot".to_string()];
-        if let Some(why) = why.as_deref_mut() {
-            why.push("violence by protesters: PROTEST riot".into());
-        }
+    if coding.event_type == EventType::Assault && protesters {
+        coding.to(EventType::Protest, Some("riot"), "violence by protesters: PROTEST riot");
     }
     // PLOVER: a people protesting in the street is PROTEST; a government
     // protesting in words is ACCUSE.
-    if event_type == EventType::Accuse && trigger.lemma == "protest" && crowd {
-        event_type = EventType::Protest;
-        modes = vec!["demo".to_string()];
+    if coding.event_type == EventType::Accuse && trigger.lemma == "protest" && crowd {
+        coding.to(EventType::Protest, Some("demo"), "");
     }
-    if event_type == EventType::Mobilize && joint_preparations(trigger, s, cand, clause, actor) {
-        event_type = EventType::Cooperate;
-        modes.clear();
-        if let Some(why) = why {
-            why.push("joint preparations by several actors: COOPERATE".into());
-        }
+    if coding.event_type == EventType::Mobilize
+        && joint_preparations(trigger, s, cand, clause, actor)
+    {
+        coding.to(EventType::Cooperate, None, "joint preparations by several actors: COOPERATE");
     }
-    (event_type, modes)
 }
 
 /// Whether the actor is a crowd: street action needs one, so a government that "blocks" a

@@ -22,96 +22,110 @@ pub(super) fn entity_in(
     text_country: bool,
 ) -> Vec<Entity> {
     match m.kind {
-        // "Police arrested …", "Demonstrators in Tbilisi …": a sector with no country takes
-        // the country of the place the sentence names, else the country the text is about.
-        Kind::SectorOnly => {
-            // The place must not lie after the verb when that place is a destination; the
-            // caller passes `before_tok` as the trigger for motion events.
-            let lexicon_place = s.mentions.iter().find(|o| {
-                // "in Mali", "in central Mali", "across north-eastern Nigeria".
-                let before = place_phrase_start(s, o);
-                o.tok_start < before_tok
-                    && before > 0
-                    && s.is_any(
-                        before - 1,
-                        &["in", "at", "of", "across", "throughout", "near", "outside"],
-                    )
-                    && (o.kind == Kind::Place
-                        || o.kind == Kind::Actor
-                            && !o.is_person
-                            && (o.entity.sector.is_empty() || o.place.is_some()))
-                    && o.entity.country.len() == 3
-            });
-            // "The Afghan army chief said his forces had …": a possessive pronoun's forces are
-            // those of the nearest party before it.
-            let possessor = (m.tok_start > 0 && s.is_any(m.tok_start - 1, POSSESSIVE_PRONOUNS))
-                .then(|| {
-                    s.mentions.iter().rfind(|o| {
-                        o.tok_end < m.tok_start
-                            && o.tok_end + 15 >= m.tok_start
-                            && o.kind == Kind::Actor
-                            && o.entity.country.len() == 3
-                            && !dyad_model::GROUP_COUNTRIES.contains(&o.entity.country.as_str())
-                            && preposition_before(s.text, s.tokens, o.tok_start, 0).is_none()
-                    })
-                })
-                .flatten();
-            let country = possessor
-                .or(lexicon_place)
-                .map(|o| o.entity.country.clone())
-                .or_else(|| discourse.main_country().filter(|_| text_country));
-            match country {
-                Some(c) if c.len() == 3 && !dyad_model::GROUP_COUNTRIES.contains(&c.as_str()) => {
-                    let mut e = m.entity.clone();
-                    e.code = c.clone();
-                    e.name = c.clone();
-                    e.country = c;
-                    vec![e]
-                }
-                // No place and no country of the text: a generic actor of that sector.
-                _ => {
-                    let mut e = m.entity.clone();
-                    e.code.clear();
-                    e.country.clear();
-                    e.name.clear();
-                    vec![e]
-                }
-            }
-        }
-        Kind::Pronoun(refers) => {
-            // Within the sentence first: the nearest earlier subject-like mention.
-            let text = &s.text[s.tokens[m.tok_start].start..s.tokens[m.tok_end - 1].end];
-            if let Refers::Korea(north) = refers {
-                return korea_half_entity(north, text);
-            }
-            let local = s
-                .mentions
-                .iter()
-                .filter(|o| {
-                    o.tok_end <= before_tok.min(m.tok_start)
-                        && o.kind == Kind::Actor
-                        && !o.entity.country.is_empty()
-                })
-                .filter(|o| preposition_before(s.text, s.tokens, o.tok_start, 0).is_none())
-                .rfind(|o| match refers {
-                    Refers::Person => o.is_person,
-                    Refers::Singular => !o.is_person,
-                    _ => true,
-                });
-            if let (Some(o), Refers::Singular | Refers::Person) = (local, refers) {
-                let mut e = o.entity.clone();
-                e.entity_text = text.into();
-                return vec![e];
-            }
-            if refers == Refers::Pair {
-                if let Some(pair) = pair_in_sentence(s, m.tok_start.min(before_tok), text) {
-                    return pair;
-                }
-            }
-            discourse.resolve(refers, text)
-        }
+        Kind::SectorOnly => vec![sector_entity(m, discourse, s, before_tok, text_country)],
+        Kind::Pronoun(refers) => pronoun_entities(m, refers, discourse, s, before_tok),
         _ => vec![m.entity.clone()],
     }
+}
+
+/// "Police arrested …", "Demonstrators in Tbilisi …": a sector with no country takes the
+/// country of the place the sentence names, else the country the text is about (with
+/// `text_country`); with neither it is a generic actor of that sector.
+fn sector_entity(
+    m: &Mention,
+    discourse: &Discourse,
+    s: &Sentence<'_>,
+    before_tok: usize,
+    text_country: bool,
+) -> Entity {
+    // The place must not lie after the verb when that place is a destination; the
+    // caller passes `before_tok` as the trigger for motion events.
+    let lexicon_place = s.mentions.iter().find(|o| {
+        // "in Mali", "in central Mali", "across north-eastern Nigeria".
+        let before = place_phrase_start(s, o);
+        o.tok_start < before_tok
+            && before > 0
+            && s.is_any(before - 1, &["in", "at", "of", "across", "throughout", "near", "outside"])
+            && (o.kind == Kind::Place
+                || o.kind == Kind::Actor
+                    && !o.is_person
+                    && (o.entity.sector.is_empty() || o.place.is_some()))
+            && o.entity.country.len() == 3
+    });
+    // "The Afghan army chief said his forces had …": a possessive pronoun's forces are
+    // those of the nearest party before it.
+    let possessor = (m.tok_start > 0 && s.is_any(m.tok_start - 1, POSSESSIVE_PRONOUNS))
+        .then(|| {
+            s.mentions.iter().rfind(|o| {
+                o.tok_end < m.tok_start
+                    && o.tok_end + 15 >= m.tok_start
+                    && o.kind == Kind::Actor
+                    && o.entity.country.len() == 3
+                    && !dyad_model::GROUP_COUNTRIES.contains(&o.entity.country.as_str())
+                    && preposition_before(s.text, s.tokens, o.tok_start, 0).is_none()
+            })
+        })
+        .flatten();
+    let country = possessor
+        .or(lexicon_place)
+        .map(|o| o.entity.country.clone())
+        .or_else(|| discourse.main_country().filter(|_| text_country))
+        .filter(|c| c.len() == 3 && !dyad_model::GROUP_COUNTRIES.contains(&c.as_str()));
+    let mut e = m.entity.clone();
+    match country {
+        Some(c) => {
+            e.code = c.clone();
+            e.name = c.clone();
+            e.country = c;
+        }
+        None => {
+            e.code.clear();
+            e.country.clear();
+            e.name.clear();
+        }
+    }
+    e
+}
+
+/// The entities a pronoun stands for: within the sentence first (the nearest earlier
+/// subject-like mention), "the North"/"the South", the pair of "both sides", else the
+/// discourse.
+fn pronoun_entities(
+    m: &Mention,
+    refers: Refers,
+    discourse: &Discourse,
+    s: &Sentence<'_>,
+    before_tok: usize,
+) -> Vec<Entity> {
+    let text = &s.text[s.tokens[m.tok_start].start..s.tokens[m.tok_end - 1].end];
+    if let Refers::Korea(north) = refers {
+        return korea_half_entity(north, text);
+    }
+    let local = s
+        .mentions
+        .iter()
+        .filter(|o| {
+            o.tok_end <= before_tok.min(m.tok_start)
+                && o.kind == Kind::Actor
+                && !o.entity.country.is_empty()
+        })
+        .filter(|o| preposition_before(s.text, s.tokens, o.tok_start, 0).is_none())
+        .rfind(|o| match refers {
+            Refers::Person => o.is_person,
+            Refers::Singular => !o.is_person,
+            _ => true,
+        });
+    if let (Some(o), Refers::Singular | Refers::Person) = (local, refers) {
+        let mut e = o.entity.clone();
+        e.entity_text = text.into();
+        return vec![e];
+    }
+    if refers == Refers::Pair {
+        if let Some(pair) = pair_in_sentence(s, m.tok_start.min(before_tok), text) {
+            return pair;
+        }
+    }
+    discourse.resolve(refers, text)
 }
 
 /// "Kim hosted Putin in Pyongyang, where the two leaders signed …", "delegations from Armenia

@@ -85,6 +85,14 @@ fn newsroom_phrase(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> boo
 /// Words that look like an event but name none here: a participle describing its noun, nature
 /// striking, a kind of weapon, sanctions defied, showing or settling somewhere.
 fn names_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
+    describes_no_act(trigger, s, cand)
+        || no_party_acts(trigger, s, cand)
+        || other_sense(trigger, s, cand)
+}
+
+/// A word that only describes: a participle before its noun, a kind of weapon, sanctions in
+/// force, a name given, a list of sanctions.
+fn describes_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
     // "occupied territories", "the banned movement", "frozen nuclear facilities": a
     // participle before its noun describes the noun; it reports no act. "The US presented
     // evidence": after a party the word is its verb, whatever the parse says.
@@ -93,13 +101,6 @@ fn names_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
         && cand.tok_end == cand.tok_start + 1
         && (parsed_adjective(s, cand.tok_start) || adjective_after_determiner(s, cand.tok_start))
         && !s.mentions.iter().any(|m| m.tok_end == cand.tok_start))
-        // "were hit by floods", "a storm struck the coast": nature does not attack;
-        // "civilians threatened with starvation": nor does it threaten.
-        || ((trigger.event == EventType::Assault || trigger.lemma == "strike")
-            && disaster_near(s, cand, "by"))
-        || (trigger.event == EventType::Threaten
-            && trigger.pos == Pos::Verb
-            && disaster_near(s, cand, "with"))
         // "attack drones", "assault rifles", "strike aircraft": a kind of weapon; so is a
         // verb's base form before such a noun when nothing makes it a verb ("U.S. combat
         // aircraft", not "to combat drones").
@@ -115,9 +116,51 @@ fn names_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
         // background of another act, not news of their own.
         || (trigger.event == EventType::Sanction
             && (cand.tok_start.saturating_sub(4)..cand.tok_start).any(|k| s.is_any(k, DEFIED)))
-        // "a report released this month", "released a video": a text or a picture made
-        // public is no one set free.
-        || (trigger.lemma == "release" && trigger.pos == Pos::Verb && releases_a_text(s, cand))
+        // "what it called resistance fighters", "the so-called volunteers": a name given.
+        || (trigger.lemma == "call"
+            && (cand.tok_start.saturating_sub(3)..cand.tok_start)
+                .any(|k| s.is_any(k, &["what", "so", "so-"])))
+        // "added them to its sanctions list": a list of sanctions is no new sanction.
+        || (trigger.pos == Pos::Noun
+            && trigger.event == EventType::Sanction
+            && s.is_any(cand.tok_end, &["list", "lists", "blacklist"]))
+}
+
+/// An act of nature, of animals or of figures: no party attacks or threatens.
+fn no_party_acts(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
+    // "were hit by floods", "a storm struck the coast": nature does not attack;
+    // "civilians threatened with starvation": nor does it threaten.
+    ((trigger.event == EventType::Assault || trigger.lemma == "strike")
+            && disaster_near(s, cand, "by"))
+        || (trigger.event == EventType::Threaten
+            && trigger.pos == Pos::Verb
+            && disaster_near(s, cand, "with"))
+        // "millions of dogs are killed for their meat": animals are no party.
+        || (trigger.event == EventType::Assault
+            && trigger.pos == Pos::Verb
+            && (cand.tok_start.saturating_sub(4)..(cand.tok_end + 3).min(s.tokens.len()))
+                .any(|k| s.is_any(k, ANIMALS)))
+        // "their vehicle hit a roadside bomb", "the ship struck a mine": the victim, not an
+        // attacker.
+        || (trigger.event == EventType::Assault
+            && trigger.pos == Pos::Verb
+            && matches!(trigger.lemma.as_str(), "hit" | "strike")
+            && (cand.tok_end..(cand.tok_end + 4).min(s.tokens.len()))
+                .any(|k| s.is_any(k, &["bomb", "mine", "landmine", "ied", "device", "explosive"])))
+        // "trade hit a record", "prices struck a new high": a figure reaching a level.
+        || (trigger.event == EventType::Assault
+            && trigger.pos == Pos::Verb
+            && matches!(trigger.lemma.as_str(), "hit" | "strike" | "reach")
+            && (cand.tok_end..(cand.tok_end + 4).min(s.tokens.len()))
+                .any(|k| s.is_any(k, LEVELS)))
+}
+
+/// The word in another sense than its event: a text released, tensions eased, a decline, trade
+/// under tariffs, an aim, a meeting with opposition, a demonstration of strength.
+fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
+    // "a report released this month", "released a video": a text or a picture made
+    // public is no one set free.
+    (trigger.lemma == "release" && trigger.pos == Pos::Verb && releases_a_text(s, cand))
         // "conditions have eased Saturday", "tensions eased": nothing eased by anyone; "talks
         // on easing tensions" concede nothing.
         || (trigger.pos == Pos::Verb
@@ -138,28 +181,6 @@ fn names_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
             && !s.is(cand.tok_end, "to")
             && !s.is_any(cand.tok_end, DETERMINERS)
             && !s.is_any(cand.tok_end, &["invitations", "offers", "requests", "calls", "appeals"]))
-        // "millions of dogs are killed for their meat": animals are no party.
-        || (trigger.event == EventType::Assault
-            && trigger.pos == Pos::Verb
-            && (cand.tok_start.saturating_sub(4)..(cand.tok_end + 3).min(s.tokens.len()))
-                .any(|k| s.is_any(k, ANIMALS)))
-        // "their vehicle hit a roadside bomb", "the ship struck a mine": the victim, not an
-        // attacker.
-        || (trigger.event == EventType::Assault
-            && trigger.pos == Pos::Verb
-            && matches!(trigger.lemma.as_str(), "hit" | "strike")
-            && (cand.tok_end..(cand.tok_end + 4).min(s.tokens.len()))
-                .any(|k| s.is_any(k, &["bomb", "mine", "landmine", "ied", "device", "explosive"])))
-        // "trade hit a record", "prices struck a new high": a figure reaching a level.
-        || (trigger.event == EventType::Assault
-            && trigger.pos == Pos::Verb
-            && matches!(trigger.lemma.as_str(), "hit" | "strike" | "reach")
-            && (cand.tok_end..(cand.tok_end + 4).min(s.tokens.len()))
-                .any(|k| s.is_any(k, LEVELS)))
-        // "what it called resistance fighters", "the so-called volunteers": a name given.
-        || (trigger.lemma == "call"
-            && (cand.tok_start.saturating_sub(3)..cand.tok_start)
-                .any(|k| s.is_any(k, &["what", "so", "so-"])))
         // "tariffs on Canadian exports", "a ban on grain imports": trade a restriction falls
         // on is the restriction's object, not news of cooperation.
         || (trigger.pos == Pos::Noun
@@ -170,10 +191,6 @@ fn names_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
                     &["tariff", "tariffs", "duties", "ban", "bans", "sanctions", "curbs", "limits"],
                 )
             }))
-        // "added them to its sanctions list": a list of sanctions is no new sanction.
-        || (trigger.pos == Pos::Noun
-            && trigger.event == EventType::Sanction
-            && s.is_any(cand.tok_end, &["list", "lists", "blacklist"]))
         // "a programme aimed at bringing the forces together": a purpose, not a target.
         || (trigger.lemma == "aim"
             && s.is(cand.tok_end, "at")
