@@ -323,10 +323,10 @@ fn is_capitalized(text: &str, tok: &Token) -> bool {
 const PROVENANCE: &[&str] =
     &["-made", "-built", "-designed", "-manufactured", "-produced", "-origin", "-developed"];
 
-/// Finds the mentions of one sentence.
-pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
-    let Input { text, tokens, matches, date } = *input;
-    let items: Vec<Item<'_>> = matches
+/// The lexicon matches of one sentence with their token ranges, meanings and affixes.
+fn items_of<'a>(lexicon: &'a Lexicon, input: &Input<'a>) -> Vec<Item<'a>> {
+    let Input { text, tokens, matches, .. } = *input;
+    matches
         .iter()
         .filter_map(|m| {
             let (tok_start, tok_end) = token_range(tokens, m)?;
@@ -336,7 +336,22 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
             let meanings = lexicon.meanings(m);
             Some(Item { tok_start, tok_end, meanings, prefixed, suffixed, suffix })
         })
-        .collect();
+        .collect()
+}
+
+/// Whether a match inside a hyphenated word names no party: "an anti-Syria journalist" is no
+/// Syrian (the country is what the attitude is against, so the word modifies nothing); "US-made
+/// missiles", "Iranian-designed drones": where a weapon or good was made says nothing of who
+/// used or received it.
+fn names_no_party(item: &Item<'_>, span: &str) -> bool {
+    item.prefixed && span.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("anti-"))
+        || item.suffixed && PROVENANCE.iter().any(|p| item.suffix.eq_ignore_ascii_case(p))
+}
+
+/// Finds the mentions of one sentence.
+pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
+    let Input { text, tokens, date, .. } = *input;
+    let items = items_of(lexicon, input);
     let span_text = |a: usize, b: usize| &text[tokens[a].start..tokens[b - 1].end];
     let mut out: Vec<Mention> = Vec::new();
     let mut i = 0;
@@ -351,17 +366,7 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
         let start = item.tok_start;
         let mut end = item.tok_end;
         let mut consumed = 1;
-        // "an anti-Syria journalist" is no Syrian: the country is what the attitude is
-        // against, so the word names no party and modifies nothing.
-        if item.prefixed
-            && span_text(start, end).get(..5).is_some_and(|p| p.eq_ignore_ascii_case("anti-"))
-        {
-            i += 1;
-            continue;
-        }
-        // "US-made missiles", "Iranian-designed drones": where a weapon or good was made says
-        // nothing of who used or received it.
-        if item.suffixed && PROVENANCE.iter().any(|p| item.suffix.eq_ignore_ascii_case(p)) {
+        if names_no_party(item, span_text(start, end)) {
             i += 1;
             continue;
         }

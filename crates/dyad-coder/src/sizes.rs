@@ -164,80 +164,81 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
     }
     let mut k = 0;
     while k < tokens.len() {
-        if skip.get(k).copied().unwrap_or(false) {
+        if skip.get(k).copied().unwrap_or(false) || !may_start(text, &tokens[k]) {
             k += 1;
             continue;
         }
-        if !may_start(text, &tokens[k]) {
-            k += 1;
-            continue;
-        }
-        let start = k;
-        let mut qualifier = None;
-        if let Some(q) = qualifier_at(text, tokens, k) {
-            qualifier = Some(q.join(" "));
-            k += q.len();
-        }
-        let Some(t) = tokens.get(k) else { break };
-        let word = &text[t.start..t.end];
-        let currency = currency_of(word);
-        let n_idx = if currency.is_some() { k + 1 } else { k };
-        let value = tokens.get(n_idx).and_then(|t| number_value(&text[t.start..t.end]));
-        let vague = tokens.get(n_idx).and_then(|t| VAGUE.iter().find(|(w, _, _)| is(text, t, w)));
-        let (mut value, mut end) = match (value, vague) {
-            (Some(_), _) if not_a_count(text, &tokens[n_idx]) => {
-                k = n_idx + 1;
-                continue;
+        match quantity_at(text, tokens, k) {
+            Ok(q) => {
+                k = q.tok_end;
+                out.push(q);
             }
-            (Some(v), _) => (v, n_idx + 1),
-            (None, Some((_, v, label)))
-                if tokens.get(n_idx + 1).is_some_and(|t| is(text, t, "of"))
-                    && !tokens.get(n_idx + 2).is_some_and(|t| {
-                        text[t.start..].starts_with(|c: char| c.is_ascii_digit())
-                    }) =>
-            {
-                qualifier = Some(label.to_string());
-                (*v, n_idx + 2)
-            }
-            _ => {
-                k = start + 1;
-                continue;
-            }
-        };
-        // Years and day numbers are dates, not sizes: skip a bare 4-digit year.
-        if currency.is_none() && is_year(&text[tokens[n_idx].start..tokens[n_idx].end], value) {
-            k = n_idx + 1;
-            continue;
+            Err(next) => k = next,
         }
-        if let Some((_, m)) =
-            tokens.get(end).and_then(|t| MULTIPLIERS.iter().find(|(w, _)| is(text, t, w)))
-        {
-            value *= m;
-            end += 1;
-        }
-        if value > MAX_SIZE {
-            k = end;
-            continue;
-        }
-        let unit_start = end;
-        end = unit_end(text, tokens, unit_start);
-        let unit = match currency {
-            Some(c) => c.to_string(),
-            None => unit_text(text, tokens, unit_start, end),
-        };
-        if unit.is_empty() || (currency.is_none() && names_no_size(text, tokens, start, &unit)) {
-            k = start + 1;
-            continue;
-        }
-        let text_span = text[tokens[start].start..tokens[end.max(n_idx + 1) - 1].end].to_string();
-        out.push(Quantity {
-            tok_start: start,
-            tok_end: end.max(n_idx + 1),
-            size: Size { value, unit, qualifier: qualifier.clone(), text: text_span },
-        });
-        k = end.max(n_idx + 1);
     }
     out
+}
+
+/// The quantity that starts at token `k`, or the token to look on from when none does.
+fn quantity_at(text: &str, tokens: &[Token], mut k: usize) -> Result<Quantity, usize> {
+    let start = k;
+    let mut qualifier = None;
+    if let Some(q) = qualifier_at(text, tokens, k) {
+        qualifier = Some(q.join(" "));
+        k += q.len();
+    }
+    let Some(t) = tokens.get(k) else { return Err(tokens.len()) };
+    let word = &text[t.start..t.end];
+    let currency = currency_of(word);
+    let n_idx = if currency.is_some() { k + 1 } else { k };
+    let value = tokens.get(n_idx).and_then(|t| number_value(&text[t.start..t.end]));
+    let vague = tokens.get(n_idx).and_then(|t| VAGUE.iter().find(|(w, _, _)| is(text, t, w)));
+    let (mut value, mut end) = match (value, vague) {
+        (Some(_), _) if not_a_count(text, &tokens[n_idx]) => {
+            return Err(n_idx + 1);
+        }
+        (Some(v), _) => (v, n_idx + 1),
+        (None, Some((_, v, label)))
+            if tokens.get(n_idx + 1).is_some_and(|t| is(text, t, "of"))
+                && !tokens
+                    .get(n_idx + 2)
+                    .is_some_and(|t| text[t.start..].starts_with(|c: char| c.is_ascii_digit())) =>
+        {
+            qualifier = Some(label.to_string());
+            (*v, n_idx + 2)
+        }
+        _ => {
+            return Err(start + 1);
+        }
+    };
+    // Years and day numbers are dates, not sizes: skip a bare 4-digit year.
+    if currency.is_none() && is_year(&text[tokens[n_idx].start..tokens[n_idx].end], value) {
+        return Err(n_idx + 1);
+    }
+    if let Some((_, m)) =
+        tokens.get(end).and_then(|t| MULTIPLIERS.iter().find(|(w, _)| is(text, t, w)))
+    {
+        value *= m;
+        end += 1;
+    }
+    if value > MAX_SIZE {
+        return Err(end);
+    }
+    let unit_start = end;
+    end = unit_end(text, tokens, unit_start);
+    let unit = match currency {
+        Some(c) => c.to_string(),
+        None => unit_text(text, tokens, unit_start, end),
+    };
+    if unit.is_empty() || (currency.is_none() && names_no_size(text, tokens, start, &unit)) {
+        return Err(start + 1);
+    }
+    let text_span = text[tokens[start].start..tokens[end.max(n_idx + 1) - 1].end].to_string();
+    Ok(Quantity {
+        tok_start: start,
+        tok_end: end.max(n_idx + 1),
+        size: Size { value, unit, qualifier, text: text_span },
+    })
 }
 
 /// The qualifier ("at least", "more than") that starts at token `k`, if any.

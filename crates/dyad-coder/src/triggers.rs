@@ -139,6 +139,39 @@ fn plural(noun: &str) -> String {
     }
 }
 
+/// A trigger row from the cells of one line of a trigger table; `None` when its event type is
+/// unknown.
+fn trigger_row(cells: &[&str], class_names: &[String], dictionary: bool) -> Option<Trigger> {
+    let cell = |i: usize| cells.get(i).copied().unwrap_or("");
+    let event = cell(2).parse::<EventType>().ok()?;
+    let pos = if cell(1) == "noun" { Pos::Noun } else { Pos::Verb };
+    let flags: Vec<&str> = cell(7).split(',').map(str::trim).collect();
+    let flag = |f: &str| flags.contains(&f);
+    let object_words =
+        cell(5).strip_prefix('=').is_some_and(|l| l.split('|').any(|w| !w.is_empty()));
+    Some(Trigger {
+        lemma: cell(0).to_string(),
+        pos,
+        event,
+        mode: cell(3).to_string(),
+        context: cell(4).to_string(),
+        object: class_names.iter().position(|c| c == cell(5)),
+        reciprocal: cell(7).contains("reciprocal"),
+        intent: cell(7).contains("intent"),
+        inverse: cell(7).contains("inverse"),
+        needs_object: flag("object"),
+        object_words,
+        light: flag("light"),
+        named: flag("named"),
+        dyadic: flag("dyadic"),
+        judgement: flag("judgement"),
+        obligation: flag("obligation"),
+        appeal: flag("appeal"),
+        in_partner: flag("in"),
+        dictionary,
+    })
+}
+
 impl Triggers {
     pub fn builtin() -> Triggers {
         let (class_names, class_words, mut max_class_words) = object_classes();
@@ -156,43 +189,20 @@ impl Triggers {
             let cell = |i: usize| cells.get(i).copied().unwrap_or("");
             // The data file is part of the build and covered by tests; a bad row is skipped
             // rather than allowed to stop coding.
-            let Ok(event) = cell(2).parse::<EventType>() else { continue };
-            let pos = if cell(1) == "noun" { Pos::Noun } else { Pos::Verb };
-            let flags = cell(7);
-            let object = class_names.iter().position(|c| c == cell(5));
+            let Some(trigger) = trigger_row(&cells, &class_names, dictionary) else { continue };
+            let pos = trigger.pos;
             let row_idx = rows.len();
-            let object_words: Vec<&str> = cell(5)
-                .strip_prefix('=')
-                .map(|list| list.split('|').filter(|w| !w.is_empty()).collect())
-                .unwrap_or_default();
-            for w in &object_words {
+            for w in cell(5).strip_prefix('=').into_iter().flat_map(|l| l.split('|')) {
+                if w.is_empty() {
+                    continue;
+                }
                 max_class_words = max_class_words.max(w.split(' ').count());
                 let rows_of = object_rows.entry(w.to_string()).or_default();
                 if rows_of.last() != Some(&(row_idx as u32)) {
                     rows_of.push(row_idx as u32);
                 }
             }
-            rows.push(Trigger {
-                lemma: cell(0).to_string(),
-                pos,
-                event,
-                mode: cell(3).to_string(),
-                context: cell(4).to_string(),
-                object,
-                reciprocal: flags.contains("reciprocal"),
-                intent: flags.contains("intent"),
-                inverse: flags.contains("inverse"),
-                needs_object: flags.split(',').any(|f| f.trim() == "object"),
-                object_words: !object_words.is_empty(),
-                light: flags.split(',').any(|f| f.trim() == "light"),
-                named: flags.split(',').any(|f| f.trim() == "named"),
-                dyadic: flags.split(',').any(|f| f.trim() == "dyadic"),
-                judgement: flags.split(',').any(|f| f.trim() == "judgement"),
-                obligation: flags.split(',').any(|f| f.trim() == "obligation"),
-                appeal: flags.split(',').any(|f| f.trim() == "appeal"),
-                in_partner: flags.split(',').any(|f| f.trim() == "in"),
-                dictionary,
-            });
+            rows.push(trigger);
             for (text, form) in surface_forms(cell(0), pos, cell(6)) {
                 let key = text.to_ascii_lowercase();
                 let idx = *index.entry(key.clone()).or_insert_with(|| {

@@ -25,7 +25,7 @@ pub(super) fn by_actor(
     clause: Clause,
     actor_arg: &Argument,
     actor: &[Entity],
-    mut why: Option<&mut Vec<String>>,
+    why: Option<&mut Vec<String>>,
 ) -> (EventType, Vec<String>) {
     let mut event_type = trigger.event;
     let mut modes: Vec<String> =
@@ -36,7 +36,7 @@ pub(super) fn by_actor(
             && !actor.is_empty()
             && actor.iter().all(|a| WORKING_SECTORS.contains(&a.sector.as_str()));
     street_action(trigger, s, cand, crowd, &mut event_type, &mut modes);
-    let mut coding = Converted { event_type, modes, why: why.as_deref_mut() };
+    let mut coding = Converted { event_type, modes, why };
     by_weapons(trigger, s, cand, clause, crowd, &mut coding);
     by_crowd(trigger, s, cand, clause, (actor_arg, actor), crowd, &mut coding);
     (coding.event_type, coding.modes)

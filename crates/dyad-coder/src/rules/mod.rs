@@ -305,24 +305,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
         if !tokenize_sentence(doc, sentence_idx, &mut tokens, &mut coded.diagnostics) {
             continue;
         }
-        let lo = all_matches.partition_point(|m| m.start < sentence.start);
-        let hi = all_matches.partition_point(|m| m.start < sentence.end);
-        let matches: Vec<_> =
-            all_matches[lo..hi].iter().copied().filter(|m| m.end <= sentence.end).collect();
-        let mut mentions = mentions::find(
-            lexicon,
-            &mentions::Input {
-                text: &doc.text,
-                tokens: &tokens,
-                matches: &matches,
-                date: doc.date,
-            },
-        );
-        mentions::add_known_names(&doc.text, &tokens, &mut mentions, &discourse.names);
-        let korea = |c: &str| matches!(c, "PRK" | "KOR");
-        let about_korea = mentions.iter().any(|m| korea(&m.entity.country))
-            || discourse.counts.iter().any(|(c, _)| korea(c));
-        mentions::add_korea_halves(&doc.text, &tokens, &mut mentions, about_korea);
+        let mentions = sentence_mentions(coder, doc, sentence, &tokens, &all_matches, &discourse);
         let sourced = attribution_zone(&doc.text, &tokens);
         let no_clauses: Vec<Clause> = Vec::new();
         let s0 = Sentence {
@@ -376,6 +359,32 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
     let parser = parser.into_inner();
     (coded.n_parsed, coded.n_parsed_tokens) = (parser.n_sentences, parser.n_tokens);
     coded
+}
+
+/// The mentions of one sentence: its lexicon matches, the names the text used before, and
+/// "the North"/"the South" in a text about Korea.
+fn sentence_mentions(
+    coder: &Coder,
+    doc: &Document,
+    sentence: &dyad_model::Sentence,
+    tokens: &[Token],
+    all_matches: &[dyad_lexicon::Match],
+    discourse: &Discourse,
+) -> Vec<Mention> {
+    let lo = all_matches.partition_point(|m| m.start < sentence.start);
+    let hi = all_matches.partition_point(|m| m.start < sentence.end);
+    let matches: Vec<_> =
+        all_matches[lo..hi].iter().copied().filter(|m| m.end <= sentence.end).collect();
+    let mut mentions = mentions::find(
+        coder.lexicon(),
+        &mentions::Input { text: &doc.text, tokens, matches: &matches, date: doc.date },
+    );
+    mentions::add_known_names(&doc.text, tokens, &mut mentions, &discourse.names);
+    let korea = |c: &str| matches!(c, "PRK" | "KOR");
+    let about_korea = mentions.iter().any(|m| korea(&m.entity.country))
+        || discourse.counts.iter().any(|(c, _)| korea(c));
+    mentions::add_korea_halves(&doc.text, tokens, &mut mentions, about_korea);
+    mentions
 }
 
 /// Tokenises sentence `sentence_idx` into `tokens`; false (with a diagnostic where it is a
@@ -473,7 +482,7 @@ fn code_event(
     n_events: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Event, u8)> {
-    let SentenceCoding { coder, sentence_idx, s, candidates, discourse, .. } = *sc;
+    let SentenceCoding { coder, s, candidates, discourse, .. } = *sc;
     let triggers = coder.triggers;
     let trigger = &triggers.rows[cand.trigger];
     let t = cand.tok_start;
@@ -483,43 +492,8 @@ fn code_event(
     }
     let mut why: Vec<String> = Vec::new();
     let explain = coder.options.explain;
-    let passive = trigger.pos == Pos::Verb && is_passive(s, t, cand.form, clause.end);
-    let (actor_arg, recipient_arg, voice) =
-        arguments::find(triggers, s, candidates, cand, clause, passive);
-    if screen::screened_out(trigger, s, cand, &recipient_arg)
-        || screen::plural_noun_read_as_verb(triggers, s, cand)
-    {
-        return None;
-    }
-    let (actor_arg, recipient_arg) =
-        forces_moved(triggers, s, cand, clause, voice, actor_arg, recipient_arg);
-    // No named actor: PLOVER codes the event with an unidentified one when the
-    // words leave no doubt that something happened (docs/unidentified.md); decided
-    // below, once the actor's entities are known.
-    let actor_arg = actor_arg.unwrap_or_else(unidentified_arg);
-    let parties::Parties { actor, recipient } = parties::parties(
-        coder,
-        s,
-        discourse,
-        trigger,
-        (cand, clause, voice, sentence_idx),
-        &actor_arg,
-        &recipient_arg,
-        diagnostics,
-        explain.then_some(&mut why),
-    )?;
-    let (event_type, modes) = conversions::by_actor(
-        trigger,
-        s,
-        cand,
-        clause,
-        &actor_arg,
-        &actor,
-        explain.then_some(&mut why),
-    );
-    if unfit_parties(trigger, event_type, &modes, &actor, recipient_arg.is_some()) {
-        return None;
-    }
+    let found = parties_and_type(sc, cand, clause, diagnostics, explain.then_some(&mut why))?;
+    let Found { actor_arg, recipient_arg, voice, actor, recipient, event_type, modes } = found;
     // Modality.
     let window = modality_window(s, &actor_arg, clause, t);
     let (modality, cues) = modality::modality(
@@ -552,6 +526,63 @@ fn code_event(
     )?;
     let rule = rule_name(trigger, voice, &actor_arg, recipient_arg.as_ref());
     Some(complete_event(sc, cand, memo, n_events, (coding, attribution, rule), cues, why))
+}
+
+/// An event's arguments, parties and type before its modality is known.
+struct Found {
+    actor_arg: Argument,
+    recipient_arg: Option<Argument>,
+    voice: &'static str,
+    actor: Vec<Entity>,
+    recipient: Vec<Entity>,
+    event_type: EventType,
+    modes: Vec<String>,
+}
+
+/// The stages of `code_event` up to the type: arguments, screening, forces moved, parties,
+/// the type given the actor; `None` when a stage finds no event.
+fn parties_and_type(
+    sc: &SentenceCoding<'_, '_>,
+    cand: &Candidate,
+    clause: Clause,
+    diagnostics: &mut Vec<Diagnostic>,
+    mut why: Option<&mut Vec<String>>,
+) -> Option<Found> {
+    let SentenceCoding { coder, sentence_idx, s, candidates, discourse, .. } = *sc;
+    let triggers = coder.triggers;
+    let trigger = &triggers.rows[cand.trigger];
+    let t = cand.tok_start;
+    let passive = trigger.pos == Pos::Verb && is_passive(s, t, cand.form, clause.end);
+    let (actor_arg, recipient_arg, voice) =
+        arguments::find(triggers, s, candidates, cand, clause, passive);
+    if screen::screened_out(trigger, s, cand, &recipient_arg)
+        || screen::plural_noun_read_as_verb(triggers, s, cand)
+    {
+        return None;
+    }
+    let (actor_arg, recipient_arg) =
+        forces_moved(triggers, s, cand, clause, voice, actor_arg, recipient_arg);
+    // No named actor: PLOVER codes the event with an unidentified one when the
+    // words leave no doubt that something happened (docs/unidentified.md); decided
+    // below, once the actor's entities are known.
+    let actor_arg = actor_arg.unwrap_or_else(unidentified_arg);
+    let parties::Parties { actor, recipient } = parties::parties(
+        coder,
+        s,
+        discourse,
+        trigger,
+        (cand, clause, voice, sentence_idx),
+        &actor_arg,
+        &recipient_arg,
+        diagnostics,
+        why.as_deref_mut(),
+    )?;
+    let (event_type, modes) =
+        conversions::by_actor(trigger, s, cand, clause, &actor_arg, &actor, why);
+    if unfit_parties(trigger, event_type, &modes, &actor, recipient_arg.is_some()) {
+        return None;
+    }
+    Some(Found { actor_arg, recipient_arg, voice, actor, recipient, event_type, modes })
 }
 
 /// The argument of an actor that no words name.
@@ -693,13 +724,11 @@ fn complete_event(
         .get_or_insert_with(|| sentence_extras(coder, doc, s, sentence, candidates, earlier));
     let details::Dated { date, text: date_text, precision: date_precision, from_text } =
         details::date(doc, s, ex, t, clause);
-    if modality == Modality::Asserted {
-        if let (Some(d), Some(p)) = (date, doc.date) {
-            if from_text && (p - d).num_days() > 5 * 365 {
-                modality = Modality::Historical;
-                cues.push("date long before publication".into());
-            }
-        }
+    // An act the text dates more than five years before publication is history.
+    let long_before = date.zip(doc.date).is_some_and(|(d, p)| (p - d).num_days() > 5 * 365);
+    if modality == Modality::Asserted && from_text && long_before {
+        modality = Modality::Historical;
+        cues.push("date long before publication".into());
     }
     let size = details::size(&ex.quantities, event_type, cand, clause);
     if modes.is_empty() {
@@ -722,13 +751,7 @@ fn complete_event(
             why.push(format!("date from `{d}`"));
         }
     }
-    // CAMEO tells appeals (02) from demands (10), which PLOVER codes alike.
-    let appeal = trigger.appeal && trigger.event == event_type && event_type == EventType::Request;
-    if appeal && explain {
-        why.push("an appeal, not a demand: CAMEO 02".into());
-    }
-    let cameo =
-        if appeal { event_type.appeal_cameo(&modes) } else { event_type.cameo(&modes).to_string() };
+    let cameo = cameo_code(trigger, event_type, &modes, explain.then_some(&mut why));
     let event = Event {
         id: format!("{}-{}-{}", doc.id, sentence_idx, n_events),
         doc_id: doc.id.clone(),
@@ -757,6 +780,24 @@ fn complete_event(
         explain: if coder.options.explain { why } else { Vec::new() },
     };
     (event, clause_rank(clause.kind))
+}
+
+/// The CAMEO code of an event: CAMEO tells appeals (02) from demands (10), which PLOVER
+/// codes alike.
+fn cameo_code(
+    trigger: &Trigger,
+    event_type: EventType,
+    modes: &[String],
+    why: Option<&mut Vec<String>>,
+) -> String {
+    let appeal = trigger.appeal && trigger.event == event_type && event_type == EventType::Request;
+    if !appeal {
+        return event_type.cameo(modes).to_string();
+    }
+    if let Some(why) = why {
+        why.push("an appeal, not a demand: CAMEO 02".into());
+    }
+    event_type.appeal_cameo(modes)
 }
 
 /// The rank of an event by its clause: main clauses and reported speech first, then

@@ -13,7 +13,7 @@ use super::{
     CONDITIONAL, FUTURE, INTENT_NOUNS, INTENT_WORDS, MODALS, NEGATION, NOUN_INTENT_VERBS,
     PREPOSITIONS, REFUSING, SPEECH,
 };
-use crate::triggers::{Form, Pos, Triggers};
+use crate::triggers::{Form, Pos, Trigger, Triggers};
 
 /// The modality of the event `cand` and the cues that decided it; `window` runs from the end
 /// of its actor (or the clause start) to its trigger. `why` collects explanations.
@@ -31,18 +31,7 @@ pub(super) fn modality(
     let mut modality = Modality::Asserted;
     let mut cues: Vec<String> = Vec::new();
     let neg = negated(triggers, s, cand, window);
-    // "… before they demobilize", "until the army withdraws": in the present, what waits on
-    // another act is a condition of it.
-    let not_yet = trigger.pos == Pos::Verb
-        && matches!(cand.form, Form::Base | Form::Third)
-        && (t.saturating_sub(5)..t).any(|k| {
-            s.is_any(k, &["before", "until", "till"])
-                && (k + 1..t).all(|j| !s.is_any(j, &[",", ";", "to"]))
-        });
-    let conditional = matches!(clause.kind, ClauseKind::Sub(sub) if s.is_any(sub, CONDITIONAL))
-        || not_yet
-        || (clause.start..t)
-            .any(|k| s.is_any(k, CONDITIONAL) || (s.is(k, "in") && s.is(k + 1, "case")));
+    let conditional = conditional(trigger, s, cand, clause);
     let demanded = demanded(triggers, s, candidates, t);
     let obliged =
         t >= 2 && s.is(t - 1, "to") && s.is_any(t - 2, &["need", "needs", "needed", "has", "have"]);
@@ -61,13 +50,7 @@ pub(super) fn modality(
         || window.clone().any(|k| s.is_any(k, MODALS) && !reported_would(s, clause, k));
     let future = future(triggers, s, candidates, cand, clause, window);
     let complement = matches!(clause.kind, ClauseKind::Complement(_));
-    // "…, officials said": the reporter's source; not "…, saying …", the actor's own words
-    // about its act.
-    let postposed_speech = (cand.tok_end..s.tokens.len()).any(|k| {
-        s.is(k, ",") && s.is_any(k + 1, SPEECH) && !s.word(k + 1).ends_with("ing")
-            || (s.is(k, ",")
-                && s.mentions.iter().any(|m| m.tok_start == k + 1 && s.is_any(m.tok_end, SPEECH)))
-    });
+    let postposed_speech = postposed_speech(s, cand);
     if neg {
         modality = Modality::Negated;
         cues.push("negation".into());
@@ -98,6 +81,33 @@ pub(super) fn modality(
         cues.push("reported speech".into());
     }
     (modality, cues)
+}
+
+/// Whether the event at `cand` is a condition: in a clause of "if", "unless", "in case", or
+/// in the present after "before"/"until" ("… until the army withdraws": what waits on another
+/// act is a condition of it).
+fn conditional(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> bool {
+    let t = cand.tok_start;
+    let not_yet = trigger.pos == Pos::Verb
+        && matches!(cand.form, Form::Base | Form::Third)
+        && (t.saturating_sub(5)..t).any(|k| {
+            s.is_any(k, &["before", "until", "till"])
+                && (k + 1..t).all(|j| !s.is_any(j, &[",", ";", "to"]))
+        });
+    matches!(clause.kind, ClauseKind::Sub(sub) if s.is_any(sub, CONDITIONAL))
+        || not_yet
+        || (clause.start..t)
+            .any(|k| s.is_any(k, CONDITIONAL) || (s.is(k, "in") && s.is(k + 1, "case")))
+}
+
+/// "…, officials said": the reporter's source after the event; not "…, saying …", the
+/// actor's own words about its act.
+fn postposed_speech(s: &Sentence<'_>, cand: &Candidate) -> bool {
+    (cand.tok_end..s.tokens.len()).any(|k| {
+        s.is(k, ",") && s.is_any(k + 1, SPEECH) && !s.word(k + 1).ends_with("ing")
+            || (s.is(k, ",")
+                && s.mentions.iter().any(|m| m.tok_start == k + 1 && s.is_any(m.tok_end, SPEECH)))
+    })
 }
 
 /// Whether the event is negated: a negation in `window`, "yet to", "failed to", "refused

@@ -35,7 +35,7 @@ pub(super) fn speech(
     mut why: Option<&mut Vec<String>>,
 ) -> Option<(Coding, Option<Attribution>)> {
     let t = cand.tok_start;
-    let Coding { mut event_type, mut modes, mut modality, mut actor, mut recipient } = coding;
+    let Coding { event_type, modes, modality, mut actor, recipient } = coding;
     let attribution = attribution(s, clause, t, discourse);
     // "The rebels said they will release him": a pronoun that names nobody known,
     // as the subject of reported speech, is the speaker.
@@ -48,32 +48,9 @@ pub(super) fn speech(
         }
     }
 
-    // "The government said it may ban the party": a hostile act that its speaker says
-    // it may or could do is a threat (the threat is said; the act is not done). So is one
-    // that its actor openly weighs ("raised the possibility of banning the party"; PLOVER:
-    // THREATEN rather than the act with a hypothetical mode).
-    let own_modal = window.clone().any(|k| s.is_any(k, &["may", "might", "could", "can"]))
-        && attribution.as_ref().and_then(|a| a.source.as_ref()).is_some_and(|src| {
-            actor.iter().any(|a| !a.country.is_empty() && a.country == src.country)
-        });
-    let weighed = irrealis::entertained(s, cand.tok_start)
-        && actor.iter().any(|a| !a.entity_text.is_empty() && a.sector != "UNK");
-    if modality == Modality::Hypothetical
-        && matches!(event_type, EventType::Assault | EventType::Coerce | EventType::Sanction)
-        && (own_modal || weighed)
-    {
-        if let Some(why) = why.as_deref_mut() {
-            let how = if own_modal { "the speaker says it may do" } else { "its actor weighs" };
-            why.push(format!("{event_type} {how}: THREATEN"));
-        }
-        modes = vec![threat_mode(event_type, &modes, trigger).to_string()];
-        event_type = EventType::Threaten;
-        modality = if own_modal || attribution.is_some() {
-            Modality::Reported
-        } else {
-            Modality::Asserted
-        };
-    }
+    let mut coding = Coding { event_type, modes, modality, actor, recipient };
+    as_threat(s, trigger, cand, window, attribution.as_ref(), &mut coding, why.as_deref_mut());
+    let Coding { event_type, modes, mut modality, mut actor, mut recipient } = coding;
     // "Russia said Sudan must return the helicopter": the speaker demands, the
     // subject is asked; an obligation nobody voices is no event.
     if trigger.obligation {
@@ -108,6 +85,43 @@ pub(super) fn speech(
         }
     }
     Some((coding, attribution))
+}
+
+/// "The government said it may ban the party": a hostile act that its speaker says it may or
+/// could do is a threat (the threat is said; the act is not done). So is one that its actor
+/// openly weighs ("raised the possibility of banning the party"; PLOVER: THREATEN rather than
+/// the act with a hypothetical mode).
+fn as_threat(
+    s: &Sentence<'_>,
+    trigger: &Trigger,
+    cand: &Candidate,
+    window: &Range<usize>,
+    attribution: Option<&Attribution>,
+    coding: &mut Coding,
+    why: Option<&mut Vec<String>>,
+) {
+    let own_modal = window.clone().any(|k| s.is_any(k, &["may", "might", "could", "can"]))
+        && attribution.and_then(|a| a.source.as_ref()).is_some_and(|src| {
+            coding.actor.iter().any(|a| !a.country.is_empty() && a.country == src.country)
+        });
+    let weighed = irrealis::entertained(s, cand.tok_start)
+        && coding.actor.iter().any(|a| !a.entity_text.is_empty() && a.sector != "UNK");
+    if coding.modality == Modality::Hypothetical
+        && matches!(coding.event_type, EventType::Assault | EventType::Coerce | EventType::Sanction)
+        && (own_modal || weighed)
+    {
+        if let Some(why) = why {
+            let how = if own_modal { "the speaker says it may do" } else { "its actor weighs" };
+            why.push(format!("{} {how}: THREATEN", coding.event_type));
+        }
+        coding.modes = vec![threat_mode(coding.event_type, &coding.modes, trigger).to_string()];
+        coding.event_type = EventType::Threaten;
+        coding.modality = if own_modal || attribution.is_some() {
+            Modality::Reported
+        } else {
+            Modality::Asserted
+        };
+    }
 }
 
 /// Whether the actor is a lone pronoun that names nobody known, as the subject of reported
