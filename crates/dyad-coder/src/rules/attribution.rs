@@ -53,7 +53,8 @@ pub(super) fn final_speaker_span(text: &str, tokens: &[Token]) -> Option<(usize,
         end -= 1;
     }
     let comma = (end.saturating_sub(12)..end).rev().find(|&k| at(k, &[",", "”", "\""]))?;
-    let verb = (comma + 1..end).find(|&k| at(k, SPEECH))?;
+    // "…, a UN panel found.": verbs of finding report, too, when they close the sentence.
+    let verb = (comma + 1..end).find(|&k| at(k, SPEECH) || at(k, FINDING))?;
     // What follows the verb is a time ("on Thursday", "last week") or the speaker itself.
     if verb == comma + 1 {
         // ", said the ministry.": only "said"/"says" with a short speaker after it (",
@@ -167,10 +168,8 @@ pub(super) fn complement_speaker(
 pub(super) fn postposed_speaker(s: &Sentence<'_>, t: usize) -> Option<Attribution> {
     for k in t..s.tokens.len() {
         if s.is(k, ",") {
-            if let Some(m) =
-                s.mentions.iter().find(|m| m.tok_start == k + 1 && s.is_any(m.tok_end, SPEECH))
-            {
-                let text = s.text[s.tokens[m.tok_start].start..s.tokens[m.tok_end].end].to_string();
+            if let Some((m, verb)) = speaker_after_comma(s, k) {
+                let text = s.text[s.tokens[m.tok_start].start..s.tokens[verb].end].to_string();
                 let source = Some(m.entity.clone()).filter(|e| !e.country.is_empty());
                 return Some(Attribution { text, source });
             }
@@ -187,6 +186,28 @@ pub(super) fn postposed_speaker(s: &Sentence<'_>, t: usize) -> Option<Attributio
         }
     }
     None
+}
+
+/// The party that speaks right after the comma at `k`: "…, officials said", "…, the South
+/// Korean military said", "…, a UN panel found." (a verb of finding only at the sentence's
+/// end).
+/// Gives the mention and the token of its verb.
+pub(super) fn speaker_after_comma<'s>(
+    s: &'s Sentence<'_>,
+    k: usize,
+) -> Option<(&'s Mention, usize)> {
+    let first = if s.is_any(k + 1, &["the", "a", "an"]) { k + 2 } else { k + 1 };
+    let speaks = |v: &usize| {
+        s.is_any(*v, SPEECH)
+            || s.is_any(*v, FINDING) && (v + 1..s.tokens.len()).all(|j| !s.tokens[j].word)
+    };
+    // The party's head may follow the name: "a UN panel said", "the IAEA's chief said".
+    s.mentions.iter().filter(|m| m.tok_start == first).find_map(|m| {
+        let verb = (m.tok_end..m.tok_end + 3)
+            .take_while(|&j| j < s.tokens.len() && s.tokens[j].word)
+            .find(speaks)?;
+        Some((m, verb))
+    })
 }
 
 /// "citing X" alone.

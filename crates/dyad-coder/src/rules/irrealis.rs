@@ -5,8 +5,8 @@
 
 use super::Sentence;
 
-/// Nouns whose content is proposed or asked for, not done (singular forms; the plural adds
-/// an `s`).
+/// Nouns whose content is proposed or asked for, or only prepared or pretended ("a rehearsal
+/// for invasion", "a pretext for war"), not done (singular forms; the plural adds an `s`).
 const PROPOSAL_NOUNS: &[&str] = &[
     "offer",
     "proposal",
@@ -27,6 +27,9 @@ const PROPOSAL_NOUNS: &[&str] = &[
     "prospects",
     "chance",
     "chances",
+    "rehearsal",
+    "pretext",
+    "prelude",
 ];
 /// Adjectives that make what they modify unreal: "a possible US-led attack".
 const UNREAL_ADJECTIVES: &[&str] =
@@ -103,6 +106,28 @@ pub(super) fn proposed(s: &Sentence<'_>, t: usize, noun: bool) -> bool {
         return true;
     }
     content_of(s, t, 8, is_proposal_noun).is_some()
+}
+
+/// Verbs of warning: what one warns against is not done.
+const WARNING: &[&str] =
+    &["warn", "warns", "warned", "warning", "caution", "cautions", "cautioned"];
+
+/// "warned Beijing against providing lethal aid", "cautioned against any attack": the act
+/// warned against has not happened; nor has any act "against" which one votes, protests or
+/// campaigns ("voted against sending troops").
+pub(super) fn warned_against(s: &Sentence<'_>, t: usize) -> bool {
+    if t > 0 && s.is(t - 1, "against") && s.word(t).ends_with("ing") {
+        return true;
+    }
+    let Some(against) = (t.saturating_sub(4)..t).rev().find(|&k| s.is(k, "against")) else {
+        return false;
+    };
+    let phrase = (against + 1..t).all(|j| s.tokens[j].word && !s.is_any(j, super::PREPOSITIONS));
+    phrase
+        && (against.saturating_sub(5)..against)
+            .rev()
+            .take_while(|&k| !s.is_any(k, &[",", ";", ":", "that"]))
+            .any(|k| s.is_any(k, WARNING))
 }
 
 /// Whether the event word at `t` is the content of an accusation: "accused X of shelling",

@@ -41,7 +41,7 @@ pub(super) fn modality(
         }
     }
     let noun = trigger.pos == Pos::Noun;
-    let proposed = irrealis::proposed(s, t, noun);
+    let proposed = irrealis::proposed(s, t, noun) || irrealis::warned_against(s, t);
     let weighed = trigger.pos == Pos::Verb && t > 0 && irrealis::weighs_an_act(s, t - 1);
     let hypothetical = demanded
         || obliged
@@ -105,8 +105,7 @@ fn conditional(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate, clause: Cl
 fn postposed_speech(s: &Sentence<'_>, cand: &Candidate) -> bool {
     (cand.tok_end..s.tokens.len()).any(|k| {
         s.is(k, ",") && s.is_any(k + 1, SPEECH) && !s.word(k + 1).ends_with("ing")
-            || (s.is(k, ",")
-                && s.mentions.iter().any(|m| m.tok_start == k + 1 && s.is_any(m.tok_end, SPEECH)))
+            || (s.is(k, ",") && super::attribution::speaker_after_comma(s, k).is_some())
     })
 }
 

@@ -172,6 +172,11 @@ pub(super) const SPEECH: &[&str] = &[
     "emphasised",
 ];
 
+/// Verbs of finding, which report what follows when they close a sentence ("…, a UN panel
+/// found.").
+pub(super) const FINDING: &[&str] =
+    &["found", "finds", "concluded", "concludes", "showed", "shows", "determined"];
+
 /// Nouns of a written or spoken statement whose content follows "saying" or "stating".
 pub(super) const STATEMENT_NOUNS: &[&str] = &[
     "statement",

@@ -111,19 +111,24 @@ pub(super) fn active_subject(
 /// "wants Putin to attack", "urged Iran to stop": the party told or wished to act, right
 /// before the infinitive, is its subject (object control, in word order, where the parse
 /// says nothing).
+/// So does the party warned against an act: "warned Beijing against sending weapons".
 pub(super) fn controller_before(s: &Sentence<'_>, t: usize) -> Option<Argument> {
-    if t < 3 || !s.is(t - 1, "to") {
+    let infinitive = t >= 3 && s.is(t - 1, "to");
+    let against = t >= 3 && s.is(t - 1, "against") && s.word(t).ends_with("ing");
+    if !infinitive && !against {
         return None;
     }
+    let verbs = if infinitive { CONTROL_VERBS } else { &["warned", "warns", "warn", "cautioned"] };
     let idx = s.mentions.iter().position(|m| {
         m.tok_end == t - 1
             && m.tok_start > 0
             && is_actorish(m)
             && !m.possessive
-            && s.is_any(m.tok_start - 1, CONTROL_VERBS)
+            && s.is_any(m.tok_start - 1, verbs)
     })?;
     let verb = s.word(s.mentions[idx].tok_start - 1);
-    let how = format!("object of `{verb}` (controls the infinitive)");
+    let what = if infinitive { "the infinitive" } else { "what it is warned against" };
+    let how = format!("object of `{verb}` (controls {what})");
     Some(Argument { sector: None, mentions: vec![idx], how })
 }
 

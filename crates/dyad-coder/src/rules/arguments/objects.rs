@@ -152,6 +152,9 @@ fn object_is_no_party(
             && (super::candidates::verb_candidate(triggers, candidates, |_, c| {
                 c.tok_start == cand.tok_end
             }) || s.is_any(cand.tok_end, BARE_AFTER_HELP))
+        // "voted against sending troops to Niger", "warned against arming the rebels": the
+        // parties of the act opposed are that act's.
+        || s.is(cand.tok_end - 1, "against") && s.word(cand.tok_end).ends_with("ing")
         // "denied sending missiles to Russia", "denied that any North Korean troops were …":
         // the parties of what is denied are not those the denial is aimed at.
         || lemma == "deny"

@@ -346,6 +346,8 @@ fn gerund_governed(s: &Sentence<'_>, t: usize, t_end: usize, verb_context: bool)
                         "from",
                         "without",
                         "on",
+                        // "warned Beijing against sending weapons": not done (modality).
+                        "against",
                         "continue",
                         "continues",
                         "continued",
