@@ -115,6 +115,34 @@ fn pronoun_entities(
             Refers::Singular => !o.is_person,
             _ => true,
         });
+    // "Pakistani police said they had killed …": "they" right after what a group named by its
+    // sector says is that group.
+    let k = m.tok_start;
+    let verb = if k >= 2 && s.is(k - 1, "that") { k - 2 } else { k.saturating_sub(1) };
+    // The group may carry a place: "Police in Peshawar said they …".
+    let ends_at_verb = |o: &Mention| {
+        o.tok_end == verb
+            || s.is_any(o.tok_end, &["in", "from", "of"])
+                && s.mentions.iter().any(|p| p.tok_start == o.tok_end + 1 && p.tok_end == verb)
+    };
+    let speaker = (refers == Refers::Plural && s.is_any(verb, SPEECH))
+        .then(|| {
+            s.mentions.iter().find(|o| {
+                matches!(o.kind, Kind::Actor | Kind::SectorOnly)
+                    && !o.is_person
+                    && !o.entity.sector.is_empty()
+                    && ends_at_verb(o)
+            })
+        })
+        .flatten();
+    if let Some(o) = speaker {
+        let mut e = match o.kind {
+            Kind::SectorOnly => sector_entity(o, discourse, s, before_tok, true),
+            _ => o.entity.clone(),
+        };
+        e.entity_text = text.into();
+        return vec![e];
+    }
     if let (Some(o), Refers::Singular | Refers::Person) = (local, refers) {
         let mut e = o.entity.clone();
         e.entity_text = text.into();
@@ -327,10 +355,12 @@ pub(super) fn parsed_subject(
         return None;
     }
     // "A roadside bomb exploded …, killing three policemen": a participle with no subject
-    // of its own has that of the clause it modifies.
+    // of its own has that of the clause it modifies (which the parse may also join to it as
+    // a conjunct after the comma).
     let participle = || {
         let h = tree.head(t)?;
-        (tree.rel(t) == "advcl"
+        let adjunct = tree.rel(t) == "advcl" || tree.rel(t) == "conj" && t > 0 && s.is(t - 1, ",");
+        (adjunct
             && s.word(t).to_ascii_lowercase().ends_with("ing")
             && tree.child(t, "mark").is_none())
         .then(|| tree.child(h, "nsubj"))

@@ -4,6 +4,7 @@
 use dyad_model::EventType;
 
 use super::{Argument, Candidate, Sentence, DETERMINERS, PREPOSITIONS};
+use crate::mentions::Kind;
 use crate::triggers::{Form, Pos, Trigger, Triggers};
 
 /// Whether the candidate makes no event: a trigger that needs an object or a judged party
@@ -93,14 +94,21 @@ fn names_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
 /// A word that only describes: a participle before its noun, a kind of weapon, sanctions in
 /// force, a name given, a list of sanctions.
 fn describes_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
+    // "transporting injured civilians", "wounded soldiers were flown out": a participle of
+    // harm right before the group it describes.
+    let harmed_group = matches!(trigger.lemma.as_str(), "wound" | "injure")
+        && cand.form == Form::Past
+        && s.mentions.iter().any(|m| m.tok_start == cand.tok_end && m.kind == Kind::SectorOnly);
     // "occupied territories", "the banned movement", "frozen nuclear facilities": a
     // participle before its noun describes the noun; it reports no act. "The US presented
     // evidence": after a party the word is its verb, whatever the parse says.
-    (trigger.pos == Pos::Verb
-        && cand.form == Form::Past
-        && cand.tok_end == cand.tok_start + 1
-        && (parsed_adjective(s, cand.tok_start) || adjective_after_determiner(s, cand.tok_start))
-        && !s.mentions.iter().any(|m| m.tok_end == cand.tok_start))
+    harmed_group
+        || (trigger.pos == Pos::Verb
+            && cand.form == Form::Past
+            && cand.tok_end == cand.tok_start + 1
+            && (parsed_adjective(s, cand.tok_start)
+                || adjective_after_determiner(s, cand.tok_start))
+            && !s.mentions.iter().any(|m| m.tok_end == cand.tok_start))
         // "attack drones", "assault rifles", "strike aircraft": a kind of weapon; so is a
         // verb's base form before such a noun when nothing makes it a verb ("U.S. combat
         // aircraft", not "to combat drones").
@@ -128,10 +136,11 @@ fn describes_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bo
 
 /// An act of nature, of animals or of figures: no party attacks or threatens.
 fn no_party_acts(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
-    // "were hit by floods", "a storm struck the coast": nature does not attack;
+    // "were hit by floods", "a storm struck the coast", "killed in a car accident": nature
+    // and mishaps do not attack;
     // "civilians threatened with starvation": nor does it threaten.
     ((trigger.event == EventType::Assault || trigger.lemma == "strike")
-            && disaster_near(s, cand, "by"))
+            && (disaster_near(s, cand, "by") || disaster_near(s, cand, "in")))
         || (trigger.event == EventType::Threaten
             && trigger.pos == Pos::Verb
             && disaster_near(s, cand, "with"))

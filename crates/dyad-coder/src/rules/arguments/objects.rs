@@ -257,7 +257,8 @@ pub(super) fn tree_object(
                 let allied = ALLIED_PREPS.contains(&p.as_str())
                     || preposition_before(s.text, s.tokens, m.tok_start, t_end.saturating_sub(1))
                         .is_some_and(|w| ALLIED_PREPS.iter().any(|a| w.eq_ignore_ascii_case(a)));
-                (party && !allied && m.tok_start >= t_end).then_some((found, p))
+                (party && !allied && m.tok_start >= t_end && !on_the_border(s, m))
+                    .then_some((found, p))
             })
             .collect()
     };
@@ -364,6 +365,8 @@ fn recipient_how(s: &Sentence<'_>, event: EventType, t_end: usize, m: &Mention) 
         // "condemned the launch, with the White House calling it …": an absolute
         // construction names who else spoke, not the recipient.
         Some("with") if s.word(m.tok_end).ends_with("ing") => None,
+        // "near the border with Niger": a neighbour that only says where.
+        Some("with") if on_the_border(s, m) => None,
         Some(p) if RECIPIENT_PREPS.contains(&p) => Some(format!("prep-{p}")),
         // "condemned the cooperation between Moscow and Pyongyang": both parties of what
         // is acted on; not for an agreement, talks or cooperation, whose own parties
@@ -389,6 +392,17 @@ fn recipient_how(s: &Sentence<'_>, event: EventType, t_end: usize, m: &Mention) 
         Some(_) => None,
         None => Some("object".into()),
     }
+}
+
+/// Whether the party `m` follows "border with" in a phrase of place ("near the border with
+/// Niger", "along the frontier with Afghanistan"); not "its border with Kenya should …".
+fn on_the_border(s: &Sentence<'_>, m: &Mention) -> bool {
+    const PLACE: &[&str] = &["near", "along", "at", "on", "across", "to", "from", "by", "close"];
+    let k = m.tok_start;
+    k >= 4
+        && s.is(k - 1, "with")
+        && s.is_any(k - 2, &["border", "borders", "frontier", "frontiers", "boundary"])
+        && (s.is(k - 3, "the") && s.is_any(k - 4, PLACE) || s.is_any(k - 3, PLACE))
 }
 
 /// Purpose clauses name the beneficiary: "sent shells in order to aid Russia", "to help
