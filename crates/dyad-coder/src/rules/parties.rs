@@ -36,8 +36,14 @@ pub(super) fn parties(
     let t = cand.tok_start;
     let (mut actor, mut recipient) =
         named(coder, s, discourse, trigger, t, actor_arg, recipient_arg);
-    if actor.is_empty() {
-        actor = accused(s, discourse, t, why.as_deref_mut());
+    // "accused Chinese vessels of blocking …": the accused, not the sentence's subject that
+    // word order falls back on, is the one charged with the act.
+    let fallback = matches!(actor_arg.how.as_str(), "sentence-subject" | "subject");
+    if actor.is_empty() || fallback {
+        let charged = accused(s, discourse, t, why.as_deref_mut());
+        if !charged.is_empty() || actor.is_empty() {
+            actor = charged;
+        }
     } else if let Some(charged) = charged_party(s, discourse, t, why.as_deref_mut()) {
         actor = charged;
     }
@@ -110,7 +116,11 @@ fn accused(
     let actor: Vec<Entity> = s
         .mentions
         .iter()
-        .filter(|m| m.tok_start > charge && m.tok_end <= link && m.kind == Kind::Actor)
+        .filter(|m| {
+            m.tok_start > charge
+                && m.tok_end <= link
+                && matches!(m.kind, Kind::Actor | Kind::Modifier)
+        })
         .flat_map(|m| entity_of(m, discourse, s, t))
         .filter(|e| !e.country.is_empty() || !e.sector.is_empty())
         .collect();
