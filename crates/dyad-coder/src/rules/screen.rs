@@ -247,6 +247,16 @@ const TEXTS: &[&str] = &[
     "details",
     "budget",
     "assessment",
+    "program",
+    "programme",
+    "plan",
+    "strategy",
+    "roadmap",
+    "guidelines",
+    "software",
+    "app",
+    "song",
+    "trailer",
 ];
 
 /// Whether the released thing is a text or picture: just before the verb (a participle or a
@@ -257,7 +267,10 @@ fn releases_a_text(s: &Sentence<'_>, cand: &Candidate) -> bool {
     let before = (t.saturating_sub(8)..t).rev().take_while(|&k| !s.is(k, ".")).any(|k| {
         s.is_any(k, TEXTS) && (k + 1..t).all(|j| !s.mentions.iter().any(|m| m.tok_start == j))
     });
-    let after = (cand.tok_end..(cand.tok_end + 3).min(s.tokens.len())).any(|k| s.is_any(k, TEXTS));
+    // Its object may have modifiers: "released an AI development program".
+    let after = (cand.tok_end..(cand.tok_end + 5).min(s.tokens.len()))
+        .take_while(|&k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
+        .any(|k| s.is_any(k, TEXTS));
     before || after
 }
 

@@ -270,7 +270,14 @@ pub(super) fn tree_object(
         if let Some(x) = s.tree().children(v).find(|&c| {
             s.tree().rel(c) == "xcomp" && syntax::has_dependent(s.tree(), &words, c, "mark", "to")
         }) {
-            found = parties(x);
+            // Its object or the party it is aimed against ("threatened to use force against
+            // North Korea"), not its other obliques ("urged partners to respond to the
+            // deployment of North Korean troops": what one responds to is no party of the
+            // urging).
+            found = parties(x)
+                .into_iter()
+                .filter(|(_, p)| p.is_empty() || ["against", "on", "upon"].contains(&p.as_str()))
+                .collect();
             v = x;
         }
     }
@@ -334,7 +341,10 @@ pub(super) fn recipient_after(
         }
         // "sent troops to help expel Ukrainian forces": the object of an infinitive further
         // on is that verb's, not this one's.
-        if aid_like && how == "object" && !purpose && infinitive_between(s, t_end, m.tok_start) {
+        // "called on allies to respond to the arrival of North Korean troops": so is a party
+        // of a preposition after such an infinitive, for any event.
+        let of_infinitive = infinitive_between(s, t_end, m.tok_start);
+        if !purpose && of_infinitive && (aid_like && how == "object" || how.starts_with("prep-")) {
             continue;
         }
         if first.is_none() {
