@@ -228,7 +228,9 @@ pub(super) fn tree_object(
     let hostile = event.quad_code() >= 3;
     let v = s.tree().phrase_head(t, t_end);
     let words = s.words();
-    let parties = |v: usize| -> Vec<((usize, Option<usize>), String)> {
+    // Each party with its preposition, and whether its mention is the node's own (not found
+    // in a modifier of it).
+    let parties = |v: usize| -> Vec<((usize, Option<usize>), String, bool)> {
         syntax::objects(s.tree(), &words, v)
             .into_iter()
             .filter(|(_, p)| {
@@ -257,8 +259,9 @@ pub(super) fn tree_object(
                 let allied = ALLIED_PREPS.contains(&p.as_str())
                     || preposition_before(s.text, s.tokens, m.tok_start, t_end.saturating_sub(1))
                         .is_some_and(|w| ALLIED_PREPS.iter().any(|a| w.eq_ignore_ascii_case(a)));
+                let head = m.tok_start <= node && node < m.tok_end;
                 (party && !allied && m.tok_start >= t_end && !on_the_border(s, m))
-                    .then_some((found, p))
+                    .then_some((found, p, head))
             })
             .collect()
     };
@@ -276,13 +279,15 @@ pub(super) fn tree_object(
             // urging).
             found = parties(x)
                 .into_iter()
-                .filter(|(_, p)| p.is_empty() || ["against", "on", "upon"].contains(&p.as_str()))
+                .filter(|(_, p, head)| {
+                    p.is_empty() || ["against", "on", "upon"].contains(&p.as_str()) || *head
+                })
                 .collect();
             v = x;
         }
     }
-    let ((idx, sector), p) = if aid_like {
-        found.iter().find(|(_, p)| !p.is_empty()).or(found.first())?
+    let ((idx, sector), p, _) = if aid_like {
+        found.iter().find(|(_, p, _)| !p.is_empty()).or(found.first())?
     } else {
         found.first()?
     };
@@ -342,9 +347,12 @@ pub(super) fn recipient_after(
         // "sent troops to help expel Ukrainian forces": the object of an infinitive further
         // on is that verb's, not this one's.
         // "called on allies to respond to the arrival of North Korean troops": so is a party
-        // of a preposition after such an infinitive, for any event.
-        let of_infinitive = infinitive_between(s, t_end, m.tok_start);
-        if !purpose && of_infinitive && (aid_like && how == "object" || how.starts_with("prep-")) {
+        // of a preposition after an infinitive that the parse marks as one ("agreed to talks
+        // with Azerbaijan" has none), for any event.
+        let of_infinitive =
+            aid_like && how == "object" && infinitive_between(s, t_end, m.tok_start)
+                || how.starts_with("prep-") && parsed_infinitive_between(s, t_end, m.tok_start);
+        if !purpose && of_infinitive {
             continue;
         }
         if first.is_none() {
@@ -413,6 +421,12 @@ fn on_the_border(s: &Sentence<'_>, m: &Mention) -> bool {
         && s.is(k - 1, "with")
         && s.is_any(k - 2, &["border", "borders", "frontier", "frontiers", "boundary"])
         && (s.is(k - 3, "the") && s.is_any(k - 4, PLACE) || s.is_any(k - 3, PLACE))
+}
+
+/// Whether the parse marks a "to" infinitive between tokens `from` and `to`.
+fn parsed_infinitive_between(s: &Sentence<'_>, from: usize, to: usize) -> bool {
+    let tree = s.tree();
+    !tree.is_empty() && (from..to).any(|k| s.is(k, "to") && tree.rel(k) == "mark")
 }
 
 /// Purpose clauses name the beneficiary: "sent shells in order to aid Russia", "to help
