@@ -81,10 +81,12 @@ pub(super) fn find(
 /// no verb of another clause between.
 fn invested_in(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<Argument> {
     let end = clause.end.min(cand.tok_end + 8);
+    // "in Kenya", and a country adjective on what is invested in ("in Indonesian nickel
+    // smelters").
     let (idx, _) = s.mentions.iter().enumerate().find(|(_, m)| {
         m.tok_start > cand.tok_end
             && m.tok_start < end
-            && m.kind == Kind::Actor
+            && (m.kind == Kind::Actor || m.kind == Kind::Modifier)
             && !m.entity.country.is_empty()
             && s.is(m.tok_start - 1, "in")
             && !(cand.tok_end..m.tok_start).any(|k| s.is_any(k, &["that", "which", "who", ","]))
