@@ -270,8 +270,23 @@ pub(super) fn tree_object(
     // "threatened to shell Iraqi towns", "refused to allow United Nations planes": with no
     // party of its own, the verb's infinitive complement names the one it is aimed at.
     if found.is_empty() {
+        // Not an act against that party that is refused ("refused to condemn Moscow's
+        // invasion" rejects no demand of Moscow's).
+        const CENSURE: &[&str] = &[
+            "condemn",
+            "criticise",
+            "criticize",
+            "denounce",
+            "blame",
+            "censure",
+            "sanction",
+            "punish",
+            "isolate",
+        ];
         if let Some(x) = s.tree().children(v).find(|&c| {
-            s.tree().rel(c) == "xcomp" && syntax::has_dependent(s.tree(), &words, c, "mark", "to")
+            s.tree().rel(c) == "xcomp"
+                && syntax::has_dependent(s.tree(), &words, c, "mark", "to")
+                && !(event == EventType::Reject && s.is_any(c, CENSURE))
         }) {
             // Its object or the party it is aimed against ("threatened to use force against
             // North Korea"), not its other obliques ("urged partners to respond to the
