@@ -363,11 +363,13 @@ fn place_recipient(
     let object_place = (trigger.pos == Pos::Verb).then(|| s.mentions.iter().find(object)).flatten();
     // "denied that troops were fighting in Ukraine": a place in a complement is the
     // complement's, not the verb's.
+    // So is a place after an infinitive ("refused to condemn the war in Ukraine").
+    let infinitive = |k: usize| s.is(k, "to") && !s.tree().is_empty() && s.tree().rel(k) == "mark";
     let after = s
         .mentions
         .iter()
         .filter(|m| m.tok_start >= cand.tok_end)
-        .filter(|m| !(cand.tok_end..m.tok_start).any(|k| s.is(k, "that")))
+        .filter(|m| !(cand.tok_end..m.tok_start).any(|k| s.is(k, "that") || infinitive(k)))
         .find(in_clause);
     let before = s.mentions.iter().filter(|m| m.tok_end <= t).find(in_clause);
     object_place.or(after).or(before).and_then(place_country)
