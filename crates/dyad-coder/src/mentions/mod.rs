@@ -332,6 +332,32 @@ fn is_capitalized(text: &str, tok: &Token) -> bool {
 const PROVENANCE: &[&str] =
     &["-made", "-built", "-designed", "-manufactured", "-produced", "-origin", "-developed"];
 
+/// Hyphenated endings that make a country the sponsor of an armed group or a government
+/// ("Iranian-backed militias"), which is not that country; an "Iran-backed agreement" keeps
+/// its backer as a party.
+const SPONSORSHIP: &[&str] = &["-backed", "-sponsored", "-supported", "-armed", "-trained"];
+
+/// The groups a sponsor stands behind.
+const SPONSORED: &[&str] = &[
+    "militia",
+    "militias",
+    "group",
+    "groups",
+    "rebels",
+    "separatists",
+    "forces",
+    "fighters",
+    "proxies",
+    "proxy",
+    "government",
+    "administration",
+    "insurgents",
+    "faction",
+    "factions",
+    "paramilitaries",
+    "gunmen",
+];
+
 /// The lexicon matches of one sentence with their token ranges, meanings and affixes.
 fn items_of<'a>(lexicon: &'a Lexicon, input: &Input<'a>) -> Vec<Item<'a>> {
     let Input { text, tokens, matches, .. } = *input;
@@ -351,10 +377,13 @@ fn items_of<'a>(lexicon: &'a Lexicon, input: &Input<'a>) -> Vec<Item<'a>> {
 /// Whether a match inside a hyphenated word names no party: "an anti-Syria journalist" is no
 /// Syrian (the country is what the attitude is against, so the word modifies nothing); "US-made
 /// missiles", "Iranian-designed drones": where a weapon or good was made says nothing of who
-/// used or received it.
-fn names_no_party(item: &Item<'_>, span: &str) -> bool {
+/// used or received it; "Iranian-backed militias" (the word `next`) are not Iran.
+fn names_no_party(item: &Item<'_>, span: &str, next: Option<&str>) -> bool {
+    let sponsor = SPONSORSHIP.iter().any(|p| item.suffix.eq_ignore_ascii_case(p))
+        && next.is_some_and(|w| SPONSORED.iter().any(|g| w.eq_ignore_ascii_case(g)));
     item.prefixed && span.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("anti-"))
         || item.suffixed && PROVENANCE.iter().any(|p| item.suffix.eq_ignore_ascii_case(p))
+        || item.suffixed && sponsor
 }
 
 /// Finds the mentions of one sentence.
@@ -375,7 +404,8 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
         let start = item.tok_start;
         let mut end = item.tok_end;
         let mut consumed = 1;
-        if names_no_party(item, span_text(start, end)) {
+        let next = tokens.get(end).map(|t| &text[t.start..t.end]);
+        if names_no_party(item, span_text(start, end), next) {
             i += 1;
             continue;
         }

@@ -363,8 +363,12 @@ fn place_recipient(
     let object_place = (trigger.pos == Pos::Verb).then(|| s.mentions.iter().find(object)).flatten();
     // "denied that troops were fighting in Ukraine": a place in a complement is the
     // complement's, not the verb's.
-    // So is a place after an infinitive ("refused to condemn the war in Ukraine").
-    let infinitive = |k: usize| s.is(k, "to") && !s.tree().is_empty() && s.tree().rel(k) == "mark";
+    // So is a place after an infinitive or a gerund that completes the verb ("refused to
+    // condemn the war in Ukraine", "denied supporting the rebels in eastern Congo").
+    let infinitive = |k: usize| {
+        s.is(k, "to") && !s.tree().is_empty() && s.tree().rel(k) == "mark"
+            || k == cand.tok_end && s.word(k).ends_with("ing")
+    };
     let after = s
         .mentions
         .iter()
