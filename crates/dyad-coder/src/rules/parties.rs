@@ -7,7 +7,7 @@ use dyad_model::{Entity, EventType};
 use super::{
     dedup_entities, entity_in, entity_of, irrealis, is_common_phrase, location, preposition_before,
     speech_subject, unidentified_actor, unidentified_allowed, Argument, Candidate, Clause,
-    ClauseKind, Discourse, Sentence, PLACE_NOUNS, PREPOSITIONS,
+    ClauseKind, Discourse, Sentence, CENSURE, PLACE_NOUNS, PREPOSITIONS,
 };
 use crate::mentions::{Kind, Mention, Refers};
 use crate::triggers::{Pos, Trigger};
@@ -363,11 +363,15 @@ fn place_recipient(
     let object_place = (trigger.pos == Pos::Verb).then(|| s.mentions.iter().find(object)).flatten();
     // "denied that troops were fighting in Ukraine": a place in a complement is the
     // complement's, not the verb's.
-    // So is a place after an infinitive or a gerund that completes the verb ("refused to
-    // condemn the war in Ukraine", "denied supporting the rebels in eastern Congo").
+    // So is a place in what is denied ("denied supporting the rebels in eastern Congo") or in
+    // a censure refused ("refused to condemn the war in Ukraine"); otherwise the PLOVER gold
+    // codes the place of an infinitive as the recipient ("threatened to institute a curfew
+    // in Algiers", "refused to deploy peacekeepers in Iraq").
+    let denied = s.is_any(t, irrealis::DENYING);
+    let refused_censure = trigger.event == EventType::Reject;
     let infinitive = |k: usize| {
-        s.is(k, "to") && !s.tree().is_empty() && s.tree().rel(k) == "mark"
-            || k == cand.tok_end && s.word(k).ends_with("ing")
+        refused_censure && s.is(k, "to") && s.is_any(k + 1, CENSURE)
+            || denied && k == cand.tok_end && s.word(k).ends_with("ing")
     };
     let after = s
         .mentions

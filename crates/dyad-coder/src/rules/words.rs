@@ -172,6 +172,19 @@ pub(super) const SPEECH: &[&str] = &[
     "emphasised",
 ];
 
+/// Verbs of censure: refusing to condemn a party rejects nothing of that party's.
+pub(super) const CENSURE: &[&str] = &[
+    "condemn",
+    "criticise",
+    "criticize",
+    "denounce",
+    "blame",
+    "censure",
+    "sanction",
+    "punish",
+    "isolate",
+];
+
 /// Verbs of finding, which report what follows when they close a sentence ("…, a UN panel
 /// found.").
 pub(super) const FINDING: &[&str] =

@@ -228,9 +228,7 @@ pub(super) fn tree_object(
     let hostile = event.quad_code() >= 3;
     let v = s.tree().phrase_head(t, t_end);
     let words = s.words();
-    // Each party with its preposition, and whether its mention is the node's own (not found
-    // in a modifier of it).
-    let parties = |v: usize| -> Vec<((usize, Option<usize>), String, bool)> {
+    let parties = |v: usize| -> Vec<((usize, Option<usize>), String)> {
         syntax::objects(s.tree(), &words, v)
             .into_iter()
             .filter(|(_, p)| {
@@ -259,9 +257,8 @@ pub(super) fn tree_object(
                 let allied = ALLIED_PREPS.contains(&p.as_str())
                     || preposition_before(s.text, s.tokens, m.tok_start, t_end.saturating_sub(1))
                         .is_some_and(|w| ALLIED_PREPS.iter().any(|a| w.eq_ignore_ascii_case(a)));
-                let head = m.tok_start <= node && node < m.tok_end;
                 (party && !allied && m.tok_start >= t_end && !on_the_border(s, m))
-                    .then_some((found, p, head))
+                    .then_some((found, p))
             })
             .collect()
     };
@@ -272,37 +269,17 @@ pub(super) fn tree_object(
     if found.is_empty() {
         // Not an act against that party that is refused ("refused to condemn Moscow's
         // invasion" rejects no demand of Moscow's).
-        const CENSURE: &[&str] = &[
-            "condemn",
-            "criticise",
-            "criticize",
-            "denounce",
-            "blame",
-            "censure",
-            "sanction",
-            "punish",
-            "isolate",
-        ];
         if let Some(x) = s.tree().children(v).find(|&c| {
             s.tree().rel(c) == "xcomp"
                 && syntax::has_dependent(s.tree(), &words, c, "mark", "to")
                 && !(event == EventType::Reject && s.is_any(c, CENSURE))
         }) {
-            // Its object or the party it is aimed against ("threatened to use force against
-            // North Korea"), not its other obliques ("urged partners to respond to the
-            // deployment of North Korean troops": what one responds to is no party of the
-            // urging).
-            found = parties(x)
-                .into_iter()
-                .filter(|(_, p, head)| {
-                    p.is_empty() || ["against", "on", "upon"].contains(&p.as_str()) || *head
-                })
-                .collect();
+            found = parties(x);
             v = x;
         }
     }
-    let ((idx, sector), p, _) = if aid_like {
-        found.iter().find(|(_, p, _)| !p.is_empty()).or(found.first())?
+    let ((idx, sector), p) = if aid_like {
+        found.iter().find(|(_, p)| !p.is_empty()).or(found.first())?
     } else {
         found.first()?
     };
@@ -361,12 +338,12 @@ pub(super) fn recipient_after(
         }
         // "sent troops to help expel Ukrainian forces": the object of an infinitive further
         // on is that verb's, not this one's.
-        // "called on allies to respond to the arrival of North Korean troops": so is a party
-        // of a preposition after an infinitive that the parse marks as one ("agreed to talks
-        // with Azerbaijan" has none), for any event.
-        let of_infinitive =
-            aid_like && how == "object" && infinitive_between(s, t_end, m.tok_start)
-                || how.starts_with("prep-") && parsed_infinitive_between(s, t_end, m.tok_start);
+        // A party of a censure refused ("refused to condemn Moscow's war") is none of the
+        // refusal's.
+        let censure_refused = trigger.event == EventType::Reject
+            && (t_end..m.tok_start).any(|k| s.is(k, "to") && s.is_any(k + 1, CENSURE));
+        let of_infinitive = censure_refused
+            || aid_like && how == "object" && infinitive_between(s, t_end, m.tok_start);
         if !purpose && of_infinitive {
             continue;
         }
@@ -436,12 +413,6 @@ fn on_the_border(s: &Sentence<'_>, m: &Mention) -> bool {
         && s.is(k - 1, "with")
         && s.is_any(k - 2, &["border", "borders", "frontier", "frontiers", "boundary"])
         && (s.is(k - 3, "the") && s.is_any(k - 4, PLACE) || s.is_any(k - 3, PLACE))
-}
-
-/// Whether the parse marks a "to" infinitive between tokens `from` and `to`.
-fn parsed_infinitive_between(s: &Sentence<'_>, from: usize, to: usize) -> bool {
-    let tree = s.tree();
-    !tree.is_empty() && (from..to).any(|k| s.is(k, "to") && tree.rel(k) == "mark")
 }
 
 /// Purpose clauses name the beneficiary: "sent shells in order to aid Russia", "to help
