@@ -163,9 +163,11 @@ pub(super) fn in_protest_phrase(
         })
 }
 
-/// "is weighing sending engineers to Latvia", "considered imposing sanctions": the act
-/// weighed is the event (coded, hypothetical); the verb of weighing is none of its own
-/// (PETRARCH2's "weigh … military" made it a threat to Latvia).
+/// "is weighing sending engineers to Latvia", "considered imposing sanctions", "is weighing
+/// the option of expelling its diplomats": the act weighed is the event (coded,
+/// hypothetical, or a threat when hostile); the verb of weighing is none of its own
+/// (PETRARCH2's "weigh … military" made it a threat to Latvia, "weigh option" a threat of
+/// violence beside the expulsion).
 pub(super) fn weighing_an_act(
     triggers: &Triggers,
     s: &Sentence<'_>,
@@ -173,9 +175,15 @@ pub(super) fn weighing_an_act(
     cand: &Candidate,
 ) -> bool {
     // Not "discussed" or "proposed", events of their own (`irrealis::PROPOSING`).
+    let end = cand.tok_end;
+    let option_of = |k: usize| {
+        (end..(end + 4).min(k)).any(|j| s.is_any(j, &["option", "options", "possibility"]))
+            && k > 0
+            && s.is(k - 1, "of")
+    };
     s.is_any(cand.tok_start, super::irrealis::THINKING)
         && verb_candidate(triggers, candidates, |_, c| {
-            c.tok_start == cand.tok_end && c.form == Form::Gerund
+            c.form == Form::Gerund && (c.tok_start == end || option_of(c.tok_start))
         })
 }
 
