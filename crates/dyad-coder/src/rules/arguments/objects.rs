@@ -459,8 +459,11 @@ pub(super) fn subject_of_another_clause(s: &Sentence<'_>, cand: &Candidate, m: &
         }
     }
     // "threatened to walk out unless Israel rescinded …": the condition names the target.
+    // "accused Pyongyang of sending troops", "thanked Seoul for helping": the parse may make
+    // the one charged or thanked the subject of the reason clause the verb governs.
     let words = s.words();
-    let condition = tree.rel(p) == "advcl"
-        && ["if", "unless"].iter().any(|w| syntax::has_dependent(tree, &words, p, "mark", w));
-    p != v && !complement && !condition
+    let marked = |ws: &[&str]| ws.iter().any(|w| syntax::has_dependent(tree, &words, p, "mark", w));
+    let condition = tree.rel(p) == "advcl" && marked(&["if", "unless"]);
+    let reason = tree.rel(p) == "advcl" && tree.head(p) == Some(v) && marked(&["of", "for"]);
+    p != v && !complement && !condition && !reason
 }
