@@ -3,7 +3,9 @@
 //! and the content of an accusation ("accused the rebels of violating the ceasefire": the
 //! violation is the accuser's charge).
 
-use super::Sentence;
+use dyad_model::EventType;
+
+use super::{Sentence, CENSURE};
 
 /// Nouns whose content is proposed or asked for, or only prepared or pretended ("a rehearsal
 /// for invasion", "a pretext for war"), not done (singular forms; the plural adds an `s`).
@@ -108,9 +110,12 @@ pub(super) fn proposed(s: &Sentence<'_>, t: usize, noun: bool) -> bool {
     content_of(s, t, 8, is_proposal_noun).is_some()
 }
 
-/// Verbs of warning: what one warns against is not done.
-const WARNING: &[&str] =
-    &["warn", "warns", "warned", "warning", "caution", "cautions", "cautioned"];
+/// Verbs of warning a party ("warned Beijing against …"): what one warns against is not
+/// done, and the party warned is who would do it.
+pub(super) const WARNING: &[&str] = &["warn", "warns", "warned", "cautioned"];
+
+/// Other forms of warning, which mark what follows "against" as not done.
+const WARNING_FORMS: &[&str] = &["warning", "caution", "cautions"];
 
 /// "warned Beijing against providing lethal aid", "cautioned against any attack": the act
 /// warned against has not happened; nor has any act "against" which one votes, protests or
@@ -127,7 +132,7 @@ pub(super) fn warned_against(s: &Sentence<'_>, t: usize) -> bool {
         && (against.saturating_sub(5)..against)
             .rev()
             .take_while(|&k| !s.is_any(k, &[",", ";", ":", "that"]))
-            .any(|k| s.is_any(k, WARNING))
+            .any(|k| s.is_any(k, WARNING) || s.is_any(k, WARNING_FORMS))
 }
 
 /// Whether the event word at `t` is the content of an accusation: "accused X of shelling",
@@ -202,6 +207,13 @@ pub(super) fn entertained(s: &Sentence<'_>, t: usize) -> bool {
                 .is_some_and(|(_, link)| s.is(link, "of")))
 }
 
+/// "refused to condemn Moscow's war in Ukraine": whether a refusal (`event`) refuses a
+/// censure named by a "to" infinitive between tokens `from` and `to`, whose parties and
+/// places are none of the refusal's.
+pub(super) fn censure_refused(s: &Sentence<'_>, event: EventType, from: usize, to: usize) -> bool {
+    event == EventType::Reject && (from..to).any(|k| s.is(k, "to") && s.is_any(k + 1, CENSURE))
+}
+
 /// Words of denying: what follows them is said not to have happened.
 pub(super) const DENYING: &[&str] = &["deny", "denies", "denied", "denying", "denial", "denials"];
 
@@ -274,7 +286,6 @@ const NOT_NOUNS: &[&str] = &[
     "publicly",
     "repeatedly",
     "then",
-    "had",
     "once",
     "previously",
 ];

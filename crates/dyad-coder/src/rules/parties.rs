@@ -7,7 +7,7 @@ use dyad_model::{Entity, EventType};
 use super::{
     dedup_entities, entity_in, entity_of, irrealis, is_common_phrase, location, preposition_before,
     speech_subject, unidentified_actor, unidentified_allowed, Argument, Candidate, Clause,
-    ClauseKind, Discourse, Sentence, CENSURE, PLACE_NOUNS, PREPOSITIONS,
+    ClauseKind, Discourse, Sentence, PLACE_NOUNS, PREPOSITIONS,
 };
 use crate::mentions::{Kind, Mention, Refers};
 use crate::triggers::{Pos, Trigger};
@@ -121,13 +121,20 @@ fn accused(
                 && m.tok_end <= link
                 && matches!(m.kind, Kind::Actor | Kind::Modifier)
         })
-        .flat_map(|m| entity_of(m, discourse, s, t))
-        .filter(|e| !e.country.is_empty() || !e.sector.is_empty())
+        .flat_map(|m| named_entities(m, discourse, s, t))
         .collect();
     if let Some(why) = why.filter(|_| !actor.is_empty()) {
         why.push(format!("actor: the accused of `{}`", s.word(charge)));
     }
     actor
+}
+
+/// The entities mention `m` stands for that name someone: a country or at least a sector.
+fn named_entities(m: &Mention, discourse: &Discourse, s: &Sentence<'_>, t: usize) -> Vec<Entity> {
+    entity_of(m, discourse, s, t)
+        .into_iter()
+        .filter(|e| !e.country.is_empty() || !e.sector.is_empty())
+        .collect()
 }
 
 /// "sanctions on firms accused of supplying drones to Russia": the party a reduced relative
@@ -144,10 +151,7 @@ fn charged_party(
         return None;
     }
     let m = s.mentions.iter().find(|m| m.tok_end == charge && m.kind == Kind::Actor)?;
-    let actor: Vec<Entity> = entity_of(m, discourse, s, t)
-        .into_iter()
-        .filter(|e| !e.country.is_empty() || !e.sector.is_empty())
-        .collect();
+    let actor = named_entities(m, discourse, s, t);
     if actor.is_empty() {
         return None;
     }
@@ -177,10 +181,7 @@ fn speaker_of_pronoun(
     let Some(m) = speech_subject(s.text, s.tokens, s.mentions, verb) else {
         return Vec::new();
     };
-    let actor: Vec<Entity> = entity_of(m, discourse, s, m.tok_start)
-        .into_iter()
-        .filter(|e| !e.country.is_empty() || !e.sector.is_empty())
-        .collect();
+    let actor = named_entities(m, discourse, s, m.tok_start);
     if let Some(why) = why.filter(|_| !actor.is_empty()) {
         why.push("pronoun subject of reported speech: the speaker".into());
     }
@@ -367,17 +368,14 @@ fn place_recipient(
     // a censure refused ("refused to condemn the war in Ukraine"); otherwise the PLOVER gold
     // codes the place of an infinitive as the recipient ("threatened to institute a curfew
     // in Algiers", "refused to deploy peacekeepers in Iraq").
-    let denied = s.is_any(t, irrealis::DENYING);
-    let refused_censure = trigger.event == EventType::Reject;
-    let infinitive = |k: usize| {
-        refused_censure && s.is(k, "to") && s.is_any(k + 1, CENSURE)
-            || denied && k == cand.tok_end && s.word(k).ends_with("ing")
-    };
+    let denied_gerund = s.is_any(t, irrealis::DENYING) && s.word(cand.tok_end).ends_with("ing");
     let after = s
         .mentions
         .iter()
         .filter(|m| m.tok_start >= cand.tok_end)
-        .filter(|m| !(cand.tok_end..m.tok_start).any(|k| s.is(k, "that") || infinitive(k)))
+        .filter(|m| !(cand.tok_end..m.tok_start).any(|k| s.is(k, "that")))
+        .filter(|m| !(denied_gerund && m.tok_start > cand.tok_end))
+        .filter(|m| !irrealis::censure_refused(s, trigger.event, cand.tok_end, m.tok_start))
         .find(in_clause);
     let before = s.mentions.iter().filter(|m| m.tok_end <= t).find(in_clause);
     object_place.or(after).or(before).and_then(place_country)

@@ -118,7 +118,7 @@ pub(super) fn controller_before(s: &Sentence<'_>, t: usize) -> Option<Argument> 
     if !infinitive && !against {
         return None;
     }
-    let verbs = if infinitive { CONTROL_VERBS } else { &["warned", "warns", "warn", "cautioned"] };
+    let verbs = if infinitive { CONTROL_VERBS } else { irrealis::WARNING };
     let idx = s.mentions.iter().position(|m| {
         m.tok_end == t - 1
             && m.tok_start > 0

@@ -340,9 +340,7 @@ pub(super) fn recipient_after(
         // on is that verb's, not this one's.
         // A party of a censure refused ("refused to condemn Moscow's war") is none of the
         // refusal's.
-        let censure_refused = trigger.event == EventType::Reject
-            && (t_end..m.tok_start).any(|k| s.is(k, "to") && s.is_any(k + 1, CENSURE));
-        let of_infinitive = censure_refused
+        let of_infinitive = irrealis::censure_refused(s, trigger.event, t_end, m.tok_start)
             || aid_like && how == "object" && infinitive_between(s, t_end, m.tok_start);
         if !purpose && of_infinitive {
             continue;
