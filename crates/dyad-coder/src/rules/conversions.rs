@@ -9,8 +9,8 @@ use dyad_model::{Entity, EventType, Modality};
 
 use super::{
     before_day, is_crowd_phrase, is_protesting_crowd, threat_mode, Argument, Candidate, Clause,
-    ClauseKind, Sentence, ATTEMPT_WORDS, DECISION_WORDS, INTENT_WORDS, ORDER_VERBS, REFUSING,
-    THREAT_WORDS,
+    ClauseKind, Sentence, ATTEMPT_WORDS, DECISION_WORDS, INTENT_WORDS, ORDER_VERBS, PROMISING,
+    REFUSING, THREAT_WORDS,
 };
 use crate::tokens::is_any;
 use crate::triggers::Trigger;
@@ -308,6 +308,7 @@ pub(super) fn by_modality(
             && k > 0
             && (s.is_any(k - 1, THREAT_WORDS)
                 || before_day(s, k).is_some_and(|w| s.is_any(w, THREAT_WORDS)))
+            || super::irrealis::threat_noun_to(s, k, t)
     });
     let ultimatum = matches!(clause.kind, ClauseKind::Main | ClauseKind::Complement(_))
         && (t + 1..s.tokens.len()).any(|k| s.is(k, "unless"));
@@ -406,6 +407,25 @@ fn as_refusal(
                 && s.is_any(k, &["failed", "fails", "fail"])
                 && s.is(k + 1, "to")
     });
+    // PLOVER: concessions "deal with promises that certain things will not happen": a
+    // hostile act that a party says it will not do, or promises not to do, is a concession
+    // ("said police would not beat protesters", "pledged not to attack", "will no longer
+    // block").
+    if promised_not(s, window)
+        && matches!(
+            event_type,
+            EventType::Assault
+                | EventType::Coerce
+                | EventType::Sanction
+                | EventType::Protest
+                | EventType::Reject
+        )
+    {
+        if let Some(why) = why {
+            why.push(format!("{event_type} promised not to happen coded as CONCEDE"));
+        }
+        return (EventType::Concede, Vec::new(), Modality::Asserted);
+    }
     if refusal_marker && event_type.quad_code() <= 2 {
         let mode = match event_type {
             EventType::Consult => Some("meet"),
@@ -421,6 +441,24 @@ fn as_refusal(
         modality = Modality::Asserted;
     }
     (event_type, modes, modality)
+}
+
+/// "would not beat", "will no longer detain", "pledged not to attack", "vowed never to use":
+/// a negation that a future auxiliary or a verb of promising governs, with nothing but "to",
+/// "longer"/"more" or an adverb between it and the event word at the end of `window`.
+fn promised_not(s: &Sentence<'_>, window: &Range<usize>) -> bool {
+    let t = window.end;
+    window.clone().any(|n| {
+        let governed = s.is_any(n, &["won't", "wouldn't"])
+            || s.is_any(n, &["not", "never", "no", "n't"])
+                && n > 0
+                && (s.is_any(n - 1, &["will", "would", "shall", "wo"])
+                    || s.is_any(n - 1, PROMISING));
+        governed
+            && (n + 1..t).all(|k| {
+                s.is_any(k, &["to", "longer", "more", "again", "ever"]) || s.word(k).ends_with("ly")
+            })
+    })
 }
 
 /// Whether a word of work and pay stands within eight words of `t` in its clause, with no

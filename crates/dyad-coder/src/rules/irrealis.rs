@@ -340,3 +340,9 @@ fn is_proposal_noun(s: &Sentence<'_>, k: usize) -> bool {
     }
     false
 }
+
+/// Whether "to" at `k` follows a noun of threat and opens the infinitive of the event word
+/// at `t` ("threats to use force", not "a threat to U.S. interests").
+pub(super) fn threat_noun_to(s: &Sentence<'_>, k: usize, t: usize) -> bool {
+    k > 0 && s.is(k, "to") && s.is_any(k - 1, &["threat", "threats"]) && t > k && t <= k + 2
+}

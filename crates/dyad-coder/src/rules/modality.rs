@@ -114,10 +114,11 @@ fn postposed_speech(s: &Sentence<'_>, cand: &Candidate) -> bool {
 fn negated(triggers: &Triggers, s: &Sentence<'_>, cand: &Candidate, window: &Range<usize>) -> bool {
     let trigger = &triggers.rows[cand.trigger];
     let t = cand.tok_start;
-    let neg = window
-        .clone()
-        .any(|k| s.is_any(k, NEGATION) || s.word(k).to_ascii_lowercase().ends_with("n't"))
-        || (window.start..t).any(|k| s.is(k, "yet") && s.is(k + 1, "to"))
+    // "will not hesitate to strike" says the act will be done.
+    let neg = window.clone().any(|k| {
+        (s.is_any(k, NEGATION) || s.word(k).to_ascii_lowercase().ends_with("n't"))
+            && !s.is_any(k + 1, &["hesitate", "hesitates", "hesitated"])
+    }) || (window.start..t).any(|k| s.is(k, "yet") && s.is(k + 1, "to"))
         || (window.start..t).any(|k| {
             (s.is_any(k, FAILING) || s.is_any(k, REFUSING))
                 && s.is(after_day(s.text, s.tokens, k + 1), "to")
@@ -254,6 +255,7 @@ fn future(
                 || s.is_any(k - 1, INTENT_NOUNS)
                 || s.is_any(k - 1, ATTEMPT_WORDS)
                 || before_day(s, k).is_some_and(|w| s.is_any(w, INTENT_WORDS)))
+            || irrealis::threat_noun_to(s, k, t)
     });
     // "is preparing a major offensive", "planned an attack": a noun event that an
     // intention governs has not happened yet.

@@ -395,6 +395,29 @@ pub(super) const UNDOING: &[&str] = &[
 
 /// Verbs of refusing or declining to do what follows: the act is not done, and refused
 /// cooperation is a rejection.
+/// Verbs of promising, before "not to" or "never to" ("pledged not to attack").
+pub(super) const PROMISING: &[&str] = &[
+    "pledged",
+    "pledges",
+    "pledge",
+    "promised",
+    "promises",
+    "promise",
+    "vowed",
+    "vows",
+    "vow",
+    "swore",
+    "swears",
+    "agreed",
+    "agrees",
+    "committed",
+    "commits",
+    "guaranteed",
+    "guarantees",
+    "assured",
+    "assures",
+];
+
 pub(super) const REFUSING: &[&str] =
     &["refused", "refuses", "refuse", "refusing", "declined", "declines", "decline", "declining"];
 

@@ -206,6 +206,8 @@ fn verb_context(s: &Sentence<'_>, t: usize) -> bool {
                 "never",
                 "often",
                 "again",
+                "just",
+                "soon",
                 "keep",
                 "keeps",
                 "kept",
@@ -227,6 +229,11 @@ fn verb_context(s: &Sentence<'_>, t: usize) -> bool {
     }) || prev.is_some_and(|p| {
         s.mentions.iter().any(|m| m.tok_end == p + 1 && m.kind == Kind::Actor && !m.possessive)
     })
+        // "would no longer detain", "will not any more attack", "won't attack".
+        || prev.is_some_and(|p| {
+            p > 0 && s.is_any(p, &["longer", "more"]) && s.is_any(p - 1, &["no", "any"])
+                || s.word(p).to_ascii_lowercase().ends_with("n't")
+        })
         // "are fighting", "were shelling": a progressive, not the noun "fighting".
         || prev.is_some_and(|p| {
             s.word(t).ends_with("ing") && s.is_any(p, &["is", "are", "was", "were", "been", "be"])

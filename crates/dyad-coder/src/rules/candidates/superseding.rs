@@ -106,12 +106,17 @@ pub(super) fn intent_to_verb(
     cand: &Candidate,
 ) -> bool {
     let trigger = &triggers.rows[cand.trigger];
+    // "pledged not to attack": the negation belongs to the content.
+    let mut to = after_day(s.text, s.tokens, cand.tok_end);
+    if s.is_any(to, &["not", "never"]) {
+        to += 1;
+    }
     (trigger.intent || trigger.event == EventType::Agree && trigger.reciprocal)
-        && s.is(after_day(s.text, s.tokens, cand.tok_end), "to")
+        && s.is(to, "to")
         && candidates.iter().any(|c| {
             let content = &triggers.rows[c.trigger];
             c.tok_start > cand.tok_end
-                && c.tok_start <= after_day(s.text, s.tokens, cand.tok_end) + 3
+                && c.tok_start <= to + 3
                 && content.pos == Pos::Verb
                 && (trigger.intent
                     || matches!(content.event, EventType::Concede | EventType::Retreat))
