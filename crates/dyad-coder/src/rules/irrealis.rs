@@ -5,7 +5,7 @@
 
 use dyad_model::EventType;
 
-use super::{Sentence, CENSURE};
+use super::{Sentence, CENSURE, PREPOSITIONS, THREAT_WORDS};
 
 /// Nouns whose content is proposed or asked for, or only prepared or pretended ("a rehearsal
 /// for invasion", "a pretext for war"), not done (singular forms; the plural adds an `s`).
@@ -345,4 +345,17 @@ fn is_proposal_noun(s: &Sentence<'_>, k: usize) -> bool {
 /// at `t` ("threats to use force", not "a threat to U.S. interests").
 pub(super) fn threat_noun_to(s: &Sentence<'_>, k: usize, t: usize) -> bool {
     k > 0 && s.is(k, "to") && s.is_any(k - 1, &["threat", "threats"]) && t > k && t <= k + 2
+}
+
+/// Whether the noun event at `t` is what someone is threatened with ("threatened protesters
+/// with arrest", "threatens the firms with heavy fines"): "with" right before it (over up to
+/// two modifiers) and a verb of threatening at most five words before "with", no comma
+/// between.
+pub(super) fn threatened_with(s: &Sentence<'_>, t: usize) -> bool {
+    let Some(with) = (t.saturating_sub(3)..t).rev().find(|&k| s.is(k, "with")) else {
+        return false;
+    };
+    (with + 1..t).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
+        && (with.saturating_sub(5)..with)
+            .any(|k| s.is_any(k, THREAT_WORDS) && !(k + 1..with).any(|j| s.is_any(j, &[",", ";"])))
 }

@@ -11,7 +11,7 @@ use super::irrealis;
 use super::{
     after_day, before_day, Candidate, Clause, ClauseKind, Sentence, ATTEMPT_WORDS, CALLED_OFF,
     CONDITIONAL, FUTURE, INTENT_NOUNS, INTENT_WORDS, MODALS, NEGATION, NOUN_INTENT_VERBS,
-    PREPOSITIONS, REFUSING, SPEECH,
+    PREPOSITIONS, REFUSING, SPEECH, THREAT_WORDS,
 };
 use crate::triggers::{Form, Pos, Trigger, Triggers};
 
@@ -256,6 +256,11 @@ fn future(
                 || s.is_any(k - 1, ATTEMPT_WORDS)
                 || before_day(s, k).is_some_and(|w| s.is_any(w, INTENT_WORDS)))
             || irrealis::threat_noun_to(s, k, t)
+            // "Threatening to kill the hostages, …", not what follows the comma.
+            || s.is(k, "to")
+                && k > 0
+                && s.is_any(k - 1, THREAT_WORDS)
+                && !(k + 1..t).any(|j| s.is(j, ","))
     });
     // "is preparing a major offensive", "planned an attack": a noun event that an
     // intention governs has not happened yet.

@@ -94,6 +94,10 @@ fn names_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
 /// A word that only describes: a participle before its noun, a kind of weapon, sanctions in
 /// force, a name given, a list of sanctions.
 fn describes_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
+    // "threatened protesters with arrest": the threat's mode, not an arrest.
+    if trigger.pos == Pos::Noun && super::irrealis::threatened_with(s, cand.tok_start) {
+        return true;
+    }
     // "transporting injured civilians", "wounded soldiers were flown out": a participle of
     // harm right before the group it describes.
     let harmed_group = matches!(trigger.lemma.as_str(), "wound" | "injure")

@@ -227,7 +227,12 @@ fn verb_context(s: &Sentence<'_>, t: usize) -> bool {
             // An adverb, not an adjective in -ly ("a deadly attack", "a costly war").
             || s.word(p).ends_with("ly") && !s.is_any(p, LY_ADJECTIVES)
     }) || prev.is_some_and(|p| {
-        s.mentions.iter().any(|m| m.tok_end == p + 1 && m.kind == Kind::Actor && !m.possessive)
+        s.mentions.iter().any(|m| {
+            m.tok_end == p + 1
+                && !m.possessive
+                && (m.kind == Kind::Actor
+                    || m.kind == Kind::SectorOnly && plural_subject(s, p, t))
+        })
     })
         // "would no longer detain", "will not any more attack", "won't attack".
         || prev.is_some_and(|p| {
@@ -238,6 +243,18 @@ fn verb_context(s: &Sentence<'_>, t: usize) -> bool {
         || prev.is_some_and(|p| {
             s.word(t).ends_with("ing") && s.is_any(p, &["is", "are", "was", "were", "been", "be"])
         })
+}
+
+/// "Workers strike over wages", "protesters demand", "police threaten": a plural group word
+/// at `p` before the base form at `t` is its subject; not before a participle ("rebels
+/// fighting the army") or a plural ("hostage-takers demands"), nor a word in -ss ("a press
+/// release").
+fn plural_subject(s: &Sentence<'_>, p: usize, t: usize) -> bool {
+    let group = s.word(p);
+    let plural =
+        group.ends_with('s') && !group.ends_with("ss") || s.is_any(p, &["police", "people"]);
+    let word = s.word(t);
+    plural && !word.ends_with("ing") && !word.ends_with('s')
 }
 
 /// Adjectives in -ly, before a noun rather than a verb.
