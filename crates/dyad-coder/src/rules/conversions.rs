@@ -39,6 +39,18 @@ pub(super) fn by_actor(
     let mut coding = Converted { event_type, modes, why };
     by_weapons(trigger, s, cand, clause, crowd, &mut coding);
     by_crowd(trigger, s, cand, clause, (actor_arg, actor), crowd, &mut coding);
+    // PLOVER MOBILIZE militia: "mobilize or increase readiness of any non-state entity with
+    // significant military capability": an armed group's forces, or militias called up.
+    let armed_group = !actor.is_empty()
+        && actor.iter().all(|a| matches!(a.sector.as_str(), "REB" | "PRM" | "UAF"));
+    let militia_moved = (cand.tok_end..(cand.tok_end + 4).min(clause.end))
+        .any(|k| s.is_any(k, &["militia", "militias", "militiamen", "paramilitaries"]));
+    if coding.event_type == EventType::Mobilize
+        && coding.modes.iter().any(|m| m == "troops")
+        && (armed_group || militia_moved)
+    {
+        coding.to(EventType::Mobilize, Some("militia"), "forces of a non-state group: militia");
+    }
     (coding.event_type, coding.modes)
 }
 

@@ -158,7 +158,8 @@ pub(super) fn rule_name(
     )
 }
 
-/// "Police were deployed to the capital", "troops were sent to the border": in the passive
+/// "Police were deployed to the capital", "troops were sent to the border", "the militia was
+/// deployed": in the passive
 /// without an agent, the forces moved (or sent to help another state: military aid) stand for
 /// the state that moved them (PLOVER MOBILIZE's or AID's actor), not for its recipient.
 pub(super) fn forces_moved(
@@ -173,9 +174,9 @@ pub(super) fn forces_moved(
     let trigger = &triggers.rows[cand.trigger];
     let forces = |a: &Argument| {
         !a.mentions.is_empty()
-            && a.mentions
-                .iter()
-                .all(|&i| matches!(s.mentions[i].entity.sector.as_str(), "MIL" | "COP"))
+            && a.mentions.iter().all(|&i| {
+                matches!(s.mentions[i].entity.sector.as_str(), "MIL" | "COP" | "REB" | "PRM")
+            })
     };
     // "North Korean missiles were fired at Kyiv": the weapons fired are not their target;
     // their side fires them, and the target is where they fall.

@@ -116,11 +116,24 @@ fn condemned_agent(
     cand: &Candidate,
     clause: Clause,
 ) -> Option<Argument> {
+    // "expressed concern over the arms sale to Taiwan": over the feeling voiced.
+    let mut from = cand.tok_end;
+    while s.is_any(from, CONCERN_WORDS) {
+        from += 1;
+    }
+    if from > cand.tok_end && s.is_any(from, &["over", "about", "at", "regarding"]) {
+        from += 1;
+    } else {
+        from = cand.tok_end;
+    }
+    // "condemned the North Korean shipment": determiners and the party's name may stand
+    // before the event noun.
+    let named = |k: usize| s.mentions.iter().any(|m| m.tok_start <= k && k < m.tok_end);
     let condemned = candidates.iter().find(|c| {
         triggers.rows[c.trigger].pos == Pos::Noun
-            && c.tok_start >= cand.tok_end
-            && c.tok_start <= cand.tok_end + 2
-            && (cand.tok_end..c.tok_start).all(|k| s.is_any(k, DETERMINERS))
+            && c.tok_start >= from
+            && c.tok_start <= from + 4
+            && (from..c.tok_start).all(|k| s.is_any(k, DETERMINERS) || named(k))
     })?;
     let agent =
         noun_actor(s, condemned.tok_start, condemned.tok_end, clause, false).filter(|a| {
@@ -132,6 +145,10 @@ fn condemned_agent(
         how: format!("the condemned event's {}", agent.how),
     })
 }
+
+/// Words of a feeling voiced about what someone did ("expressed grave concern over …").
+const CONCERN_WORDS: &[&str] =
+    &["concern", "concerns", "grave", "deep", "serious", "alarm", "dismay", "horror", "outrage"];
 
 /// Whether what follows the verb is no party of its event: the topic of a discussion, the
 /// object of the verb after "help", what is denied.
