@@ -59,6 +59,9 @@ pub struct Trigger {
     /// A predicative judgement ("despicable", "unacceptable"): an accusation of whoever the
     /// judged clause names, made by the speaker.
     pub judgement: bool,
+    /// A participle of feeling ("appalled", "concerned"): an event only as "X was appalled
+    /// by Y", X's disapproval of Y's doer.
+    pub feeling: bool,
     /// "must"/"should" in reported speech: the speaker demands of the subject what follows
     /// ("Russia said Sudan must return the helicopter": REQUEST RUS→SDN).
     pub obligation: bool,
@@ -165,6 +168,7 @@ fn trigger_row(cells: &[&str], class_names: &[String], dictionary: bool) -> Opti
         named: flag("named"),
         dyadic: flag("dyadic"),
         judgement: flag("judgement"),
+        feeling: flag("feeling"),
         obligation: flag("obligation"),
         appeal: flag("appeal"),
         in_partner: flag("in"),

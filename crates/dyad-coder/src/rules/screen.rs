@@ -94,6 +94,10 @@ fn names_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
 /// A word that only describes: a participle before its noun, a kind of weapon, sanctions in
 /// force, a name given, a list of sanctions.
 fn describes_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
+    // "the attacks shocked the nation": a feeling is an event only as "X was shocked by".
+    if trigger.feeling && !super::arguments::feeling_about(s, cand.tok_start) {
+        return true;
+    }
     // "threatened protesters with arrest": the threat's mode, not an arrest.
     if trigger.pos == Pos::Noun && super::irrealis::threatened_with(s, cand.tok_start) {
         return true;

@@ -121,7 +121,10 @@ fn condemned_agent(
     while s.is_any(from, CONCERN_WORDS) {
         from += 1;
     }
-    if from > cand.tok_end && s.is_any(from, &["over", "about", "at", "regarding"]) {
+    if s.is_any(from, &["over", "about", "at", "regarding"])
+        && (from > cand.tok_end || super::feeling_about(s, cand.tok_start))
+        || s.is(from, "by") && super::feeling_about(s, cand.tok_start)
+    {
         from += 1;
     } else {
         from = cand.tok_end;

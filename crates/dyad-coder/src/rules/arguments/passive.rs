@@ -116,13 +116,45 @@ pub(super) fn agent_after(s: &Sentence<'_>, t: usize, end: usize) -> Option<Argu
 }
 
 /// Whether the trigger at `t` is used as a passive verb.
+/// Participles of a feeling about what someone did: "was appalled by", "deeply concerned
+/// about".
+const FEELINGS: &[&str] = &[
+    "appalled",
+    "shocked",
+    "outraged",
+    "alarmed",
+    "horrified",
+    "dismayed",
+    "disgusted",
+    "angered",
+    "concerned",
+    "troubled",
+    "disturbed",
+    "incensed",
+    "infuriated",
+];
+
+/// "Britain was appalled by the attacks", "is deeply concerned about": a participle of
+/// feeling, after "be" (over adverbs), before what the feeling is about. Its subject feels it
+/// (the by-phrase is its cause, not an agent); PLOVER codes the feeling as disapproval.
+pub(in crate::rules) fn feeling_about(s: &Sentence<'_>, t: usize) -> bool {
+    let mut k = t;
+    while k > 0 && s.word(k - 1).ends_with("ly") {
+        k -= 1;
+    }
+    s.is_any(t, FEELINGS)
+        && k > 0
+        && s.is_any(k - 1, BE)
+        && s.is_any(t + 1, &["by", "at", "over", "about"])
+}
+
 pub(in crate::rules) fn is_passive(s: &Sentence<'_>, t: usize, form: Form, end: usize) -> bool {
     if form != Form::Past {
         return false;
     }
     // "Israel is opposed to the plan": an adjective of stance, its subject the one who
     // opposes.
-    if s.is_any(t, &["opposed", "committed"]) && s.is(t + 1, "to") {
+    if s.is_any(t, &["opposed", "committed"]) && s.is(t + 1, "to") || feeling_about(s, t) {
         return false;
     }
     let mut k = t;

@@ -230,7 +230,7 @@ fn verb_context(s: &Sentence<'_>, t: usize) -> bool {
         s.mentions.iter().any(|m| {
             m.tok_end == p + 1
                 && !m.possessive
-                && (m.kind == Kind::Actor
+                && (m.kind == Kind::Actor && !demonym_modifier(s, m)
                     || m.kind == Kind::SectorOnly && plural_subject(s, p, t))
         })
     })
@@ -243,6 +243,20 @@ fn verb_context(s: &Sentence<'_>, t: usize) -> bool {
         || prev.is_some_and(|p| {
             s.word(t).ends_with("ing") && s.is_any(p, &["is", "are", "was", "were", "been", "be"])
         })
+}
+
+/// "the Chinese attack on …", "the British strike": a people's adjective after a
+/// determiner modifies the noun after it; it is no subject.
+fn demonym_modifier(s: &Sentence<'_>, m: &crate::mentions::Mention) -> bool {
+    let first = if s.is_any(m.tok_start, DETERMINERS) { m.tok_start + 1 } else { m.tok_start };
+    (first > m.tok_start || m.tok_start > 0 && s.is_any(m.tok_start - 1, DETERMINERS))
+        && m.tok_end == first + 1
+        && m.entity.sector.is_empty()
+        && !m.entity.country.is_empty()
+        && m.entity.code == m.entity.country
+        // Peoples named by their adjective ("the Chinese", "the French", "the British"), not
+        // by a plural noun ("the Palestinians reject") or a name ("the US cancel").
+        && ["ese", "ish", "ch", "ss"].iter().any(|end| s.word(first).ends_with(end))
 }
 
 /// "Workers strike over wages", "protesters demand", "police threaten": a plural group word
