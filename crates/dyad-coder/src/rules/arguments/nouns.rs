@@ -415,7 +415,13 @@ pub(super) fn noun_agent(
 
 /// A light verb makes the noun at `t` its event: "Russia launched attacks on Ukraine".
 pub(super) fn light_verb_subject(s: &Sentence<'_>, t: usize, clause: Clause) -> Option<Argument> {
-    let v = (t.saturating_sub(6).max(clause.start)..t)
+    // "announced the lifting of the curfew": a speech verb that opens the clause with no
+    // "that" has the noun phrase after it as its object.
+    let from = match clause.kind {
+        ClauseKind::Complement(v) if v + 1 == clause.start && s.carries_event(v) => v,
+        _ => clause.start,
+    };
+    let v = (t.saturating_sub(6).max(from)..t)
         .rev()
         .find(|&k| s.carries_event(k) || s.commits_to(k, t))?;
     // "launched an investigation into the killings": the noun hangs on another noun's
@@ -435,7 +441,8 @@ pub(super) fn light_verb_subject(s: &Sentence<'_>, t: usize, clause: Clause) -> 
     }) {
         return None;
     }
-    let mut arg = subject_before(s, clause.start, v)?;
+    let limit = if v < clause.start { 0 } else { clause.start };
+    let mut arg = subject_before(s, limit, v)?;
     arg.how = "light-verb-subject".into();
     Some(arg)
 }

@@ -53,10 +53,11 @@ pub(super) fn object_class_found(
                     && has_class(coder, s, t.saturating_sub(5), t, class)
                     && !s.mentions.iter().any(|m| m.tok_start < t && m.tok_end + 5 >= t)
         }
-        // "artillery shipments", or "shipments of artillery".
+        // "artillery shipments", or "shipments of artillery", "a halt to curfews", "a pause
+        // in the restrictions".
         Pos::Noun => {
             has_class(coder, s, t.saturating_sub(2), t, class)
-                || (s.is(t_end, "of")
+                || (s.is_any(t_end, &["of", "to", "in", "on"])
                     && has_class(coder, s, t_end + 1, (t_end + 5).min(s.tokens.len()), class))
         }
     }
