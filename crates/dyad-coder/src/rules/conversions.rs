@@ -153,6 +153,22 @@ fn by_crowd(
     {
         coding.to(EventType::Cooperate, None, "joint preparations by several actors: COOPERATE");
     }
+    // CAMEO 074 "provide military protection or peacekeeping" (PLOVER AID): peacekeepers
+    // deployed protect, they do not threaten ("the deployment of NATO peacekeeping troops").
+    if coding.event_type == EventType::Mobilize && peacekeepers_moved(s, cand, clause) {
+        coding.to(EventType::Aid, None, "peacekeepers deployed: AID (peacekeeping)");
+    }
+}
+
+/// Whether the forces a mobilisation at `cand` moves are peacekeepers: a word of
+/// peacekeeping within five words of the trigger, in its clause.
+fn peacekeepers_moved(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> bool {
+    let from = cand.tok_start.saturating_sub(5).max(clause.start);
+    let to = (cand.tok_end + 6).min(clause.end);
+    (from..to).any(|k| {
+        let w = s.word(k).to_ascii_lowercase();
+        w.starts_with("peacekeep") || w.starts_with("peace-keep")
+    })
 }
 
 /// Whether the actor is a crowd: street action needs one, so a government that "blocks" a
@@ -280,15 +296,19 @@ fn joint_preparations(
     clause: Clause,
     actor: &[Entity],
 ) -> bool {
-    let together = actor.len() >= 2
-        && s.tokens[cand.tok_end..clause.end].iter().any(|tk| {
-            is_any(
-                s.text,
-                tk,
-                &["jointly", "themselves", "together", "joint", "trilateral", "combined"],
-            )
-        });
     let drills = trigger.object.is_some() && trigger.mode == "troops";
+    // "French and Egyptian warships launched war games": the forces of two countries at once.
+    let two_countries =
+        actor.iter().any(|a| !a.country.is_empty() && a.country != actor[0].country);
+    let together = actor.len() >= 2
+        && (drills && two_countries
+            || s.tokens[cand.tok_end..clause.end].iter().any(|tk| {
+                is_any(
+                    s.text,
+                    tk,
+                    &["jointly", "themselves", "together", "joint", "trilateral", "combined"],
+                )
+            }));
     let with_party = drills
         && (cand.tok_end..clause.end.min(cand.tok_end + 6)).any(|k| {
             s.is(k, "with")
