@@ -159,7 +159,7 @@ pub(super) fn rule_name(
 }
 
 /// "Police were deployed to the capital", "troops were sent to the border", "the militia was
-/// deployed": in the passive
+/// deployed", "the guerrillas have been demobilised": in the passive
 /// without an agent, the forces moved (or sent to help another state: military aid) stand for
 /// the state that moved them (PLOVER MOBILIZE's or AID's actor), not for its recipient.
 pub(super) fn forces_moved(
@@ -188,7 +188,10 @@ pub(super) fn forces_moved(
     };
     match (actor_arg, recipient_arg) {
         (None, Some(moved))
-            if matches!(trigger.event, EventType::Mobilize | EventType::Aid)
+            if (matches!(trigger.event, EventType::Mobilize | EventType::Aid)
+                // Forces withdrawn or disarmed retreat; prisoners released do not release.
+                || trigger.event == EventType::Retreat
+                    && matches!(trigger.mode.as_str(), "withdraw" | "disarm"))
                 && voice == "passive"
                 && forces(&moved) =>
         {

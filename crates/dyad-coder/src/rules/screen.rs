@@ -128,6 +128,9 @@ fn describes_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bo
                         &["to", "will", "would", "can", "could", "may", "might", "must", "should"],
                     )))
             && s.is_any(cand.tok_end, WEAPON_KINDS))
+        // "invasion forces", "a strike force", "protest leaders": an event noun naming a kind
+        // of group.
+        || (trigger.pos == Pos::Noun && s.is_any(cand.tok_end, GROUP_KINDS))
         // "in violation of UN sanctions", "despite the embargo": sanctions in force are the
         // background of another act, not news of their own.
         || (trigger.event == EventType::Sanction
@@ -366,6 +369,23 @@ pub(super) const WEAPON_KINDS: &[&str] = &[
     "missiles",
     "capability",
     "capabilities",
+];
+
+/// Nouns of groups that an event noun before them only classifies ("invasion forces").
+const GROUP_KINDS: &[&str] = &[
+    "force",
+    "forces",
+    "troops",
+    "unit",
+    "units",
+    "group",
+    "groups",
+    "movement",
+    "movements",
+    "leader",
+    "leaders",
+    "organizers",
+    "organisers",
 ];
 
 /// Words by which sanctions in force are defied, evaded or stood under.

@@ -691,6 +691,13 @@ pub(super) const LIGHT_VERBS: &[&str] = &[
     "intensifies",
     "intensified",
     "intensifying",
+    // "speeded up the withdrawal", "accelerated the pullout".
+    "speeded",
+    "sped",
+    "accelerate",
+    "accelerates",
+    "accelerated",
+    "accelerating",
     // "set up a joint venture" (forming and establishing are below).
     "set",
     "sets",
