@@ -512,11 +512,17 @@ fn parsed_adjective(s: &Sentence<'_>, t: usize) -> bool {
     !s.tree().is_empty() && s.tree().rel(t) == "amod" && s.tree().head(t).is_some_and(|h| h > t)
 }
 
-/// "the seized firearms", "the country's seized mining sites": a participle between a
-/// determiner or a possessive and the next word of its noun phrase.
+/// "the seized firearms", "the country's seized mining sites", "returned to occupied
+/// villages": a participle between a determiner, a possessive or a preposition and the next
+/// word of its noun phrase.
 fn adjective_after_determiner(s: &Sentence<'_>, t: usize) -> bool {
     t > 0
-        && (s.is_any(t - 1, DETERMINERS) || s.is_any(t - 1, &["'s", "’s"]))
+        && (s.is_any(t - 1, DETERMINERS)
+            || s.is_any(t - 1, &["'s", "’s"])
+            || s.is_any(
+                t - 1,
+                &["to", "from", "in", "into", "on", "at", "near", "with", "of", "for"],
+            ))
         && s.tokens.get(t + 1).is_some_and(|n| n.word)
         && !s.is_any(t + 1, PREPOSITIONS)
         && !s.is_any(t + 1, DETERMINERS)
