@@ -347,11 +347,20 @@ pub(super) fn threat_noun_to(s: &Sentence<'_>, k: usize, t: usize) -> bool {
     k > 0 && s.is(k, "to") && s.is_any(k - 1, &["threat", "threats"]) && t > k && t <= k + 2
 }
 
-/// Whether the noun event at `t` is what someone is threatened with ("threatened protesters
-/// with arrest", "threatens the firms with heavy fines"): "with" right before it (over up to
-/// two modifiers) and a verb of threatening at most five words before "with", no comma
-/// between.
+/// Whether the noun event at `t` is what someone threatens: the object of a verb of
+/// threatening ("threatened a nationwide strike"), or what someone is threatened with
+/// ("threatened protesters with arrest", "threatens the firms with heavy fines"): "with" right
+/// before it (over up to two modifiers) and a verb of threatening at most five words before
+/// "with", no comma between.
 pub(super) fn threatened_with(s: &Sentence<'_>, t: usize) -> bool {
+    // "threatened a nationwide strike", "threatens fresh sanctions": the verb's object.
+    let object =
+        (t.saturating_sub(3)..t).rev().find(|&k| s.is_any(k, THREAT_WORDS)).is_some_and(|k| {
+            (k + 1..t).all(|j| s.tokens[j].word && !s.is_any(j, PREPOSITIONS) && !s.is(j, "to"))
+        });
+    if object {
+        return true;
+    }
     let Some(with) = (t.saturating_sub(3)..t).rev().find(|&k| s.is(k, "with")) else {
         return false;
     };
