@@ -7,7 +7,7 @@ use dyad_model::{Entity, EventType};
 use super::{
     dedup_entities, entity_in, entity_of, irrealis, is_common_phrase, location, preposition_before,
     speech_subject, unidentified_actor, unidentified_allowed, Argument, Candidate, Clause,
-    ClauseKind, Discourse, Sentence, PLACE_NOUNS, PREPOSITIONS,
+    ClauseKind, Discourse, Sentence, DETERMINERS, PLACE_NOUNS, PREPOSITIONS,
 };
 use crate::mentions::{Kind, Mention, Refers};
 use crate::triggers::{Pos, Trigger};
@@ -36,6 +36,9 @@ pub(super) fn parties(
     let t = cand.tok_start;
     let (mut actor, mut recipient) =
         named(coder, s, discourse, trigger, t, actor_arg, recipient_arg);
+    // "fought together with Russian forces": those one acts with are no recipients.
+    let allies = allies_named(s, clause);
+    recipient.retain(|r| !allies.contains(&r.country.as_str()));
     // "accused Chinese vessels of blocking …": the accused, not the sentence's subject that
     // word order falls back on, is the one charged with the act.
     let fallback = matches!(actor_arg.how.as_str(), "sentence-subject" | "subject");
@@ -322,12 +325,18 @@ fn place_recipient(
             | EventType::Retreat
             | EventType::Threaten
     );
+    // "fought alongside Russian troops in Kursk": the place of an ally's country is no
+    // target.
+    let allies = allies_named(s, clause);
     let place_country = |m: &Mention| -> Option<Entity> {
         let code = if let Some(p) = m.place {
             coder.lexicon().place(p).country.as_str()
         } else {
             m.entity.country.as_str()
         };
+        if allies.contains(&code) {
+            return None;
+        }
         let country = coder.lexicon().country(code)?;
         let mut e = Entity {
             entity_text: s.text[s.tokens[m.tok_start].start..s.tokens[m.tok_end - 1].end].into(),
@@ -379,6 +388,26 @@ fn place_recipient(
         .find(in_clause);
     let before = s.mentions.iter().filter(|m| m.tok_end <= t).find(in_clause);
     object_place.or(after).or(before).and_then(place_country)
+}
+
+/// The countries of the parties an actor acts with in `clause`: after "alongside", "beside"
+/// or "together with" (over a determiner).
+fn allies_named<'s>(s: &'s Sentence<'_>, clause: Clause) -> Vec<&'s str> {
+    s.mentions
+        .iter()
+        .filter(|m| m.tok_start >= clause.start && m.tok_start < clause.end)
+        .filter(|m| {
+            let mut k = m.tok_start;
+            while k > clause.start && s.is_any(k - 1, DETERMINERS) {
+                k -= 1;
+            }
+            k > clause.start
+                && (s.is_any(k - 1, &["alongside", "beside"])
+                    || k > clause.start + 1 && s.is(k - 1, "with") && s.is(k - 2, "together"))
+        })
+        .map(|m| m.entity.country.as_str())
+        .filter(|c| !c.is_empty())
+        .collect()
 }
 
 /// Verbs of taking back territory, whose place is not the one the act is done to.
