@@ -16,12 +16,15 @@ pub(super) fn object_class_found(
 ) -> bool {
     let triggers = coder.triggers;
     match trigger.pos {
-        // A named person is a person ("will release Prime Minister Mahendra Chaudhry").
+        // A named person is a person ("will release Prime Minister Mahendra Chaudhry"), and
+        // so is a name the lexicon does not know ("executed Mohammad Ghobadlou").
         Pos::Verb
             if triggers.class_names.get(class).is_some_and(|c| c == "PERSONS")
-                && s.mentions
+                && (s
+                    .mentions
                     .iter()
-                    .any(|m| m.is_person && m.tok_start >= t_end && m.tok_start <= t_end + 3) =>
+                    .any(|m| m.is_person && m.tok_start >= t_end && m.tok_start <= t_end + 3)
+                    || unknown_name_at(s, t_end)) =>
         {
             true
         }
@@ -224,4 +227,16 @@ pub(in crate::rules) fn has_class(
         }
     }
     false
+}
+
+/// Whether two or three capitalised words that name no known entity start at `k`: a
+/// person's name the lexicon does not know ("Mohammad Ghobadlou").
+fn unknown_name_at(s: &Sentence<'_>, k: usize) -> bool {
+    let capitalised = |j: usize| {
+        s.tokens.get(j).is_some_and(|t| t.word)
+            && s.word(j).chars().next().is_some_and(char::is_uppercase)
+            && s.word(j).chars().skip(1).all(char::is_lowercase)
+    };
+    let known = |j: usize| s.mentions.iter().any(|m| m.tok_start <= j && j < m.tok_end);
+    capitalised(k) && capitalised(k + 1) && !known(k) && !known(k + 1)
 }
