@@ -3,7 +3,7 @@
 
 use dyad_model::EventType;
 
-use super::{Argument, Candidate, Sentence, DETERMINERS, PREPOSITIONS};
+use super::{Argument, Candidate, Sentence, DETERMINERS, PREPOSITIONS, PROJECTILES};
 use crate::mentions::Kind;
 use crate::triggers::{Form, Pos, Trigger, Triggers};
 
@@ -181,6 +181,8 @@ fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
     // "a report released this month", "released a video": a text or a picture made
     // public is no one set free.
     (trigger.lemma == "release" && trigger.pos == Pos::Verb && releases_a_text(s, cand))
+        // "fired his chief of staff", "fired five observers": dismissed, not shot at.
+        || (trigger.lemma == "fire" && trigger.pos == Pos::Verb && fires_people(s, cand))
         // "conditions have eased Saturday", "tensions eased": nothing eased by anyone; "talks
         // on easing tensions" concede nothing.
         || (trigger.pos == Pos::Verb
@@ -370,6 +372,25 @@ pub(super) const WEAPON_KINDS: &[&str] = &[
     "capability",
     "capabilities",
 ];
+
+/// Whether the direct object of "fire" at `cand` names people: a person, a sector (other
+/// than the military, whose words include weapons) or a title word within four words, with nothing but modifiers before it ("fired his military chief
+/// of staff", "fired five international observers").
+fn fires_people(s: &Sentence<'_>, cand: &Candidate) -> bool {
+    let people = |k: usize| {
+        s.mentions.iter().any(|m| {
+            m.tok_start == k
+                && (m.is_person
+                    // Weapons are MIL words too ("fired missiles").
+                    || !m.entity.sector.is_empty()
+                        && !s.is_any(m.tok_end - 1, WEAPON_KINDS)
+                        && !s.is_any(m.tok_end - 1, PROJECTILES))
+        }) || s.is_any(k, &["observers", "staff", "employees", "officials", "aides", "advisers"])
+    };
+    (cand.tok_end..(cand.tok_end + 4).min(s.tokens.len()))
+        .find(|&k| people(k) || !s.tokens[k].word || s.is_any(k, PREPOSITIONS))
+        .is_some_and(people)
+}
 
 /// Nouns of groups that an event noun before them only classifies ("invasion forces").
 const GROUP_KINDS: &[&str] = &[

@@ -265,8 +265,10 @@ fn demonym_modifier(s: &Sentence<'_>, m: &crate::mentions::Mention) -> bool {
 /// release").
 fn plural_subject(s: &Sentence<'_>, p: usize, t: usize) -> bool {
     let group = s.word(p);
-    let plural =
-        group.ends_with('s') && !group.ends_with("ss") || s.is_any(p, &["police", "people"]);
+    // "a police station", "the people power movement": a collective before a noun.
+    let bare_collective =
+        s.is_any(p, &["police", "people"]) && !(p > 0 && s.is_any(p - 1, DETERMINERS));
+    let plural = group.ends_with('s') && !group.ends_with("ss") || bare_collective;
     let word = s.word(t);
     plural && !word.ends_with("ing") && !word.ends_with('s')
 }
