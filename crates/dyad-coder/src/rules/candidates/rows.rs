@@ -19,14 +19,26 @@ pub(super) fn object_class_found(
         // A named person is a person ("will release Prime Minister Mahendra Chaudhry"), and
         // so is a name the lexicon does not know ("executed Mohammad Ghobadlou").
         Pos::Verb
-            if triggers.class_names.get(class).is_some_and(|c| c == "PERSONS")
-                && (s
-                    .mentions
-                    .iter()
-                    .any(|m| m.is_person && m.tok_start >= t_end && m.tok_start <= t_end + 3)
-                    || unknown_name_at(s, t_end)) =>
+            if triggers
+                .class_names
+                .get(class)
+                .is_some_and(|c| c == "PERSONS" || c == "VISITORS")
+                && (s.mentions.iter().any(|m| {
+                    m.is_person
+                        && m.tok_start >= t_end
+                        && m.tok_start <= t_end + 3
+                        && !(t_end..m.tok_start).any(|k| s.is_any(k, PREPOSITIONS))
+                }) || unknown_name_at(s, t_end)) =>
         {
             true
+        }
+        // "received the Russian defence minister": a visitor is the verb's object, not one
+        // named after a preposition ("received an award from the secretary of state").
+        Pos::Verb if triggers.class_names.get(class).is_some_and(|c| c == "VISITORS") => {
+            let end = (t_end..(t_end + 5).min(s.tokens.len()))
+                .find(|&k| s.is_any(k, PREPOSITIONS) || !s.tokens[k].word)
+                .unwrap_or((t_end + 5).min(s.tokens.len()));
+            has_class(coder, s, t_end, end, class)
         }
         // A named place is territory ("captured Bakhmut", "retook the city of Kherson").
         Pos::Verb
