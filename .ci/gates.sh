@@ -9,7 +9,7 @@ DYAD=target/release/dyad
 
 echo "-- PLOVER gold records"
 "$DYAD" eval ../shared/eval/plover_gsr.json --worst 0
-"$DYAD" eval ../shared/eval/plover_gsr.json --json --min-event 0.778 --min-actor 0.783 --min-recipient 0.675
+"$DYAD" eval ../shared/eval/plover_gsr.json --json --min-event 0.778 --min-actor 0.783 --min-recipient 0.678
 
 # Real-news development sets (../shared/eval/dev, see its README); docs/accuracy.md keeps the
 # figures over time.
