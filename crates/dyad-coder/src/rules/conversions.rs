@@ -9,8 +9,8 @@ use dyad_model::{Entity, EventType, Modality};
 
 use super::{
     before_day, is_crowd_phrase, is_protesting_crowd, threat_mode, Argument, Candidate, Clause,
-    ClauseKind, Sentence, ATTEMPT_WORDS, DECISION_WORDS, INTENT_WORDS, ORDER_VERBS, PROMISING,
-    REFUSING, THREAT_WORDS,
+    ClauseKind, Sentence, ATTEMPT_WORDS, COMMITMENT_VERBS, DECISION_WORDS, INTENT_WORDS,
+    LABOUR_WORDS, ORDER_VERBS, REFUSING, SWEARING, THREAT_WORDS, WORKING_SECTORS,
 };
 use crate::tokens::is_any;
 use crate::triggers::Trigger;
@@ -485,7 +485,8 @@ fn promised_not(s: &Sentence<'_>, window: &Range<usize>) -> bool {
             || s.is_any(n, &["not", "never", "no", "n't"])
                 && n > 0
                 && (s.is_any(n - 1, &["will", "would", "shall", "wo"])
-                    || s.is_any(n - 1, PROMISING));
+                    || s.is_any(n - 1, COMMITMENT_VERBS)
+                    || s.is_any(n - 1, SWEARING));
         governed
             && (n + 1..t).all(|k| {
                 s.is_any(k, &["to", "longer", "more", "again", "ever"]) || s.word(k).ends_with("ly")
@@ -502,39 +503,6 @@ fn labour_near(s: &Sentence<'_>, clause: Clause, t: usize) -> bool {
         s.is_any(k, LABOUR_WORDS) && (k.min(t)..k.max(t)).all(|j| !s.is_any(j, &[",", ";"]))
     })
 }
-
-/// Sectors whose "strike" is a walkout: labour, teachers, doctors, business, farmers,
-/// civilians, the opposition.
-const WORKING_SECTORS: &[&str] = &["LAB", "EDU", "MED", "BUS", "AGR", "CVL", "OPP", "JRN"];
-
-/// Words of work and pay: a "strike" among them is a walkout.
-const LABOUR_WORDS: &[&str] = &[
-    "workers",
-    "worker",
-    "union",
-    "unions",
-    "unionists",
-    "teachers",
-    "employees",
-    "staff",
-    "nurses",
-    "doctors",
-    "miners",
-    "dockers",
-    "drivers",
-    "labour",
-    "labor",
-    "wage",
-    "wages",
-    "salaries",
-    "pay",
-    "pension",
-    "pensions",
-    "walkout",
-    "picket",
-    "pickets",
-    "general",
-];
 
 /// Words before "strike" that make it a military one.
 const MILITARY_STRIKES: &[&str] = &[

@@ -7,7 +7,7 @@ use dyad_model::{Entity, EventType};
 use super::{
     dedup_entities, entity_in, entity_of, irrealis, is_common_phrase, location, preposition_before,
     speech_subject, unidentified_actor, unidentified_allowed, Argument, Candidate, Clause,
-    ClauseKind, Discourse, Sentence, DETERMINERS, PLACE_NOUNS, PREPOSITIONS,
+    ClauseKind, Discourse, Sentence, ALLIED_PREPS, DETERMINERS, PLACE_NOUNS, PREPOSITIONS,
 };
 use crate::mentions::{Kind, Mention, Refers};
 use crate::triggers::{Pos, Trigger};
@@ -34,25 +34,12 @@ pub(super) fn parties(
     mut why: Option<&mut Vec<String>>,
 ) -> Option<Parties> {
     let t = cand.tok_start;
-    let (mut actor, mut recipient) =
-        named(coder, s, discourse, trigger, t, actor_arg, recipient_arg);
+    let (actor, mut recipient) = named(coder, s, discourse, trigger, t, actor_arg, recipient_arg);
     // "fought together with Russian forces": those one acts with are no recipients.
     let allies = allies_named(s, clause);
     recipient.retain(|r| !allies.contains(&r.country.as_str()));
-    // "accused Chinese vessels of blocking …": the accused, not the sentence's subject that
-    // word order falls back on, is the one charged with the act.
-    let fallback = matches!(actor_arg.how.as_str(), "sentence-subject" | "subject");
-    if actor.is_empty() || fallback {
-        let charged = accused(s, discourse, t, why.as_deref_mut());
-        if !charged.is_empty() || actor.is_empty() {
-            actor = charged;
-        }
-    } else if let Some(charged) = charged_party(s, discourse, t, why.as_deref_mut()) {
-        actor = charged;
-    }
-    if actor.is_empty() {
-        actor = speaker_of_pronoun(s, discourse, clause, actor_arg, why.as_deref_mut());
-    }
+    let mut actor =
+        charged_or_speaker(s, discourse, (t, clause), actor_arg, actor, why.as_deref_mut());
     let mut unidentified = false;
     if actor.is_empty() {
         if !unidentified_allowed(s, trigger, voice, clause, t) {
@@ -104,6 +91,32 @@ pub(super) fn parties(
         explain(why, trigger, voice, actor_arg, placed_actor, located, recipient_arg.as_ref());
     }
     Some(Parties { actor, recipient })
+}
+
+/// The actor once charges and reported speech are read: "accused Chinese vessels of blocking
+/// …" (the accused, not the sentence's subject that word order falls back on, is the one
+/// charged with the act), "firms accused of supplying", a pronoun subject of reported speech.
+fn charged_or_speaker(
+    s: &Sentence<'_>,
+    discourse: &Discourse,
+    (t, clause): (usize, Clause),
+    actor_arg: &Argument,
+    mut actor: Vec<Entity>,
+    mut why: Option<&mut Vec<String>>,
+) -> Vec<Entity> {
+    let fallback = matches!(actor_arg.how.as_str(), "sentence-subject" | "subject");
+    if actor.is_empty() || fallback {
+        let charged = accused(s, discourse, t, why.as_deref_mut());
+        if !charged.is_empty() || actor.is_empty() {
+            actor = charged;
+        }
+    } else if let Some(charged) = charged_party(s, discourse, t, why.as_deref_mut()) {
+        actor = charged;
+    }
+    if actor.is_empty() {
+        actor = speaker_of_pronoun(s, discourse, clause, actor_arg, why);
+    }
+    actor
 }
 
 /// "accused Peru of shelling the post": the accused is the one charged with it.
@@ -328,31 +341,7 @@ fn place_recipient(
     // "fought alongside Russian troops in Kursk": the place of an ally's country is no
     // target.
     let allies = allies_named(s, clause);
-    let place_country = |m: &Mention| -> Option<Entity> {
-        let code = if let Some(p) = m.place {
-            coder.lexicon().place(p).country.as_str()
-        } else {
-            m.entity.country.as_str()
-        };
-        if allies.contains(&code) {
-            return None;
-        }
-        let country = coder.lexicon().country(code)?;
-        let mut e = Entity {
-            entity_text: s.text[s.tokens[m.tok_start].start..s.tokens[m.tok_end - 1].end].into(),
-            code: code.into(),
-            country: code.into(),
-            sector: "".into(),
-            name: country.name.as_str().into(),
-        };
-        // At home, only what can be done to a country's own people: "imposed a
-        // curfew in Cizre", not "held talks in Moscow".
-        if actor.iter().any(|a| a.country == e.country) && !domestic {
-            return None;
-        }
-        e.sector.clear();
-        Some(e)
-    };
+    let place_country = |m: &Mention| place_entity(coder, s, m, actor, domestic, &allies);
     // "shelled Kharkiv", "bombed the city of Aleppo": a place that is the verb's object is
     // what the act is done to.
     let object = |m: &&Mention| {
@@ -390,6 +379,35 @@ fn place_recipient(
     object_place.or(after).or(before).and_then(place_country)
 }
 
+/// The country of the place `m` as a recipient, unless it is an ally's (`allies`) or, for an
+/// event not `domestic`, the actor's own: at home, only what can be done to a country's own
+/// people ("imposed a curfew in Cizre", not "held talks in Moscow").
+fn place_entity(
+    coder: &Coder,
+    s: &Sentence<'_>,
+    m: &Mention,
+    actor: &[Entity],
+    domestic: bool,
+    allies: &[&str],
+) -> Option<Entity> {
+    let code = if let Some(p) = m.place {
+        coder.lexicon().place(p).country.as_str()
+    } else {
+        m.entity.country.as_str()
+    };
+    if allies.contains(&code) || !domestic && actor.iter().any(|a| a.country == code) {
+        return None;
+    }
+    let country = coder.lexicon().country(code)?;
+    Some(Entity {
+        entity_text: s.text[s.tokens[m.tok_start].start..s.tokens[m.tok_end - 1].end].into(),
+        code: code.into(),
+        country: code.into(),
+        sector: "".into(),
+        name: country.name.as_str().into(),
+    })
+}
+
 /// The countries of the parties an actor acts with in `clause`: after "alongside", "beside"
 /// or "together with" (over a determiner).
 fn allies_named<'s>(s: &'s Sentence<'_>, clause: Clause) -> Vec<&'s str> {
@@ -402,7 +420,7 @@ fn allies_named<'s>(s: &'s Sentence<'_>, clause: Clause) -> Vec<&'s str> {
                 k -= 1;
             }
             k > clause.start
-                && (s.is_any(k - 1, &["alongside", "beside"])
+                && (s.is_any(k - 1, ALLIED_PREPS)
                     || k > clause.start + 1 && s.is(k - 1, "with") && s.is(k - 2, "together"))
         })
         .map(|m| m.entity.country.as_str())

@@ -3,7 +3,10 @@
 
 use dyad_model::EventType;
 
-use super::{Argument, Candidate, Sentence, DETERMINERS, PREPOSITIONS, PROJECTILES};
+use super::{
+    Argument, Candidate, Sentence, BEFORE_NOUN_PHRASES, DETERMINERS, GROUP_KINDS, PREPOSITIONS,
+    PROJECTILES,
+};
 use crate::mentions::Kind;
 use crate::triggers::{Form, Pos, Trigger, Triggers};
 
@@ -373,8 +376,9 @@ pub(super) const WEAPON_KINDS: &[&str] = &[
     "capabilities",
 ];
 
-/// Whether the direct object of "fire" at `cand` names people: a person, a sector (other
-/// than the military, whose words include weapons) or a title word within four words, with nothing but modifiers before it ("fired his military chief
+/// Whether the direct object of "fire" at `cand` names people: a person, a mention with a
+/// sector that is no weapon ("missiles" are a MIL word too) or a word of staff within four
+/// words, with nothing but modifiers before it ("fired his military chief
 /// of staff", "fired five international observers").
 fn fires_people(s: &Sentence<'_>, cand: &Candidate) -> bool {
     let people = |k: usize| {
@@ -391,23 +395,6 @@ fn fires_people(s: &Sentence<'_>, cand: &Candidate) -> bool {
         .find(|&k| people(k) || !s.tokens[k].word || s.is_any(k, PREPOSITIONS))
         .is_some_and(people)
 }
-
-/// Nouns of groups that an event noun before them only classifies ("invasion forces").
-const GROUP_KINDS: &[&str] = &[
-    "force",
-    "forces",
-    "troops",
-    "unit",
-    "units",
-    "group",
-    "groups",
-    "movement",
-    "movements",
-    "leader",
-    "leaders",
-    "organizers",
-    "organisers",
-];
 
 /// Words by which sanctions in force are defied, evaded or stood under.
 const DEFIED: &[&str] = &[
@@ -540,10 +527,7 @@ fn adjective_after_determiner(s: &Sentence<'_>, t: usize) -> bool {
     t > 0
         && (s.is_any(t - 1, DETERMINERS)
             || s.is_any(t - 1, &["'s", "’s"])
-            || s.is_any(
-                t - 1,
-                &["to", "from", "in", "into", "on", "at", "near", "with", "of", "for"],
-            ))
+            || s.is_any(t - 1, BEFORE_NOUN_PHRASES))
         && s.tokens.get(t + 1).is_some_and(|n| n.word)
         && !s.is_any(t + 1, PREPOSITIONS)
         && !s.is_any(t + 1, DETERMINERS)

@@ -41,6 +41,11 @@ pub(super) const PREPOSITIONS: &[&str] = &[
 /// party the act is aimed at.
 pub(super) const ALLIED_PREPS: &[&str] = &["alongside", "beside"];
 
+/// Prepositions that open a noun phrase, a participle right after which describes its noun
+/// ("pulled out of occupied villages"); not "by", which opens an agent.
+pub(super) const BEFORE_NOUN_PHRASES: &[&str] =
+    &["to", "from", "in", "into", "on", "at", "near", "with", "of", "for"];
+
 pub(super) const LOCATIVE: &[&str] =
     &["in", "at", "near", "inside", "outside", "across", "within", "throughout", "over", "around"];
 
@@ -393,31 +398,13 @@ pub(super) const UNDOING: &[&str] = &[
     "repeal",
 ];
 
+/// Verbs of promising beyond [`COMMITMENT_VERBS`], before "not to" or "never to" ("swore
+/// never to attack").
+pub(super) const SWEARING: &[&str] =
+    &["swore", "swears", "sworn", "guaranteed", "guarantees", "assured", "assures"];
+
 /// Verbs of refusing or declining to do what follows: the act is not done, and refused
 /// cooperation is a rejection.
-/// Verbs of promising, before "not to" or "never to" ("pledged not to attack").
-pub(super) const PROMISING: &[&str] = &[
-    "pledged",
-    "pledges",
-    "pledge",
-    "promised",
-    "promises",
-    "promise",
-    "vowed",
-    "vows",
-    "vow",
-    "swore",
-    "swears",
-    "agreed",
-    "agrees",
-    "committed",
-    "commits",
-    "guaranteed",
-    "guarantees",
-    "assured",
-    "assures",
-];
-
 pub(super) const REFUSING: &[&str] =
     &["refused", "refuses", "refuse", "refusing", "declined", "declines", "decline", "declining"];
 
@@ -840,4 +827,136 @@ pub(super) const REGION_WORDS: &[&str] = &[
     "mainland",
     "neighbouring",
     "neighboring",
+];
+
+/// Participles of a feeling about what someone did: "was appalled by", "deeply concerned
+/// about".
+pub(super) const FEELINGS: &[&str] = &[
+    "appalled",
+    "shocked",
+    "outraged",
+    "alarmed",
+    "horrified",
+    "dismayed",
+    "disgusted",
+    "angered",
+    "concerned",
+    "troubled",
+    "disturbed",
+    "incensed",
+    "infuriated",
+];
+
+/// Words of a feeling voiced about what someone did ("expressed grave concern over …").
+pub(super) const CONCERN_WORDS: &[&str] =
+    &["concern", "concerns", "grave", "deep", "serious", "alarm", "dismay", "horror", "outrage"];
+
+/// Nouns of groups that an event noun before them only classifies ("invasion forces").
+pub(super) const GROUP_KINDS: &[&str] = &[
+    "force",
+    "forces",
+    "troops",
+    "unit",
+    "units",
+    "group",
+    "groups",
+    "movement",
+    "movements",
+    "leader",
+    "leaders",
+    "organizers",
+    "organisers",
+];
+
+/// Sectors whose "strike" is a walkout: labour, teachers, doctors, business, farmers,
+/// civilians, the opposition.
+pub(super) const WORKING_SECTORS: &[&str] =
+    &["LAB", "EDU", "MED", "BUS", "AGR", "CVL", "OPP", "JRN"];
+
+/// Words of work and pay: a "strike" among them is a walkout.
+pub(super) const LABOUR_WORDS: &[&str] = &[
+    "workers",
+    "worker",
+    "union",
+    "unions",
+    "unionists",
+    "teachers",
+    "employees",
+    "staff",
+    "nurses",
+    "doctors",
+    "miners",
+    "dockers",
+    "drivers",
+    "labour",
+    "labor",
+    "wage",
+    "wages",
+    "salaries",
+    "pay",
+    "pension",
+    "pensions",
+    "walkout",
+    "picket",
+    "pickets",
+    "general",
+];
+
+/// Words after which a word that can be a verb or a noun is the verb: auxiliaries, modals,
+/// pronoun subjects, adverbs and verbs of aspect ("will attack", "they strike", "began
+/// shelling").
+pub(super) const BEFORE_VERBS: &[&str] = &[
+    "to",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "not",
+    "n't",
+    "has",
+    "have",
+    "had",
+    "did",
+    "does",
+    "do",
+    "also",
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "who",
+    "which",
+    "that",
+    "then",
+    "already",
+    "reportedly",
+    "allegedly",
+    "jointly",
+    "repeatedly",
+    "still",
+    "now",
+    "never",
+    "often",
+    "again",
+    "just",
+    "soon",
+    "keep",
+    "keeps",
+    "kept",
+    "continue",
+    "continues",
+    "continued",
+    "stopped",
+    "started",
+    "began",
+    "resumed",
+    "help",
+    "helps",
+    "helped",
+    "helping",
 ];

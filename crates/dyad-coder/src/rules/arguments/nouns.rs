@@ -441,7 +441,7 @@ pub(super) fn light_verb_subject(s: &Sentence<'_>, t: usize, clause: Clause) -> 
     }) {
         return None;
     }
-    let limit = if v < clause.start { 0 } else { clause.start };
+    let limit = if v < clause.start { s.clause_of(v).start } else { clause.start };
     let mut arg = subject_before(s, limit, v)?;
     arg.how = "light-verb-subject".into();
     Some(arg)

@@ -149,10 +149,6 @@ fn condemned_agent(
     })
 }
 
-/// Words of a feeling voiced about what someone did ("expressed grave concern over …").
-const CONCERN_WORDS: &[&str] =
-    &["concern", "concerns", "grave", "deep", "serious", "alarm", "dismay", "horror", "outrage"];
-
 /// Whether what follows the verb is no party of its event: the topic of a discussion, the
 /// object of the verb after "help", what is denied.
 fn object_is_no_party(

@@ -115,39 +115,27 @@ pub(super) fn agent_after(s: &Sentence<'_>, t: usize, end: usize) -> Option<Argu
     })
 }
 
-/// Whether the trigger at `t` is used as a passive verb.
-/// Participles of a feeling about what someone did: "was appalled by", "deeply concerned
-/// about".
-const FEELINGS: &[&str] = &[
-    "appalled",
-    "shocked",
-    "outraged",
-    "alarmed",
-    "horrified",
-    "dismayed",
-    "disgusted",
-    "angered",
-    "concerned",
-    "troubled",
-    "disturbed",
-    "incensed",
-    "infuriated",
-];
-
 /// "Britain was appalled by the attacks", "is deeply concerned about": a participle of
 /// feeling, after "be" (over adverbs), before what the feeling is about. Its subject feels it
 /// (the by-phrase is its cause, not an agent); PLOVER codes the feeling as disapproval.
 pub(in crate::rules) fn feeling_about(s: &Sentence<'_>, t: usize) -> bool {
+    // Over adverbs ("deeply"), not nouns in -ly ("Moscow's ally concerned about").
     let mut k = t;
-    while k > 0 && s.word(k - 1).ends_with("ly") {
+    while k > 0
+        && s.word(k - 1).ends_with("ly")
+        && s.word(k - 1).chars().all(|c| c.is_ascii_lowercase())
+        && !s.is_any(k - 1, &["ally", "rally", "family"])
+    {
         k -= 1;
     }
     s.is_any(t, FEELINGS)
         && k > 0
         && s.is_any(k - 1, BE)
+        && !s.is_any(k - 1, &["'s", "’s"])
         && s.is_any(t + 1, &["by", "at", "over", "about"])
 }
 
+/// Whether the trigger at `t` is used as a passive verb.
 pub(in crate::rules) fn is_passive(s: &Sentence<'_>, t: usize, form: Form, end: usize) -> bool {
     if form != Form::Past {
         return false;

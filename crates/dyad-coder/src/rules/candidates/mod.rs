@@ -153,7 +153,8 @@ fn choose_trigger(
 }
 
 /// Whether the word before token `t` makes a verb reading likely: an auxiliary, a modal, a
-/// pronoun subject, an adverb, a verb of aspect, a day, or an actor mention right before it.
+/// pronoun subject, an adverb ("no longer", "n't"), a verb of aspect, a day, an actor mention
+/// right before it, or a plural group word before a base form ("Workers strike").
 fn verb_context(s: &Sentence<'_>, t: usize) -> bool {
     // An opening quote does not part a verb from what governs it ("promised to \"cease …").
     let mut prev = t.checked_sub(1);
@@ -166,64 +167,7 @@ fn verb_context(s: &Sentence<'_>, t: usize) -> bool {
         return false;
     }
     prev.is_some_and(|p| {
-        s.is_any(
-            p,
-            &[
-                "to",
-                "will",
-                "would",
-                "could",
-                "can",
-                "may",
-                "might",
-                "must",
-                "should",
-                "not",
-                "n't",
-                "has",
-                "have",
-                "had",
-                "did",
-                "does",
-                "do",
-                "also",
-                "it",
-                "they",
-                "he",
-                "she",
-                "we",
-                "who",
-                "which",
-                "that",
-                "then",
-                "already",
-                "reportedly",
-                "allegedly",
-                "jointly",
-                "repeatedly",
-                "still",
-                "now",
-                "never",
-                "often",
-                "again",
-                "just",
-                "soon",
-                "keep",
-                "keeps",
-                "kept",
-                "continue",
-                "continues",
-                "continued",
-                "stopped",
-                "started",
-                "began",
-                "resumed",
-                "help",
-                "helps",
-                "helped",
-                "helping",
-            ],
-        ) || s.is_any(p, DAY_WORDS) && !after_verb_and_day(s, p)
+        s.is_any(p, BEFORE_VERBS) || s.is_any(p, DAY_WORDS) && !after_verb_and_day(s, p)
             // An adverb, not an adjective in -ly ("a deadly attack", "a costly war").
             || s.word(p).ends_with("ly") && !s.is_any(p, LY_ADJECTIVES)
     }) || prev.is_some_and(|p| {
@@ -234,9 +178,9 @@ fn verb_context(s: &Sentence<'_>, t: usize) -> bool {
                     || m.kind == Kind::SectorOnly && plural_subject(s, p, t))
         })
     })
-        // "would no longer detain", "will not any more attack", "won't attack".
+        // "would no longer detain", "won't attack" (not "no more attacks").
         || prev.is_some_and(|p| {
-            p > 0 && s.is_any(p, &["longer", "more"]) && s.is_any(p - 1, &["no", "any"])
+            p > 0 && s.is(p, "longer") && s.is_any(p - 1, &["no", "any"])
                 || s.word(p).to_ascii_lowercase().ends_with("n't")
         })
         // "are fighting", "were shelling": a progressive, not the noun "fighting".
