@@ -186,9 +186,16 @@ fn demanded(triggers: &Triggers, s: &Sentence<'_>, candidates: &[Candidate], t: 
                 && m.tok_start > 0
                 && s.is_any(m.tok_start - 1, &["wants", "want", "wanted", "wish", "wishes", "like"])
         });
+    // "the treaty obliges each side to provide assistance": an obligation, not an act.
+    let obliged = t > 0
+        && infinitive(s, t)
+        && (t.saturating_sub(6)..t.saturating_sub(1)).any(|k| {
+            s.is_any(k, OBLIGING) && (k + 1..t - 1).all(|j| !s.is_any(j, &["to", ",", "and"]))
+        });
     asked_by_noun
         || asked_in_passive
         || wished
+        || obliged
         || t > 0
             && candidates.iter().any(|c| {
                 let governing = &triggers.rows[c.trigger];
@@ -199,6 +206,10 @@ fn demanded(triggers: &Triggers, s: &Sentence<'_>, candidates: &[Candidate], t: 
                     && (infinitive(s, t) || (c.tok_end..t).any(|k| s.is(k, "that")))
             })
 }
+
+/// Verbs of binding someone to act ("obliges each side to", "requires member states to").
+const OBLIGING: &[&str] =
+    &["oblige", "obliges", "obliged", "obligates", "require", "requires", "required", "binds"];
 
 /// Participles of pressing someone to act.
 const PRESSED: &[&str] = &[
