@@ -18,7 +18,7 @@ pub fn add_known_names(
     }
     let mut added = false;
     for (k, tok) in tokens.iter().enumerate() {
-        if !is_capitalized(text, tok) || out.iter().any(|m| m.tok_start <= k && k < m.tok_end) {
+        if !is_capitalized(text, tok) || covered(k, out) {
             continue;
         }
         let word = &text[tok.start..tok.end];
@@ -99,7 +99,7 @@ pub(super) const NAME_PARTICLES: &[&str] = &[
 ];
 
 /// Whether token `k` lies inside one of the mentions found so far.
-pub(super) fn covered(k: usize, out: &[Mention]) -> bool {
+pub(crate) fn covered(k: usize, out: &[Mention]) -> bool {
     out.iter().any(|m| m.tok_start <= k && k < m.tok_end)
 }
 

@@ -15,6 +15,7 @@ use crate::tokens::{is, is_any, Token};
 use added::*;
 use heads::*;
 
+pub(crate) use added::covered;
 pub use added::{add_known_names, add_korea_halves, name_words};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

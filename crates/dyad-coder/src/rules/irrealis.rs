@@ -354,10 +354,10 @@ pub(super) fn threat_noun_to(s: &Sentence<'_>, k: usize, t: usize) -> bool {
 /// "with", no comma between.
 pub(super) fn threatened_with(s: &Sentence<'_>, t: usize) -> bool {
     // "threatened a nationwide strike", "threatens fresh sanctions": the verb's object.
-    let object =
-        (t.saturating_sub(3)..t).rev().find(|&k| s.is_any(k, THREAT_WORDS)).is_some_and(|k| {
-            (k + 1..t).all(|j| s.tokens[j].word && !s.is_any(j, PREPOSITIONS) && !s.is(j, "to"))
-        });
+    let object = (t.saturating_sub(3)..t)
+        .rev()
+        .find(|&k| s.is_any(k, THREAT_WORDS))
+        .is_some_and(|k| (k + 1..t).all(|j| s.tokens[j].word && !s.is_any(j, PREPOSITIONS)));
     if object {
         return true;
     }

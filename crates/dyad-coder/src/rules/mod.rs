@@ -247,6 +247,16 @@ impl Sentence<'_> {
         self.tokens.get(k).map_or("", |t| &self.text[t.start..t.end])
     }
 
+    /// Where the words from `from` (at most `max` of them) stop at a preposition or a
+    /// punctuation mark: the noun phrase of a verb's object ("fired his chief of staff",
+    /// "released an AI development program").
+    fn phrase_end(&self, from: usize, max: usize) -> usize {
+        let limit = (from + max).min(self.tokens.len());
+        (from..limit)
+            .find(|&k| !self.tokens[k].word || self.is_any(k, PREPOSITIONS))
+            .unwrap_or(limit)
+    }
+
     fn is(&self, k: usize, w: &str) -> bool {
         self.tokens.get(k).is_some_and(|t| is(self.text, t, w))
     }

@@ -284,9 +284,7 @@ fn releases_a_text(s: &Sentence<'_>, cand: &Candidate) -> bool {
         s.is_any(k, TEXTS) && (k + 1..t).all(|j| !s.mentions.iter().any(|m| m.tok_start == j))
     });
     // Its object may have modifiers: "released an AI development program".
-    let after = (cand.tok_end..(cand.tok_end + 5).min(s.tokens.len()))
-        .take_while(|&k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
-        .any(|k| s.is_any(k, TEXTS));
+    let after = (cand.tok_end..s.phrase_end(cand.tok_end, 5)).any(|k| s.is_any(k, TEXTS));
     before || after
 }
 
@@ -391,9 +389,7 @@ fn fires_people(s: &Sentence<'_>, cand: &Candidate) -> bool {
                         && !s.is_any(m.tok_end - 1, PROJECTILES))
         }) || s.is_any(k, &["observers", "staff", "employees", "officials", "aides", "advisers"])
     };
-    (cand.tok_end..(cand.tok_end + 4).min(s.tokens.len()))
-        .find(|&k| people(k) || !s.tokens[k].word || s.is_any(k, PREPOSITIONS))
-        .is_some_and(people)
+    (cand.tok_end..s.phrase_end(cand.tok_end, 4)).any(people)
 }
 
 /// Words by which sanctions in force are defied, evaded or stood under.

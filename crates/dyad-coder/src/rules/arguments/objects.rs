@@ -2,6 +2,7 @@
 //! a recipient preposition after it, the destination of what is sent.
 
 use super::*;
+use crate::mentions::covered;
 
 /// The object or prepositional recipient of an active verb.
 pub(super) fn active_object(
@@ -116,14 +117,14 @@ fn condemned_agent(
     cand: &Candidate,
     clause: Clause,
 ) -> Option<Argument> {
-    // "expressed concern over the arms sale to Taiwan": over the feeling voiced.
+    // "expressed concern over the arms sale to Taiwan": over the feeling voiced; "was
+    // appalled by the seizure": over the preposition `feeling_about` found.
     let mut from = cand.tok_end;
     while s.is_any(from, CONCERN_WORDS) {
         from += 1;
     }
-    if s.is_any(from, &["over", "about", "at", "regarding"])
-        && (from > cand.tok_end || super::feeling_about(s, cand.tok_start))
-        || s.is(from, "by") && super::feeling_about(s, cand.tok_start)
+    if from > cand.tok_end && s.is_any(from, &["over", "about", "at", "regarding"])
+        || super::feeling_about(s, cand.tok_start)
     {
         from += 1;
     } else {
@@ -131,12 +132,11 @@ fn condemned_agent(
     }
     // "condemned the North Korean shipment": determiners and the party's name may stand
     // before the event noun.
-    let named = |k: usize| s.mentions.iter().any(|m| m.tok_start <= k && k < m.tok_end);
     let condemned = candidates.iter().find(|c| {
         triggers.rows[c.trigger].pos == Pos::Noun
             && c.tok_start >= from
             && c.tok_start <= from + 4
-            && (from..c.tok_start).all(|k| s.is_any(k, DETERMINERS) || named(k))
+            && (from..c.tok_start).all(|k| s.is_any(k, DETERMINERS) || covered(k, s.mentions))
     })?;
     let agent =
         noun_actor(s, condemned.tok_start, condemned.tok_end, clause, false).filter(|a| {

@@ -2,6 +2,7 @@
 //! before a noun), passive and base-form rows, and the nearest rows when none fits.
 
 use super::*;
+use crate::mentions::covered;
 
 /// Whether the object class a row requires is found: after the verb (or before it, in the
 /// passive), or before or after the noun.
@@ -35,10 +36,7 @@ pub(super) fn object_class_found(
         // "received the Russian defence minister": a visitor is the verb's object, not one
         // named after a preposition ("received an award from the secretary of state").
         Pos::Verb if triggers.class_names.get(class).is_some_and(|c| c == "VISITORS") => {
-            let end = (t_end..(t_end + 5).min(s.tokens.len()))
-                .find(|&k| s.is_any(k, PREPOSITIONS) || !s.tokens[k].word)
-                .unwrap_or((t_end + 5).min(s.tokens.len()));
-            has_class(coder, s, t_end, end, class)
+            has_class(coder, s, t_end, s.phrase_end(t_end, 5), class)
         }
         // A named place is territory ("captured Bakhmut", "retook the city of Kherson").
         Pos::Verb
@@ -249,6 +247,5 @@ fn unknown_name_at(s: &Sentence<'_>, k: usize) -> bool {
             && s.word(j).chars().next().is_some_and(char::is_uppercase)
             && s.word(j).chars().skip(1).all(char::is_lowercase)
     };
-    let known = |j: usize| s.mentions.iter().any(|m| m.tok_start <= j && j < m.tok_end);
-    capitalised(k) && capitalised(k + 1) && !known(k) && !known(k + 1)
+    capitalised(k) && capitalised(k + 1) && !covered(k, s.mentions) && !covered(k + 1, s.mentions)
 }
