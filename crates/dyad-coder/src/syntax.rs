@@ -114,6 +114,9 @@ impl Words<'_> {
 pub(crate) struct Path {
     pub token: usize,
     pub how: String,
+    /// Reached as the noun an infinitive is the purpose of ("the dispatch of troops to
+    /// fight"): the party is whoever that noun's phrase names.
+    pub purpose: bool,
 }
 
 /// The subject of verb `v`: its own `nsubj`, else, for verbs without one, the subject they
@@ -134,10 +137,10 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
             {
                 let noun = tree.head(v)?;
                 how.push_str(&format!("noun of the relative clause `{w}`"));
-                return Some(Path { token: noun, how });
+                return Some(Path { token: noun, how, purpose: false });
             }
             how.push_str(&format!("nsubj of `{w}`"));
-            return Some(Path { token: n, how });
+            return Some(Path { token: n, how, purpose: false });
         }
         let h = tree.head(v)?;
         let infinitive = has_dependent(tree, cx, v, "mark", "to");
@@ -146,7 +149,7 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
         if infinitive && matches!(tree.rel(v), "xcomp" | "advcl") {
             if let Some(o) = addressee(tree, cx, h, v) {
                 how.push_str(&format!("addressee of `{}` (does `{}`)", cx.word(h), cx.word(v)));
-                return Some(Path { token: o, how });
+                return Some(Path { token: o, how, purpose: false });
             }
         }
         match tree.rel(v) {
@@ -156,7 +159,7 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
                     tree.child(h, "obj").or_else(|| tree.child(h, "iobj")).filter(|_| infinitive)
                 {
                     how.push_str(&format!("obj of `{}` (controls `{}`)", cx.word(h), cx.word(v)));
-                    return Some(Path { token: o, how });
+                    return Some(Path { token: o, how, purpose: false });
                 }
                 how.push_str(&format!("xcomp of `{}`: ", cx.word(h)));
             }
@@ -183,18 +186,49 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
             {
                 let n = tree.child(h, "nsubj")?;
                 how.push_str(&format!("nsubj of `{}` (participle `{}`)", cx.word(h), cx.word(v)));
-                return Some(Path { token: n, how });
+                return Some(Path { token: n, how, purpose: false });
             }
             "conj" => how.push_str(&format!("conj of `{}`: ", cx.word(h))),
+            // "sent workers to help Russia": a purpose infinitive shares its verb's subject.
+            "advcl" if infinitive => how.push_str(&format!("purpose of `{}`: ", cx.word(h))),
+            // "condemned the dispatch of North Korean troops to fight against Ukraine": an
+            // infinitive on a noun is done by the party that noun's phrase names, not by
+            // whoever speaks of it.
+            // Only a noun in a predicate (not a verb the parse took for a noun and made a
+            // subject: "the military continues to defy") that names an act with its party
+            // ("the dispatch of troops", "Russia's use of drones") or is itself inside such a
+            // phrase; "stormed the Mexican embassy to arrest", "summoned the ambassador to
+            // protest" are the purposes of the verb's subject.
+            "acl"
+                if infinitive
+                    && (tree.rel(h) == "nmod"
+                        || matches!(tree.rel(h), "obj" | "iobj" | "obl")
+                            && names_its_party(tree, cx, h)) =>
+            {
+                how.push_str(&format!(
+                    "party of `{}` (whose purpose is `{}`)",
+                    cx.word(h),
+                    cx.word(v)
+                ));
+                return Some(Path { token: h, how, purpose: true });
+            }
             "acl:relcl" => {
                 how.push_str(&format!("noun of the relative clause `{}`", cx.word(v)));
-                return Some(Path { token: h, how });
+                return Some(Path { token: h, how, purpose: false });
             }
             _ => return None,
         }
         v = h;
     }
     None
+}
+
+/// Whether noun `n` has a possessor or an "of" phrase: "Russia's use", "the dispatch of troops".
+fn names_its_party(tree: &Tree, cx: &Words<'_>, n: usize) -> bool {
+    tree.children(n).any(|c| {
+        tree.rel(c) == "nmod:poss"
+            || tree.rel(c) == "nmod" && has_dependent(tree, cx, c, "case", "of")
+    })
 }
 
 /// The party an appeal made with verb `h` is addressed to, before its infinitive `v`:

@@ -216,6 +216,14 @@ fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
                     &["tariff", "tariffs", "duties", "ban", "bans", "sanctions", "curbs", "limits"],
                 )
             }))
+        // "refugees returned home": people going back, no one sent home.
+        || (trigger.lemma == "return" && trigger.event == EventType::Sanction && s.is(cand.tok_end, "home"))
+        // "to fight corruption", "combat terrorism in the region", "the fight against
+        // poverty": a social ill fought is no party attacked.
+        || (matches!(trigger.lemma.as_str(), "fight" | "fighting" | "combat" | "battle" | "tackle")
+            && (cand.tok_end..(cand.tok_end + 3).min(s.tokens.len()))
+                .take_while(|&k| s.tokens[k].word)
+                .any(|k| s.is_any(k, ILLS)))
         // "a programme aimed at bringing the forces together": a purpose, not a target.
         || (trigger.lemma == "aim"
             && s.is(cand.tok_end, "at")
@@ -232,6 +240,39 @@ fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
             && (trigger.lemma == "demonstrate" && shows_something(s, cand.tok_end)
                 || trigger.lemma == "settle" && s.is_any(cand.tok_end, &["in", "into", "down"])))
 }
+
+/// Social ills that governments "fight" or "combat": no party attacked.
+const ILLS: &[&str] = &[
+    "corruption",
+    "terrorism",
+    "extremism",
+    "crime",
+    "crimes",
+    "poverty",
+    "inflation",
+    "hunger",
+    "disease",
+    "diseases",
+    "drugs",
+    "trafficking",
+    "smuggling",
+    "fraud",
+    "laundering",
+    "misinformation",
+    "disinformation",
+    "unemployment",
+    "racism",
+    "discrimination",
+    "impunity",
+    "piracy",
+    "malaria",
+    "climate",
+    "pandemic",
+    "epidemic",
+    "virus",
+    "fires",
+    "wildfires",
+];
 
 /// Texts, pictures and figures that are "released" when made public.
 const TEXTS: &[&str] = &[

@@ -306,9 +306,58 @@ pub(super) fn tree_subject(s: &Sentence<'_>, t: usize, t_end: usize) -> Option<A
     }
     let v = s.tree().phrase_head(t, t_end);
     let words = s.words();
-    let path = syntax::subject(s.tree(), &words, v)?;
+    let path = censured_purpose(s, t, v).or_else(|| syntax::subject(s.tree(), &words, v))?;
     let (idx, sector) = mention_of_node(s, path.token)?;
+    // "sent troops to fight": a bare group noun the verb sends is read as usual (the
+    // sender's).
+    let m = &s.mentions[idx];
+    if path.purpose
+        && m.kind == Kind::SectorOnly
+        && m.entity.country.is_empty()
+        && s.tree().rel(path.token) == "obj"
+    {
+        return None;
+    }
     Some(Argument { sector, mentions: group(s, idx), how: path.how })
+}
+
+/// Verbs that judge or answer what another party does, beside those of censure.
+const JUDGING: &[&str] = &[
+    "protest", "decry", "decri", "deplore", "slam", "oppose", "reject", "welcome", "praise",
+    "hail", "applaud",
+];
+
+/// "criticised the deployment of Russian soldiers to attack Ukrainian cities": the parse may
+/// hang an infinitive right after the object of a verb of censure or judgement on the verb,
+/// as its purpose; what is judged is the object's, so the infinitive is the object's purpose.
+fn censured_purpose(s: &Sentence<'_>, t: usize, v: usize) -> Option<syntax::Path> {
+    let tree = s.tree();
+    if t < 2 || !s.is(t - 1, "to") || tree.rel(v) != "advcl" {
+        return None;
+    }
+    let h = tree.head(v)?;
+    let verb = s.word(h).to_ascii_lowercase();
+    if !CENSURE.iter().chain(JUDGING).any(|c| verb.starts_with(c.trim_end_matches('e'))) {
+        return None;
+    }
+    let object = tree.child(h, "obj").filter(|&o| o < t - 1)?;
+    // Everything between the object and "to" hangs on the object.
+    let dominated = |k: usize| {
+        let mut x = k;
+        for _ in 0..12 {
+            match tree.head(x) {
+                Some(y) if y == object => return true,
+                Some(y) => x = y,
+                None => return false,
+            }
+        }
+        false
+    };
+    if !(object + 1..t - 1).all(dominated) {
+        return None;
+    }
+    let how = format!("party of `{}` (whose purpose is `{}`)", s.word(object), s.word(v));
+    Some(syntax::Path { token: object, how, purpose: true })
 }
 
 pub(super) fn subject_before(s: &Sentence<'_>, limit: usize, t: usize) -> Option<Argument> {
