@@ -318,10 +318,32 @@ pub(super) fn subject_words(s: &Sentence<'_>, clause: Clause, t: usize) -> std::
         "does",
         "do",
         "recently",
+        "could",
+        "can",
+        "may",
+        "might",
+        "must",
+        "should",
+        "shall",
+        "not",
+        "never",
     ];
-    let mut end = t;
-    while end > clause.start && (s.is_any(end - 1, SKIP) || s.is_any(end - 1, DAY_WORDS)) {
-        end -= 1;
+    let skip = |mut end: usize| {
+        while end > clause.start && (s.is_any(end - 1, SKIP) || s.is_any(end - 1, DAY_WORDS)) {
+            end -= 1;
+        }
+        end
+    };
+    let mut end = skip(t);
+    // "the two leaders pledged to come …": the verb an infinitive completes is no subject.
+    if t >= 2 && s.is(t - 1, "to") && end == t - 1 {
+        let verb = s.word(end.saturating_sub(1));
+        if end > clause.start
+            && verb.starts_with(|c: char| c.is_lowercase())
+            && (verb.ends_with("ed") || verb.ends_with('s'))
+        {
+            end = skip(end - 1);
+        }
     }
     let mut start = end;
     while start > clause.start

