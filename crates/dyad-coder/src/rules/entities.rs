@@ -318,18 +318,13 @@ pub(super) fn subject_words(s: &Sentence<'_>, clause: Clause, t: usize) -> std::
         "does",
         "do",
         "recently",
-        "could",
-        "can",
-        "may",
-        "might",
-        "must",
-        "should",
-        "shall",
         "not",
         "never",
     ];
     let skip = |mut end: usize| {
-        while end > clause.start && (s.is_any(end - 1, SKIP) || s.is_any(end - 1, DAY_WORDS)) {
+        while end > clause.start
+            && [SKIP, MODALS, FUTURE, DAY_WORDS].iter().any(|words| s.is_any(end - 1, words))
+        {
             end -= 1;
         }
         end
