@@ -30,6 +30,8 @@ struct Expect {
     actor: Option<Vec<String>>,
     recipient: Option<Vec<String>>,
     sector: Option<String>,
+    /// The words of the first actor as the text has them (`entity_text`).
+    actor_text: Option<String>,
     /// The sector of the first recipient.
     recipient_sector: Option<String>,
     /// A context the event must not have.
@@ -69,6 +71,12 @@ fn check(event: &dyad_model::Event, e: &Expect) -> Result<(), String> {
     if let Some(s) = &e.sector {
         if event.actor.first().map(|a| a.sector.as_str()) != Some(s.as_str()) {
             problems.push(format!("sector {:?} != {s}", event.actor.first().map(|a| &a.sector)));
+        }
+    }
+    if let Some(t) = &e.actor_text {
+        let got = event.actor.first().map(|a| a.entity_text.as_str());
+        if got != Some(t.as_str()) {
+            problems.push(format!("actor text {got:?} != {t:?}"));
         }
     }
     if let Some(s) = &e.recipient_sector {

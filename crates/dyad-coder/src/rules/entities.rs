@@ -352,12 +352,56 @@ pub(super) fn subject_words(s: &Sentence<'_>, clause: Clause, t: usize) -> std::
     }
     // A subject starts at the clause start or after a comma; anything else is a fragment.
     let at_boundary = start == clause.start || s.is_any(start - 1, &[",", "—", ";", ":"]);
-    if at_boundary && start < end {
-        start..end
-    } else {
-        end..end
+    if !at_boundary || start == end {
+        return end..end;
     }
+    // Words with a verb among them are a clause: the subject is the words after its last
+    // verb ("said she" → "she", "he hopes the project" → "the project"), or before its first
+    // when none follow ("the F-35 sale is set" → "the F-35 sale", "we will try" → "we").
+    let verb = |k: &usize| {
+        [
+            BE,
+            MODALS,
+            FUTURE,
+            NEGATIONS,
+            CLAUSE_VERBS,
+            &["has", "have", "had", "did", "does", "do", "to"],
+        ]
+        .iter()
+        .any(|words| s.is_any(*k, words))
+            || ["n't", "n’t", "'m", "’m"].iter().any(|x| s.word(*k).ends_with(x))
+    };
+    if let Some(last) = (start..end).rev().find(verb) {
+        let first = (start..end).find(verb).unwrap_or(last);
+        (start, end) = if last + 1 < end { (last + 1, end) } else { (start, first) };
+    }
+    while start < end
+        && (s.is_any(start, &["but", "and", "or", "so", "yet", "then"])
+            || s.word(start).ends_with("ly"))
+    {
+        start += 1;
+    }
+    // What is left after "was" may be an adjective ("was unable to", "are reluctant to").
+    let adjective = |w: &str| ["ble", "ant", "ent", "ous"].iter().any(|x| w.ends_with(x));
+    if end == start + 1 && s.word(start).starts_with(char::is_lowercase) && adjective(s.word(start))
+    {
+        return end..end;
+    }
+    start..end
 }
+
+/// Negations, which end a clause's verb group.
+const NEGATIONS: &[&str] = &["not", "never"];
+
+/// Personal pronouns, which stand for a party the text names elsewhere.
+const PERSONAL_PRONOUNS: &[&str] = &["he", "she", "we", "they", "i", "you"];
+
+/// Verbs that make a clause of the words before an event verb ("said she agreed", "he hopes
+/// the project will allow").
+const CLAUSE_VERBS: &[&str] = &[
+    "said", "says", "say", "told", "hope", "hopes", "hoped", "want", "wants", "wanted", "try",
+    "tries", "tried", "requires", "require", "think", "thinks", "believe", "believes", "set",
+];
 
 /// The words of the parse's nominal subject of verb `t` within its clause ("a minefield
 /// explosion near the town", "army bulldozers"), or of the clause a participle modifies,
@@ -385,7 +429,8 @@ pub(super) fn parsed_subject(
     };
     let n = tree.child(t, "nsubj").or_else(participle)?;
     if !s.tokens[n].word
-        || s.is_any(n, &["it", "this", "that", "which", "who", "they", "he", "she", "we", "i"])
+        || s.is_any(n, &["it", "this", "that", "which", "who"])
+        || s.is_any(n, PERSONAL_PRONOUNS)
     {
         return None;
     }
@@ -411,6 +456,13 @@ pub(super) fn parsed_subject(
     }
     while end > start + 1 && !s.tokens[end - 1].word {
         end -= 1;
+    }
+    while start + 1 < end && !s.tokens[start].word {
+        start += 1;
+    }
+    // "Zamora on Monday": the day is the event's, not the actor's.
+    if end >= start + 3 && s.is_any(end - 1, DAY_WORDS) && s.is(end - 2, "on") {
+        end -= 2;
     }
     Some(start..end)
 }
@@ -454,9 +506,8 @@ pub(super) fn unidentified_actor(
 ) -> Entity {
     // A noun's words before it are its modifiers ("gun attacks"), not a subject.
     let words = if voice == "active" {
-        Some(subject_words(s, clause, t))
-            .filter(|w| !w.is_empty())
-            .or_else(|| parsed_subject(s, clause, t))
+        parsed_subject(s, clause, t)
+            .or_else(|| Some(subject_words(s, clause, t)).filter(|w| !w.is_empty()))
             .unwrap_or(t..t)
     } else {
         t..t

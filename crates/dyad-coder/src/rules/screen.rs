@@ -142,10 +142,51 @@ fn describes_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bo
         || (trigger.lemma == "call"
             && (cand.tok_start.saturating_sub(3)..cand.tok_start)
                 .any(|k| s.is_any(k, &["what", "so", "so-"])))
+        // "defend each other against any invasion", "protect civilians from attacks": an
+        // unnamed act guarded against is no act.
+        || guarded_against(trigger, s, cand)
         // "added them to its sanctions list": a list of sanctions is no new sanction.
         || (trigger.pos == Pos::Noun
             && trigger.event == EventType::Sanction
             && s.is_any(cand.tok_end, &["list", "lists", "blacklist"]))
+}
+
+/// Verbs of protecting, whose "against" or "from" phrase names what may happen.
+const PROTECTING: &[&str] = &[
+    "defend",
+    "protect",
+    "guard",
+    "shield",
+    "safeguard",
+    "secure",
+    "insure",
+    "deter",
+    "defence",
+    "defense",
+    "protection",
+];
+
+/// Whether the noun `cand` of a hostile act is what a party guards against, unnamed: "defend
+/// each other against any invasion", "protect civilians from attacks" (not "defend Ukraine
+/// against Russian aggression" or "from attacks by Christian militias", which name its party).
+fn guarded_against(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
+    if trigger.pos != Pos::Noun || trigger.event.quad_code() != 4 {
+        return false;
+    }
+    let t = cand.tok_start;
+    let Some(p) = (t.saturating_sub(4)..t).rev().find(|&k| s.is_any(k, &["against", "from"]))
+    else {
+        return false;
+    };
+    let named_agent = s.is(cand.tok_end, "by")
+        && (cand.tok_end + 1..(cand.tok_end + 3).min(s.tokens.len()))
+            .any(|k| s.word(k).starts_with(char::is_uppercase));
+    !named_agent
+        && (p + 1..t).all(|k| s.tokens[k].word && s.word(k).starts_with(char::is_lowercase))
+        && (p.saturating_sub(7)..p).any(|k| {
+            let w = s.word(k).to_ascii_lowercase();
+            PROTECTING.iter().any(|v| w.starts_with(v))
+        })
 }
 
 /// An act of nature, of animals or of figures: no party attacks or threatens.
