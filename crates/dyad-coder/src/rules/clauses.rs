@@ -38,11 +38,17 @@ pub(super) fn clauses(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec
             sub_open = false;
         } else if at_clause_start && is_any(text, t, SUBORDINATORS) && !is_any(text, t, &["as"])
             || (at_clause_start && is(text, t, "as") && k == 0)
+            // (Not inside reported speech, whose modality its inner clauses keep.)
+            || (!at_clause_start
+                && !matches!(kind, ClauseKind::Complement(_))
+                && opens_inner_clause(text, tokens, k))
         {
             if k > start {
                 out.push(Clause { start, end: k, kind });
             }
-            start = k;
+            // Inside a clause the subordinator is left out of the new one, so that its subject
+            // does not read as the object of a preposition.
+            start = if at_clause_start { k } else { k + 1 };
             kind = ClauseKind::Sub(k);
             sub_open = true;
         } else if k > 0
@@ -92,6 +98,40 @@ pub(super) fn clauses(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec
         out.push(Clause { start, end: tokens.len(), kind });
     }
     out
+}
+
+/// Finite verbs that do not end in "-ed": auxiliaries and common irregular past forms.
+const IRREGULAR_PAST: &[&str] = &[
+    "was", "were", "had", "has", "is", "are", "would", "could", "said", "took", "began", "fell",
+    "won", "froze", "met", "held", "sent", "shot", "fled", "struck", "made", "gave", "broke",
+    "spoke", "stole", "wrote", "drove", "chose", "came", "went", "led", "told", "sold", "kept",
+    "lost", "paid", "ran", "stood", "became", "overran", "swept", "withdrew", "blew", "threw",
+    "got",
+];
+
+/// "clashed with police after the government suspended the talks": a subordinator inside a
+/// clause opens one of its own when a subject and a finite verb follow it ("after the
+/// vote", "since 2014" are prepositional phrases).
+fn opens_inner_clause(text: &str, tokens: &[Token], k: usize) -> bool {
+    if !is_any(text, &tokens[k], &["after", "before", "since", "until", "because", "although"]) {
+        return false;
+    }
+    let finite = |w: &str| {
+        w.len() > 3 && (w.ends_with("ed") || w.ends_with("ew") || w.ends_with("ought"))
+            || IRREGULAR_PAST.contains(&w)
+    };
+    let mut words = 0;
+    for t in tokens.iter().skip(k + 1).take(6) {
+        if !t.word {
+            return false;
+        }
+        let w = text[t.start..t.end].to_ascii_lowercase();
+        if words > 0 && finite(&w) {
+            return true;
+        }
+        words += 1;
+    }
+    false
 }
 
 /// The mention that says something with the speech verb at `k`: the nearest actor mention

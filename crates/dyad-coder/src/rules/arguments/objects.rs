@@ -16,7 +16,15 @@ pub(super) fn active_object(
     let t = cand.tok_start;
     let aid_like = matches!(trigger.event, EventType::Aid | EventType::Agree);
     let object_end = object_end(s, cand, clause);
+    // The parse's object within the clause: not a party of the subordinate clause after it
+    // ("lodged a protest after Russian warships sailed …").
     let mut object = tree_object(s, t, cand.tok_end, aid_like, trigger.event)
+        .filter(|o| {
+            o.mentions.iter().any(|&i| {
+                let c = s.clause_of(s.mentions[i].tok_start);
+                !matches!(c.kind, ClauseKind::Sub(k) if k > t && c.start > clause.start)
+            })
+        })
         .or_else(|| recipient_after(s, trigger, cand, object_end, aid_like));
     if weapons_as_object(triggers, trigger, s, &object) {
         object = recipient_after(s, trigger, cand, object_end, false)
@@ -43,6 +51,9 @@ pub(super) fn active_object(
         if let Some(agent) = condemned_agent(triggers, s, candidates, cand, clause) {
             object = Some(agent);
         }
+    }
+    if trigger.event == EventType::Accuse && object.is_none() {
+        object = provoking_party(s, clause);
     }
     // Violence and coercion against people the text does not name: ACLED's "civilians",
     // "protesters". A verb that needs a named party (flag `dyadic`) still needs one.
@@ -88,6 +99,27 @@ fn weapons_as_object(
                     s.is_any(last, PROJECTILES) || s.is_any(last, super::screen::WEAPON_KINDS)
                 })
         })
+}
+
+/// "lodged a protest after Chinese and Russian bombers flew near its airspace": a protest
+/// with no one named answers the act of the clause after it, whose subject is the recipient.
+fn provoking_party(s: &Sentence<'_>, clause: Clause) -> Option<Argument> {
+    let next = s.clause_of(clause.end + 1);
+    let ClauseKind::Sub(k) = next.kind else { return None };
+    if !s.is_any(k, &["after", "because"]) || next.start > clause.end + 1 {
+        return None;
+    }
+    let idx = s.mentions.iter().position(|m| {
+        m.tok_start >= next.start
+            && m.tok_start < (next.start + 4).min(next.end)
+            && (is_actorish(m) || m.kind == Kind::Modifier)
+            && !m.entity.country.is_empty()
+    })?;
+    Some(Argument {
+        sector: None,
+        mentions: group(s, idx),
+        how: "subject of the act protested".into(),
+    })
 }
 
 /// The first named party of the complement clause after "that" ("warned that Russia's
