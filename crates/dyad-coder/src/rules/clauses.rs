@@ -120,16 +120,13 @@ fn opens_inner_clause(text: &str, tokens: &[Token], k: usize) -> bool {
         w.len() > 3 && (w.ends_with("ed") || w.ends_with("ew") || w.ends_with("ought"))
             || IRREGULAR_PAST.contains(&w)
     };
-    let mut words = 0;
-    for t in tokens.iter().skip(k + 1).take(6) {
+    for (words, t) in tokens.iter().skip(k + 1).take(6).enumerate() {
         if !t.word {
             return false;
         }
-        let w = text[t.start..t.end].to_ascii_lowercase();
-        if words > 0 && finite(&w) {
+        if words > 0 && finite(&text[t.start..t.end].to_ascii_lowercase()) {
             return true;
         }
-        words += 1;
     }
     false
 }
