@@ -270,14 +270,29 @@ pub(super) fn unidentified_allowed(
                     && !(trigger.dictionary || trigger.reciprocal || trigger.inverse))
                 && (clause.start..t).rev().take(3).any(|k| s.is_any(k, BE))
         }
-        // "after bloody clashes", "since the invasion": an unnamed event in a time adjunct
-        // is background, not news.
+        // "after bloody clashes", "since the invasion", "in retaliation for the strike": an
+        // unnamed event in a time adjunct, or one answered, is background, not news.
         "noun" => {
             matches!(
                 trigger.event,
                 EventType::Assault | EventType::Protest | EventType::Coerce | EventType::Mobilize
             ) && !(t.saturating_sub(3)..t).any(|k| {
-                s.is_any(k, &["after", "following", "since", "amid", "during", "before", "despite"])
+                s.is_any(
+                    k,
+                    &[
+                        "after",
+                        "following",
+                        "since",
+                        "amid",
+                        "during",
+                        "before",
+                        "despite",
+                        "retaliation",
+                        "revenge",
+                        "reprisal",
+                        "response",
+                    ],
+                )
             })
         }
         "active" => {

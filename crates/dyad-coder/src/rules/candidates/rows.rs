@@ -34,8 +34,12 @@ pub(super) fn object_class_found(
             true
         }
         // "received the Russian defence minister": a visitor is the verb's object, not one
-        // named after a preposition ("received an award from the secretary of state").
-        Pos::Verb if triggers.class_names.get(class).is_some_and(|c| c == "VISITORS") => {
+        // named after a preposition ("received an award from the secretary of state"); so is
+        // the press silenced ("suspended broadcasts of the BBC", not "suspended ties over a
+        // broadcast").
+        Pos::Verb
+            if triggers.class_names.get(class).is_some_and(|c| c == "VISITORS" || c == "MEDIA") =>
+        {
             has_class(coder, s, t_end, s.phrase_end(t_end, 5), class)
         }
         // A named place is territory ("captured Bakhmut", "retook the city of Kherson").
