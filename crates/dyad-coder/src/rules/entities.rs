@@ -303,7 +303,8 @@ pub(super) fn unidentified_allowed(
 }
 
 /// The words before a verb that stand where its subject would: back from the verb over
-/// auxiliaries and adverbs, then up to six words to the clause start or a comma.
+/// auxiliaries and adverbs, then up to six words to the clause start or a comma (ten for a
+/// noun phrase with place phrases: "an explosion at a mosque in Peshawar").
 pub(super) fn subject_words(s: &Sentence<'_>, clause: Clause, t: usize) -> std::ops::Range<usize> {
     const SKIP: &[&str] = &[
         "has",
@@ -355,19 +356,32 @@ pub(super) fn subject_words(s: &Sentence<'_>, clause: Clause, t: usize) -> std::
             end = skip(end - 1);
         }
     }
-    let mut start = end;
-    while start > clause.start
-        && end - start < 6
-        && s.tokens[start - 1].word
-        && !s.is_any(start - 1, PREPOSITIONS)
-        && !s.is_any(start - 1, SUBORDINATORS)
-        && !s.is_any(start - 1, &["it", "this", "that", "which", "who", "there", "and", "or"])
-    {
-        start -= 1;
-    }
+    // Back to the clause start or a comma, over up to six words (ten with the place phrases
+    // of "an explosion at a mosque in Peshawar").
+    let walk = |places: bool| {
+        let mut start = end;
+        while start > clause.start
+            && end - start < if places { 10 } else { 6 }
+            && s.tokens[start - 1].word
+            && (!s.is_any(start - 1, PREPOSITIONS)
+                || places && s.is_any(start - 1, &["at", "in", "near", "outside", "on", "of"]))
+            && !s.is_any(start - 1, SUBORDINATORS)
+            && !s.is_any(start - 1, &["it", "this", "that", "which", "who", "there", "and", "or"])
+        {
+            start -= 1;
+        }
+        start
+    };
     // A subject starts at the clause start or after a comma; anything else is a fragment.
-    let at_boundary = start == clause.start || s.is_any(start - 1, &[",", "—", ";", ":"]);
-    if !at_boundary || start == end {
+    let at_boundary =
+        |start: usize| start == clause.start || s.is_any(start - 1, &[",", "—", ";", ":"]);
+    let mut start = walk(false);
+    if !at_boundary(start) {
+        start = Some(walk(true))
+            .filter(|&w| at_boundary(w) && s.is_any(w, &["a", "an", "the"]))
+            .unwrap_or(start);
+    }
+    if !at_boundary(start) || start == end {
         return end..end;
     }
     // Words with a verb among them are a clause: the subject is the words after its last
