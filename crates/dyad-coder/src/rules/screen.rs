@@ -257,6 +257,13 @@ fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
                     &["tariff", "tariffs", "duties", "ban", "bans", "sanctions", "curbs", "limits"],
                 )
             }))
+        // "would destroy bilateral relations", "damaged trust": harm to something abstract
+        // is no attack.
+        || (trigger.event == EventType::Assault
+            && matches!(trigger.lemma.as_str(), "destroy" | "damage" | "ruin" | "wreck" | "hurt")
+            && (cand.tok_end..(cand.tok_end + 3).min(s.tokens.len()))
+                .take_while(|&k| s.tokens[k].word)
+                .any(|k| s.is_any(k, ABSTRACT_HARMED)))
         // "refugees returned home": people going back, no one sent home.
         || (trigger.lemma == "return" && trigger.event == EventType::Sanction && s.is(cand.tok_end, "home"))
         // "to fight corruption", "combat terrorism in the region", "the fight against
@@ -281,6 +288,23 @@ fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
             && (trigger.lemma == "demonstrate" && shows_something(s, cand.tok_end)
                 || trigger.lemma == "settle" && s.is_any(cand.tok_end, &["in", "into", "down"])))
 }
+
+/// Abstract things that acts "destroy" or "damage": no party attacked.
+const ABSTRACT_HARMED: &[&str] = &[
+    "relations",
+    "ties",
+    "relationship",
+    "trust",
+    "confidence",
+    "hopes",
+    "chances",
+    "prospects",
+    "credibility",
+    "reputation",
+    "economy",
+    "image",
+    "interests",
+];
 
 /// Social ills that governments "fight" or "combat": no party attacked.
 const ILLS: &[&str] = &[
@@ -602,10 +626,15 @@ fn parsed_adjective(s: &Sentence<'_>, t: usize) -> bool {
 /// villages": a participle between a determiner, a possessive or a preposition and the next
 /// word of its noun phrase.
 fn adjective_after_determiner(s: &Sentence<'_>, t: usize) -> bool {
+    // "hand over captured North Korean soldiers": after a verb's particle, before a party.
+    let after_particle = t > 0
+        && s.is_any(t - 1, &["over", "back", "up", "out"])
+        && s.mentions.iter().any(|m| m.tok_start == t + 1);
     t > 0
         && (s.is_any(t - 1, DETERMINERS)
             || s.is_any(t - 1, &["'s", "’s"])
-            || s.is_any(t - 1, BEFORE_NOUN_PHRASES))
+            || s.is_any(t - 1, BEFORE_NOUN_PHRASES)
+            || after_particle)
         && s.tokens.get(t + 1).is_some_and(|n| n.word)
         && !s.is_any(t + 1, PREPOSITIONS)
         && !s.is_any(t + 1, DETERMINERS)

@@ -178,9 +178,11 @@ fn verb_context(s: &Sentence<'_>, t: usize) -> bool {
                     || m.kind == Kind::SectorOnly && plural_subject(s, p, t))
         })
     })
-        // "would no longer detain", "won't attack" (not "no more attacks").
+        // "would no longer detain", "won't attack" (not "no more attacks"), "would always
+        // stand with" (not "are always clear").
         || prev.is_some_and(|p| {
             p > 0 && s.is(p, "longer") && s.is_any(p - 1, &["no", "any"])
+                || p > 0 && s.is(p, "always") && (s.is_any(p - 1, MODALS) || s.is_any(p - 1, FUTURE))
                 || s.word(p).to_ascii_lowercase().ends_with("n't")
         })
         // "are fighting", "were shelling": a progressive, not the noun "fighting".
