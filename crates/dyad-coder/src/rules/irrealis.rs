@@ -196,15 +196,27 @@ pub(super) fn weighs_an_act(s: &Sentence<'_>, k: usize) -> bool {
 const OPTION_NOUNS: &[&str] =
     &["option", "options", "possibility", "possibilities", "prospect", "prospects"];
 
-/// Whether the verb event at `t` is an act its own actor holds open: a gerund after a verb of
+/// Whether the event at `t` is an act its own actor holds open: a gerund after a verb of
 /// thinking ("is considering imposing sanctions") or the content of an option or possibility
-/// ("raised the possibility of banning the party", "weighing the option of expelling").
-/// The gerund's subject is the one who thinks or raises it.
+/// ("raised the possibility of banning the party", "weighing the option of expelling",
+/// "floated the possibility of a ban"). Its actor is the one who thinks or raises it.
 pub(super) fn entertained(s: &Sentence<'_>, t: usize) -> bool {
-    s.word(t).ends_with("ing")
-        && (t > 0 && s.is_any(t - 1, THINKING)
-            || content_of(s, t, 6, |s, k| s.is_any(k, OPTION_NOUNS))
-                .is_some_and(|(_, link)| s.is(link, "of")))
+    s.word(t).ends_with("ing") && t > 0 && s.is_any(t - 1, THINKING) || option_held(s, t).is_some()
+}
+
+/// The option noun whose content the event word at `t` is: "the possibility of banning the
+/// party", "floated the possibility of a ban on him", "of a military strike" (two lower-case
+/// words at most between "of" and the noun).
+pub(super) fn option_held(s: &Sentence<'_>, t: usize) -> Option<usize> {
+    let (noun, link) = content_of(s, t, 6, |s, k| s.is_any(k, OPTION_NOUNS))?;
+    // "urged Russia to … or face the possibility of sanctions": who faces it suffers it.
+    if (noun.saturating_sub(3)..noun).any(|k| s.is_any(k, &["face", "faces", "faced", "facing"])) {
+        return None;
+    }
+    let gerund = s.word(t).ends_with("ing");
+    let next = t <= link + 3
+        && (link + 1..t).all(|k| s.tokens[k].word && s.word(k).starts_with(char::is_lowercase));
+    (s.is(link, "of") && (gerund || next)).then_some(noun)
 }
 
 /// "refused to condemn Moscow's war in Ukraine": whether a refusal (`event`) refuses a

@@ -310,6 +310,15 @@ pub(super) fn noun_actor(
     possessor_or_modifier(s, t, clause, venue)
         .or_else(|| noun_agent(s, t, t_end, clause))
         .or_else(|| light_verb_subject(s, t, clause))
+        .or_else(|| option_raiser(s, t, clause))
+}
+
+/// "Sweden floated the possibility of a ban on him": who raises an option does what it holds.
+fn option_raiser(s: &Sentence<'_>, t: usize, clause: Clause) -> Option<Argument> {
+    let noun = super::super::irrealis::option_held(s, t)?;
+    let mut arg = subject_before(s, clause.start, noun)?;
+    arg.how = "raiser of the option".into();
+    Some(arg)
 }
 
 /// Possessive or adjective before the noun at `t`, allowing a few modifiers between.
