@@ -321,12 +321,18 @@ fn place_recipient(
     actor: &[Entity],
 ) -> Option<Entity> {
     let t = cand.tok_start;
+    // Aid goes to a place's people: "sent aid to Gaza", "pledged aid for Gaza".
+    let aid = matches!(trigger.event, EventType::Aid | EventType::Agree);
     let in_clause = |m: &&Mention| {
         m.tok_start >= clause.start
             && m.tok_start < clause.end
             && m.tok_start > 0
-            && preposition_before(s.text, s.tokens, m.tok_start, clause.start)
-                .is_some_and(|p| ["in", "at", "inside"].iter().any(|l| p.eq_ignore_ascii_case(l)))
+            && preposition_before(s.text, s.tokens, m.tok_start, clause.start).is_some_and(|p| {
+                ["in", "at", "inside"].iter().any(|l| p.eq_ignore_ascii_case(l))
+                    || aid
+                        && m.kind == Kind::Place
+                        && ["to", "for"].iter().any(|l| p.eq_ignore_ascii_case(l))
+            })
             && m.kind != Kind::Pronoun(Refers::Singular)
     };
     let domestic = matches!(
