@@ -172,10 +172,14 @@ pub(super) fn forces_moved(
     recipient_arg: Option<Argument>,
 ) -> (Option<Argument>, Option<Argument>) {
     let trigger = &triggers.rows[cand.trigger];
+    // Workers sent abroad are sent by their state too ("North Korean workers are being sent
+    // to Russia": labour lent, AID).
     let forces = |a: &Argument| {
         !a.mentions.is_empty()
             && a.mentions.iter().all(|&i| {
-                matches!(s.mentions[i].entity.sector.as_str(), "MIL" | "COP" | "REB" | "PRM")
+                let sector = s.mentions[i].entity.sector.as_str();
+                matches!(sector, "MIL" | "COP" | "REB" | "PRM")
+                    || sector == "LAB" && trigger.event == EventType::Aid
             })
     };
     // "North Korean missiles were fired at Kyiv": the weapons fired are not their target;

@@ -258,6 +258,21 @@ pub(in crate::rules) fn destination(
     tree_object(s, cand.tok_start, cand.tok_end, true, EventType::Mobilize)
         .filter(to)
         .or_else(|| recipient_after(s, trigger, cand, clause.end, true).filter(to))
+        .or_else(|| adjective_destination(s, cand, clause))
+}
+
+/// "sent to Russian construction sites": a country adjective right after "to" or "into"
+/// names where they went.
+fn adjective_destination(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<Argument> {
+    let idx = s.mentions.iter().position(|m| {
+        m.kind == Kind::Modifier
+            && m.tok_start > cand.tok_end
+            && m.tok_start <= cand.tok_end + 3
+            && m.tok_start < clause.end
+            && (cand.tok_end..m.tok_start).all(|k| s.tokens[k].word)
+            && s.is_any(m.tok_start - 1, &["to", "into"])
+    })?;
+    Some(Argument { sector: None, mentions: vec![idx], how: "to (country adjective)".into() })
 }
 
 /// The party a verb trigger is done to, read from the parse: its object, or the noun of a
