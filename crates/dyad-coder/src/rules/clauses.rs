@@ -100,13 +100,12 @@ pub(super) fn clauses(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec
     out
 }
 
-/// Finite verbs that do not end in "-ed": auxiliaries and common irregular past forms.
+/// Common irregular past forms (finite verbs that do not end in "-ed").
 const IRREGULAR_PAST: &[&str] = &[
-    "was", "were", "had", "has", "is", "are", "would", "could", "said", "took", "began", "fell",
-    "won", "froze", "met", "held", "sent", "shot", "fled", "struck", "made", "gave", "broke",
-    "spoke", "stole", "wrote", "drove", "chose", "came", "went", "led", "told", "sold", "kept",
-    "lost", "paid", "ran", "stood", "became", "overran", "swept", "withdrew", "blew", "threw",
-    "got",
+    "said", "took", "began", "fell", "won", "froze", "met", "held", "sent", "shot", "fled",
+    "struck", "made", "gave", "broke", "spoke", "stole", "wrote", "drove", "chose", "came", "went",
+    "led", "told", "sold", "kept", "lost", "paid", "ran", "stood", "became", "overran", "swept",
+    "withdrew", "blew", "threw", "drew", "flew", "grew", "knew", "got",
 ];
 
 /// "clashed with police after the government suspended the talks": a subordinator inside a
@@ -116,15 +115,21 @@ fn opens_inner_clause(text: &str, tokens: &[Token], k: usize) -> bool {
     if !is_any(text, &tokens[k], &["after", "before", "since", "until", "because", "although"]) {
         return false;
     }
-    let finite = |w: &str| {
-        w.len() > 3 && (w.ends_with("ed") || w.ends_with("ew") || w.ends_with("ought"))
-            || IRREGULAR_PAST.contains(&w)
+    // A finite verb: lower case, not right after a determiner ("after a failed coup", "since
+    // the disputed election" are noun phrases).
+    let finite = |j: usize| {
+        let w = text[tokens[j].start..tokens[j].end].to_ascii_lowercase();
+        text[tokens[j].start..].starts_with(char::is_lowercase)
+            && !is_any(text, &tokens[j - 1], DETERMINERS)
+            && (w.len() > 3 && (w.ends_with("ed") || w.ends_with("ought"))
+                || IRREGULAR_PAST.contains(&w.as_str())
+                || CLAUSE_AUXILIARIES.contains(&w.as_str()))
     };
-    for (words, t) in tokens.iter().skip(k + 1).take(6).enumerate() {
+    for (j, t) in tokens.iter().enumerate().skip(k + 1).take(6) {
         if !t.word {
             return false;
         }
-        if words > 0 && finite(&text[t.start..t.end].to_ascii_lowercase()) {
+        if j > k + 1 && finite(j) {
             return true;
         }
     }

@@ -351,7 +351,9 @@ pub(super) fn subject_words(s: &Sentence<'_>, clause: Clause, t: usize) -> std::
         let verb = s.word(end.saturating_sub(1));
         if end > clause.start
             && verb.starts_with(|c: char| c.is_lowercase())
-            && (verb.ends_with("ed") || verb.ends_with('s'))
+            && (verb.ends_with("ed")
+                || s.is_any(end - 1, INTENT_WORDS)
+                || s.is_any(end - 1, &["seeks", "seek", "tries", "needs", "difficulties"]))
         {
             end = skip(end - 1);
         }
@@ -392,38 +394,39 @@ pub(super) fn subject_words(s: &Sentence<'_>, clause: Clause, t: usize) -> std::
             BE,
             MODALS,
             FUTURE,
-            NEGATIONS,
             CLAUSE_VERBS,
-            &["has", "have", "had", "did", "does", "do", "to"],
+            &["has", "have", "had", "did", "does", "do", "to", "not", "never"],
         ]
         .iter()
         .any(|words| s.is_any(*k, words))
             || ["n't", "n’t", "'m", "’m"].iter().any(|x| s.word(*k).ends_with(x))
     };
+    let mut after_be = false;
     if let Some(last) = (start..end).rev().find(verb) {
         let first = (start..end).find(verb).unwrap_or(last);
+        after_be = last + 1 < end && s.is_any(last, BE);
         (start, end) = if last + 1 < end { (last + 1, end) } else { (start, first) };
     }
+    // Not a leading conjunction or adverb ("but", "repeatedly"; "family members" stays).
     while start < end
         && (s.is_any(start, &["but", "and", "or", "so", "yet", "then"])
-            || s.word(start).ends_with("ly"))
+            || s.word(start).ends_with("ly")
+                && !s.is_any(start, LY_ADJECTIVES)
+                && !s.is_any(start, &["family", "ally", "rally", "assembly", "supply"]))
     {
         start += 1;
     }
     // What is left after "was" may be an adjective ("was unable to", "are reluctant to").
     let adjective = |w: &str| ["ble", "ant", "ent", "ous"].iter().any(|x| w.ends_with(x));
-    if end == start + 1 && s.word(start).starts_with(char::is_lowercase) && adjective(s.word(start))
+    if after_be
+        && end == start + 1
+        && s.word(start).starts_with(char::is_lowercase)
+        && adjective(s.word(start))
     {
         return end..end;
     }
     start..end
 }
-
-/// Negations, which end a clause's verb group.
-const NEGATIONS: &[&str] = &["not", "never"];
-
-/// Personal pronouns, which stand for a party the text names elsewhere.
-const PERSONAL_PRONOUNS: &[&str] = &["he", "she", "we", "they", "i", "you"];
 
 /// Verbs that make a clause of the words before an event verb ("said she agreed", "he hopes
 /// the project will allow").
@@ -458,8 +461,8 @@ pub(super) fn parsed_subject(
     };
     let n = tree.child(t, "nsubj").or_else(participle)?;
     if !s.tokens[n].word
-        || s.is_any(n, &["it", "this", "that", "which", "who"])
-        || s.is_any(n, PERSONAL_PRONOUNS)
+        || s.is_any(n, &["this", "that", "which", "who"])
+        || s.is_any(n, SUBJECT_PRONOUNS)
     {
         return None;
     }

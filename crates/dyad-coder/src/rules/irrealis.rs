@@ -192,6 +192,19 @@ pub(super) fn weighs_an_act(s: &Sentence<'_>, k: usize) -> bool {
     s.is_any(k, THINKING) || s.is_any(k, PROPOSING)
 }
 
+/// Verbs that refuse or dismiss an option ("out" stands for "ruled out").
+const REFUSING_OPTIONS: &[&str] = &[
+    "rejected",
+    "rejects",
+    "dismissed",
+    "dismisses",
+    "excluded",
+    "excludes",
+    "refused",
+    "refuses",
+    "downplayed",
+];
+
 /// Nouns of a course of action held open: "raised the possibility of banning the party".
 const OPTION_NOUNS: &[&str] =
     &["option", "options", "possibility", "possibilities", "prospect", "prospects"];
@@ -209,8 +222,14 @@ pub(super) fn entertained(s: &Sentence<'_>, t: usize) -> bool {
 /// words at most between "of" and the noun).
 pub(super) fn option_held(s: &Sentence<'_>, t: usize) -> Option<usize> {
     let (noun, link) = content_of(s, t, 6, |s, k| s.is_any(k, OPTION_NOUNS))?;
-    // "urged Russia to … or face the possibility of sanctions": who faces it suffers it.
-    if (noun.saturating_sub(3)..noun).any(|k| s.is_any(k, &["face", "faces", "faced", "facing"])) {
+    // "urged Russia to … or face the possibility of sanctions": who faces it suffers it;
+    // "ruled out the possibility of sanctions", "rejected the option of force": no one raises
+    // what is refused.
+    if (noun.saturating_sub(3)..noun).any(|k| {
+        s.is_any(k, &["face", "faces", "faced", "facing", "out"])
+            || s.is_any(k, DENYING)
+            || s.is_any(k, REFUSING_OPTIONS)
+    }) {
         return None;
     }
     let gerund = s.word(t).ends_with("ing");

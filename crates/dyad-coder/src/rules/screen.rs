@@ -160,7 +160,6 @@ const PROTECTING: &[&str] = &[
     "safeguard",
     "secure",
     "insure",
-    "deter",
     "defence",
     "defense",
     "protection",
@@ -186,6 +185,7 @@ fn guarded_against(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> boo
         && (p.saturating_sub(7)..p).any(|k| {
             let w = s.word(k).to_ascii_lowercase();
             PROTECTING.iter().any(|v| w.starts_with(v))
+                || ["deter", "deters", "deterred", "deterring", "deterrence"].contains(&w.as_str())
         })
 }
 

@@ -8,7 +8,7 @@ use dyad_model::{Attribution, Entity, EventType, Modality};
 
 use super::{
     attribution, irrealis, threat_mode, Argument, Candidate, Clause, ClauseKind, Discourse,
-    Sentence,
+    Sentence, SUBJECT_PRONOUNS,
 };
 use crate::triggers::Trigger;
 
@@ -130,9 +130,7 @@ fn unknown_pronoun_subject(clause: Clause, actor: &[Entity]) -> bool {
     matches!(clause.kind, ClauseKind::Complement(_))
         && actor.len() == 1
         && actor[0].code.is_empty()
-        && ["they", "it", "he", "she", "we"]
-            .iter()
-            .any(|p| actor[0].entity_text.eq_ignore_ascii_case(p))
+        && SUBJECT_PRONOUNS.iter().any(|p| actor[0].entity_text.eq_ignore_ascii_case(p))
 }
 
 /// "A said B must do X": the speaker A demands of B what B must do, unless A is B.

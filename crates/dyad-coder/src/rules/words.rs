@@ -262,6 +262,9 @@ pub(super) const DAY_WORDS: &[&str] = &[
 
 pub(super) const CONDITIONAL: &[&str] = &["if", "unless", "whether"];
 
+/// Pronouns that stand as a clause's subject for a party named elsewhere.
+pub(super) const SUBJECT_PRONOUNS: &[&str] = &["it", "he", "she", "we", "they", "i", "you"];
+
 pub(super) const MODALS: &[&str] =
     &["could", "would", "might", "may", "can", "should", "must", "cannot", "couldn't", "wouldn't"];
 
@@ -959,4 +962,25 @@ pub(super) const BEFORE_VERBS: &[&str] = &[
     "helps",
     "helped",
     "helping",
+];
+
+/// Adjectives in -ly, before a noun rather than a verb.
+pub(super) const LY_ADJECTIVES: &[&str] = &[
+    "deadly",
+    "costly",
+    "bloody",
+    "friendly",
+    "unfriendly",
+    "early",
+    "daily",
+    "weekly",
+    "monthly",
+    "yearly",
+    "elderly",
+    "lonely",
+    "lovely",
+    "orderly",
+    "timely",
+    "ugly",
+    "holy",
 ];

@@ -307,18 +307,32 @@ pub(super) fn tree_subject(s: &Sentence<'_>, t: usize, t_end: usize) -> Option<A
     let v = s.tree().phrase_head(t, t_end);
     let words = s.words();
     let path = censured_purpose(s, t, v).or_else(|| syntax::subject(s.tree(), &words, v))?;
-    let (idx, sector) = mention_of_node(s, path.token)?;
-    // "sent troops to fight": a bare group noun the verb sends is read as usual (the
-    // sender's).
+    // "condemned the dispatch of troops to fight": the act's group, named or not.
+    let (idx, sector) = mention_of_node(s, path.token)
+        .or_else(|| path.purpose.then(|| nominal_group(s, path.token)).flatten())?;
+    // "sent troops to fight": a bare group noun that is itself the object the verb sends is
+    // read as usual (the sender's); "condemned the dispatch of troops to fight" is not.
     let m = &s.mentions[idx];
     if path.purpose
         && m.kind == Kind::SectorOnly
         && m.entity.country.is_empty()
+        && m.tok_start <= path.token
+        && path.token < m.tok_end
         && s.tree().rel(path.token) == "obj"
     {
         return None;
     }
     Some(Argument { sector, mentions: group(s, idx), how: path.how })
+}
+
+/// A bare group noun in the "of" phrase of noun `n` ("the dispatch of troops").
+fn nominal_group(s: &Sentence<'_>, n: usize) -> Option<(usize, Option<usize>)> {
+    s.tree().children(n).filter(|&c| s.tree().rel(c) == "nmod").find_map(|c| {
+        s.mentions
+            .iter()
+            .position(|m| m.tok_start <= c && c < m.tok_end && m.kind == Kind::SectorOnly)
+            .map(|i| (i, None))
+    })
 }
 
 /// Verbs that judge or answer what another party does, beside those of censure.

@@ -115,6 +115,16 @@ fn provoking_party(s: &Sentence<'_>, clause: Clause) -> Option<Argument> {
             && (is_actorish(m) || m.kind == Kind::Modifier)
             && !m.entity.country.is_empty()
     })?;
+    // "after Japanese fishermen were detained": they suffered the act protested.
+    let head_end = s.mentions[idx..]
+        .iter()
+        .take_while(|x| x.tok_start < next.end)
+        .map(|x| x.tok_end)
+        .max()
+        .unwrap_or(s.mentions[idx].tok_end);
+    if (head_end..(head_end + 2).min(next.end)).any(|k| s.is_any(k, BE)) {
+        return None;
+    }
     Some(Argument {
         sector: None,
         mentions: group(s, idx),

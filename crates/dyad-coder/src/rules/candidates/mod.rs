@@ -219,27 +219,6 @@ fn plural_subject(s: &Sentence<'_>, p: usize, t: usize) -> bool {
     plural && !word.ends_with("ing") && !word.ends_with('s')
 }
 
-/// Adjectives in -ly, before a noun rather than a verb.
-const LY_ADJECTIVES: &[&str] = &[
-    "deadly",
-    "costly",
-    "bloody",
-    "friendly",
-    "unfriendly",
-    "early",
-    "daily",
-    "weekly",
-    "monthly",
-    "yearly",
-    "elderly",
-    "lonely",
-    "lovely",
-    "orderly",
-    "timely",
-    "ugly",
-    "holy",
-];
-
 /// "denied on Thursday charges by …": a day after a verb in the past parts that verb from
 /// its object, not a subject from its verb.
 fn after_verb_and_day(s: &Sentence<'_>, day: usize) -> bool {
