@@ -121,7 +121,9 @@ pub(crate) struct Path {
 
 /// The subject of verb `v`: its own `nsubj`, else, for verbs without one, the subject they
 /// share: the controller of an `xcomp` (the object of "urged X to …", else its subject), the
-/// first conjunct's, the noun a relative clause modifies.
+/// first conjunct's, the noun a relative clause modifies, the subject of the verb a purpose
+/// infinitive or a participle modifies, or the noun an infinitive is the purpose of ("the
+/// dispatch of troops to fight": `Path::purpose`).
 pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
     let mut v = v;
     let mut how = String::new();
@@ -163,27 +165,7 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
                 }
                 how.push_str(&format!("xcomp of `{}`: ", cx.word(h)));
             }
-            // "opened fire on the crowd, killing three": a participle with no subject of
-            // its own has the subject of the clause it modifies (not a passive's subject:
-            // "three were killed, sparking protests"), also after a preposition of time or
-            // means ("by defying", "after shelling"), but not after "in" or "for", which the
-            // parse may hang on the wrong verb ("thanked X for its help in retaking").
-            "advcl"
-                if !infinitive
-                    && cx.word(v).to_ascii_lowercase().ends_with("ing")
-                    && tree.child(v, "mark").is_none_or(|m| {
-                        matches!(
-                            cx.word(m).to_ascii_lowercase().as_str(),
-                            "by" | "after"
-                                | "before"
-                                | "while"
-                                | "when"
-                                | "upon"
-                                | "since"
-                                | "without"
-                        )
-                    }) =>
-            {
+            "advcl" if !infinitive && participle_of_clause(tree, cx, v) => {
                 let n = tree.child(h, "nsubj")?;
                 how.push_str(&format!("nsubj of `{}` (participle `{}`)", cx.word(h), cx.word(v)));
                 return Some(Path { token: n, how, purpose: false });
@@ -191,20 +173,7 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
             "conj" => how.push_str(&format!("conj of `{}`: ", cx.word(h))),
             // "sent workers to help Russia": a purpose infinitive shares its verb's subject.
             "advcl" if infinitive => how.push_str(&format!("purpose of `{}`: ", cx.word(h))),
-            // "condemned the dispatch of North Korean troops to fight against Ukraine": an
-            // infinitive on a noun is done by the party that noun's phrase names, not by
-            // whoever speaks of it.
-            // Only a noun in a predicate (not a verb the parse took for a noun and made a
-            // subject: "the military continues to defy") that names an act with its party
-            // ("the dispatch of troops", "Russia's use of drones") or is itself inside such a
-            // phrase; "stormed the Mexican embassy to arrest", "summoned the ambassador to
-            // protest" are the purposes of the verb's subject.
-            "acl"
-                if infinitive
-                    && (tree.rel(h) == "nmod"
-                        || matches!(tree.rel(h), "obj" | "iobj" | "obl")
-                            && names_its_party(tree, cx, h)) =>
-            {
+            "acl" if infinitive && purpose_of_act(tree, cx, h) => {
                 how.push_str(&format!(
                     "party of `{}` (whose purpose is `{}`)",
                     cx.word(h),
@@ -221,6 +190,33 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
         v = h;
     }
     None
+}
+
+/// "opened fire on the crowd, killing three": whether the `advcl` participle `v` has the
+/// subject of the clause it modifies (not a passive's subject: "three were killed, sparking
+/// protests"), also after a preposition of time or means ("by defying", "after shelling"), but
+/// not after "in" or "for", which the parse may hang on the wrong verb ("thanked X for its help
+/// in retaking").
+fn participle_of_clause(tree: &Tree, cx: &Words<'_>, v: usize) -> bool {
+    cx.word(v).to_ascii_lowercase().ends_with("ing")
+        && tree.child(v, "mark").is_none_or(|m| {
+            matches!(
+                cx.word(m).to_ascii_lowercase().as_str(),
+                "by" | "after" | "before" | "while" | "when" | "upon" | "since" | "without"
+            )
+        })
+}
+
+/// "condemned the dispatch of North Korean troops to fight against Ukraine": whether an
+/// infinitive on noun `h` is done by the party that noun's phrase names (not by whoever speaks
+/// of it): a noun in a predicate (not a verb the parse took for a noun and made a subject: "the
+/// military continues to defy") that names an act with its party ("the dispatch of troops",
+/// "Russia's use of drones") or is itself inside such a phrase. Otherwise ("stormed the Mexican
+/// embassy to arrest", "summoned the ambassador to protest") the parse names no subject and word
+/// order finds the verb's.
+fn purpose_of_act(tree: &Tree, cx: &Words<'_>, h: usize) -> bool {
+    tree.rel(h) == "nmod"
+        || matches!(tree.rel(h), "obj" | "iobj" | "obl") && names_its_party(tree, cx, h)
 }
 
 /// Whether noun `n` has a possessor or an "of" phrase: "Russia's use", "the dispatch of troops".

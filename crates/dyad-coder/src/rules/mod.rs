@@ -23,7 +23,9 @@ mod irrealis;
 mod modality;
 mod parties;
 mod screen;
+mod senses;
 mod speech;
+mod unidentified;
 mod words;
 use crate::tokens::{is, is_any, tokenize, Token};
 use crate::triggers::{Form, Pos, Trigger};
@@ -37,6 +39,7 @@ use clauses::{
 };
 use entities::*;
 use event::*;
+use unidentified::*;
 use words::*;
 
 /// The first token from `i` on after day phrases and fillers there ("Sunday", "on Sunday",

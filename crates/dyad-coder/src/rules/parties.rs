@@ -382,16 +382,17 @@ fn place_recipient(
         .filter(|m| !irrealis::censure_refused(s, trigger.event, cand.tok_end, m.tok_start))
         .find(in_clause);
     let before = s.mentions.iter().filter(|m| m.tok_end <= t).find(in_clause);
-    // "North Korean soldiers who fought in Kursk": where foreign forces fight is not whom
-    // they fight (they may be its allies); only a place they act on is.
-    let fought_abroad = |e: &Entity| {
-        object_place.is_none()
-            && trigger.reciprocal
-            && trigger.event == EventType::Assault
-            && !actor.is_empty()
-            && actor.iter().all(|a| !a.country.is_empty() && a.country != e.country)
-    };
-    object_place.or(after).or(before).and_then(place_country).filter(|e| !fought_abroad(e))
+    let place = object_place.or(after).or(before).and_then(place_country)?;
+    (object_place.is_some() || !fought_abroad(trigger, actor, &place)).then_some(place)
+}
+
+/// "North Korean soldiers who fought in Kursk": where foreign forces fight (`place`) is not
+/// whom they fight (they may be its allies).
+fn fought_abroad(trigger: &Trigger, actor: &[Entity], place: &Entity) -> bool {
+    trigger.reciprocal
+        && trigger.event == EventType::Assault
+        && !actor.is_empty()
+        && actor.iter().all(|a| !a.country.is_empty() && a.country != place.country)
 }
 
 /// The country of the place `m` as a recipient, unless it is an ally's (`allies`) or, for an

@@ -5,7 +5,6 @@ use dyad_model::EventType;
 
 use super::{
     Argument, Candidate, Sentence, BEFORE_NOUN_PHRASES, DETERMINERS, GROUP_KINDS, PREPOSITIONS,
-    PROJECTILES,
 };
 use crate::mentions::Kind;
 use crate::triggers::{Form, Pos, Trigger, Triggers};
@@ -91,7 +90,7 @@ fn newsroom_phrase(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> boo
 fn names_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
     describes_no_act(trigger, s, cand)
         || no_party_acts(trigger, s, cand)
-        || other_sense(trigger, s, cand)
+        || super::senses::other_sense(trigger, s, cand)
 }
 
 /// A word that only describes: a participle before its noun, a kind of weapon, sanctions in
@@ -219,181 +218,6 @@ fn no_party_acts(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool 
                 .any(|k| s.is_any(k, LEVELS)))
 }
 
-/// The word in another sense than its event: a text released, tensions eased, a decline, trade
-/// under tariffs, an aim, a meeting with opposition, a demonstration of strength.
-fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
-    // "a report released this month", "released a video": a text or a picture made
-    // public is no one set free.
-    (trigger.lemma == "release" && trigger.pos == Pos::Verb && releases_a_text(s, cand))
-        // "fired his chief of staff", "fired five observers": dismissed, not shot at.
-        || (trigger.lemma == "fire" && trigger.pos == Pos::Verb && fires_people(s, cand))
-        // "conditions have eased Saturday", "tensions eased": nothing eased by anyone; "talks
-        // on easing tensions" concede nothing.
-        || (trigger.pos == Pos::Verb
-            && matches!(trigger.lemma.as_str(), "ease" | "relax" | "reduce" | "defuse" | "calm")
-            && (cand.tok_end..(cand.tok_end + 3).min(s.tokens.len()))
-                .any(|k| s.is_any(k, &["tension", "tensions", "fears", "concerns"])))
-        || (trigger.pos == Pos::Verb
-            && matches!(trigger.lemma.as_str(), "ease" | "relax")
-            && (cand.tok_end >= s.tokens.len()
-                || s.is_any(
-                    super::after_day(s.text, s.tokens, cand.tok_end),
-                    &[".", ",", ";", "and", "but", "since", "after", "as", "slightly",
-                      "somewhat", "further", "considerably", "significantly", "sharply"],
-                )))
-        // "as Japan's population continues to decline": to decrease, not to refuse.
-        || (trigger.lemma == "decline"
-            && trigger.pos == Pos::Verb
-            && !s.is(cand.tok_end, "to")
-            && !s.is_any(cand.tok_end, DETERMINERS)
-            && !s.is_any(cand.tok_end, &["invitations", "offers", "requests", "calls", "appeals"]))
-        // "tariffs on Canadian exports", "a ban on grain imports": trade a restriction falls
-        // on is the restriction's object, not news of cooperation.
-        || (trigger.pos == Pos::Noun
-            && matches!(trigger.lemma.as_str(), "export" | "import")
-            && (cand.tok_start.saturating_sub(6)..cand.tok_start).any(|k| {
-                s.is_any(
-                    k,
-                    &["tariff", "tariffs", "duties", "ban", "bans", "sanctions", "curbs", "limits"],
-                )
-            }))
-        // "would destroy bilateral relations", "damaged trust": harm to something abstract
-        // is no attack.
-        || (trigger.event == EventType::Assault
-            && matches!(trigger.lemma.as_str(), "destroy" | "damage" | "ruin" | "wreck" | "hurt")
-            && (cand.tok_end..(cand.tok_end + 3).min(s.tokens.len()))
-                .take_while(|&k| s.tokens[k].word)
-                .any(|k| s.is_any(k, ABSTRACT_HARMED)))
-        // "refugees returned home": people going back, no one sent home.
-        || (trigger.lemma == "return" && trigger.event == EventType::Sanction && s.is(cand.tok_end, "home"))
-        // "to fight corruption", "combat terrorism in the region", "the fight against
-        // poverty": a social ill fought is no party attacked.
-        || (matches!(trigger.lemma.as_str(), "fight" | "fighting" | "combat" | "battle" | "tackle")
-            && (cand.tok_end..(cand.tok_end + 3).min(s.tokens.len()))
-                .take_while(|&k| s.tokens[k].word)
-                .any(|k| s.is_any(k, ILLS)))
-        // "a programme aimed at bringing the forces together": a purpose, not a target.
-        || (trigger.lemma == "aim"
-            && s.is(cand.tok_end, "at")
-            && cand.tok_end + 1 < s.tokens.len()
-            && s.word(cand.tok_end + 1).ends_with("ing"))
-        // "the plan met with opposition": a reaction, not a meeting.
-        || (trigger.lemma == "meet"
-            && s.is(cand.tok_end, "with")
-            && (cand.tok_end + 1..(cand.tok_end + 3).min(s.tokens.len()))
-                .any(|k| s.is_any(k, REACTIONS)))
-        // "to demonstrate the navy's strength", "demonstrated that …": to show, not to
-        // protest; "settled in Okinawa": moved there, no settlement.
-        || (trigger.pos == Pos::Verb
-            && (trigger.lemma == "demonstrate" && shows_something(s, cand.tok_end)
-                || trigger.lemma == "settle" && s.is_any(cand.tok_end, &["in", "into", "down"])))
-}
-
-/// Abstract things that acts "destroy" or "damage": no party attacked.
-const ABSTRACT_HARMED: &[&str] = &[
-    "relations",
-    "ties",
-    "relationship",
-    "trust",
-    "confidence",
-    "hopes",
-    "chances",
-    "prospects",
-    "credibility",
-    "reputation",
-    "economy",
-    "image",
-    "interests",
-];
-
-/// Social ills that governments "fight" or "combat": no party attacked.
-const ILLS: &[&str] = &[
-    "corruption",
-    "terrorism",
-    "extremism",
-    "crime",
-    "crimes",
-    "poverty",
-    "inflation",
-    "hunger",
-    "disease",
-    "diseases",
-    "drugs",
-    "trafficking",
-    "smuggling",
-    "fraud",
-    "laundering",
-    "misinformation",
-    "disinformation",
-    "unemployment",
-    "racism",
-    "discrimination",
-    "impunity",
-    "piracy",
-    "malaria",
-    "climate",
-    "pandemic",
-    "epidemic",
-    "virus",
-    "fires",
-    "wildfires",
-];
-
-/// Texts, pictures and figures that are "released" when made public.
-const TEXTS: &[&str] = &[
-    "report",
-    "reports",
-    "statement",
-    "statements",
-    "video",
-    "videos",
-    "footage",
-    "images",
-    "photos",
-    "photographs",
-    "data",
-    "figures",
-    "statistics",
-    "study",
-    "survey",
-    "findings",
-    "results",
-    "document",
-    "documents",
-    "list",
-    "album",
-    "film",
-    "book",
-    "recording",
-    "transcript",
-    "details",
-    "budget",
-    "assessment",
-    "program",
-    "programme",
-    "plan",
-    "strategy",
-    "roadmap",
-    "guidelines",
-    "software",
-    "app",
-    "song",
-    "trailer",
-];
-
-/// Whether the released thing is a text or picture: just before the verb (a participle or a
-/// passive: "a report released this month", "the video was released") or its object
-/// ("released a video").
-fn releases_a_text(s: &Sentence<'_>, cand: &Candidate) -> bool {
-    let t = cand.tok_start;
-    let before = (t.saturating_sub(8)..t).rev().take_while(|&k| !s.is(k, ".")).any(|k| {
-        s.is_any(k, TEXTS) && (k + 1..t).all(|j| !s.mentions.iter().any(|m| m.tok_start == j))
-    });
-    // Its object may have modifiers: "released an AI development program".
-    let after = (cand.tok_end..s.phrase_end(cand.tok_end, 5)).any(|k| s.is_any(k, TEXTS));
-    before || after
-}
-
 /// Levels a figure reaches: "hit a record", "struck a new high".
 const LEVELS: &[&str] = &[
     "record",
@@ -433,30 +257,6 @@ const ANIMALS: &[&str] = &[
     "fish",
 ];
 
-/// What a plan or a person "meets with" that is no meeting.
-const REACTIONS: &[&str] = &[
-    "opposition",
-    "resistance",
-    "criticism",
-    "condemnation",
-    "scepticism",
-    "skepticism",
-    "protests",
-    "protest",
-    "anger",
-    "outrage",
-    "approval",
-    "praise",
-    "success",
-    "failure",
-    "silence",
-    "derision",
-    "disapproval",
-    "hostility",
-    "suspicion",
-    "resentment",
-];
-
 /// Nouns that an event noun before them makes a kind of weapon ("attack drones").
 pub(super) const WEAPON_KINDS: &[&str] = &[
     "drone",
@@ -480,24 +280,6 @@ pub(super) const WEAPON_KINDS: &[&str] = &[
     "capabilities",
 ];
 
-/// Whether the direct object of "fire" at `cand` names people: a person, a mention with a
-/// sector that is no weapon ("missiles" are a MIL word too) or a word of staff within four
-/// words, with nothing but modifiers before it ("fired his military chief
-/// of staff", "fired five international observers").
-fn fires_people(s: &Sentence<'_>, cand: &Candidate) -> bool {
-    let people = |k: usize| {
-        s.mentions.iter().any(|m| {
-            m.tok_start == k
-                && (m.is_person
-                    // Weapons are MIL words too ("fired missiles").
-                    || !m.entity.sector.is_empty()
-                        && !s.is_any(m.tok_end - 1, WEAPON_KINDS)
-                        && !s.is_any(m.tok_end - 1, PROJECTILES))
-        }) || s.is_any(k, &["observers", "staff", "employees", "officials", "aides", "advisers"])
-    };
-    (cand.tok_end..s.phrase_end(cand.tok_end, 4)).any(people)
-}
-
 /// Words by which sanctions in force are defied, evaded or stood under.
 const DEFIED: &[&str] = &[
     "violation",
@@ -513,14 +295,6 @@ const DEFIED: &[&str] = &[
     "defying",
     "under",
 ];
-
-/// Whether what follows a verb at `k` is its object or a clause ("the strength", "its resolve",
-/// "that …", "how …"), as after "demonstrate" meaning to show.
-fn shows_something(s: &Sentence<'_>, k: usize) -> bool {
-    s.is_any(k, DETERMINERS)
-        || s.is_any(k, &["that", "how", "what", "our", "his", "her", "your", "my", "some"])
-        || s.mentions.iter().any(|m| m.tok_start == k && m.possessive)
-}
 
 /// Accidents and want: who is "killed by" or "threatened with" them is no one's victim
 /// (only after the verb: "after the crash, gunmen attacked" is an attack).

@@ -1,0 +1,332 @@
+//! Unidentified actors: when an event with no named actor is still coded, and the words that
+//! stand for its actor (PLOVER sector UNK).
+
+use super::*;
+
+/// Whether an event with no named actor is still coded, with an unidentified one: force in
+/// the passive without an agent ("grenades were hurled at a patrol"), after a subject that
+/// names nobody the lexicon knows ("Archbishop Desmond Tutu called for …"), or for a
+/// noun of material conflict ("gun attacks near Karak left seven dead").
+pub(super) fn unidentified_allowed(
+    s: &Sentence<'_>,
+    trigger: &crate::triggers::Trigger,
+    voice: &str,
+    clause: Clause,
+    t: usize,
+) -> bool {
+    // "… in Montenegro, where 28 people have been killed": an unnamed event in a relative
+    // clause describes the noun it hangs on; it is background, not news.
+    if trigger.named || matches!(clause.kind, ClauseKind::Relative) {
+        return false;
+    }
+    match voice {
+        // The one judging is the speaker: the attribution when there is one.
+        "judgement" => true,
+        // A finite passive ("were hurled", "was shot"); a participle after its noun ("the
+        // soldiers sent to Kursk") describes the noun and asserts no new event.
+        // Only force needs no named agent to be an event: "civilians were killed", "he was
+        // arrested"; "the talks were postponed" says too little without one.
+        // So is a sentence or conviction ("was sentenced to ten years"): only a court
+        // convicts (PLOVER SANCTION convict); and a legal charge ("were arrested and charged
+        // with rioting"): only prosecutors charge.
+        "passive" => {
+            (matches!(trigger.event, EventType::Assault | EventType::Coerce)
+                || trigger.event == EventType::Sanction && trigger.mode == "convict"
+                || trigger.event == EventType::Accuse && trigger.context == "legal"
+                // The subject names what was done: "a curfew was lifted", "a ceasefire was
+                // declared", "sanctions were eased".
+                || (trigger.object.is_some() || trigger.object_words)
+                    && !(trigger.dictionary || trigger.reciprocal || trigger.inverse))
+                && (clause.start..t).rev().take(3).any(|k| s.is_any(k, BE))
+        }
+        // "after bloody clashes", "since the invasion", "in retaliation for the strike": an
+        // unnamed event in a time adjunct, or one answered, is background, not news.
+        "noun" => {
+            matches!(
+                trigger.event,
+                EventType::Assault | EventType::Protest | EventType::Coerce | EventType::Mobilize
+            ) && !(t.saturating_sub(3)..t).any(|k| {
+                s.is_any(
+                    k,
+                    &[
+                        "after",
+                        "following",
+                        "since",
+                        "amid",
+                        "during",
+                        "before",
+                        "despite",
+                        "retaliation",
+                        "revenge",
+                        "reprisal",
+                        "response",
+                    ],
+                )
+            })
+        }
+        "active" => {
+            !subject_words(s, clause, t).is_empty() || parsed_subject(s, clause, t).is_some()
+        }
+        _ => false,
+    }
+}
+
+/// The words before a verb that stand where its subject would: back from the verb over
+/// auxiliaries and adverbs, then up to six words to the clause start or a comma (ten for a
+/// noun phrase with place phrases: "an explosion at a mosque in Peshawar"), cut to the noun
+/// phrase when a verb is among them.
+pub(super) fn subject_words(s: &Sentence<'_>, clause: Clause, t: usize) -> std::ops::Range<usize> {
+    let end = subject_end(s, clause, t);
+    match subject_start(s, clause, end) {
+        Some(start) if start < end => noun_phrase_of(s, start, end),
+        _ => end..end,
+    }
+}
+
+/// Where the subject before verb `t` ends: back over auxiliaries, adverbs, days and the
+/// verb an infinitive completes ("the two leaders pledged to come …").
+fn subject_end(s: &Sentence<'_>, clause: Clause, t: usize) -> usize {
+    const SKIP: &[&str] = &[
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "be",
+        "also",
+        "reportedly",
+        "allegedly",
+        "then",
+        "again",
+        "later",
+        "on",
+        "last",
+        "this",
+        "week",
+        "earlier",
+        "to",
+        "did",
+        "does",
+        "do",
+        "recently",
+        "not",
+        "never",
+    ];
+    let skip = |mut end: usize| {
+        while end > clause.start
+            && [SKIP, MODALS, FUTURE, DAY_WORDS].iter().any(|words| s.is_any(end - 1, words))
+        {
+            end -= 1;
+        }
+        end
+    };
+    let end = skip(t);
+    if t >= 2 && s.is(t - 1, "to") && end == t - 1 && end > clause.start {
+        let verb = s.word(end - 1);
+        if verb.starts_with(|c: char| c.is_lowercase())
+            && (verb.ends_with("ed")
+                || s.is_any(end - 1, INTENT_WORDS)
+                || s.is_any(end - 1, &["seeks", "seek", "tries", "needs", "difficulties"]))
+        {
+            return skip(end - 1);
+        }
+    }
+    end
+}
+
+/// Where the subject ending at `end` starts: at the clause start or after a comma, over up
+/// to six words, or ten with place phrases after an article; `None` for a fragment.
+fn subject_start(s: &Sentence<'_>, clause: Clause, end: usize) -> Option<usize> {
+    let walk = |places: bool| {
+        let mut start = end;
+        while start > clause.start
+            && end - start < if places { 10 } else { 6 }
+            && s.tokens[start - 1].word
+            && (!s.is_any(start - 1, PREPOSITIONS)
+                || places && s.is_any(start - 1, &["at", "in", "near", "outside", "on", "of"]))
+            && !s.is_any(start - 1, SUBORDINATORS)
+            && !s.is_any(start - 1, &["it", "this", "that", "which", "who", "there", "and", "or"])
+        {
+            start -= 1;
+        }
+        start
+    };
+    let at_boundary =
+        |start: usize| start == clause.start || s.is_any(start - 1, &[",", "—", ";", ":"]);
+    let start = walk(false);
+    if at_boundary(start) {
+        return Some(start);
+    }
+    Some(walk(true)).filter(|&w| at_boundary(w) && s.is_any(w, &["a", "an", "the"]))
+}
+
+/// The noun phrase of the words `start..end`: with a verb among them they are a clause, and
+/// the subject is the words after its last verb ("said she" → "she", "he hopes the project" →
+/// "the project"), or before its first when none follow ("the F-35 sale is set" → "the F-35
+/// sale", "we will try" → "we"); without a leading conjunction or adverb; none for a lone
+/// adjective after "be" ("was unable to").
+fn noun_phrase_of(s: &Sentence<'_>, mut start: usize, mut end: usize) -> std::ops::Range<usize> {
+    let verb = |k: &usize| {
+        [
+            BE,
+            MODALS,
+            FUTURE,
+            CLAUSE_VERBS,
+            &["has", "have", "had", "did", "does", "do", "to", "not", "never"],
+        ]
+        .iter()
+        .any(|words| s.is_any(*k, words))
+            || ["n't", "n’t", "'m", "’m"].iter().any(|x| s.word(*k).ends_with(x))
+    };
+    let mut after_be = false;
+    if let Some(last) = (start..end).rev().find(verb) {
+        let first = (start..end).find(verb).unwrap_or(last);
+        after_be = last + 1 < end && s.is_any(last, BE);
+        (start, end) = if last + 1 < end { (last + 1, end) } else { (start, first) };
+    }
+    // "but", "repeatedly" (not "family members").
+    while start < end
+        && (s.is_any(start, &["but", "and", "or", "so", "yet", "then"])
+            || s.word(start).ends_with("ly")
+                && !s.is_any(start, LY_ADJECTIVES)
+                && !s.is_any(start, &["family", "ally", "rally", "assembly", "supply"]))
+    {
+        start += 1;
+    }
+    let adjective = |w: &str| ["ble", "ant", "ent", "ous"].iter().any(|x| w.ends_with(x));
+    if after_be
+        && end == start + 1
+        && s.word(start).starts_with(char::is_lowercase)
+        && adjective(s.word(start))
+    {
+        return end..end;
+    }
+    start..end
+}
+
+/// Verbs that make a clause of the words before an event verb ("said she agreed", "he hopes
+/// the project will allow").
+const CLAUSE_VERBS: &[&str] = &[
+    "said", "says", "say", "told", "hope", "hopes", "hoped", "want", "wants", "wanted", "try",
+    "tries", "tried", "requires", "require", "think", "thinks", "believe", "believes", "set",
+];
+
+/// The words of the parse's nominal subject of verb `t` within its clause ("a minefield
+/// explosion near the town", "army bulldozers"), or of the clause a participle modifies,
+/// when it is a noun phrase and not a pronoun.
+pub(super) fn parsed_subject(
+    s: &Sentence<'_>,
+    clause: Clause,
+    t: usize,
+) -> Option<std::ops::Range<usize>> {
+    let tree = s.full_parse.get();
+    if tree.is_empty() {
+        return None;
+    }
+    // "A roadside bomb exploded …, killing three policemen": a participle with no subject
+    // of its own has that of the clause it modifies (which the parse may also join to it as
+    // a conjunct after the comma).
+    let participle = || {
+        let h = tree.head(t)?;
+        let adjunct = tree.rel(t) == "advcl" || tree.rel(t) == "conj" && t > 0 && s.is(t - 1, ",");
+        (adjunct
+            && s.word(t).to_ascii_lowercase().ends_with("ing")
+            && tree.child(t, "mark").is_none())
+        .then(|| tree.child(h, "nsubj"))
+        .flatten()
+    };
+    let n = tree.child(t, "nsubj").or_else(participle)?;
+    if !s.tokens[n].word
+        || s.is_any(n, &["this", "that", "which", "who"])
+        || s.is_any(n, SUBJECT_PRONOUNS)
+    {
+        return None;
+    }
+    // The subject's phrase: the tokens whose head chain reaches it, contiguous around it.
+    let under = |k: usize| {
+        let mut h = Some(k);
+        for _ in 0..8 {
+            match h {
+                Some(x) if x == n => return true,
+                Some(x) => h = tree.head(x),
+                None => return false,
+            }
+        }
+        false
+    };
+    let mut start = n;
+    while start > clause.start && under(start - 1) {
+        start -= 1;
+    }
+    let mut end = n + 1;
+    while end < t && under(end) {
+        end += 1;
+    }
+    while end > start + 1 && !s.tokens[end - 1].word {
+        end -= 1;
+    }
+    while start + 1 < end && !s.tokens[start].word {
+        start += 1;
+    }
+    // "Zamora on Monday": the day is the event's, not the actor's.
+    if end >= start + 3 && s.is_any(end - 1, DAY_WORDS) && s.is(end - 2, "on") {
+        end -= 2;
+    }
+    Some(start..end)
+}
+
+/// Whether an unidentified actor's words are a common noun phrase ("a roadside bombing",
+/// "hundreds of people") or none, rather than a name the lexicon does not know ("Dodik").
+pub(super) fn is_common_phrase(text: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "a",
+        "an",
+        "the",
+        "some",
+        "several",
+        "many",
+        "hundreds",
+        "thousands",
+        "dozens",
+        "tens",
+        "scores",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+    ];
+    let Some(first) = text.split_whitespace().next() else { return true };
+    first.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+        || OPENERS.iter().any(|o| first.eq_ignore_ascii_case(o))
+}
+
+/// The unidentified actor (PLOVER sector UNK): no country, the subject's words as its text.
+pub(super) fn unidentified_actor(
+    s: &Sentence<'_>,
+    clause: Clause,
+    t: usize,
+    voice: &str,
+) -> Entity {
+    // A noun's words before it are its modifiers ("gun attacks"), not a subject.
+    let words = if voice == "active" {
+        parsed_subject(s, clause, t)
+            .or_else(|| Some(subject_words(s, clause, t)).filter(|w| !w.is_empty()))
+            .unwrap_or(t..t)
+    } else {
+        t..t
+    };
+    let entity_text = if words.is_empty() {
+        ""
+    } else {
+        &s.text[s.tokens[words.start].start..s.tokens[words.end - 1].end]
+    };
+    Entity { entity_text: entity_text.into(), sector: "UNK".into(), ..Entity::default() }
+}
