@@ -293,19 +293,11 @@ pub(super) fn is_common_phrase(text: &str) -> bool {
         "dozens",
         "tens",
         "scores",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
     ];
     let Some(first) = text.split_whitespace().next() else { return true };
     first.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
         || OPENERS.iter().any(|o| first.eq_ignore_ascii_case(o))
+        || crate::sizes::is_number_word(first)
 }
 
 /// The unidentified actor (PLOVER sector UNK): no country, the subject's words as its text.
