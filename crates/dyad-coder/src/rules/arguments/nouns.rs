@@ -430,7 +430,15 @@ pub(super) fn light_verb_subject(s: &Sentence<'_>, t: usize, clause: Clause) -> 
         ClauseKind::Complement(v) if v + 1 == clause.start && s.carries_event(v) => v,
         _ => clause.start,
     };
-    let v = (t.saturating_sub(6).max(from)..t)
+    // Six words back, not counting an amount ("a new $500 million military aid package").
+    let amount = (t.saturating_sub(9)..t)
+        .filter(|&k| {
+            !s.tokens[k].word
+                || s.word(k).starts_with(|c: char| c.is_ascii_digit())
+                || s.is_any(k, &["million", "billion", "trillion"])
+        })
+        .count();
+    let v = (t.saturating_sub(6 + amount).max(from)..t)
         .rev()
         .find(|&k| s.carries_event(k) || s.commits_to(k, t))?;
     // "launched an investigation into the killings": the noun hangs on another noun's
