@@ -387,6 +387,22 @@ fn names_no_party(item: &Item<'_>, span: &str, next: Option<&str>) -> bool {
         || item.suffixed && sponsor
 }
 
+/// Whether a town's name (a city row of under 100,000 people) stands inside a longer name: next
+/// to another capitalised word ("Wang Lijun", "the Dalai Lama", "Nikki Haley") or joined to a
+/// word by a hyphen ("anti-Balaka", "Al-Ahram"). Small towns share their names with people
+/// and things far more often than cities do.
+fn town_in_a_name(lexicon: &Lexicon, input: &Input<'_>, item: &Item<'_>) -> bool {
+    let Some(idx) = first_place(item.meanings) else { return false };
+    let place = lexicon.place(idx);
+    if place.kind != "city" || place.population >= 100_000 {
+        return false;
+    }
+    let Input { text, tokens, .. } = *input;
+    let before = item.tok_start > 1 && is_capitalized(text, &tokens[item.tok_start - 1]);
+    let after = tokens.get(item.tok_end).is_some_and(|t| is_capitalized(text, t));
+    item.prefixed || item.suffixed || before || after
+}
+
 /// Finds the mentions of one sentence.
 pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
     let Input { text, tokens, date, .. } = *input;
@@ -406,7 +422,8 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
         let mut end = item.tok_end;
         let mut consumed = 1;
         let next = tokens.get(end).map(|t| &text[t.start..t.end]);
-        if names_no_party(item, span_text(start, end), next) {
+        if names_no_party(item, span_text(start, end), next) || town_in_a_name(lexicon, input, item)
+        {
             i += 1;
             continue;
         }
