@@ -92,6 +92,20 @@ impl Tree {
         self.children(h).find(|&k| self.rel(k) == rel)
     }
 
+    /// Whether `n` is `k` or one of the words above it, looking at most `steps` words up
+    /// from `k` itself.
+    pub fn under(&self, k: usize, n: usize, steps: usize) -> bool {
+        let mut x = Some(k);
+        for _ in 0..steps {
+            match x {
+                Some(y) if y == n => return true,
+                Some(y) => x = self.head(y),
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// The head word of the tokens `start..end`: the one whose head lies outside them.
     pub fn phrase_head(&self, start: usize, end: usize) -> usize {
         (start..end).find(|&k| self.head(k).is_none_or(|h| h < start || h >= end)).unwrap_or(start)

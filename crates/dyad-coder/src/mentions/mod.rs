@@ -387,6 +387,10 @@ fn names_no_party(item: &Item<'_>, span: &str, next: Option<&str>) -> bool {
         || item.suffixed && sponsor
 }
 
+/// The population from which the gazetteer keeps every city (`CITY_MIN_POP` of
+/// dyad-lexicon's `tools/make_places.py`); smaller places in it are towns.
+const CITY_POPULATION: u64 = 100_000;
+
 /// Whether a town's name (a city row of under 100,000 people) stands inside a longer name: next
 /// to another capitalised word ("Wang Lijun", "the Dalai Lama", "Nikki Haley") or joined to a
 /// word by a hyphen ("anti-Balaka", "Al-Ahram"). Small towns share their names with people
@@ -394,7 +398,7 @@ fn names_no_party(item: &Item<'_>, span: &str, next: Option<&str>) -> bool {
 fn town_in_a_name(lexicon: &Lexicon, input: &Input<'_>, item: &Item<'_>) -> bool {
     let Some(idx) = first_place(item.meanings) else { return false };
     let place = lexicon.place(idx);
-    if place.kind != "city" || place.population >= 100_000 {
+    if place.kind != "city" || place.population >= CITY_POPULATION {
         return false;
     }
     let Input { text, tokens, .. } = *input;

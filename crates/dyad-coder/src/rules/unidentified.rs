@@ -246,17 +246,7 @@ pub(super) fn parsed_subject(
         return None;
     }
     // The subject's phrase: the tokens whose head chain reaches it, contiguous around it.
-    let under = |k: usize| {
-        let mut h = Some(k);
-        for _ in 0..8 {
-            match h {
-                Some(x) if x == n => return true,
-                Some(x) => h = tree.head(x),
-                None => return false,
-            }
-        }
-        false
-    };
+    let under = |k: usize| tree.under(k, n, 8);
     let mut start = n;
     while start > clause.start && under(start - 1) {
         start -= 1;

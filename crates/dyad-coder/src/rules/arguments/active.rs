@@ -355,19 +355,8 @@ fn censured_purpose(s: &Sentence<'_>, t: usize, v: usize) -> Option<syntax::Path
         return None;
     }
     let object = tree.child(h, "obj").filter(|&o| o < t - 1)?;
-    // Everything between the object and "to" hangs on the object.
-    let dominated = |k: usize| {
-        let mut x = k;
-        for _ in 0..12 {
-            match tree.head(x) {
-                Some(y) if y == object => return true,
-                Some(y) => x = y,
-                None => return false,
-            }
-        }
-        false
-    };
-    if !(object + 1..t - 1).all(dominated) {
+    // Everything between the object and "to" hangs on the object (twelve words up).
+    if !(object + 1..t - 1).all(|k| tree.under(k, object, 13)) {
         return None;
     }
     let how = format!("party of `{}` (whose purpose is `{}`)", s.word(object), s.word(v));
