@@ -22,21 +22,20 @@ pub(super) fn unidentified_allowed(
     match voice {
         // The one judging is the speaker: the attribution when there is one.
         "judgement" => true,
-        // A finite passive ("were hurled", "was shot"); a participle after its noun ("the
-        // soldiers sent to Kursk") describes the noun and asserts no new event.
-        // Only force needs no named agent to be an event: "civilians were killed", "he was
-        // arrested"; "the talks were postponed" says too little without one.
-        // So is a sentence or conviction ("was sentenced to ten years"): only a court
-        // convicts (PLOVER SANCTION convict); and a legal charge ("were arrested and charged
-        // with rioting"): only prosecutors charge.
+        // A finite passive ("were hurled", "was accused of bribery", "the hostages were
+        // freed", "the book was banned") reports its event whether or not it names the
+        // agent; a participle after its noun ("the soldiers sent to Kursk") describes the
+        // noun and asserts no new event. PETRARCH2's dictionary rows are left out (their
+        // bare verbs have many other senses: "thrown into doubt", "elections will be
+        // held"), and so are reciprocal rows ("no agreement was reached" names no side)
+        // and inverse ones. Force, a sentence or conviction (only a court convicts) and a
+        // legal charge ("were arrested and charged with rioting": only prosecutors charge)
+        // are events in any row.
         "passive" => {
             (matches!(trigger.event, EventType::Assault | EventType::Coerce)
                 || trigger.event == EventType::Sanction && trigger.mode == "convict"
                 || trigger.event == EventType::Accuse && trigger.context == "legal"
-                // The subject names what was done: "a curfew was lifted", "a ceasefire was
-                // declared", "sanctions were eased".
-                || (trigger.object.is_some() || trigger.object_words)
-                    && !(trigger.dictionary || trigger.reciprocal || trigger.inverse))
+                || !(trigger.dictionary || trigger.reciprocal || trigger.inverse))
                 && (clause.start..t).rev().take(3).any(|k| s.is_any(k, BE))
         }
         // "after bloody clashes", "since the invasion", "in retaliation for the strike": an

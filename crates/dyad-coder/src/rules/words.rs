@@ -177,6 +177,9 @@ pub(super) const SPEECH: &[&str] = &[
     "emphasised",
 ];
 
+/// Words that make a work several parties' own ("a joint project", "bilateral commission").
+pub(super) const JOINT_WORDS: &[&str] = &["joint", "jointly", "bilateral", "trilateral"];
+
 /// Verbs of censure: refusing to condemn a party rejects nothing of that party's.
 pub(super) const CENSURE: &[&str] = &[
     "condemn",

@@ -341,6 +341,13 @@ const JUDGING: &[&str] = &[
     "hail", "applaud",
 ];
 
+/// Whether the word at `k` is a verb of censure or judgement, in any form ("condemned",
+/// "criticizing", "welcomes").
+pub(super) fn judges(s: &Sentence<'_>, k: usize) -> bool {
+    let verb = s.word(k).to_ascii_lowercase();
+    CENSURE.iter().chain(JUDGING).any(|c| verb.starts_with(c.trim_end_matches('e')))
+}
+
 /// "criticised the deployment of Russian soldiers to attack Ukrainian cities": the parse may
 /// hang an infinitive right after the object of a verb of censure or judgement on the verb,
 /// as its purpose; what is judged is the object's, so the infinitive is the object's purpose.
@@ -350,8 +357,7 @@ fn censured_purpose(s: &Sentence<'_>, t: usize, v: usize) -> Option<syntax::Path
         return None;
     }
     let h = tree.head(v)?;
-    let verb = s.word(h).to_ascii_lowercase();
-    if !CENSURE.iter().chain(JUDGING).any(|c| verb.starts_with(c.trim_end_matches('e'))) {
+    if !judges(s, h) {
         return None;
     }
     let object = tree.child(h, "obj").filter(|&o| o < t - 1)?;

@@ -118,6 +118,9 @@ pub(super) fn tree_noun_args(
     {
         actor = state_subject(s, n, &noun);
     }
+    if light.is_none() && actor.is_none() && event == EventType::Cooperate {
+        actor = joint_work_party(s, n, &noun);
+    }
     if let Some(v) = light {
         if actor.is_none() || pronoun_possessor {
             let possessor = actor.take();
@@ -202,6 +205,22 @@ fn light_verb_actor(s: &Sentence<'_>, v: usize, noun: &str) -> Option<Argument> 
         mentions: group(s, idx),
         how: format!("{} (light verb of `{noun}`)", path.how),
     })
+}
+
+/// "Kenya and Ethiopia broke ground on a joint pipeline project", "rebel factions began
+/// operating under a joint command": a joint work is done by the parties of the verb it
+/// hangs on, whatever the verb, unless that verb judges it ("condemned the joint project",
+/// "welcomed the joint study").
+fn joint_work_party(s: &Sentence<'_>, n: usize, noun: &str) -> Option<Argument> {
+    let tree = s.tree();
+    let joint = tree.children(n).any(|c| s.is_any(c, JOINT_WORDS));
+    let v = tree.head(n).filter(|_| matches!(tree.rel(n), "obj" | "obl"))?;
+    if !joint || judges(s, v) || s.is_any(v, REFUSING) {
+        return None;
+    }
+    let mut arg = light_verb_actor(s, v, noun)?;
+    arg.how = format!("{} (doing the joint `{noun}`)", arg.how.split(" (light").next()?);
+    Some(arg)
 }
 
 /// The party of a recipient preposition on the light verb `v` ("launched strikes on Y").
