@@ -309,5 +309,27 @@ pub(super) fn unidentified_actor(
     } else {
         &s.text[s.tokens[words.start].start..s.tokens[words.end - 1].end]
     };
-    Entity { entity_text: entity_text.into(), sector: "UNK".into(), ..Entity::default() }
+    // "Tunisia's electoral board barred …": a body the lexicon does not know belongs to the
+    // country that owns it.
+    let owner = s.mentions.iter().find(|m| {
+        m.possessive
+            && m.kind == Kind::Actor
+            && !m.is_person
+            && words.start <= m.tok_start
+            && m.tok_start <= words.start + 1
+            && m.tok_end < words.end
+            && !m.entity.country.is_empty()
+    });
+    match owner {
+        Some(m) => Entity {
+            entity_text: entity_text.into(),
+            code: m.entity.code.clone(),
+            country: m.entity.country.clone(),
+            name: m.entity.name.clone(),
+            sector: "UNK".into(),
+        },
+        None => {
+            Entity { entity_text: entity_text.into(), sector: "UNK".into(), ..Entity::default() }
+        }
+    }
 }

@@ -36,11 +36,18 @@ pub(super) fn object_class_found(
         // "received the Russian defence minister": a visitor is the verb's object, not one
         // named after a preposition ("received an award from the secretary of state"); so is
         // the press silenced ("suspended broadcasts of the BBC", not "suspended ties over a
-        // broadcast").
+        // broadcast"), and so is a party banned ("banned the opposition party", not "banned
+        // imports from the group").
         Pos::Verb
-            if triggers.class_names.get(class).is_some_and(|c| c == "VISITORS" || c == "MEDIA") =>
+            if triggers.class_names.get(class).is_some_and(|c| {
+                matches!(c.as_str(), "VISITORS" | "MEDIA" | "POLITICAL_GROUPS")
+            }) =>
         {
             has_class(coder, s, t_end, s.phrase_end(t_end, 5), class)
+                // In the passive the subject is what is done to: "the party was banned".
+                || form == Form::Past
+                    && (t.saturating_sub(2)..t).any(|k| s.is_any(k, BE))
+                    && has_class(coder, s, t.saturating_sub(6), t, class)
         }
         // A named place is territory ("captured Bakhmut", "retook the city of Kherson").
         Pos::Verb
