@@ -7,6 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DYAD=target/release/dyad
 
+echo "-- data generated from ../shared is what its tool makes today"
+python3 crates/dyad-coder/data/tools/petrarch_verbs.py ../shared/reference/petrarch2/CAMEO.2.0.txt \
+    | cmp -s - crates/dyad-coder/data/petrarch_verbs.tsv \
+    || { echo "FAIL: petrarch_verbs.tsv is stale: rerun crates/dyad-coder/data/tools/petrarch_verbs.py"; exit 1; }
+
 echo "-- PLOVER gold records"
 "$DYAD" eval ../shared/eval/plover_gsr.json --worst 0
 "$DYAD" eval ../shared/eval/plover_gsr.json --json --min-event 0.780 --min-actor 0.783 --min-recipient 0.678

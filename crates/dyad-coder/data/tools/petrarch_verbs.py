@@ -48,7 +48,14 @@ keep their PETRARCH rows, matched after the hand-written ones.
   possibility"): PETRARCH2's patterns go on to name what is possible ("ANNOUNCE POSSIBILITY (OF
   MILITARY ACTION)"), which dyad does not check, so the bare word would code every
   "mentioned the possibility" as a threat of violence; what follows "of" is coded from its own
-  words, as something not (yet) done.
+  words, as something not (yet) done;
+- the aid and support rows of the verbs of obtaining (block OBTAIN: get, receive, obtain,
+  acquire, gain, win, ...) carry the flag `inverse`: their subject receives ("got weapons
+  from North Korea" is North Korea's aid), which PETRARCH2 marks with a reversed code
+  (`[:072]`) on some patterns and not on others (`RECEIVE * &WEAPON [072]`).
+
+`.ci/gates.sh` checks that the committed file is what this tool makes from the current
+data/triggers.tsv (whose hand-written verbs and nouns it reads): rerun it after editing those.
 
 The dictionary is MIT-licensed (Copyright (c) 2015 Open Event Data Alliance); the notice is kept
 at the top of the output.
@@ -244,7 +251,7 @@ def parse(path):
             continue
         header = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---", line)
         if header:
-            block = (header.group(2), [], [])
+            block = (header.group(2), [], [], header.group(1))
             blocks.append(block)
             continue
         if block is None:
@@ -394,7 +401,7 @@ def main():
     nouns = hand_nouns()
     rows = []
     seen = set()
-    for default, verbs, patterns in blocks_of(sys.argv[1]):
+    for default, verbs, patterns, block_name in blocks_of(sys.argv[1]):
         for lemma, forms, own_code in verbs:
             if lemma in hand or lemma in ADJECTIVAL or lemma in LEFT_OUT or not lemma.isascii():
                 continue
@@ -446,8 +453,14 @@ def main():
                 seen.add(key)
                 # A light verb's meaning is all in its object, which must follow it closely
                 # ("took control of", "gave aid to"), not anywhere in its clause.
+                # The verbs of obtaining ("got weapons from North Korea", "received
+                # backing from Beijing") have the receiver as subject: PETRARCH2 marks most
+                # of these patterns as reversed (`[:072]`), some not (`RECEIVE * &WEAPON
+                # [072]`); given aid or support is the other party's.
+                inverse = block_name == "OBTAIN" and event in ("AID", "SUPPORT")
                 flags = ",".join(f for f, on in (("light", lemma in LIGHT_VERBS),
-                                                  ("appeal", appeal)) if on)
+                                                  ("appeal", appeal),
+                                                  ("inverse", inverse)) if on)
                 rows.append([lemma, "verb", event, mode, context, "=" + "|".join(objects[:120]),
                              form_cell, flags])
             mapped = own

@@ -293,7 +293,7 @@ fn gerund_governed(s: &Sentence<'_>, t: usize, t_end: usize, verb_context: bool)
         || verb_context
         || s.is(t_end, "that")
         || prev.is_some_and(|p| {
-            s.is_any(p, BE)
+            s.is_any(p, BE) && !possessive_s(s, p)
                 // "denied sending missiles": what is denied is coded, negated.
                 || s.is_any(p, super::irrealis::DENYING)
                 // "is considering sending missiles": coded, hypothetical.
@@ -332,6 +332,17 @@ fn gerund_governed(s: &Sentence<'_>, t: usize, t_end: usize, verb_context: bool)
                     ],
                 )
         })
+}
+
+/// Whether the "'s" at `p` marks a possessive ("Algeria's leading activist"), not "is" ("he's
+/// leading"): only a pronoun contracts "is" to "'s".
+fn possessive_s(s: &Sentence<'_>, p: usize) -> bool {
+    s.is_any(p, &["'s", "’s"])
+        && !(p > 0
+            && s.is_any(
+                p - 1,
+                &["he", "she", "it", "that", "what", "who", "there", "here", "where"],
+            ))
 }
 
 /// Whether token `k` is a participle in -ing right after a common noun ("a statement
