@@ -194,6 +194,11 @@ pub(super) fn object_rows(
         if !before_verb && k > from && participle_after_noun(s, k) {
             break;
         }
+        // "appears to be preparing to launch a missile": an infinitive's words are its own
+        // verb's object.
+        if !before_verb && k > from && s.is(k, "to") && base_verb_at(triggers, s, k + 1) {
+            break;
+        }
         buf.clear();
         for (n, tk) in s.tokens[k..to].iter().take(triggers.max_class_words.min(3)).enumerate() {
             if n > 0 {
