@@ -29,10 +29,13 @@ pub(super) fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate)
                     &[".", ",", ";", "and", "but", "since", "after", "as", "slightly",
                       "somewhat", "further", "considerably", "significantly", "sharply"],
                 )))
-        // "as Japan's population continues to decline": to decrease, not to refuse.
+        // "as Japan's population continues to decline", "the number declined to 230,000" (or
+        // "to the current figure"): to decrease, not to refuse.
         || (trigger.lemma == "decline"
             && trigger.pos == Pos::Verb
-            && !s.is(cand.tok_end, "to")
+            && !(s.is(cand.tok_end, "to")
+                && !s.word(cand.tok_end + 1).starts_with(|c: char| c.is_ascii_digit())
+                && !s.is_any(cand.tok_end + 1, DETERMINERS))
             && !s.is_any(cand.tok_end, DETERMINERS)
             && !s.is_any(cand.tok_end, &["invitations", "offers", "requests", "calls", "appeals"]))
         // "tariffs on Canadian exports", "a ban on grain imports": trade a restriction falls
