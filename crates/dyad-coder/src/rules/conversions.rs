@@ -12,6 +12,7 @@ use super::{
     ClauseKind, Sentence, ATTEMPT_WORDS, COMMITMENT_VERBS, DECISION_WORDS, INTENT_WORDS,
     LABOUR_WORDS, ORDER_VERBS, REFUSING, SWEARING, THREAT_WORDS, WORKING_SECTORS,
 };
+use crate::mentions::Kind;
 use crate::tokens::is_any;
 use crate::triggers::Trigger;
 
@@ -39,6 +40,15 @@ pub(super) fn by_actor(
     let mut coding = Converted { event_type, modes, why };
     by_weapons(trigger, s, cand, clause, crowd, &mut coding);
     by_crowd(trigger, s, cand, clause, (actor_arg, actor), crowd, &mut coding);
+    // "Macron clashed with Meloni over migration", "the Oval Office clash between Trump and
+    // Zelensky": people who clash do so in words (PLOVER ACCUSE disapprove); forces and
+    // crowds clash with force.
+    if coding.event_type == EventType::Assault
+        && matches!(trigger.lemma.as_str(), "clash" | "clashes")
+        && verbal_clash(s, cand, actor_arg)
+    {
+        coding.to(EventType::Accuse, Some("disapprove"), "people clashing: a clash of words");
+    }
     // PLOVER MOBILIZE militia: "mobilize or increase readiness of any non-state entity with
     // significant military capability": an armed group's forces, or militias called up.
     let armed_group = !actor.is_empty()
@@ -52,6 +62,47 @@ pub(super) fn by_actor(
         coding.to(EventType::Mobilize, Some("militia"), "forces of a non-state group: militia");
     }
     (coding.event_type, coding.modes)
+}
+
+/// Whether the clash at `cand` is one of words: between people named (its subject, or the
+/// parties after "with" or "between"), or called verbal, diplomatic or heated.
+fn verbal_clash(s: &Sentence<'_>, cand: &Candidate, actor_arg: &Argument) -> bool {
+    let people = |mentions: &mut dyn Iterator<Item = &crate::mentions::Mention>| {
+        let mut any = false;
+        for m in mentions {
+            // "supporters of Odinga", "soldiers loyal to Machar" are a crowd or a force, not
+            // the person they follow.
+            if !m.is_person || m.tok_start > 0 && s.is_any(m.tok_start - 1, &["of", "to", "with"]) {
+                return false;
+            }
+            any = true;
+        }
+        any
+    };
+    let named_after = |word: &str| {
+        (cand.tok_end..(cand.tok_end + 2).min(s.tokens.len())).find(|&k| s.is(k, word)).is_some_and(
+            |k| {
+                let end = (k + 8).min(s.tokens.len());
+                let to = (k + 1..end)
+                    .find(|&j| s.is_any(j, &[",", ";", "over", "on", "about", "in", "at"]))
+                    .unwrap_or(end);
+                people(
+                    &mut s
+                        .mentions
+                        .iter()
+                        .filter(|m| m.tok_start > k && m.tok_end <= to && m.kind == Kind::Actor),
+                )
+            },
+        )
+    };
+    actor_arg.sector.is_none() && people(&mut actor_arg.mentions.iter().map(|&i| &s.mentions[i]))
+        || named_after("with")
+        || named_after("between")
+        || cand.tok_start > 0
+            && s.is_any(
+                cand.tok_start - 1,
+                &["verbal", "diplomatic", "heated", "public", "political", "rhetorical"],
+            )
 }
 
 /// An event type and modes being converted, with the reasons given so far.

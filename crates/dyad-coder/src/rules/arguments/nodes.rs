@@ -60,6 +60,9 @@ pub(super) fn mention_in_node(
                     s.tree().rel(k) != "case"
                         || !s.is_any(k, NOT_HOME_PREPS) && (located || !s.is_any(k, LOCATIVE))
                 }),
+                // "forces loyal to Haftar", "militias allied with the army": those one is
+                // loyal to are the party one fights for.
+                "obl" => s.is_any(n, LOYAL) && n != k,
                 _ => false,
             };
             if !nominal {
@@ -106,15 +109,22 @@ pub(super) fn followed_group_node(s: &Sentence<'_>, k: usize) -> Option<usize> {
     })
 }
 
-/// Whether `m` is the group in "supporters of the opposition", "members of Hamas": the
-/// followers act as it.
+/// Whether `m` is the group in "supporters of the opposition", "members of Hamas", or the
+/// leader in "forces loyal to Haftar": the followers act as it.
 pub(super) fn followed_group(s: &Sentence<'_>, m: &Mention) -> bool {
     let mut k = m.tok_start;
     if k > 0 && s.is_any(k - 1, &["the", "a", "an"]) {
         k -= 1;
     }
     k >= 2 && s.is(k - 1, "of") && s.is_any(k - 2, FOLLOWERS)
+        || k >= 3
+            && s.is_any(k - 1, &["to", "with"])
+            && s.is_any(k - 2, LOYAL)
+            && s.mentions.iter().any(|f| f.kind == Kind::SectorOnly && f.tok_end == k - 2)
 }
+
+/// Adjectives that make a force the party of the one they name ("forces loyal to Haftar").
+pub(super) const LOYAL: &[&str] = &["loyal", "allied", "aligned", "affiliated", "linked"];
 
 /// Nouns for the people of a group: "supporters of the opposition" act as the opposition.
 pub(super) const FOLLOWERS: &[&str] = &[
