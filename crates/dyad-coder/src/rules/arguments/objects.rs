@@ -18,7 +18,8 @@ pub(super) fn active_object(
     let object_end = object_end(s, cand, clause);
     // The parse's object within the clause: not a party of the subordinate clause after it
     // ("lodged a protest after Russian warships sailed …").
-    let mut object = tree_object(s, t, cand.tok_end, aid_like, trigger.event)
+    let giving = trigger.event == EventType::Aid && !trigger.inverse;
+    let mut object = tree_object(s, t, cand.tok_end, (aid_like, giving), trigger.event)
         .filter(|o| {
             o.mentions.iter().any(|&i| {
                 let c = s.clause_of(s.mentions[i].tok_start);
@@ -265,7 +266,7 @@ pub(in crate::rules) fn destination(
 ) -> Option<Argument> {
     let trigger = &triggers.rows[cand.trigger];
     let to = |a: &Argument| a.via("to") || a.via("into");
-    tree_object(s, cand.tok_start, cand.tok_end, true, EventType::Mobilize)
+    tree_object(s, cand.tok_start, cand.tok_end, (true, false), EventType::Mobilize)
         .filter(to)
         .or_else(|| recipient_after(s, trigger, cand, clause.end, true).filter(to))
         .or_else(|| adjective_destination(s, cand, clause))
@@ -287,12 +288,13 @@ fn adjective_destination(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> 
 
 /// The party a verb trigger is done to, read from the parse: its object, or the noun of a
 /// recipient preposition ("to", "against", "with", …). What is given is no party, so for aid
-/// the preposition's noun comes first.
+/// the preposition's noun comes first (`aid_like`), and for aid given (`giving`: not "bought"
+/// or "received") arms named by their maker ("sent Iranian drones") are no party at all.
 pub(super) fn tree_object(
     s: &Sentence<'_>,
     t: usize,
     t_end: usize,
-    aid_like: bool,
+    (aid_like, giving): (bool, bool),
     event: EventType,
 ) -> Option<Argument> {
     if s.tree().is_empty() {
@@ -322,10 +324,14 @@ pub(super) fn tree_object(
                 let aimed = p.is_empty() || ["against", "on", "upon"].contains(&p.as_str());
                 // "used North Korean missiles": the maker of the weapons force uses is not
                 // its target ("buy American weapons" names the seller).
-                let weapon = hostile
-                    && p.is_empty()
-                    && (s.is_any(node, PROJECTILES) || s.is_any(node, super::screen::WEAPON_KINDS));
-                let party = is_actorish(m) || m.kind == Kind::Modifier && aimed && !weapon;
+                let arms =
+                    s.is_any(node, PROJECTILES) || s.is_any(node, super::screen::WEAPON_KINDS);
+                let weapon = hostile && p.is_empty() && arms;
+                // "shipped North Korean arms", "sent Iranian drones": what is given is
+                // named by its maker, not by who gets it.
+                let given = giving && p.is_empty();
+                let party = is_actorish(m) && !(given && arms)
+                    || m.kind == Kind::Modifier && aimed && !weapon && !given;
                 // The parse may take "alongside X" for an object: X is an ally.
                 let allied = ALLIED_PREPS.contains(&p.as_str())
                     || preposition_before(s.text, s.tokens, m.tok_start, t_end.saturating_sub(1))
@@ -401,6 +407,15 @@ pub(super) fn recipient_after(
             continue;
         }
         let Some(how) = recipient_how(s, trigger.event, t_end, m) else { continue };
+        // "sent Iranian drones to …": the arms given are no party.
+        let last = m.tok_end - 1;
+        if trigger.event == EventType::Aid
+            && !trigger.inverse
+            && how == "object"
+            && (s.is_any(last, PROJECTILES) || s.is_any(last, super::screen::WEAPON_KINDS))
+        {
+            continue;
+        }
         let purpose = after_purpose_verb(s, m);
         if aid_like && purpose {
             return Some(Argument {
