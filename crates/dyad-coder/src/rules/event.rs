@@ -210,8 +210,16 @@ pub(super) fn forces_moved(
             }
             (Some(Argument { how, ..moved }), destination)
         }
+        // "Russian missiles were fired": the weapons' country fired them; not "Russian drones
+        // were shot down", where they are what is struck.
         (None, Some(fired))
-            if trigger.event == EventType::Assault && voice == "passive" && weapons(&fired) =>
+            if trigger.event == EventType::Assault
+                && voice == "passive"
+                && weapons(&fired)
+                && !matches!(
+                    trigger.lemma.as_str(),
+                    "shoot down" | "intercept" | "down" | "destroy" | "neutralize" | "neutralise"
+                ) =>
         {
             let how = format!("weapons fired ({})", fired.how);
             (Some(Argument { how, ..fired }), None)

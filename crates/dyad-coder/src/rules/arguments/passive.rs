@@ -23,11 +23,31 @@ pub(super) fn passive_args(
     // "missiles that were fired at Ukrainian cities": what was fired is no party; force is
     // done to the party after "at", "on" or "against".
     let aimed = (trigger.event == EventType::Assault).then(|| aimed_at(s, cand, clause)).flatten();
-    let patient =
-        aimed.or(tree_patient).or_else(|| subject_before(s, clause.start, t)).or_else(|| {
-            recipient_after(s, trigger, cand, clause.end, false)
-                .filter(|a| a.how.starts_with("prep-"))
-        });
+    let fired = |a: &Argument| {
+        trigger.event == EventType::Assault
+            && a.mentions.iter().any(|&i| {
+                let m = &s.mentions[i];
+                s.is_any(m.tok_end - 1, PROJECTILES) || s.is_any(m.tok_end, PROJECTILES)
+            })
+    };
+    let subject = tree_patient.or_else(|| subject_before(s, clause.start, t));
+    // "North Korean missiles were used in the strike": weapons used are neither their
+    // user nor what is struck.
+    let subject =
+        subject.filter(|a| !(fired(a) && matches!(trigger.lemma.as_str(), "use" | "employ")));
+    // "Russian missiles were fired at Kyiv": with the target after "at", the weapons'
+    // country fired them.
+    let agent = agent.or_else(|| {
+        let weapons = subject.as_ref().filter(|a| aimed.is_some() && fired(a))?;
+        Some(Argument {
+            sector: weapons.sector,
+            mentions: weapons.mentions.clone(),
+            how: format!("weapons fired ({})", weapons.how),
+        })
+    });
+    let patient = aimed.or(subject).or_else(|| {
+        recipient_after(s, trigger, cand, clause.end, false).filter(|a| a.how.starts_with("prep-"))
+    });
     // "Vietnam is committed to …", "Japan is prepared to …": an adjectival
     // predicate of intent; its subject is the one who intends.
     if agent.is_none() && trigger.intent {
