@@ -387,6 +387,10 @@ fn names_no_party(item: &Item<'_>, span: &str, next: Option<&str>) -> bool {
         || item.suffixed && sponsor
 }
 
+/// Nouns after a place's name that make the name part of a road ("the Abuja highway").
+const ROUTES: &[&str] =
+    &["highway", "road", "expressway", "motorway", "railway", "railroad", "route", "corridor"];
+
 /// The population from which the gazetteer keeps every city (`CITY_MIN_POP` of
 /// dyad-lexicon's `tools/make_places.py`); smaller places in it are towns.
 const CITY_POPULATION: u64 = 100_000;
@@ -452,9 +456,16 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
         }
         let place = first_place(item.meanings);
         let possessive = end < tokens.len() && is_any(text, &tokens[end], &["'s", "’s"]);
-        let capital = end == item.tok_end
+        let mut capital = end == item.tok_end
             && entity.sector == "GOV"
             && item.meanings.iter().any(|m| matches!(m, Meaning::Capital { .. }));
+        // "the Kaduna-Abuja highway", "the Kabul-Jalalabad road": a capital in the name of
+        // a road is a place on it, not its government.
+        if capital && next.is_some_and(|w| ROUTES.iter().any(|r| w.eq_ignore_ascii_case(r))) {
+            capital = false;
+            kind = Kind::Place;
+            entity.sector = "".into();
+        }
         out.push(Mention {
             capital,
             collective: item.meanings.iter().any(|m| matches!(m, Meaning::People { .. }))
