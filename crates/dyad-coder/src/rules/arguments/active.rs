@@ -12,13 +12,49 @@ pub(super) fn active_args(
     clause: Clause,
 ) -> (Option<Argument>, Option<Argument>, &'static str) {
     let trigger = &triggers.rows[cand.trigger];
-    let subject = active_subject(s, cand, clause);
+    let subject = match participle_of(s, candidates, cand, clause) {
+        // The parse may know better ("opened fire …, killing three": its `advcl`).
+        Some(main) => tree_subject(s, cand.tok_start, cand.tok_end)
+            .or_else(|| subject_before(s, clause.start, main))
+            .map(|mut a| {
+                if !a.how.starts_with("nsubj") {
+                    a.how = format!("subject of `{}` (participle)", s.word(main));
+                }
+                a
+            }),
+        None => active_subject(s, cand, clause),
+    };
     let object = active_object(triggers, s, candidates, cand, clause);
     if trigger.inverse {
         (object, subject, "inverse")
     } else {
         (subject, object, "active")
     }
+}
+
+/// "A roadside bomb hit a UN convoy, wounding two peacekeepers": a participle after a comma
+/// has the subject of the finite event verb before it in its clause (whose token is returned),
+/// never that verb's object.
+fn participle_of(
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+    clause: Clause,
+) -> Option<usize> {
+    let t = cand.tok_start;
+    if cand.form != Form::Gerund || t == 0 || !s.is(t - 1, ",") {
+        return None;
+    }
+    // The finite event verb nearest before the comma, with nothing but its object between
+    // ("…,\" the minister said, condemning …" has none: the speech verb is no event).
+    let main = candidates
+        .iter()
+        .filter(|c| c.tok_start >= clause.start && c.tok_end < t)
+        .filter(|c| matches!(c.form, Form::Past | Form::Third))
+        .last()?;
+    (main.tok_end..t - 1)
+        .all(|k| !s.is_any(k, &["\"", "”", "“", ",", ";", "said", "says"]))
+        .then_some(main.tok_start)
 }
 
 /// Whether mention `m` ends a proper name that opens before it with "of" ("the University of
