@@ -49,9 +49,9 @@ fn participle_of(
     // ("…,\" the minister said, condemning …" has none: the speech verb is no event).
     let main = candidates
         .iter()
+        .rev()
         .filter(|c| c.tok_start >= clause.start && c.tok_end < t)
-        .filter(|c| matches!(c.form, Form::Past | Form::Third))
-        .last()?;
+        .find(|c| matches!(c.form, Form::Past | Form::Third))?;
     (main.tok_end..t - 1)
         .all(|k| !s.is_any(k, &["\"", "”", "“", ",", ";", "said", "says"]))
         .then_some(main.tok_start)
