@@ -417,7 +417,10 @@ pub(super) fn recipient_after(
             continue;
         }
         let purpose = after_purpose_verb(s, m);
-        if aid_like && purpose {
+        // "extended loans to Indonesia to help it recover": a pronoun beneficiary is most
+        // likely the party already named.
+        let pronoun_again = matches!(m.kind, Kind::Pronoun(_)) && first.is_some();
+        if aid_like && purpose && !pronoun_again {
             return Some(Argument {
                 sector: None,
                 mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
