@@ -276,11 +276,16 @@ pub(super) fn accusation(s: &Sentence<'_>, t: usize) -> Option<(usize, usize)> {
 /// accused", "has accused", "they accused").
 pub(super) fn charged_after_noun(s: &Sentence<'_>, k: usize) -> bool {
     const PARTICIPLES: &[&str] = &["accused", "suspected", "charged", "convicted", "indicted"];
+    // "ethnic Albanians suspected of links": a name before it too, when nothing stands
+    // between the participle and "of".
+    let named = s.mentions.iter().any(|m| {
+        m.tok_end == k && !matches!(m.kind, crate::mentions::Kind::Pronoun(_)) && !m.possessive
+    });
     s.is_any(k, PARTICIPLES)
         && s.is_any(k + 1, &["of", "with"])
         && k > 0
         && s.tokens[k - 1].word
-        && s.word(k - 1).bytes().all(|b| b.is_ascii_lowercase())
+        && (named || s.word(k - 1).bytes().all(|b| b.is_ascii_lowercase()))
         && !s.word(k - 1).ends_with("ly")
         && !s.is_any(k - 1, NOT_NOUNS)
 }

@@ -36,7 +36,11 @@ pub(super) fn unidentified_allowed(
                 || trigger.event == EventType::Sanction && trigger.mode == "convict"
                 || trigger.event == EventType::Accuse && trigger.context == "legal"
                 || !(trigger.dictionary || trigger.reciprocal || trigger.inverse))
-                && (clause.start..t).rev().take(3).any(|k| s.is_any(k, BE))
+                && ((clause.start..t).rev().take(3).any(|k| s.is_any(k, BE))
+                    // A headline's passive: "Moscow accused of meddling in Moldova vote".
+                    || s.mentions.iter().any(|m| {
+                        m.tok_start <= clause.start + 1 && m.tok_end == t && m.tok_start >= clause.start
+                    }) && s.is_any(t + 1, &["of", "with"]))
         }
         // "after bloody clashes", "since the invasion", "in retaliation for the strike": an
         // unnamed event in a time adjunct, or one answered, is background, not news.
