@@ -13,12 +13,13 @@ pub(super) fn active_args(
 ) -> (Option<Argument>, Option<Argument>, &'static str) {
     let trigger = &triggers.rows[cand.trigger];
     let subject = match participle_of(s, candidates, cand, clause) {
-        // The parse may know better ("opened fire …, killing three": its `advcl`).
+        // The parse may know better ("opened fire …, killing three": its `advcl`; its
+        // `conj`).
         Some(main) => tree_subject(s, cand.tok_start, cand.tok_end)
-            .or_else(|| subject_before(s, clause.start, main))
+            .or_else(|| subject_before(s, s.clause_of(main).start, main))
             .map(|mut a| {
                 if !a.how.starts_with("nsubj") {
-                    a.how = format!("subject of `{}` (participle)", s.word(main));
+                    a.how = format!("subject of `{}` (joined)", s.word(main));
                 }
                 a
             }),
@@ -34,7 +35,8 @@ pub(super) fn active_args(
 
 /// "A roadside bomb hit a UN convoy, wounding two peacekeepers": a participle after a comma
 /// has the subject of the finite event verb before it in its clause (whose token is returned),
-/// never that verb's object.
+/// never that verb's object; so does a finite verb joined to it by "and" ("Syria accused
+/// Turkey of massing troops and warned of consequences").
 fn participle_of(
     s: &Sentence<'_>,
     candidates: &[Candidate],
@@ -42,15 +44,20 @@ fn participle_of(
     clause: Clause,
 ) -> Option<usize> {
     let t = cand.tok_start;
-    if cand.form != Form::Gerund || t == 0 || !s.is(t - 1, ",") {
+    let participle = cand.form == Form::Gerund && t > 0 && s.is(t - 1, ",");
+    let joined = matches!(cand.form, Form::Past | Form::Third) && t > 0 && s.is(t - 1, "and");
+    if !participle && !joined {
         return None;
     }
     // The finite event verb nearest before the comma, with nothing but its object between
     // ("…,\" the minister said, condemning …" has none: the speech verb is no event).
+    // A verb joined by "and" may open a clause of its own ("… and warned of …").
+    let from =
+        if joined { s.clause_of(clause.start.saturating_sub(1)).start } else { clause.start };
     let main = candidates
         .iter()
         .rev()
-        .filter(|c| c.tok_start >= clause.start && c.tok_end < t)
+        .filter(|c| c.tok_start >= from && c.tok_end < t)
         .find(|c| matches!(c.form, Form::Past | Form::Third))?;
     (main.tok_end..t - 1)
         .all(|k| !s.is_any(k, &["\"", "”", "“", ",", ";", "said", "says"]))
