@@ -185,6 +185,17 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
                 return Some(Path { token: n, how, purpose: false });
             }
             "conj" => how.push_str(&format!("conj of `{}`: ", cx.word(h))),
+            // "urged the Israeli government to allow …" (parsed as a purpose clause): the
+            // object of a verb of asking or forcing does what it is asked.
+            "advcl"
+                if infinitive
+                    && controls_object(cx.word(h))
+                    && object_before(tree, h, v).is_some() =>
+            {
+                let o = object_before(tree, h, v)?;
+                how.push_str(&format!("obj of `{}` (controls `{}`)", cx.word(h), cx.word(v)));
+                return Some(Path { token: o, how, purpose: false });
+            }
             // "sent workers to help Russia": a purpose infinitive shares its verb's subject.
             "advcl" if infinitive => how.push_str(&format!("purpose of `{}`: ", cx.word(h))),
             "acl" if infinitive && purpose_of_act(tree, cx, h) => {
@@ -204,6 +215,27 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
         v = h;
     }
     None
+}
+
+/// The object of `h` whose phrase ends right before the "to" of the infinitive `v` ("urged
+/// the Israeli government | to allow"), not one with other words between ("allow the return
+/// of inspectors without conditions | to remove doubts": a purpose).
+fn object_before(tree: &Tree, h: usize, v: usize) -> Option<usize> {
+    let o = tree.child(h, "obj").filter(|&o| o < v)?;
+    let to = tree.children(v).find(|&c| tree.rel(c) == "mark")?;
+    let end = (o..to).rev().find(|&k| tree.under(k, o, 12))?;
+    (end + 1 == to).then_some(o)
+}
+
+/// Whether `word` is a form of a verb whose object does what its infinitive says ("urged
+/// Iran to stop", "forced the rebels to surrender", "allowed inspectors to enter").
+fn controls_object(word: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "urg", "ask", "told", "tell", "forc", "press", "encourag", "invit", "order", "persuad",
+        "compel", "allow", "permit", "enabl",
+    ];
+    let w = word.to_ascii_lowercase();
+    STEMS.iter().any(|stem| w.starts_with(stem))
 }
 
 /// "opened fire on the crowd, killing three": whether the `advcl` participle `v` has the

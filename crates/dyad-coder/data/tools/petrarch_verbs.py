@@ -38,9 +38,9 @@ What it does:
 Verbs that data/triggers.tsv already has a row of their own for (no object class) are left to
 it (the hand-written rows are tuned and authoritative); verbs it has only object-class rows for
 keep their PETRARCH rows, matched after the hand-written ones.
-- a verb that carries out, joins or begins what its object names (SUPPORT_VERBS: "led an
-  attack", "gathered for a protest") loses the object words that are hand-written event nouns
-  of another type: the noun's own event stands (so do light verbs that state or perform
+- a verb that carries out, joins, begins or causes what its object names (SUPPORT_VERBS: "led
+  an attack", "gathered for a protest", "sparked protests") loses the object words that are
+  hand-written event nouns of another type: the noun's own event stands (so do light verbs that state or perform
   their object, STATING_VERBS: "expressed support", "made a visit"); "take part" (PARTICIPATION) makes no event of
   its own at all;
 - objects that only open a possibility (POSSIBILITY_WORDS: "raised the possibility of talks",
@@ -174,6 +174,9 @@ SUPPORT_VERBS = {
     "organise", "arrange", "begin", "start", "continue", "resume", "carry out", "unleash",
     "intensify", "escalate", "step up", "undertake", "wage", "spearhead", "initiate",
     "perform", "execute", "attend", "participate", "take part", "head", "convene",
+    # Verbs of causing: "the arrest sparked protests" is the protesters' event, not a
+    # disapproval by whoever sparked it.
+    "spark", "prompt", "trigger", "provoke", "fuel", "ignite", "cause",
 }
 
 

@@ -13,16 +13,23 @@ pub(super) fn active_args(
 ) -> (Option<Argument>, Option<Argument>, &'static str) {
     let trigger = &triggers.rows[cand.trigger];
     let subject = match participle_of(s, candidates, cand, clause) {
-        // The parse may know better ("opened fire …, killing three": its `advcl`; its
-        // `conj`).
-        Some(main) => tree_subject(s, cand.tok_start, cand.tok_end)
-            .or_else(|| subject_before(s, s.clause_of(main).start, main))
-            .map(|mut a| {
-                if !a.how.starts_with("nsubj") {
-                    a.how = format!("subject of `{}` (joined)", s.word(main));
-                }
+        Some(main) => {
+            // The main verb's own subject, as it is found for it.
+            let before_main = || active_subject(s, main, s.clause_of(main.tok_start));
+            let parsed = || tree_subject(s, cand.tok_start, cand.tok_end);
+            // The parse may know better for a participle ("opened fire …, killing three":
+            // its `advcl`), but may join a verb after "and" to the wrong conjunct ("ordered
+            // French troops to leave … and expelled the ambassador": to "leave").
+            let joined = |mut a: Argument| {
+                a.how = format!("{} (joined to `{}`)", a.how, s.word(main.tok_start));
                 a
-            }),
+            };
+            if s.is(cand.tok_start - 1, "and") {
+                before_main().map(joined).or_else(parsed)
+            } else {
+                parsed().or_else(|| before_main().map(joined))
+            }
+        }
         None => active_subject(s, cand, clause),
     };
     let object = active_object(triggers, s, candidates, cand, clause);
@@ -34,15 +41,15 @@ pub(super) fn active_args(
 }
 
 /// "A roadside bomb hit a UN convoy, wounding two peacekeepers": a participle after a comma
-/// has the subject of the finite event verb before it in its clause (whose token is returned),
+/// has the subject of the finite event verb before it in its clause (which is returned),
 /// never that verb's object; so does a finite verb joined to it by "and" ("Syria accused
 /// Turkey of massing troops and warned of consequences").
-fn participle_of(
+fn participle_of<'c>(
     s: &Sentence<'_>,
-    candidates: &[Candidate],
+    candidates: &'c [Candidate],
     cand: &Candidate,
     clause: Clause,
-) -> Option<usize> {
+) -> Option<&'c Candidate> {
     let t = cand.tok_start;
     let participle = cand.form == Form::Gerund && t > 0 && s.is(t - 1, ",");
     let joined = matches!(cand.form, Form::Past | Form::Third) && t > 0 && s.is(t - 1, "and");
@@ -61,7 +68,7 @@ fn participle_of(
         .find(|c| matches!(c.form, Form::Past | Form::Third))?;
     (main.tok_end..t - 1)
         .all(|k| !s.is_any(k, &["\"", "”", "“", ",", ";", "said", "says"]))
-        .then_some(main.tok_start)
+        .then_some(main)
 }
 
 /// Whether mention `m` ends a proper name that opens before it with "of" ("the University of
@@ -162,14 +169,29 @@ pub(super) fn controller_before(s: &Sentence<'_>, t: usize) -> Option<Argument> 
         return None;
     }
     let verbs = if infinitive { CONTROL_VERBS } else { irrealis::WARNING };
-    let idx = s.mentions.iter().position(|m| {
-        m.tok_end == t - 1
-            && m.tok_start > 0
-            && is_actorish(m)
-            && !m.possessive
-            && s.is_any(m.tok_start - 1, verbs)
+    // The verb before the mention at `k`, over a determiner and a modifier ("forced the
+    // rebels", "forcing separatist forces").
+    let verb_before = |k: usize| {
+        let mut v = k;
+        if v > 0 && s.is_any(v - 1, DETERMINERS) {
+            v -= 1;
+        }
+        if v > 1 && !s.is_any(v - 1, verbs) && s.word(v - 1).bytes().all(|b| b.is_ascii_lowercase())
+        {
+            v -= 1;
+        }
+        (v > 0 && s.is_any(v - 1, verbs)).then(|| v - 1)
+    };
+    let (idx, v) = s.mentions.iter().enumerate().find_map(|(i, m)| {
+        (m.tok_end == t - 1
+            // "forcing separatist forces to surrender": a group is told to act, too.
+            && (is_actorish(m) || m.kind == Kind::SectorOnly && m.entity.sector != "PTY")
+            && !m.possessive)
+            .then(|| verb_before(m.tok_start))
+            .flatten()
+            .map(|v| (i, v))
     })?;
-    let verb = s.word(s.mentions[idx].tok_start - 1);
+    let verb = s.word(v);
     let what = if infinitive { "the infinitive" } else { "what it is warned against" };
     let how = format!("object of `{verb}` (controls {what})");
     Some(Argument { sector: None, mentions: vec![idx], how })
@@ -191,6 +213,14 @@ pub(super) const CONTROL_VERBS: &[&str] = &[
     "forced",
     "forces",
     "force",
+    "forcing",
+    "urging",
+    "asking",
+    "telling",
+    "pressing",
+    "pressuring",
+    "encouraging",
+    "inviting",
     "pressed",
     "presses",
     "pressured",
