@@ -111,10 +111,35 @@ pub(super) fn parties_and_type(
     )?;
     let (event_type, modes) =
         conversions::by_actor(trigger, s, cand, clause, &actor_arg, &actor, why);
+    let (event_type, modes) = deployed_not_given(trigger, s, cand, clause, &recipient)
+        .unwrap_or((event_type, modes));
     if unfit_parties(trigger, event_type, &modes, &actor, recipient_arg.is_some()) {
         return None;
     }
     Some(Found { actor_arg, recipient_arg, voice, actor, recipient, event_type, modes })
+}
+
+/// "sent warships and aircraft around Taiwan", "dispatched troops to the border": forces
+/// sent to no one named are deployed (PLOVER MOBILIZE troops), not given; weapons alone sent
+/// to no one named stay aid, whose recipient the text gives elsewhere.
+fn deployed_not_given(
+    trigger: &Trigger,
+    s: &Sentence<'_>,
+    cand: &Candidate,
+    clause: Clause,
+    recipient: &[Entity],
+) -> Option<(EventType, Vec<String>)> {
+    const FORCES: &[&str] = &[
+        "troops", "soldiers", "forces", "warships", "warship", "ships", "vessels", "aircraft",
+        "jets", "bombers", "destroyers", "submarines", "carrier", "carriers", "battalion",
+        "battalions", "units",
+    ];
+    let sent = trigger.event == EventType::Aid
+        && trigger.pos == Pos::Verb
+        && matches!(trigger.lemma.as_str(), "send" | "dispatch" | "deploy")
+        && recipient.is_empty()
+        && (cand.tok_end..(cand.tok_end + 6).min(clause.end)).any(|k| s.is_any(k, FORCES));
+    sent.then(|| (EventType::Mobilize, vec!["troops".to_string()]))
 }
 
 /// The argument of an actor that no words name.

@@ -35,6 +35,12 @@ pub(super) const PREPOSITIONS: &[&str] = &[
     "than",
     "alongside",
     "beside",
+    "around",
+    "along",
+    "through",
+    "beyond",
+    "behind",
+    "during",
 ];
 
 /// Prepositions of company: "fighting alongside Russian forces" names an ally, never the
