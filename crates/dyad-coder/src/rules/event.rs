@@ -111,8 +111,8 @@ pub(super) fn parties_and_type(
     )?;
     let (event_type, modes) =
         conversions::by_actor(trigger, s, cand, clause, &actor_arg, &actor, why);
-    let (event_type, modes) = deployed_not_given(trigger, s, cand, clause, &recipient)
-        .unwrap_or((event_type, modes));
+    let (event_type, modes) =
+        deployed_not_given(trigger, s, cand, clause, &recipient).unwrap_or((event_type, modes));
     if unfit_parties(trigger, event_type, &modes, &actor, recipient_arg.is_some()) {
         return None;
     }
@@ -130,9 +130,23 @@ fn deployed_not_given(
     recipient: &[Entity],
 ) -> Option<(EventType, Vec<String>)> {
     const FORCES: &[&str] = &[
-        "troops", "soldiers", "forces", "warships", "warship", "ships", "vessels", "aircraft",
-        "jets", "bombers", "destroyers", "submarines", "carrier", "carriers", "battalion",
-        "battalions", "units",
+        "troops",
+        "soldiers",
+        "forces",
+        "warships",
+        "warship",
+        "ships",
+        "vessels",
+        "aircraft",
+        "jets",
+        "bombers",
+        "destroyers",
+        "submarines",
+        "carrier",
+        "carriers",
+        "battalion",
+        "battalions",
+        "units",
     ];
     let sent = trigger.event == EventType::Aid
         && trigger.pos == Pos::Verb

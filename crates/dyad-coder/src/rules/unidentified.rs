@@ -149,7 +149,8 @@ fn subject_start(s: &Sentence<'_>, clause: Clause, end: usize) -> Option<usize> 
             && end - start < if places { 10 } else { 6 }
             && s.tokens[start - 1].word
             && (!s.is_any(start - 1, PREPOSITIONS)
-                || places && s.is_any(start - 1, &["at", "in", "near", "outside", "on", "of"]))
+                || places
+                    && s.is_any(start - 1, &["at", "in", "near", "outside", "around", "on", "of"]))
             && !s.is_any(start - 1, SUBORDINATORS)
             && !s.is_any(start - 1, &["it", "this", "that", "which", "who", "there", "and", "or"])
         {
