@@ -406,6 +406,13 @@ pub(super) fn recipient_after(
         {
             continue;
         }
+        // "dismissed accusations it is getting weapons from North Korea": a pronoun and an
+        // auxiliary open a clause of its own, whose parties are its verb's.
+        if (t_end..m.tok_start)
+            .any(|k| s.is_any(k, SUBJECT_PRONOUNS) && s.is_any(k + 1, CLAUSE_AUXILIARIES))
+        {
+            break;
+        }
         let Some(how) = recipient_how(s, trigger.event, t_end, m) else { continue };
         // "sent Iranian drones to …": the arms given are no party.
         let last = m.tok_end - 1;
