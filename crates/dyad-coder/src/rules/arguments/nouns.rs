@@ -29,6 +29,32 @@ pub(super) fn between_parties(
     Some((argument(vec![*first]), argument(rest.to_vec())))
 }
 
+/// "rallied in support of Gaza", "prayers in support of Palestinians": the party after "in
+/// support of" (or "in solidarity with") is the one supported; who supports is the clause's
+/// subject, not that party.
+fn in_support_of(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<Argument> {
+    let t = cand.tok_start;
+    let after = cand.tok_end;
+    if t == 0
+        || !s.is(t - 1, "in")
+        || !s.is_any(t, &["support", "solidarity"])
+        || !s.is_any(after, &["of", "for", "with"])
+    {
+        return None;
+    }
+    let idx = s.mentions.iter().position(|m| {
+        m.tok_start > after
+            && m.tok_start <= after + 2
+            && m.tok_start < clause.end
+            && is_actorish(m)
+    })?;
+    Some(Argument {
+        sector: None,
+        mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+        how: format!("in {} {}", s.word(t), s.word(after)),
+    })
+}
+
 /// A nominal event: its possessor, adjective or agent, and the party of a recipient
 /// preposition after it.
 pub(super) fn noun_args(
@@ -41,6 +67,13 @@ pub(super) fn noun_args(
     let venue = matches!(event, EventType::Agree | EventType::Consult);
     if let Some((actor, recipient)) = between_parties(s, cand.tok_end, clause) {
         return (Some(actor), Some(recipient), "noun");
+    }
+    if let Some(supported) = in_support_of(s, cand, clause) {
+        let actor = subject_before(s, clause.start, t).map(|mut a| {
+            a.how = "subject of the clause (in support of)".into();
+            a
+        });
+        return (actor, Some(supported), "noun");
     }
     let (tree_actor, tree_recipient) = tree_noun_args(s, t, cand.tok_end, event);
     let actor = tree_actor.or_else(|| noun_actor(s, t, cand.tok_end, clause, venue));
