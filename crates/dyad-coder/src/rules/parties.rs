@@ -106,7 +106,11 @@ fn charged_or_speaker(
 ) -> Vec<Entity> {
     let fallback = matches!(actor_arg.how.as_str(), "sentence-subject" | "subject");
     if actor.is_empty() || fallback {
-        let charged = accused(s, discourse, t, why.as_deref_mut());
+        let mut charged = accused(s, discourse, t, why.as_deref_mut());
+        // "sanctions on Chinese firms accused of supplying …": the party the charge follows.
+        if charged.is_empty() {
+            charged = charged_party(s, discourse, t, why.as_deref_mut()).unwrap_or_default();
+        }
         if !charged.is_empty() || actor.is_empty() {
             actor = charged;
         }
