@@ -63,6 +63,11 @@ pub(super) fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate)
             && (cand.tok_end..(cand.tok_end + 3).min(s.tokens.len()))
                 .take_while(|&k| s.tokens[k].word)
                 .any(|k| s.is_any(k, ILLS)))
+        // "the UN panel was disbanded", "disbanded the committee": a body of officials or
+        // experts dissolved is no force disarmed.
+        || (trigger.lemma == "disband"
+            && (cand.tok_start.saturating_sub(12)..(cand.tok_end + 4).min(s.tokens.len()))
+                .any(|k| s.is_any(k, DISBANDED_BODIES)))
         // "a programme aimed at bringing the forces together": a purpose, not a target.
         || (trigger.lemma == "aim"
             && s.is(cand.tok_end, "at")
@@ -79,6 +84,26 @@ pub(super) fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate)
             && (trigger.lemma == "demonstrate" && shows_something(s, cand.tok_end)
                 || trigger.lemma == "settle" && s.is_any(cand.tok_end, &["in", "into", "down"])))
 }
+
+/// Bodies of officials or experts, whose disbanding disarms no one.
+const DISBANDED_BODIES: &[&str] = &[
+    "panel",
+    "committee",
+    "council",
+    "commission",
+    "team",
+    "task",
+    "body",
+    "board",
+    "office",
+    "department",
+    "agency",
+    "cabinet",
+    "parliament",
+    "assembly",
+    "party",
+    "band",
+];
 
 /// Abstract things that acts "destroy" or "damage": no party attacked.
 const ABSTRACT_HARMED: &[&str] = &[
