@@ -134,7 +134,8 @@ pub(crate) struct Path {
 }
 
 /// The subject of verb `v`: its own `nsubj`, else, for verbs without one, the subject they
-/// share: the controller of an `xcomp` (the object of "urged X to …", else its subject), the
+/// share: the controller of an `xcomp` (the object of "urged X to …", else its subject; also
+/// of an infinitive the parse makes a purpose of a verb of asking or forcing), the
 /// first conjunct's, the noun a relative clause modifies, the subject of the verb a purpose
 /// infinitive or a participle modifies, or the noun an infinitive is the purpose of ("the
 /// dispatch of troops to fight": `Path::purpose`).

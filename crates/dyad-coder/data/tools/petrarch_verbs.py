@@ -40,9 +40,9 @@ it (the hand-written rows are tuned and authoritative); verbs it has only object
 keep their PETRARCH rows, matched after the hand-written ones.
 - a verb that carries out, joins, begins or causes what its object names (SUPPORT_VERBS: "led
   an attack", "gathered for a protest", "sparked protests") loses the object words that are
-  hand-written event nouns of another type: the noun's own event stands (so do light verbs that state or perform
-  their object, STATING_VERBS: "expressed support", "made a visit"); "take part" (PARTICIPATION) makes no event of
-  its own at all;
+  hand-written event nouns of another type: the noun's own event stands (so do light verbs
+  that state or perform their object, STATING_VERBS: "expressed support", "made a visit");
+  "take part" (PARTICIPATION) makes no event of its own at all;
 - objects that only open a possibility (POSSIBILITY_WORDS: "raised the possibility of talks",
   "boosted the prospects of a deal") are dropped except in rejections ("ruled out the
   possibility"): PETRARCH2's patterns go on to name what is possible ("ANNOUNCE POSSIBILITY (OF

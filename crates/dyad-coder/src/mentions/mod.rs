@@ -465,6 +465,8 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
             capital = false;
             kind = Kind::Place;
             entity.sector = "".into();
+            entity.code = "".into();
+            entity.name = span_text(start, end).into();
         }
         out.push(Mention {
             capital,

@@ -216,6 +216,20 @@ fn parenthesis_start(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
 }
 
 /// The preposition governing a mention, skipping determiners and adjectives.
+/// Whether the word at `k` ("around", "about") makes a number approximate ("around 200
+/// employees", "about a dozen migrants") rather than opening a place phrase.
+pub(super) fn approximate(text: &str, tokens: &[Token], k: usize) -> bool {
+    let number = |j: usize| {
+        tokens.get(j).is_some_and(|t| {
+            text[t.start..t.end].starts_with(|c: char| c.is_ascii_digit())
+                || is_any(text, t, &["dozen", "dozens", "hundred", "hundreds", "thousand", "half"])
+        })
+    };
+    tokens.get(k).is_some_and(|t| is_any(text, t, &["around", "about"]))
+        && (number(k + 1)
+            || tokens.get(k + 1).is_some_and(|t| is_any(text, t, &["a", "an"])) && number(k + 2))
+}
+
 pub(super) fn preposition_before<'t>(
     text: &'t str,
     tokens: &[Token],
@@ -257,8 +271,11 @@ pub(super) fn preposition_before<'t>(
         {
             return None;
         }
-        if is_any(text, t, PREPOSITIONS) {
+        if is_any(text, t, PREPOSITIONS) && !approximate(text, tokens, k) {
             return Some(word);
+        }
+        if approximate(text, tokens, k) {
+            continue;
         }
         if !t.word
             || !(is_any(text, t, DETERMINERS)

@@ -72,7 +72,13 @@ fn verbal_clash(s: &Sentence<'_>, cand: &Candidate, actor_arg: &Argument) -> boo
         for m in mentions {
             // "supporters of Odinga", "soldiers loyal to Machar" are a crowd or a force, not
             // the person they follow.
-            if !m.is_person || m.tok_start > 0 && s.is_any(m.tok_start - 1, &["of", "to", "with"]) {
+            let followed = m.tok_start > 1
+                && s.is_any(m.tok_start - 1, &["of", "to", "with"])
+                && !s.is_any(
+                    m.tok_start - 2,
+                    &["clash", "clashed", "clashes", "clashing", "between"],
+                );
+            if !m.is_person || followed {
                 return false;
             }
             any = true;
@@ -99,10 +105,7 @@ fn verbal_clash(s: &Sentence<'_>, cand: &Candidate, actor_arg: &Argument) -> boo
         || named_after("with")
         || named_after("between")
         || cand.tok_start > 0
-            && s.is_any(
-                cand.tok_start - 1,
-                &["verbal", "diplomatic", "heated", "public", "political", "rhetorical"],
-            )
+            && s.is_any(cand.tok_start - 1, &["verbal", "diplomatic", "heated", "rhetorical"])
 }
 
 /// An event type and modes being converted, with the reasons given so far.

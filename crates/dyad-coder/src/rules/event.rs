@@ -109,51 +109,30 @@ pub(super) fn parties_and_type(
         diagnostics,
         why.as_deref_mut(),
     )?;
-    let (event_type, modes) =
-        conversions::by_actor(trigger, s, cand, clause, &actor_arg, &actor, why);
-    let (event_type, modes) =
-        deployed_not_given(trigger, s, cand, clause, &recipient).unwrap_or((event_type, modes));
+    let (mut event_type, mut modes) =
+        conversions::by_actor(trigger, s, cand, clause, &actor_arg, &actor, why.as_deref_mut());
+    if deployed_not_given(coder, trigger, &recipient) {
+        (event_type, modes) = (EventType::Mobilize, vec!["troops".to_string()]);
+        if let Some(why) = why {
+            why.push("forces sent to no one named: MOBILIZE troops".into());
+        }
+    }
     if unfit_parties(trigger, event_type, &modes, &actor, recipient_arg.is_some()) {
         return None;
     }
     Some(Found { actor_arg, recipient_arg, voice, actor, recipient, event_type, modes })
 }
 
-/// "sent warships and aircraft around Taiwan", "dispatched troops to the border": forces
-/// sent to no one named are deployed (PLOVER MOBILIZE troops), not given; weapons alone sent
-/// to no one named stay aid, whose recipient the text gives elsewhere.
-fn deployed_not_given(
-    trigger: &Trigger,
-    s: &Sentence<'_>,
-    cand: &Candidate,
-    clause: Clause,
-    recipient: &[Entity],
-) -> Option<(EventType, Vec<String>)> {
-    const FORCES: &[&str] = &[
-        "troops",
-        "soldiers",
-        "forces",
-        "warships",
-        "warship",
-        "ships",
-        "vessels",
-        "aircraft",
-        "jets",
-        "bombers",
-        "destroyers",
-        "submarines",
-        "carrier",
-        "carriers",
-        "battalion",
-        "battalions",
-        "units",
-    ];
-    let sent = trigger.event == EventType::Aid
+/// "dispatched troops to the border", "sent soldiers north": forces (the row's object class
+/// TROOPS) sent to no one named are deployed (PLOVER MOBILIZE troops), not given; weapons sent
+/// to no one named stay aid, whose recipient the text may give elsewhere.
+fn deployed_not_given(coder: &Coder, trigger: &Trigger, recipient: &[Entity]) -> bool {
+    trigger.event == EventType::Aid
         && trigger.pos == Pos::Verb
         && matches!(trigger.lemma.as_str(), "send" | "dispatch" | "deploy")
         && recipient.is_empty()
-        && (cand.tok_end..(cand.tok_end + 6).min(clause.end)).any(|k| s.is_any(k, FORCES));
-    sent.then(|| (EventType::Mobilize, vec!["troops".to_string()]))
+        && trigger.object.is_some()
+        && trigger.object == coder.triggers.class_index("TROOPS")
 }
 
 /// The argument of an actor that no words name.
@@ -255,10 +234,7 @@ pub(super) fn forces_moved(
             if trigger.event == EventType::Assault
                 && voice == "passive"
                 && weapons(&fired)
-                && !matches!(
-                    trigger.lemma.as_str(),
-                    "shoot down" | "intercept" | "down" | "destroy" | "neutralize" | "neutralise"
-                ) =>
+                && !DOWNING.contains(&trigger.lemma.as_str()) =>
         {
             let how = format!("weapons fired ({})", fired.how);
             (Some(Argument { how, ..fired }), None)

@@ -272,14 +272,18 @@ pub(super) fn accusation(s: &Sentence<'_>, t: usize) -> Option<(usize, usize)> {
 }
 
 /// Whether the charging participle at `k` follows the noun it describes as a reduced
-/// relative ("firms accused of", "a man charged with"), not a subject or an auxiliary ("Kyiv
-/// accused", "has accused", "they accused").
+/// relative ("firms accused of", "a man charged with", "ethnic Albanians suspected of"), not
+/// a subject or an auxiliary ("Kyiv accused Moscow of", "has accused", "they accused").
 pub(super) fn charged_after_noun(s: &Sentence<'_>, k: usize) -> bool {
     const PARTICIPLES: &[&str] = &["accused", "suspected", "charged", "convicted", "indicted"];
-    // "ethnic Albanians suspected of links": a name before it too, when nothing stands
-    // between the participle and "of".
+    // "ethnic Albanians suspected of links": a people's name before it too, and a name that
+    // opens a headline ("Moscow accused of meddling"); not a subject in an object relative
+    // ("the group Washington accused of the attack").
     let named = s.mentions.iter().any(|m| {
-        m.tok_end == k && !matches!(m.kind, crate::mentions::Kind::Pronoun(_)) && !m.possessive
+        m.tok_end == k
+            && !matches!(m.kind, crate::mentions::Kind::Pronoun(_))
+            && !m.possessive
+            && (m.collective || m.tok_start == 0)
     });
     s.is_any(k, PARTICIPLES)
         && s.is_any(k + 1, &["of", "with"])

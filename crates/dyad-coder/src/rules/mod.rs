@@ -35,7 +35,8 @@ use arguments::{is_passive, subject_of_kind};
 use attribution::*;
 use candidates::has_class;
 use clauses::{
-    clauses, coordinated, is_actorish, preposition_before, speech_subject, Clause, ClauseKind,
+    approximate, clauses, coordinated, is_actorish, preposition_before, speech_subject, Clause,
+    ClauseKind,
 };
 use entities::*;
 use event::*;
@@ -256,7 +257,10 @@ impl Sentence<'_> {
     fn phrase_end(&self, from: usize, max: usize) -> usize {
         let limit = (from + max).min(self.tokens.len());
         (from..limit)
-            .find(|&k| !self.tokens[k].word || self.is_any(k, PREPOSITIONS))
+            .find(|&k| {
+                !self.tokens[k].word
+                    || self.is_any(k, PREPOSITIONS) && !approximate(self.text, self.tokens, k)
+            })
             .unwrap_or(limit)
     }
 

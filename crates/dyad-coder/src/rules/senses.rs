@@ -33,9 +33,7 @@ pub(super) fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate)
         // "to the current figure"): to decrease, not to refuse.
         || (trigger.lemma == "decline"
             && trigger.pos == Pos::Verb
-            && !(s.is(cand.tok_end, "to")
-                && !s.word(cand.tok_end + 1).starts_with(|c: char| c.is_ascii_digit())
-                && !s.is_any(cand.tok_end + 1, DETERMINERS))
+            && (!s.is(cand.tok_end, "to") || amount_at(s, cand.tok_end + 1))
             && !s.is_any(cand.tok_end, DETERMINERS)
             && !s.is_any(cand.tok_end, &["invitations", "offers", "requests", "calls", "appeals"]))
         // "tariffs on Canadian exports", "a ban on grain imports": trade a restriction falls
@@ -64,9 +62,11 @@ pub(super) fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate)
                 .take_while(|&k| s.tokens[k].word)
                 .any(|k| s.is_any(k, ILLS)))
         // "the UN panel was disbanded", "disbanded the committee": a body of officials or
-        // experts dissolved is no force disarmed.
+        // experts dissolved is no force disarmed. The body is the word's neighbour, or the
+        // head of a sentence-opening subject ("The expert panel that monitored … was").
         || (trigger.lemma == "disband"
-            && (cand.tok_start.saturating_sub(12)..(cand.tok_end + 4).min(s.tokens.len()))
+            && (cand.tok_start.saturating_sub(4)..(cand.tok_end + 4).min(s.tokens.len()))
+                .chain(0..cand.tok_start.min(4))
                 .any(|k| s.is_any(k, DISBANDED_BODIES)))
         // "a programme aimed at bringing the forces together": a purpose, not a target.
         || (trigger.lemma == "aim"
@@ -85,6 +85,14 @@ pub(super) fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate)
                 || trigger.lemma == "settle" && s.is_any(cand.tok_end, &["in", "into", "down"])))
 }
 
+/// Whether an amount starts at `k`: a number, a currency sign, a determiner or an
+/// approximator ("declined to 230,000", "to $80", "to the lowest figure", "to about 200").
+fn amount_at(s: &Sentence<'_>, k: usize) -> bool {
+    s.word(k).starts_with(|c: char| c.is_ascii_digit() || "$€£".contains(c))
+        || s.is_any(k, DETERMINERS)
+        || s.is_any(k, &["about", "around", "some", "nearly", "almost", "roughly"])
+}
+
 /// Bodies of officials or experts, whose disbanding disarms no one.
 const DISBANDED_BODIES: &[&str] = &[
     "panel",
@@ -101,8 +109,6 @@ const DISBANDED_BODIES: &[&str] = &[
     "cabinet",
     "parliament",
     "assembly",
-    "party",
-    "band",
 ];
 
 /// Abstract things that acts "destroy" or "damage": no party attacked.

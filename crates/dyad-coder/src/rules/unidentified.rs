@@ -3,10 +3,11 @@
 
 use super::*;
 
-/// Whether an event with no named actor is still coded, with an unidentified one: force in
-/// the passive without an agent ("grenades were hurled at a patrol"), after a subject that
-/// names nobody the lexicon knows ("Archbishop Desmond Tutu called for …"), or for a
-/// noun of material conflict ("gun attacks near Karak left seven dead").
+/// Whether an event with no named actor is still coded, with an unidentified one: a finite
+/// passive without an agent ("grenades were hurled at a patrol", "was accused of bribery"),
+/// a headline's passive ("Moscow accused of meddling"), after a subject that names nobody the
+/// lexicon knows ("Archbishop Desmond Tutu called for …"), or for a noun of material conflict
+/// ("gun attacks near Karak left seven dead").
 pub(super) fn unidentified_allowed(
     s: &Sentence<'_>,
     trigger: &crate::triggers::Trigger,
@@ -39,7 +40,7 @@ pub(super) fn unidentified_allowed(
                 && ((clause.start..t).rev().take(3).any(|k| s.is_any(k, BE))
                     // A headline's passive: "Moscow accused of meddling in Moldova vote".
                     || s.mentions.iter().any(|m| {
-                        m.tok_start <= clause.start + 1 && m.tok_end == t && m.tok_start >= clause.start
+                        (clause.start..=clause.start + 1).contains(&m.tok_start) && m.tok_end == t
                     }) && s.is_any(t + 1, &["of", "with"]))
         }
         // "after bloody clashes", "since the invasion", "in retaliation for the strike": an

@@ -184,7 +184,46 @@ pub(super) const SPEECH: &[&str] = &[
 ];
 
 /// Words that make a work several parties' own ("a joint project", "bilateral commission").
-pub(super) const JOINT_WORDS: &[&str] = &["joint", "jointly", "bilateral", "trilateral"];
+pub(super) const JOINT_WORDS: &[&str] = &["joint", "bilateral", "trilateral"];
+
+/// Verbs whose weapons in the passive are what is struck ("Russian drones were shot down"),
+/// not what was fired.
+pub(super) const DOWNING: &[&str] =
+    &["shoot down", "intercept", "down", "destroy", "neutralize", "neutralise"];
+
+/// Verbs of stopping, leaving or forbidding what their object names ("suspended the joint
+/// commission", "pulled out of the programme", "banned rallies in support of …").
+pub(super) const STOPPING: &[&str] = &[
+    "banned",
+    "bans",
+    "ban",
+    "vetoed",
+    "veto",
+    "vetoes",
+    "blocked",
+    "blocks",
+    "block",
+    "prohibited",
+    "outlawed",
+    "dispersed",
+    "suspended",
+    "suspends",
+    "suspend",
+    "pulled",
+    "withdrew",
+    "withdraws",
+    "quit",
+    "quits",
+    "left",
+    "leaves",
+    "scrapped",
+    "abandoned",
+    "cancelled",
+    "canceled",
+    "halted",
+    "ended",
+    "dissolved",
+];
 
 /// Verbs of censure: refusing to condemn a party rejects nothing of that party's.
 pub(super) const CENSURE: &[&str] = &[

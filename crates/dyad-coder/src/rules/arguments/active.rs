@@ -65,7 +65,10 @@ fn participle_of<'c>(
         .iter()
         .rev()
         .filter(|c| c.tok_start >= from && c.tok_end < t)
-        .find(|c| matches!(c.form, Form::Past | Form::Third))?;
+        .find(|c| matches!(c.form, Form::Past | Form::Third))
+        // "The convoy was attacked near Kidal, killing three": a passive's subject did not
+        // kill.
+        .filter(|c| !is_passive(s, c.tok_start, c.form, clause.end))?;
     (main.tok_end..t - 1)
         .all(|k| !s.is_any(k, &["\"", "”", "“", ",", ";", "said", "says"]))
         .then_some(main)
@@ -173,11 +176,15 @@ pub(super) fn controller_before(s: &Sentence<'_>, t: usize) -> Option<Argument> 
     // rebels", "forcing separatist forces").
     let verb_before = |k: usize| {
         let mut v = k;
-        if v > 0 && s.is_any(v - 1, DETERMINERS) {
+        // Back over a modifier ("exhausted"), then a determiner ("the").
+        if v > 1
+            && !s.is_any(v - 1, verbs)
+            && !s.is_any(v - 1, DETERMINERS)
+            && s.word(v - 1).bytes().all(|b| b.is_ascii_lowercase())
+        {
             v -= 1;
         }
-        if v > 1 && !s.is_any(v - 1, verbs) && s.word(v - 1).bytes().all(|b| b.is_ascii_lowercase())
-        {
+        if v > 0 && s.is_any(v - 1, DETERMINERS) {
             v -= 1;
         }
         (v > 0 && s.is_any(v - 1, verbs)).then(|| v - 1)

@@ -31,8 +31,9 @@ pub(super) fn between_parties(
 
 /// "rallied in support of Gaza", "prayers in support of Palestinians": the party after "in
 /// support of" (or "in solidarity with") is the one supported; who supports is the clause's
-/// subject, not that party.
-fn in_support_of(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<Argument> {
+/// subject, not that party. `Some(None)` when the support is banned or judged ("Police banned
+/// rallies in support of Palestinians"): no one here gives it.
+fn in_support_of(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<Option<Argument>> {
     let t = cand.tok_start;
     let after = cand.tok_end;
     if t == 0
@@ -42,17 +43,20 @@ fn in_support_of(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<A
     {
         return None;
     }
+    if (clause.start..t).any(|k| judges(s, k) || s.is_any(k, REFUSING) || s.is_any(k, STOPPING)) {
+        return Some(None);
+    }
     let idx = s.mentions.iter().position(|m| {
         m.tok_start > after
             && m.tok_start <= after + 2
             && m.tok_start < clause.end
             && is_actorish(m)
-    })?;
-    Some(Argument {
+    });
+    Some(idx.map(|idx| Argument {
         sector: None,
         mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
         how: format!("in {} {}", s.word(t), s.word(after)),
-    })
+    }))
 }
 
 /// A nominal event: its possessor, adjective or agent, and the party of a recipient
@@ -68,12 +72,17 @@ pub(super) fn noun_args(
     if let Some((actor, recipient)) = between_parties(s, cand.tok_end, clause) {
         return (Some(actor), Some(recipient), "noun");
     }
-    if let Some(supported) = in_support_of(s, cand, clause) {
-        let actor = subject_before(s, clause.start, t).map(|mut a| {
-            a.how = "subject of the clause (in support of)".into();
-            a
-        });
-        return (actor, Some(supported), "noun");
+    match in_support_of(s, cand, clause) {
+        Some(Some(supported)) => {
+            let actor = subject_before(s, clause.start, t).map(|mut a| {
+                a.how = "subject of the clause (in support of)".into();
+                a
+            });
+            return (actor, Some(supported), "noun");
+        }
+        // Support that is banned or judged is given by no one here.
+        Some(None) => return (None, None, "noun"),
+        None => {}
     }
     let (tree_actor, tree_recipient) = tree_noun_args(s, t, cand.tok_end, event);
     let actor = tree_actor.or_else(|| noun_actor(s, t, cand.tok_end, clause, venue));
@@ -248,7 +257,9 @@ fn joint_work_party(s: &Sentence<'_>, n: usize, noun: &str) -> Option<Argument> 
     let tree = s.tree();
     let joint = tree.children(n).any(|c| s.is_any(c, JOINT_WORDS));
     let v = tree.head(n).filter(|_| matches!(tree.rel(n), "obj" | "obl"))?;
-    if !joint || judges(s, v) || s.is_any(v, REFUSING) {
+    // Not one who judges, refuses, leaves or stops it ("pulled out of the joint programme",
+    // "suspended the joint commission").
+    if !joint || judges(s, v) || s.is_any(v, REFUSING) || s.is_any(v, STOPPING) {
         return None;
     }
     let mut arg = light_verb_actor(s, v, noun)?;

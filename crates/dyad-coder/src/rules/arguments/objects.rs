@@ -391,13 +391,7 @@ pub(super) fn recipient_after(
         if m.tok_start - t_end > 12 {
             break;
         }
-        // "thanked Kim for sending troops to expel Ukrainian forces", "criticised Seoul for
-        // helping Kyiv": the parties of the reason thanked or blamed are the reason's.
-        if matches!(
-            trigger.event,
-            EventType::Support | EventType::Accuse | EventType::Sanction | EventType::Coerce
-        ) && (t_end..m.tok_start).any(|k| s.is(k, "for") && s.word(k + 1).ends_with("ing"))
-        {
+        if another_clause_before(s, trigger.event, t_end, m) {
             break;
         }
         if subject_of_another_clause(s, cand, m)
@@ -405,13 +399,6 @@ pub(super) fn recipient_after(
             || pronoun_subject_of_clause(s, m)
         {
             continue;
-        }
-        // "dismissed accusations it is getting weapons from North Korea": a pronoun and an
-        // auxiliary open a clause of its own, whose parties are its verb's.
-        if (t_end..m.tok_start)
-            .any(|k| s.is_any(k, SUBJECT_PRONOUNS) && s.is_any(k + 1, CLAUSE_AUXILIARIES))
-        {
-            break;
         }
         let Some(how) = recipient_how(s, trigger.event, t_end, m) else { continue };
         // "sent Iranian drones to …": the arms given are no party.
@@ -456,6 +443,22 @@ pub(super) fn recipient_after(
         mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
         how,
     })
+}
+
+/// Whether a phrase of its own opens between the verb ending at `t_end` and the party `m`,
+/// so that no party from there on is the verb's: the reason thanked or blamed ("thanked Kim
+/// for sending troops to expel Ukrainian forces", "criticised Seoul for helping Kyiv"), or a
+/// content clause opened by a pronoun and an auxiliary ("dismissed accusations it is getting
+/// weapons from North Korea").
+fn another_clause_before(s: &Sentence<'_>, event: EventType, t_end: usize, m: &Mention) -> bool {
+    let between = t_end..m.tok_start;
+    matches!(
+        event,
+        EventType::Support | EventType::Accuse | EventType::Sanction | EventType::Coerce
+    ) && between.clone().any(|k| s.is(k, "for") && s.word(k + 1).ends_with("ing"))
+        || between
+            .into_iter()
+            .any(|k| s.is_any(k, SUBJECT_PRONOUNS) && s.is_any(k + 1, CLAUSE_AUXILIARIES))
 }
 
 /// How the party `m` after the verb ending at `t_end` stands to it ("object", "prep-to",

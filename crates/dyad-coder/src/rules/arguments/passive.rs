@@ -22,9 +22,13 @@ pub(super) fn passive_args(
     // party it was done to follows a recipient preposition.
     // "missiles that were fired at Ukrainian cities": what was fired is no party; force is
     // done to the party after "at", "on" or "against".
-    let aimed = (trigger.event == EventType::Assault).then(|| aimed_at(s, cand, clause)).flatten();
+    // Not what is shot down "at the border": that is where, not whom.
+    let aimed = (trigger.event == EventType::Assault && !DOWNING.contains(&trigger.lemma.as_str()))
+        .then(|| aimed_at(s, cand, clause))
+        .flatten();
     let fired = |a: &Argument| {
         trigger.event == EventType::Assault
+            && !DOWNING.contains(&trigger.lemma.as_str())
             && a.mentions.iter().any(|&i| {
                 let m = &s.mentions[i];
                 s.is_any(m.tok_end - 1, PROJECTILES) || s.is_any(m.tok_end, PROJECTILES)

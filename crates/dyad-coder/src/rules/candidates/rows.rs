@@ -44,10 +44,12 @@ pub(super) fn object_class_found(
             }) =>
         {
             has_class(coder, s, t_end, s.phrase_end(t_end, 5), class)
-                // In the passive the subject is what is done to: "the party was banned".
+                // In the passive the subject is what is done to: "the party was banned" (its
+                // head right before the auxiliary; not "Reuters reported the rally was …").
                 || form == Form::Past
-                    && (t.saturating_sub(2)..t).any(|k| s.is_any(k, BE))
-                    && has_class(coder, s, t.saturating_sub(6), t, class)
+                    && (t.saturating_sub(2)..t).find(|&k| s.is_any(k, BE)).is_some_and(|b| {
+                        b > 0 && has_class(coder, s, b - 1, b, class)
+                    })
         }
         // A named place is territory ("captured Bakhmut", "retook the city of Kherson").
         Pos::Verb
