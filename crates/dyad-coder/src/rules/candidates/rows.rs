@@ -44,12 +44,7 @@ pub(super) fn object_class_found(
             }) =>
         {
             has_class(coder, s, t_end, s.phrase_end(t_end, 5), class)
-                // In the passive the subject is what is done to: "the party was banned" (its
-                // head right before the auxiliary; not "Reuters reported the rally was …").
-                || form == Form::Past
-                    && (t.saturating_sub(2)..t).find(|&k| s.is_any(k, BE)).is_some_and(|b| {
-                        b > 0 && has_class(coder, s, b - 1, b, class)
-                    })
+                || form == Form::Past && passive_subject_of(coder, s, t, class)
         }
         // A named place is territory ("captured Bakhmut", "retook the city of Kherson").
         Pos::Verb
@@ -87,6 +82,15 @@ pub(super) fn object_class_found(
                     && has_class(coder, s, t_end + 1, (t_end + 5).min(s.tokens.len()), class))
         }
     }
+}
+
+/// In the passive the subject is what is done to: whether a word of `class` heads it, right
+/// before the auxiliary of the participle at `t` ("the party was banned"; not "Reuters
+/// reported the rally was banned").
+fn passive_subject_of(coder: &Coder, s: &Sentence<'_>, t: usize, class: usize) -> bool {
+    (t.saturating_sub(2)..t)
+        .find(|&k| s.is_any(k, BE))
+        .is_some_and(|b| b > 0 && has_class(coder, s, b - 1, b, class))
 }
 
 /// Where the object of the verb ending at `t_end` may stand, `reach` words at most: "urged
