@@ -186,19 +186,16 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
                 return Some(Path { token: n, how, purpose: false });
             }
             "conj" => how.push_str(&format!("conj of `{}`: ", cx.word(h))),
-            // "urged the Israeli government to allow …" (parsed as a purpose clause): the
-            // object of a verb of asking or forcing does what it is asked.
-            "advcl"
-                if infinitive
-                    && controls_object(cx.word(h))
-                    && object_before(tree, h, v).is_some() =>
-            {
-                let o = object_before(tree, h, v)?;
-                how.push_str(&format!("obj of `{}` (controls `{}`)", cx.word(h), cx.word(v)));
-                return Some(Path { token: o, how, purpose: false });
+            "advcl" if infinitive => {
+                // "urged the Israeli government to allow …" (parsed as a purpose clause): the
+                // object of a verb of asking or forcing does what it is asked.
+                if let Some(o) = object_before(tree, h, v).filter(|_| controls_object(cx.word(h))) {
+                    how.push_str(&format!("obj of `{}` (controls `{}`)", cx.word(h), cx.word(v)));
+                    return Some(Path { token: o, how, purpose: false });
+                }
+                // "sent workers to help Russia": a purpose infinitive shares its verb's subject.
+                how.push_str(&format!("purpose of `{}`: ", cx.word(h)));
             }
-            // "sent workers to help Russia": a purpose infinitive shares its verb's subject.
-            "advcl" if infinitive => how.push_str(&format!("purpose of `{}`: ", cx.word(h))),
             "acl" if infinitive && purpose_of_act(tree, cx, h) => {
                 how.push_str(&format!(
                     "party of `{}` (whose purpose is `{}`)",

@@ -215,7 +215,6 @@ fn parenthesis_start(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
     (close.saturating_sub(8)..close).rev().find(|&o| is(text, &tokens[o], "("))
 }
 
-/// The preposition governing a mention, skipping determiners and adjectives.
 /// Whether the word at `k` ("around", "about") makes a number approximate ("around 200
 /// employees", "about a dozen migrants") rather than opening a place phrase.
 pub(super) fn approximate(text: &str, tokens: &[Token], k: usize) -> bool {
@@ -230,6 +229,7 @@ pub(super) fn approximate(text: &str, tokens: &[Token], k: usize) -> bool {
             || tokens.get(k + 1).is_some_and(|t| is_any(text, t, &["a", "an"])) && number(k + 2))
 }
 
+/// The preposition governing a mention, skipping determiners and adjectives.
 pub(super) fn preposition_before<'t>(
     text: &'t str,
     tokens: &[Token],
@@ -271,11 +271,12 @@ pub(super) fn preposition_before<'t>(
         {
             return None;
         }
-        if is_any(text, t, PREPOSITIONS) && !approximate(text, tokens, k) {
-            return Some(word);
-        }
+        // "around 200 employees": an approximator is no preposition.
         if approximate(text, tokens, k) {
             continue;
+        }
+        if is_any(text, t, PREPOSITIONS) {
+            return Some(word);
         }
         if !t.word
             || !(is_any(text, t, DETERMINERS)

@@ -202,12 +202,6 @@ pub(super) fn forces_moved(
     };
     // "North Korean missiles were fired at Kyiv": the weapons fired are not their target;
     // their side fires them, and the target is where they fall.
-    let weapons = |a: &Argument| {
-        a.mentions.iter().any(|&i| {
-            let m = &s.mentions[i];
-            s.is_any(m.tok_end - 1, PROJECTILES) || s.is_any(m.tok_end, PROJECTILES)
-        })
-    };
     match (actor_arg, recipient_arg) {
         (None, Some(moved))
             if (matches!(trigger.event, EventType::Mobilize | EventType::Aid)
@@ -233,7 +227,7 @@ pub(super) fn forces_moved(
         (None, Some(fired))
             if trigger.event == EventType::Assault
                 && voice == "passive"
-                && weapons(&fired)
+                && fired.names_projectiles(s)
                 && !DOWNING.contains(&trigger.lemma.as_str()) =>
         {
             let how = format!("weapons fired ({})", fired.how);

@@ -268,6 +268,18 @@ impl Sentence<'_> {
         self.tokens.get(k).is_some_and(|t| is(self.text, t, w))
     }
 
+    /// Whether the word at `k` names arms: a projectile or a kind of weapon ("drones",
+    /// "tanks").
+    fn is_arms(&self, k: usize) -> bool {
+        self.is_any(k, PROJECTILES) || self.is_any(k, screen::WEAPON_KINDS)
+    }
+
+    /// Whether a pronoun and an auxiliary at `k` open a clause of its own ("announced it will
+    /// impose", "accusations it is getting").
+    fn opens_pronoun_clause(&self, k: usize) -> bool {
+        self.is_any(k, SUBJECT_PRONOUNS) && self.is_any(k + 1, CLAUSE_AUXILIARIES)
+    }
+
     fn is_any(&self, k: usize, ws: &[&str]) -> bool {
         self.tokens.get(k).is_some_and(|t| is_any(self.text, t, ws))
     }
@@ -287,6 +299,15 @@ impl Argument {
     /// ("obl(to) of `sent`" from the parse, "prep-to" from word order).
     fn via(&self, prep: &str) -> bool {
         self.how.contains(&format!("({prep})")) || self.how.ends_with(&format!("-{prep}"))
+    }
+
+    /// Whether one of its mentions names missiles, drones or shells, as its last word or the
+    /// word after it ("North Korean missiles", "Iranian drones").
+    fn names_projectiles(&self, s: &Sentence<'_>) -> bool {
+        self.mentions.iter().any(|&i| {
+            let m = &s.mentions[i];
+            s.is_any(m.tok_end - 1, PROJECTILES) || s.is_any(m.tok_end, PROJECTILES)
+        })
     }
 }
 

@@ -95,10 +95,7 @@ fn weapons_as_object(
         && object.as_ref().is_some_and(|o| {
             !o.how.starts_with("obl(")
                 && !o.how.starts_with("prep-")
-                && o.mentions.iter().any(|&i| {
-                    let last = s.mentions[i].tok_end - 1;
-                    s.is_any(last, PROJECTILES) || s.is_any(last, super::screen::WEAPON_KINDS)
-                })
+                && o.mentions.iter().any(|&i| s.is_arms(s.mentions[i].tok_end - 1))
         })
 }
 
@@ -324,8 +321,7 @@ pub(super) fn tree_object(
                 let aimed = p.is_empty() || ["against", "on", "upon"].contains(&p.as_str());
                 // "used North Korean missiles": the maker of the weapons force uses is not
                 // its target ("buy American weapons" names the seller).
-                let arms =
-                    s.is_any(node, PROJECTILES) || s.is_any(node, super::screen::WEAPON_KINDS);
+                let arms = s.is_arms(node);
                 let weapon = hostile && p.is_empty() && arms;
                 // "shipped North Korean arms", "sent Iranian drones": what is given is
                 // named by its maker, not by who gets it.
@@ -402,11 +398,10 @@ pub(super) fn recipient_after(
         }
         let Some(how) = recipient_how(s, trigger.event, t_end, m) else { continue };
         // "sent Iranian drones to …": the arms given are no party.
-        let last = m.tok_end - 1;
         if trigger.event == EventType::Aid
             && !trigger.inverse
             && how == "object"
-            && (s.is_any(last, PROJECTILES) || s.is_any(last, super::screen::WEAPON_KINDS))
+            && s.is_arms(m.tok_end - 1)
         {
             continue;
         }
@@ -456,9 +451,7 @@ fn another_clause_before(s: &Sentence<'_>, event: EventType, t_end: usize, m: &M
         event,
         EventType::Support | EventType::Accuse | EventType::Sanction | EventType::Coerce
     ) && between.clone().any(|k| s.is(k, "for") && s.word(k + 1).ends_with("ing"))
-        || between
-            .into_iter()
-            .any(|k| s.is_any(k, SUBJECT_PRONOUNS) && s.is_any(k + 1, CLAUSE_AUXILIARIES))
+        || between.into_iter().any(|k| s.opens_pronoun_clause(k))
 }
 
 /// How the party `m` after the verb ending at `t_end` stands to it ("object", "prep-to",

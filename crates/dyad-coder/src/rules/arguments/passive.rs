@@ -29,10 +29,7 @@ pub(super) fn passive_args(
     let fired = |a: &Argument| {
         trigger.event == EventType::Assault
             && !DOWNING.contains(&trigger.lemma.as_str())
-            && a.mentions.iter().any(|&i| {
-                let m = &s.mentions[i];
-                s.is_any(m.tok_end - 1, PROJECTILES) || s.is_any(m.tok_end, PROJECTILES)
-            })
+            && a.names_projectiles(s)
     };
     let subject = tree_patient.or_else(|| subject_before(s, clause.start, t));
     // "North Korean missiles were used in the strike": weapons used are neither their

@@ -192,7 +192,7 @@ pub(super) fn object_rows(
         }
         // "announced it will impose sanctions": a pronoun and an auxiliary open a clause of
         // their own, whose words are its verb's.
-        if !before_verb && s.is_any(k, SUBJECT_PRONOUNS) && s.is_any(k + 1, CLAUSE_AUXILIARIES) {
+        if !before_verb && s.opens_pronoun_clause(k) {
             break;
         }
         // "issued a statement condemning military cooperation": a participle after a noun
