@@ -190,6 +190,10 @@ pub(super) fn update_discourse(discourse: &mut Discourse, s: &Sentence<'_>, even
             discourse.last_group = group;
         }
     }
+    discourse.labour |= (0..s.tokens.len()).any(|k| s.is_any(k, LABOUR_TOPIC))
+        || events
+            .iter()
+            .any(|e| e.event == EventType::Protest && e.mode.iter().any(|m| m == "strike"));
     for m in s.mentions.iter().filter(|m| m.kind == Kind::Actor) {
         discourse.note(&m.entity, m.is_person);
         for word in mentions::name_words(m) {

@@ -68,7 +68,8 @@ pub(super) fn clauses(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec
             // "claimed responsibility for …" says nothing: it owns an act.
             && !tokens.get(k + 1).is_some_and(|n| is_any(text, n, RESPONSIBILITY))
             || is_any(text, t, SPEECH_THAT)
-                && tokens.get(after_day(text, tokens, k + 1)).is_some_and(|n| is(text, n, "that")))
+                && tokens.get(after_day(text, tokens, k + 1)).is_some_and(|n| is(text, n, "that"))
+            || opens_promise(text, tokens, k))
             && speech_subject(text, tokens, mentions, k).is_some()
         {
             // "X said (that) …": the rest is the complement. A day may come between the verb
@@ -98,6 +99,37 @@ pub(super) fn clauses(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec
         out.push(Clause { start, end: tokens.len(), kind });
     }
     out
+}
+
+/// Finite verbs of promising whose clause says what is promised ("pledged that it would
+/// withdraw", "vowed they will retaliate").
+pub(super) const PROMISING: &[&str] = &[
+    "agreed",
+    "agrees",
+    "promised",
+    "promises",
+    "pledged",
+    "pledges",
+    "vowed",
+    "vows",
+    "swore",
+    "swears",
+    "guaranteed",
+    "guarantees",
+];
+
+/// Whether the verb of promising at `k` opens a clause of what is promised: "that", or a
+/// subject pronoun and a future auxiliary ("promised he would lift the curfew").
+pub(super) fn opens_promise(text: &str, tokens: &[Token], k: usize) -> bool {
+    let next = after_day(text, tokens, k + 1);
+    is_any(text, &tokens[k], PROMISING)
+        && tokens.get(next).is_some_and(|n| {
+            is(text, n, "that")
+                || is_any(text, n, SUBJECT_PRONOUNS)
+                    && tokens
+                        .get(next + 1)
+                        .is_some_and(|a| is_any(text, a, &["will", "would", "shall"]))
+        })
 }
 
 /// Common irregular past forms (finite verbs that do not end in "-ed").

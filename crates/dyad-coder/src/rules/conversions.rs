@@ -9,7 +9,7 @@ use dyad_model::{Entity, EventType, Modality};
 
 use super::{
     before_day, is_crowd_phrase, is_protesting_crowd, threat_mode, Argument, Candidate, Clause,
-    ClauseKind, Sentence, ATTEMPT_WORDS, COMMITMENT_VERBS, DECISION_WORDS, INTENT_WORDS,
+    ClauseKind, Sentence, ATTEMPT_WORDS, COMMITMENT_VERBS, DAY_WORDS, DECISION_WORDS, INTENT_WORDS,
     LABOUR_WORDS, ORDER_VERBS, REFUSING, SWEARING, THREAT_WORDS, WORKING_SECTORS,
 };
 use crate::mentions::Kind;
@@ -18,12 +18,12 @@ use crate::triggers::Trigger;
 
 /// The event type and modes of `cand` given who acts: a "strike" or "block" by no crowd is
 /// an attack or a restriction, a "protest" by a crowd is street action, preparations made
-/// together are cooperation.
+/// together are cooperation. `labour` says whether the text spoke of work and pay before.
 pub(super) fn by_actor(
     trigger: &Trigger,
     s: &Sentence<'_>,
     cand: &Candidate,
-    clause: Clause,
+    (clause, labour): (Clause, bool),
     actor_arg: &Argument,
     actor: &[Entity],
     why: Option<&mut Vec<String>>,
@@ -38,7 +38,10 @@ pub(super) fn by_actor(
             && actor.iter().all(|a| WORKING_SECTORS.contains(&a.sector.as_str()));
     street_action(trigger, s, cand, crowd, &mut event_type, &mut modes);
     let mut coding = Converted { event_type, modes, why };
-    by_weapons(trigger, s, cand, clause, crowd, &mut coding);
+    // A strike in a text about work and pay is a walkout unless its sentence says otherwise.
+    let walkout =
+        crowd || (labour || labour_near(s, clause, cand.tok_start)) && !attack_cue(s, cand, clause);
+    by_weapons(trigger, s, cand, clause, walkout, &mut coding);
     by_crowd(trigger, s, cand, clause, (actor_arg, actor), crowd, &mut coding);
     // "Macron clashed with Meloni over migration", "the Oval Office clash between Trump and
     // Zelensky": people who clash do so in words (PLOVER ACCUSE disapprove); forces and
@@ -126,13 +129,14 @@ impl Converted<'_> {
     }
 }
 
-/// Strikes by workers, weapons launched at a target or into the sea.
+/// Strikes by workers, weapons launched at a target or into the sea. `walkout`: the actor
+/// is a crowd, or the text is about work and pay.
 fn by_weapons(
     trigger: &Trigger,
     s: &Sentence<'_>,
     cand: &Candidate,
     clause: Clause,
-    crowd: bool,
+    walkout: bool,
     coding: &mut Converted<'_>,
 ) {
     let lemma = trigger.lemma.as_str();
@@ -141,7 +145,7 @@ fn by_weapons(
     if coding.event_type == EventType::Assault
         && s.is_any(cand.tok_start, &["strike", "strikes"])
         && !(cand.tok_start > 0 && s.is_any(cand.tok_start - 1, MILITARY_STRIKES))
-        && (crowd || labour_near(s, clause, cand.tok_start))
+        && walkout
     {
         coding.to(EventType::Protest, Some("strike"), "a strike by workers: PROTEST strike");
     }
@@ -206,6 +210,15 @@ fn by_crowd(
         && joint_preparations(trigger, s, cand, clause, actor)
     {
         coding.to(EventType::Cooperate, None, "joint preparations by several actors: COOPERATE");
+    }
+    // "Bosnia and Slovenia agreed to a ceasefire": a truce that several parties agree to is
+    // their agreement (PLOVER GSR AGREE, military); one party agreeing to it concedes it.
+    if coding.event_type == EventType::Concede
+        && trigger.lemma == "agree"
+        && trigger.object.is_some()
+        && actor.iter().any(|a| !a.country.is_empty() && a.country != actor[0].country)
+    {
+        coding.to(EventType::Agree, None, "a truce that several parties agree to: AGREE");
     }
     // CAMEO 074 "provide military protection or peacekeeping" (PLOVER AID): peacekeepers
     // deployed protect, they do not threaten ("the deployment of NATO peacekeeping troops").
@@ -547,6 +560,43 @@ fn promised_not(s: &Sentence<'_>, window: &Range<usize>) -> bool {
             })
     })
 }
+
+/// Whether the sentence makes a "strike" an attack: a word of harm or damage in its clause,
+/// or a target after it ("a strike on the village", "strikes against rebel positions").
+fn attack_cue(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> bool {
+    let after = cand.tok_end;
+    s.is_any(after, &["on", "against", "targeting", "near"])
+        && !s.is_any(after + 1, DAY_WORDS)
+        && !s.word(after + 1).starts_with(|c: char| c.is_ascii_digit())
+        || (clause.start..clause.end).any(|k| s.is_any(k, HARM_WORDS))
+}
+
+/// Words of harm and damage.
+const HARM_WORDS: &[&str] = &[
+    "killed",
+    "killing",
+    "kill",
+    "kills",
+    "dead",
+    "died",
+    "deaths",
+    "wounded",
+    "wounding",
+    "injured",
+    "injuring",
+    "casualties",
+    "destroyed",
+    "damaged",
+    "hit",
+    "militants",
+    "military",
+    "army",
+    "forces",
+    "bomb",
+    "bombs",
+    "missile",
+    "missiles",
+];
 
 /// Whether a word of work and pay stands within eight words of `t` in its clause, with no
 /// comma between ("workers voted for strikes", "strikes by nurses").

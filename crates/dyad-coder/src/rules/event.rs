@@ -109,8 +109,15 @@ pub(super) fn parties_and_type(
         diagnostics,
         why.as_deref_mut(),
     )?;
-    let (mut event_type, mut modes) =
-        conversions::by_actor(trigger, s, cand, clause, &actor_arg, &actor, why.as_deref_mut());
+    let (mut event_type, mut modes) = conversions::by_actor(
+        trigger,
+        s,
+        cand,
+        (clause, discourse.labour),
+        &actor_arg,
+        &actor,
+        why.as_deref_mut(),
+    );
     if deployed_not_given(coder, trigger, &recipient) {
         (event_type, modes) = (EventType::Mobilize, vec!["troops".to_string()]);
         if let Some(why) = why {

@@ -139,6 +139,9 @@ struct Discourse {
     counts: Vec<(dyad_model::CompactString, usize)>,
     /// The words by which people named so far may be named again, most recent last.
     names: Vec<(dyad_model::CompactString, Entity)>,
+    /// Whether an earlier sentence spoke of work and pay ("teachers", "union", "wages"): a
+    /// "strike" in the text is then a walkout unless its sentence makes it an attack.
+    labour: bool,
 }
 
 impl Discourse {

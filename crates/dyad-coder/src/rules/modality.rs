@@ -249,12 +249,20 @@ fn future(
 ) -> bool {
     let t = cand.tok_start;
     let noun = triggers.rows[cand.trigger].pos == Pos::Noun;
+    // "agreed to a ceasefire after two days of fighting": what a time phrase holds is not
+    // what is intended.
+    let intended = |k: usize| {
+        (k + 1..t).all(|j| {
+            !s.is_any(j, &["after", "before", "since", "following", "during", "amid", "despite"])
+        })
+    };
     let future = window.clone().any(|k| {
         s.is_any(k, FUTURE)
             || (s.is(k, "going") && s.is(k + 1, "to"))
             || reported_would(s, clause, k)
     }) || (window.start..t).any(|k| {
         s.is(after_day(s.text, s.tokens, k + 1), "to")
+            && intended(k)
             && candidates.iter().any(|c| c.tok_start == k && triggers.rows[c.trigger].intent)
     }) || candidates.iter().any(|c| {
         candidates::governs_concession(triggers, s, c, cand)
@@ -262,6 +270,7 @@ fn future(
     }) || (window.start..t).any(|k| {
         s.is(k, "to")
             && k > 0
+            && intended(k)
             && (s.is_any(k - 1, INTENT_WORDS)
                 || s.is_any(k - 1, INTENT_NOUNS)
                 || s.is_any(k - 1, ATTEMPT_WORDS)

@@ -925,6 +925,28 @@ pub(super) const WORKING_SECTORS: &[&str] =
     &["LAB", "EDU", "MED", "BUS", "AGR", "CVL", "OPP", "JRN"];
 
 /// Words of work and pay: a "strike" among them is a walkout.
+/// Words that make a text one about work and pay, whatever their sentence: the unambiguous
+/// part of [`LABOUR_WORDS`] ("staff", "general" and "pay" have other senses).
+pub(super) const LABOUR_TOPIC: &[&str] = &[
+    "union",
+    "unions",
+    "unionists",
+    "teachers",
+    "employees",
+    "nurses",
+    "miners",
+    "dockers",
+    "wage",
+    "wages",
+    "salaries",
+    "pensions",
+    "walkout",
+    "walkouts",
+    "strikers",
+    "picket",
+    "pickets",
+];
+
 pub(super) const LABOUR_WORDS: &[&str] = &[
     "workers",
     "worker",

@@ -89,7 +89,7 @@ fn choose_trigger(
     let triggers = coder.triggers;
     let has_verb = rows.iter().any(|(r, _)| triggers.rows[*r].pos == Pos::Verb);
     let has_noun = rows.iter().any(|(r, _)| triggers.rows[*r].pos == Pos::Noun);
-    let verb_context = verb_context(s, t);
+    let verb_context = verb_context(s, t) || has_verb && has_noun && article_object(s, t_end);
     // "in order to" is a purpose phrase, not an order.
     if t > 0 && s.is(t - 1, "in") && s.is(t_end, "to") {
         return None;
@@ -189,6 +189,13 @@ fn verb_context(s: &Sentence<'_>, t: usize) -> bool {
         || prev.is_some_and(|p| {
             s.word(t).ends_with("ing") && s.is_any(p, &["is", "are", "was", "were", "been", "be"])
         })
+}
+
+/// "member states strike an agreement": an article right after a word that may be a noun or
+/// a verb starts the verb's object (not "the attack a week ago").
+fn article_object(s: &Sentence<'_>, t_end: usize) -> bool {
+    s.is_any(t_end, &["a", "an"])
+        && !s.is_any(t_end + 1, &["day", "week", "month", "year", "few", "decade", "fortnight"])
 }
 
 /// "the Chinese attack on …", "the British strike": a people's adjective after a

@@ -56,8 +56,10 @@ pub(super) fn object_class_found(
             true
         }
         Pos::Verb => {
-            // "agreed that the truce had failed": a clause of its own is not the object.
-            let clause_follows = s.is_any(after_day(s.text, s.tokens, t_end), &["that", "whether"]);
+            // "agreed that the truce had failed": a clause of its own is not the object; nor is
+            // what one agrees with ("agree with the proposal of a ceasefire").
+            let clause_follows = s.is_any(after_day(s.text, s.tokens, t_end), &["that", "whether"])
+                || trigger.lemma == "agree" && s.is(t_end, "with");
             let reach = object_reach(triggers, s, t_end, 8);
             // "urged the lifting of sanctions" asks for their end.
             let undone = triggers.class_names.get(class).is_some_and(|c| c == "SANCTIONS")

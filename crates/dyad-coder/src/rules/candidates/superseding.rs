@@ -74,6 +74,7 @@ pub(super) type SupersedingRule = fn(&Triggers, &Sentence<'_>, &[Candidate], &Ca
 /// The rules of [`superseded`], in the order they are tried.
 pub(super) const SUPERSEDING_RULES: &[SupersedingRule] = &[
     intent_to_verb,
+    promised_clause,
     helped_hostile_act,
     intended_hostile_noun,
     promised_concession,
@@ -120,6 +121,27 @@ pub(super) fn intent_to_verb(
                 && content.pos == Pos::Verb
                 && (trigger.intent
                     || matches!(content.event, EventType::Concede | EventType::Retreat))
+        })
+}
+
+/// "pledged that it would withdraw", "vowed they will retaliate": a verb of the clause of
+/// what is promised, in the future, stands for the promise, as after "pledged to".
+pub(super) fn promised_clause(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+) -> bool {
+    let trigger = &triggers.rows[cand.trigger];
+    let t = cand.tok_start;
+    trigger.pos == Pos::Verb
+        && trigger.event == EventType::Agree
+        && clauses::opens_promise(s.text, s.tokens, t)
+        && candidates.iter().any(|c| {
+            let clause = s.clause_of(c.tok_start);
+            triggers.rows[c.trigger].pos == Pos::Verb
+                && clause.kind == ClauseKind::Complement(t)
+                && (clause.start..c.tok_start).any(|k| s.is_any(k, &["will", "would", "shall"]))
         })
 }
 
