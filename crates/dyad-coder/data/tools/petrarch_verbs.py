@@ -49,6 +49,9 @@ keep their PETRARCH rows, matched after the hand-written ones.
   MILITARY ACTION)"), which dyad does not check, so the bare word would code every
   "mentioned the possibility" as a threat of violence; what follows "of" is coded from its own
   words, as something not (yet) done;
+- verbs of preparing (block PREPARE: prepare, ready, gear up, ...) lose every object word that
+  is a hand-written event noun ("prepare * attack" is no attack: the noun codes it, in the
+  future, and "preparing for attacks" braces for them);
 - the aid and support rows of the verbs of obtaining (block OBTAIN: get, receive, obtain,
   acquire, gain, win, ...) carry the flag `inverse`: their subject receives ("got weapons
   from North Korea" is North Korea's aid), which PETRARCH2 marks with a reversed code
@@ -384,7 +387,15 @@ LEFT_OUT = {"say", "tell", "state", "report", "add", "note", "accord"}
 # "beat" another is, in news, nearly always a sports result (triggers.tsv codes "beat" of
 # people); one who "weighs" something considers it, consulting no one ("is weighing sending
 # missiles to Kyiv" was a consultation with Ukraine).
-NO_BARE = {"die", "struggle", "engage", "escalate", "abstain", "beat", "weigh"}
+# CAMEO lists among the verbs of force words that news uses mostly of things, records and
+# hopes ("helped the Kremlin overcome its isolation", "overshadowed the summit", "tarnished
+# its image", "hammered out a deal", "pitted against"): bare, they are no attack.
+NO_BARE = {
+    "die", "struggle", "engage", "escalate", "abstain", "beat", "weigh",
+    "overcome", "surmount", "overshadow", "overtake", "master", "best", "dominate", "match",
+    "pit", "hammer", "spoil", "tarnish", "mar", "vitiate", "impair", "corrupt", "crack",
+    "circle", "ring", "wrestle", "blow", "ruin", "dishonor", "dishonour",
+}
 
 # Verbs whose past participle is, in news text, nearly always an adjective ("armed men",
 # "concerted effort"): the verb itself is left out.
@@ -445,6 +456,12 @@ def main():
                 # judge their object ("prohibit aid", "condemn the attack") keep theirs.
                 if lemma in SUPPORT_VERBS or lemma in STATING_VERBS:
                     objects = [o for o in objects if not foreign_event_noun(o, event, nouns)]
+                # Verbs of preparing (block PREPARE, CAMEO 030) intend what their object
+                # names: "preparing an attack" is the attack not yet made, which the noun
+                # codes, and "preparing for further attacks" (bracing for them) is no attack
+                # by the subject. Event nouns of every type are dropped from their objects.
+                if block_name == "PREPARE":
+                    objects = [o for o in objects if not foreign_event_noun(o, "", nouns)]
                 # "take part in X" is the event X names, whatever it is (a protest, talks,
                 # fighting): the phrase makes no event of its own.
                 objects = [o for o in objects if (lemma, o) not in PARTICIPATION]

@@ -216,7 +216,7 @@ fn by_crowd(
     if coding.event_type == EventType::Concede
         && trigger.lemma == "agree"
         && trigger.object.is_some()
-        && actor.iter().any(|a| !a.country.is_empty() && a.country != actor[0].country)
+        && actor.len() >= 2
     {
         coding.to(EventType::Agree, None, "a truce that several parties agree to: AGREE");
     }

@@ -121,6 +121,8 @@ impl Sentence<'_> {
     fn carries_event(&self, k: usize) -> bool {
         self.is_any(k, LIGHT_VERBS)
             || self.is_any(k, ORDER_VERBS)
+            // "Israel is preparing airstrikes", "planned an attack": who intends the act.
+            || self.is_any(k, NOUN_INTENT_VERBS) && !self.is_any(k + 1, PREPOSITIONS)
             || self.joins_in(k)
             || self.is_any(k, CLAIM) && self.is_any(k + 1, RESPONSIBILITY)
     }

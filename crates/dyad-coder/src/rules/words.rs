@@ -117,6 +117,18 @@ pub(super) const PATIENT_NOUNS: &[&str] = &[
     "prosecution",
     "trial",
     "beating",
+    // "the invasion of Ukraine", "the siege of Mariupol": a place or party taken or struck.
+    "invasion",
+    "occupation",
+    "annexation",
+    "bombing",
+    "shelling",
+    "bombardment",
+    "siege",
+    "blockade",
+    "seizure",
+    "capture",
+    "destruction",
 ];
 
 /// Auxiliaries after a pronoun that make it the subject of a clause of its own ("warned it

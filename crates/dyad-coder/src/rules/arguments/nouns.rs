@@ -111,6 +111,16 @@ pub(super) fn noun_args(
                 how: "noun-prep".into(),
             })
     });
+    // "Russia's invasion of Ukraine": with the actor named before the noun, the "of" phrase of
+    // a noun of what is done to someone is who suffers it.
+    let recipient = recipient.or_else(|| {
+        let named_before = actor.as_ref().is_some_and(|a| !a.how.starts_with("of-"));
+        (named_before && s.is(cand.tok_end, "of") && s.is_any(cand.tok_end - 1, PATIENT_NOUNS))
+            .then(|| noun_agent(s, t, cand.tok_end, clause))
+            .flatten()
+            .filter(|a| a.how.starts_with("of-"))
+            .map(|a| Argument { how: "of-patient".into(), ..a })
+    });
     // "Navalny's arrest", "the journalist's killing": a person's possessive before a noun of
     // what is done to someone names who suffers it, not who does it; so does an "of" phrase
     // after it ("the expulsion of British journalists").
@@ -123,6 +133,13 @@ pub(super) fn noun_args(
                 && s.is_any(cand.tok_end - 1, PATIENT_NOUNS) =>
         {
             (None, Some(Argument { how: format!("{} (patient)", a.how), ..a }))
+        }
+        // The parse already made the "of" phrase the recipient: it is not also the actor.
+        Some(a)
+            if a.how.starts_with("of-")
+                && recipient.as_ref().is_some_and(|r| r.how.starts_with("nmod(of)")) =>
+        {
+            (None, recipient)
         }
         actor => (actor, recipient),
     };
@@ -175,6 +192,12 @@ pub(super) fn tree_noun_args(
     (actor, recipient)
 }
 
+/// Whether the noun node `n` has a "from" phrase ("the expulsion of journalists from Moscow").
+fn sent_from(s: &Sentence<'_>, n: usize) -> bool {
+    let words = s.words();
+    s.tree().children(n).any(|c| syntax::case_word(s.tree(), &words, c).as_deref() == Some("from"))
+}
+
 /// "strikes on Ukrainian energy facilities": a country adjective after a preposition of aim
 /// names the target of force, as it does for a verb.
 fn noun_target(s: &Sentence<'_>, event: EventType, i: usize, p: &str) -> bool {
@@ -205,6 +228,21 @@ fn noun_dependents(
             ("nmod:poss", _) => format!("nmod:poss of `{noun}`"),
             ("amod" | "compound", _) if c < t => format!("{rel} of `{noun}`"),
             ("nmod" | "acl", Some("by")) => format!("nmod(by) of `{noun}`"),
+            // "Russia's invasion of Ukraine", "the expulsion of British journalists": the "of"
+            // phrase of a noun of what is done to someone names who suffers it.
+            // (Who is sent away "from" a place is left to the rules of expulsion.)
+            ("nmod", Some("of")) if s.is_any(n, PATIENT_NOUNS) && !sent_from(s, n) => {
+                if recipient.is_none() {
+                    recipient = mention_in_node(s, c, false)
+                        .filter(|&(i, _)| is_actorish(&s.mentions[i]))
+                        .map(|(idx, sector)| Argument {
+                            sector,
+                            mentions: group(s, idx),
+                            how: format!("nmod(of) of `{noun}`"),
+                        });
+                }
+                continue;
+            }
             ("nmod", Some(p)) if RECIPIENT_PREPS.contains(&p) && p != "at" => {
                 if recipient.is_none() {
                     recipient = mention_in_node(s, c, false)
