@@ -22,6 +22,9 @@ struct Case {
     not: Vec<String>,
     /// The number of events the text must give, where one act must not be coded twice.
     count: Option<usize>,
+    /// The type the text's first event must have: the sentence's own news before its
+    /// background.
+    first: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -184,6 +187,12 @@ fn data_driven_cases() {
                     ));
                 }
                 continue;
+            }
+            if let Some(f) = &case.first {
+                let got = events.first().map(|e| e.event.as_str());
+                if got != Some(f.as_str()) {
+                    failures.push(format!("{}: first event {got:?}, expected {f}", case.name));
+                }
             }
             if let Some(n) = case.count.filter(|&n| n != events.len()) {
                 failures.push(format!("{}: {} events, expected {n}", case.name, events.len()));

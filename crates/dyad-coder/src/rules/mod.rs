@@ -469,6 +469,7 @@ fn code_sentence(sc: &SentenceCoding<'_, '_>, diagnostics: &mut Vec<Diagnostic>)
     let mut memo = SentenceMemo::default();
     let mut events: Vec<Event> = Vec::new();
     let mut ranks: Vec<u8> = Vec::new();
+    let mut triggers: Vec<usize> = Vec::new();
     for cand in sc.candidates {
         let Some((event, rank)) = code_event(sc, cand, &mut memo, events.len(), diagnostics) else {
             continue;
@@ -484,6 +485,13 @@ fn code_sentence(sc: &SentenceCoding<'_, '_>, diagnostics: &mut Vec<Diagnostic>)
         if !duplicate {
             events.push(event);
             ranks.push(rank);
+            triggers.push(cand.tok_start);
+        }
+    }
+    // Which of several events is background, the parse tells too.
+    if events.len() >= 2 {
+        for (rank, &t) in ranks.iter_mut().zip(&triggers) {
+            *rank = (*rank).max(relative_rank(sc.s, t));
         }
     }
     // The sentence's own news first: main clauses and what is said before subordinate
