@@ -27,18 +27,12 @@ pub fn add_known_names(
         if tokens.get(k + 1).is_some_and(|n| is_capitalized(text, n)) {
             continue;
         }
-        let possessive = tokens.get(k + 1).is_some_and(|n| is_any(text, n, &["'s", "’s"]));
-        out.push(Mention {
-            tok_start: k,
-            tok_end: k + 1,
-            entity: Entity { entity_text: word.into(), ..entity.clone() },
-            kind: Kind::Actor,
-            place: None,
-            possessive,
-            capital: false,
-            is_person: true,
-            collective: false,
-        });
+        out.push(person_word(
+            text,
+            tokens,
+            k,
+            Entity { entity_text: word.into(), ..entity.clone() },
+        ));
         added = true;
     }
     if added {
@@ -189,6 +183,65 @@ pub fn add_korea_halves(text: &str, tokens: &[Token], out: &mut Vec<Mention>, ab
         }
     }
     out.sort_by_key(|m| m.tok_start);
+}
+
+/// Adds "Kim" alone, in a text about Korea that has named no one by that name, as North
+/// Korea's leader of the publication date ("Putin thanked Kim for the troops"): news names
+/// him so once he has been introduced, often in a headline or lead that does not introduce
+/// him. A "Kim" followed by another capitalised word is someone else the lexicon does not
+/// know ("Kim Yo Jong"); one named earlier is found by [`add_known_names`] first.
+pub fn add_korean_leader(
+    text: &str,
+    tokens: &[Token],
+    out: &mut Vec<Mention>,
+    about_korea: bool,
+    date: Option<chrono::NaiveDate>,
+) {
+    if !about_korea {
+        return;
+    }
+    let ymd = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d);
+    let name = match date {
+        Some(d) if Some(d) < ymd(1994, 7, 8) => "Kim Il Sung",
+        Some(d) if Some(d) < ymd(2011, 12, 17) => "Kim Jong Il",
+        _ => "Kim Jong Un",
+    };
+    let mut added = false;
+    for k in 0..tokens.len() {
+        if &text[tokens[k].start..tokens[k].end] != "Kim"
+            || tokens.get(k + 1).is_some_and(|n| is_capitalized(text, n))
+            || covered(k, out)
+        {
+            continue;
+        }
+        let entity = Entity {
+            entity_text: "Kim".into(),
+            code: "PRK".into(),
+            country: "PRK".into(),
+            sector: "GOV".into(),
+            name: name.into(),
+        };
+        out.push(person_word(text, tokens, k, entity));
+        added = true;
+    }
+    if added {
+        out.sort_by_key(|m| m.tok_start);
+    }
+}
+
+/// A one-word mention of a person at token `k` ("Sikorski", "Kim").
+fn person_word(text: &str, tokens: &[Token], k: usize, entity: Entity) -> Mention {
+    Mention {
+        tok_start: k,
+        tok_end: k + 1,
+        entity,
+        kind: Kind::Actor,
+        place: None,
+        possessive: tokens.get(k + 1).is_some_and(|n| is_any(text, n, &["'s", "’s"])),
+        capital: false,
+        is_person: true,
+        collective: false,
+    }
 }
 
 /// Whether token `k` is "North" or "South" standing alone after "the" ("the North said",

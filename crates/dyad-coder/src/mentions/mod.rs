@@ -16,7 +16,7 @@ use added::*;
 use heads::*;
 
 pub(crate) use added::covered;
-pub use added::{add_known_names, add_korea_halves, name_words};
+pub use added::{add_known_names, add_korea_halves, add_korean_leader, name_words};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {

@@ -141,6 +141,9 @@ struct Discourse {
     counts: Vec<(dyad_model::CompactString, usize)>,
     /// The words by which people named so far may be named again, most recent last.
     names: Vec<(dyad_model::CompactString, Entity)>,
+    /// Whether the document names Korea or Pyongyang anywhere (a "Kim" in its headline is
+    /// North Korea's leader).
+    korean: bool,
     /// Whether an earlier sentence spoke of work and pay ("teachers", "union", "wages"): a
     /// "strike" in the text is then a walkout unless its sentence makes it an attack.
     labour: bool,
@@ -343,7 +346,10 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
     let mut coded = Coded { n_sentences: doc.sentences.len(), ..Coded::default() };
     let all_matches = lexicon.find(&doc.text);
     let all_triggers: Vec<aho_corasick::Match> = triggers.find(&doc.text);
-    let mut discourse = Discourse::default();
+    let mut discourse = Discourse {
+        korean: doc.text.contains("Korea") || doc.text.contains("Pyongyang"),
+        ..Discourse::default()
+    };
     let mut tokens: Vec<Token> = Vec::new();
     let parser = std::cell::RefCell::new(syntax::Parser::default());
     for (sentence_idx, sentence) in doc.sentences.iter().enumerate() {
@@ -429,6 +435,8 @@ fn sentence_mentions(
     let about_korea = mentions.iter().any(|m| korea(&m.entity.country))
         || discourse.counts.iter().any(|(c, _)| korea(c));
     mentions::add_korea_halves(&doc.text, tokens, &mut mentions, about_korea);
+    let korean = about_korea || discourse.korean;
+    mentions::add_korean_leader(&doc.text, tokens, &mut mentions, korean, doc.date);
     mentions
 }
 

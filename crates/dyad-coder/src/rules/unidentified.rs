@@ -68,8 +68,21 @@ pub(super) fn unidentified_allowed(
                 )
             })
         }
+        // A pronoun that found no one ("as they stormed the building") stands for an
+        // unnamed actor of street or armed action only: what else "they" do is too often
+        // the act of a party named before that the pronoun missed.
         "active" => {
-            !subject_words(s, clause, t).is_empty() || parsed_subject(s, clause, t).is_some()
+            !subject_words(s, clause, t).is_empty()
+                || parsed_subject(s, clause, t).is_some_and(|w| {
+                    !(w.len() == 1 && s.is_any(w.start, SUBJECT_PRONOUNS))
+                        || matches!(
+                            trigger.event,
+                            EventType::Assault
+                                | EventType::Protest
+                                | EventType::Coerce
+                                | EventType::Mobilize
+                        )
+                })
         }
         _ => false,
     }
@@ -244,11 +257,12 @@ pub(super) fn parsed_subject(
         .flatten()
     };
     let n = tree.child(t, "nsubj").or_else(participle)?;
-    if !s.tokens[n].word
-        || s.is_any(n, &["this", "that", "which", "who"])
-        || s.is_any(n, SUBJECT_PRONOUNS)
-    {
+    if !s.tokens[n].word || s.is_any(n, &["this", "that", "which", "who"]) {
         return None;
+    }
+    // "we are just wanting to sign": a pronoun that found no one is its own text.
+    if s.is_any(n, SUBJECT_PRONOUNS) {
+        return Some(n..n + 1);
     }
     // The subject's phrase: the tokens whose head chain reaches it, contiguous around it.
     let under = |k: usize| tree.under(k, n, 8);

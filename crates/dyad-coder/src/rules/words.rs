@@ -370,12 +370,17 @@ pub(super) const INTENT_WORDS: &[&str] = &[
     "want",
     "wants",
     "wanted",
+    "wanting",
     "hope",
     "hopes",
     "hoped",
+    "hoping",
     "aim",
     "aims",
     "aimed",
+    "aiming",
+    "planning",
+    "intending",
 ];
 
 /// Nouns before "to VERB" that make the verb an intention: "reached a consensus to

@@ -85,13 +85,18 @@ pub(super) fn noun_args(
         None => {}
     }
     let (tree_actor, tree_recipient) = tree_noun_args(s, t, cand.tok_end, event);
-    let actor = tree_actor.or_else(|| noun_actor(s, t, cand.tok_end, clause, venue));
+    let actor = tree_actor
+        .or_else(|| noun_actor(s, t, cand.tok_end, clause, venue))
+        .or_else(|| (event == EventType::Aid).then(|| giver_from(s, cand, clause)).flatten());
+    // What is given may be named between the noun and its recipient ("the transfer of
+    // ballistic missiles from North Korea to Russia").
+    let reach = if event == EventType::Aid { 9 } else { 6 };
     let recipient = tree_recipient.or_else(|| {
         s.mentions
             .iter()
             .position(|m| {
                 m.tok_start >= cand.tok_end
-                    && m.tok_start <= cand.tok_end + 6
+                    && m.tok_start <= cand.tok_end + reach
                     && m.tok_start < clause.end
                     && is_actorish(m)
                     && preposition_before(
@@ -103,6 +108,8 @@ pub(super) fn noun_args(
                     .is_some_and(|p| {
                         RECIPIENT_PREPS.iter().any(|r| p.eq_ignore_ascii_case(r))
                             && !p.eq_ignore_ascii_case("at")
+                            // What is given "from" a party comes from its giver.
+                            && !(event == EventType::Aid && p.eq_ignore_ascii_case("from"))
                     })
             })
             .map(|idx| Argument {
@@ -192,6 +199,23 @@ pub(super) fn tree_noun_args(
     (actor, recipient)
 }
 
+/// "the transfer of missiles from North Korea to Russia": the party after "from" within the
+/// phrase of a noun of giving (six words, no comma) is its giver.
+fn giver_from(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<Argument> {
+    let from = (cand.tok_end..(cand.tok_end + 6).min(clause.end))
+        .take_while(|&k| !s.is_any(k, &[",", ";", "that", "which"]))
+        .find(|&k| s.is(k, "from"))?;
+    let idx = s
+        .mentions
+        .iter()
+        .position(|m| m.tok_start > from && m.tok_start <= from + 2 && is_actorish(m))?;
+    Some(Argument {
+        sector: None,
+        mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+        how: "from-giver".into(),
+    })
+}
+
 /// Whether the noun node `n` has a "from" phrase ("the expulsion of journalists from Moscow").
 fn sent_from(s: &Sentence<'_>, n: usize) -> bool {
     let words = s.words();
@@ -228,6 +252,9 @@ fn noun_dependents(
             ("nmod:poss", _) => format!("nmod:poss of `{noun}`"),
             ("amod" | "compound", _) if c < t => format!("{rel} of `{noun}`"),
             ("nmod" | "acl", Some("by")) => format!("nmod(by) of `{noun}`"),
+            // "the transfer of missiles from North Korea to Russia": what is given comes from
+            // its giver.
+            ("nmod", Some("from")) if event == EventType::Aid => format!("nmod(from) of `{noun}`"),
             // "Russia's invasion of Ukraine", "the expulsion of British journalists": the "of"
             // phrase of a noun of what is done to someone names who suffers it.
             // (Who is sent away "from" a place is left to the rules of expulsion.)

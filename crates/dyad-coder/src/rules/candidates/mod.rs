@@ -94,6 +94,10 @@ fn choose_trigger(
     if t > 0 && s.is(t - 1, "in") && s.is(t_end, "to") {
         return None;
     }
+    // "was going to lose the war": "going to" before a verb is a future, not a going.
+    if t_end >= 2 && s.is(t_end - 2, "going") && s.is(t_end - 1, "to") && future_going(s, t_end) {
+        return None;
+    }
     // "new EU sanctions on Russia", "US strikes on Houthi targets": a verb in -s takes its
     // object directly; before "on" or "against" the word is the plural noun.
     // ("the union protests against …" is the verb: a group, not a name used as a modifier).
@@ -189,6 +193,17 @@ fn verb_context(s: &Sentence<'_>, t: usize) -> bool {
         || prev.is_some_and(|p| {
             s.word(t).ends_with("ing") && s.is_any(p, &["is", "are", "was", "were", "been", "be"])
         })
+}
+
+/// Whether the word at `k`, after "going to", is a verb: a lower-case word that is no
+/// determiner and no object a row of "go to" names ("going to war", "going to the summit").
+fn future_going(s: &Sentence<'_>, k: usize) -> bool {
+    let w = s.word(k).to_ascii_lowercase();
+    s.tokens.get(k).is_some_and(|t| t.word)
+        && s.word(k).starts_with(|c: char| c.is_ascii_lowercase())
+        && !s.is_any(k, DETERMINERS)
+        && !s.is_any(k, &["his", "her", "our", "my", "your", "war", "talks"])
+        && !w.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// "member states strike an agreement": an article right after a word that may be a noun or

@@ -202,9 +202,9 @@ pub(super) fn object_rows(
         if !before_verb && k > from && participle_after_noun(s, k) {
             break;
         }
-        // "appears to be preparing to launch a missile": an infinitive's words are its own
-        // verb's object.
-        if !before_verb && k > from && s.is(k, "to") && base_verb_at(triggers, s, k + 1) {
+        // "appears to be preparing to launch a missile", "vowed to support Russia": an
+        // infinitive's words are its own verb's object.
+        if !before_verb && s.is(k, "to") && base_verb_at(triggers, s, k + 1) {
             break;
         }
         buf.clear();
