@@ -9,8 +9,8 @@ use dyad_model::{Entity, EventType, Modality};
 
 use super::{
     before_day, is_crowd_phrase, is_protesting_crowd, threat_mode, Argument, Candidate, Clause,
-    ClauseKind, Sentence, ATTEMPT_WORDS, COMMITMENT_VERBS, DAY_WORDS, DECISION_WORDS, INTENT_WORDS,
-    LABOUR_WORDS, ORDER_VERBS, REFUSING, SWEARING, THREAT_WORDS, WORKING_SECTORS,
+    ClauseKind, Sentence, ATTEMPT_WORDS, COMMITMENT_VERBS, DAY_WORDS, DECISION_WORDS, DETERMINERS,
+    INTENT_WORDS, LABOUR_WORDS, ORDER_VERBS, REFUSING, SWEARING, THREAT_WORDS, WORKING_SECTORS,
 };
 use crate::mentions::Kind;
 use crate::tokens::is_any;
@@ -273,7 +273,12 @@ fn street_action(
         *event_type = EventType::Protest;
         *modes = vec!["obstruct".to_string()];
     }
-    if *event_type == EventType::Protest && !crowd {
+    // "militants struck a convoy": a strike with a direct object hits it; workers strike
+    // without one ("struck over pay", "struck for a week").
+    let hits_object = trigger.pos == crate::triggers::Pos::Verb
+        && (s.is_any(cand.tok_end, DETERMINERS)
+            || s.mentions.iter().any(|m| m.tok_start == cand.tok_end));
+    if *event_type == EventType::Protest && (!crowd || hits_object && trigger.lemma == "strike") {
         match trigger.lemma.as_str() {
             "strike" => {
                 *event_type = EventType::Assault;
