@@ -403,6 +403,12 @@ NO_BARE = {
     # "linked to", "introduce a bill", "go through customs".
     "clear", "claim", "argue", "suggest", "prevent", "catch", "affect", "verify", "fill",
     "found", "link", "introduce", "go through",
+    # And verbs whose bare CAMEO code names one use among many: "joining the president at
+    # the inauguration", "to resolve the crisis", "submit a report", "authorize a strike",
+    # "ensure security", "paid their debts", "apply for asylum", "training the troops"
+    # (triggers.tsv codes forces trained), "preparing a plan".
+    "join", "resolve", "submit", "authorize", "authorise", "ensure", "guarantee", "comply",
+    "pay", "apply", "train", "ready", "groom", "gear up", "prepare",
 }
 
 # Synonym blocks whose verbs make no event bare: OVERSEE_MANAGE (CAMEO 060, material

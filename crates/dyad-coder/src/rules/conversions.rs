@@ -440,6 +440,17 @@ pub(super) fn by_modality(
         (event_type, modes) =
             as_intention(trigger, s, t, window, (event_type, modes), why.as_deref_mut());
     }
+    // "police will no longer tolerate rallies": what a party says it will not tolerate, it
+    // threatens to stop (PLOVER GSR THREATEN).
+    if modality == Modality::Negated
+        && trigger.lemma == "tolerate"
+        && window.clone().any(|k| s.is_any(k, &["will", "would", "won't", "wouldn't", "longer"]))
+    {
+        if let Some(why) = why {
+            why.push("what will not be tolerated is threatened: THREATEN".into());
+        }
+        return (EventType::Threaten, vec!["restrict".to_string()], Modality::Asserted);
+    }
     if modality == Modality::Negated {
         (event_type, modes, modality) = as_refusal(s, window, (event_type, modes, modality), why);
     }

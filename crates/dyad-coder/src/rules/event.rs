@@ -131,12 +131,13 @@ pub(super) fn parties_and_type(
 }
 
 /// "dispatched troops to the border", "sent soldiers north": forces (the row's object class
-/// TROOPS) sent to no one named are deployed (PLOVER MOBILIZE troops), not given; weapons sent
-/// to no one named stay aid, whose recipient the text may give elsewhere.
+/// TROOPS) sent or trained for no one named are deployed or readied (PLOVER MOBILIZE troops),
+/// not given; weapons sent to no one named stay aid, whose recipient the text may give
+/// elsewhere.
 fn deployed_not_given(coder: &Coder, trigger: &Trigger, recipient: &[Entity]) -> bool {
     trigger.event == EventType::Aid
         && trigger.pos == Pos::Verb
-        && matches!(trigger.lemma.as_str(), "send" | "dispatch" | "deploy")
+        && matches!(trigger.lemma.as_str(), "send" | "dispatch" | "deploy" | "train")
         && recipient.is_empty()
         && trigger.object.is_some()
         && trigger.object == coder.triggers.class_index("TROOPS")
