@@ -409,6 +409,8 @@ NO_BARE = {
     # (triggers.tsv codes forces trained), "preparing a plan".
     "join", "resolve", "submit", "authorize", "authorise", "ensure", "guarantee", "comply",
     "pay", "apply", "train", "ready", "groom", "gear up", "prepare",
+    # "the report contained details".
+    "contain",
 }
 
 # Synonym blocks whose verbs make no event bare: OVERSEE_MANAGE (CAMEO 060, material
