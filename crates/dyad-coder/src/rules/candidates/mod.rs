@@ -272,6 +272,16 @@ fn verb_form_fits(
     match form {
         // "to" takes the base form: "to demands" is a noun.
         Form::Third if prev.is_some_and(|p| s.is(p, "to")) => false,
+        // "the African Union force in Somalia": a dictionary verb after a party that a
+        // preposition or a punctuation mark follows is the party's noun.
+        Form::Base | Form::Third
+            if trigger.dictionary
+                && (s.is_any(t_end, PREPOSITIONS)
+                    || s.tokens.get(t_end).is_some_and(|n| !n.word))
+                && prev.is_some_and(|p| s.mentions.iter().any(|m| m.tok_end == p + 1)) =>
+        {
+            false
+        }
         Form::Base | Form::Third => verb_context,
         // "use U.S. provided weapons", "with Iranian-made drones": a participle
         // between a modifier and its noun after "use"/"with" is an adjective.
