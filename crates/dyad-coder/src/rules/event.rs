@@ -163,6 +163,11 @@ pub(super) fn modality_window(
         .max()
         .filter(|&e| e <= t && e >= clause.start)
         .unwrap_or(clause.start);
+    // "will not end their strike unless their demands are met": the modals and negations
+    // before a condition's word are the main verb's, not the condition's.
+    let window_start = (window_start..t)
+        .rfind(|&k| s.is_any(k, &["unless", "until", "till", "if"]))
+        .map_or(window_start, |k| k + 1);
     window_start..t
 }
 

@@ -88,9 +88,12 @@ pub(super) fn modality(
 /// act is a condition of it).
 fn conditional(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> bool {
     let t = cand.tok_start;
+    // (A present passive too: "until their demands are met".)
+    let present = matches!(cand.form, Form::Base | Form::Third)
+        || cand.form == Form::Past && t > 0 && s.is_any(t - 1, &["is", "are", "be"]);
     let not_yet = trigger.pos == Pos::Verb
-        && matches!(cand.form, Form::Base | Form::Third)
-        && (t.saturating_sub(5)..t).any(|k| {
+        && present
+        && (t.saturating_sub(8)..t).any(|k| {
             s.is_any(k, &["before", "until", "till"])
                 && (k + 1..t).all(|j| !s.is_any(j, &[",", ";", "to"]))
         });
