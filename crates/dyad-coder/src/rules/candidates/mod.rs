@@ -216,6 +216,11 @@ fn article_object(s: &Sentence<'_>, t_end: usize) -> bool {
 /// "the Chinese attack on …", "the British strike": a people's adjective after a
 /// determiner modifies the noun after it; it is no subject.
 fn demonym_modifier(s: &Sentence<'_>, m: &crate::mentions::Mention) -> bool {
+    // "rejected a U.N. demand", "an EU proposal": a party after an indefinite article
+    // modifies the noun after it.
+    if m.tok_start > 0 && s.is_any(m.tok_start - 1, &["a", "an"]) {
+        return true;
+    }
     let first = if s.is_any(m.tok_start, DETERMINERS) { m.tok_start + 1 } else { m.tok_start };
     (first > m.tok_start || m.tok_start > 0 && s.is_any(m.tok_start - 1, DETERMINERS))
         && m.tok_end == first + 1
@@ -272,6 +277,8 @@ fn verb_form_fits(
     match form {
         // "to" takes the base form: "to demands" is a noun.
         Form::Third if prev.is_some_and(|p| s.is(p, "to")) => false,
+        // "resumed talks", "began strikes": a verb of aspect takes an "-ing" form or a noun.
+        Form::Base | Form::Third if prev.is_some_and(|p| s.is_any(p, ASPECT_VERBS)) => false,
         // "the African Union force in Somalia": a dictionary verb after a party that a
         // preposition or a punctuation mark follows is the party's noun.
         Form::Base | Form::Third
