@@ -70,7 +70,15 @@ pub(super) fn parties(
     }
     let had_recipient = !recipient.is_empty() && !located;
     if !located {
-        recipient.retain(|r| !actor.iter().any(|a| a.code == r.code && a.sector == r.sector));
+        // Several parties acting together do so with each other, not to one of them ("Russia
+        // and Ukraine reached agreement on the Black Sea Fleet").
+        let together = trigger.reciprocal && actor.len() >= 2;
+        recipient.retain(|r| {
+            !actor.iter().any(|a| {
+                a.code == r.code && a.sector == r.sector
+                    || together && !r.country.is_empty() && a.country == r.country
+            })
+        });
     }
     // An unidentified actor acts where the event happens (PLOVER and CAMEO code "a
     // roadside bomb near Samarra" as Iraq's): the country of the sentence's place.
