@@ -84,10 +84,15 @@ pub(super) fn parties(
     // roadside bomb near Samarra" as Iraq's): the country of the sentence's place.
     let placed_actor =
         if unidentified { place_actor(coder, s, trigger, clause, &mut actor) } else { None };
+    // (A pronoun further off, in a phrase on the object, is only a recipient lost: "blew up
+    // roads connecting it to South Korea".)
     if had_recipient
         && recipient.is_empty()
         && recipient_arg.as_ref().is_some_and(|r| {
             r.mentions.iter().all(|&i| matches!(s.mentions[i].kind, Kind::Pronoun(_)))
+                && (r.how.starts_with(&format!("obj of `{}`", s.word(t)))
+                    || r.how == "object"
+                        && r.mentions.iter().all(|&i| s.mentions[i].tok_start <= cand.tok_end))
         })
     {
         // "Russia seeks partners to support it": a pronoun that resolves to the
@@ -278,6 +283,25 @@ fn named(
                 .collect()
         })
         .unwrap_or_default();
+    // "Russia said the United States attacked it": a pronoun object is not its own clause's
+    // subject (that would be "itself"); it refers to a party named before the subject.
+    let actor_start = actor_arg.mentions.iter().map(|&i| s.mentions[i].tok_start).min();
+    if let (Some(start), Some(arg)) = (actor_start, recipient_arg.as_ref()) {
+        let pronouns = !arg.mentions.is_empty()
+            && arg.mentions.iter().all(|&i| {
+                matches!(s.mentions[i].kind, Kind::Pronoun(_)) && s.mentions[i].tok_start > t
+            });
+        if pronouns && recipient.iter().all(|r| actor.iter().any(|a| a.code == r.code)) {
+            let before: Vec<Entity> = arg
+                .mentions
+                .iter()
+                .flat_map(|&i| entity_in(&s.mentions[i], discourse, s, start, !state_actor))
+                .collect();
+            if !before.is_empty() {
+                recipient = before;
+            }
+        }
+    }
     // "Rebels in the Ivory Coast": the country named, the sector of the noun, which is the
     // head ("demonstrators in Baghdad" are civilians, not the capital's government).
     for (entities, arg) in [(&mut actor, Some(actor_arg)), (&mut recipient, recipient_arg.as_ref())]
@@ -335,6 +359,8 @@ fn place_recipient(
     let t = cand.tok_start;
     // Aid goes to a place's people: "sent aid to Gaza", "pledged aid for Gaza".
     let aid = matches!(trigger.event, EventType::Aid | EventType::Agree);
+    // Force is aimed at a place: "were used against Kharkiv", "strikes on Odesa".
+    let force = matches!(trigger.event, EventType::Assault | EventType::Threaten);
     let in_clause = |m: &&Mention| {
         m.tok_start >= clause.start
             && m.tok_start < clause.end
@@ -344,6 +370,10 @@ fn place_recipient(
                     || aid
                         && m.kind == Kind::Place
                         && ["to", "for"].iter().any(|l| p.eq_ignore_ascii_case(l))
+                    || force
+                        && m.kind == Kind::Place
+                        && (["against", "upon"].iter().any(|l| p.eq_ignore_ascii_case(l))
+                            || p.eq_ignore_ascii_case("on") && s.is(cand.tok_end, "on"))
             })
             && m.kind != Kind::Pronoun(Refers::Singular)
     };
