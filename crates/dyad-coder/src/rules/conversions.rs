@@ -273,6 +273,20 @@ fn street_action(
         *event_type = EventType::Protest;
         *modes = vec!["obstruct".to_string()];
     }
+    // "students boycotted classes": a crowd's boycott is a protest (PLOVER PROTEST boycott);
+    // a state boycotting talks rejects them.
+    if *event_type == EventType::Reject && crowd && trigger.lemma == "boycott" {
+        *event_type = EventType::Protest;
+        *modes = vec!["boycott".to_string()];
+    }
+    // "hacked to death": a machete, not a computer.
+    if *event_type == EventType::Coerce
+        && trigger.lemma == "hack"
+        && (cand.tok_end..cand.tok_end + 6).any(|k| s.is(k, "death"))
+    {
+        *event_type = EventType::Assault;
+        modes.clear();
+    }
     // "militants struck a convoy": a strike with a direct object hits it; workers strike
     // without one ("struck over pay", "struck for a week").
     let hits_object = trigger.pos == crate::triggers::Pos::Verb
