@@ -70,33 +70,13 @@ pub(super) fn parties(
     }
     let had_recipient = !recipient.is_empty() && !located;
     if !located {
-        // Several parties acting together do so with each other, not to one of them ("Russia
-        // and Ukraine reached agreement on the Black Sea Fleet").
-        let together = trigger.reciprocal && actor.len() >= 2;
-        recipient.retain(|r| {
-            !actor.iter().any(|a| {
-                a.code == r.code && a.sector == r.sector
-                    || together && !r.country.is_empty() && a.country == r.country
-            })
-        });
+        drop_actors_from_recipients(trigger, &actor, &mut recipient);
     }
     // An unidentified actor acts where the event happens (PLOVER and CAMEO code "a
     // roadside bomb near Samarra" as Iraq's): the country of the sentence's place.
     let placed_actor =
         if unidentified { place_actor(coder, s, trigger, clause, &mut actor) } else { None };
-    // (A pronoun further off, in a phrase on the object, is only a recipient lost: "blew up
-    // roads connecting it to South Korea".)
-    if had_recipient
-        && recipient.is_empty()
-        && recipient_arg.as_ref().is_some_and(|r| {
-            r.mentions.iter().all(|&i| matches!(s.mentions[i].kind, Kind::Pronoun(_)))
-                && (r.how.starts_with(&format!("obj of `{}`", s.word(t)))
-                    || r.how == "object"
-                        && r.mentions.iter().all(|&i| s.mentions[i].tok_start <= cand.tok_end))
-        })
-    {
-        // "Russia seeks partners to support it": a pronoun that resolves to the
-        // actor itself is a coreference miss, not an event.
+    if had_recipient && recipient.is_empty() && object_is_actor(s, cand, recipient_arg.as_ref()) {
         return None;
     }
     if let Some(why) = why {
@@ -104,6 +84,31 @@ pub(super) fn parties(
         explain(why, trigger, voice, actor_arg, placed_actor, located, recipient_arg.as_ref());
     }
     Some(Parties { actor, recipient })
+}
+
+/// Drops the recipients that are the actor itself; several parties acting together (a
+/// reciprocal trigger) do so with each other, not to one of them ("Russia and Ukraine
+/// reached agreement on the Black Sea Fleet").
+fn drop_actors_from_recipients(trigger: &Trigger, actor: &[Entity], recipient: &mut Vec<Entity>) {
+    let together = trigger.reciprocal && actor.len() >= 2;
+    recipient.retain(|r| {
+        !actor.iter().any(|a| {
+            a.code == r.code && a.sector == r.sector
+                || together && !r.country.is_empty() && a.country == r.country
+        })
+    });
+}
+
+/// "Russia seeks partners to support it": a pronoun object of the trigger that resolves to the
+/// actor itself is a coreference miss, and no event. A pronoun further off, in a phrase on
+/// the object, is only a recipient lost ("blew up roads connecting it to South Korea").
+fn object_is_actor(s: &Sentence<'_>, cand: &Candidate, recipient_arg: Option<&Argument>) -> bool {
+    recipient_arg.is_some_and(|r| {
+        r.mentions.iter().all(|&i| matches!(s.mentions[i].kind, Kind::Pronoun(_)))
+            && (r.how.starts_with(&format!("obj of `{}`", s.word(cand.tok_start)))
+                || r.how == "object"
+                    && r.mentions.iter().all(|&i| s.mentions[i].tok_start <= cand.tok_end))
+    })
 }
 
 /// The actor once charges and reported speech are read: "accused Chinese vessels of blocking
@@ -248,6 +253,30 @@ fn explain(
     }
 }
 
+/// "Russia said the United States attacked it": a pronoun object is not its own clause's
+/// subject (that would be "itself"); when it resolved to the actor, it refers to a party
+/// named before the subject, if there is one.
+fn pronoun_before_subject(
+    s: &Sentence<'_>,
+    discourse: &Discourse,
+    t: usize,
+    (actor_arg, actor): (&Argument, &[Entity]),
+    (recipient_arg, recipient): (&Option<Argument>, &[Entity]),
+) -> Option<Vec<Entity>> {
+    let start = actor_arg.mentions.iter().map(|&i| s.mentions[i].tok_start).min()?;
+    let arg = recipient_arg.as_ref()?;
+    let pronouns = !arg.mentions.is_empty()
+        && arg.mentions.iter().all(|&i| {
+            matches!(s.mentions[i].kind, Kind::Pronoun(_)) && s.mentions[i].tok_start > t
+        });
+    if !pronouns || !recipient.iter().all(|r| actor.iter().any(|a| a.code == r.code)) {
+        return None;
+    }
+    let before: Vec<Entity> =
+        arg.mentions.iter().flat_map(|&i| entity_of(&s.mentions[i], discourse, s, start)).collect();
+    (!before.is_empty()).then_some(before)
+}
+
 /// The entities the arguments name: generic parties keep their sector, a sector noun's
 /// country comes from its phrase, and a generic recipient of a state's act is its own.
 fn named(
@@ -283,41 +312,13 @@ fn named(
                 .collect()
         })
         .unwrap_or_default();
-    // "Russia said the United States attacked it": a pronoun object is not its own clause's
-    // subject (that would be "itself"); it refers to a party named before the subject.
-    let actor_start = actor_arg.mentions.iter().map(|&i| s.mentions[i].tok_start).min();
-    if let (Some(start), Some(arg)) = (actor_start, recipient_arg.as_ref()) {
-        let pronouns = !arg.mentions.is_empty()
-            && arg.mentions.iter().all(|&i| {
-                matches!(s.mentions[i].kind, Kind::Pronoun(_)) && s.mentions[i].tok_start > t
-            });
-        if pronouns && recipient.iter().all(|r| actor.iter().any(|a| a.code == r.code)) {
-            let before: Vec<Entity> = arg
-                .mentions
-                .iter()
-                .flat_map(|&i| entity_in(&s.mentions[i], discourse, s, start, !state_actor))
-                .collect();
-            if !before.is_empty() {
-                recipient = before;
-            }
-        }
-    }
-    // "Rebels in the Ivory Coast": the country named, the sector of the noun, which is the
-    // head ("demonstrators in Baghdad" are civilians, not the capital's government).
-    for (entities, arg) in [(&mut actor, Some(actor_arg)), (&mut recipient, recipient_arg.as_ref())]
+    if let Some(before) =
+        pronoun_before_subject(s, discourse, t, (actor_arg, &actor), (recipient_arg, &recipient))
     {
-        if let Some(si) = arg.and_then(|a| a.sector) {
-            let sector = &s.mentions[si].entity.sector;
-            // An organisation keeps its own sector: "the leader of Boko Haram" is no government.
-            let lends = |e: &Entity| e.code == e.country || e.sector.is_empty();
-            for e in entities
-                .iter_mut()
-                .filter(|e| !sector.is_empty() && !e.country.is_empty() && lends(e))
-            {
-                e.sector = sector.clone();
-            }
-        }
+        recipient = before;
     }
+    lend_sector(s, &mut actor, Some(actor_arg));
+    lend_sector(s, &mut recipient, recipient_arg.as_ref());
     // Generic actors ("gunmen", "protesters") keep their sector without a country.
     actor.retain(|e| !e.country.is_empty() || !e.sector.is_empty());
     recipient.retain(|e| !e.country.is_empty() || !e.sector.is_empty());
@@ -344,6 +345,19 @@ fn named(
         }
     }
     (actor, recipient)
+}
+
+/// "Rebels in the Ivory Coast": the country named, the sector of the noun, which is the head
+/// ("demonstrators in Baghdad" are civilians, not the capital's government). An organisation
+/// keeps its own sector: "the leader of Boko Haram" is no government.
+fn lend_sector(s: &Sentence<'_>, entities: &mut [Entity], arg: Option<&Argument>) {
+    let Some(si) = arg.and_then(|a| a.sector) else { return };
+    let sector = &s.mentions[si].entity.sector;
+    let lends = |e: &Entity| e.code == e.country || e.sector.is_empty();
+    for e in entities.iter_mut().filter(|e| !sector.is_empty() && !e.country.is_empty() && lends(e))
+    {
+        e.sector = sector.clone();
+    }
 }
 
 /// The country of the place where the event happens, as its recipient; at home only for

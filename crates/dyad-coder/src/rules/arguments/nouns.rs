@@ -88,36 +88,7 @@ pub(super) fn noun_args(
     let actor = tree_actor
         .or_else(|| noun_actor(s, t, cand.tok_end, clause, venue))
         .or_else(|| (event == EventType::Aid).then(|| giver_from(s, cand, clause)).flatten());
-    // What is given may be named between the noun and its recipient ("the transfer of
-    // ballistic missiles from North Korea to Russia").
-    let reach = if event == EventType::Aid { 9 } else { 6 };
-    let recipient = tree_recipient.or_else(|| {
-        s.mentions
-            .iter()
-            .position(|m| {
-                m.tok_start >= cand.tok_end
-                    && m.tok_start <= cand.tok_end + reach
-                    && m.tok_start < clause.end
-                    && is_actorish(m)
-                    && preposition_before(
-                        s.text,
-                        s.tokens,
-                        m.tok_start,
-                        cand.tok_end.saturating_sub(1),
-                    )
-                    .is_some_and(|p| {
-                        RECIPIENT_PREPS.iter().any(|r| p.eq_ignore_ascii_case(r))
-                            && !p.eq_ignore_ascii_case("at")
-                            // What is given "from" a party comes from its giver.
-                            && !(event == EventType::Aid && p.eq_ignore_ascii_case("from"))
-                    })
-            })
-            .map(|idx| Argument {
-                sector: None,
-                mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
-                how: "noun-prep".into(),
-            })
-    });
+    let recipient = tree_recipient.or_else(|| noun_prep_recipient(s, cand, clause, event));
     // "Russia's invasion of Ukraine": with the actor named before the noun, the "of" phrase of
     // a noun of what is done to someone is who suffers it.
     let recipient = recipient.or_else(|| {
@@ -197,6 +168,38 @@ pub(super) fn tree_noun_args(
         }
     }
     (actor, recipient)
+}
+
+/// The party of a recipient preposition after the noun at `cand`, within six words (nine
+/// for aid: what is given may be named between the noun and its recipient, "the transfer of
+/// ballistic missiles from North Korea to Russia").
+fn noun_prep_recipient(
+    s: &Sentence<'_>,
+    cand: &Candidate,
+    clause: Clause,
+    event: EventType,
+) -> Option<Argument> {
+    let reach = if event == EventType::Aid { 9 } else { 6 };
+    s.mentions
+        .iter()
+        .position(|m| {
+            m.tok_start >= cand.tok_end
+                && m.tok_start <= cand.tok_end + reach
+                && m.tok_start < clause.end
+                && is_actorish(m)
+                && preposition_before(s.text, s.tokens, m.tok_start, cand.tok_end.saturating_sub(1))
+                    .is_some_and(|p| {
+                        RECIPIENT_PREPS.iter().any(|r| p.eq_ignore_ascii_case(r))
+                            && !p.eq_ignore_ascii_case("at")
+                            // What is given "from" a party comes from its giver.
+                            && !(event == EventType::Aid && p.eq_ignore_ascii_case("from"))
+                    })
+        })
+        .map(|idx| Argument {
+            sector: None,
+            mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+            how: "noun-prep".into(),
+        })
 }
 
 /// "the transfer of missiles from North Korea to Russia": the party after "from" within the
