@@ -45,6 +45,8 @@ keep their PETRARCH rows, matched after the hand-written ones.
   hand-written event nouns of another type: the noun's own event stands (so do light verbs
   that state or perform their object, STATING_VERBS: "expressed support", "made a visit");
   "take part" (PARTICIPATION) makes no event of its own at all;
+- objects that are an infinitive ("DECIDE * TO WITHDRAW") are dropped: the infinitive's own
+  verb codes it;
 - objects that only open a possibility (POSSIBILITY_WORDS: "raised the possibility of talks",
   "boosted the prospects of a deal") are dropped except in rejections ("ruled out the
   possibility"): PETRARCH2's patterns go on to name what is possible ("ANNOUNCE POSSIBILITY (OF
@@ -399,7 +401,7 @@ NO_BARE = {
     "circle", "ring", "wrestle", "blow", "ruin", "dishonor", "dishonour",
     # Words of other senses that news uses far more than CAMEO's: "it was not clear",
     # "claiming that", "argued that", "suggesting that", "to prevent clashes", "caught in the
-    # crossfire", "affecting ties", "could not verify", "fill the gap", "was found dead",
+    # crossfire", "affecting ties", "could not verify", "fill the gap", "founded in 2016",
     # "linked to", "introduce a bill", "go through customs".
     "clear", "claim", "argue", "suggest", "prevent", "catch", "affect", "verify", "fill",
     "found", "link", "introduce", "go through",
@@ -489,6 +491,9 @@ def main():
                 objects = [o for o in objects if (lemma, o) not in PARTICIPATION]
                 if event != "REJECT":
                     objects = [o for o in objects if o not in POSSIBILITY_WORDS]
+                # "decided to withdraw": an infinitive is coded from its own verb, and the
+                # coder never reads one as an object.
+                objects = [o for o in objects if not o.startswith("to ")]
                 key = (lemma, event, mode, context, appeal)
                 if key in seen or not objects:
                     continue

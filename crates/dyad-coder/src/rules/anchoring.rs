@@ -175,7 +175,7 @@ pub(super) fn anchor_event<'e>(
 }
 
 /// Updates the discourse memory after a sentence: event actors first, else the sentence's
-/// subject; then every actor mention.
+/// subject; then every actor mention; and whether the text has spoken of work and pay.
 pub(super) fn update_discourse(discourse: &mut Discourse, s: &Sentence<'_>, events: &[Event]) {
     if let Some(first) = events.first() {
         discourse.last_group = first.actor.clone();

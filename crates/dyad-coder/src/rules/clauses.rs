@@ -126,9 +126,7 @@ pub(super) fn opens_promise(text: &str, tokens: &[Token], k: usize) -> bool {
         && tokens.get(next).is_some_and(|n| {
             is(text, n, "that")
                 || is_any(text, n, SUBJECT_PRONOUNS)
-                    && tokens
-                        .get(next + 1)
-                        .is_some_and(|a| is_any(text, a, &["will", "would", "shall"]))
+                    && tokens.get(next + 1).is_some_and(|a| is_any(text, a, FUTURE_AUXILIARIES))
         })
 }
 

@@ -9,8 +9,8 @@ use dyad_model::{Entity, EventType, Modality};
 
 use super::{
     before_day, is_crowd_phrase, is_protesting_crowd, threat_mode, Argument, Candidate, Clause,
-    ClauseKind, Sentence, ATTEMPT_WORDS, COMMITMENT_VERBS, DAY_WORDS, DECISION_WORDS, DETERMINERS,
-    INTENT_WORDS, LABOUR_WORDS, ORDER_VERBS, REFUSING, SWEARING, THREAT_WORDS, WORKING_SECTORS,
+    ClauseKind, Sentence, ATTEMPT_WORDS, COMMITMENT_VERBS, DECISION_WORDS, INTENT_WORDS,
+    LABOUR_WORDS, ORDER_VERBS, REFUSING, SWEARING, THREAT_WORDS, WORKING_SECTORS,
 };
 use crate::mentions::Kind;
 use crate::tokens::is_any;
@@ -38,9 +38,11 @@ pub(super) fn by_actor(
             && actor.iter().all(|a| WORKING_SECTORS.contains(&a.sector.as_str()));
     street_action(trigger, s, cand, crowd, &mut event_type, &mut modes);
     let mut coding = Converted { event_type, modes, why };
-    // A strike in a text about work and pay is a walkout unless its sentence says otherwise.
-    let walkout =
-        crowd || (labour || labour_near(s, clause, cand.tok_start)) && !attack_cue(s, cand, clause);
+    // A strike in a text about work and pay is a walkout unless its sentence says otherwise;
+    // one with a direct object ("militants struck a convoy") never is.
+    let walkout = !hits_object(trigger, s, cand)
+        && (crowd
+            || (labour || labour_near(s, clause, cand.tok_start)) && !attack_cue(s, cand, clause));
     by_weapons(trigger, s, cand, clause, walkout, &mut coding);
     by_crowd(trigger, s, cand, clause, (actor_arg, actor), crowd, &mut coding);
     // "Macron clashed with Meloni over migration", "the Oval Office clash between Trump and
@@ -287,12 +289,9 @@ fn street_action(
         *event_type = EventType::Assault;
         modes.clear();
     }
-    // "militants struck a convoy": a strike with a direct object hits it; workers strike
-    // without one ("struck over pay", "struck for a week").
-    let hits_object = trigger.pos == crate::triggers::Pos::Verb
-        && (s.is_any(cand.tok_end, DETERMINERS)
-            || s.mentions.iter().any(|m| m.tok_start == cand.tok_end));
-    if *event_type == EventType::Protest && (!crowd || hits_object && trigger.lemma == "strike") {
+    if *event_type == EventType::Protest
+        && (!crowd || hits_object(trigger, s, cand) && trigger.lemma == "strike")
+    {
         match trigger.lemma.as_str() {
             "strike" => {
                 *event_type = EventType::Assault;
@@ -591,18 +590,32 @@ fn promised_not(s: &Sentence<'_>, window: &Range<usize>) -> bool {
     })
 }
 
-/// Whether the sentence makes a "strike" an attack: a word of harm or damage in its clause,
-/// or a target after it ("a strike on the village", "strikes against rebel positions").
-fn attack_cue(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> bool {
-    let after = cand.tok_end;
-    s.is_any(after, &["on", "against", "targeting", "near"])
-        && !s.is_any(after + 1, DAY_WORDS)
-        && !s.word(after + 1).starts_with(|c: char| c.is_ascii_digit())
-        || (clause.start..clause.end).any(|k| s.is_any(k, HARM_WORDS))
+/// "militants struck a convoy": a verb with a direct object right after it (an article, a
+/// possessive or a party; not "struck this week"). Workers strike without one ("struck over
+/// pay", "struck for a week").
+fn hits_object(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
+    trigger.pos == crate::triggers::Pos::Verb
+        && (s.is_any(cand.tok_end, &["a", "an", "the", "its", "their", "his", "her"])
+            || s.mentions.iter().any(|m| m.tok_start == cand.tok_end))
 }
 
-/// Words of harm and damage.
-const HARM_WORDS: &[&str] = &[
+/// Whether the sentence makes a "strike" an attack: a word of harm or armed force in its
+/// clause, or a place or party aimed at after it ("a strike on the village", "strikes against
+/// rebel positions").
+fn attack_cue(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> bool {
+    let after = cand.tok_end;
+    // "a strike on the village", not "a strike on the London Underground": a place or party
+    // named after "on".
+    let aimed = s.is_any(after, &["on", "against", "targeting", "near"])
+        && s.mentions.iter().any(|m| {
+            (after + 1..=after + 3).contains(&m.tok_start)
+                && (m.kind == Kind::Place || super::is_actorish(m))
+        });
+    aimed || (clause.start..clause.end).any(|k| s.is_any(k, WAR_WORDS))
+}
+
+/// Words of harm, damage and armed force, which make a strike in their clause an attack.
+const WAR_WORDS: &[&str] = &[
     "killed",
     "killing",
     "kill",
@@ -617,7 +630,6 @@ const HARM_WORDS: &[&str] = &[
     "casualties",
     "destroyed",
     "damaged",
-    "hit",
     "militants",
     "military",
     "army",

@@ -139,8 +139,9 @@ fn deployed_not_given(coder: &Coder, trigger: &Trigger, recipient: &[Entity]) ->
         && trigger.pos == Pos::Verb
         && matches!(trigger.lemma.as_str(), "send" | "dispatch" | "deploy" | "train")
         && recipient.is_empty()
-        && trigger.object.is_some()
-        && trigger.object == coder.triggers.class_index("TROOPS")
+        && (trigger.object.is_some() && trigger.object == coder.triggers.class_index("TROOPS")
+            // "train" names the forces it trains word by word.
+            || trigger.lemma == "train" && trigger.object_words)
 }
 
 /// The argument of an actor that no words name.
@@ -149,7 +150,8 @@ pub(super) fn unidentified_arg() -> Argument {
 }
 
 /// The words whose modals and negations bear on the trigger at `t`: from the end of its
-/// actor (or the clause start) to the trigger.
+/// actor (or the clause start), or from after a condition's word ("unless", "until", "if"),
+/// to the trigger.
 pub(super) fn modality_window(
     s: &Sentence<'_>,
     actor_arg: &Argument,

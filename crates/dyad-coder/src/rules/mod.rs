@@ -116,8 +116,8 @@ impl Sentence<'_> {
         words_only(k + 1)
     }
 
-    /// Whether token `k` is a light verb or a verb of joining ("took part") that makes the
-    /// event noun after it its own.
+    /// Whether token `k` is a light verb, a verb of joining ("took part") or of intending
+    /// ("is preparing airstrikes") that makes the event noun after it its own.
     fn carries_event(&self, k: usize) -> bool {
         self.is_any(k, LIGHT_VERBS)
             || self.is_any(k, ORDER_VERBS)
@@ -141,8 +141,8 @@ struct Discourse {
     counts: Vec<(dyad_model::CompactString, usize)>,
     /// The words by which people named so far may be named again, most recent last.
     names: Vec<(dyad_model::CompactString, Entity)>,
-    /// Whether the document names Korea or Pyongyang anywhere (a "Kim" in its headline is
-    /// North Korea's leader).
+    /// Whether the document is about North Korea and names no other Kim (a "Kim" alone, in
+    /// its headline too, is North Korea's leader).
     korean: bool,
     /// Whether an earlier sentence spoke of work and pay ("teachers", "union", "wages"): a
     /// "strike" in the text is then a walkout unless its sentence makes it an attack.
@@ -278,6 +278,12 @@ impl Sentence<'_> {
 
     /// Whether the word at `k` names arms: a projectile or a kind of weapon ("drones",
     /// "tanks").
+    /// Whether the noun at `k` names something done to someone, so that its "of" phrase is
+    /// who suffers it ("the arrest of", "the invasion of").
+    fn suffered_of(&self, k: usize) -> bool {
+        self.is_any(k, PATIENT_NOUNS) || self.is_any(k, TARGET_NOUNS)
+    }
+
     fn is_arms(&self, k: usize) -> bool {
         self.is_any(k, PROJECTILES) || self.is_any(k, screen::WEAPON_KINDS)
     }
@@ -317,6 +323,16 @@ impl Argument {
             s.is_any(m.tok_end - 1, PROJECTILES) || s.is_any(m.tok_end, PROJECTILES)
         })
     }
+
+    /// Whether all its mentions name arms (projectiles or kinds of weapon), as their last
+    /// word or the word after it ("KN-23 missiles", "Iranian drones").
+    fn names_arms(&self, s: &Sentence<'_>) -> bool {
+        !self.mentions.is_empty()
+            && self.mentions.iter().all(|&i| {
+                let m = &s.mentions[i];
+                s.is_arms(m.tok_end - 1) || s.is_arms(m.tok_end)
+            })
+    }
 }
 
 /// The THREATEN mode of a threatened assault, coercion or sanction: what is threatened.
@@ -346,10 +362,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
     let mut coded = Coded { n_sentences: doc.sentences.len(), ..Coded::default() };
     let all_matches = lexicon.find(&doc.text);
     let all_triggers: Vec<aho_corasick::Match> = triggers.find(&doc.text);
-    let mut discourse = Discourse {
-        korean: doc.text.contains("Korea") || doc.text.contains("Pyongyang"),
-        ..Discourse::default()
-    };
+    let mut discourse = Discourse { korean: about_north_korea(&doc.text), ..Discourse::default() };
     let mut tokens: Vec<Token> = Vec::new();
     let parser = std::cell::RefCell::new(syntax::Parser::default());
     for (sentence_idx, sentence) in doc.sentences.iter().enumerate() {
@@ -412,8 +425,8 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
     coded
 }
 
-/// The mentions of one sentence: its lexicon matches, the names the text used before, and
-/// "the North"/"the South" in a text about Korea.
+/// The mentions of one sentence: its lexicon matches, the names the text used before,
+/// "the North"/"the South" in a text about Korea, and "Kim" alone in one about North Korea.
 fn sentence_mentions(
     coder: &Coder,
     doc: &Document,
@@ -435,9 +448,23 @@ fn sentence_mentions(
     let about_korea = mentions.iter().any(|m| korea(&m.entity.country))
         || discourse.counts.iter().any(|(c, _)| korea(c));
     mentions::add_korea_halves(&doc.text, tokens, &mut mentions, about_korea);
-    let korean = about_korea || discourse.korean;
-    mentions::add_korean_leader(&doc.text, tokens, &mut mentions, korean, doc.date);
+    mentions::add_korean_leader(&doc.text, tokens, &mut mentions, discourse.korean, doc.date);
     mentions
+}
+
+/// Whether a text is about North Korea ("North Korea", "Pyongyang", "DPRK") and names no Kim
+/// but its leaders ("South Korean Defence Minister Kim Yong-hyun … Kim said" is not Kim Jong
+/// Un): where "Kim" alone stands for the leader of the day.
+fn about_north_korea(text: &str) -> bool {
+    let north = ["North Korea", "Pyongyang", "DPRK"].iter().any(|w| text.contains(w));
+    let other_kim = text.match_indices("Kim ").any(|(i, _)| {
+        let rest = &text[i + 4..];
+        rest.starts_with(|c: char| c.is_uppercase())
+            && !["Jong Un", "Jong-un", "Jong-Un", "Jong Il", "Jong-il", "Il Sung", "Il-sung"]
+                .iter()
+                .any(|leader| rest.starts_with(leader))
+    });
+    north && !other_kim
 }
 
 /// Tokenises sentence `sentence_idx` into `tokens`; false (with a diagnostic where it is a

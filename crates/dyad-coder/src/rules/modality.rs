@@ -11,7 +11,7 @@ use super::irrealis;
 use super::{
     after_day, before_day, Candidate, Clause, ClauseKind, Sentence, ATTEMPT_WORDS, CALLED_OFF,
     CONDITIONAL, FUTURE, INTENT_NOUNS, INTENT_WORDS, MODALS, NEGATION, NOUN_INTENT_VERBS,
-    PREPOSITIONS, REFUSING, SPEECH, THREAT_WORDS,
+    PREPOSITIONS, REFUSING, SPEECH, THREAT_WORDS, TIME_ADJUNCTS,
 };
 use crate::triggers::{Form, Pos, Trigger, Triggers};
 
@@ -254,11 +254,7 @@ fn future(
     let noun = triggers.rows[cand.trigger].pos == Pos::Noun;
     // "agreed to a ceasefire after two days of fighting": what a time phrase holds is not
     // what is intended.
-    let intended = |k: usize| {
-        (k + 1..t).all(|j| {
-            !s.is_any(j, &["after", "before", "since", "following", "during", "amid", "despite"])
-        })
-    };
+    let intended = |k: usize| (k + 1..t).all(|j| !s.is_any(j, TIME_ADJUNCTS));
     let future = window.clone().any(|k| {
         s.is_any(k, FUTURE)
             || (s.is(k, "going") && s.is(k + 1, "to"))

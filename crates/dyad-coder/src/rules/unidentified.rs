@@ -50,22 +50,8 @@ pub(super) fn unidentified_allowed(
                 trigger.event,
                 EventType::Assault | EventType::Protest | EventType::Coerce | EventType::Mobilize
             ) && !(t.saturating_sub(3)..t).any(|k| {
-                s.is_any(
-                    k,
-                    &[
-                        "after",
-                        "following",
-                        "since",
-                        "amid",
-                        "during",
-                        "before",
-                        "despite",
-                        "retaliation",
-                        "revenge",
-                        "reprisal",
-                        "response",
-                    ],
-                )
+                s.is_any(k, TIME_ADJUNCTS)
+                    || s.is_any(k, &["retaliation", "revenge", "reprisal", "response"])
             })
         }
         // A pronoun that found no one ("as they stormed the building") stands for an
@@ -233,8 +219,8 @@ const CLAUSE_VERBS: &[&str] = &[
 ];
 
 /// The words of the parse's nominal subject of verb `t` within its clause ("a minefield
-/// explosion near the town", "army bulldozers"), or of the clause a participle modifies,
-/// when it is a noun phrase and not a pronoun.
+/// explosion near the town", "army bulldozers"), or of the clause a participle modifies: a
+/// noun phrase, or a subject pronoun alone ("he").
 pub(super) fn parsed_subject(
     s: &Sentence<'_>,
     clause: Clause,

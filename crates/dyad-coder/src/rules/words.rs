@@ -117,7 +117,12 @@ pub(super) const PATIENT_NOUNS: &[&str] = &[
     "prosecution",
     "trial",
     "beating",
-    // "the invasion of Ukraine", "the siege of Mariupol": a place or party taken or struck.
+];
+
+/// Nouns of force done to a place or a party, whose "of" phrase names what is struck or taken
+/// ("the invasion of Ukraine", "the siege of Mariupol"); unlike [`PATIENT_NOUNS`], a person's
+/// possessive before them is the one who does it ("Putin's invasion").
+pub(super) const TARGET_NOUNS: &[&str] = &[
     "invasion",
     "occupation",
     "annexation",
@@ -329,6 +334,14 @@ pub(super) const MODALS: &[&str] =
     &["could", "would", "might", "may", "can", "should", "must", "cannot", "couldn't", "wouldn't"];
 
 pub(super) const FUTURE: &[&str] = &["will", "shall", "'ll", "won't"];
+
+/// Words that open a time adjunct ("after bloody clashes", "during the war"): what follows is
+/// background, not the clause's news.
+pub(super) const TIME_ADJUNCTS: &[&str] =
+    &["after", "following", "since", "amid", "during", "before", "despite"];
+
+/// The auxiliaries of a future promised or reported ("pledged that it would withdraw").
+pub(super) const FUTURE_AUXILIARIES: &[&str] = &["will", "would", "shall"];
 
 /// Verbs that make public a decision already taken: what they announce is the act itself.
 pub(super) const DECISION_WORDS: &[&str] =
@@ -941,13 +954,12 @@ pub(super) const GROUP_KINDS: &[&str] = &[
 pub(super) const WORKING_SECTORS: &[&str] =
     &["LAB", "EDU", "MED", "BUS", "AGR", "CVL", "OPP", "JRN"];
 
-/// Words of work and pay: a "strike" among them is a walkout.
-/// Words that make a text one about work and pay, whatever their sentence: the unambiguous
-/// part of [`LABOUR_WORDS`] ("staff", "general" and "pay" have other senses).
+/// Words that make a text one about work and pay, whatever their sentence: unambiguous words
+/// of labour disputes ("union" is also the European or African Union; "staff", "general" and
+/// "pay" have other senses).
 pub(super) const LABOUR_TOPIC: &[&str] = &[
-    "union",
-    "unions",
     "unionists",
+    "trade-union",
     "teachers",
     "employees",
     "nurses",
@@ -964,6 +976,7 @@ pub(super) const LABOUR_TOPIC: &[&str] = &[
     "pickets",
 ];
 
+/// Words of work and pay: a "strike" among them is a walkout.
 pub(super) const LABOUR_WORDS: &[&str] = &[
     "workers",
     "worker",

@@ -93,7 +93,7 @@ pub(super) fn noun_args(
     // a noun of what is done to someone is who suffers it.
     let recipient = recipient.or_else(|| {
         let named_before = actor.as_ref().is_some_and(|a| !a.how.starts_with("of-"));
-        (named_before && s.is(cand.tok_end, "of") && s.is_any(cand.tok_end - 1, PATIENT_NOUNS))
+        (named_before && s.is(cand.tok_end, "of") && s.suffered_of(cand.tok_end - 1))
             .then(|| noun_agent(s, t, cand.tok_end, clause))
             .flatten()
             .filter(|a| a.how.starts_with("of-"))
@@ -107,8 +107,8 @@ pub(super) fn noun_args(
             if recipient.is_none()
                 && (a.how.contains("poss")
                     && a.mentions.iter().all(|&i| s.mentions[i].is_person)
-                    || a.how.starts_with("of-"))
-                && s.is_any(cand.tok_end - 1, PATIENT_NOUNS) =>
+                    && s.is_any(cand.tok_end - 1, PATIENT_NOUNS)
+                    || a.how.starts_with("of-") && s.suffered_of(cand.tok_end - 1)) =>
         {
             (None, Some(Argument { how: format!("{} (patient)", a.how), ..a }))
         }
@@ -261,7 +261,7 @@ fn noun_dependents(
             // "Russia's invasion of Ukraine", "the expulsion of British journalists": the "of"
             // phrase of a noun of what is done to someone names who suffers it.
             // (Who is sent away "from" a place is left to the rules of expulsion.)
-            ("nmod", Some("of")) if s.is_any(n, PATIENT_NOUNS) && !sent_from(s, n) => {
+            ("nmod", Some("of")) if s.suffered_of(n) && !sent_from(s, n) => {
                 if recipient.is_none() {
                     recipient = mention_in_node(s, c, false)
                         .filter(|&(i, _)| is_actorish(&s.mentions[i]))

@@ -178,10 +178,8 @@ fn condemned_agent(
             && c.tok_start <= from + 4
             && (from..c.tok_start).all(|k| s.is_any(k, DETERMINERS) || covered(k, s.mentions))
     })?;
-    let agent =
-        noun_actor(s, condemned.tok_start, condemned.tok_end, clause, false).filter(|a| {
-            !(a.how.starts_with("of-") && s.is_any(condemned.tok_end - 1, PATIENT_NOUNS))
-        })?;
+    let agent = noun_actor(s, condemned.tok_start, condemned.tok_end, clause, false)
+        .filter(|a| !(a.how.starts_with("of-") && s.suffered_of(condemned.tok_end - 1)))?;
     Some(Argument {
         sector: None,
         mentions: agent.mentions,

@@ -38,10 +38,7 @@ pub(super) fn passive_args(
         subject.filter(|a| !(fired(a) && matches!(trigger.lemma.as_str(), "use" | "employ")));
     // "KN-23 missiles supplied by North Korea": weapons given are what is given, not who
     // receives them.
-    let subject = subject.filter(|a| {
-        !(trigger.event == EventType::Aid
-            && a.mentions.iter().all(|&i| s.is_arms(s.mentions[i].tok_end - 1)))
-    });
+    let subject = subject.filter(|a| !(trigger.event == EventType::Aid && a.names_arms(s)));
     // "Russian missiles were fired at Kyiv": with the target after "at", the weapons'
     // country fired them.
     let agent = agent.or_else(|| {

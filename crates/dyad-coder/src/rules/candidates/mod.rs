@@ -196,13 +196,14 @@ fn verb_context(s: &Sentence<'_>, t: usize) -> bool {
 }
 
 /// Whether the word at `k`, after "going to", is a verb: a lower-case word that is no
-/// determiner and no object a row of "go to" names ("going to war", "going to the summit").
+/// determiner, no number and none of the bare nouns one goes to ("going to war", "going to
+/// talks"; "going to the summit" has its article).
 fn future_going(s: &Sentence<'_>, k: usize) -> bool {
     let w = s.word(k).to_ascii_lowercase();
     s.tokens.get(k).is_some_and(|t| t.word)
         && s.word(k).starts_with(|c: char| c.is_ascii_lowercase())
         && !s.is_any(k, DETERMINERS)
-        && !s.is_any(k, &["his", "her", "our", "my", "your", "war", "talks"])
+        && !s.is_any(k, &["our", "my", "your", "war", "talks", "battle", "court", "trial"])
         && !w.starts_with(|c: char| c.is_ascii_digit())
 }
 
@@ -210,15 +211,33 @@ fn future_going(s: &Sentence<'_>, k: usize) -> bool {
 /// a verb starts the verb's object (not "the attack a week ago").
 fn article_object(s: &Sentence<'_>, t_end: usize) -> bool {
     s.is_any(t_end, &["a", "an"])
-        && !s.is_any(t_end + 1, &["day", "week", "month", "year", "few", "decade", "fortnight"])
+        && !s.is_any(
+            t_end + 1,
+            &[
+                "day",
+                "week",
+                "month",
+                "year",
+                "few",
+                "decade",
+                "fortnight",
+                "hour",
+                "minute",
+                "night",
+            ],
+        )
 }
 
 /// "the Chinese attack on …", "the British strike": a people's adjective after a
 /// determiner modifies the noun after it; it is no subject.
 fn demonym_modifier(s: &Sentence<'_>, m: &crate::mentions::Mention) -> bool {
-    // "rejected a U.N. demand", "an EU proposal": a party after an indefinite article
-    // modifies the noun after it.
-    if m.tok_start > 0 && s.is_any(m.tok_start - 1, &["a", "an"]) {
+    // "rejected a U.N. demand", "an EU proposal": a state or organisation after an indefinite
+    // article modifies the noun after it ("an Israeli soldier shoots" is a person).
+    if m.tok_start > 0
+        && s.is_any(m.tok_start - 1, &["a", "an"])
+        && m.entity.sector.is_empty()
+        && !m.is_person
+    {
         return true;
     }
     let first = if s.is_any(m.tok_start, DETERMINERS) { m.tok_start + 1 } else { m.tok_start };
@@ -279,13 +298,21 @@ fn verb_form_fits(
         Form::Third if prev.is_some_and(|p| s.is(p, "to")) => false,
         // "resumed talks", "began strikes": a verb of aspect takes an "-ing" form or a noun.
         Form::Base | Form::Third if prev.is_some_and(|p| s.is_any(p, ASPECT_VERBS)) => false,
-        // "the African Union force in Somalia": a dictionary verb after a party that a
-        // preposition or a punctuation mark follows is the party's noun.
+        // "the African Union force in Somalia": a dictionary verb after a party named with an
+        // article, before a preposition or a punctuation mark, is the party's noun ("Iran
+        // retaliates against Israel" stays a verb).
         Form::Base | Form::Third
             if trigger.dictionary
                 && (s.is_any(t_end, PREPOSITIONS)
                     || s.tokens.get(t_end).is_some_and(|n| !n.word))
-                && prev.is_some_and(|p| s.mentions.iter().any(|m| m.tok_end == p + 1)) =>
+                && prev.is_some_and(|p| {
+                    s.mentions.iter().any(|m| {
+                        m.tok_end == p + 1
+                            && !matches!(m.kind, Kind::Pronoun(_))
+                            && m.tok_start > 0
+                            && s.is_any(m.tok_start - 1, DETERMINERS)
+                    })
+                }) =>
         {
             false
         }

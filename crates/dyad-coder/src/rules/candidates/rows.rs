@@ -61,9 +61,7 @@ pub(super) fn object_class_found(
             let clause_follows = s.is_any(after_day(s.text, s.tokens, t_end), &["that", "whether"])
                 || trigger.lemma == "agree" && s.is(t_end, "with");
             let reach = object_reach(triggers, s, t_end, 8);
-            // "urged the lifting of sanctions" asks for their end.
-            let undone = triggers.class_names.get(class).is_some_and(|c| c == "SANCTIONS")
-                && (t_end..reach).any(|k| s.is_any(k, UNDOING));
+            let undone = restriction_undone(triggers, s, class, t_end..reach);
             !clause_follows && !undone && has_class(coder, s, t_end, reach, class)
                 // In the passive the object is the subject: "a curfew was imposed".
                 || form == Form::Past
@@ -84,6 +82,21 @@ pub(super) fn object_class_found(
                     && has_class(coder, s, t_end + 1, (t_end + 5).min(s.tokens.len()), class))
         }
     }
+}
+
+/// "urged the lifting of sanctions" asks for their end; "announced the lifting of the curfew"
+/// imposes none: a restriction's class found after a word of undoing in `span`.
+fn restriction_undone(
+    triggers: &crate::triggers::Triggers,
+    s: &Sentence<'_>,
+    class: usize,
+    span: std::ops::Range<usize>,
+) -> bool {
+    triggers
+        .class_names
+        .get(class)
+        .is_some_and(|c| matches!(c.as_str(), "SANCTIONS" | "CURFEWS" | "EMERGENCY"))
+        && span.into_iter().any(|k| s.is_any(k, UNDOING))
 }
 
 /// In the passive the subject is what is done to: whether a word of `class` heads it, right

@@ -81,6 +81,7 @@ pub(super) const SUPERSEDING_RULES: &[SupersedingRule] = &[
     obligation_content,
     agreed_concession,
     governed_noun,
+    restriction_undone,
     impact_of_event_noun,
     claimed_responsibility,
     stopped_gerund,
@@ -125,7 +126,8 @@ pub(super) fn intent_to_verb(
 }
 
 /// "pledged that it would withdraw", "vowed they will retaliate": a verb of the clause of
-/// what is promised, in the future, stands for the promise, as after "pledged to".
+/// what is promised, in the future, with a pronoun for the promiser as its subject, stands
+/// for the promise, as after "pledged to".
 pub(super) fn promised_clause(
     triggers: &Triggers,
     s: &Sentence<'_>,
@@ -138,10 +140,13 @@ pub(super) fn promised_clause(
         && trigger.event == EventType::Agree
         && clauses::opens_promise(s.text, s.tokens, t)
         && candidates.iter().any(|c| {
+            // The promiser's own act: "pledged that it would withdraw", not "agreed that
+            // Ukraine would receive aid".
             let clause = s.clause_of(c.tok_start);
             triggers.rows[c.trigger].pos == Pos::Verb
                 && clause.kind == ClauseKind::Complement(t)
-                && (clause.start..c.tok_start).any(|k| s.is_any(k, &["will", "would", "shall"]))
+                && s.is_any(clause.start, SUBJECT_PRONOUNS)
+                && (clause.start..c.tok_start).any(|k| s.is_any(k, FUTURE_AUXILIARIES))
         })
 }
 
@@ -253,6 +258,22 @@ pub(super) fn governed_noun(
                 && !intends_hostile_noun(triggers, s, c, cand)
                 && !s.is_any(c.tok_start, ORDER_VERBS)
         })
+}
+
+/// "announced the lifting of the curfew", "an end to martial law": a restriction named as what
+/// is undone is not imposed; the undoing is the event.
+pub(super) fn restriction_undone(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    _candidates: &[Candidate],
+    cand: &Candidate,
+) -> bool {
+    let trigger = &triggers.rows[cand.trigger];
+    let t = cand.tok_start;
+    trigger.pos == Pos::Noun
+        && trigger.event == EventType::Coerce
+        && matches!(trigger.mode.as_str(), "curfew" | "martial-law")
+        && (t.saturating_sub(4)..t).any(|k| s.is_any(k, UNDOING))
 }
 
 /// "was hit by a cyber attack", "a ransomware attack hit the refinery": a verb of impact
