@@ -276,14 +276,14 @@ impl Sentence<'_> {
         self.tokens.get(k).is_some_and(|t| is(self.text, t, w))
     }
 
-    /// Whether the word at `k` names arms: a projectile or a kind of weapon ("drones",
-    /// "tanks").
     /// Whether the noun at `k` names something done to someone, so that its "of" phrase is
     /// who suffers it ("the arrest of", "the invasion of").
     fn suffered_of(&self, k: usize) -> bool {
         self.is_any(k, PATIENT_NOUNS) || self.is_any(k, TARGET_NOUNS)
     }
 
+    /// Whether the word at `k` names arms: a projectile or a kind of weapon ("drones",
+    /// "tanks").
     fn is_arms(&self, k: usize) -> bool {
         self.is_any(k, PROJECTILES) || self.is_any(k, screen::WEAPON_KINDS)
     }
@@ -318,21 +318,21 @@ impl Argument {
     /// Whether one of its mentions names missiles, drones or shells, as its last word or the
     /// word after it ("North Korean missiles", "Iranian drones").
     fn names_projectiles(&self, s: &Sentence<'_>) -> bool {
-        self.mentions.iter().any(|&i| {
-            let m = &s.mentions[i];
-            s.is_any(m.tok_end - 1, PROJECTILES) || s.is_any(m.tok_end, PROJECTILES)
-        })
+        self.mentions.iter().any(|&i| names_with(s, i, |k| s.is_any(k, PROJECTILES)))
     }
 
     /// Whether all its mentions name arms (projectiles or kinds of weapon), as their last
     /// word or the word after it ("KN-23 missiles", "Iranian drones").
     fn names_arms(&self, s: &Sentence<'_>) -> bool {
         !self.mentions.is_empty()
-            && self.mentions.iter().all(|&i| {
-                let m = &s.mentions[i];
-                s.is_arms(m.tok_end - 1) || s.is_arms(m.tok_end)
-            })
+            && self.mentions.iter().all(|&i| names_with(s, i, |k| s.is_arms(k)))
     }
+}
+
+/// Whether mention `i`'s last word, or the word after it, is one `word` accepts.
+fn names_with(s: &Sentence<'_>, i: usize, word: impl Fn(usize) -> bool) -> bool {
+    let m = &s.mentions[i];
+    word(m.tok_end - 1) || word(m.tok_end)
 }
 
 /// The THREATEN mode of a threatened assault, coercion or sanction: what is threatened.

@@ -6,8 +6,8 @@ use dyad_model::{Entity, EventType};
 
 use super::{
     dedup_entities, entity_in, entity_of, irrealis, is_common_phrase, location, preposition_before,
-    speech_subject, unidentified_actor, unidentified_allowed, Argument, Candidate, Clause,
-    ClauseKind, Discourse, Sentence, ALLIED_PREPS, DETERMINERS, PLACE_NOUNS, PREPOSITIONS,
+    speech_subject, street_or_armed, unidentified_actor, unidentified_allowed, Argument, Candidate,
+    Clause, ClauseKind, Discourse, Sentence, ALLIED_PREPS, DETERMINERS, PLACE_NOUNS, PREPOSITIONS,
 };
 use crate::mentions::{Kind, Mention, Refers};
 use crate::triggers::{Pos, Trigger};
@@ -512,11 +512,7 @@ fn place_actor(
     clause: Clause,
     actor: &mut [Entity],
 ) -> Option<String> {
-    if !matches!(
-        trigger.event,
-        EventType::Assault | EventType::Coerce | EventType::Protest | EventType::Mobilize
-    ) || !actor.iter().all(|a| is_common_phrase(&a.entity_text))
-    {
+    if !street_or_armed(trigger.event) || !actor.iter().all(|a| is_common_phrase(&a.entity_text)) {
         return None;
     }
     let place = location(coder, s, clause)

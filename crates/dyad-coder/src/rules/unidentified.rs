@@ -46,13 +46,11 @@ pub(super) fn unidentified_allowed(
         // "after bloody clashes", "since the invasion", "in retaliation for the strike": an
         // unnamed event in a time adjunct, or one answered, is background, not news.
         "noun" => {
-            matches!(
-                trigger.event,
-                EventType::Assault | EventType::Protest | EventType::Coerce | EventType::Mobilize
-            ) && !(t.saturating_sub(3)..t).any(|k| {
-                s.is_any(k, TIME_ADJUNCTS)
-                    || s.is_any(k, &["retaliation", "revenge", "reprisal", "response"])
-            })
+            street_or_armed(trigger.event)
+                && !(t.saturating_sub(3)..t).any(|k| {
+                    s.is_any(k, TIME_ADJUNCTS)
+                        || s.is_any(k, &["retaliation", "revenge", "reprisal", "response"])
+                })
         }
         // A pronoun that found no one ("as they stormed the building") stands for an
         // unnamed actor of street or armed action only: what else "they" do is too often
@@ -61,13 +59,7 @@ pub(super) fn unidentified_allowed(
             !subject_words(s, clause, t).is_empty()
                 || parsed_subject(s, clause, t).is_some_and(|w| {
                     !(w.len() == 1 && s.is_any(w.start, SUBJECT_PRONOUNS))
-                        || matches!(
-                            trigger.event,
-                            EventType::Assault
-                                | EventType::Protest
-                                | EventType::Coerce
-                                | EventType::Mobilize
-                        )
+                        || street_or_armed(trigger.event)
                 })
         }
         _ => false,
@@ -217,6 +209,15 @@ const CLAUSE_VERBS: &[&str] = &[
     "said", "says", "say", "told", "hope", "hopes", "hoped", "want", "wants", "wanted", "try",
     "tries", "tried", "requires", "require", "think", "thinks", "believe", "believes", "set",
 ];
+
+/// Force, coercion, protest and mobilisation: the acts an unnamed actor may do and that are
+/// placed where they happen.
+pub(super) fn street_or_armed(event: EventType) -> bool {
+    matches!(
+        event,
+        EventType::Assault | EventType::Protest | EventType::Coerce | EventType::Mobilize
+    )
+}
 
 /// The words of the parse's nominal subject of verb `t` within its clause ("a minefield
 /// explosion near the town", "army bulldozers"), or of the clause a participle modifies: a

@@ -208,14 +208,20 @@ fn giver_from(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Option<Argu
     let from = (cand.tok_end..(cand.tok_end + 6).min(clause.end))
         .take_while(|&k| !s.is_any(k, &[",", ";", "that", "which"]))
         .find(|&k| s.is(k, "from"))?;
+    party_after(s, from, "from-giver".into())
+}
+
+/// The party (and those coordinated with it) named within two tokens after the preposition at
+/// `k`, found by `how`.
+fn party_after(s: &Sentence<'_>, k: usize, how: String) -> Option<Argument> {
     let idx = s
         .mentions
         .iter()
-        .position(|m| m.tok_start > from && m.tok_start <= from + 2 && is_actorish(m))?;
+        .position(|m| m.tok_start > k && m.tok_start <= k + 2 && is_actorish(m))?;
     Some(Argument {
         sector: None,
         mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
-        how: "from-giver".into(),
+        how,
     })
 }
 
@@ -512,17 +518,7 @@ pub(super) fn noun_agent(
     clause: Clause,
 ) -> Option<Argument> {
     // The actor named within two tokens after the preposition at `k`.
-    let agent_after = |k: usize, how: &str| {
-        let idx = s
-            .mentions
-            .iter()
-            .position(|m| m.tok_start > k && m.tok_start <= k + 2 && is_actorish(m))?;
-        Some(Argument {
-            sector: None,
-            mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
-            how: format!("{how}-agent"),
-        })
-    };
+    let agent_after = |k: usize, how: &str| party_after(s, k, format!("{how}-agent"));
     // "the provision of munitions by the DPRK to Russia": a by-agent after the noun's
     // complement.
     if let Some(arg) = (t_end + 1..(t_end + 8).min(clause.end))

@@ -199,12 +199,11 @@ fn verb_context(s: &Sentence<'_>, t: usize) -> bool {
 /// determiner, no number and none of the bare nouns one goes to ("going to war", "going to
 /// talks"; "going to the summit" has its article).
 fn future_going(s: &Sentence<'_>, k: usize) -> bool {
-    let w = s.word(k).to_ascii_lowercase();
+    // (A lower-case first letter rules out numbers too.)
     s.tokens.get(k).is_some_and(|t| t.word)
         && s.word(k).starts_with(|c: char| c.is_ascii_lowercase())
         && !s.is_any(k, DETERMINERS)
         && !s.is_any(k, &["our", "my", "your", "war", "talks", "battle", "court", "trial"])
-        && !w.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// "member states strike an agreement": an article right after a word that may be a noun or

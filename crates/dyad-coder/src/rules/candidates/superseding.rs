@@ -81,7 +81,7 @@ pub(super) const SUPERSEDING_RULES: &[SupersedingRule] = &[
     obligation_content,
     agreed_concession,
     governed_noun,
-    restriction_undone,
+    lifted_restriction,
     impact_of_event_noun,
     claimed_responsibility,
     stopped_gerund,
@@ -262,7 +262,7 @@ pub(super) fn governed_noun(
 
 /// "announced the lifting of the curfew", "an end to martial law": a restriction named as what
 /// is undone is not imposed; the undoing is the event.
-pub(super) fn restriction_undone(
+pub(super) fn lifted_restriction(
     triggers: &Triggers,
     s: &Sentence<'_>,
     _candidates: &[Candidate],
