@@ -5,7 +5,7 @@
 
 use dyad_model::EventType;
 
-use super::{Sentence, CENSURE, PREPOSITIONS, THREAT_WORDS};
+use super::{Sentence, CALLED_OFF, CENSURE, DETERMINERS, PREPOSITIONS, THREAT_WORDS};
 
 /// Nouns whose content is proposed or asked for, or only prepared or pretended ("a rehearsal
 /// for invasion", "a pretext for war"), not done (singular forms; the plural adds an `s`).
@@ -257,6 +257,55 @@ pub(super) fn denied(s: &Sentence<'_>, t: usize) -> bool {
     gerund
         || content_of(s, t, 12, |s, k| s.is_any(k, DENYING))
             .is_some_and(|(_, link)| s.is(link, "that"))
+}
+
+/// "dropped its plans to impose a curfew", "shelved a proposal to ban the party": an act whose
+/// plan is called off will not be done.
+pub(super) fn plan_dropped(s: &Sentence<'_>, t: usize) -> bool {
+    const PLANS: &[&str] =
+        &["plan", "plans", "proposal", "proposals", "bid", "move", "decision", "threat", "threats"];
+    const DROPPED: &[&str] = &[
+        "drop",
+        "drops",
+        "dropped",
+        "dropping",
+        "scrap",
+        "scraps",
+        "scrapped",
+        "scrapping",
+        "shelve",
+        "shelves",
+        "shelved",
+        "shelving",
+        "withdrew",
+        "withdrawn",
+        "withdraw",
+        "withdraws",
+        "suspend",
+        "suspends",
+        "suspended",
+        "suspending",
+        "rescind",
+        "rescinds",
+        "rescinded",
+        "reverse",
+        "reverses",
+        "reversed",
+        "reversing",
+        "ditch",
+        "ditched",
+        "ditches",
+        "abandoning",
+    ];
+    t >= 3
+        && s.is(t - 1, "to")
+        && s.is_any(t - 2, PLANS)
+        && (1..=3).any(|back| {
+            t - 2 >= back
+                && (s.is_any(t - 2 - back, DROPPED) || s.is_any(t - 2 - back, CALLED_OFF))
+                && (t - 1 - back..t - 2)
+                    .all(|k| s.is_any(k, DETERMINERS) || s.is_any(k, &["our", "my", "your"]))
+        })
 }
 
 /// The accusation whose content the event word at `t` is: the accusing word and the link

@@ -57,6 +57,9 @@ pub(super) fn modality(
     } else if irrealis::denied(s, t) {
         modality = Modality::Negated;
         cues.push("denied".into());
+    } else if irrealis::plan_dropped(s, t) {
+        modality = Modality::Negated;
+        cues.push("its plan called off".into());
     } else if conditional {
         modality = Modality::Conditional;
         cues.push("condition".into());

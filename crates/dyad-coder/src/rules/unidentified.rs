@@ -71,10 +71,58 @@ pub(super) fn unidentified_allowed(
 /// noun phrase with place phrases: "an explosion at a mosque in Peshawar"), cut to the noun
 /// phrase when a verb is among them.
 pub(super) fn subject_words(s: &Sentence<'_>, clause: Clause, t: usize) -> std::ops::Range<usize> {
+    // "shelved a proposal to ban the party": the infinitive of a noun has for its subject
+    // whoever the noun's act is, not the words before the noun; the noun's phrase stands
+    // for them.
+    const COMPLEMENTED: &[&str] = &[
+        "plan",
+        "plans",
+        "proposal",
+        "proposals",
+        "bid",
+        "attempt",
+        "attempts",
+        "move",
+        "decision",
+        "threat",
+        "threats",
+        "effort",
+        "efforts",
+        "push",
+        "campaign",
+        "order",
+        "orders",
+        "call",
+        "calls",
+        "pledge",
+        "promise",
+        "vote",
+        "offer",
+        "agreement",
+        "deal",
+        "law",
+        "bill",
+        "request",
+        "demand",
+        "demands",
+        "right",
+        "readiness",
+        "willingness",
+        "intention",
+    ];
     let end = subject_end(s, clause, t);
-    match subject_start(s, clause, end) {
+    let words = match subject_start(s, clause, end) {
         Some(start) if start < end => noun_phrase_of(s, start, end),
         _ => end..end,
+    };
+    let of_noun = t >= 3
+        && s.is(t - 1, "to")
+        && s.is_any(t - 2, COMPLEMENTED)
+        && s.is_any(t - 3, DETERMINERS);
+    if of_noun && words.start < t - 3 && words.end == t - 1 {
+        t - 3..t - 1
+    } else {
+        words
     }
 }
 
