@@ -396,6 +396,63 @@ fn parsed_adjective(s: &Sentence<'_>, t: usize) -> bool {
     !s.tree().is_empty() && s.tree().rel(t) == "amod" && s.tree().head(t).is_some_and(|h| h > t)
 }
 
+/// "rejected proposed changes", "denounced planned attacks", "the seized firearms": a
+/// participle that opens a noun phrase describes its noun; it is neither a verb of its own nor
+/// a light verb of the noun (whatever the parse says: it often makes it an `xcomp`).
+pub(in crate::rules) fn attributive_participle(s: &Sentence<'_>, v: usize) -> bool {
+    s.word(v).ends_with("ed") && adjective_after_determiner(s, v)
+}
+
+/// Verbs that answer another's act, whose object may open with a participle ("rejected
+/// proposed changes").
+const ANSWERING: &[&str] = &[
+    "reject",
+    "rejects",
+    "rejected",
+    "deny",
+    "denies",
+    "denied",
+    "condemn",
+    "condemns",
+    "condemned",
+    "denounce",
+    "denounces",
+    "denounced",
+    "criticise",
+    "criticises",
+    "criticised",
+    "criticize",
+    "criticizes",
+    "criticized",
+    "welcome",
+    "welcomes",
+    "welcomed",
+    "oppose",
+    "opposes",
+    "opposed",
+    "dismiss",
+    "dismisses",
+    "dismissed",
+    "accept",
+    "accepts",
+    "accepted",
+    "investigate",
+    "investigates",
+    "investigated",
+    "probe",
+    "probes",
+    "probed",
+    "decry",
+    "decries",
+    "decried",
+    "slam",
+    "slams",
+    "slammed",
+    "protest",
+    "protests",
+    "protested",
+];
+
 /// "the seized firearms", "the country's seized mining sites", "returned to occupied
 /// villages": a participle between a determiner, a possessive or a preposition and the next
 /// word of its noun phrase.
@@ -404,11 +461,15 @@ fn adjective_after_determiner(s: &Sentence<'_>, t: usize) -> bool {
     let after_particle = t > 0
         && s.is_any(t - 1, &["over", "back", "up", "out"])
         && s.mentions.iter().any(|m| m.tok_start == t + 1);
+    // "rejected proposed changes", "condemns alleged abuses": right after a verb that answers
+    // another's act, the participle opens that verb's object.
+    let after_verb = t > 0 && s.is_any(t - 1, ANSWERING);
     t > 0
         && (s.is_any(t - 1, DETERMINERS)
             || s.is_any(t - 1, &["'s", "’s"])
             || s.is_any(t - 1, BEFORE_NOUN_PHRASES)
-            || after_particle)
+            || after_particle
+            || after_verb)
         && s.tokens.get(t + 1).is_some_and(|n| n.word)
         && !s.is_any(t + 1, PREPOSITIONS)
         && !s.is_any(t + 1, DETERMINERS)

@@ -414,15 +414,20 @@ pub(super) fn light_verb_of(s: &Sentence<'_>, n: usize) -> Option<usize> {
     let words = s.words();
     // The verb whose object the noun is ("launched attacks", "joined the strike"), or whose
     // "in" phrase it is after a verb of joining ("took part in a blockade").
-    let light = s.tree().head(n).filter(|&v| match s.tree().rel(n) {
-        "obj" => s.carries_event(v) || s.commits_to(v, n),
-        "obl" => match syntax::case_word(s.tree(), &words, n).as_deref() {
-            Some("in") => s.joins_in(v),
-            Some("to" | "on" | "upon") => s.commits_to(v, n),
+    // "denounced planned attacks": a participle that describes the noun carries nothing.
+    let light = s
+        .tree()
+        .head(n)
+        .filter(|&v| !(v < n && super::super::screen::attributive_participle(s, v)))
+        .filter(|&v| match s.tree().rel(n) {
+            "obj" => s.carries_event(v) || s.commits_to(v, n),
+            "obl" => match syntax::case_word(s.tree(), &words, n).as_deref() {
+                Some("in") => s.joins_in(v),
+                Some("to" | "on" | "upon") => s.commits_to(v, n),
+                _ => false,
+            },
             _ => false,
-        },
-        _ => false,
-    });
+        });
     // "claimed responsibility for the bombing": the noun hangs on "responsibility".
     light.or_else(|| {
         let r = s.tree().head(n)?;
@@ -567,7 +572,8 @@ pub(super) fn light_verb_subject(s: &Sentence<'_>, t: usize, clause: Clause) -> 
         .count();
     let v = (t.saturating_sub(6 + amount).max(from)..t)
         .rev()
-        .find(|&k| s.carries_event(k) || s.commits_to(k, t))?;
+        .find(|&k| s.carries_event(k) || s.commits_to(k, t))
+        .filter(|&v| !super::super::screen::attributive_participle(s, v))?;
     // "launched an investigation into the killings": the noun hangs on another noun's
     // preposition, not on the light verb ("a series of attacks" does).
     // "claimed responsibility for the attack" is the claimant's; so is a preposition of the

@@ -342,10 +342,13 @@ pub(super) fn tree_object(
     if found.is_empty() {
         // Not an act against that party that is refused ("refused to condemn Moscow's
         // invasion" rejects no demand of Moscow's).
+        // "rejected proposed Israeli changes": the parse takes a participle that opens the
+        // object for an `xcomp`; its object is the verb's.
         if let Some(x) = s.tree().children(v).find(|&c| {
             s.tree().rel(c) == "xcomp"
-                && syntax::has_dependent(s.tree(), &words, c, "mark", "to")
-                && !(event == EventType::Reject && s.is_any(c, CENSURE))
+                && (syntax::has_dependent(s.tree(), &words, c, "mark", "to")
+                    && !(event == EventType::Reject && s.is_any(c, CENSURE))
+                    || c == t_end && super::super::screen::attributive_participle(s, c))
         }) {
             found = parties(x);
             v = x;
