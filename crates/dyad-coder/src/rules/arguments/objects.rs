@@ -316,7 +316,12 @@ pub(super) fn tree_object(
                 // peace plan", "shelled Iraqi towns".
                 // "fought against Ukrainian units", "strikes on Russian positions": a
                 // country adjective after a preposition of aim names its party too.
-                let aimed = p.is_empty() || ["against", "on", "upon"].contains(&p.as_str());
+                // So does one after "to" or "from": "cut off electricity to the Azerbaijani
+                // republic", "rejected an offer from the Afghan government", not what one is
+                // protected from ("protect Taiwan from Chinese attempts").
+                let aimed = p.is_empty()
+                    || ["against", "on", "upon", "to"].contains(&p.as_str())
+                    || p == "from" && !guards(s, v);
                 // "used North Korean missiles": the maker of the weapons force uses is not
                 // its target ("buy American weapons" names the seller).
                 let arms = s.is_arms(node);
@@ -366,6 +371,14 @@ pub(super) fn tree_object(
     };
     let mentions = coordinated(s.text, s.tokens, s.mentions, *idx, false);
     Some(Argument { sector: *sector, mentions, how })
+}
+
+/// Whether the verb `v` guards its object from something ("protects", "shielded", "saving").
+fn guards(s: &Sentence<'_>, v: usize) -> bool {
+    const GUARDING: &[&str] =
+        &["protect", "defend", "guard", "shield", "safeguard", "shelter", "save", "rescu", "secur"];
+    let w = s.word(v).to_ascii_lowercase();
+    GUARDING.iter().any(|g| w.starts_with(g))
 }
 
 /// The first party after the verb `cand` (before `end`) that may be its recipient: its object
