@@ -14,7 +14,13 @@ pub(super) fn active_object(
 ) -> Option<Argument> {
     let trigger = &triggers.rows[cand.trigger];
     let t = cand.tok_start;
-    let aid_like = matches!(trigger.event, EventType::Aid | EventType::Agree);
+    // "extradited a British militant to Britain", "handed the prisoners over to Ukraine": what
+    // is handed over goes to the party of "to", as aid does.
+    let handed = matches!(
+        trigger.lemma.as_str(),
+        "extradite" | "hand over" | "return" | "transfer" | "repatriate" | "turn over" | "send back"
+    );
+    let aid_like = matches!(trigger.event, EventType::Aid | EventType::Agree) || handed;
     let object_end = object_end(s, cand, clause);
     // The parse's object within the clause: not a party of the subordinate clause after it
     // ("lodged a protest after Russian warships sailed …").
