@@ -16,7 +16,9 @@ What it does:
   (`{NEW SANCTIONS}`, also inside parentheses) is one object, with a synonym set in it
   expanded, and a noun followed by `(OF …)` keeps it ("state of emergency", not "state");
   "GO * AHEAD (WITH TOUR)" takes the phrase after the adverb, "MAKE * FIRST MOVE" the
-  modifier with its noun; patterns with words before
+  modifier with its noun; an object followed by a phrase of its own that gives it its sense
+  ("- * HOME (AFTER EVACUATION)", "- * POLICE (TO SCENE)") makes no row, since dyad's rows
+  cannot check the phrase; patterns with words before
   the verb are left out, and so are investigations (CAMEO 09x) whose object is aircraft or
   weapons ("USE * &AIRCRAFT": used aircraft are force, not surveillance);
 - a verb block that lists its irregular forms without a past (`PUT {PUTS PUTTING}`) has its
@@ -335,9 +337,15 @@ def pattern_object(after, sets):
             return [f"{word(tok)} {word(tokens[i + 1])}"]
         else:
             found = expand(tok, sets)
-        after_of = of_phrase(tokens[i + 1] if i + 1 < len(tokens) else "")
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        after_of = of_phrase(after)
         if after_of and len(found) == 1 and not tok.startswith("&"):
             return [f"{found[0]} of {after_of}"]
+        # `- * HOME (AFTER EVACUATION)` (expel), `- * POLICE (TO SCENE)`: the object means the
+        # code only with the phrase after it, which dyad's rows cannot check ("returned to
+        # their homes" is no expulsion); such rows are left out.
+        if after.startswith("(") and len(after.strip("()").split()) >= 2:
+            return []
         return found
     return []
 
