@@ -18,7 +18,13 @@ pub(super) fn active_object(
     // is handed over goes to the party of "to", as aid does.
     let handed = matches!(
         trigger.lemma.as_str(),
-        "extradite" | "hand over" | "return" | "transfer" | "repatriate" | "turn over" | "send back"
+        "extradite"
+            | "hand over"
+            | "return"
+            | "transfer"
+            | "repatriate"
+            | "turn over"
+            | "send back"
     );
     let aid_like = matches!(trigger.event, EventType::Aid | EventType::Agree) || handed;
     let object_end = object_end(s, cand, clause);
@@ -309,6 +315,9 @@ pub(super) fn tree_object(
             .into_iter()
             .filter(|(_, p)| {
                 p.is_empty()
+                    // "halt mediation efforts among Serbia's republics": the parties
+                    // between whom something is done.
+                    || ["between", "among"].contains(&p.as_str())
                     || RECIPIENT_PREPS.contains(&p.as_str())
                         && !LOCATIVE.contains(&p.as_str())
                         // "agreed to exchange data on North Korean launches": what
