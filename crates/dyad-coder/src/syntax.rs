@@ -208,6 +208,12 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
                 how.push_str(&format!("noun of the relative clause `{}`", cx.word(v)));
                 return Some(Path { token: h, how, purpose: false });
             }
+            // "students demonstrating against the fee rise": an active participle right after
+            // its noun has that noun for its subject.
+            "acl" if !infinitive && h + 1 == v && cx.word(v).ends_with("ing") => {
+                how.push_str(&format!("noun of the participle `{}`", cx.word(v)));
+                return Some(Path { token: h, how, purpose: false });
+            }
             _ => return None,
         }
         v = h;

@@ -344,6 +344,15 @@ fn verb_form_fits(
             });
             !after_determiner && !modifier_participle
         }
+        // "demonstrators protesting the election results", "students demonstrating against
+        // the fee rise": a crowd's protest, even as a participle after the crowd.
+        Form::Gerund
+            if matches!(trigger.event, EventType::Protest)
+                || trigger.lemma == "protest" =>
+        {
+            gerund_governed(s, t, t_end, verb_context)
+                || t > 0 && super::entities::is_crowd_phrase(s.word(t - 1))
+        }
         Form::Gerund => gerund_governed(s, t, t_end, verb_context),
         Form::Plural => true,
     }
