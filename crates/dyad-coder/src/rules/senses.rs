@@ -201,6 +201,30 @@ const TEXTS: &[&str] = &[
     "app",
     "song",
     "trailer",
+    "documentary",
+    "documentaries",
+    "films",
+    "movie",
+    "poll",
+    "polls",
+    "surveys",
+    "studies",
+    "paper",
+    "papers",
+    "letter",
+    "memoir",
+    "guidance",
+    "forecast",
+    "forecasts",
+    "estimates",
+    "audio",
+    "photo",
+    "image",
+    "map",
+    "maps",
+    "index",
+    "version",
+    "update",
 ];
 
 /// Whether the released thing is a text or picture: just before the verb (a participle or a
@@ -208,8 +232,12 @@ const TEXTS: &[&str] = &[
 /// ("released a video").
 fn releases_a_text(s: &Sentence<'_>, cand: &Candidate) -> bool {
     let t = cand.tok_start;
+    // "a survey of 1,500 Americans released Tuesday": the parties of its "of" phrase are what
+    // it is about.
     let before = (t.saturating_sub(8)..t).rev().take_while(|&k| !s.is(k, ".")).any(|k| {
-        s.is_any(k, TEXTS) && (k + 1..t).all(|j| !s.mentions.iter().any(|m| m.tok_start == j))
+        s.is_any(k, TEXTS)
+            && (s.is(k + 1, "of")
+                || (k + 1..t).all(|j| !s.mentions.iter().any(|m| m.tok_start == j)))
     });
     // Its object may have modifiers: "released an AI development program".
     let after = (cand.tok_end..s.phrase_end(cand.tok_end, 5)).any(|k| s.is_any(k, TEXTS));
