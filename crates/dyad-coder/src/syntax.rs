@@ -225,10 +225,7 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
 /// the Israeli government | to allow"), not one with other words between ("allow the return
 /// of inspectors without conditions | to remove doubts": a purpose).
 fn object_before(tree: &Tree, h: usize, v: usize) -> Option<usize> {
-    let o = tree.child(h, "obj").filter(|&o| o < v)?;
-    let to = tree.children(v).find(|&c| tree.rel(c) == "mark")?;
-    let end = (o..to).rev().find(|&k| tree.under(k, o, 12))?;
-    (end + 1 == to).then_some(o)
+    tree.child(h, "obj").filter(|&o| o < v && ends_before_to(tree, o, v))
 }
 
 /// Whether `word` is a form of a verb whose object does what its infinitive says ("urged
@@ -287,8 +284,16 @@ fn addressee(tree: &Tree, cx: &Words<'_>, h: usize, v: usize) -> Option<usize> {
             && tree.rel(c) == "obl"
             && (has_dependent(tree, cx, c, "case", "on")
                 || has_dependent(tree, cx, c, "case", "upon")
-                || appeal && has_dependent(tree, cx, c, "case", "to"))
+                || appeal && has_dependent(tree, cx, c, "case", "to")
+                // "called for the Taliban to release …": "for X to" makes X the doer.
+                || has_dependent(tree, cx, c, "case", "for") && ends_before_to(tree, c, v))
     })
+}
+
+/// Whether the phrase of `n` ends right before the "to" of the infinitive `v`.
+fn ends_before_to(tree: &Tree, n: usize, v: usize) -> bool {
+    let Some(to) = tree.children(v).find(|&c| tree.rel(c) == "mark") else { return false };
+    (n..to).rev().find(|&k| tree.under(k, n, 12)).is_some_and(|end| end + 1 == to)
 }
 
 /// The agent of a passive verb: `obl:agent`, or an `obl` with "by".

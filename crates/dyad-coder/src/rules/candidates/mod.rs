@@ -74,7 +74,37 @@ pub(super) fn find(
             candidates.push(Candidate { trigger: row, form, tok_start, tok_end });
         }
     }
+    split_phrases(coder, s0, &mut candidates);
     candidates
+}
+
+/// "called on Monday for a ceasefire", "called again for talks": a phrase verb whose last
+/// word comes after a day phrase or a filler. The phrase replaces a shorter reading of its
+/// first words ("called on" before "Monday").
+fn split_phrases(coder: &Coder, s: &Sentence<'_>, candidates: &mut Vec<Candidate>) {
+    let triggers = coder.triggers;
+    let mut found = Vec::new();
+    for k in 0..s.tokens.len().saturating_sub(2) {
+        let j = after_day(s.text, s.tokens, k + 1);
+        if j == k + 1 || j >= s.tokens.len() || !s.tokens[k].word || !s.tokens[j].word {
+            continue;
+        }
+        let phrase = format!("{} {}", s.word(k), s.word(j)).to_ascii_lowercase();
+        let Some(pattern) = triggers.exact(&phrase, 0, phrase.len()) else { continue };
+        if candidates.iter().any(|c| c.tok_start == k && c.tok_end > j) {
+            continue;
+        }
+        if let Some((row, form)) = choose_trigger(coder, s, &triggers.forms[pattern], k, j + 1) {
+            found.push(Candidate { trigger: row, form, tok_start: k, tok_end: j + 1 });
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    candidates
+        .retain(|c| !found.iter().any(|f| f.tok_start <= c.tok_start && c.tok_start < f.tok_end));
+    candidates.extend(found);
+    candidates.sort_by_key(|c| c.tok_start);
 }
 
 /// Chooses which trigger row a matched word stands for, checking part of speech and the
@@ -347,8 +377,7 @@ fn verb_form_fits(
         // "demonstrators protesting the election results", "students demonstrating against
         // the fee rise": a crowd's protest, even as a participle after the crowd.
         Form::Gerund
-            if matches!(trigger.event, EventType::Protest)
-                || trigger.lemma == "protest" =>
+            if matches!(trigger.event, EventType::Protest) || trigger.lemma == "protest" =>
         {
             gerund_governed(s, t, t_end, verb_context)
                 || t > 0 && super::entities::is_crowd_phrase(s.word(t - 1))
