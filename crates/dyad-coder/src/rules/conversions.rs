@@ -189,7 +189,7 @@ fn by_crowd(
 ) {
     // "ordered troops into the city", "ordered police to the prison": an order to one's own
     // forces moves them (PLOVER MOBILIZE), it asks nothing of another party.
-    if coding.event_type == EventType::Request && orders_own_forces(s, cand) {
+    if coding.event_type == EventType::Request && orders_own_forces(s, cand, actor) {
         coding.to(EventType::Mobilize, Some("troops"), "an order to move forces: MOBILIZE");
     }
     let protesters = are_protesters(s, actor_arg);
@@ -333,8 +333,9 @@ fn aimed_at_someone(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> bool 
 }
 
 /// Whether an order verb sends one's own forces: "ordered troops into the city", "ordered
-/// police to the prison" (unnamed military or police right after the verb).
-fn orders_own_forces(s: &Sentence<'_>, cand: &Candidate) -> bool {
+/// police to the prison", "Bush ordered American troops to …" (military or police right
+/// after the verb, unnamed or of the actor's own country).
+fn orders_own_forces(s: &Sentence<'_>, cand: &Candidate, actor: &[Entity]) -> bool {
     s.is_any(cand.tok_start, ORDER_VERBS)
         && s.mentions.iter().any(|m| {
             m.tok_start >= cand.tok_end
@@ -359,7 +360,9 @@ fn orders_own_forces(s: &Sentence<'_>, cand: &Candidate) -> bool {
                     )
                 })
                 && matches!(m.entity.sector.as_str(), "MIL" | "COP")
-                && m.entity.name.is_empty()
+                && (m.entity.name.is_empty()
+                    || !m.entity.country.is_empty()
+                        && actor.iter().any(|a| a.country == m.entity.country))
         })
 }
 

@@ -118,6 +118,15 @@ pub(super) fn parties_and_type(
         &actor,
         why.as_deref_mut(),
     );
+    // "Bush ordered American troops to …": forces an order moves are the actor's own, not
+    // the one it is done to.
+    let mut recipient = recipient;
+    if event_type == EventType::Mobilize && trigger.event == EventType::Request {
+        recipient.retain(|r| {
+            !(matches!(r.sector.as_str(), "MIL" | "COP")
+                && actor.iter().any(|a| !a.country.is_empty() && a.country == r.country))
+        });
+    }
     if deployed_not_given(coder, trigger, &recipient) {
         (event_type, modes) = (EventType::Mobilize, vec!["troops".to_string()]);
         if let Some(why) = why {
