@@ -251,10 +251,20 @@ pub(super) const DENYING: &[&str] = &["deny", "denies", "denied", "denying", "de
 /// "Iran denied that it had supplied drones to Russia", "Pyongyang has denied sending troops":
 /// what a party denies is, in the text, something that did not happen.
 pub(super) fn denied(s: &Sentence<'_>, t: usize) -> bool {
-    let gerund = s.word(t).ends_with("ing")
-        && (t >= 1 && s.is_any(t - 1, DENYING)
-            || t >= 2 && s.is_any(t - 2, DENYING) && s.is(t - 1, "having"));
-    gerund
+    let denied_gerund = |t: usize| {
+        s.word(t).ends_with("ing")
+            && (t >= 1 && s.is_any(t - 1, DENYING)
+                || t >= 2 && s.is_any(t - 2, DENYING) && s.is(t - 1, "having"))
+    };
+    // "denied sending troops to fight for Russia": the purpose of what is denied is denied
+    // with it.
+    let denied_purpose = t >= 2
+        && s.is(t - 1, "to")
+        && (t.saturating_sub(8)..t - 1).any(|g| {
+            denied_gerund(g) && (g + 1..t - 1).all(|k| s.tokens[k].word && !s.is(k, "to"))
+        });
+    denied_gerund(t)
+        || denied_purpose
         || content_of(s, t, 12, |s, k| s.is_any(k, DENYING))
             .is_some_and(|(_, link)| s.is(link, "that"))
 }

@@ -46,10 +46,12 @@ pub(super) fn unidentified_allowed(
         // "after bloody clashes", "since the invasion", "in retaliation for the strike": an
         // unnamed event in a time adjunct, or one answered, is background, not news.
         "noun" => {
+            // ("in response to the troop deployment": over a modifier too).
             street_or_armed(trigger.event)
-                && !(t.saturating_sub(3)..t).any(|k| {
-                    s.is_any(k, TIME_ADJUNCTS)
-                        || s.is_any(k, &["retaliation", "revenge", "reprisal", "response"])
+                && !(t.saturating_sub(3)..t).any(|k| s.is_any(k, TIME_ADJUNCTS))
+                && !(t.saturating_sub(5)..t).any(|k| {
+                    s.is_any(k, &["retaliation", "revenge", "reprisal", "response"])
+                        && (k + 1..t).all(|j| s.tokens[j].word)
                 })
         }
         // A pronoun that found no one ("as they stormed the building") stands for an
