@@ -143,21 +143,19 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
     let mut v = v;
     let mut how = String::new();
     for climbed in 0..6 {
-        // "engineers are expected to help", "troops were ordered to withdraw": climbed to a
-        // passive through its infinitive, the passive's subject is the one who acts.
-        let passive_controller = || (climbed > 0).then(|| tree.child(v, "nsubj:pass")).flatten();
-        if let Some(n) = tree.child(v, "nsubj").or_else(passive_controller) {
+        if let Some(n) = own_subject(tree, v, climbed > 0) {
             let w = cx.word(v);
             // "the rebels who attacked": the relative pronoun stands for the noun.
-            if tree.rel(v) == "acl:relcl"
+            let token = if tree.rel(v) == "acl:relcl"
                 && matches!(cx.word(n).to_ascii_lowercase().as_str(), "who" | "which" | "that")
             {
-                let noun = tree.head(v)?;
                 how.push_str(&format!("noun of the relative clause `{w}`"));
-                return Some(Path { token: noun, how, purpose: false });
-            }
-            how.push_str(&format!("nsubj of `{w}`"));
-            return Some(Path { token: n, how, purpose: false });
+                tree.head(v)?
+            } else {
+                how.push_str(&format!("nsubj of `{w}`"));
+                n
+            };
+            return Some(Path { token, how, purpose: false });
         }
         let h = tree.head(v)?;
         let infinitive = has_dependent(tree, cx, v, "mark", "to");
@@ -219,6 +217,13 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
         v = h;
     }
     None
+}
+
+/// The subject of `v` itself: its `nsubj`; once `climbed` to it through an infinitive, also
+/// its `nsubj:pass` ("engineers are expected to help", "troops were ordered to withdraw": the
+/// passive's subject is the one who acts).
+fn own_subject(tree: &Tree, v: usize, climbed: bool) -> Option<usize> {
+    tree.child(v, "nsubj").or_else(|| climbed.then(|| tree.child(v, "nsubj:pass")).flatten())
 }
 
 /// The object of `h` whose phrase ends right before the "to" of the infinitive `v` ("urged

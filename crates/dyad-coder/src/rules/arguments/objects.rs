@@ -313,45 +313,10 @@ pub(super) fn tree_object(
     let parties = |v: usize| -> Vec<((usize, Option<usize>), String)> {
         syntax::objects(s.tree(), &words, v)
             .into_iter()
-            .filter(|(_, p)| {
-                p.is_empty()
-                    // "halt mediation efforts among Serbia's republics": the parties
-                    // between whom something is done.
-                    || ["between", "among"].contains(&p.as_str())
-                    || RECIPIENT_PREPS.contains(&p.as_str())
-                        && !LOCATIVE.contains(&p.as_str())
-                        // "agreed to exchange data on North Korean launches": what
-                        // cooperation is on is its topic, not a partner.
-                        && !(on_is_topic(event) && ["on", "upon"].contains(&p.as_str()))
-            })
+            .filter(|(_, p)| recipient_prep(event, p))
             .filter_map(|(node, p)| {
-                let found = mention_in_node(s, node, false)?;
-                let m = &s.mentions[found.0];
-                // A country adjective on the object names its party: "rejected a Senegalese
-                // peace plan", "shelled Iraqi towns".
-                // "fought against Ukrainian units", "strikes on Russian positions": a
-                // country adjective after a preposition of aim names its party too.
-                // So does one after "to" or "from": "cut off electricity to the Azerbaijani
-                // republic", "rejected an offer from the Afghan government", not what one is
-                // protected from ("protect Taiwan from Chinese attempts").
-                let aimed = p.is_empty()
-                    || ["against", "on", "upon", "to"].contains(&p.as_str())
-                    || p == "from" && !guards(s, v);
-                // "used North Korean missiles": the maker of the weapons force uses is not
-                // its target ("buy American weapons" names the seller).
-                let arms = s.is_arms(node);
-                let weapon = hostile && p.is_empty() && arms;
-                // "shipped North Korean arms", "sent Iranian drones": what is given is
-                // named by its maker, not by who gets it.
-                let given = giving && p.is_empty();
-                let party = is_actorish(m) && !(given && arms)
-                    || m.kind == Kind::Modifier && aimed && !weapon && !given;
-                // The parse may take "alongside X" for an object: X is an ally.
-                let allied = ALLIED_PREPS.contains(&p.as_str())
-                    || preposition_before(s.text, s.tokens, m.tok_start, t_end.saturating_sub(1))
-                        .is_some_and(|w| ALLIED_PREPS.iter().any(|a| w.eq_ignore_ascii_case(a)));
-                (party && !allied && m.tok_start >= t_end && !on_the_border(s, m))
-                    .then_some((found, p))
+                let found = object_party(s, (v, node, p.as_str()), t_end, (hostile, giving))?;
+                Some((found, p))
             })
             .collect()
     };
@@ -386,6 +351,56 @@ pub(super) fn tree_object(
     };
     let mentions = coordinated(s.text, s.tokens, s.mentions, *idx, false);
     Some(Argument { sector: *sector, mentions, how })
+}
+
+/// Whether a parse object or oblique with preposition `p` ("" for an object) may name the
+/// party an `event` is done to.
+fn recipient_prep(event: EventType, p: &str) -> bool {
+    p.is_empty()
+        // "halt mediation efforts among Serbia's republics": the parties between whom
+        // something is done.
+        || ["between", "among"].contains(&p)
+        || RECIPIENT_PREPS.contains(&p)
+            && !LOCATIVE.contains(&p)
+            // "agreed to exchange data on North Korean launches": what cooperation is on is
+            // its topic, not a partner.
+            && !(on_is_topic(event) && ["on", "upon"].contains(&p))
+}
+
+/// The party the parse node `node` (an object, or the noun of preposition `p`, of verb `v`)
+/// names, if it may be the recipient: not an ally, a place on a border, nor arms by their
+/// maker (`hostile`: force used; `giving`: aid given).
+fn object_party(
+    s: &Sentence<'_>,
+    (v, node, p): (usize, usize, &str),
+    t_end: usize,
+    (hostile, giving): (bool, bool),
+) -> Option<(usize, Option<usize>)> {
+    let found = mention_in_node(s, node, false)?;
+    let m = &s.mentions[found.0];
+    // A country adjective on the object names its party: "rejected a Senegalese peace plan",
+    // "shelled Iraqi towns". "fought against Ukrainian units", "strikes on Russian
+    // positions": a country adjective after a preposition of aim names its party too. So does
+    // one after "to" or "from": "cut off electricity to the Azerbaijani republic", "rejected
+    // an offer from the Afghan government", not what one is protected from ("protect Taiwan
+    // from Chinese attempts").
+    let aimed = p.is_empty()
+        || ["against", "on", "upon", "to"].contains(&p)
+        || p == "from" && !guards(s, v);
+    // "used North Korean missiles": the maker of the weapons force uses is not its target
+    // ("buy American weapons" names the seller).
+    let arms = s.is_arms(node);
+    let weapon = hostile && p.is_empty() && arms;
+    // "shipped North Korean arms", "sent Iranian drones": what is given is named by its
+    // maker, not by who gets it.
+    let given = giving && p.is_empty();
+    let party = is_actorish(m) && !(given && arms)
+        || m.kind == Kind::Modifier && aimed && !weapon && !given;
+    // The parse may take "alongside X" for an object: X is an ally.
+    let allied = ALLIED_PREPS.contains(&p)
+        || preposition_before(s.text, s.tokens, m.tok_start, t_end.saturating_sub(1))
+            .is_some_and(|w| ALLIED_PREPS.iter().any(|a| w.eq_ignore_ascii_case(a)));
+    (party && !allied && m.tok_start >= t_end && !on_the_border(s, m)).then_some(found)
 }
 
 /// Whether the verb `v` guards its object from something ("protects", "shielded", "saving").
