@@ -284,14 +284,16 @@ fn names_its_party(tree: &Tree, cx: &Words<'_>, n: usize) -> bool {
 fn addressee(tree: &Tree, cx: &Words<'_>, h: usize, v: usize) -> Option<usize> {
     let verb = cx.word(h).to_ascii_lowercase();
     let appeal = verb.starts_with("appeal") || verb.starts_with("plead");
+    let calling = ["call", "press", "push"].iter().any(|w| verb.starts_with(w));
     tree.children(h).find(|&c| {
         c < v
             && tree.rel(c) == "obl"
             && (has_dependent(tree, cx, c, "case", "on")
                 || has_dependent(tree, cx, c, "case", "upon")
                 || appeal && has_dependent(tree, cx, c, "case", "to")
-                // "called for the Taliban to release …": "for X to" makes X the doer.
-                || has_dependent(tree, cx, c, "case", "for") && ends_before_to(tree, c, v))
+                // "called for the Taliban to release …": "for X to" after a verb of calling
+                // makes X the doer (not after "pleaded for US missiles to strike …").
+                || calling && has_dependent(tree, cx, c, "case", "for") && ends_before_to(tree, c, v))
     })
 }
 

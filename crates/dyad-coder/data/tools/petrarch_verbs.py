@@ -16,9 +16,10 @@ What it does:
   (`{NEW SANCTIONS}`, also inside parentheses) is one object, with a synonym set in it
   expanded, and a noun followed by `(OF …)` keeps it ("state of emergency", not "state");
   "GO * AHEAD (WITH TOUR)" takes the phrase after the adverb, "MAKE * FIRST MOVE" the
-  modifier with its noun; an object followed by a phrase of its own that gives it its sense
-  ("- * HOME (AFTER EVACUATION)", "- * POLICE (TO SCENE)") makes no row, since dyad's rows
-  cannot check the phrase; patterns with words before
+  modifier with its noun; an object followed by a phrase of two or more words that gives it
+  its sense ("- * HOME (AFTER EVACUATION)", "- * TROOPS (TO BORDER)"; also `(OF …)` after a
+  synonym set or a phrase) makes no row, since dyad's rows cannot check the phrase; patterns
+  with words before
   the verb are left out, and so are investigations (CAMEO 09x) whose object is aircraft or
   weapons ("USE * &AIRCRAFT": used aircraft are force, not surveillance);
 - a verb block that lists its irregular forms without a past (`PUT {PUTS PUTTING}`) has its
@@ -313,7 +314,8 @@ def is_bare(after):
 
 def pattern_object(after, sets):
     """The first noun phrase after the verb: its words, or the members of its synonym set; a
-    noun followed by `(OF …)` keeps it (`STATE (OF EMERGENCY)`: "state of emergency")."""
+    noun followed by `(OF …)` keeps it (`STATE (OF EMERGENCY)`: "state of emergency"); none
+    when another phrase of two or more words follows it (`HOME (AFTER EVACUATION)`)."""
     tokens = re.findall(r"\{[^}]*\}|\([^)]*\)|&\w+|[A-Za-z_']+|\$|\+|%|\^", after)
     tokens = [t for t in tokens if t not in ("$", "+", "%", "^")]
     for i, tok in enumerate(tokens):

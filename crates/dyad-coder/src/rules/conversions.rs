@@ -360,10 +360,16 @@ fn orders_own_forces(s: &Sentence<'_>, cand: &Candidate, actor: &[Entity]) -> bo
                     )
                 })
                 && matches!(m.entity.sector.as_str(), "MIL" | "COP")
-                && (m.entity.name.is_empty()
-                    || !m.entity.country.is_empty()
-                        && actor.iter().any(|a| a.country == m.entity.country))
+                && (m.entity.name.is_empty() || own_forces(&m.entity, actor))
         })
+}
+
+/// Whether `e` is military or police of the actor's own country ("Bush ordered American
+/// troops …").
+pub(super) fn own_forces(e: &Entity, actor: &[Entity]) -> bool {
+    matches!(e.sector.as_str(), "MIL" | "COP")
+        && !e.country.is_empty()
+        && actor.iter().any(|a| a.country == e.country)
 }
 
 /// Whether the actor is protesters ("rioters", "demonstrators", "a mob").
@@ -467,6 +473,8 @@ pub(super) fn by_modality(
         }
         event_type = EventType::Threaten;
         modes = vec![mode.to_string()];
+        // The threat is made, whatever its act may be.
+        modality = Modality::Asserted;
     }
     // "police will no longer tolerate rallies": what a party says it will not tolerate, it
     // threatens to stop (PLOVER GSR THREATEN).
@@ -519,7 +527,12 @@ fn may_do(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
     let t = cand.tok_start;
     // "Analysts said Russia could attack", "aid workers fear the militia might attack":
     // what others say or fear a party may do is no threat of that party's.
-    let others_say = (0..t).any(|k| s.is_any(k, SPEECH) || s.is_any(k, OPINION));
+    // (A verb in lower case: "the United States could impose" names no speaker; and one
+    // after the act: "Russia could attack within weeks, U.S. officials said".)
+    let others_say = (0..t).any(|k| {
+        s.word(k).starts_with(|c: char| c.is_lowercase())
+            && (s.is_any(k, SPEECH) || s.is_any(k, OPINION))
+    }) || super::modality::postposed_speech(s, cand);
     !others_say
         && trigger.pos == Pos::Verb
         && cand.form == Form::Base

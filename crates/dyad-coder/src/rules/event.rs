@@ -122,10 +122,7 @@ pub(super) fn parties_and_type(
     // the one it is done to.
     let mut recipient = recipient;
     if event_type == EventType::Mobilize && trigger.event == EventType::Request {
-        recipient.retain(|r| {
-            !(matches!(r.sector.as_str(), "MIL" | "COP")
-                && actor.iter().any(|a| !a.country.is_empty() && a.country == r.country))
-        });
+        recipient.retain(|r| !conversions::own_forces(r, &actor));
     }
     if deployed_not_given(coder, trigger, &recipient) {
         (event_type, modes) = (EventType::Mobilize, vec!["troops".to_string()]);

@@ -261,7 +261,13 @@ pub(super) fn denied(s: &Sentence<'_>, t: usize) -> bool {
     let denied_purpose = t >= 2
         && s.is(t - 1, "to")
         && (t.saturating_sub(8)..t - 1).any(|g| {
-            denied_gerund(g) && (g + 1..t - 1).all(|k| s.tokens[k].word && !s.is(k, "to"))
+            denied_gerund(g)
+                && (g + 1..t - 1).all(|k| {
+                    // Not past a conjunction: "denied carrying out the attack and vowed to
+                    // strike again".
+                    s.tokens[k].word
+                        && !s.is_any(k, &["to", "and", "but", "or", "while", "then", "as"])
+                })
         });
     denied_gerund(t)
         || denied_purpose
@@ -287,10 +293,11 @@ pub(super) fn plan_dropped(s: &Sentence<'_>, t: usize) -> bool {
         "shelves",
         "shelved",
         "shelving",
-        "withdrew",
-        "withdrawn",
         "withdraw",
         "withdraws",
+        "withdrew",
+        "withdrawn",
+        "withdrawing",
         "suspend",
         "suspends",
         "suspended",
@@ -298,13 +305,23 @@ pub(super) fn plan_dropped(s: &Sentence<'_>, t: usize) -> bool {
         "rescind",
         "rescinds",
         "rescinded",
+        "rescinding",
+        "revoke",
+        "revokes",
+        "revoked",
+        "revoking",
+        "repeal",
+        "repeals",
+        "repealed",
+        "repealing",
         "reverse",
         "reverses",
         "reversed",
         "reversing",
         "ditch",
-        "ditched",
         "ditches",
+        "ditched",
+        "ditching",
         "abandoning",
     ];
     t >= 3

@@ -108,7 +108,7 @@ fn conditional(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate, clause: Cl
 
 /// "…, officials said": the reporter's source after the event; not "…, saying …", the
 /// actor's own words about its act.
-fn postposed_speech(s: &Sentence<'_>, cand: &Candidate) -> bool {
+pub(super) fn postposed_speech(s: &Sentence<'_>, cand: &Candidate) -> bool {
     (cand.tok_end..s.tokens.len()).any(|k| {
         s.is(k, ",") && s.is_any(k + 1, SPEECH) && !s.word(k + 1).ends_with("ing")
             || (s.is(k, ",") && super::attribution::speaker_after_comma(s, k).is_some())

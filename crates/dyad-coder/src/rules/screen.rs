@@ -404,7 +404,7 @@ pub(in crate::rules) fn attributive_participle(s: &Sentence<'_>, v: usize) -> bo
 }
 
 /// Verbs that answer another's act, whose object may open with a participle ("rejected
-/// proposed changes").
+/// proposed changes"); not the forms that are also nouns ("protest", "probes").
 const ANSWERING: &[&str] = &[
     "reject",
     "rejects",
@@ -424,7 +424,6 @@ const ANSWERING: &[&str] = &[
     "criticize",
     "criticizes",
     "criticized",
-    "welcome",
     "welcomes",
     "welcomed",
     "oppose",
@@ -439,17 +438,11 @@ const ANSWERING: &[&str] = &[
     "investigate",
     "investigates",
     "investigated",
-    "probe",
-    "probes",
     "probed",
     "decry",
     "decries",
     "decried",
-    "slam",
-    "slams",
     "slammed",
-    "protest",
-    "protests",
     "protested",
 ];
 
@@ -463,7 +456,9 @@ fn adjective_after_determiner(s: &Sentence<'_>, t: usize) -> bool {
         && s.mentions.iter().any(|m| m.tok_start == t + 1);
     // "rejected proposed changes", "condemns alleged abuses": right after a verb that answers
     // another's act, the participle opens that verb's object.
-    let after_verb = t > 0 && s.is_any(t - 1, ANSWERING);
+    // (Not after a noun: "the protest blocked traffic", "probes found".)
+    let after_verb =
+        t > 0 && s.is_any(t - 1, ANSWERING) && !(t >= 2 && s.is_any(t - 2, DETERMINERS));
     t > 0
         && (s.is_any(t - 1, DETERMINERS)
             || s.is_any(t - 1, &["'s", "’s"])

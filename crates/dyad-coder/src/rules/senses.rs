@@ -233,10 +233,10 @@ const TEXTS: &[&str] = &[
 fn releases_a_text(s: &Sentence<'_>, cand: &Candidate) -> bool {
     let t = cand.tok_start;
     // "a survey of 1,500 Americans released Tuesday": the parties of its "of" phrase are what
-    // it is about.
+    // it is about (not past a comma: "Following reports of torture, Egypt released …").
     let before = (t.saturating_sub(8)..t).rev().take_while(|&k| !s.is(k, ".")).any(|k| {
         s.is_any(k, TEXTS)
-            && (s.is(k + 1, "of")
+            && (s.is(k + 1, "of") && (k + 1..t).all(|j| s.tokens[j].word || s.is(j, "-"))
                 || (k + 1..t).all(|j| !s.mentions.iter().any(|m| m.tok_start == j)))
     });
     // Its object may have modifiers: "released an AI development program".

@@ -76,29 +76,20 @@ pub(super) fn subject_words(s: &Sentence<'_>, clause: Clause, t: usize) -> std::
     // "shelved a proposal to ban the party": the infinitive of a noun has for its subject
     // whoever the noun's act is, not the words before the noun; the noun's phrase stands
     // for them.
+    // (Not "a bid", "an attempt", "a pledge": those are the clause subject's own.)
     const COMPLEMENTED: &[&str] = &[
         "plan",
         "plans",
         "proposal",
         "proposals",
-        "bid",
-        "attempt",
-        "attempts",
         "move",
         "decision",
         "threat",
         "threats",
-        "effort",
-        "efforts",
-        "push",
-        "campaign",
         "order",
         "orders",
         "call",
         "calls",
-        "pledge",
-        "promise",
-        "vote",
         "offer",
         "agreement",
         "deal",
@@ -107,10 +98,6 @@ pub(super) fn subject_words(s: &Sentence<'_>, clause: Clause, t: usize) -> std::
         "request",
         "demand",
         "demands",
-        "right",
-        "readiness",
-        "willingness",
-        "intention",
     ];
     let end = subject_end(s, clause, t);
     let words = match subject_start(s, clause, end) {

@@ -339,8 +339,12 @@ pub(super) fn tree_object(
             v = x;
         }
     }
+    // What is given goes "to" its recipient before any other phrase names one ("transferred
+    // missiles from Israeli stocks to Ukraine").
     let ((idx, sector), p) = if aid_like {
-        found.iter().find(|(_, p)| !p.is_empty()).or(found.first())?
+        (found.iter().find(|(_, p)| p == "to"))
+            .or_else(|| found.iter().find(|(_, p)| !p.is_empty()))
+            .or(found.first())?
     } else {
         found.first()?
     };
@@ -386,7 +390,7 @@ fn object_party(
     // from Chinese attempts").
     let aimed = p.is_empty()
         || ["against", "on", "upon", "to"].contains(&p)
-        || p == "from" && !guards(s, v);
+        || p == "from" && !guards(s, v) && !(giving && gives_arms(s, v));
     // "used North Korean missiles": the maker of the weapons force uses is not its target
     // ("buy American weapons" names the seller).
     let arms = s.is_arms(node);
@@ -403,10 +407,16 @@ fn object_party(
     (party && !allied && m.tok_start >= t_end && !on_the_border(s, m)).then_some(found)
 }
 
+/// Whether the object of verb `v` is arms ("transferred Patriot missiles from Israeli stocks":
+/// what is given "from" a place comes from a store, not from a party helped there).
+fn gives_arms(s: &Sentence<'_>, v: usize) -> bool {
+    s.tree().child(v, "obj").is_some_and(|o| s.is_arms(o))
+}
+
 /// Whether the verb `v` guards its object from something ("protects", "shielded", "saving").
 fn guards(s: &Sentence<'_>, v: usize) -> bool {
     const GUARDING: &[&str] =
-        &["protect", "defend", "guard", "shield", "safeguard", "shelter", "save", "rescu", "secur"];
+        &["protect", "defend", "guard", "shield", "safeguard", "shelter", "sav", "rescu", "secur"];
     let w = s.word(v).to_ascii_lowercase();
     GUARDING.iter().any(|g| w.starts_with(g))
 }

@@ -38,21 +38,7 @@ pub(super) fn find(
         let Some(tok_end) = s0.tokens.iter().position(|t| t.end == m.end()).map(|e| e + 1) else {
             continue;
         };
-        // A capitalised word inside a sentence is a name or a month ("March", "Freedom
-        // Edge"), not an event word.
-        let first_word = tok_start == 0
-            || s0.tokens[..tok_start].iter().all(|t| !t.word)
-            || (tok_start > 0
-                && is_any(s0.text, &s0.tokens[tok_start - 1], &["“", "\"", ":", "—", "("]));
-        if !first_word
-            && s0.text[s0.tokens[tok_start].start..].starts_with(|c: char| c.is_uppercase())
-        {
-            continue;
-        }
-        // Inside a name ("the Defence Ministry", "Strike Force"): not a trigger.
-        if s0.mentions.iter().any(|mm| {
-            mm.tok_start <= tok_start && tok_end <= mm.tok_end && mm.kind != Kind::Modifier
-        }) {
+        if in_a_name(s0, tok_start, tok_end) {
             continue;
         }
         // A dictionary phrase none of whose rows fits here may be its first words read by a
@@ -78,6 +64,19 @@ pub(super) fn find(
     candidates
 }
 
+/// Whether the words `tok_start..tok_end` are a name rather than an event word: capitalised
+/// inside a sentence ("March", "Freedom Edge") or inside a name mention ("the Defence
+/// Ministry", "Strike Force").
+fn in_a_name(s: &Sentence<'_>, tok_start: usize, tok_end: usize) -> bool {
+    let first_word = tok_start == 0
+        || s.tokens[..tok_start].iter().all(|t| !t.word)
+        || is_any(s.text, &s.tokens[tok_start - 1], &["“", "\"", ":", "—", "("]);
+    !first_word && s.text[s.tokens[tok_start].start..].starts_with(|c: char| c.is_uppercase())
+        || s.mentions.iter().any(|mm| {
+            mm.tok_start <= tok_start && tok_end <= mm.tok_end && mm.kind != Kind::Modifier
+        })
+}
+
 /// "called on Monday for a ceasefire", "called again for talks": a phrase verb whose last
 /// word comes after a day phrase or a filler. The phrase replaces a shorter reading of its
 /// first words ("called on" before "Monday").
@@ -86,7 +85,12 @@ fn split_phrases(coder: &Coder, s: &Sentence<'_>, candidates: &mut Vec<Candidate
     let mut found = Vec::new();
     for k in 0..s.tokens.len().saturating_sub(2) {
         let j = after_day(s.text, s.tokens, k + 1);
-        if j == k + 1 || j >= s.tokens.len() || !s.tokens[k].word || !s.tokens[j].word {
+        if j == k + 1
+            || j >= s.tokens.len()
+            || !s.tokens[k].word
+            || !s.tokens[j].word
+            || in_a_name(s, k, k + 1)
+        {
             continue;
         }
         let phrase = format!("{} {}", s.word(k), s.word(j)).to_ascii_lowercase();

@@ -37,10 +37,15 @@ pub(super) fn object_class_found(
         // named after a preposition ("received an award from the secretary of state"); so is
         // the press silenced ("suspended broadcasts of the BBC", not "suspended ties over a
         // broadcast"), and so is a party banned ("banned the opposition party", not "banned
-        // imports from the group").
+        // imports from the group"), a policy withdrawn ("withdrew the bill", not "froze the
+        // transfer of tax revenues", "withdraw its troops under the plan") and people returned
+        // ("returned the sailors", not "returned to Paris after visiting French soldiers").
         Pos::Verb
             if triggers.class_names.get(class).is_some_and(|c| {
-                matches!(c.as_str(), "VISITORS" | "MEDIA" | "POLITICAL_GROUPS")
+                matches!(
+                    c.as_str(),
+                    "VISITORS" | "MEDIA" | "POLITICAL_GROUPS" | "POLICIES" | "CAPTIVES"
+                )
             }) =>
         {
             has_class(coder, s, t_end, s.phrase_end(t_end, 5), class)
