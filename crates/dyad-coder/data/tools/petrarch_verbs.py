@@ -58,7 +58,8 @@ keep their PETRARCH rows, matched after the hand-written ones.
   words, as something not (yet) done;
 - verbs of preparing (block PREPARE: prepare, ready, gear up, ...) lose every object word that
   is a hand-written event noun ("prepare * attack" is no attack: the noun codes it, in the
-  future, and "preparing for attacks" braces for them);
+  future, and "preparing for attacks" braces for them); so do verbs of statement (CAMEO 01x
+  blocks but CIRCULATE) for nouns of force, coercion and protest ("commented on the attack");
 - the aid and support rows of the verbs of obtaining (block OBTAIN: get, receive, obtain,
   acquire, gain, win, ...) carry the flag `inverse`: their subject receives ("got weapons
   from North Korea" is North Korea's aid), which PETRARCH2 marks with a reversed code
@@ -172,6 +173,9 @@ def hand_verbs():
 # Light verbs that state or perform what their object names ("expressed support", "issued a
 # warning", "made a visit"): like SUPPORT_VERBS, they keep the event noun's own type.
 STATING_VERBS = {"express", "issue", "make", "voice", "extend", "deliver"}
+
+# Event types of force, coercion and street protest.
+STREET_OR_FORCE = {"ASSAULT", "COERCE", "PROTEST"}
 
 # Verb and object words that only say someone joined what follows ("took part in a blockade").
 PARTICIPATION = {("take", "part")}
@@ -495,6 +499,13 @@ def main():
                 # codes, and "preparing for further attacks" (bracing for them) is no attack
                 # by the subject. Event nouns of every type are dropped from their objects.
                 if block_name == "PREPARE":
+                    objects = [o for o in objects if not foreign_event_noun(o, "", nouns)]
+                # Verbs of statement (CAMEO 01x blocks: announce, cite, clarify, comment, …)
+                # speak of the force, coercion or protest their object names: "commented on
+                # the attack", "cited the arrests" are no attack or arrest by the speaker; the
+                # noun codes its own event. (Not CIRCULATE, whose "disperse", "scatter" a
+                # demonstration is coercion.)
+                if default[:2] == "01" and event in STREET_OR_FORCE and block_name != "CIRCULATE":
                     objects = [o for o in objects if not foreign_event_noun(o, "", nouns)]
                 # "take part in X" is the event X names, whatever it is (a protest, talks,
                 # fighting): the phrase makes no event of its own.

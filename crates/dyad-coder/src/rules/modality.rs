@@ -121,13 +121,24 @@ fn negated(triggers: &Triggers, s: &Sentence<'_>, cand: &Candidate, window: &Ran
     let trigger = &triggers.rows[cand.trigger];
     let t = cand.tok_start;
     // "will not hesitate to strike" says the act will be done.
+    // "did not offer any details on the raid", "gave no comment about the strike": what is
+    // not told about is an event of its own.
+    let told_about = |k: usize| {
+        trigger.pos == Pos::Noun
+            && (k + 1..t).any(|j| {
+                s.is_any(j, TELLING)
+                    && (j + 1..t).any(|p| s.is_any(p, &["on", "about", "of", "regarding", "into"]))
+            })
+    };
     let neg = window.clone().any(|k| {
         (s.is_any(k, NEGATION) || s.word(k).to_ascii_lowercase().ends_with("n't"))
             && !s.is_any(k + 1, &["hesitate", "hesitates", "hesitated"])
+            && !told_about(k)
     }) || (window.start..t).any(|k| s.is(k, "yet") && s.is(k + 1, "to"))
         || (window.start..t).any(|k| {
             (s.is_any(k, FAILING) || s.is_any(k, REFUSING))
                 && s.is(after_day(s.text, s.tokens, k + 1), "to")
+                && !told_about(k)
         });
     // "postponed the demonstration", "foiled an attack": a noun event called off or
     // prevented did not happen.
@@ -138,6 +149,31 @@ fn negated(triggers: &Triggers, s: &Sentence<'_>, cand: &Candidate, window: &Ran
                 && (t - back + 1..t).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
         })
 }
+
+/// Words of telling, whose "on" or "about" phrase is what is told of.
+const TELLING: &[&str] = &[
+    "details",
+    "detail",
+    "comment",
+    "comments",
+    "commented",
+    "comment",
+    "information",
+    "word",
+    "update",
+    "explanation",
+    "evidence",
+    "elaborate",
+    "elaborated",
+    "specify",
+    "specified",
+    "confirm",
+    "confirmed",
+    "say",
+    "said",
+    "speak",
+    "spoke",
+];
 
 /// Nouns of asking whose infinitive is asked for, not done.
 const REQUEST_NOUNS: &[&str] = &[

@@ -73,6 +73,16 @@ pub(super) fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate)
             && s.is(cand.tok_end, "at")
             && cand.tok_end + 1 < s.tokens.len()
             && s.word(cand.tok_end + 1).ends_with("ing"))
+        // "offered no evidence for his claims", "offered few details": information given or
+        // withheld is no offer of cooperation.
+        || (trigger.lemma == "offer"
+            && trigger.pos == Pos::Verb
+            && (s.is_any(cand.tok_end, &["no", "little", "few", "scant"])
+                || (cand.tok_end..s.phrase_end(cand.tok_end, 4)).any(|k| s.is_any(k, EXPLAINED))))
+        // "Canada has been ripping off the US", "ripped up the deal", "ripped into the
+        // plan": cheating, discarding or criticising, no attack ("a blast ripped through a
+        // market" is one).
+        || (trigger.lemma == "rip" && s.is_any(cand.tok_end, &["off", "up", "into"]))
         // "the plan met with opposition": a reaction, not a meeting.
         || (trigger.lemma == "meet"
             && s.is(cand.tok_end, "with")
@@ -243,6 +253,25 @@ fn releases_a_text(s: &Sentence<'_>, cand: &Candidate) -> bool {
     let after = (cand.tok_end..s.phrase_end(cand.tok_end, 5)).any(|k| s.is_any(k, TEXTS));
     before || after
 }
+
+/// What is offered when information is given: "offered no evidence", "offered details".
+const EXPLAINED: &[&str] = &[
+    "evidence",
+    "proof",
+    "details",
+    "explanation",
+    "explanations",
+    "comment",
+    "comments",
+    "reason",
+    "reasons",
+    "clues",
+    "timeline",
+    "timetable",
+    "insight",
+    "insights",
+    "specifics",
+];
 
 /// What a plan or a person "meets with" that is no meeting.
 const REACTIONS: &[&str] = &[
