@@ -54,6 +54,11 @@ pub(super) fn by_actor(
     {
         coding.to(EventType::Accuse, Some("disapprove"), "people clashing: a clash of words");
     }
+    // "Trump attacked The Wall Street Journal", "the senator attacked the plan": a person who
+    // attacks a person, the press or a policy does so in words.
+    if coding.event_type == EventType::Assault && verbal_attack(trigger, s, cand, actor_arg) {
+        coding.to(EventType::Accuse, Some("disapprove"), "a person attacking in words");
+    }
     // PLOVER MOBILIZE militia: "mobilize or increase readiness of any non-state entity with
     // significant military capability": an armed group's forces, or militias called up.
     let armed_group = !actor.is_empty()
@@ -67,6 +72,49 @@ pub(super) fn by_actor(
         coding.to(EventType::Mobilize, Some("militia"), "forces of a non-state group: militia");
     }
     (coding.event_type, coding.modes)
+}
+
+/// Whether the verb of attack at `cand` is one of words: a named person attacks a named
+/// person, the press or a policy right after the verb.
+fn verbal_attack(
+    trigger: &Trigger,
+    s: &Sentence<'_>,
+    cand: &Candidate,
+    actor_arg: &Argument,
+) -> bool {
+    const SAID_OR_DONE: &[&str] = &[
+        "newspaper",
+        "newspapers",
+        "media",
+        "press",
+        "journal",
+        "plan",
+        "plans",
+        "policy",
+        "policies",
+        "decision",
+        "remarks",
+        "comments",
+        "statement",
+        "record",
+        "proposal",
+        "ruling",
+        "judge",
+        "judges",
+        "court",
+        "critics",
+        "opponents",
+        "rival",
+        "rivals",
+    ];
+    let people = !actor_arg.mentions.is_empty()
+        && actor_arg.mentions.iter().all(|&i| s.mentions[i].is_person);
+    let object = cand.tok_end..s.phrase_end(cand.tok_end, 6);
+    trigger.pos == Pos::Verb
+        && matches!(trigger.lemma.as_str(), "attack" | "assail")
+        && people
+        && (object.clone().any(|k| s.is_any(k, SAID_OR_DONE))
+            || s.mentions.iter().any(|m| m.is_person && object.contains(&m.tok_start)))
 }
 
 /// Whether the clash at `cand` is one of words: between people named (its subject, or the
