@@ -83,6 +83,11 @@ pub(super) fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate)
         // plan": cheating, discarding or criticising, no attack ("a blast ripped through a
         // market" is one).
         || (trigger.lemma == "rip" && s.is_any(cand.tok_end, &["off", "up", "into"]))
+        // "Serb forces pushed into Kosovo villages", "pushed deeper into the city": an
+        // advance, no demand.
+        || (trigger.lemma == "push"
+            && trigger.event == EventType::Request
+            && s.is_any(cand.tok_end, &["into", "toward", "towards", "through", "deeper", "forward", "ahead", "back"]))
         // "the plan met with opposition": a reaction, not a meeting.
         || (trigger.lemma == "meet"
             && s.is(cand.tok_end, "with")

@@ -48,7 +48,7 @@ pub(super) fn object_class_found(
                 )
             }) =>
         {
-            has_class(coder, s, t_end, s.phrase_end(t_end, 5), class)
+            has_class(coder, s, t_end, s.phrase_end(t_end, 7), class)
                 || form == Form::Past && passive_subject_of(coder, s, t, class)
         }
         // A named place is territory ("captured Bakhmut", "retook the city of Kherson").
