@@ -51,11 +51,21 @@ pub(super) fn object_class_found(
             has_class(coder, s, t_end, s.phrase_end(t_end, 7), class)
                 || form == Form::Past && passive_subject_of(coder, s, t, class)
         }
-        // A named place is territory ("captured Bakhmut", "retook the city of Kherson").
+        // A named place is territory ("captured Bakhmut", "retook the city of Kherson") when
+        // it heads the object, not when it names something else ("close Guantanamo Bay
+        // military prison").
         Pos::Verb
             if triggers.class_names.get(class).is_some_and(|c| c == "TERRITORY")
                 && s.mentions.iter().any(|m| {
-                    m.kind == Kind::Place && m.tok_start >= t_end && m.tok_start <= t_end + 1
+                    m.kind == Kind::Place
+                        && m.tok_start >= t_end
+                        && m.tok_start <= t_end + 1
+                        && s.tokens.get(m.tok_end).is_none_or(|n| {
+                            !n.word
+                                || s.is_any(m.tok_end, PREPOSITIONS)
+                                || s.is_any(m.tok_end, &["and", "or", "on", "after", "before"])
+                                || s.is_any(m.tok_end, DAY_WORDS)
+                        })
                 }) =>
         {
             true
