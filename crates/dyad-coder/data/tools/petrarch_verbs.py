@@ -59,7 +59,8 @@ keep their PETRARCH rows, matched after the hand-written ones.
 - verbs of preparing (block PREPARE: prepare, ready, gear up, ...) lose every object word that
   is a hand-written event noun ("prepare * attack" is no attack: the noun codes it, in the
   future, and "preparing for attacks" braces for them); so do verbs of statement (CAMEO 01x
-  blocks but CIRCULATE) for nouns of force, coercion and protest ("commented on the attack");
+  blocks but those whose verbs do what they say: "decreed a curfew", "dispersed the
+  demonstration") for nouns of force, coercion and protest ("commented on the attack");
 - the aid and support rows of the verbs of obtaining (block OBTAIN: get, receive, obtain,
   acquire, gain, win, ...) carry the flag `inverse`: their subject receives ("got weapons
   from North Korea" is North Korea's aid), which PETRARCH2 marks with a reversed code
@@ -176,6 +177,11 @@ STATING_VERBS = {"express", "issue", "make", "voice", "extend", "deliver"}
 
 # Event types of force, coercion and street protest.
 STREET_OR_FORCE = {"ASSAULT", "COERCE", "PROTEST"}
+
+# Statement blocks (CAMEO 01x) whose verbs do what their object names: "dispersed the
+# demonstration" (CIRCULATE), "decreed a curfew" (DECREE), "observed a general strike"
+# (OBSERVE).
+PERFORMATIVE_BLOCKS = {"CIRCULATE", "DECREE", "OBSERVE"}
 
 # Verb and object words that only say someone joined what follows ("took part in a blockade").
 PARTICIPATION = {("take", "part")}
@@ -503,9 +509,10 @@ def main():
                 # Verbs of statement (CAMEO 01x blocks: announce, cite, clarify, comment, …)
                 # speak of the force, coercion or protest their object names: "commented on
                 # the attack", "cited the arrests" are no attack or arrest by the speaker; the
-                # noun codes its own event. (Not CIRCULATE, whose "disperse", "scatter" a
-                # demonstration is coercion.)
-                if default[:2] == "01" and event in STREET_OR_FORCE and block_name != "CIRCULATE":
+                # noun codes its own event. (Not the blocks whose verbs do what they say:
+                # PERFORMATIVE_BLOCKS.)
+                if (default[:2] == "01" and event in STREET_OR_FORCE
+                        and block_name not in PERFORMATIVE_BLOCKS):
                     objects = [o for o in objects if not foreign_event_noun(o, "", nouns)]
                 # "take part in X" is the event X names, whatever it is (a protest, talks,
                 # fighting): the phrase makes no event of its own.

@@ -74,8 +74,9 @@ pub(super) fn by_actor(
     (coding.event_type, coding.modes)
 }
 
-/// Whether the verb of attack at `cand` is one of words: a named person attacks a named
-/// person, the press or a policy right after the verb.
+/// Whether the verb of attack at `cand` is one of words: a named person (not the followers or
+/// forces named after one) attacks the press, a policy or its critics, or a named person
+/// right after the verb, with no weapon in the clause.
 fn verbal_attack(
     trigger: &Trigger,
     s: &Sentence<'_>,
@@ -96,25 +97,22 @@ fn verbal_attack(
         "remarks",
         "comments",
         "statement",
-        "record",
         "proposal",
         "ruling",
-        "judge",
-        "judges",
-        "court",
         "critics",
-        "opponents",
-        "rival",
-        "rivals",
     ];
-    let people = !actor_arg.mentions.is_empty()
+    let people = actor_arg.sector.is_none()
+        && !actor_arg.mentions.is_empty()
         && actor_arg.mentions.iter().all(|&i| s.mentions[i].is_person);
     let object = cand.tok_end..s.phrase_end(cand.tok_end, 6);
+    let armed = (cand.tok_end..(cand.tok_end + 12).min(s.tokens.len()))
+        .any(|k| s.is_arms(k) || s.is_any(k, &["knife", "knives", "machete", "gun", "guns"]));
     trigger.pos == Pos::Verb
         && matches!(trigger.lemma.as_str(), "attack" | "assail")
         && people
+        && !armed
         && (object.clone().any(|k| s.is_any(k, SAID_OR_DONE))
-            || s.mentions.iter().any(|m| m.is_person && object.contains(&m.tok_start)))
+            || s.mentions.iter().any(|m| m.is_person && m.tok_start == cand.tok_end))
 }
 
 /// Whether the clash at `cand` is one of words: between people named (its subject, or the

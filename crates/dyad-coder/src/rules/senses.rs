@@ -79,15 +79,14 @@ pub(super) fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate)
             && trigger.pos == Pos::Verb
             && (s.is_any(cand.tok_end, &["no", "little", "few", "scant"])
                 || (cand.tok_end..s.phrase_end(cand.tok_end, 4)).any(|k| s.is_any(k, EXPLAINED))))
-        // "Canada has been ripping off the US", "ripped up the deal", "ripped into the
-        // plan": cheating, discarding or criticising, no attack ("a blast ripped through a
-        // market" is one).
-        || (trigger.lemma == "rip" && s.is_any(cand.tok_end, &["off", "up", "into"]))
+        // "Canada has been ripping off the US", "ripped up the deal": cheating or discarding,
+        // no attack ("a blast ripped through a market", "shells ripped into a school" are).
+        || (trigger.lemma == "rip" && s.is_any(cand.tok_end, &["off", "up"]))
         // "Serb forces pushed into Kosovo villages", "pushed deeper into the city": an
         // advance, no demand.
         || (trigger.lemma == "push"
             && trigger.event == EventType::Request
-            && s.is_any(cand.tok_end, &["into", "toward", "towards", "through", "deeper", "forward", "ahead", "back"]))
+            && s.is_any(cand.tok_end, &["into", "through", "deeper"]))
         // "the plan met with opposition": a reaction, not a meeting.
         || (trigger.lemma == "meet"
             && s.is(cand.tok_end, "with")
@@ -270,11 +269,6 @@ const EXPLAINED: &[&str] = &[
     "comments",
     "reason",
     "reasons",
-    "clues",
-    "timeline",
-    "timetable",
-    "insight",
-    "insights",
     "specifics",
 ];
 

@@ -44,28 +44,38 @@ pub(super) fn object_class_found(
             if triggers.class_names.get(class).is_some_and(|c| {
                 matches!(
                     c.as_str(),
-                    "VISITORS" | "MEDIA" | "POLITICAL_GROUPS" | "POLICIES" | "CAPTIVES"
+                    "VISITORS"
+                        | "MEDIA"
+                        | "POLITICAL_GROUPS"
+                        | "POLICIES"
+                        | "CAPTIVES"
+                        | "ENCLOSED"
                 )
             }) =>
         {
-            has_class(coder, s, t_end, s.phrase_end(t_end, 7), class)
+            // (A visitor's title may be long: "the visiting South Sudanese foreign minister".)
+            let visitors = triggers.class_names.get(class).is_some_and(|c| c == "VISITORS");
+            has_class(coder, s, t_end, s.phrase_end(t_end, if visitors { 7 } else { 5 }), class)
                 || form == Form::Past && passive_subject_of(coder, s, t, class)
         }
-        // A named place is territory ("captured Bakhmut", "retook the city of Kherson") when
-        // it heads the object, not when it names something else ("close Guantanamo Bay
-        // military prison").
+        // A named place is territory ("captured Bakhmut", "retook the city of Kherson",
+        // "sealed off Bamenda") when it is the object, right after the verb or its article,
+        // and heads it, not when it names something else ("close Guantanamo Bay military
+        // prison"; "advanced close to Kharkiv" has none).
         Pos::Verb
-            if triggers.class_names.get(class).is_some_and(|c| c == "TERRITORY")
+            if triggers
+                .class_names
+                .get(class)
+                .is_some_and(|c| c == "TERRITORY" || c == "ENCLOSED")
                 && s.mentions.iter().any(|m| {
                     m.kind == Kind::Place
                         && m.tok_start >= t_end
                         && m.tok_start <= t_end + 1
-                        && s.tokens.get(m.tok_end).is_none_or(|n| {
-                            !n.word
-                                || s.is_any(m.tok_end, PREPOSITIONS)
-                                || s.is_any(m.tok_end, &["and", "or", "on", "after", "before"])
-                                || s.is_any(m.tok_end, DAY_WORDS)
-                        })
+                        && (t_end..m.tok_start).all(|k| s.is_any(k, &["the", "a"]))
+                        && !s
+                            .tokens
+                            .get(m.tok_end)
+                            .is_some_and(|n| n.word && is_capitalized_word(s, m.tok_end))
                 }) =>
         {
             true
@@ -97,6 +107,11 @@ pub(super) fn object_class_found(
                     && has_class(coder, s, t_end + 1, (t_end + 5).min(s.tokens.len()), class))
         }
     }
+}
+
+/// Whether token `k` is a word that starts with a capital letter.
+fn is_capitalized_word(s: &Sentence<'_>, k: usize) -> bool {
+    s.word(k).starts_with(|c: char| c.is_uppercase())
 }
 
 /// "urged the lifting of sanctions" asks for their end; "announced the lifting of the curfew"
