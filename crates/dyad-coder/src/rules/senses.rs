@@ -46,9 +46,16 @@ pub(super) fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate)
                     &["tariff", "tariffs", "duties", "ban", "bans", "sanctions", "curbs", "limits"],
                 )
             }))
-        // "would destroy bilateral relations", "damaged trust": harm to something abstract
-        // is no attack.
-        || (trigger.event == EventType::Assault
+        || force_in_other_sense(trigger, s, cand)
+        || speech_in_other_sense(trigger, s, cand)
+}
+
+/// Words of force and removal in another sense: harm to something abstract, people going
+/// home, ills fought, bodies disbanded, cheating, advancing.
+fn force_in_other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
+    // "would destroy bilateral relations", "damaged trust": harm to something abstract
+    // is no attack.
+    (trigger.event == EventType::Assault
             && matches!(trigger.lemma.as_str(), "destroy" | "damage" | "ruin" | "wreck" | "hurt")
             && (cand.tok_end..(cand.tok_end + 3).min(s.tokens.len()))
                 .take_while(|&k| s.tokens[k].word)
@@ -68,8 +75,21 @@ pub(super) fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate)
             && (cand.tok_start.saturating_sub(4)..(cand.tok_end + 4).min(s.tokens.len()))
                 .chain(0..cand.tok_start.min(4))
                 .any(|k| s.is_any(k, DISBANDED_BODIES)))
-        // "a programme aimed at bringing the forces together": a purpose, not a target.
-        || (trigger.lemma == "aim"
+        // "Canada has been ripping off the US", "ripped up the deal": cheating or discarding,
+        // no attack ("a blast ripped through a market", "shells ripped into a school" are).
+        || (trigger.lemma == "rip" && s.is_any(cand.tok_end, &["off", "up"]))
+        // "Serb forces pushed into Kosovo villages", "pushed deeper into the city": an
+        // advance, no demand.
+        || (trigger.lemma == "push"
+            && trigger.event == EventType::Request
+            && s.is_any(cand.tok_end, &["into", "through", "deeper"]))
+}
+
+/// Words of speech, meeting and purpose in another sense: an aim, information offered, a
+/// reaction met with, a show of strength, a place settled in.
+fn speech_in_other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
+    // "a programme aimed at bringing the forces together": a purpose, not a target.
+    (trigger.lemma == "aim"
             && s.is(cand.tok_end, "at")
             && cand.tok_end + 1 < s.tokens.len()
             && s.word(cand.tok_end + 1).ends_with("ing"))
@@ -79,14 +99,6 @@ pub(super) fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate)
             && trigger.pos == Pos::Verb
             && (s.is_any(cand.tok_end, &["no", "little", "few", "scant"])
                 || (cand.tok_end..s.phrase_end(cand.tok_end, 4)).any(|k| s.is_any(k, EXPLAINED))))
-        // "Canada has been ripping off the US", "ripped up the deal": cheating or discarding,
-        // no attack ("a blast ripped through a market", "shells ripped into a school" are).
-        || (trigger.lemma == "rip" && s.is_any(cand.tok_end, &["off", "up"]))
-        // "Serb forces pushed into Kosovo villages", "pushed deeper into the city": an
-        // advance, no demand.
-        || (trigger.lemma == "push"
-            && trigger.event == EventType::Request
-            && s.is_any(cand.tok_end, &["into", "through", "deeper"]))
         // "the plan met with opposition": a reaction, not a meeting.
         || (trigger.lemma == "meet"
             && s.is(cand.tok_end, "with")

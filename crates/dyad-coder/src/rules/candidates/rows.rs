@@ -54,51 +54,19 @@ pub(super) fn object_class_found(
             }) =>
         {
             // (A visitor's title may be long: "the visiting South Sudanese foreign minister".)
-            let visitors = triggers.class_names.get(class).is_some_and(|c| c == "VISITORS");
-            has_class(coder, s, t_end, s.phrase_end(t_end, if visitors { 7 } else { 5 }), class)
+            let name = triggers.class_names.get(class).map(String::as_str);
+            let reach = if name == Some("VISITORS") { 7 } else { 5 };
+            has_class(coder, s, t_end, s.phrase_end(t_end, reach), class)
                 || form == Form::Past && passive_subject_of(coder, s, t, class)
+                || name == Some("ENCLOSED") && place_object(s, t_end)
         }
-        // A named place is territory ("captured Bakhmut", "retook the city of Kherson",
-        // "sealed off Bamenda") when it is the object, right after the verb or its article,
-        // and heads it, not when it names something else ("close Guantanamo Bay military
-        // prison"; "advanced close to Kharkiv" has none).
         Pos::Verb
-            if triggers
-                .class_names
-                .get(class)
-                .is_some_and(|c| c == "TERRITORY" || c == "ENCLOSED")
-                && s.mentions.iter().any(|m| {
-                    m.kind == Kind::Place
-                        && m.tok_start >= t_end
-                        && m.tok_start <= t_end + 1
-                        && (t_end..m.tok_start).all(|k| s.is_any(k, &["the", "a"]))
-                        && !s
-                            .tokens
-                            .get(m.tok_end)
-                            .is_some_and(|n| n.word && is_capitalized_word(s, m.tok_end))
-                }) =>
+            if triggers.class_names.get(class).is_some_and(|c| c == "TERRITORY")
+                && place_object(s, t_end) =>
         {
             true
         }
-        Pos::Verb => {
-            // "agreed that the truce had failed": a clause of its own is not the object; nor is
-            // what one agrees with ("agree with the proposal of a ceasefire").
-            let clause_follows = s.is_any(after_day(s.text, s.tokens, t_end), &["that", "whether"])
-                || trigger.lemma == "agree" && s.is(t_end, "with");
-            let reach = object_reach(triggers, s, t_end, 8);
-            let undone = restriction_undone(triggers, s, class, t_end..reach);
-            !clause_follows && !undone && has_class(coder, s, t_end, reach, class)
-                // In the passive the object is the subject: "a curfew was imposed".
-                || form == Form::Past
-                    && (t.saturating_sub(2)..t).any(|k| s.is_any(k, BE))
-                    && has_class(coder, s, t.saturating_sub(6), t, class)
-                // Fighting stops and ends of itself: "the fighting stopped", "hostilities
-                // have ceased".
-                || triggers.class_names.get(class).is_some_and(|c| c == "HOSTILITIES")
-                    && form != Form::Base
-                    && has_class(coder, s, t.saturating_sub(5), t, class)
-                    && !s.mentions.iter().any(|m| m.tok_start < t && m.tok_end + 5 >= t)
-        }
+        Pos::Verb => verb_object_class(coder, s, trigger, class, form, (t, t_end)),
         // "artillery shipments", or "shipments of artillery", "a halt to curfews", "a pause
         // in the restrictions".
         Pos::Noun => {
@@ -107,6 +75,50 @@ pub(super) fn object_class_found(
                     && has_class(coder, s, t_end + 1, (t_end + 5).min(s.tokens.len()), class))
         }
     }
+}
+
+/// Whether a verb's object class is found anywhere in its object's reach (or, in the passive,
+/// before it).
+fn verb_object_class(
+    coder: &Coder,
+    s: &Sentence<'_>,
+    trigger: &Trigger,
+    class: usize,
+    form: Form,
+    (t, t_end): (usize, usize),
+) -> bool {
+    let triggers = coder.triggers;
+    // "agreed that the truce had failed": a clause of its own is not the object; nor is what
+    // one agrees with ("agree with the proposal of a ceasefire").
+    let clause_follows = s.is_any(after_day(s.text, s.tokens, t_end), &["that", "whether"])
+        || trigger.lemma == "agree" && s.is(t_end, "with");
+    let reach = object_reach(triggers, s, t_end, 8);
+    let undone = restriction_undone(triggers, s, class, t_end..reach);
+    !clause_follows && !undone && has_class(coder, s, t_end, reach, class)
+        // In the passive the object is the subject: "a curfew was imposed".
+        || form == Form::Past
+            && (t.saturating_sub(2)..t).any(|k| s.is_any(k, BE))
+            && has_class(coder, s, t.saturating_sub(6), t, class)
+        // Fighting stops and ends of itself: "the fighting stopped", "hostilities have
+        // ceased".
+        || triggers.class_names.get(class).is_some_and(|c| c == "HOSTILITIES")
+            && form != Form::Base
+            && has_class(coder, s, t.saturating_sub(5), t, class)
+            && !s.mentions.iter().any(|m| m.tok_start < t && m.tok_end + 5 >= t)
+}
+
+/// Whether a named place is the verb's object, right after it or its article, and heads it
+/// ("captured Bakhmut", "retook the city of Kherson", "sealed off Bamenda"), not when it names
+/// something else ("close Guantanamo Bay military prison"; "advanced close to Kharkiv" has
+/// none).
+fn place_object(s: &Sentence<'_>, t_end: usize) -> bool {
+    s.mentions.iter().any(|m| {
+        m.kind == Kind::Place
+            && m.tok_start >= t_end
+            && m.tok_start <= t_end + 1
+            && (t_end..m.tok_start).all(|k| s.is_any(k, &["the", "a"]))
+            && !s.tokens.get(m.tok_end).is_some_and(|n| n.word && is_capitalized_word(s, m.tok_end))
+    })
 }
 
 /// Whether token `k` is a word that starts with a capital letter.
