@@ -399,16 +399,64 @@ const CITY_POPULATION: u64 = 100_000;
 /// to another capitalised word ("Wang Lijun", "the Dalai Lama", "Nikki Haley") or joined to a
 /// word by a hyphen ("anti-Balaka", "Al-Ahram"). Small towns share their names with people
 /// and things far more often than cities do.
-fn town_in_a_name(lexicon: &Lexicon, input: &Input<'_>, item: &Item<'_>) -> bool {
+fn town_in_a_name(lexicon: &Lexicon, input: &Input<'_>, item: &Item<'_>, next_known: bool) -> bool {
     let Some(idx) = first_place(item.meanings) else { return false };
     let place = lexicon.place(idx);
-    if place.kind != "city" || place.population >= CITY_POPULATION {
+    if place.kind != "city" {
         return false;
     }
     let Input { text, tokens, .. } = *input;
+    if place.population >= CITY_POPULATION {
+        return city_as_given_name(input, item, next_known);
+    }
     let before = item.tok_start > 1 && is_capitalized(text, &tokens[item.tok_start - 1]);
     let after = tokens.get(item.tok_end).is_some_and(|t| is_capitalized(text, t));
     item.prefixed || item.suffixed || before || after
+}
+
+/// Whether a city's name that is only a place is a given name: "George Soros", "Victoria
+/// Nuland" (a capitalised word the lexicon does not know after it, no preposition of place
+/// before it, and no word of a place's own name: "Lagos State", "Gaza City").
+fn city_as_given_name(input: &Input<'_>, item: &Item<'_>, next_known: bool) -> bool {
+    const PLACE_WORDS: &[&str] = &[
+        "City",
+        "State",
+        "Province",
+        "Region",
+        "District",
+        "County",
+        "Island",
+        "Islands",
+        "Bay",
+        "Valley",
+        "Airport",
+        "Port",
+        "Street",
+        "Square",
+        "Strip",
+        "Bank",
+        "River",
+        "Lake",
+        "Mountains",
+        "Hills",
+        "Oblast",
+        "Governorate",
+        "Municipality",
+        "Metro",
+        "Area",
+    ];
+    let Input { text, tokens, .. } = *input;
+    let only_place = item.meanings.iter().all(|m| matches!(m, Meaning::Place(_)));
+    let next = tokens.get(item.tok_end);
+    let after_name = next
+        .is_some_and(|t| is_capitalized(text, t) && !is_any(text, t, PLACE_WORDS) && !next_known);
+    let placed = item.tok_start > 0
+        && is_any(
+            text,
+            &tokens[item.tok_start - 1],
+            &["in", "at", "from", "to", "near", "of", "into", "across", "outside", "inside"],
+        );
+    only_place && after_name && !placed && !item.prefixed && !item.suffixed
 }
 
 /// Finds the mentions of one sentence.
@@ -430,7 +478,9 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
         let mut end = item.tok_end;
         let mut consumed = 1;
         let next = tokens.get(end).map(|t| &text[t.start..t.end]);
-        if names_no_party(item, span_text(start, end), next) || town_in_a_name(lexicon, input, item)
+        let next_known = items.get(i + 1).is_some_and(|n| n.tok_start == item.tok_end);
+        if names_no_party(item, span_text(start, end), next)
+            || town_in_a_name(lexicon, input, item, next_known)
         {
             i += 1;
             continue;
