@@ -10,11 +10,11 @@ use dyad_model::{Entity, EventType, Modality};
 use super::{
     before_day, is_crowd_phrase, is_protesting_crowd, threat_mode, Argument, Candidate, Clause,
     ClauseKind, Sentence, ATTEMPT_WORDS, COMMITMENT_VERBS, DECISION_WORDS, INTENT_WORDS,
-    LABOUR_WORDS, ORDER_VERBS, REFUSING, SPEECH, SWEARING, THREAT_WORDS, WORKING_SECTORS,
+    LABOUR_WORDS, ORDER_VERBS, REFUSING, SWEARING, THREAT_WORDS, WORKING_SECTORS,
 };
 use crate::mentions::Kind;
 use crate::tokens::is_any;
-use crate::triggers::{Form, Pos, Trigger};
+use crate::triggers::{Pos, Trigger};
 
 /// The event type and modes of `cand` given who acts: a "strike" or "block" by no crowd is
 /// an attack or a restriction, a "protest" by a crowd is street action, preparations made
@@ -508,20 +508,6 @@ pub(super) fn by_modality(
         (event_type, modes) =
             as_intention(trigger, s, t, window, (event_type, modes), why.as_deref_mut());
     }
-    if modality == Modality::Hypothetical
-        && matches!(event_type, EventType::Assault | EventType::Coerce | EventType::Sanction)
-        && clause.kind == ClauseKind::Main
-        && may_do(trigger, s, cand)
-    {
-        let mode = threat_mode(event_type, &modes, trigger);
-        if let Some(why) = why.as_deref_mut() {
-            why.push(format!("{event_type} that its actor may do coded as THREATEN"));
-        }
-        event_type = EventType::Threaten;
-        modes = vec![mode.to_string()];
-        // The threat is made, whatever its act may be.
-        modality = Modality::Asserted;
-    }
     // "police will no longer tolerate rallies": what a party says it will not tolerate, it
     // threatens to stop (PLOVER GSR THREATEN).
     if modality == Modality::Negated
@@ -537,59 +523,6 @@ pub(super) fn by_modality(
         (event_type, modes, modality) = as_refusal(s, window, (event_type, modes, modality), why);
     }
     (event_type, modes, modality)
-}
-
-/// "could impose sanctions", "may ban the party", "might again attack": PLOVER's THREATEN is a
-/// hostile act in the hypothetical (manual, special cases). Only a verb in the active, right
-/// after its modal (or a modal and an adverb); not a noun ("attacks that could …") nor a
-/// passive ("they may be arrested"), whose actor makes no threat. Its caller takes main
-/// clauses only: in reported speech the speaker decides (`speech`: "said it may ban" is a
-/// threat, "analysts said Russia could attack" is not).
-fn may_do(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
-    const OPINION: &[&str] = &[
-        "fear",
-        "fears",
-        "feared",
-        "believe",
-        "believes",
-        "believed",
-        "think",
-        "thinks",
-        "thought",
-        "expect",
-        "expects",
-        "expected",
-        "worry",
-        "worries",
-        "worried",
-        "suspect",
-        "suspects",
-        "predict",
-        "predicts",
-        "predicted",
-        "speculate",
-        "speculated",
-    ];
-    let t = cand.tok_start;
-    // "Analysts said Russia could attack", "aid workers fear the militia might attack":
-    // what others say or fear a party may do is no threat of that party's.
-    // (A verb in lower case: "the United States could impose" names no speaker; and one
-    // after the act: "Russia could attack within weeks, U.S. officials said".)
-    let others_say = (0..t).any(|k| {
-        s.word(k).starts_with(|c: char| c.is_lowercase())
-            && (s.is_any(k, SPEECH) || s.is_any(k, OPINION))
-    }) || super::modality::postposed_speech(s, cand);
-    !others_say
-        && trigger.pos == Pos::Verb
-        && cand.form == Form::Base
-        && (1..=2).any(|back| {
-            t >= back
-                && s.is_any(t - back, &["could", "may", "might", "would"])
-                && (t - back + 1..t).all(|k| {
-                    s.word(k).ends_with("ly")
-                        || s.is_any(k, &["again", "also", "soon", "still", "even"])
-                })
-        })
 }
 
 /// A future event: cooperation is an intention (AGREE), a retreat a concession, an

@@ -7,10 +7,10 @@ use std::ops::Range;
 use dyad_model::{Attribution, Entity, EventType, Modality};
 
 use super::{
-    attribution, irrealis, threat_mode, Argument, Candidate, Clause, ClauseKind, Discourse,
-    Sentence, SUBJECT_PRONOUNS,
+    attribution, irrealis, modality, threat_mode, Argument, Candidate, Clause, ClauseKind,
+    Discourse, Sentence, SPEECH, SUBJECT_PRONOUNS,
 };
-use crate::triggers::Trigger;
+use crate::triggers::{Form, Pos, Trigger};
 
 /// An event's type, modes, modality and parties while its stages decide them.
 pub(super) struct Coding {
@@ -49,7 +49,8 @@ pub(super) fn speech(
     }
 
     let mut coding = Coding { event_type, modes, modality, actor, recipient };
-    as_threat(s, trigger, cand, window, attribution.as_ref(), &mut coding, why.as_deref_mut());
+    let at = (cand, clause);
+    as_threat(s, trigger, at, window, attribution.as_ref(), &mut coding, why.as_deref_mut());
     let Coding { event_type, modes, mut modality, mut actor, mut recipient } = coding;
     // "Russia said Sudan must return the helicopter": the speaker demands, the
     // subject is asked; an obligation nobody voices is no event.
@@ -90,16 +91,18 @@ pub(super) fn speech(
 /// "The government said it may ban the party": a hostile act that its speaker says it may or
 /// could do is a threat (the threat is said; the act is not done). So is one that its actor
 /// openly weighs ("raised the possibility of banning the party"; PLOVER: THREATEN rather than
-/// the act with a hypothetical mode).
+/// the act with a hypothetical mode), and one that a main clause says its actor may do
+/// ("could impose sanctions": `may_do`), a threat made.
 fn as_threat(
     s: &Sentence<'_>,
     trigger: &Trigger,
-    cand: &Candidate,
+    (cand, clause): (&Candidate, Clause),
     window: &Range<usize>,
     attribution: Option<&Attribution>,
     coding: &mut Coding,
     why: Option<&mut Vec<String>>,
 ) {
+    let may = may_do(trigger, s, cand, clause);
     let own_modal = window.clone().any(|k| s.is_any(k, &["may", "might", "could", "can"]))
         && attribution.and_then(|a| a.source.as_ref()).is_some_and(|src| {
             coding.actor.iter().any(|a| !a.country.is_empty() && a.country == src.country)
@@ -108,20 +111,78 @@ fn as_threat(
         && coding.actor.iter().any(|a| !a.entity_text.is_empty() && a.sector != "UNK");
     if coding.modality == Modality::Hypothetical
         && matches!(coding.event_type, EventType::Assault | EventType::Coerce | EventType::Sanction)
-        && (own_modal || weighed)
+        && (may || own_modal || weighed)
     {
         if let Some(why) = why {
-            let how = if own_modal { "the speaker says it may do" } else { "its actor weighs" };
-            why.push(format!("{} {how}: THREATEN", coding.event_type));
+            if may {
+                why.push(format!("{} that its actor may do coded as THREATEN", coding.event_type));
+            } else {
+                let how = if own_modal { "the speaker says it may do" } else { "its actor weighs" };
+                why.push(format!("{} {how}: THREATEN", coding.event_type));
+            }
         }
         coding.modes = vec![threat_mode(coding.event_type, &coding.modes, trigger).to_string()];
         coding.event_type = EventType::Threaten;
-        coding.modality = if own_modal || attribution.is_some() {
+        coding.modality = if !may && (own_modal || attribution.is_some()) {
             Modality::Reported
         } else {
             Modality::Asserted
         };
     }
+}
+
+/// "could impose sanctions", "may ban the party", "might again attack": PLOVER's THREATEN is a
+/// hostile act in the hypothetical (manual, special cases). Only a verb in the active, right
+/// after its modal (or a modal and an adverb); not a noun ("attacks that could …") nor a
+/// passive ("they may be arrested"), whose actor makes no threat. Main clauses only: in
+/// reported speech the speaker decides ("said it may ban" is a threat, "analysts said Russia
+/// could attack" is not).
+fn may_do(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> bool {
+    const OPINION: &[&str] = &[
+        "fear",
+        "fears",
+        "feared",
+        "believe",
+        "believes",
+        "believed",
+        "think",
+        "thinks",
+        "thought",
+        "expect",
+        "expects",
+        "expected",
+        "worry",
+        "worries",
+        "worried",
+        "suspect",
+        "suspects",
+        "predict",
+        "predicts",
+        "predicted",
+        "speculate",
+        "speculated",
+    ];
+    let t = cand.tok_start;
+    // "Analysts said Russia could attack", "aid workers fear the militia might attack":
+    // what others say or fear a party may do is no threat of that party's.
+    // (A verb in lower case: "the United States could impose" names no speaker; and one
+    // after the act: "Russia could attack within weeks, U.S. officials said".)
+    let others_say = (0..t).any(|k| {
+        s.word(k).starts_with(|c: char| c.is_lowercase())
+            && (s.is_any(k, SPEECH) || s.is_any(k, OPINION))
+    }) || modality::postposed_speech(s, cand);
+    clause.kind == ClauseKind::Main
+        && !others_say
+        && trigger.pos == Pos::Verb
+        && cand.form == Form::Base
+        && (1..=2).any(|back| {
+            t >= back
+                && s.is_any(t - back, &["could", "may", "might", "would"])
+                && (t - back + 1..t).all(|k| {
+                    s.word(k).ends_with("ly")
+                        || s.is_any(k, &["again", "also", "soon", "still", "even"])
+                })
+        })
 }
 
 /// Whether the actor is a lone pronoun that names nobody known, as the subject of reported
