@@ -325,7 +325,7 @@ fn is_noun_modifier(text: &str, tok: &Token) -> bool {
         && !NOT_MODIFIERS.contains(&w)
 }
 
-fn is_capitalized(text: &str, tok: &Token) -> bool {
+pub(crate) fn is_capitalized(text: &str, tok: &Token) -> bool {
     tok.word && text[tok.start..].starts_with(|c: char| c.is_uppercase())
 }
 

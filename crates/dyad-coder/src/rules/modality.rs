@@ -120,7 +120,6 @@ pub(super) fn postposed_speech(s: &Sentence<'_>, cand: &Candidate) -> bool {
 fn negated(triggers: &Triggers, s: &Sentence<'_>, cand: &Candidate, window: &Range<usize>) -> bool {
     let trigger = &triggers.rows[cand.trigger];
     let t = cand.tok_start;
-    // "will not hesitate to strike" says the act will be done.
     // "did not offer any details on the raid", "gave no comment about the strike": what is
     // not told about is an event of its own.
     let told_about = |k: usize| {
@@ -128,6 +127,7 @@ fn negated(triggers: &Triggers, s: &Sentence<'_>, cand: &Candidate, window: &Ran
             && (k + 1..t)
                 .any(|j| s.is_any(j, TELLING) && s.is_any(j + 1, &["on", "about", "regarding"]))
     };
+    // "will not hesitate to strike" says the act will be done.
     let neg = window.clone().any(|k| {
         (s.is_any(k, NEGATION) || s.word(k).to_ascii_lowercase().ends_with("n't"))
             && !s.is_any(k + 1, &["hesitate", "hesitates", "hesitated"])

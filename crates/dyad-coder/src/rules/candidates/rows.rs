@@ -2,7 +2,7 @@
 //! before a noun), passive and base-form rows, and the nearest rows when none fits.
 
 use super::*;
-use crate::mentions::covered;
+use crate::mentions::{covered, is_capitalized};
 
 /// Whether the object class a row requires is found: after the verb (or before it, in the
 /// passive), or before or after the noun.
@@ -117,13 +117,8 @@ fn place_object(s: &Sentence<'_>, t_end: usize) -> bool {
             && m.tok_start >= t_end
             && m.tok_start <= t_end + 1
             && (t_end..m.tok_start).all(|k| s.is_any(k, &["the", "a"]))
-            && !s.tokens.get(m.tok_end).is_some_and(|n| n.word && is_capitalized_word(s, m.tok_end))
+            && !s.tokens.get(m.tok_end).is_some_and(|n| is_capitalized(s.text, n))
     })
-}
-
-/// Whether token `k` is a word that starts with a capital letter.
-fn is_capitalized_word(s: &Sentence<'_>, k: usize) -> bool {
-    s.word(k).starts_with(|c: char| c.is_uppercase())
 }
 
 /// "urged the lifting of sanctions" asks for their end; "announced the lifting of the curfew"
