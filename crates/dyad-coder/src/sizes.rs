@@ -321,7 +321,12 @@ fn unit_end(text: &str, tokens: &[Token], unit_start: usize) -> usize {
             && text[t.start..t.end].bytes().all(|b| !b.is_ascii_uppercase());
         // Adverbs end a unit too ("three allies jointly denounced").
         let adverb = end > unit_start && text[t.start..t.end].ends_with("ly");
-        if !t.word || stop || adverb || end - unit_start >= 5 {
+        if !t.word
+            || stop
+            || adverb
+            || end - unit_start >= 5
+            || ends_noun_phrase(text, tokens, unit_start, end)
+        {
             break;
         }
         if is(text, t, "of") {
@@ -340,6 +345,27 @@ fn unit_end(text: &str, tokens: &[Token], unit_start: usize) -> usize {
         end -= 1;
     }
     end
+}
+
+/// Whether token `i` can no longer be part of the unit's noun phrase: a determiner that does
+/// not follow "of" ("two leaders signed the agreement": "the" starts the next phrase) or a
+/// verb in "-ed" right after a plural noun ("two leaders signed").
+fn ends_noun_phrase(text: &str, tokens: &[Token], unit_start: usize, i: usize) -> bool {
+    if i == unit_start {
+        return false;
+    }
+    let word = &text[tokens[i].start..tokens[i].end];
+    let prev = &text[tokens[i - 1].start..tokens[i - 1].end];
+    let determiner =
+        matches!(word, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these")
+            && !prev.eq_ignore_ascii_case("of");
+    let verb_after_plural = word.len() > 4
+        && word.ends_with("ed")
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && prev.len() > 3
+        && prev.ends_with('s')
+        && !prev.ends_with("ss");
+    determiner || verb_after_plural
 }
 
 /// Whether the unit after a number shows it is no size: a duration, a unit that starts
@@ -418,6 +444,10 @@ mod tests {
         assert_eq!(sizes("pledged $5 million in aid"), [(5_000_000.0, "USD".into(), None)]);
         assert_eq!(sizes("dozens of drones"), [(24.0, "drones".into(), Some("dozens of".into()))]);
         assert!(sizes("in 2023 they met").is_empty());
+        // A verb or a new noun phrase ends the unit.
+        assert_eq!(sizes("the two leaders signed the pact")[0].1, "leaders");
+        assert_eq!(sizes("killed 12 soldiers stationed there")[0].1, "soldiers");
+        assert_eq!(sizes("sent 300 tonnes of the grain")[0].1, "tonnes of the grain");
     }
 
     #[test]

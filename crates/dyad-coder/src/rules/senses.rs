@@ -12,7 +12,10 @@ use crate::triggers::{Pos, Trigger};
 pub(super) fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
     // "a report released this month", "released a video": a text or a picture made
     // public is no one set free.
-    (trigger.lemma == "release" && trigger.pos == Pos::Verb && releases_a_text(s, cand))
+    // A letter or a report "handed over" is delivered, no one set free.
+    (matches!(trigger.lemma.as_str(), "release" | "hand over")
+        && trigger.pos == Pos::Verb
+        && releases_a_text(s, cand))
         // "fired his chief of staff", "fired five observers": dismissed, not shot at.
         || (trigger.lemma == "fire" && trigger.pos == Pos::Verb && fires_people(s, cand))
         // "conditions have eased Saturday", "tensions eased": nothing eased by anyone; "talks
@@ -238,6 +241,9 @@ const TEXTS: &[&str] = &[
     "paper",
     "papers",
     "letter",
+    "letters",
+    "message",
+    "messages",
     "memoir",
     "guidance",
     "forecast",

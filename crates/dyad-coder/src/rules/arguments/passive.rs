@@ -10,7 +10,7 @@ pub(super) fn passive_args(
     clause: Clause,
 ) -> (Option<Argument>, Option<Argument>, &'static str) {
     let t = cand.tok_start;
-    let (tree_agent, tree_patient) = tree_passive(s, t, cand.tok_end);
+    let (tree_agent, tree_patient, reduced) = tree_passive(s, t, cand.tok_end);
     let agent = tree_agent.or_else(|| agent_after(s, cand.tok_end, clause.end)).or_else(|| {
         // "were deported from Iran": the party they are sent away from expels them.
         matches!(trigger.mode.as_str(), "expel" | "deport")
@@ -31,7 +31,10 @@ pub(super) fn passive_args(
             && !DOWNING.contains(&trigger.lemma.as_str())
             && a.names_projectiles(s)
     };
-    let subject = tree_patient.or_else(|| subject_before(s, clause.start, t));
+    // "rescued the crew of a ship attacked by pirates": a participle on a noun is done to
+    // that noun, not to the subject before it.
+    let subject =
+        tree_patient.or_else(|| (!reduced).then(|| subject_before(s, clause.start, t))?);
     // "North Korean missiles were used in the strike": weapons used are neither their
     // user nor what is struck.
     let subject =
@@ -87,15 +90,16 @@ pub(super) fn aimed_at(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> Op
     })
 }
 
-/// The agent (`obl:agent`, "by X") and the patient (the passive subject) of a passive verb
-/// trigger, read from the parse.
+/// The agent (`obl:agent`, "by X") and the patient (the passive subject, or the noun a
+/// participle describes) of a passive verb trigger, read from the parse, and whether the verb
+/// is such a participle.
 pub(super) fn tree_passive(
     s: &Sentence<'_>,
     t: usize,
     t_end: usize,
-) -> (Option<Argument>, Option<Argument>) {
+) -> (Option<Argument>, Option<Argument>, bool) {
     if s.tree().is_empty() {
-        return (None, None);
+        return (None, None, false);
     }
     let v = s.tree().phrase_head(t, t_end);
     let words = s.words();
@@ -107,15 +111,26 @@ pub(super) fn tree_passive(
             mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
             how: format!("obl:agent of `{}`", words.word(v)),
         });
-    let patient = s.tree().child(v, "nsubj:pass").and_then(|node| {
+    // A participle with no auxiliary nor subject of its own, after the noun it describes.
+    let reduced = s.tree().rel(v) == "acl"
+        && s.tree().head(v).is_some_and(|h| h < v)
+        && !s.tree().children(v).any(|c| {
+            matches!(s.tree().rel(c), "aux" | "aux:pass" | "nsubj" | "nsubj:pass" | "cop")
+        });
+    let (node, path) = match s.tree().child(v, "nsubj:pass") {
+        Some(node) => (Some(node), "nsubj:pass of"),
+        None if reduced => (s.tree().head(v), "noun of the participle"),
+        None => (None, ""),
+    };
+    let patient = node.and_then(|node| {
         let (idx, sector) = mention_of_node(s, node)?;
         Some(Argument {
             sector,
             mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
-            how: format!("nsubj:pass of `{}`", words.word(v)),
+            how: format!("{path} `{}`", words.word(v)),
         })
     });
-    (agent, patient)
+    (agent, patient, reduced)
 }
 
 pub(super) fn agent_after(s: &Sentence<'_>, t: usize, end: usize) -> Option<Argument> {
