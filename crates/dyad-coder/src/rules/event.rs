@@ -89,6 +89,7 @@ pub(super) fn parties_and_type(
         arguments::find(triggers, s, candidates, cand, clause, passive);
     if screen::screened_out(trigger, s, cand, &recipient_arg)
         || screen::plural_noun_read_as_verb(triggers, s, cand)
+        || screen::verb_read_in_compound(triggers, s, cand)
     {
         return None;
     }

@@ -382,13 +382,43 @@ pub(super) fn plural_noun_read_as_verb(
         && t > 0
         && s.tree().head(t - 1) == Some(t)
         && !s.tree().children(t).any(|c| s.tree().rel(c) == "nsubj")
-        && {
-            let word = s.word(t).to_ascii_lowercase();
-            !triggers
-                .rows
-                .iter()
-                .any(|r| r.pos == Pos::Noun && (r.lemma == word || r.lemma == trigger.lemma))
-        }
+        && !has_noun_row(triggers, trigger, s, t)
+}
+
+/// "to protest against EU trade deals", "U.S. stock market indexes": a one-word verb trigger in
+/// its base or -s form that the parse makes a modifier (`compound`) of a noun after it, with
+/// no subject, object, "to" or auxiliary of a verb, is a noun; not one with a reading as an
+/// event noun, whose rows decide ("aid convoys").
+pub(super) fn verb_read_in_compound(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    cand: &Candidate,
+) -> bool {
+    let t = cand.tok_start;
+    let trigger = &triggers.rows[cand.trigger];
+    trigger.pos == Pos::Verb
+        && matches!(cand.form, Form::Base | Form::Third)
+        && cand.tok_end == t + 1
+        && !s.tree().is_empty()
+        && s.tree().rel(t) == "compound"
+        && s.tree().head(t).is_some_and(|h| h > t)
+        && !s
+            .tree()
+            .children(t)
+            .any(|c| matches!(s.tree().rel(c), "nsubj" | "obj" | "aux" | "mark" | "nsubj:pass"))
+        && !(0..t).rev().find(|&k| s.tokens[k].word).is_some_and(|k| {
+            s.is_any(k, &["to", "will", "would", "can", "could", "may", "might", "must", "should"])
+        })
+        && !has_noun_row(triggers, trigger, s, t)
+}
+
+/// Whether the word at `t`, or the lemma of `trigger`, has a row as an event noun.
+fn has_noun_row(triggers: &Triggers, trigger: &Trigger, s: &Sentence<'_>, t: usize) -> bool {
+    let word = s.word(t).to_ascii_lowercase();
+    triggers
+        .rows
+        .iter()
+        .any(|r| r.pos == Pos::Noun && (r.lemma == word || r.lemma == trigger.lemma))
 }
 
 /// The parse makes the participle at `t` an adjective of a noun after it.
