@@ -206,6 +206,22 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
                 how.push_str(&format!("noun of the relative clause `{}`", cx.word(v)));
                 return Some(Path { token: h, how, purpose: false });
             }
+            // "China issued a statement condemning Japan": the participle of a text that
+            // is the object of a verb is said by that verb's subject ("Japan's statement
+            // condemning …" names its author on the noun).
+            "acl"
+                if !infinitive
+                    && h + 1 == v
+                    && cx.word(v).ends_with("ing")
+                    && is_document(cx.word(h))
+                    && tree.rel(h) == "obj"
+                    && tree.child(h, "nmod:poss").is_none()
+                    && tree.children(h).all(|c| tree.rel(c) != "amod" || c > h) =>
+            {
+                how.push_str(&format!("author of `{}` (says `{}`): ", cx.word(h), cx.word(v)));
+                v = tree.head(h)?;
+                continue;
+            }
             // "students demonstrating against the fee rise": an active participle right after
             // its noun has that noun for its subject.
             "acl" if !infinitive && h + 1 == v && cx.word(v).ends_with("ing") => {
@@ -217,6 +233,31 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
         v = h;
     }
     None
+}
+
+/// Texts that speak for their author: a participle of speech after one ("a statement
+/// condemning …", "a resolution urging …") is the author's act.
+pub(crate) const DOCUMENTS: &[&str] = &[
+    "statement",
+    "statements",
+    "resolution",
+    "resolutions",
+    "motion",
+    "letter",
+    "declaration",
+    "communique",
+    "communiqué",
+    "petition",
+    "message",
+    "report",
+    "editorial",
+    "bill",
+    "decree",
+];
+
+/// Whether `word` names a text that speaks for its author.
+fn is_document(word: &str) -> bool {
+    DOCUMENTS.iter().any(|d| word.eq_ignore_ascii_case(d))
 }
 
 /// The subject of `v` itself: its `nsubj`; once `climbed` to it through an infinitive, also

@@ -155,8 +155,22 @@ fn subject_end(s: &Sentence<'_>, clause: Clause, t: usize) -> usize {
         }
         end
     };
+    // "the assembly approved a motion condemning …": the author of the text said it.
+    if t >= 2 && s.is_any(t - 1, crate::syntax::DOCUMENTS) {
+        if let Some(k) = (t.saturating_sub(5).max(clause.start)..t - 1).rev().find(|&k| {
+            let w = s.word(k);
+            w.ends_with("ed") && w.starts_with(|c: char| c.is_ascii_lowercase())
+        }) {
+            return skip(k);
+        }
+    }
     let end = skip(t);
-    if t >= 2 && s.is(t - 1, "to") && end == t - 1 && end > clause.start {
+    // "pledged to come", "pledged not to sign".
+    if t >= 2
+        && s.is(t - 1, "to")
+        && end > clause.start
+        && (end..t).all(|k| s.is_any(k, &["to", "not", "never"]))
+    {
         let verb = s.word(end - 1);
         if verb.starts_with(|c: char| c.is_lowercase())
             && (verb.ends_with("ed")

@@ -174,6 +174,7 @@ pub(super) const SPEECH: &[&str] = &[
     "insisted",
     "believes",
     "believed",
+    "believe",
     "alleged",
     "alleges",
     "estimated",
@@ -305,6 +306,15 @@ pub(super) const SPEECH_THAT: &[&str] = &[
     "observed",
     "ruled",
     "recalled",
+    // Beliefs: "agencies suspect that Russia has shared …" is their view, not the writer's.
+    "suspect",
+    "suspects",
+    "suspected",
+    "think",
+    "thinks",
+    "fear",
+    "fears",
+    "feared",
 ];
 
 pub(super) const SUBORDINATORS: &[&str] = &[

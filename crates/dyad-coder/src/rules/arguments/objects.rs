@@ -190,8 +190,20 @@ fn condemned_agent(
             && c.tok_start <= from + 4
             && (from..c.tok_start).all(|k| s.is_any(k, DETERMINERS) || covered(k, s.mentions))
     })?;
+    // "condemned military cooperation between Moscow and Pyongyang": both parties.
+    if let Some((a, b)) = between_parties(s, condemned.tok_end, clause) {
+        let mut mentions = a.mentions;
+        mentions.extend(b.mentions);
+        return Some(Argument {
+            sector: None,
+            mentions,
+            how: "the condemned event's between".into(),
+        });
+    }
     let agent = noun_actor(s, condemned.tok_start, condemned.tok_end, clause, false)
-        .filter(|a| !(a.how.starts_with("of-") && s.suffered_of(condemned.tok_end - 1)))?;
+        .filter(|a| !(a.how.starts_with("of-") && s.suffered_of(condemned.tok_end - 1)))
+        // The verb before the noun is the condemnation itself, not the act's light verb.
+        .filter(|a| a.how != "light-verb-subject")?;
     Some(Argument {
         sector: None,
         mentions: agent.mentions,

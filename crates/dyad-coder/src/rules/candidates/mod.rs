@@ -386,6 +386,15 @@ fn verb_form_fits(
             gerund_governed(s, t, t_end, verb_context)
                 || t > 0 && super::entities::is_crowd_phrase(s.word(t - 1))
         }
+        // "issued a statement condemning Japan", "passed a resolution urging Iran to …": a
+        // statement's words are its author's act.
+        Form::Gerund
+            if trigger.event.quad_code() % 2 == 1
+                && t > 0
+                && s.is_any(t - 1, crate::syntax::DOCUMENTS) =>
+        {
+            true
+        }
         Form::Gerund => gerund_governed(s, t, t_end, verb_context),
         Form::Plural => true,
     }
