@@ -542,6 +542,26 @@ pub(in crate::rules) fn subject_of_kind(
     } else {
         s.mentions.iter().enumerate().rev().find(|(_, m)| candidate(m))?.0
     };
+    // "Kim Jong Un's government": the possessor names the sector noun's party.
+    let owner = sector_only
+        .then(|| {
+            let m = &s.mentions[idx];
+            s.mentions.iter().position(|o| {
+                o.possessive
+                    && is_actorish(o)
+                    && o.tok_end + 1 >= m.tok_start
+                    && o.tok_end <= m.tok_start
+                    && !o.entity.country.is_empty()
+            })
+        })
+        .flatten();
+    if let Some(o) = owner {
+        return Some(Argument {
+            sector: Some(idx),
+            mentions: vec![o],
+            how: "possessor of the subject".into(),
+        });
+    }
     // The first candidate of an infinitive's clause may head a list: coordinate rightward,
     // but not past the verb.
     let group = if sector_only {
