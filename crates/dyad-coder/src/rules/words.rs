@@ -61,7 +61,9 @@ pub(super) const RECIPIENT_PREPS: &[&str] =
 /// Prepositions whose noun is not where a party belongs ("a device outside Basra").
 pub(super) const NOT_HOME_PREPS: &[&str] = &[
     "outside", "near", "against", "to", "with", "for", "on", "than", "like", "toward", "towards",
-    "into", "about", "over", "between", "among",
+    "into", "about", "over", "between", "among", "beyond", "under", "despite", "above", "below",
+    "beneath", "past", "behind", "amid", "amidst", "during", "after", "before", "since", "until",
+    "via", "without", "alongside", "besides", "except",
 ];
 
 /// Words that open a relative clause (or, right after a verb, a complement clause).
