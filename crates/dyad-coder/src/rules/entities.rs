@@ -66,10 +66,28 @@ fn sector_entity(
             })
         })
         .flatten();
+    // "Western governments", "foreign diplomats": not the text's own country's.
+    let outsiders = m.tok_start > 0
+        && s.is_any(
+            m.tok_start - 1,
+            &[
+                "western",
+                "foreign",
+                "international",
+                "other",
+                "rival",
+                "neighbouring",
+                "neighboring",
+                "regional",
+                "allied",
+                "global",
+                "world",
+            ],
+        );
     let country = possessor
         .or(lexicon_place)
         .map(|o| o.entity.country.clone())
-        .or_else(|| discourse.main_country().filter(|_| text_country))
+        .or_else(|| discourse.main_country().filter(|_| text_country && !outsiders))
         .filter(|c| c.len() == 3 && !dyad_model::GROUP_COUNTRIES.contains(&c.as_str()));
     let mut e = m.entity.clone();
     match country {
