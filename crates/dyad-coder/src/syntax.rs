@@ -184,6 +184,10 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
                 return Some(Path { token: n, how, purpose: false });
             }
             "conj" => how.push_str(&format!("conj of `{}`: ", cx.word(h))),
+            // "is reviewing whether to send shells to Kyiv, an aide told reporters": an
+            // infinitive after "whether" or "how" is no purpose, whatever the parse hangs
+            // it on.
+            "advcl" if infinitive && after_wh(tree, cx, v) => return None,
             "advcl" if infinitive => {
                 // "urged the Israeli government to allow …" (parsed as a purpose clause): the
                 // object of a verb of asking or forcing does what it is asked.
@@ -258,6 +262,19 @@ pub(crate) const DOCUMENTS: &[&str] = &[
 /// Whether `word` names a text that speaks for its author.
 fn is_document(word: &str) -> bool {
     DOCUMENTS.iter().any(|d| word.eq_ignore_ascii_case(d))
+}
+
+/// Whether the "to" of the infinitive `v` follows "whether", "how", "what", "where" or "when".
+fn after_wh(tree: &Tree, cx: &Words<'_>, v: usize) -> bool {
+    tree.children(v)
+        .find(|&c| tree.rel(c) == "mark" && cx.word(c).eq_ignore_ascii_case("to"))
+        .and_then(|to| to.checked_sub(1))
+        .is_some_and(|k| {
+            matches!(
+                cx.word(k).to_ascii_lowercase().as_str(),
+                "whether" | "how" | "what" | "where" | "when"
+            )
+        })
 }
 
 /// The subject of `v` itself: its `nsubj`; once `climbed` to it through an infinitive, also
