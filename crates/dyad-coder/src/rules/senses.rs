@@ -10,10 +10,14 @@ use crate::triggers::{Pos, Trigger};
 /// The word in another sense than its event: a text released, tensions eased, a decline, trade
 /// under tariffs, an aim, a meeting with opposition, a demonstration of strength.
 pub(super) fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
-    // "a report released this month", "released a video": a text or a picture made
-    // public is no one set free.
-    // A letter or a report "handed over" is delivered, no one set free.
-    (matches!(trigger.lemma.as_str(), "release" | "hand over")
+    // "is studying whether to send missiles": weighing a course of one's own, no inquiry.
+    // ("investigating whether the attacks were linked" is an inquiry.)
+    (trigger.mode == "investigate"
+        && s.is_any(cand.tok_end, &["whether", "how"])
+        && s.is(cand.tok_end + 1, "to"))
+        // "a report released this month", "released a video": a text or a picture made
+        // public is no one set free; a letter "handed over" is delivered.
+        || (matches!(trigger.lemma.as_str(), "release" | "hand over")
         && trigger.pos == Pos::Verb
         && releases_a_text(s, cand))
         // "fired his chief of staff", "fired five observers": dismissed, not shot at.
