@@ -219,8 +219,10 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
                     && cx.word(v).ends_with("ing")
                     && is_document(cx.word(h))
                     && tree.rel(h) == "obj"
-                    && tree.child(h, "nmod:poss").is_none()
-                    && tree.children(h).all(|c| tree.rel(c) != "amod" || c > h) =>
+                    && tree.head(h).is_some_and(|g| issues_text(cx.word(g)))
+                    && tree.children(h).all(|c| {
+                        !matches!(tree.rel(c), "nmod:poss" | "compound" | "amod") || c > h
+                    }) =>
             {
                 how.push_str(&format!("author of `{}` (says `{}`): ", cx.word(h), cx.word(v)));
                 v = tree.head(h)?;
@@ -258,6 +260,17 @@ pub(crate) const DOCUMENTS: &[&str] = &[
     "bill",
     "decree",
 ];
+
+/// Whether `word` is a verb by which an author puts out a text ("issued a statement",
+/// "passed a resolution"), not one by which others act on it ("blocked an EU statement").
+fn issues_text(word: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "issu", "releas", "publish", "pass", "adopt", "approv", "sen", "sign", "mad", "mak",
+        "post", "deliver", "submit", "put", "unveil", "draft", "wr", "read",
+    ];
+    let w = word.to_ascii_lowercase();
+    STEMS.iter().any(|stem| w.starts_with(stem))
+}
 
 /// Whether `word` names a text that speaks for its author.
 fn is_document(word: &str) -> bool {

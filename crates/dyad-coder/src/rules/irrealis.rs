@@ -335,6 +335,19 @@ pub(super) fn plan_dropped(s: &Sentence<'_>, t: usize) -> bool {
         })
 }
 
+/// "Hungary blocked an EU statement condemning …", "Russia vetoed a resolution urging …": what
+/// a text that was blocked, vetoed or withdrawn would have said was not said.
+pub(super) fn text_blocked(s: &Sentence<'_>, t: usize) -> bool {
+    t >= 2
+        && s.is_any(t - 1, crate::syntax::DOCUMENTS)
+        && (2..=5).any(|back| {
+            t > back
+                && (s.is_any(t - back, super::words::STOPPING)
+                    || s.is_any(t - back, super::words::REFUSING))
+                && (t - back + 1..t - 1).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
+        })
+}
+
 /// The accusation whose content the event word at `t` is: the accusing word and the link
 /// to its content ("accused" and "of" in "accused Peru of shelling"). What stands between
 /// them is the accused.

@@ -60,6 +60,9 @@ pub(super) fn modality(
     } else if irrealis::plan_dropped(s, t) {
         modality = Modality::Negated;
         cues.push("its plan called off".into());
+    } else if irrealis::text_blocked(s, t) {
+        modality = Modality::Negated;
+        cues.push("its text blocked".into());
     } else if conditional {
         modality = Modality::Conditional;
         cues.push("condition".into());
