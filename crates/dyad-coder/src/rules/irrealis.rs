@@ -110,6 +110,27 @@ pub(super) fn proposed(s: &Sentence<'_>, t: usize, noun: bool) -> bool {
     content_of(s, t, 8, is_proposal_noun).is_some()
 }
 
+/// "talks on releasing the hostages", "negotiations on ceding sovereignty": what talks are
+/// about is not done.
+pub(super) fn discussed(s: &Sentence<'_>, t: usize) -> bool {
+    const TALKS: &[&str] = &[
+        "talks",
+        "negotiations",
+        "negotiation",
+        "discussions",
+        "discussion",
+        "dialogue",
+        "consultations",
+        "debate",
+    ];
+    t >= 2
+        && s.word(t).ends_with("ing")
+        && s.is_any(t - 1, &["on", "about", "over"])
+        && (t.saturating_sub(7)..t - 1).any(|k| {
+            s.is_any(k, TALKS) && (k + 1..t - 1).all(|j| !s.is_any(j, &[",", ";", "but", "after"]))
+        })
+}
+
 /// Verbs of warning a party ("warned Beijing against …"): what one warns against is not
 /// done, and the party warned is who would do it.
 pub(super) const WARNING: &[&str] = &["warn", "warns", "warned", "cautioned"];

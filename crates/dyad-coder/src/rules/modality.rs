@@ -41,7 +41,9 @@ pub(super) fn modality(
         }
     }
     let noun = trigger.pos == Pos::Noun;
-    let proposed = irrealis::proposed(s, t, noun) || irrealis::warned_against(s, t);
+    let proposed = irrealis::proposed(s, t, noun)
+        || irrealis::warned_against(s, t)
+        || irrealis::discussed(s, t);
     let weighed = trigger.pos == Pos::Verb && t > 0 && irrealis::weighs_an_act(s, t - 1);
     let hypothetical = demanded
         || obliged
@@ -220,11 +222,13 @@ fn demanded(triggers: &Triggers, s: &Sentence<'_>, candidates: &[Candidate], t: 
                 && m.tok_start > 0
                 && s.is_any(m.tok_start - 1, &["wants", "want", "wanted", "wish", "wishes", "like"])
         });
-    // "the treaty obliges each side to provide assistance": an obligation, not an act.
+    // "the treaty obliges each side to provide assistance": an obligation, not an act; "the
+    // law allows the government to seize assets": a power, not its use.
     let obliged = t > 0
         && infinitive(s, t)
         && (t.saturating_sub(6)..t.saturating_sub(1)).any(|k| {
-            s.is_any(k, OBLIGING) && (k + 1..t - 1).all(|j| !s.is_any(j, &["to", ",", "and"]))
+            (s.is_any(k, OBLIGING) || s.is_any(k, PERMITTING))
+                && (k + 1..t - 1).all(|j| !s.is_any(j, &["to", ",", "and"]))
         });
     asked_by_noun
         || asked_in_passive
@@ -244,6 +248,26 @@ fn demanded(triggers: &Triggers, s: &Sentence<'_>, candidates: &[Candidate], t: 
 /// Verbs of binding someone to act ("obliges each side to", "requires member states to").
 const OBLIGING: &[&str] =
     &["oblige", "obliges", "obliged", "obligates", "require", "requires", "required", "binds"];
+
+/// Verbs of letting someone act ("allows the government to seize …").
+const PERMITTING: &[&str] = &[
+    "allow",
+    "allows",
+    "allowed",
+    "permit",
+    "permits",
+    "permitted",
+    "authorize",
+    "authorizes",
+    "authorized",
+    "authorise",
+    "authorises",
+    "authorised",
+    "empowers",
+    "empowered",
+    "enables",
+    "enabled",
+];
 
 /// Participles of pressing someone to act.
 const PRESSED: &[&str] = &[

@@ -10,9 +10,14 @@ use crate::triggers::{Pos, Trigger};
 /// The word in another sense than its event: a text released, tensions eased, a decline, trade
 /// under tariffs, an aim, a meeting with opposition, a demonstration of strength.
 pub(super) fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
-    // "is studying whether to send missiles": weighing a course of one's own, no inquiry.
+    // "tariffs targeting American whiskey", "protecting U.S. jobs": measures aim at goods,
+    // and what is protected may be no party.
+    (trigger.lemma == "target" && measure_before(s, cand.tok_start))
+        || (matches!(trigger.lemma.as_str(), "protect" | "safeguard" | "defend")
+            && (cand.tok_end..s.phrase_end(cand.tok_end, 4)).any(|k| s.is_any(k, HOLDINGS)))
+        // "is studying whether to send missiles": weighing a course of one's own, no inquiry.
     // ("investigating whether the attacks were linked" is an inquiry.)
-    (trigger.mode == "investigate"
+        || (trigger.mode == "investigate"
         && s.is_any(cand.tok_end, &["whether", "how"])
         && s.is(cand.tok_end + 1, "to"))
         // "a report released this month", "released a video": a text or a picture made
@@ -192,6 +197,65 @@ const ILLS: &[&str] = &[
     "virus",
     "fires",
     "wildfires",
+];
+
+/// Measures that "target" goods, sectors or people without force.
+const MEASURES: &[&str] = &[
+    "tariff",
+    "tariffs",
+    "duties",
+    "duty",
+    "levies",
+    "taxes",
+    "tax",
+    "sanctions",
+    "measures",
+    "policy",
+    "policies",
+    "law",
+    "laws",
+    "rules",
+    "restrictions",
+    "curbs",
+    "controls",
+    "ads",
+];
+
+/// Whether a measure noun is the subject of the verb at `t`: its `nsubj` in the parse ("its
+/// tariffs, which …, are targeting"), or the word before it, over auxiliaries ("sanctions
+/// targeting", "duties that target").
+fn measure_before(s: &Sentence<'_>, t: usize) -> bool {
+    if let Some(n) = s.tree().child(t, "nsubj") {
+        return s.is_any(n, MEASURES);
+    }
+    (0..t)
+        .rev()
+        .find(|&k| !s.is_any(k, &["is", "are", "was", "were", "also", "that", "which"]))
+        .is_some_and(|k| s.is_any(k, MEASURES))
+}
+
+/// What is protected that is no party: jobs, markets, the environment.
+const HOLDINGS: &[&str] = &[
+    "jobs",
+    "industry",
+    "industries",
+    "economy",
+    "interests",
+    "environment",
+    "wildlife",
+    "forests",
+    "heritage",
+    "privacy",
+    "data",
+    "revenue",
+    "revenues",
+    "market",
+    "markets",
+    "investments",
+    "savings",
+    "wages",
+    "health",
+    "climate",
 ];
 
 /// Texts, pictures and figures that are "released" when made public.
