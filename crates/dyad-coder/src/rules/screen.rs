@@ -386,8 +386,9 @@ pub(super) fn plural_noun_read_as_verb(
 }
 
 /// "to protest against EU trade deals", "U.S. stock market indexes": a one-word verb trigger in
-/// its base or -s form that the parse makes a modifier (`compound`) of a noun after it, with
-/// no subject, object, "to" or auxiliary of a verb, is a noun; not one with a reading as an
+/// its base or -s form that the parse makes a modifier (`compound`) of a noun after it, or a
+/// subject or oblique with a determiner or modifier of its own, with no subject, object, "to"
+/// or auxiliary of a verb, is a noun; not one with a reading as an
 /// event noun, whose rows decide ("aid convoys").
 pub(super) fn verb_read_in_compound(
     triggers: &Triggers,
@@ -400,8 +401,15 @@ pub(super) fn verb_read_in_compound(
         && matches!(cand.form, Form::Base | Form::Third)
         && cand.tok_end == t + 1
         && !s.tree().is_empty()
-        && s.tree().rel(t) == "compound"
-        && s.tree().head(t).is_some_and(|h| h > t)
+        && (s.tree().rel(t) == "compound" && s.tree().head(t).is_some_and(|h| h > t)
+            // "Kenya's Nairobi police station was burned down": a nominal dependent with a
+            // modifier of a noun is a noun.
+            || matches!(s.tree().rel(t), "nsubj" | "nsubj:pass" | "obl" | "nmod")
+                && s.tree().children(t).any(|c| {
+                    c < t && matches!(s.tree().rel(c), "det" | "compound" | "amod" | "nmod:poss")
+                })
+                // Not right after a party ("The Palestinians reject …" misparsed).
+                && !s.mentions.iter().any(|m| m.tok_end == t && m.kind == Kind::Actor))
         && !s
             .tree()
             .children(t)
