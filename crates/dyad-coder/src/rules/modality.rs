@@ -309,7 +309,14 @@ fn future(
     let noun = triggers.rows[cand.trigger].pos == Pos::Noun;
     // "agreed to a ceasefire after two days of fighting": what a time phrase holds is not
     // what is intended.
-    let intended = |k: usize| (k + 1..t).all(|j| !s.is_any(j, TIME_ADJUNCTS));
+    // Nor what a past participle's phrase holds ("vowed to honour those killed in the
+    // fighting").
+    let intended = |k: usize| {
+        (k + 1..t).all(|j| {
+            !(s.is_any(j, TIME_ADJUNCTS)
+                || s.word(j).ends_with("ed") && s.is_any(j + 1, &["in", "during", "by"]))
+        })
+    };
     let future = window.clone().any(|k| {
         s.is_any(k, FUTURE)
             || (s.is(k, "going") && s.is(k + 1, "to"))

@@ -15,6 +15,10 @@ pub(super) fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate)
     (trigger.lemma == "target" && measure_before(s, cand.tok_start))
         || (matches!(trigger.lemma.as_str(), "protect" | "safeguard" | "defend")
             && (cand.tok_end..s.phrase_end(cand.tok_end, 4)).any(|k| s.is_any(k, HOLDINGS)))
+        // "took delivery of rockets", "took note of the report": received or noted, not seized.
+        || (trigger.lemma == "take"
+            && trigger.pos == Pos::Verb
+            && s.is_any(cand.tok_end, &["delivery", "receipt", "note", "notice", "stock", "part"]))
         // "is studying whether to send missiles": weighing a course of one's own, no inquiry.
     // ("investigating whether the attacks were linked" is an inquiry.)
         || (trigger.mode == "investigate"
