@@ -275,6 +275,36 @@ fn by_crowd(
     }
 }
 
+/// Whether a visit at `cand` is peacekeepers, observers, inspectors or aid workers arriving
+/// (named in the subject before the trigger, in its clause): their host lets them in.
+pub(super) fn access_given(
+    trigger: &Trigger,
+    s: &Sentence<'_>,
+    cand: &Candidate,
+    clause: Clause,
+    event_type: EventType,
+    modes: &[String],
+) -> bool {
+    const ADMITTED: &[&str] = &[
+        "observers",
+        "monitors",
+        "inspectors",
+        "peacekeepers",
+        "peacekeeping",
+        "peace-keeping",
+        "peace-keepers",
+    ];
+    event_type == EventType::Consult
+        && modes.iter().any(|m| m == "visit")
+        && trigger.lemma.starts_with("arrive")
+        && (clause.start..cand.tok_start).any(|k| {
+            s.is_any(k, ADMITTED)
+                || s.is_any(k, &["workers", "teams"])
+                    && k > 0
+                    && s.is_any(k - 1, &["aid", "relief", "humanitarian", "medical"])
+        })
+}
+
 /// Whether the forces a mobilisation at `cand` moves are peacekeepers: a word of
 /// peacekeeping within five words of the trigger, in its clause.
 fn peacekeepers_moved(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> bool {

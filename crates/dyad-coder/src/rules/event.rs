@@ -119,9 +119,23 @@ pub(super) fn parties_and_type(
         &actor,
         why.as_deref_mut(),
     );
+    // "Bangladeshi peacekeepers arrived in Sierra Leone": the host lets them in (PLOVER
+    // RETREAT access, "allowing the entry of observers, peacekeepers, or humanitarian
+    // workers").
+    let (actor, mut recipient) =
+        if conversions::access_given(trigger, s, cand, clause, event_type, &modes)
+            && !recipient.is_empty()
+        {
+            (event_type, modes) = (EventType::Retreat, vec!["access".to_string()]);
+            if let Some(why) = why.as_deref_mut() {
+                why.push("peacekeepers or observers arriving: the host's RETREAT access".into());
+            }
+            (recipient, actor)
+        } else {
+            (actor, recipient)
+        };
     // "Bush ordered American troops to …": forces an order moves are the actor's own, not
     // the one it is done to.
-    let mut recipient = recipient;
     if event_type == EventType::Mobilize && trigger.event == EventType::Request {
         recipient.retain(|r| !conversions::own_forces(r, &actor));
     }
