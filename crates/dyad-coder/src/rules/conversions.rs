@@ -71,6 +71,53 @@ pub(super) fn by_actor(
     {
         coding.to(EventType::Mobilize, Some("militia"), "forces of a non-state group: militia");
     }
+    // PLOVER: "Mobilizing police or military forces for disaster relief should be coded as
+    // AID".
+    const RELIEF: &[&str] = &[
+        "flood",
+        "floods",
+        "flooding",
+        "earthquake",
+        "earthquakes",
+        "quake",
+        "hurricane",
+        "typhoon",
+        "cyclone",
+        "tornado",
+        "landslide",
+        "landslides",
+        "mudslide",
+        "drought",
+        "wildfire",
+        "wildfires",
+        "tsunami",
+        "avalanche",
+        "epidemic",
+        "pandemic",
+        "disaster",
+        "disasters",
+    ];
+    if coding.event_type == EventType::Mobilize
+        && (cand.tok_end..clause.end).any(|k| s.is_any(k, RELIEF))
+    {
+        coding.to(EventType::Aid, None, "forces sent for disaster relief: AID");
+    }
+    // PLOVER: "When one or more parties to a conflict call for ending the conflict, that is
+    // taken to be an expression of intent on the part of the actor and is thus coded as
+    // AGREE": an armed party's call for an end to the fighting.
+    if coding.event_type == EventType::Request
+        && armed_party(actor)
+        && calls_for_peace(s, cand, clause)
+    {
+        coding.to(EventType::Agree, None, "a party to the fighting calling for its end: AGREE");
+    }
+    // PLOVER: "Issuing an in-absentia arrest should be coded as a THREAT `arrest'".
+    if coding.event_type == EventType::Coerce
+        && coding.modes.iter().any(|m| m == "arrest")
+        && (0..s.tokens.len()).any(|k| s.is(k, "absentia"))
+    {
+        coding.to(EventType::Threaten, Some("arrest"), "an arrest in absentia: a threat");
+    }
     (coding.event_type, coding.modes)
 }
 
@@ -273,6 +320,24 @@ fn by_crowd(
     if coding.event_type == EventType::Mobilize && peacekeepers_moved(s, cand, clause) {
         coding.to(EventType::Aid, None, "peacekeepers deployed: AID (peacekeeping)");
     }
+}
+
+/// Whether every actor is a party that fights: rebels, armed groups, militias or the military.
+fn armed_party(actor: &[Entity]) -> bool {
+    !actor.is_empty()
+        && actor.iter().all(|a| matches!(a.sector.as_str(), "REB" | "MIL" | "UAF" | "PRM"))
+}
+
+/// Whether what the request at `cand` asks for is an end to the fighting: "called for an end
+/// to the war", "urged a halt to hostilities", "demanded a cessation of the conflict".
+fn calls_for_peace(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> bool {
+    const ENDING: &[&str] = &["end", "halt", "cessation", "stop"];
+    const FIGHTING: &[&str] =
+        &["war", "fighting", "conflict", "hostilities", "violence", "bloodshed", "clashes"];
+    let to = (cand.tok_end + 4).min(clause.end);
+    (cand.tok_end..to).any(|k| {
+        s.is_any(k, ENDING) && (k + 1..(k + 5).min(clause.end)).any(|j| s.is_any(j, FIGHTING))
+    })
 }
 
 /// Whether a visit at `cand` is peacekeepers, observers, inspectors or aid workers arriving

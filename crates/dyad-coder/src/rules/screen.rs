@@ -316,7 +316,7 @@ const MISHAPS: &[&str] = &[
 ];
 
 /// Natural disasters: what they "hit", "strike" or "kill" is no attack.
-const DISASTERS: &[&str] = &[
+pub(super) const DISASTERS: &[&str] = &[
     "flood",
     "floods",
     "flooding",

@@ -15,6 +15,11 @@ pub(super) fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate)
     (trigger.lemma == "target" && measure_before(s, cand.tok_start))
         || (matches!(trigger.lemma.as_str(), "protect" | "safeguard" | "defend")
             && (cand.tok_end..s.phrase_end(cand.tok_end, 4)).any(|k| s.is_any(k, HOLDINGS)))
+        // PLOVER: "State of emergencies in relation to national disasters should generally not
+        // be coded as COERCE `restrict'".
+        || ((trigger.lemma == "state of emergency" || trigger.mode == "martial-law")
+            && !(0..s.tokens.len()).any(|k| s.is(k, "martial"))
+            && (0..s.tokens.len()).any(|k| s.is_any(k, super::screen::DISASTERS)))
         // "took delivery of rockets", "took note of the report": received or noted, not seized.
         || (trigger.lemma == "take"
             && trigger.pos == Pos::Verb

@@ -48,6 +48,7 @@ pub(super) fn object_class_found(
                         | "MEDIA"
                         | "POLITICAL_GROUPS"
                         | "POLICIES"
+                        | "CLAIMS"
                         | "CAPTIVES"
                         | "ENCLOSED"
                 )
