@@ -39,6 +39,8 @@ struct Expect {
     recipient_sector: Option<String>,
     /// A context the event must not have.
     context_absent: Option<String>,
+    /// A mode the event must not have.
+    mode_absent: Option<String>,
     mode: Option<String>,
     /// The CAMEO code, or its leading digits ("02": an appeal).
     cameo: Option<String>,
@@ -93,6 +95,11 @@ fn check(event: &dyad_model::Event, e: &Expect) -> Result<(), String> {
     if let Some(c) = &e.context_absent {
         if event.context.contains(c) {
             problems.push(format!("context {:?} has {c}", event.context));
+        }
+    }
+    if let Some(m) = &e.mode_absent {
+        if event.mode.contains(m) {
+            problems.push(format!("mode {:?} has {m}", event.mode));
         }
     }
     if let Some(m) = &e.mode {

@@ -120,8 +120,40 @@ pub(super) fn inferred_mode(
     match event_type {
         EventType::Assault => context::assault_mode(s.text, s.tokens),
         EventType::Request | EventType::Reject => {
-            if class("AID") || class("WEAPONS") || class("TROOPS") {
+            // What is asked for or refused is the object's phrase ("denied that North Korean
+            // soldiers were fighting" is no refusal of help, "ordered French troops to leave"
+            // no request for them).
+            let end = s.phrase_end(cand.tok_end, 6);
+            // "asked Berlin for more air defence", "urged allies to send tanks": a "for" phrase
+            // or an infinitive after it too.
+            let end = if s.is(end, "for") {
+                s.phrase_end(end + 1, 6)
+            } else if s.is(end, "to") {
+                s.phrase_end(end + 2, 6)
+            } else {
+                end
+            };
+            let object = (cand.tok_end, end);
+            let in_object = |name: &str| {
+                triggers
+                    .class_index(name)
+                    .is_some_and(|c| has_class(coder, s, object.0, object.1, c))
+            };
+            const CHANGES: &[&str] = &[
+                "dismissal",
+                "resignation",
+                "removal",
+                "ouster",
+                "impeachment",
+                "sacking",
+                "reform",
+                "reforms",
+                "overhaul",
+            ];
+            if in_object("AID") || in_object("WEAPONS") {
                 Some("assist")
+            } else if (object.0..object.1).any(|k| s.is_any(k, CHANGES)) {
+                Some("change")
             } else if class("TALKS") {
                 Some("meet")
             } else if class("SANCTIONS") {
