@@ -111,6 +111,14 @@ pub(super) fn by_actor(
     {
         coding.to(EventType::Agree, None, "a party to the fighting calling for its end: AGREE");
     }
+    // PLOVER: those who make people flee expel them ("forced thousands of villagers to flee").
+    if coding.event_type == EventType::Coerce
+        && trigger.lemma == "force"
+        && (cand.tok_end..clause.end)
+            .any(|k| s.is(k, "to") && s.is_any(k + 1, &["flee", "leave", "abandon", "evacuate"]))
+    {
+        coding.to(EventType::Sanction, Some("expel"), "people forced to flee: expelled");
+    }
     // PLOVER: "Issuing an in-absentia arrest should be coded as a THREAT `arrest'".
     if coding.event_type == EventType::Coerce
         && coding.modes.iter().any(|m| m == "arrest")
