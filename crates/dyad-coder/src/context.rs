@@ -231,7 +231,10 @@ const ASSAULT_MODES: &[(&str, &[&str])] = &[
     ),
     (
         "primitive",
-        &["knife", "knives", "machete", "machetes", "stabbed", "stabbing", "arson", "torched"],
+        &[
+            "knife", "knives", "machete", "machetes", "stabbed", "stabbing", "arson", "torched",
+            "stones", "rocks", "spears", "axes", "arrows",
+        ],
     ),
     ("abduct", &["kidnapped", "abducted", "hostage", "hostages", "hijacked"]),
     ("targeted", &["assassinated", "assassination", "executed", "execution"]),
