@@ -49,6 +49,7 @@ pub(super) fn object_class_found(
                         | "POLITICAL_GROUPS"
                         | "POLICIES"
                         | "CLAIMS"
+                        | "PROTESTERS"
                         | "CAPTIVES"
                         | "ENCLOSED"
                 )
