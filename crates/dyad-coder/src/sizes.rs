@@ -164,7 +164,9 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
     }
     let mut k = 0;
     while k < tokens.len() {
-        if skip.get(k).copied().unwrap_or(false) || !may_start(text, &tokens[k]) {
+        if skip.get(k).copied().unwrap_or(false)
+            || !(may_start(text, &tokens[k]) || one_multiplied(text, tokens, k))
+        {
             k += 1;
             continue;
         }
@@ -179,6 +181,16 @@ pub fn find(text: &str, tokens: &[Token], skip: &[bool]) -> Vec<Quantity> {
     out
 }
 
+/// "a million shells", "one billion dollars": "a" or "one" before a large multiplier.
+fn one_multiplied(text: &str, tokens: &[Token], k: usize) -> bool {
+    tokens.get(k).is_some_and(|t| is_any(text, t, &["a", "one"]))
+        && tokens.get(k + 1).is_some_and(|t| {
+            ["million", "billion", "trillion"]
+                .iter()
+                .any(|w| text[t.start..t.end].eq_ignore_ascii_case(w))
+        })
+}
+
 /// The quantity that starts at token `k`, or the token to look on from when none does.
 fn quantity_at(text: &str, tokens: &[Token], mut k: usize) -> Result<Quantity, usize> {
     let start = k;
@@ -191,7 +203,10 @@ fn quantity_at(text: &str, tokens: &[Token], mut k: usize) -> Result<Quantity, u
     let word = &text[t.start..t.end];
     let currency = currency_of(word);
     let n_idx = if currency.is_some() { k + 1 } else { k };
-    let value = tokens.get(n_idx).and_then(|t| number_value(&text[t.start..t.end]));
+    let value = tokens
+        .get(n_idx)
+        .and_then(|t| number_value(&text[t.start..t.end]))
+        .or_else(|| one_multiplied(text, tokens, n_idx).then_some(1.0));
     let vague = tokens.get(n_idx).and_then(|t| VAGUE.iter().find(|(w, _, _)| is(text, t, w)));
     let (mut value, mut end) = match (value, vague) {
         (Some(_), _) if not_a_count(text, &tokens[n_idx]) => {
@@ -292,6 +307,8 @@ fn has_number(text: &str, tokens: &[Token]) -> bool {
         let w = &text[t.start..t.end];
         w.as_bytes()[0].is_ascii_digit()
             || matches!(w, "$" | "€" | "£")
+            || w.eq_ignore_ascii_case("million")
+            || w.eq_ignore_ascii_case("billion")
             || (t.word
                 && (WORD_NUMBERS.iter().any(|(n, _)| n.eq_ignore_ascii_case(w))
                     || VAGUE.iter().any(|(n, _, _)| n.eq_ignore_ascii_case(w))))
@@ -444,6 +461,11 @@ mod tests {
         assert_eq!(sizes("pledged $5 million in aid"), [(5_000_000.0, "USD".into(), None)]);
         assert_eq!(sizes("dozens of drones"), [(24.0, "drones".into(), Some("dozens of".into()))]);
         assert!(sizes("in 2023 they met").is_empty());
+        assert_eq!(
+            sizes("sent more than a million shells"),
+            [(1e6, "shells".into(), Some("more than".into()))]
+        );
+        assert_eq!(sizes("pledged one billion dollars")[0].0, 1e9);
         // A verb or a new noun phrase ends the unit.
         assert_eq!(sizes("the two leaders signed the pact")[0].1, "leaders");
         assert_eq!(sizes("killed 12 soldiers stationed there")[0].1, "soldiers");
