@@ -207,7 +207,13 @@ fn subject_start(s: &Sentence<'_>, clause: Clause, end: usize) -> Option<usize> 
     if at_boundary(start) {
         return Some(start);
     }
-    Some(walk(true)).filter(|&w| at_boundary(w) && s.is_any(w, &["a", "an", "the"]))
+    // "Hundreds of people rallied", "Dozens of students marched": a count with its "of".
+    Some(walk(true)).filter(|&w| {
+        at_boundary(w)
+            && (s.is_any(w, &["a", "an", "the"])
+                || s.is_any(w, &["hundreds", "thousands", "dozens", "scores", "tens", "millions"])
+                    && s.is(w + 1, "of"))
+    })
 }
 
 /// The noun phrase of the words `start..end`: with a verb among them they are a clause, and
