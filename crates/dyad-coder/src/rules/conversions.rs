@@ -330,6 +330,26 @@ fn by_crowd(
     }
 }
 
+/// Words for a protesting crowd.
+const PROTESTERS: &[&str] = &["protesters", "protestors", "demonstrators", "marchers", "rioters"];
+
+/// Whether `text` names a protesting crowd.
+pub(super) fn names_protesters(text: &str) -> bool {
+    text.split_whitespace().any(|w| PROTESTERS.iter().any(|p| w.eq_ignore_ascii_case(p)))
+}
+
+/// Whether a clash at `cand` is one with protesters named in its clause.
+pub(super) fn crowd_clash(
+    trigger: &Trigger,
+    s: &Sentence<'_>,
+    cand: &Candidate,
+    clause: Clause,
+) -> bool {
+    matches!(trigger.lemma.as_str(), "clash" | "clashes")
+        && (clause.start..clause.end).any(|k| s.is_any(k, PROTESTERS))
+        && cand.tok_start >= clause.start
+}
+
 /// Whether every actor is a party that fights: rebels, armed groups, militias or the military.
 fn armed_party(actor: &[Entity]) -> bool {
     !actor.is_empty()

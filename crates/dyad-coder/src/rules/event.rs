@@ -122,7 +122,7 @@ pub(super) fn parties_and_type(
     // "Bangladeshi peacekeepers arrived in Sierra Leone": the host lets them in (PLOVER
     // RETREAT access, "allowing the entry of observers, peacekeepers, or humanitarian
     // workers").
-    let (actor, mut recipient) =
+    let (actor, recipient) =
         if conversions::access_given(trigger, s, cand, clause, event_type, &modes)
             && !recipient.is_empty()
         {
@@ -134,6 +134,26 @@ pub(super) fn parties_and_type(
         } else {
             (actor, recipient)
         };
+    // "Police clashed with demonstrators", "clashes between police and protesters": a clash
+    // with a protesting crowd is a violent protest (PLOVER PROTEST riot; ACLED's riots), the
+    // crowd its actor.
+    let (actor, mut recipient) = if event_type == EventType::Assault
+        && conversions::crowd_clash(trigger, s, cand, clause)
+    {
+        (event_type, modes) = (EventType::Protest, vec!["riot".to_string()]);
+        if let Some(why) = why.as_deref_mut() {
+            why.push("a clash with protesters: PROTEST riot".into());
+        }
+        let crowd =
+            |list: &[Entity]| list.iter().any(|e| conversions::names_protesters(&e.entity_text));
+        if !crowd(&actor) && crowd(&recipient) {
+            (recipient, actor)
+        } else {
+            (actor, recipient)
+        }
+    } else {
+        (actor, recipient)
+    };
     // "Bush ordered American troops to …": forces an order moves are the actor's own, not
     // the one it is done to.
     if event_type == EventType::Mobilize && trigger.event == EventType::Request {
