@@ -233,7 +233,7 @@ const ASSAULT_MODES: &[(&str, &[&str])] = &[
         "primitive",
         &[
             "knife", "knives", "machete", "machetes", "stabbed", "stabbing", "arson", "torched",
-            "stones", "rocks", "spears", "axes", "arrows",
+            "stones", "spears", "arrows",
         ],
     ),
     ("abduct", &["kidnapped", "abducted", "hostage", "hostages", "hijacked"]),

@@ -307,8 +307,7 @@ fn has_number(text: &str, tokens: &[Token]) -> bool {
         let w = &text[t.start..t.end];
         w.as_bytes()[0].is_ascii_digit()
             || matches!(w, "$" | "€" | "£")
-            || w.eq_ignore_ascii_case("million")
-            || w.eq_ignore_ascii_case("billion")
+            || ["million", "billion", "trillion"].iter().any(|m| w.eq_ignore_ascii_case(m))
             || (t.word
                 && (WORD_NUMBERS.iter().any(|(n, _)| n.eq_ignore_ascii_case(w))
                     || VAGUE.iter().any(|(n, _, _)| n.eq_ignore_ascii_case(w))))

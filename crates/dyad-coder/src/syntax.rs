@@ -144,18 +144,7 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
     let mut how = String::new();
     for climbed in 0..6 {
         if let Some(n) = own_subject(tree, v, climbed > 0) {
-            let w = cx.word(v);
-            // "the rebels who attacked": the relative pronoun stands for the noun.
-            let token = if tree.rel(v) == "acl:relcl"
-                && matches!(cx.word(n).to_ascii_lowercase().as_str(), "who" | "which" | "that")
-            {
-                how.push_str(&format!("noun of the relative clause `{w}`"));
-                tree.head(v)?
-            } else {
-                how.push_str(&format!("nsubj of `{w}`"));
-                n
-            };
-            return Some(Path { token, how, purpose: false });
+            return own_subject_path(tree, cx, v, n, how);
         }
         let h = tree.head(v)?;
         let infinitive = has_dependent(tree, cx, v, "mark", "to");
@@ -199,11 +188,8 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
                 how.push_str(&format!("purpose of `{}`: ", cx.word(h)));
             }
             "acl" if infinitive && purpose_of_act(tree, cx, h) => {
-                how.push_str(&format!(
-                    "party of `{}` (whose purpose is `{}`)",
-                    cx.word(h),
-                    cx.word(v)
-                ));
+                let (noun, verb) = (cx.word(h), cx.word(v));
+                how.push_str(&format!("party of `{noun}` (whose purpose is `{verb}`)"));
                 return Some(Path { token: h, how, purpose: true });
             }
             "acl:relcl" => {
@@ -213,17 +199,7 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
             // "China issued a statement condemning Japan": the participle of a text that
             // is the object of a verb is said by that verb's subject ("Japan's statement
             // condemning …" names its author on the noun).
-            "acl"
-                if !infinitive
-                    && h + 1 == v
-                    && cx.word(v).ends_with("ing")
-                    && is_document(cx.word(h))
-                    && tree.rel(h) == "obj"
-                    && tree.head(h).is_some_and(|g| issues_text(cx.word(g)))
-                    && tree.children(h).all(|c| {
-                        !matches!(tree.rel(c), "nmod:poss" | "compound" | "amod") || c > h
-                    }) =>
-            {
+            "acl" if !infinitive && says_for_author(tree, cx, h, v) => {
                 how.push_str(&format!("author of `{}` (says `{}`): ", cx.word(h), cx.word(v)));
                 v = tree.head(h)?;
                 continue;
@@ -239,6 +215,45 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
         v = h;
     }
     None
+}
+
+/// The path to the subject `n` of verb `v` itself, after the relations `how` followed: "the
+/// rebels who attacked": the relative pronoun stands for the noun.
+fn own_subject_path(
+    tree: &Tree,
+    cx: &Words<'_>,
+    v: usize,
+    n: usize,
+    mut how: String,
+) -> Option<Path> {
+    let w = cx.word(v);
+    let token = if tree.rel(v) == "acl:relcl"
+        && matches!(cx.word(n).to_ascii_lowercase().as_str(), "who" | "which" | "that")
+    {
+        how.push_str(&format!("noun of the relative clause `{w}`"));
+        tree.head(v)?
+    } else {
+        how.push_str(&format!("nsubj of `{w}`"));
+        n
+    };
+    Some(Path { token, how, purpose: false })
+}
+
+/// Whether the participle `v` right after the text noun `h` says what the text's author says:
+/// the text is the object of a verb of issuing and names no author of its own ("a joint
+/// statement" does not; "an EU statement", "Japan's statement" do).
+fn says_for_author(tree: &Tree, cx: &Words<'_>, h: usize, v: usize) -> bool {
+    h + 1 == v
+        && cx.word(v).ends_with("ing")
+        && is_document(cx.word(h))
+        && tree.rel(h) == "obj"
+        && tree.head(h).is_some_and(|g| issues_text(cx.word(g)))
+        && tree.children(h).all(|c| {
+            c > h
+                || tree.rel(c) != "nmod:poss"
+                    && !(matches!(tree.rel(c), "compound" | "amod")
+                        && cx.word(c).starts_with(|ch: char| ch.is_uppercase()))
+        })
 }
 
 /// Texts that speak for their author: a participle of speech after one ("a statement
@@ -263,13 +278,61 @@ pub(crate) const DOCUMENTS: &[&str] = &[
 
 /// Whether `word` is a verb by which an author puts out a text ("issued a statement",
 /// "passed a resolution"), not one by which others act on it ("blocked an EU statement").
-fn issues_text(word: &str) -> bool {
-    const STEMS: &[&str] = &[
-        "issu", "releas", "publish", "pass", "adopt", "approv", "sen", "sign", "mad", "mak",
-        "post", "deliver", "submit", "put", "unveil", "draft", "wr", "read",
+pub(crate) fn issues_text(word: &str) -> bool {
+    const ISSUING: &[&str] = &[
+        "issue",
+        "issues",
+        "issued",
+        "issuing",
+        "release",
+        "releases",
+        "released",
+        "releasing",
+        "publish",
+        "publishes",
+        "published",
+        "pass",
+        "passes",
+        "passed",
+        "passing",
+        "adopt",
+        "adopts",
+        "adopted",
+        "approve",
+        "approves",
+        "approved",
+        "send",
+        "sends",
+        "sent",
+        "sign",
+        "signs",
+        "signed",
+        "make",
+        "makes",
+        "made",
+        "post",
+        "posts",
+        "posted",
+        "deliver",
+        "delivers",
+        "delivered",
+        "submit",
+        "submits",
+        "submitted",
+        "put",
+        "puts",
+        "unveil",
+        "unveils",
+        "unveiled",
+        "draft",
+        "drafted",
+        "write",
+        "writes",
+        "wrote",
+        "read",
+        "reads",
     ];
-    let w = word.to_ascii_lowercase();
-    STEMS.iter().any(|stem| w.starts_with(stem))
+    ISSUING.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// Whether `word` names a text that speaks for its author.

@@ -9,6 +9,7 @@ struct File {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Case {
     name: String,
     text: String,
@@ -28,6 +29,7 @@ struct Case {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Expect {
     event: String,
     actor: Option<Vec<String>>,

@@ -71,35 +71,23 @@ pub(super) fn by_actor(
     {
         coding.to(EventType::Mobilize, Some("militia"), "forces of a non-state group: militia");
     }
+    by_manual(trigger, s, cand, clause, actor, &mut coding);
+    (coding.event_type, coding.modes)
+}
+
+/// Conversions the PLOVER manual's "potential ambiguities" ask for, decided once the actor is
+/// known.
+fn by_manual(
+    trigger: &Trigger,
+    s: &Sentence<'_>,
+    cand: &Candidate,
+    clause: Clause,
+    actor: &[Entity],
+    coding: &mut Converted<'_>,
+) {
     // PLOVER: "Mobilizing police or military forces for disaster relief should be coded as
     // AID".
-    const RELIEF: &[&str] = &[
-        "flood",
-        "floods",
-        "flooding",
-        "earthquake",
-        "earthquakes",
-        "quake",
-        "hurricane",
-        "typhoon",
-        "cyclone",
-        "tornado",
-        "landslide",
-        "landslides",
-        "mudslide",
-        "drought",
-        "wildfire",
-        "wildfires",
-        "tsunami",
-        "avalanche",
-        "epidemic",
-        "pandemic",
-        "disaster",
-        "disasters",
-    ];
-    if coding.event_type == EventType::Mobilize
-        && (cand.tok_end..clause.end).any(|k| s.is_any(k, RELIEF))
-    {
+    if coding.event_type == EventType::Mobilize && for_disaster_relief(s, cand, clause) {
         coding.to(EventType::Aid, None, "forces sent for disaster relief: AID");
     }
     // PLOVER: "When one or more parties to a conflict call for ending the conflict, that is
@@ -114,19 +102,22 @@ pub(super) fn by_actor(
     // PLOVER: those who make people flee expel them ("forced thousands of villagers to flee").
     if coding.event_type == EventType::Coerce
         && trigger.lemma == "force"
-        && (cand.tok_end..clause.end)
-            .any(|k| s.is(k, "to") && s.is_any(k + 1, &["flee", "leave", "abandon", "evacuate"]))
+        && (cand.tok_end..(cand.tok_end + 8).min(clause.end)).any(|k| {
+            s.is(k, "to")
+                && (s.is_any(k + 1, &["flee", "evacuate"])
+                    || s.is_any(k + 1, &["leave", "abandon"])
+                        && s.is_any(k + 3, &["homes", "villages", "land", "lands"]))
+        })
     {
         coding.to(EventType::Sanction, Some("expel"), "people forced to flee: expelled");
     }
     // PLOVER: "Issuing an in-absentia arrest should be coded as a THREAT `arrest'".
     if coding.event_type == EventType::Coerce
         && coding.modes.iter().any(|m| m == "arrest")
-        && (0..s.tokens.len()).any(|k| s.is(k, "absentia"))
+        && (clause.start..clause.end).any(|k| s.is(k, "absentia"))
     {
         coding.to(EventType::Threaten, Some("arrest"), "an arrest in absentia: a threat");
     }
-    (coding.event_type, coding.modes)
 }
 
 /// Whether the verb of attack at `cand` is one of words: a named person (not the followers or
@@ -330,14 +321,6 @@ fn by_crowd(
     }
 }
 
-/// Words for a protesting crowd.
-const PROTESTERS: &[&str] = &["protesters", "protestors", "demonstrators", "marchers", "rioters"];
-
-/// Whether `text` names a protesting crowd.
-pub(super) fn names_protesters(text: &str) -> bool {
-    text.split_whitespace().any(|w| PROTESTERS.iter().any(|p| w.eq_ignore_ascii_case(p)))
-}
-
 /// Whether a clash at `cand` is one with protesters named in its clause.
 pub(super) fn crowd_clash(
     trigger: &Trigger,
@@ -346,14 +329,24 @@ pub(super) fn crowd_clash(
     clause: Clause,
 ) -> bool {
     matches!(trigger.lemma.as_str(), "clash" | "clashes")
-        && (clause.start..clause.end).any(|k| s.is_any(k, PROTESTERS))
         && cand.tok_start >= clause.start
+        && (clause.start..clause.end).any(|k| super::entities::is_protesting_crowd(s.word(k)))
 }
 
-/// Whether every actor is a party that fights: rebels, armed groups, militias or the military.
+/// Whether forces mobilised at `cand` go to help against a natural disaster: a word of relief
+/// and a disaster after the trigger in its clause ("deployed to help victims of the floods").
+fn for_disaster_relief(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> bool {
+    const RELIEF: &[&str] =
+        &["help", "assist", "rescue", "relief", "victims", "evacuate", "aid", "survivors"];
+    let after = cand.tok_end..clause.end;
+    after.clone().any(|k| s.is_any(k, RELIEF))
+        && after.into_iter().any(|k| s.is_any(k, super::screen::NATURAL_DISASTERS))
+}
+
+/// Whether every actor is a non-state party that fights: rebels, armed groups or militias (a
+/// state's military may call for an end to a war it is not in).
 fn armed_party(actor: &[Entity]) -> bool {
-    !actor.is_empty()
-        && actor.iter().all(|a| matches!(a.sector.as_str(), "REB" | "MIL" | "UAF" | "PRM"))
+    !actor.is_empty() && actor.iter().all(|a| matches!(a.sector.as_str(), "REB" | "UAF" | "PRM"))
 }
 
 /// Whether what the request at `cand` asks for is an end to the fighting: "called for an end
@@ -390,8 +383,17 @@ pub(super) fn access_given(
     event_type == EventType::Consult
         && modes.iter().any(|m| m == "visit")
         && trigger.lemma.starts_with("arrive")
+        // "UN peacekeeping chief Jean-Pierre Lacroix arrived": a person visits.
+        && !s.mentions.iter().any(|m| {
+            m.is_person && m.tok_start >= clause.start && m.tok_end <= cand.tok_start
+        })
         && (clause.start..cand.tok_start).any(|k| {
-            s.is_any(k, ADMITTED)
+            // Not a title before a name ("UN peacekeeping chief Jean-Pierre Lacroix").
+            let named_after = (k + 1..cand.tok_start).any(|j| {
+                s.word(j).starts_with(|c: char| c.is_uppercase())
+                    && !s.is_any(j - 1, &["from", "of", "in"])
+            });
+            !named_after && s.is_any(k, ADMITTED)
                 || s.is_any(k, &["workers", "teams"])
                     && k > 0
                     && s.is_any(k - 1, &["aid", "relief", "humanitarian", "medical"])

@@ -123,16 +123,14 @@ pub(super) fn inferred_mode(
             // What is asked for or refused is the object's phrase ("denied that North Korean
             // soldiers were fighting" is no refusal of help, "ordered French troops to leave"
             // no request for them).
-            let end = s.phrase_end(cand.tok_end, 6);
-            // "asked Berlin for more air defence", "urged allies to send tanks": a "for" phrase
-            // or an infinitive after it too.
-            let end = if s.is(end, "for") {
-                s.phrase_end(end + 1, 6)
-            } else if s.is(end, "to") {
-                s.phrase_end(end + 2, 6)
-            } else {
-                end
-            };
+            // Up to a clause boundary, ten words at most: "asked Berlin for the delivery of air
+            // defence", "requested $5 billion in military aid", "urged allies to send tanks".
+            let limit = (cand.tok_end + 10).min(clause.end.max(cand.tok_end));
+            let end = (cand.tok_end..limit)
+                .find(|&k| {
+                    s.is_any(k, &[",", ";", "that", "which", "who", "because", "after", "while"])
+                })
+                .unwrap_or(limit);
             let object = (cand.tok_end, end);
             let in_object = |name: &str| {
                 triggers
@@ -150,7 +148,14 @@ pub(super) fn inferred_mode(
                 "reforms",
                 "overhaul",
             ];
-            if in_object("AID") || in_object("WEAPONS") {
+            // Troops asked "for" ("asked NATO for troops"), not troops told to act.
+            let troops_asked = (object.0..object.1).any(|k| {
+                s.is(k, "for")
+                    && triggers
+                        .class_index("TROOPS")
+                        .is_some_and(|c| has_class(coder, s, k + 1, (k + 5).min(object.1), c))
+            });
+            if in_object("AID") || in_object("WEAPONS") || troops_asked {
                 Some("assist")
             } else if (object.0..object.1).any(|k| s.is_any(k, CHANGES)) {
                 Some("change")

@@ -90,6 +90,7 @@ pub(super) fn parties_and_type(
     if screen::screened_out(trigger, s, cand, &recipient_arg)
         || screen::plural_noun_read_as_verb(triggers, s, cand)
         || screen::verb_read_in_compound(triggers, s, cand)
+        || screen::protest_topic(triggers, s, candidates, cand)
     {
         return None;
     }
@@ -145,7 +146,7 @@ pub(super) fn parties_and_type(
             why.push("a clash with protesters: PROTEST riot".into());
         }
         let crowd =
-            |list: &[Entity]| list.iter().any(|e| conversions::names_protesters(&e.entity_text));
+            |list: &[Entity]| list.iter().any(|e| entities::is_protesting_crowd(&e.entity_text));
         if !crowd(&actor) && crowd(&recipient) {
             (recipient, actor)
         } else {

@@ -127,7 +127,9 @@ pub(super) fn discussed(s: &Sentence<'_>, t: usize) -> bool {
         && s.word(t).ends_with("ing")
         && s.is_any(t - 1, &["on", "about", "over"])
         && (t.saturating_sub(7)..t - 1).any(|k| {
-            s.is_any(k, TALKS) && (k + 1..t - 1).all(|j| !s.is_any(j, &[",", ";", "but", "after"]))
+            s.is_any(k, TALKS)
+                // "suspended the talks over shelling of the plant": why they stopped.
+                && !(k.saturating_sub(3)..k).any(|j| s.is_any(j, super::words::STOPPING)) && (k + 1..t - 1).all(|j| !s.is_any(j, &[",", ";", "but", "after"]))
         })
 }
 
@@ -356,6 +358,27 @@ pub(super) fn plan_dropped(s: &Sentence<'_>, t: usize) -> bool {
         })
 }
 
+/// Verbs that keep a text from being issued: "blocked", "vetoed", "withdrew".
+const BLOCKING: &[&str] = &[
+    "block",
+    "blocks",
+    "blocked",
+    "blocking",
+    "veto",
+    "vetoes",
+    "vetoed",
+    "vetoing",
+    "withdraw",
+    "withdraws",
+    "withdrew",
+    "withdrawn",
+    "reject",
+    "rejects",
+    "rejected",
+    "scrapped",
+    "shelved",
+];
+
 /// "Hungary blocked an EU statement condemning …", "Russia vetoed a resolution urging …": what
 /// a text that was blocked, vetoed or withdrawn would have said was not said.
 pub(super) fn text_blocked(s: &Sentence<'_>, t: usize) -> bool {
@@ -363,8 +386,9 @@ pub(super) fn text_blocked(s: &Sentence<'_>, t: usize) -> bool {
         && s.is_any(t - 1, crate::syntax::DOCUMENTS)
         && (2..=5).any(|back| {
             t > back
-                && (s.is_any(t - back, super::words::STOPPING)
-                    || s.is_any(t - back, super::words::REFUSING))
+                && (s.is_any(t - back, BLOCKING)
+                    || s.is_any(t - back, super::words::REFUSING)
+                    || s.is_any(t - back, CALLED_OFF))
                 && (t - back + 1..t - 1).all(|k| s.tokens[k].word && !s.is_any(k, PREPOSITIONS))
         })
 }

@@ -249,14 +249,13 @@ fn demanded(triggers: &Triggers, s: &Sentence<'_>, candidates: &[Candidate], t: 
 const OBLIGING: &[&str] =
     &["oblige", "obliges", "obliged", "obligates", "require", "requires", "required", "binds"];
 
-/// Verbs of letting someone act ("allows the government to seize …").
+/// Verbs of letting someone act ("allows the government to seize …"): present-tense powers
+/// and authorisations, not what a party "allowed" or "enabled" another to do (which was done).
 const PERMITTING: &[&str] = &[
     "allow",
     "allows",
-    "allowed",
     "permit",
     "permits",
-    "permitted",
     "authorize",
     "authorizes",
     "authorized",
@@ -264,9 +263,7 @@ const PERMITTING: &[&str] = &[
     "authorises",
     "authorised",
     "empowers",
-    "empowered",
     "enables",
-    "enabled",
 ];
 
 /// Participles of pressing someone to act.
@@ -314,7 +311,9 @@ fn future(
     let intended = |k: usize| {
         (k + 1..t).all(|j| {
             !(s.is_any(j, TIME_ADJUNCTS)
-                || s.word(j).ends_with("ed") && s.is_any(j + 1, &["in", "during", "by"]))
+                || s.word(j).len() > 5
+                    && s.word(j).ends_with("ed")
+                    && s.is_any(j + 1, &["in", "during", "by"]))
         })
     };
     let future = window.clone().any(|k| {

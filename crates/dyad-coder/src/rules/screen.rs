@@ -316,6 +316,29 @@ const MISHAPS: &[&str] = &[
 ];
 
 /// Natural disasters: what they "hit", "strike" or "kill" is no attack.
+/// Natural disasters: forces sent against them bring relief, and an emergency declared over
+/// one is no repression (PLOVER).
+pub(super) const NATURAL_DISASTERS: &[&str] = &[
+    "flood",
+    "floods",
+    "flooding",
+    "earthquake",
+    "earthquakes",
+    "quake",
+    "hurricane",
+    "typhoon",
+    "cyclone",
+    "tornado",
+    "landslide",
+    "landslides",
+    "mudslide",
+    "drought",
+    "wildfire",
+    "wildfires",
+    "tsunami",
+    "avalanche",
+];
+
 pub(super) const DISASTERS: &[&str] = &[
     "flood",
     "floods",
@@ -427,6 +450,27 @@ fn has_noun_row(triggers: &Triggers, trigger: &Trigger, s: &Sentence<'_>, t: usi
         .rows
         .iter()
         .any(|r| r.pos == Pos::Noun && (r.lemma == word || r.lemma == trigger.lemma))
+}
+
+/// PLOVER: "the topic of the protest---which will typically be a REQUEST---is not coded as a
+/// separate event": a demand that is the purpose or the cry of a protest a few words before
+/// ("marched in Kabul to demand the right to work", "rallied, demanding his resignation").
+pub(super) fn protest_topic(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+) -> bool {
+    let t = cand.tok_start;
+    let purpose = t > 0 && s.is(t - 1, "to") || s.word(t).ends_with("ing");
+    triggers.rows[cand.trigger].event == EventType::Request
+        && purpose
+        && candidates.iter().any(|c| {
+            triggers.rows[c.trigger].event == EventType::Protest
+                && c.tok_end <= t
+                && c.tok_end + 12 >= t
+                && !(c.tok_end..t).any(|k| s.is_any(k, &[";", ".", "but", "while", "and"]))
+        })
 }
 
 /// The parse makes the participle at `t` an adjective of a noun after it.

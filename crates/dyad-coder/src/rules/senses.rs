@@ -5,6 +5,7 @@ use dyad_model::EventType;
 
 use super::screen::WEAPON_KINDS;
 use super::{Candidate, Sentence, DETERMINERS, PROJECTILES};
+use crate::mentions::Kind;
 use crate::triggers::{Pos, Trigger};
 
 /// The word in another sense than its event: a text released, tensions eased, a decline, trade
@@ -19,7 +20,12 @@ pub(super) fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate)
         // be coded as COERCE `restrict'".
         || ((trigger.lemma == "state of emergency" || trigger.mode == "martial-law")
             && !(0..s.tokens.len()).any(|k| s.is(k, "martial"))
-            && (0..s.tokens.len()).any(|k| s.is_any(k, super::screen::DISASTERS)))
+            && (cand.tok_start.saturating_sub(10)..(cand.tok_end + 12).min(s.tokens.len()))
+                .any(|k| s.is_any(k, super::screen::NATURAL_DISASTERS)))
+        // PLOVER's REJECT for a party barred from entering a territory, not a room or a park.
+        || (trigger.event == EventType::Reject
+            && matches!(trigger.lemma.as_str(), "bar" | "ban")
+            && !enters_a_territory(s, cand))
         // "took delivery of rockets", "took note of the report": received or noted, not seized.
         || (trigger.lemma == "take"
             && trigger.pos == Pos::Verb
@@ -207,6 +213,20 @@ const ILLS: &[&str] = &[
     "fires",
     "wildfires",
 ];
+
+/// Whether what a party is barred from entering after the verb at `cand` is a state: "the
+/// country", "its territory", a named country ("barred from entering Israel").
+fn enters_a_territory(s: &Sentence<'_>, cand: &Candidate) -> bool {
+    let Some(k) = (cand.tok_end..(cand.tok_end + 8).min(s.tokens.len()))
+        .find(|&k| s.is_any(k, &["entering", "entry"]))
+    else {
+        return false;
+    };
+    (k + 1..(k + 4).min(s.tokens.len())).any(|j| {
+        s.is_any(j, &["country", "territory", "kingdom", "republic"])
+            || s.mentions.iter().any(|m| m.tok_start == j && m.kind == Kind::Actor && !m.is_person)
+    })
+}
 
 /// Measures that "target" goods, sectors or people without force.
 const MEASURES: &[&str] = &[

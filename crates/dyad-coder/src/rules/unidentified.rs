@@ -156,11 +156,11 @@ fn subject_end(s: &Sentence<'_>, clause: Clause, t: usize) -> usize {
         end
     };
     // "the assembly approved a motion condemning …": the author of the text said it.
-    if t >= 2 && s.is_any(t - 1, crate::syntax::DOCUMENTS) {
-        if let Some(k) = (t.saturating_sub(5).max(clause.start)..t - 1).rev().find(|&k| {
-            let w = s.word(k);
-            w.ends_with("ed") && w.starts_with(|c: char| c.is_ascii_lowercase())
-        }) {
+    if t >= 2 && s.word(t).ends_with("ing") && s.is_any(t - 1, crate::syntax::DOCUMENTS) {
+        if let Some(k) = (t.saturating_sub(5).max(clause.start)..t - 1)
+            .rev()
+            .find(|&k| crate::syntax::issues_text(s.word(k)))
+        {
             return skip(k);
         }
     }

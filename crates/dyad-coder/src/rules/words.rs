@@ -41,6 +41,7 @@ pub(super) const PREPOSITIONS: &[&str] = &[
     "beyond",
     "behind",
     "during",
+    "despite",
 ];
 
 /// Prepositions of company: "fighting alongside Russian forces" names an ally, never the

@@ -444,6 +444,7 @@ pub(super) fn recipient_after(
     aid_like: bool,
 ) -> Option<Argument> {
     let t_end = cand.tok_end;
+    let verb = s.tree().phrase_head(cand.tok_start, t_end);
     let mut first: Option<(usize, String)> = None;
     for (idx, m) in s.mentions.iter().enumerate() {
         if m.tok_start < t_end || m.tok_start >= end || !is_actorish(m) || s.is_sourced(m.tok_start)
@@ -463,6 +464,9 @@ pub(super) fn recipient_after(
             continue;
         }
         let Some(how) = recipient_how(s, trigger.event, t_end, m) else { continue };
+        if buried_in_parse(s, verb, m) {
+            continue;
+        }
         // "sent Iranian drones to …": the arms given are no party.
         if trigger.event == EventType::Aid
             && !trigger.inverse
@@ -499,9 +503,6 @@ pub(super) fn recipient_after(
         }
     }
     let (idx, how) = first?;
-    if buried_in_parse(s, s.tree().phrase_head(cand.tok_start, t_end), &s.mentions[idx]) {
-        return None;
-    }
     Some(Argument {
         sector: None,
         mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),

@@ -50,6 +50,7 @@ pub(super) fn object_class_found(
                         | "POLICIES"
                         | "CLAIMS"
                         | "PROTESTERS"
+                        | "GUNFIRE"
                         | "CAPTIVES"
                         | "ENCLOSED"
                 )
