@@ -111,7 +111,7 @@ pub(super) fn parties_and_type(
         diagnostics,
         why.as_deref_mut(),
     )?;
-    let (mut event_type, mut modes) = conversions::by_actor(
+    let (event_type, modes) = conversions::by_actor(
         trigger,
         s,
         cand,
@@ -120,6 +120,44 @@ pub(super) fn parties_and_type(
         &actor,
         why.as_deref_mut(),
     );
+    let Swapped { actor, mut recipient, mut event_type, mut modes } = swapped(
+        (trigger, s, cand, clause),
+        (actor, recipient),
+        (event_type, modes),
+        why.as_deref_mut(),
+    );
+    // "Bush ordered American troops to …": forces an order moves are the actor's own, not
+    // the one it is done to.
+    if event_type == EventType::Mobilize && trigger.event == EventType::Request {
+        recipient.retain(|r| !conversions::own_forces(r, &actor));
+    }
+    if deployed_not_given(coder, trigger, &recipient) {
+        (event_type, modes) = (EventType::Mobilize, vec!["troops".to_string()]);
+        if let Some(why) = why {
+            why.push("forces sent to no one named: MOBILIZE troops".into());
+        }
+    }
+    if unfit_parties(trigger, event_type, &modes, &actor, recipient_arg.is_some()) {
+        return None;
+    }
+    Some(Found { actor_arg, recipient_arg, voice, actor, recipient, event_type, modes })
+}
+
+/// The event and parties after the conversions that change who acts: peacekeepers arriving
+/// are let in by their host, and a clash with protesters is the crowd's riot.
+struct Swapped {
+    actor: Vec<Entity>,
+    recipient: Vec<Entity>,
+    event_type: EventType,
+    modes: Vec<String>,
+}
+
+fn swapped(
+    (trigger, s, cand, clause): (&Trigger, &Sentence<'_>, &Candidate, Clause),
+    (actor, recipient): (Vec<Entity>, Vec<Entity>),
+    (mut event_type, mut modes): (EventType, Vec<String>),
+    mut why: Option<&mut Vec<String>>,
+) -> Swapped {
     // "Bangladeshi peacekeepers arrived in Sierra Leone": the host lets them in (PLOVER
     // RETREAT access, "allowing the entry of observers, peacekeepers, or humanitarian
     // workers").
@@ -138,11 +176,11 @@ pub(super) fn parties_and_type(
     // "Police clashed with demonstrators", "clashes between police and protesters": a clash
     // with a protesting crowd is a violent protest (PLOVER PROTEST riot; ACLED's riots), the
     // crowd its actor.
-    let (actor, mut recipient) = if event_type == EventType::Assault
+    let (actor, recipient) = if event_type == EventType::Assault
         && conversions::crowd_clash(trigger, s, cand, clause)
     {
         (event_type, modes) = (EventType::Protest, vec!["riot".to_string()]);
-        if let Some(why) = why.as_deref_mut() {
+        if let Some(why) = why {
             why.push("a clash with protesters: PROTEST riot".into());
         }
         let crowd =
@@ -155,21 +193,7 @@ pub(super) fn parties_and_type(
     } else {
         (actor, recipient)
     };
-    // "Bush ordered American troops to …": forces an order moves are the actor's own, not
-    // the one it is done to.
-    if event_type == EventType::Mobilize && trigger.event == EventType::Request {
-        recipient.retain(|r| !conversions::own_forces(r, &actor));
-    }
-    if deployed_not_given(coder, trigger, &recipient) {
-        (event_type, modes) = (EventType::Mobilize, vec!["troops".to_string()]);
-        if let Some(why) = why {
-            why.push("forces sent to no one named: MOBILIZE troops".into());
-        }
-    }
-    if unfit_parties(trigger, event_type, &modes, &actor, recipient_arg.is_some()) {
-        return None;
-    }
-    Some(Found { actor_arg, recipient_arg, voice, actor, recipient, event_type, modes })
+    Swapped { actor, recipient, event_type, modes }
 }
 
 /// "dispatched troops to the border", "sent soldiers north": forces (the row's object class

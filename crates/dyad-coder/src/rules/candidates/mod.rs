@@ -378,26 +378,30 @@ fn verb_form_fits(
             });
             !after_determiner && !modifier_participle
         }
-        // "demonstrators protesting the election results", "students demonstrating against
-        // the fee rise": a crowd's protest, even as a participle after the crowd.
-        Form::Gerund
-            if matches!(trigger.event, EventType::Protest) || trigger.lemma == "protest" =>
-        {
-            gerund_governed(s, t, t_end, verb_context)
-                || t > 0 && super::entities::is_crowd_phrase(s.word(t - 1))
-        }
-        // "issued a statement condemning Japan", "passed a resolution urging Iran to …": a
-        // statement's words are its author's act.
-        Form::Gerund
-            if trigger.event.quad_code() % 2 == 1
-                && t > 0
-                && s.is_any(t - 1, crate::syntax::DOCUMENTS) =>
-        {
-            true
-        }
-        Form::Gerund => gerund_governed(s, t, t_end, verb_context),
+        Form::Gerund => gerund_fits(trigger, s, t, t_end, verb_context),
         Form::Plural => true,
     }
+}
+
+/// Whether a gerund at `t` is the verb of an event: governed (see `gerund_governed`), a
+/// crowd's protest even as a participle after the crowd ("demonstrators protesting the
+/// election results", "students demonstrating against the fee rise"), or a text's words,
+/// which are its author's act ("issued a statement condemning Japan", "passed a resolution
+/// urging Iran to …").
+fn gerund_fits(
+    trigger: &Trigger,
+    s: &Sentence<'_>,
+    t: usize,
+    t_end: usize,
+    verb_context: bool,
+) -> bool {
+    let protest = matches!(trigger.event, EventType::Protest) || trigger.lemma == "protest";
+    gerund_governed(s, t, t_end, verb_context)
+        || protest && t > 0 && super::entities::is_crowd_phrase(s.word(t - 1))
+        || !protest
+            && trigger.event.quad_code() % 2 == 1
+            && t > 0
+            && s.is_any(t - 1, crate::syntax::DOCUMENTS)
 }
 
 /// A gerund needs its own subject or a governing word before it ("is
