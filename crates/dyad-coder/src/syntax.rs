@@ -331,6 +331,17 @@ pub(crate) fn issues_text(word: &str) -> bool {
         "wrote",
         "read",
         "reads",
+        "adopting",
+        "approving",
+        "sending",
+        "signing",
+        "making",
+        "publishing",
+        "posting",
+        "submitting",
+        "unveiling",
+        "drafting",
+        "writing",
     ];
     ISSUING.iter().any(|w| word.eq_ignore_ascii_case(w))
 }

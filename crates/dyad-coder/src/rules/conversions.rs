@@ -106,7 +106,9 @@ fn by_manual(
             s.is(k, "to")
                 && (s.is_any(k + 1, &["flee", "evacuate"])
                     || s.is_any(k + 1, &["leave", "abandon"])
-                        && s.is_any(k + 3, &["homes", "villages", "land", "lands"]))
+                        && (k + 2..k + 4).any(|j| {
+                            s.is_any(j, &["homes", "villages", "land", "lands", "country"])
+                        }))
         })
     {
         coding.to(EventType::Sanction, Some("expel"), "people forced to flee: expelled");
@@ -340,7 +342,7 @@ fn for_disaster_relief(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> bo
         &["help", "assist", "rescue", "relief", "victims", "evacuate", "aid", "survivors"];
     let after = cand.tok_end..clause.end;
     after.clone().any(|k| s.is_any(k, RELIEF))
-        && after.into_iter().any(|k| s.is_any(k, super::screen::NATURAL_DISASTERS))
+        && after.into_iter().any(|k| super::screen::natural_disaster(s, k))
 }
 
 /// Whether every actor is a non-state party that fights: rebels, armed groups or militias (a
@@ -383,16 +385,15 @@ pub(super) fn access_given(
     event_type == EventType::Consult
         && modes.iter().any(|m| m == "visit")
         && trigger.lemma.starts_with("arrive")
-        // "UN peacekeeping chief Jean-Pierre Lacroix arrived": a person visits.
-        && !s.mentions.iter().any(|m| {
-            m.is_person && m.tok_start >= clause.start && m.tok_end <= cand.tok_start
-        })
+        // "UN peacekeeping chief Jean-Pierre Lacroix arrived": a person, the subject right
+        // before the verb, visits.
+        && !s.mentions.iter().any(|m| m.is_person && m.tok_end == cand.tok_start)
         && (clause.start..cand.tok_start).any(|k| {
-            // Not a title before a name ("UN peacekeeping chief Jean-Pierre Lacroix").
-            let named_after = (k + 1..cand.tok_start).any(|j| {
-                s.word(j).starts_with(|c: char| c.is_uppercase())
-                    && !s.is_any(j - 1, &["from", "of", "in"])
-            });
+            // Not a title before a name: a capitalised word right after the word or after a
+            // title ("peacekeeping chief Jean-Pierre Lacroix").
+            let titled = s.is_any(k + 1, &["chief", "head", "commander", "envoy", "director"]);
+            let j = if titled { k + 2 } else { k + 1 };
+            let named_after = j < cand.tok_start && s.word(j).starts_with(|c: char| c.is_uppercase());
             !named_after && s.is_any(k, ADMITTED)
                 || s.is_any(k, &["workers", "teams"])
                     && k > 0

@@ -123,12 +123,15 @@ pub(super) fn inferred_mode(
             // What is asked for or refused is the object's phrase ("denied that North Korean
             // soldiers were fighting" is no refusal of help, "ordered French troops to leave"
             // no request for them).
-            // Up to a clause boundary, ten words at most: "asked Berlin for the delivery of air
-            // defence", "requested $5 billion in military aid", "urged allies to send tanks".
+            // The object's phrase, with an "of", "in", "for" phrase or an infinitive after it:
+            // "asked Berlin for the delivery of air defence", "requested $5 billion in
+            // military aid", "urged allies to send tanks"; not "over rising fuel prices".
             let limit = (cand.tok_end + 10).min(clause.end.max(cand.tok_end));
             let end = (cand.tok_end..limit)
                 .find(|&k| {
-                    s.is_any(k, &[",", ";", "that", "which", "who", "because", "after", "while"])
+                    s.is_any(k, &[",", ";", "that", "which", "who", "because", "while"])
+                        || s.is_any(k, super::PREPOSITIONS)
+                            && !s.is_any(k, &["of", "in", "for", "to"])
                 })
                 .unwrap_or(limit);
             let object = (cand.tok_end, end);
@@ -155,10 +158,10 @@ pub(super) fn inferred_mode(
                         .class_index("TROOPS")
                         .is_some_and(|c| has_class(coder, s, k + 1, (k + 5).min(object.1), c))
             });
-            if in_object("AID") || in_object("WEAPONS") || troops_asked {
-                Some("assist")
-            } else if (object.0..object.1).any(|k| s.is_any(k, CHANGES)) {
+            if (object.0..object.1).any(|k| s.is_any(k, CHANGES)) {
                 Some("change")
+            } else if in_object("AID") || in_object("WEAPONS") || troops_asked {
+                Some("assist")
             } else if class("TALKS") {
                 Some("meet")
             } else if class("SANCTIONS") {

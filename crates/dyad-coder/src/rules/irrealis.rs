@@ -129,7 +129,8 @@ pub(super) fn discussed(s: &Sentence<'_>, t: usize) -> bool {
         && (t.saturating_sub(7)..t - 1).any(|k| {
             s.is_any(k, TALKS)
                 // "suspended the talks over shelling of the plant": why they stopped.
-                && !(k.saturating_sub(3)..k).any(|j| s.is_any(j, super::words::STOPPING)) && (k + 1..t - 1).all(|j| !s.is_any(j, &[",", ";", "but", "after"]))
+                && !(s.is(t - 1, "over")
+                    && (k.saturating_sub(3)..k).any(|j| s.is_any(j, super::words::STOPPING))) && (k + 1..t - 1).all(|j| !s.is_any(j, &[",", ";", "but", "after"]))
         })
 }
 

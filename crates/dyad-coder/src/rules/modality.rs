@@ -258,10 +258,8 @@ const PERMITTING: &[&str] = &[
     "permits",
     "authorize",
     "authorizes",
-    "authorized",
     "authorise",
     "authorises",
-    "authorised",
     "empowers",
     "enables",
 ];
@@ -311,8 +309,8 @@ fn future(
     let intended = |k: usize| {
         (k + 1..t).all(|j| {
             !(s.is_any(j, TIME_ADJUNCTS)
-                || s.word(j).len() > 5
-                    && s.word(j).ends_with("ed")
+                || s.word(j).ends_with("ed")
+                    && !s.is_any(j, &["need", "speed", "feed", "shed", "bed", "red", "seed"])
                     && s.is_any(j + 1, &["in", "during", "by"]))
         })
     };

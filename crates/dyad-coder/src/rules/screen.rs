@@ -318,7 +318,9 @@ const MISHAPS: &[&str] = &[
 /// Natural disasters: what they "hit", "strike" or "kill" is no attack.
 /// Natural disasters: forces sent against them bring relief, and an emergency declared over
 /// one is no repression (PLOVER).
-pub(super) const NATURAL_DISASTERS: &[&str] = &[
+const NATURAL_DISASTERS: &[&str] = &[
+    "disaster",
+    "disasters",
     "flood",
     "floods",
     "flooding",
@@ -326,19 +328,40 @@ pub(super) const NATURAL_DISASTERS: &[&str] = &[
     "earthquakes",
     "quake",
     "hurricane",
+    "hurricanes",
     "typhoon",
+    "typhoons",
     "cyclone",
+    "cyclones",
     "tornado",
+    "tornadoes",
+    "storm",
+    "storms",
+    "rains",
     "landslide",
     "landslides",
     "mudslide",
     "drought",
     "wildfire",
     "wildfires",
+    "bushfire",
+    "bushfires",
     "tsunami",
     "avalanche",
+    "heatwave",
+    "blizzard",
 ];
 
+/// Whether the word at `k` names a natural disaster ("floods", "quake-hit"), not "a flood of
+/// migrants".
+pub(super) fn natural_disaster(s: &Sentence<'_>, k: usize) -> bool {
+    let w = s.word(k).to_ascii_lowercase();
+    let head = w.split('-').next().unwrap_or("");
+    (s.is_any(k, NATURAL_DISASTERS) || NATURAL_DISASTERS.contains(&head))
+        && !(s.is(k + 1, "of") && w.starts_with("flood"))
+}
+
+/// Natural disasters and mishaps that "hit", "strike" or "kill" with no one behind them.
 pub(super) const DISASTERS: &[&str] = &[
     "flood",
     "floods",
@@ -461,15 +484,33 @@ pub(super) fn protest_topic(
     candidates: &[Candidate],
     cand: &Candidate,
 ) -> bool {
+    const DEMONSTRATING: &[&str] =
+        &["march", "rally", "protest", "demonstrate", "demonstration", "sit-in", "picket", "vigil"];
     let t = cand.tok_start;
     let purpose = t > 0 && s.is(t - 1, "to") || s.word(t).ends_with("ing");
+    // "with the UN urging restraint": a party of its own asks.
+    let own_party = s.mentions.iter().any(|m| {
+        m.tok_end == t
+            && m.kind == Kind::Actor
+            && !(m.tok_start > 0
+                && s.is_any(m.tok_start - 1, PREPOSITIONS)
+                && !s.is(m.tok_start - 1, "with"))
+    });
     triggers.rows[cand.trigger].event == EventType::Request
         && purpose
+        && !own_party
         && candidates.iter().any(|c| {
-            triggers.rows[c.trigger].event == EventType::Protest
+            let row = &triggers.rows[c.trigger];
+            row.event == EventType::Protest
+                && DEMONSTRATING.contains(&row.lemma.as_str())
+                // Not a protest named after a preposition ("a crackdown on protests").
+                && !(c.tok_start > 0 && s.is_any(c.tok_start - 1, PREPOSITIONS))
                 && c.tok_end <= t
                 && c.tok_end + 12 >= t
-                && !(c.tok_end..t).any(|k| s.is_any(k, &[";", ".", "but", "while", "and"]))
+                && !(c.tok_end..t).any(|k| {
+                    s.is_any(k, &[";", ".", "but", "while"])
+                        || s.is(k, "and") && !s.is(k + 1, "other")
+                })
         })
 }
 

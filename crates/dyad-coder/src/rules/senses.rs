@@ -21,7 +21,7 @@ pub(super) fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate)
         || ((trigger.lemma == "state of emergency" || trigger.mode == "martial-law")
             && !(0..s.tokens.len()).any(|k| s.is(k, "martial"))
             && (cand.tok_start.saturating_sub(10)..(cand.tok_end + 12).min(s.tokens.len()))
-                .any(|k| s.is_any(k, super::screen::NATURAL_DISASTERS)))
+                .any(|k| super::screen::natural_disaster(s, k)))
         // PLOVER's REJECT for a party barred from entering a territory, not a room or a park.
         || (trigger.event == EventType::Reject
             && matches!(trigger.lemma.as_str(), "bar" | "ban")
@@ -217,15 +217,23 @@ const ILLS: &[&str] = &[
 /// Whether what a party is barred from entering after the verb at `cand` is a state: "the
 /// country", "its territory", a named country ("barred from entering Israel").
 fn enters_a_territory(s: &Sentence<'_>, cand: &Candidate) -> bool {
-    let Some(k) = (cand.tok_end..(cand.tok_end + 8).min(s.tokens.len()))
+    let Some(k) = (cand.tok_end..(cand.tok_end + 14).min(s.tokens.len()))
         .find(|&k| s.is_any(k, &["entering", "entry"]))
     else {
         return false;
     };
-    (k + 1..(k + 4).min(s.tokens.len())).any(|j| {
-        s.is_any(j, &["country", "territory", "kingdom", "republic"])
-            || s.mentions.iter().any(|m| m.tok_start == j && m.kind == Kind::Actor && !m.is_person)
-    })
+    // "banned 92 US citizens from entry."
+    let bare_entry = s.is(k, "entry") && s.tokens.get(k + 1).is_none_or(|t| !t.word);
+    bare_entry
+        || (k + 1..(k + 4).min(s.tokens.len())).any(|j| {
+            s.is_any(j, &["country", "territory", "kingdom", "republic"])
+                || s.mentions.iter().any(|m| {
+                    m.tok_start == j
+                        && !m.possessive
+                        && (m.kind == Kind::Place
+                            || m.kind == Kind::Actor && !m.is_person && m.entity.sector.is_empty())
+                })
+        })
 }
 
 /// Measures that "target" goods, sectors or people without force.

@@ -444,7 +444,6 @@ pub(super) fn recipient_after(
     aid_like: bool,
 ) -> Option<Argument> {
     let t_end = cand.tok_end;
-    let verb = s.tree().phrase_head(cand.tok_start, t_end);
     let mut first: Option<(usize, String)> = None;
     for (idx, m) in s.mentions.iter().enumerate() {
         if m.tok_start < t_end || m.tok_start >= end || !is_actorish(m) || s.is_sourced(m.tok_start)
@@ -464,7 +463,7 @@ pub(super) fn recipient_after(
             continue;
         }
         let Some(how) = recipient_how(s, trigger.event, t_end, m) else { continue };
-        if buried_in_parse(s, verb, m) {
+        if buried_in_parse(s, cand, m) {
             continue;
         }
         // "sent Iranian drones to …": the arms given are no party.
@@ -510,19 +509,20 @@ pub(super) fn recipient_after(
     })
 }
 
-/// Whether the parse puts the party `m`, found after the verb `v` by word order, inside a
-/// participle on a noun or a phrase of circumstance on the way up to `v`: "arrested a priest
+/// Whether the parse puts the party `m`, found after the verb `cand` by word order, inside a
+/// participle on a noun or a phrase of circumstance on the way up to the verb: "arrested a priest
 /// suspected of passing information to Moscow", "released prisoners under a deal with the
 /// Vatican". Complement and purpose clauses keep their parties (PLOVER's gold takes the
 /// recipient from "demanded that the United States …"), and where the parse does not put the
 /// party under the verb at all, word order is trusted.
-fn buried_in_parse(s: &Sentence<'_>, v: usize, m: &Mention) -> bool {
+fn buried_in_parse(s: &Sentence<'_>, cand: &Candidate, m: &Mention) -> bool {
     const CIRCUMSTANCE: &[&str] =
         &["under", "after", "before", "during", "amid", "despite", "since", "until", "following"];
     let tree = s.tree();
     if tree.is_empty() {
         return false;
     }
+    let v = tree.phrase_head(cand.tok_start, cand.tok_end);
     let words = s.words();
     let mut x = tree.phrase_head(m.tok_start, m.tok_end);
     let mut below = x;
