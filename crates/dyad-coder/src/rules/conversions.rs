@@ -102,14 +102,7 @@ fn by_manual(
     // PLOVER: those who make people flee expel them ("forced thousands of villagers to flee").
     if coding.event_type == EventType::Coerce
         && trigger.lemma == "force"
-        && (cand.tok_end..(cand.tok_end + 8).min(clause.end)).any(|k| {
-            s.is(k, "to")
-                && (s.is_any(k + 1, &["flee", "evacuate"])
-                    || s.is_any(k + 1, &["leave", "abandon"])
-                        && (k + 2..k + 4).any(|j| {
-                            s.is_any(j, &["homes", "villages", "land", "lands", "country"])
-                        }))
-        })
+        && forced_to_flee(s, cand, clause)
     {
         coding.to(EventType::Sanction, Some("expel"), "people forced to flee: expelled");
     }
@@ -343,6 +336,17 @@ fn for_disaster_relief(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> bo
     let after = cand.tok_end..clause.end;
     after.clone().any(|k| s.is_any(k, RELIEF))
         && after.into_iter().any(|k| super::screen::natural_disaster(s, k))
+}
+
+/// Whether the people forced at `cand` are made to flee: "to flee", "to evacuate", or "to
+/// leave (or abandon) their homes, villages, land, the country" within eight words.
+fn forced_to_flee(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> bool {
+    const LEFT: &[&str] = &["homes", "villages", "land", "lands", "country"];
+    (cand.tok_end..(cand.tok_end + 8).min(clause.end)).any(|k| {
+        let leaving =
+            s.is_any(k + 1, &["leave", "abandon"]) && (k + 2..k + 4).any(|j| s.is_any(j, LEFT));
+        s.is(k, "to") && (s.is_any(k + 1, &["flee", "evacuate"]) || leaving)
+    })
 }
 
 /// Whether every actor is a non-state party that fights: rebels, armed groups or militias (a

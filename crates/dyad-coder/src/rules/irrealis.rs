@@ -359,16 +359,9 @@ pub(super) fn plan_dropped(s: &Sentence<'_>, t: usize) -> bool {
         })
 }
 
-/// Verbs that keep a text from being issued: "blocked", "vetoed", "withdrew".
+/// Verbs that keep a text from being issued beside those of `CALLED_OFF` ("blocked",
+/// "vetoed"): "withdrew", "rejected", "scrapped".
 const BLOCKING: &[&str] = &[
-    "block",
-    "blocks",
-    "blocked",
-    "blocking",
-    "veto",
-    "vetoes",
-    "vetoed",
-    "vetoing",
     "withdraw",
     "withdraws",
     "withdrew",

@@ -315,7 +315,6 @@ const MISHAPS: &[&str] = &[
     "extinction",
 ];
 
-/// Natural disasters: what they "hit", "strike" or "kill" is no attack.
 /// Natural disasters: forces sent against them bring relief, and an emergency declared over
 /// one is no repression (PLOVER).
 const NATURAL_DISASTERS: &[&str] = &[

@@ -30,16 +30,16 @@ pub(super) fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate)
         || (trigger.lemma == "take"
             && trigger.pos == Pos::Verb
             && s.is_any(cand.tok_end, &["delivery", "receipt", "note", "notice", "stock", "part"]))
-        // "is studying whether to send missiles": weighing a course of one's own, no inquiry.
-    // ("investigating whether the attacks were linked" is an inquiry.)
+        // "is studying whether to send missiles": weighing a course of one's own, no inquiry
+        // ("investigating whether the attacks were linked" is an inquiry).
         || (trigger.mode == "investigate"
-        && s.is_any(cand.tok_end, &["whether", "how"])
-        && s.is(cand.tok_end + 1, "to"))
+            && s.is_any(cand.tok_end, &["whether", "how"])
+            && s.is(cand.tok_end + 1, "to"))
         // "a report released this month", "released a video": a text or a picture made
         // public is no one set free; a letter "handed over" is delivered.
         || (matches!(trigger.lemma.as_str(), "release" | "hand over")
-        && trigger.pos == Pos::Verb
-        && releases_a_text(s, cand))
+            && trigger.pos == Pos::Verb
+            && releases_a_text(s, cand))
         // "fired his chief of staff", "fired five observers": dismissed, not shot at.
         || (trigger.lemma == "fire" && trigger.pos == Pos::Verb && fires_people(s, cand))
         // "conditions have eased Saturday", "tensions eased": nothing eased by anyone; "talks
