@@ -120,12 +120,11 @@ pub(super) fn inferred_mode(
     match event_type {
         EventType::Assault => context::assault_mode(s.text, s.tokens),
         EventType::Request | EventType::Reject => {
-            // What is asked for or refused is the object's phrase ("denied that North Korean
-            // soldiers were fighting" is no refusal of help, "ordered French troops to leave"
-            // no request for them).
-            // The object's phrase, with an "of", "in", "for" phrase or an infinitive after it:
-            // "asked Berlin for the delivery of air defence", "requested $5 billion in
-            // military aid", "urged allies to send tanks"; not "over rising fuel prices".
+            // What is asked for or refused is the object's phrase, with an "of", "in", "for"
+            // phrase or an infinitive after it ("asked Berlin for the delivery of air
+            // defence", "requested $5 billion in military aid", "urged allies to send
+            // tanks"); not "over rising fuel prices", nor "denied that North Korean soldiers
+            // were fighting" (no refusal of help) or "ordered French troops to leave".
             let limit = (cand.tok_end + 10).min(clause.end.max(cand.tok_end));
             let end = (cand.tok_end..limit)
                 .find(|&k| {
