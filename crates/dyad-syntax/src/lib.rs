@@ -39,6 +39,7 @@ pub mod conllu;
 mod hash;
 mod model;
 mod parser;
+mod repair;
 mod tagger;
 mod tokenize;
 pub mod train;

@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 
 use crate::atoms::Atoms;
 use crate::parser::{parse_with, Context, Scratch, State};
+use crate::repair::{repair, Labels};
 use crate::tagger::{TagClass, Tagger, MAX_TAGS, UPOS};
 use crate::weights::{KeyMap, Weights};
 
@@ -327,6 +328,9 @@ impl Model {
                 head: ws.st.heads[i + 1] as usize,
                 deprel: self.label_names.get(usize::from(label)).map_or("dep", String::as_str),
             });
+        }
+        if let Some(labels) = Labels::new(&self.label_names) {
+            repair(forms, out, &labels);
         }
     }
 }

@@ -200,3 +200,50 @@ fn random_text_tokenizes_and_parses() {
         assert_tree(&tokens);
     }
 }
+
+/// The head and relation of `word`, as (head word, relation).
+fn arc<'a>(forms: &'a [String], t: &[Token<'_>], word: &str) -> (&'a str, String) {
+    let tok = &t[at(forms, word) - 1];
+    let head = if tok.head == 0 { "ROOT" } else { forms[tok.head - 1].as_str() };
+    (head, tok.deprel.to_string())
+}
+
+#[test]
+fn subject_after_a_fronted_phrase_and_its_comma() {
+    // The parser alone hangs both names on "Monday" as conjuncts; the repair makes them the
+    // subject of the verb the fronted phrase modifies.
+    let (forms, t) = parse("On Monday, Russia and China vetoed the draft.");
+    assert_tree(&t);
+    assert_eq!(arc(&forms, &t, "Russia"), ("vetoed", "nsubj".to_string()));
+    assert_eq!(arc(&forms, &t, "China"), ("Russia", "conj".to_string()));
+    assert_eq!(arc(&forms, &t, "Monday"), ("vetoed", "obl".to_string()));
+}
+
+#[test]
+fn two_clauses_joined_by_and_without_a_comma() {
+    let (forms, t) = parse("Russia shelled Kharkiv and Ukraine accused Moscow of war crimes.");
+    assert_tree(&t);
+    assert_eq!(arc(&forms, &t, "Ukraine"), ("accused", "nsubj".to_string()));
+    assert_eq!(arc(&forms, &t, "accused"), ("shelled", "conj".to_string()));
+    assert_eq!(arc(&forms, &t, "Kharkiv"), ("shelled", "obj".to_string()));
+    assert_eq!(arc(&forms, &t, "and"), ("accused", "cc".to_string()));
+    // An object with a bare infinitive of its own is left alone.
+    let (forms, t) = parse("The police made Mary and Bill leave the room.");
+    assert_tree(&t);
+    assert_ne!(arc(&forms, &t, "Bill").1, "nsubj");
+}
+
+#[test]
+fn clause_object_of_a_speech_verb_without_that() {
+    let (forms, t) = parse("An aid group says Western donors and Japan reduced their funding.");
+    assert_tree(&t);
+    assert_eq!(arc(&forms, &t, "donors"), ("reduced", "nsubj".to_string()));
+    assert_eq!(arc(&forms, &t, "Japan"), ("donors", "conj".to_string()));
+    assert_eq!(arc(&forms, &t, "reduced"), ("says", "ccomp".to_string()));
+    let (forms, t) =
+        parse("The envoy hopes the United States and the United Kingdom can resume talks.");
+    assert_tree(&t);
+    assert_eq!(arc(&forms, &t, "States"), ("resume", "nsubj".to_string()));
+    assert_eq!(arc(&forms, &t, "Kingdom"), ("States", "conj".to_string()));
+    assert_eq!(arc(&forms, &t, "resume"), ("hopes", "ccomp".to_string()));
+}
