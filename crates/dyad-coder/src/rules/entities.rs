@@ -262,10 +262,22 @@ pub(super) fn korea_half_entity(north: bool, text: &str) -> Vec<Entity> {
     }]
 }
 
-pub(super) fn codes(entities: &[Entity]) -> Vec<&str> {
-    let mut c: Vec<&str> = entities.iter().map(|e| e.code.as_str()).collect();
-    c.sort_unstable();
-    c
+/// Whether two events' sides name the same parties: the same codes and, with `sectors`, no
+/// two sectors that differ where both are known ("the army" and "rebels" of one country;
+/// an unidentified party may be either).
+pub(super) fn same_side(a: &[Entity], b: &[Entity], sectors: bool) -> bool {
+    fn key(entities: &[Entity]) -> Vec<(&str, &str)> {
+        let mut c: Vec<(&str, &str)> =
+            entities.iter().map(|e| (e.code.as_str(), e.sector.as_str())).collect();
+        c.sort_unstable();
+        c
+    }
+    let (a, b) = (key(a), key(b));
+    a.len() == b.len()
+        && a.iter().zip(&b).all(|((ca, sa), (cb, sb))| {
+            let open = |s: &str| matches!(s, "" | "UNK" | "UAF");
+            ca == cb && (!sectors || sa == sb || open(sa) || open(sb))
+        })
 }
 
 /// Where the phrase of the place `m` starts, for the preposition before it: "in Mali", "in

@@ -509,11 +509,12 @@ fn code_sentence(sc: &SentenceCoding<'_, '_>, diagnostics: &mut Vec<Diagnostic>)
         let Some((event, rank)) = code_event(sc, cand, &mut memo, events.len(), diagnostics) else {
             continue;
         };
-        // One event per type and dyad per sentence: "support and help" is one request.
+        // One event per type and dyad per sentence: "support and help" is one request; the
+        // army's shelling and the rebels' attack, one country's two sectors, are two.
         let duplicate = events.iter().any(|e| {
             e.event == event.event
-            && codes(&e.actor) == codes(&event.actor)
-            && codes(&e.recipient) == codes(&event.recipient)
+            && same_side(&e.actor, &event.actor, true)
+            && same_side(&e.recipient, &event.recipient, false)
             // "agreed to share": the agreement and the intention are one event.
             && (e.modality == event.modality || event.event == EventType::Agree)
         });

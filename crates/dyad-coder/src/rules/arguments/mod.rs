@@ -211,5 +211,37 @@ fn group(s: &Sentence<'_>, idx: usize) -> Vec<usize> {
             group.push(i);
         }
     }
+    same_clause(s, idx, group)
+}
+
+/// The members of a word-order list (`coordinated`) that the parse puts in the clause of the
+/// mention at `idx`: in "Russia attacked Ukraine and Japan condemned it" Japan is the subject
+/// of a clause of its own, not a second party attacked.
+fn same_clause(s: &Sentence<'_>, idx: usize, mut group: Vec<usize>) -> Vec<usize> {
+    if s.tree().is_empty() || group.len() < 2 {
+        return group;
+    }
+    let clause = |i: usize| {
+        let m = &s.mentions[i];
+        clause_of(s.tree(), s.tree().phrase_head(m.tok_start, m.tok_end))
+    };
+    let Some(own) = clause(idx) else { return group };
+    group.retain(|&i| clause(i).is_none_or(|c| c == own));
     group
+}
+
+/// The word whose clause a nominal at `k` belongs to: the head of the first word at or above
+/// it that is a subject, object or oblique; `None` for a nominal that is none of these.
+fn clause_of(tree: &Tree, k: usize) -> Option<usize> {
+    let mut x = k;
+    for _ in 0..32 {
+        let rel = tree.rel(x);
+        if ["nsubj", "obj", "iobj", "obl", "csubj", "expl"].iter().any(|r| {
+            rel.strip_prefix(r).is_some_and(|rest| rest.is_empty() || rest.starts_with(':'))
+        }) {
+            return tree.head(x);
+        }
+        x = tree.head(x)?;
+    }
+    None
 }

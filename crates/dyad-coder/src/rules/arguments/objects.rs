@@ -365,7 +365,7 @@ pub(super) fn tree_object(
     } else {
         format!("obl({p}) of `{}`", words.word(v))
     };
-    let mentions = coordinated(s.text, s.tokens, s.mentions, *idx, false);
+    let mentions = same_clause(s, *idx, coordinated(s.text, s.tokens, s.mentions, *idx, false));
     Some(Argument { sector: *sector, mentions, how })
 }
 
