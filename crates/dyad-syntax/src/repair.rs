@@ -143,6 +143,7 @@ pub(crate) struct Labels<'m> {
     nsubj_pass: &'m str,
     conj: &'m str,
     ccomp: &'m str,
+    appos: &'m str,
 }
 
 impl<'m> Labels<'m> {
@@ -154,6 +155,7 @@ impl<'m> Labels<'m> {
             nsubj_pass: find("nsubj:pass")?,
             conj: find("conj")?,
             ccomp: find("ccomp")?,
+            appos: find("appos")?,
         })
     }
 }
@@ -222,6 +224,12 @@ impl<'m> Tree<'_, 'm> {
             && form[form.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
     }
 
+    /// Whether the phrase of `i` opens with a comma or follows one.
+    fn after_comma(&self, i: usize) -> bool {
+        let edge = self.left_edge(i);
+        self.forms[edge] == "," || (edge > 0 && self.forms[edge - 1] == ",")
+    }
+
     /// A single root, no cycle, no crossing arcs.
     fn is_well_formed(&self) -> bool {
         let n = self.tokens.len();
@@ -261,19 +269,42 @@ pub(crate) fn repair<'m>(forms: &[&str], tokens: &mut [Token<'m>], labels: &Labe
             continue;
         }
         let before: Vec<Token<'m>> = tree.tokens.to_vec();
-        let repaired = match subject_of(&tree, v) {
-            Some(k) => split_subject(&mut tree, v, k, labels),
-            None if !has_subject(&tree, v) && is_nominal(tree.upos(v - 1)) => {
-                let noun = noun_head(&tree, v - 1);
-                clause_object(&mut tree, v, noun, labels)
-                    || fronted_phrase(&mut tree, v, noun, labels)
-                    || second_clause(&mut tree, v, noun, labels)
+        // Each repair that applies is kept only if the tree stays well formed.
+        let attempt = |tree: &mut Tree<'_, 'm>, repair: &dyn Fn(&mut Tree<'_, 'm>) -> bool| {
+            if !repair(tree) {
+                return false;
             }
-            None => false,
-        };
-        if repaired && !tree.is_well_formed() {
+            if tree.is_well_formed() {
+                return true;
+            }
             tree.tokens.copy_from_slice(&before);
+            false
+        };
+        if let Some(k) = subject_of(&tree, v) {
+            let _ = attempt(&mut tree, &|t| split_subject(t, v, k, labels))
+                || attempt(&mut tree, &|t| active_subject(t, v, k, labels));
+            continue;
         }
+        if has_subject(&tree, v) {
+            continue;
+        }
+        if is_nominal(tree.upos(v - 1)) {
+            let noun = noun_head(&tree, v - 1);
+            if attempt(&mut tree, &|t| clause_object(t, v, noun, labels))
+                || attempt(&mut tree, &|t| fronted_phrase(t, v, noun, labels))
+                || attempt(&mut tree, &|t| second_clause(t, v, noun, labels))
+            {
+                continue;
+            }
+        }
+        // "In Geneva, Sergei Lavrov, the Russian foreign minister, criticized …"
+        if v >= 2 && tree.forms[v - 1] == "," && is_nominal(tree.upos(v - 2)) {
+            let noun = noun_head(&tree, v - 2);
+            if attempt(&mut tree, &|t| fronted_phrase(t, v, noun, labels)) {
+                continue;
+            }
+        }
+        let _ = attempt(&mut tree, &|t| interrupted_subject(t, v, labels));
     }
 }
 
@@ -359,24 +390,91 @@ fn fronted_phrase<'m>(tree: &mut Tree<'_, 'm>, v: usize, k: usize, labels: &Labe
     if !(tree.has_child(top, &["case", "mark"]) || is_adverbial(tree, top)) {
         return false;
     }
-    let after_comma = |m: &usize| {
-        let edge = tree.left_edge(*m);
-        tree.forms[edge] == "," || (edge > 0 && tree.forms[edge - 1] == ",")
+    let Some(split) = chain[1..].iter().copied().find(|&m| tree.after_comma(m)) else {
+        return false;
     };
-    let Some(split) = chain[1..].iter().copied().find(after_comma) else { return false };
     if (split..v).any(|j| tree.form_is(j, BREAKS)) || tree.dominates(split, v) {
         return false;
     }
     let edge = tree.left_edge(split);
     let comma = if tree.forms[edge] == "," { edge } else { edge - 1 };
+    // "Sergei Lavrov, the Russian foreign minister,": with no "and" or "or" after the split,
+    // what follows it is an apposition, not a list.
+    let listed = (split..v).any(|j| tree.upos(j) == "CCONJ");
     let subject = subject_label(tree, v, labels);
     tree.set(split, v, subject);
     for &m in chain.iter().filter(|&&m| m > split) {
         if tree.head(m).is_some_and(|h| h < split) {
             tree.move_to(m, split);
         }
+        if !listed {
+            tree.set(m, split, labels.appos);
+        }
     }
     tree.move_to(comma, top);
+    true
+}
+
+/// "The rebels, who seized the town last week, released twenty hostages": the parse makes the
+/// subject the root and the main verb a conjunct of the relative clause or apposition that
+/// interrupts them. The verb after the interruption's closing comma becomes the root, with
+/// the noun as its subject.
+fn interrupted_subject<'m>(tree: &mut Tree<'_, 'm>, v: usize, labels: &Labels<'m>) -> bool {
+    if !tree.after_comma(v)
+        || tree.ends_with(v, "ing")
+        || tree.is_passive(v) && !tree.has_child(v, &["aux:pass"])
+        || tree.has_child(v, &["cc", "mark"])
+    {
+        return false;
+    }
+    let mut x = v;
+    let mut interrupted = false;
+    let noun = loop {
+        let Some(h) = tree.head(x) else { return false };
+        if !matches!(tree.rel(x), "conj" | "parataxis" | "acl:relcl" | "acl" | "appos") || h > x {
+            return false;
+        }
+        if x != v && matches!(tree.rel(x), "acl:relcl" | "acl" | "appos") {
+            interrupted |= tree.after_comma(x);
+        }
+        if tree.head(h).is_none() {
+            break h;
+        }
+        x = h;
+    };
+    // "On Tuesday, Attorney General X, who …, called": a phrase with a preposition is no subject.
+    if !interrupted || !is_nominal(tree.upos(noun)) || tree.has_child(noun, &["case"]) {
+        return false;
+    }
+    let subject = subject_label(tree, v, labels);
+    let root = tree.tokens[noun].deprel;
+    tree.tokens[v].head = 0;
+    tree.tokens[v].deprel = root;
+    tree.set(noun, v, subject);
+    // What followed the verb on the noun ("." above all) now hangs on the verb.
+    for j in v + 1..tree.tokens.len() {
+        if tree.head(j) == Some(noun) {
+            tree.move_to(j, v);
+        }
+    }
+    true
+}
+
+/// "Security forces have arrested 40 people", "The ministers, speaking after talks, called on
+/// Russia": a passive subject of a verb with no form of "be" or "get" before it and no agent is
+/// its subject.
+fn active_subject<'m>(tree: &mut Tree<'_, 'm>, v: usize, k: usize, labels: &Labels<'m>) -> bool {
+    const BE: &[&str] = &[
+        "be", "been", "being", "is", "are", "was", "were", "am", "'s", "’s", "'re", "’re", "get",
+        "gets", "got", "gotten", "getting",
+    ];
+    let be = tree
+        .children(v)
+        .any(|c| matches!(tree.rel(c), "aux" | "aux:pass" | "cop") && tree.form_is(c, BE));
+    if tree.rel(k) != "nsubj:pass" || be || tree.is_passive(v) {
+        return false;
+    }
+    tree.set(k, v, labels.nsubj);
     true
 }
 
@@ -451,10 +549,10 @@ fn is_nominal(upos: &str) -> bool {
 }
 
 /// The head of the name or noun phrase whose last word is `last` ("Vladimir" of "Vladimir
-/// Putin").
+/// Putin", "House" of "the House of Representatives").
 fn noun_head(tree: &Tree<'_, '_>, last: usize) -> usize {
     let mut k = last;
-    while matches!(tree.rel(k), "flat" | "fixed") {
+    while matches!(tree.rel(k), "flat" | "fixed" | "nmod" | "appos") {
         match tree.head(k) {
             Some(h) if h < k => k = h,
             _ => break,

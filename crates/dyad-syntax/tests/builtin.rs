@@ -247,3 +247,36 @@ fn clause_object_of_a_speech_verb_without_that() {
     assert_eq!(arc(&forms, &t, "Kingdom"), ("States", "conj".to_string()));
     assert_eq!(arc(&forms, &t, "resume"), ("hopes", "ccomp".to_string()));
 }
+
+#[test]
+fn subject_interrupted_by_a_relative_clause() {
+    // Alone, the parser makes "rebels" the root and "released" a conjunct of "seized".
+    let (forms, t) = parse("The rebels, who seized the town last week, released twenty hostages.");
+    assert_tree(&t);
+    assert_eq!(arc(&forms, &t, "released"), ("ROOT", "root".to_string()));
+    assert_eq!(arc(&forms, &t, "rebels"), ("released", "nsubj".to_string()));
+    assert_eq!(arc(&forms, &t, "seized"), ("rebels", "acl:relcl".to_string()));
+    assert_eq!(arc(&forms, &t, "."), ("released", "punct".to_string()));
+}
+
+#[test]
+fn fronted_phrase_then_a_name_in_apposition() {
+    let (forms, t) = parse(
+        "In Geneva, Sergei Lavrov, the Russian foreign minister, criticized the United States.",
+    );
+    assert_tree(&t);
+    assert_eq!(arc(&forms, &t, "Lavrov"), ("criticized", "nsubj".to_string()));
+    assert_eq!(arc(&forms, &t, "minister"), ("Lavrov", "appos".to_string()));
+    // The name's phrase ends in a modifier of its own: "the House of Representatives".
+    let (forms, t) = parse("On Tuesday, the House of Representatives condemned the raid.");
+    assert_tree(&t);
+    assert_eq!(arc(&forms, &t, "House"), ("condemned", "nsubj".to_string()));
+}
+
+#[test]
+fn passive_subject_without_a_passive_is_a_subject() {
+    let (forms, t) =
+        parse("The ministers, speaking after talks in Ankara, called on Russia to withdraw.");
+    assert_tree(&t);
+    assert_eq!(arc(&forms, &t, "ministers"), ("called", "nsubj".to_string()));
+}
