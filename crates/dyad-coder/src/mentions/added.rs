@@ -296,10 +296,37 @@ pub(super) fn description_at(
         .flatten()
 }
 
+/// Capitalised words that open a sentence's phrase of time or place, not a name.
+const OPENERS: &[&str] = &[
+    "after",
+    "at",
+    "before",
+    "by",
+    "during",
+    "earlier",
+    "for",
+    "from",
+    "in",
+    "last",
+    "later",
+    "meanwhile",
+    "next",
+    "on",
+    "since",
+    "this",
+    "today",
+    "until",
+    "yesterday",
+];
+
 pub(super) fn add_appositive_names(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
     let mut additions = Vec::new();
+    // A description, not a person: "In March, Putin criticized …" names no one "In March".
     for m in out.iter().filter(|m| {
-        m.kind == Kind::Actor && !m.entity.sector.is_empty() && !m.entity.country.is_empty()
+        m.kind == Kind::Actor
+            && !m.is_person
+            && !m.entity.sector.is_empty()
+            && !m.entity.country.is_empty()
     }) {
         // Walk back over "one of", "a", "the" to a comma, then over capitalised words.
         let mut k = m.tok_start;
@@ -317,8 +344,10 @@ pub(super) fn add_appositive_names(text: &str, tokens: &[Token], out: &mut Vec<M
         {
             name_start -= 1;
         }
+        let first = &text[tokens[name_start].start..tokens[name_start].end];
         if name_end - name_start < 2
             || out.iter().any(|o| o.tok_start < name_end && name_start < o.tok_end)
+            || OPENERS.iter().any(|o| o.eq_ignore_ascii_case(first))
         {
             continue;
         }

@@ -54,7 +54,10 @@ pub(super) fn final_speaker_span(text: &str, tokens: &[Token]) -> Option<(usize,
     }
     let comma = (end.saturating_sub(12)..end).rev().find(|&k| at(k, &[",", "”", "\""]))?;
     // "…, a UN panel found.": verbs of finding report, too, when they close the sentence.
-    let verb = (comma + 1..end).find(|&k| at(k, SPEECH) || at(k, FINDING))?;
+    // A verb, not a name: "criticized the United States." has no speaker "States".
+    let verb = (comma + 1..end).find(|&k| {
+        (at(k, SPEECH) || at(k, FINDING)) && !crate::mentions::is_capitalized(text, &tokens[k])
+    })?;
     // What follows the verb is a time ("on Thursday", "last week") or the speaker itself.
     if verb == comma + 1 {
         // ", said the ministry.": only "said"/"says" with a short speaker after it (",
