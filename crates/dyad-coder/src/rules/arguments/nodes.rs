@@ -15,6 +15,21 @@ pub(super) fn mention_of_node(s: &Sentence<'_>, k: usize) -> Option<(usize, Opti
     mention_in_node(s, k, true)
 }
 
+/// "Kenzo Oshima, the United Nations Emergency Relief Coordinator,": a person whose
+/// apposition names an international organisation acts for it, not for the country the
+/// dictionary gives the person.
+fn international_role(s: &Sentence<'_>, k: usize, person: usize) -> Option<usize> {
+    let igo = |m: &Mention| matches!(m.entity.country.as_str(), "UNO" | "IGO" | "EUR" | "NGO");
+    let international = |m: &Mention| m.kind == Kind::Actor && !m.is_person && igo(m);
+    if !s.mentions[person].is_person || igo(&s.mentions[person]) {
+        return None;
+    }
+    let role = s.tree().children(k).find(|&c| s.tree().rel(c) == "appos")?;
+    s.mentions.iter().position(|m| {
+        international(m) && (m.tok_start..m.tok_end).any(|t| s.tree().under(t, role, 3))
+    })
+}
+
 /// As `mention_of_node`; `located` lets a place phrase name the country ("rebels in the Ivory
 /// Coast"), which suits actors, not what is done to them ("signed a treaty in Pyongyang").
 pub(super) fn mention_in_node(
@@ -24,6 +39,7 @@ pub(super) fn mention_in_node(
 ) -> Option<(usize, Option<usize>)> {
     let covering = s.mentions.iter().position(|m| m.tok_start <= k && k < m.tok_end);
     if let Some(i) = covering.filter(|&i| is_actorish(&s.mentions[i])) {
+        let i = international_role(s, k, i).unwrap_or(i);
         return may_be_party(s, &s.mentions[i]).then_some((i, None));
     }
     // A bare sector noun lends its sector to the country its modifiers name.
