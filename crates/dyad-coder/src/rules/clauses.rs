@@ -65,8 +65,9 @@ pub(super) fn clauses(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec
             kind = ClauseKind::Main;
             sub_open = false;
         } else if (is_any(text, t, SPEECH)
-            // "claimed responsibility for …" says nothing: it owns an act.
+            // "claimed responsibility for …", "claimed the attack" say nothing: they own an act.
             && !tokens.get(k + 1).is_some_and(|n| is_any(text, n, RESPONSIBILITY))
+            && !claims_act(text, tokens, k)
             || is_any(text, t, SPEECH_THAT)
                 && tokens.get(after_day(text, tokens, k + 1)).is_some_and(|n| is(text, n, "that"))
             || opens_promise(text, tokens, k))
@@ -120,6 +121,18 @@ pub(super) const PROMISING: &[&str] = &[
 
 /// Whether the verb of promising at `k` opens a clause of what is promised: "that", or a
 /// subject pronoun and a future auxiliary ("promised he would lift the curfew").
+/// "The Islamic State group claimed the attack": a claim whose object is a violent act owns
+/// it, as "claimed responsibility for the attack" does.
+pub(super) fn claims_act(text: &str, tokens: &[Token], k: usize) -> bool {
+    if !tokens.get(k).is_some_and(|t| is_any(text, t, CLAIM)) {
+        return false;
+    }
+    // Over an article and up to two modifiers ("the deadly suicide bombing").
+    (k + 1..tokens.len().min(k + 5))
+        .take_while(|&j| tokens[j].word && !is_any(text, &tokens[j], &["that", "to", "it"]))
+        .any(|j| is_any(text, &tokens[j], CLAIMED_ACTS))
+}
+
 pub(super) fn opens_promise(text: &str, tokens: &[Token], k: usize) -> bool {
     let next = after_day(text, tokens, k + 1);
     is_any(text, &tokens[k], PROMISING)

@@ -125,6 +125,7 @@ impl Sentence<'_> {
             || self.is_any(k, NOUN_INTENT_VERBS) && !self.is_any(k + 1, PREPOSITIONS)
             || self.joins_in(k)
             || self.is_any(k, CLAIM) && self.is_any(k + 1, RESPONSIBILITY)
+            || clauses::claims_act(self.text, self.tokens, k)
     }
 }
 

@@ -899,6 +899,28 @@ pub(super) const CLAIM: &[&str] =
 /// ("ordered the arrest of the editor" is the arrest, by the one who ordered it).
 pub(super) const ORDER_VERBS: &[&str] = &["order", "ordered", "orders", "ordering"];
 
+/// Violent acts that a claim owns ("claimed the attack"), as it owns the responsibility for
+/// them.
+pub(super) const CLAIMED_ACTS: &[&str] = &[
+    "attack",
+    "attacks",
+    "bombing",
+    "bombings",
+    "killing",
+    "killings",
+    "assassination",
+    "kidnapping",
+    "abduction",
+    "raid",
+    "ambush",
+    "massacre",
+    "blast",
+    "explosion",
+    "shooting",
+    "beheading",
+    "hijacking",
+];
+
 /// What a claim owns rather than says ("claimed responsibility for …").
 pub(super) const RESPONSIBILITY: &[&str] = &["responsibility", "credit"];
 
