@@ -10,7 +10,7 @@ use dyad_model::{Entity, EventType, Modality};
 use super::{
     before_day, is_crowd_phrase, is_protesting_crowd, threat_mode, Argument, Candidate, Clause,
     ClauseKind, Sentence, ATTEMPT_WORDS, COMMITMENT_VERBS, DECISION_WORDS, INTENT_WORDS,
-    LABOUR_WORDS, ORDER_VERBS, REFUSING, SWEARING, THREAT_WORDS, WORKING_SECTORS,
+    LABOUR_WORDS, ORDER_VERBS, REFUSING, STRUCK_THINGS, SWEARING, THREAT_WORDS, WORKING_SECTORS,
 };
 use crate::mentions::Kind;
 use crate::tokens::is_any;
@@ -499,13 +499,23 @@ fn fired_into_the_sea(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> boo
 /// Whether a party or a place follows "at", "on", "against" or "upon" after the trigger, in
 /// its clause ("launched missiles at Kyiv"; not "into the sea").
 fn aimed_at_someone(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> bool {
-    s.mentions.iter().any(|m| {
+    const AT: &[&str] = &["at", "on", "against", "upon"];
+    let party = s.mentions.iter().any(|m| {
         m.tok_start > cand.tok_end
             && m.tok_start < clause.end
             && m.tok_start <= cand.tok_end + 8
             && !m.entity.country.is_empty()
-            && (m.tok_start - 2..m.tok_start).any(|k| s.is_any(k, &["at", "on", "against", "upon"]))
-    })
+            && (m.tok_start - 2..m.tok_start).any(|k| s.is_any(k, AT))
+    });
+    // "launched drones at a commercial ship", "fired rockets at army positions".
+    let end = clause.end.min(cand.tok_end + 8).min(s.tokens.len());
+    let thing = (cand.tok_end..end).any(|p| {
+        s.is_any(p, AT)
+            && (p + 1..(p + 5).min(end))
+                .take_while(|&k| s.tokens[k].word)
+                .any(|k| s.is_any(k, STRUCK_THINGS))
+    });
+    party || thing
 }
 
 /// Whether an order verb sends one's own forces: "ordered troops into the city", "ordered

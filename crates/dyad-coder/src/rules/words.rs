@@ -921,6 +921,46 @@ pub(super) const CLAIMED_ACTS: &[&str] = &[
     "hijacking",
 ];
 
+/// What weapons are fired or launched at when they strike no named party ("launched drones at
+/// a commercial ship").
+pub(super) const STRUCK_THINGS: &[&str] = &[
+    "ship",
+    "ships",
+    "vessel",
+    "vessels",
+    "tanker",
+    "tankers",
+    "warship",
+    "warships",
+    "base",
+    "bases",
+    "convoy",
+    "convoys",
+    "position",
+    "positions",
+    "target",
+    "targets",
+    "town",
+    "towns",
+    "city",
+    "cities",
+    "village",
+    "villages",
+    "airport",
+    "port",
+    "refinery",
+    "depot",
+    "plant",
+    "building",
+    "buildings",
+    "homes",
+    "checkpoint",
+    "patrol",
+    "troops",
+    "forces",
+    "soldiers",
+];
+
 /// What a claim owns rather than says ("claimed responsibility for …").
 pub(super) const RESPONSIBILITY: &[&str] = &["responsibility", "credit"];
 
