@@ -195,6 +195,9 @@ fn no_party_acts(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool 
     // "civilians threatened with starvation": nor does it threaten.
     ((trigger.event == EventType::Assault || trigger.lemma == "strike")
             && (disaster_near(s, cand, "by") || disaster_near(s, cand, "in")))
+        // "Tropical Cyclone Jude slammed into …", "floods forced thousands from their homes":
+        // whatever a disaster does as a verb's subject, no party does.
+        || (trigger.pos == Pos::Verb && disaster_subject(s, cand))
         || (trigger.event == EventType::Threaten
             && trigger.pos == Pos::Verb
             && disaster_near(s, cand, "with"))
@@ -391,6 +394,21 @@ pub(super) const DISASTERS: &[&str] = &[
     "rains",
     "downpours",
 ];
+
+/// Whether a disaster's name ends the words right before the verb `cand`, with nothing but
+/// names and modifiers between ("Tropical Cyclone Jude slammed", "the floods forced"): not
+/// "after the earthquake, Turkey appealed".
+fn disaster_subject(s: &Sentence<'_>, cand: &Candidate) -> bool {
+    let t = cand.tok_start;
+    (t.saturating_sub(3)..t).any(|k| {
+        s.is_any(k, DISASTERS)
+            && (k + 1..t).all(|j| s.tokens[j].word)
+            && !s
+                .mentions
+                .iter()
+                .any(|m| m.tok_start > k && m.tok_start < t && super::is_actorish(m))
+    })
+}
 
 /// Whether a natural disaster is the agent of the verb `cand`: right before it ("a
 /// 7.0-magnitude earthquake struck") or, it or a mishap, after `prep` ("were hit by floods",
