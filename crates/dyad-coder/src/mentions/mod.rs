@@ -312,10 +312,55 @@ fn country_code_of(meanings: &[Meaning]) -> Option<&str> {
     })
 }
 
-/// A lower-case word that can only be a noun modifier between a country word and a sector
-/// word: not a function word, and not shaped like a verb or a plural ("strikes", "killed").
+/// Peoples and faiths named between a country word and a sector word ("Bosnian Serb leader",
+/// "Iraqi Kurdish forces", "Lebanese Shiite militia"): the country word names the state.
+const PEOPLES: &[&str] = &[
+    "Serb",
+    "Croat",
+    "Bosniak",
+    "Kurdish",
+    "Kurd",
+    "Pashtun",
+    "Tamil",
+    "Hutu",
+    "Tutsi",
+    "Rohingya",
+    "Uyghur",
+    "Uighur",
+    "Druze",
+    "Shiite",
+    "Shia",
+    "Sunni",
+    "Alawite",
+    "Christian",
+    "Muslim",
+    "Catholic",
+    "Arab",
+    "Jewish",
+    "Hindu",
+    "Sikh",
+    "Baloch",
+    "Tigrayan",
+    "Amhara",
+    "Oromo",
+    "Fulani",
+    "Hausa",
+    "Yoruba",
+    "Igbo",
+    "Tuareg",
+    "Berber",
+    "Maronite",
+    "Coptic",
+];
+
+/// A word that can only be a noun modifier between a country word and a sector word: a
+/// lower-case word that is not a function word and not shaped like a verb or a plural
+/// ("strikes", "killed"), or the name of a people or faith.
 fn is_noun_modifier(text: &str, tok: &Token) -> bool {
     let w = &text[tok.start..tok.end];
+    if tok.word && PEOPLES.contains(&w) {
+        return true;
+    }
     tok.word
         && w.len() >= 3
         && w.bytes().all(|b| b.is_ascii_lowercase())
