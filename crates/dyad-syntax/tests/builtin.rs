@@ -280,3 +280,18 @@ fn passive_subject_without_a_passive_is_a_subject() {
     assert_tree(&t);
     assert_eq!(arc(&forms, &t, "ministers"), ("called", "nsubj".to_string()));
 }
+
+#[test]
+fn repairs_leave_what_they_should() {
+    // "claimed" takes a noun object: no clause object split after "and".
+    let (forms, t) = parse("Hamas claimed responsibility and Israel vowed revenge.");
+    assert_tree(&t);
+    assert_eq!(arc(&forms, &t, "responsibility"), ("claimed", "obj".to_string()));
+    assert_eq!(arc(&forms, &t, "Israel"), ("vowed", "nsubj".to_string()));
+    // A passive's subject stays one with "be" as a copula, and in a gapped second conjunct.
+    let (forms, t) = parse("He was surprised by the decision.");
+    assert_eq!(arc(&forms, &t, "He").1, "nsubj:pass");
+    let (forms, t) = parse("Two policemen were killed and a soldier wounded.");
+    assert_tree(&t);
+    assert_ne!(arc(&forms, &t, "soldier").1, "nsubj");
+}

@@ -119,20 +119,28 @@ pub(super) const PROMISING: &[&str] = &[
     "guarantees",
 ];
 
-/// Whether the verb of promising at `k` opens a clause of what is promised: "that", or a
-/// subject pronoun and a future auxiliary ("promised he would lift the curfew").
 /// "The Islamic State group claimed the attack": a claim whose object is a violent act owns
-/// it, as "claimed responsibility for the attack" does.
+/// it, as "claimed responsibility for the attack" does; not "claimed the attack was staged",
+/// where the act opens what is claimed.
 pub(super) fn claims_act(text: &str, tokens: &[Token], k: usize) -> bool {
     if !tokens.get(k).is_some_and(|t| is_any(text, t, CLAIM)) {
         return false;
     }
     // Over an article and up to two modifiers ("the deadly suicide bombing").
-    (k + 1..tokens.len().min(k + 5))
+    let act = (k + 1..tokens.len().min(k + 5))
         .take_while(|&j| tokens[j].word && !is_any(text, &tokens[j], &["that", "to", "it"]))
-        .any(|j| is_any(text, &tokens[j], CLAIMED_ACTS))
+        .find(|&j| is_any(text, &tokens[j], CLAIMED_ACTS));
+    let Some(act) = act else { return false };
+    // A verb right after the act ("was staged", "had been", "killed dozens") makes it the
+    // subject of the clause claimed.
+    tokens.get(act + 1).is_none_or(|n| {
+        let w = &text[n.start..n.end];
+        !(is_any(text, n, CLAUSE_AUXILIARIES) || n.word && w.ends_with("ed"))
+    })
 }
 
+/// Whether the verb of promising at `k` opens a clause of what is promised: "that", or a
+/// subject pronoun and a future auxiliary ("promised he would lift the curfew").
 pub(super) fn opens_promise(text: &str, tokens: &[Token], k: usize) -> bool {
     let next = after_day(text, tokens, k + 1);
     is_any(text, &tokens[k], PROMISING)

@@ -507,10 +507,12 @@ fn aimed_at_someone(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> bool 
             && !m.entity.country.is_empty()
             && (m.tok_start - 2..m.tok_start).any(|k| s.is_any(k, AT))
     });
-    // "launched drones at a commercial ship", "fired rockets at army positions".
+    // "launched drones at a commercial ship", "fired rockets at army positions"; not "on
+    // board a warship" (where the missile was fired from).
     let end = clause.end.min(cand.tok_end + 8).min(s.tokens.len());
     let thing = (cand.tok_end..end).any(|p| {
         s.is_any(p, AT)
+            && !s.is_any(p + 1, &["board"])
             && (p + 1..(p + 5).min(end))
                 .take_while(|&k| s.tokens[k].word)
                 .any(|k| s.is_any(k, STRUCK_THINGS))

@@ -262,22 +262,40 @@ pub(super) fn korea_half_entity(north: bool, text: &str) -> Vec<Entity> {
     }]
 }
 
-/// Whether two events' sides name the same parties: the same codes and, with `sectors`, no
-/// two sectors that differ where both are known ("the army" and "rebels" of one country;
-/// an unidentified party may be either).
+/// Whether two events' sides name the same parties: the same codes and, with `sectors`, a
+/// pairing of each code's entities in which no two known sectors differ ("the army" and
+/// "rebels" of one country are two sides; an unidentified party may be either).
 pub(super) fn same_side(a: &[Entity], b: &[Entity], sectors: bool) -> bool {
-    fn key(entities: &[Entity]) -> Vec<(&str, &str)> {
-        let mut c: Vec<(&str, &str)> =
-            entities.iter().map(|e| (e.code.as_str(), e.sector.as_str())).collect();
+    let codes = |side: &[Entity]| {
+        let mut c: Vec<String> = side.iter().map(|e| e.code.to_string()).collect();
         c.sort_unstable();
         c
+    };
+    if codes(a) != codes(b) {
+        return false;
     }
-    let (a, b) = (key(a), key(b));
-    a.len() == b.len()
-        && a.iter().zip(&b).all(|((ca, sa), (cb, sb))| {
-            let open = |s: &str| matches!(s, "" | "UNK" | "UAF");
-            ca == cb && (!sectors || sa == sb || open(sa) || open(sb))
-        })
+    if !sectors {
+        return true;
+    }
+    let open = |s: &str| matches!(s, "" | "UNK" | "UAF");
+    // Per code, after pairing equal sectors, each known sector left on one side needs an
+    // open one on the other.
+    a.iter().all(|x| {
+        let of = |side: &[Entity]| -> Vec<String> {
+            side.iter().filter(|e| e.code == x.code).map(|e| e.sector.to_string()).collect()
+        };
+        let (mut sa, mut sb) = (of(a), of(b));
+        sa.retain(|s| match sb.iter().position(|t| t == s) {
+            Some(i) => {
+                sb.remove(i);
+                false
+            }
+            None => true,
+        });
+        let known = |v: &[String]| v.iter().filter(|s| !open(s)).count();
+        let opened = |v: &[String]| v.iter().filter(|s| open(s)).count();
+        known(&sa) <= opened(&sb) && known(&sb) <= opened(&sa)
+    })
 }
 
 /// Where the phrase of the place `m` starts, for the preposition before it: "in Mali", "in

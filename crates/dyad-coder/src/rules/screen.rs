@@ -395,14 +395,15 @@ pub(super) const DISASTERS: &[&str] = &[
     "downpours",
 ];
 
-/// Whether a disaster's name ends the words right before the verb `cand`, with nothing but
-/// names and modifiers between ("Tropical Cyclone Jude slammed", "the floods forced"): not
-/// "after the earthquake, Turkey appealed".
+/// Whether a disaster is the subject right before the verb `cand`, with at most its name
+/// between ("Tropical Cyclone Jude slammed", "the floods forced"): not "after the earthquake,
+/// Turkey appealed" or "exploited the drought and attacked". Stricter than the `before` of
+/// [`disaster_near`], which serves attacks only.
 fn disaster_subject(s: &Sentence<'_>, cand: &Candidate) -> bool {
     let t = cand.tok_start;
     (t.saturating_sub(3)..t).any(|k| {
         s.is_any(k, DISASTERS)
-            && (k + 1..t).all(|j| s.tokens[j].word)
+            && (k + 1..t).all(|j| crate::mentions::is_capitalized(s.text, &s.tokens[j]))
             && !s
                 .mentions
                 .iter()

@@ -938,8 +938,6 @@ pub(super) const STRUCK_THINGS: &[&str] = &[
     "convoys",
     "position",
     "positions",
-    "target",
-    "targets",
     "town",
     "towns",
     "city",

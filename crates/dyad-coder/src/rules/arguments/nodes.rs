@@ -16,18 +16,42 @@ pub(super) fn mention_of_node(s: &Sentence<'_>, k: usize) -> Option<(usize, Opti
 }
 
 /// "Kenzo Oshima, the United Nations Emergency Relief Coordinator,": a person whose
-/// apposition names an international organisation acts for it, not for the country the
-/// dictionary gives the person.
+/// apposition names an international or non-governmental organisation, as the modifier of
+/// the title, acts for it, not for the country the dictionary gives the person. Not "the U.S.
+/// ambassador to the United Nations", "Russia's UN ambassador" (a country's envoy to it) or
+/// "a critic of the United Nations".
 fn international_role(s: &Sentence<'_>, k: usize, person: usize) -> Option<usize> {
     let igo = |m: &Mention| matches!(m.entity.country.as_str(), "UNO" | "IGO" | "EUR" | "NGO");
     let international = |m: &Mention| m.kind == Kind::Actor && !m.is_person && igo(m);
     if !s.mentions[person].is_person || igo(&s.mentions[person]) {
         return None;
     }
-    let role = s.tree().children(k).find(|&c| s.tree().rel(c) == "appos")?;
-    s.mentions.iter().position(|m| {
-        international(m) && (m.tok_start..m.tok_end).any(|t| s.tree().under(t, role, 3))
-    })
+    let tree = s.tree();
+    let role = tree.children(k).find(|&c| tree.rel(c) == "appos")?;
+    let in_role = |m: &Mention| (m.tok_start..m.tok_end).any(|t| tree.under(t, role, 4));
+    let national = s.mentions.iter().any(|m| {
+        in_role(m) && !igo(m) && !m.entity.country.is_empty() && m.kind != Kind::SectorOnly
+    });
+    if national || s.is_any(role, &["ambassador", "envoy", "representative", "critic"]) {
+        return None;
+    }
+    // The organisation modifies the title itself ("the NATO secretary general", "the United
+    // Nations Emergency Relief Coordinator"), through modifiers only.
+    let modifies_role = |t: usize| {
+        let mut x = t;
+        for _ in 0..4 {
+            if !matches!(tree.rel(x), "compound" | "amod" | "nmod:poss" | "flat") {
+                return false;
+            }
+            match tree.head(x) {
+                Some(h) if h == role => return true,
+                Some(h) => x = h,
+                None => return false,
+            }
+        }
+        false
+    };
+    s.mentions.iter().position(|m| international(m) && (m.tok_start..m.tok_end).any(modifies_role))
 }
 
 /// As `mention_of_node`; `located` lets a place phrase name the country ("rebels in the Ivory

@@ -481,7 +481,11 @@ pub(super) fn recipient_after(
         if aid_like && purpose && !pronoun_again {
             return Some(Argument {
                 sector: None,
-                mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+                mentions: same_clause(
+                    s,
+                    idx,
+                    coordinated(s.text, s.tokens, s.mentions, idx, false),
+                ),
                 how: "purpose".into(),
             });
         }
@@ -504,7 +508,7 @@ pub(super) fn recipient_after(
     let (idx, how) = first?;
     Some(Argument {
         sector: None,
-        mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
+        mentions: same_clause(s, idx, coordinated(s.text, s.tokens, s.mentions, idx, false)),
         how,
     })
 }
