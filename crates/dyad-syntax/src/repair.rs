@@ -13,6 +13,9 @@
 //!   conflict displaced millions"): the subject is read as the speech verb's object and the
 //!   clause as a modifier of it; or the subject is split after "and" ("hopes the United States
 //!   and the United Kingdom can resume talks").
+//! - **An object and a subject read as one subject** ("Russia captured Bakhmut and Ukraine
+//!   denied it", "took the town and rebels retreated"): the second clause is read as a clause
+//!   object of a verb that takes none.
 //! - **A subject interrupted by a relative clause or apposition** ("The rebels, who seized the
 //!   town, released twenty hostages"): the subject is made the root.
 //! - **A passive subject with no passive** ("security forces have arrested …").
@@ -147,6 +150,7 @@ pub(crate) struct Labels<'m> {
     conj: &'m str,
     ccomp: &'m str,
     appos: &'m str,
+    obj: &'m str,
 }
 
 impl<'m> Labels<'m> {
@@ -159,6 +163,7 @@ impl<'m> Labels<'m> {
             conj: find("conj")?,
             ccomp: find("ccomp")?,
             appos: find("appos")?,
+            obj: find("obj")?,
         })
     }
 }
@@ -280,6 +285,7 @@ pub(crate) fn repair<'m>(forms: &[&str], tokens: &mut [Token<'m>], labels: &Labe
         };
         if let Some(k) = subject_of(&tree, v) {
             let _ = attempt(&mut tree, &|t| split_subject(t, v, k, labels))
+                || attempt(&mut tree, &|t| joined_subject(t, v, k, labels))
                 || attempt(&mut tree, &|t| active_subject(t, v, k, labels));
             continue;
         }
@@ -342,6 +348,43 @@ fn split_subject<'m>(tree: &mut Tree<'_, 'm>, v: usize, k: usize, labels: &Label
     tree.set(k, g, labels.conj);
     tree.move_to(cc, k);
     tree.set(v, u, labels.ccomp);
+    true
+}
+
+/// "Russia captured Bakhmut and Ukraine denied it": the parse reads "Bakhmut and Ukraine" as
+/// the subject of a clause object of a verb that takes none. The first conjunct, right after
+/// that verb, is its object; the last is the subject of a clause coordinated with it.
+fn joined_subject<'m>(tree: &mut Tree<'_, 'm>, v: usize, k: usize, labels: &Labels<'m>) -> bool {
+    let Some(u) = tree.head(v) else { return false };
+    let (first, chain) = conjuncts(tree, k, v);
+    let Some(&last) = chain.last() else { return false };
+    if first != k
+        || chain.len() != 2
+        || tree.rel(v) != "ccomp"
+        || tree.upos(u) != "VERB"
+        || u + 1 != tree.left_edge(k)
+        || tree.form_is(u, COMPLEMENT_VERBS)
+        || tree.form_is(u, CAUSATIVE_VERBS)
+        || tree.form_is(u, SAY_VERBS)
+        || tree.has_child(u, &["obj"])
+        || tree.has_child(v, &["mark"])
+        || !has_subject(tree, u)
+    {
+        return false;
+    }
+    let edge = tree.left_edge(last);
+    let cc = if tree.upos(edge) == "CCONJ" { edge } else { edge.saturating_sub(1) };
+    if tree.upos(cc) != "CCONJ" || (cc + 1..last).any(|j| tree.upos(j) == "PUNCT") {
+        return false;
+    }
+    let object = tree.tokens[first].deprel;
+    let object =
+        if object == labels.nsubj || object == labels.nsubj_pass { labels.obj } else { object };
+    tree.set(first, u, object);
+    let subject = subject_label(tree, v, labels);
+    tree.set(last, v, subject);
+    tree.move_to(cc, v);
+    tree.set(v, u, labels.conj);
     true
 }
 
@@ -530,7 +573,9 @@ fn second_clause<'m>(tree: &mut Tree<'_, 'm>, v: usize, k: usize, labels: &Label
         || tree.form_is(u, CAUSATIVE_VERBS)
         || !has_subject(tree, u)
         || tree.ends_with(v, "ing")
-        || !tree.has_child(v, &["obj", "ccomp"])
+        // An object or clause of its own, or a clause the parse gives to a verb that takes
+        // none ("took the town and rebels retreated").
+        || !(tree.has_child(v, &["obj", "ccomp"]) || tree.rel(v) == "ccomp")
     {
         return false;
     }

@@ -295,3 +295,17 @@ fn repairs_leave_what_they_should() {
     assert_tree(&t);
     assert_ne!(arc(&forms, &t, "soldier").1, "nsubj");
 }
+
+#[test]
+fn object_and_subject_read_as_one_clause_subject() {
+    // Alone, the parser makes "Bakhmut and Ukraine" the subject of a clause object of
+    // "captured", which takes none.
+    let (forms, t) = parse("Russia captured Bakhmut and Ukraine denied it.");
+    assert_tree(&t);
+    assert_eq!(arc(&forms, &t, "Bakhmut"), ("captured", "obj".to_string()));
+    assert_eq!(arc(&forms, &t, "Ukraine"), ("denied", "nsubj".to_string()));
+    assert_eq!(arc(&forms, &t, "denied"), ("captured", "conj".to_string()));
+    // After a verb of saying the pair is the subject.
+    let (forms, t) = parse("Putin said Moscow and Beijing agreed.");
+    assert_eq!(arc(&forms, &t, "Moscow"), ("agreed", "nsubj".to_string()));
+}
