@@ -176,7 +176,7 @@ pub(super) fn postposed_speaker(s: &Sentence<'_>, t: usize) -> Option<Attributio
                 let source = Some(m.entity.clone()).filter(|e| !e.country.is_empty());
                 return Some(Attribution { text, source });
             }
-            if s.is_any(k + 1, SPEECH) {
+            if s.is_speech_verb(k + 1) {
                 if let Some(m) = s.mentions.iter().find(|m| m.tok_start == k + 2) {
                     let text =
                         s.text[s.tokens[k + 1].start..s.tokens[m.tok_end - 1].end].to_string();
@@ -201,7 +201,7 @@ pub(super) fn speaker_after_comma<'s>(
 ) -> Option<(&'s Mention, usize)> {
     let first = if s.is_any(k + 1, &["the", "a", "an"]) { k + 2 } else { k + 1 };
     let speaks = |v: &usize| {
-        s.is_any(*v, SPEECH)
+        s.is_speech_verb(*v)
             || s.is_any(*v, FINDING) && (v + 1..s.tokens.len()).all(|j| !s.tokens[j].word)
     };
     // The party's head may follow the name: "a UN panel said", "the IAEA's chief said".

@@ -64,7 +64,7 @@ pub(super) fn clauses(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec
             start = k + 1;
             kind = ClauseKind::Main;
             sub_open = false;
-        } else if (is_any(text, t, SPEECH)
+        } else if (speech_verb(text, tokens, k)
             // "claimed responsibility for …", "claimed the attack" say nothing: they own an act.
             && !tokens.get(k + 1).is_some_and(|n| is_any(text, n, RESPONSIBILITY))
             && !claims_act(text, tokens, k)
@@ -118,6 +118,15 @@ pub(super) const PROMISING: &[&str] = &[
     "guaranteed",
     "guarantees",
 ];
+
+/// Whether token `k` is a verb of saying: a word of [`SPEECH`] that is not capitalised inside
+/// the sentence ("the European Union and the United States imposed sanctions" has no
+/// "states" that reports).
+pub(super) fn speech_verb(text: &str, tokens: &[Token], k: usize) -> bool {
+    tokens.get(k).is_some_and(|t| {
+        is_any(text, t, SPEECH) && (k == 0 || !crate::mentions::is_capitalized(text, t))
+    })
+}
 
 /// "The Islamic State group claimed the attack": a claim whose object is a violent act owns
 /// it, as "claimed responsibility for the attack" does; not "claimed the attack was staged",

@@ -140,7 +140,7 @@ fn pronoun_entities(
             || s.is_any(o.tok_end, &["in", "from", "of"])
                 && s.mentions.iter().any(|p| p.tok_start == o.tok_end + 1 && p.tok_end == verb)
     };
-    let speaker = (refers == Refers::Plural && s.is_any(verb, SPEECH))
+    let speaker = (refers == Refers::Plural && s.is_speech_verb(verb))
         .then(|| {
             s.mentions.iter().find(|o| {
                 matches!(o.kind, Kind::Actor | Kind::SectorOnly)

@@ -298,6 +298,11 @@ impl Sentence<'_> {
     fn is_any(&self, k: usize, ws: &[&str]) -> bool {
         self.tokens.get(k).is_some_and(|t| is_any(self.text, t, ws))
     }
+
+    /// Whether token `k` is a verb of saying ([`clauses::speech_verb`]).
+    fn is_speech_verb(&self, k: usize) -> bool {
+        clauses::speech_verb(self.text, self.tokens, k)
+    }
 }
 
 /// An argument found for a trigger: the mentions and how they were found.

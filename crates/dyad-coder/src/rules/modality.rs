@@ -11,7 +11,7 @@ use super::irrealis;
 use super::{
     after_day, before_day, Candidate, Clause, ClauseKind, Sentence, ATTEMPT_WORDS, CALLED_OFF,
     CONDITIONAL, FUTURE, INTENT_NOUNS, INTENT_WORDS, MODALS, NEGATION, NOUN_INTENT_VERBS,
-    PREPOSITIONS, REFUSING, SPEECH, THREAT_WORDS, TIME_ADJUNCTS,
+    PREPOSITIONS, REFUSING, THREAT_WORDS, TIME_ADJUNCTS,
 };
 use crate::triggers::{Form, Pos, Trigger, Triggers};
 
@@ -115,7 +115,7 @@ fn conditional(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate, clause: Cl
 /// actor's own words about its act.
 pub(super) fn postposed_speech(s: &Sentence<'_>, cand: &Candidate) -> bool {
     (cand.tok_end..s.tokens.len()).any(|k| {
-        s.is(k, ",") && s.is_any(k + 1, SPEECH) && !s.word(k + 1).ends_with("ing")
+        s.is(k, ",") && s.is_speech_verb(k + 1) && !s.word(k + 1).ends_with("ing")
             || (s.is(k, ",") && super::attribution::speaker_after_comma(s, k).is_some())
     })
 }
