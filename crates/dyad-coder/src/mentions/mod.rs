@@ -504,6 +504,24 @@ fn city_as_given_name(input: &Input<'_>, item: &Item<'_>, next_known: bool) -> b
     only_place && after_name && !placed && !item.prefixed && !item.suffixed
 }
 
+/// Whether a country's name that is also a given name starts a person's name the lexicon
+/// does not know: "Jordan Bardella", "Chad Daybell" (a capitalised word after it that the
+/// lexicon does not know and that is no word of a place's name, "Jordan Valley", and no
+/// preposition of place before it).
+fn country_as_given_name(input: &Input<'_>, item: &Item<'_>, next_known: bool) -> bool {
+    const GIVEN_NAMES: &[&str] = &["Jordan", "Chad", "Georgia"];
+    const PLACE_WORDS: &[&str] = &["Valley", "River", "State", "Strait", "Basin", "Lake"];
+    let Input { text, tokens, .. } = *input;
+    let span = &text[tokens[item.tok_start].start..tokens[item.tok_end - 1].end];
+    let country = item.meanings.iter().any(|m| matches!(m, Meaning::Country { .. }));
+    let placed = item.tok_start > 0
+        && is_any(text, &tokens[item.tok_start - 1], &["in", "at", "from", "to", "of", "into"]);
+    let before_name = tokens
+        .get(item.tok_end)
+        .is_some_and(|t| is_capitalized(text, t) && !is_any(text, t, PLACE_WORDS));
+    country && GIVEN_NAMES.contains(&span) && before_name && !next_known && !placed
+}
+
 /// Finds the mentions of one sentence.
 pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
     let Input { text, tokens, date, .. } = *input;
@@ -526,6 +544,7 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
         let next_known = items.get(i + 1).is_some_and(|n| n.tok_start == item.tok_end);
         if names_no_party(item, span_text(start, end), next)
             || town_in_a_name(lexicon, input, item, next_known)
+            || country_as_given_name(input, item, next_known)
         {
             i += 1;
             continue;
