@@ -376,11 +376,19 @@ fn recipient_prep(event: EventType, p: &str) -> bool {
         // "halt mediation efforts among Serbia's republics": the parties between whom
         // something is done.
         || ["between", "among"].contains(&p)
-        || RECIPIENT_PREPS.contains(&p)
-            && !LOCATIVE.contains(&p)
-            // "agreed to exchange data on North Korean launches": what cooperation is on is
-            // its topic, not a partner.
-            && !(on_is_topic(event) && ["on", "upon"].contains(&p))
+        || RECIPIENT_PREPS.contains(&p) && !names_no_recipient(event, p)
+}
+
+/// Whether preposition `p` says where or what about, not to whom: a place ("in"), what
+/// cooperation is on ("agreed to exchange data on North Korean launches": its topic, not a
+/// partner), where forces are moved ("troops deployed to Russia's Kursk region": no one
+/// they are mobilised against; PLOVER gives MOBILIZE the party threatened, if clear).
+fn names_no_recipient(event: EventType, p: &str) -> bool {
+    LOCATIVE.contains(&p) || on_is_topic(event) && ["on", "upon"].contains(&p) || moved_to(event, p)
+}
+
+fn moved_to(event: EventType, p: &str) -> bool {
+    event == EventType::Mobilize && ["to", "into"].contains(&p)
 }
 
 /// The party the parse node `node` (an object, or the noun of preposition `p`, of verb `v`)
@@ -580,6 +588,7 @@ fn recipient_how(s: &Sentence<'_>, event: EventType, t_end: usize, m: &Mention) 
         Some("with") if s.word(m.tok_end).ends_with("ing") => None,
         // "near the border with Niger": a neighbour that only says where.
         Some("with") if on_the_border(s, m) => None,
+        Some(p) if moved_to(event, p) => None,
         Some(p) if RECIPIENT_PREPS.contains(&p) => Some(format!("prep-{p}")),
         // "condemned the cooperation between Moscow and Pyongyang": both parties of what
         // is acted on; not for an agreement, talks or cooperation, whose own parties
@@ -598,7 +607,9 @@ fn recipient_how(s: &Sentence<'_>, event: EventType, t_end: usize, m: &Mention) 
             )
             .map(str::to_ascii_lowercase)
             {
-                Some(p) if RECIPIENT_PREPS.contains(&p.as_str()) => Some(format!("prep-{p}-of")),
+                Some(p) if RECIPIENT_PREPS.contains(&p.as_str()) && !moved_to(event, &p) => {
+                    Some(format!("prep-{p}-of"))
+                }
                 _ => None,
             }
         }
