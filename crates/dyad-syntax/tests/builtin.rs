@@ -305,7 +305,14 @@ fn object_and_subject_read_as_one_clause_subject() {
     assert_eq!(arc(&forms, &t, "Bakhmut"), ("captured", "obj".to_string()));
     assert_eq!(arc(&forms, &t, "Ukraine"), ("denied", "nsubj".to_string()));
     assert_eq!(arc(&forms, &t, "denied"), ("captured", "conj".to_string()));
-    // After a verb of saying the pair is the subject.
+    // After a verb of saying or ruling the pair is the subject.
     let (forms, t) = parse("Putin said Moscow and Beijing agreed.");
+    assert_tree(&t);
     assert_eq!(arc(&forms, &t, "Moscow"), ("agreed", "nsubj".to_string()));
+    // A verb of saying outside the list of those that take a noun: the pair is the subject
+    // of what is alleged, not "Russia" alleged and "Iran" sharing.
+    let (forms, t) = parse("Zelensky alleged Russia and Iran shared drone technology.");
+    assert_tree(&t);
+    assert_eq!(arc(&forms, &t, "Russia"), ("shared", "nsubj".to_string()));
+    assert_eq!(arc(&forms, &t, "shared"), ("alleged", "ccomp".to_string()));
 }

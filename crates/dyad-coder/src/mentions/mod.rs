@@ -510,16 +510,37 @@ fn city_as_given_name(input: &Input<'_>, item: &Item<'_>, next_known: bool) -> b
 /// preposition of place before it).
 fn country_as_given_name(input: &Input<'_>, item: &Item<'_>, next_known: bool) -> bool {
     const GIVEN_NAMES: &[&str] = &["Jordan", "Chad", "Georgia"];
-    const PLACE_WORDS: &[&str] = &["Valley", "River", "State", "Strait", "Basin", "Lake"];
+    // Words of a place's name, and words that follow a country's name in wire style
+    // ("Chad Interim President …", "Jordan Monday condemned …").
+    const NOT_NAMES: &[&str] = &[
+        "Valley",
+        "River",
+        "State",
+        "Strait",
+        "Basin",
+        "Lake",
+        "Interim",
+        "Transitional",
+        "Acting",
+    ];
     let Input { text, tokens, .. } = *input;
     let span = &text[tokens[item.tok_start].start..tokens[item.tok_end - 1].end];
     let country = item.meanings.iter().any(|m| matches!(m, Meaning::Country { .. }));
     let placed = item.tok_start > 0
-        && is_any(text, &tokens[item.tok_start - 1], &["in", "at", "from", "to", "of", "into"]);
-    let before_name = tokens
-        .get(item.tok_end)
-        .is_some_and(|t| is_capitalized(text, t) && !is_any(text, t, PLACE_WORDS));
-    country && GIVEN_NAMES.contains(&span) && before_name && !next_known && !placed
+        && is_any(
+            text,
+            &tokens[item.tok_start - 1],
+            &["in", "at", "from", "to", "of", "into", "near", "across", "outside", "inside"],
+        );
+    let before_name = tokens.get(item.tok_end).is_some_and(|t| {
+        is_capitalized(text, t)
+            && !is_any(text, t, NOT_NAMES)
+            && !crate::dates::is_weekday(&text[t.start..t.end])
+    });
+    // A headline in title case ("Jordan Condemns Israeli Raids") capitalises its verbs.
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.word).collect();
+    let title_case = words.iter().filter(|t| is_capitalized(text, t)).count() * 3 > words.len() * 2;
+    country && GIVEN_NAMES.contains(&span) && before_name && !next_known && !placed && !title_case
 }
 
 /// Finds the mentions of one sentence.

@@ -123,9 +123,18 @@ pub(super) const PROMISING: &[&str] = &[
 /// the sentence ("the European Union and the United States imposed sanctions" has no
 /// "states" that reports).
 pub(super) fn speech_verb(text: &str, tokens: &[Token], k: usize) -> bool {
-    tokens.get(k).is_some_and(|t| {
-        is_any(text, t, SPEECH) && (k == 0 || !crate::mentions::is_capitalized(text, t))
-    })
+    let Some(t) = tokens.get(k) else { return false };
+    if !is_any(text, t, SPEECH) {
+        return false;
+    }
+    // The sentence's first word is capitalised anyway ("“Reports say …"); so is every word of
+    // a headline in title case ("Putin Says Russia Will Respond").
+    if !crate::mentions::is_capitalized(text, t) || tokens[..k].iter().all(|p| !p.word) {
+        return true;
+    }
+    let words = tokens.iter().filter(|t| t.word).count();
+    let capitals = tokens.iter().filter(|t| crate::mentions::is_capitalized(text, t)).count();
+    capitals * 3 > words * 2
 }
 
 /// "The Islamic State group claimed the attack": a claim whose object is a violent act owns

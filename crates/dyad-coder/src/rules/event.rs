@@ -293,8 +293,8 @@ pub(super) fn forces_moved(
                 && forces(&moved) =>
         {
             let how = format!("forces moved ({})", moved.how);
-            // Where they were sent is the recipient, as in the active ("deployed 11,000
-            // soldiers to Russia").
+            // Where troops were sent as aid is its recipient, as in the active ("sent 11,000
+            // soldiers to Russia"); forces mobilised have none there (`destination`).
             let destination = arguments::destination(triggers, s, cand, clause)
                 .filter(|d| d.mentions.iter().all(|i| !moved.mentions.contains(i)));
             // Aid goes to someone: troops sent nowhere named are no aid.

@@ -284,8 +284,12 @@ pub(in crate::rules) fn destination(
     clause: Clause,
 ) -> Option<Argument> {
     let trigger = &triggers.rows[cand.trigger];
+    // Forces mobilised are not mobilised against where they go (`moved_to`).
+    if trigger.event == EventType::Mobilize {
+        return None;
+    }
     let to = |a: &Argument| a.via("to") || a.via("into");
-    tree_object(s, cand.tok_start, cand.tok_end, (true, false), EventType::Mobilize)
+    tree_object(s, cand.tok_start, cand.tok_end, (true, false), trigger.event)
         .filter(to)
         .or_else(|| recipient_after(s, trigger, cand, clause.end, true).filter(to))
         .or_else(|| adjective_destination(s, cand, clause))
