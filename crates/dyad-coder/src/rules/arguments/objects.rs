@@ -391,6 +391,14 @@ fn names_no_recipient(event: EventType, p: &str) -> bool {
     LOCATIVE.contains(&p) || on_is_topic(event) && ["on", "upon"].contains(&p) || moved_to(event, p)
 }
 
+/// Whether the "to" before mention `m` (after the verb ending at `t_end`) follows "in
+/// response", "in reaction" or "in retaliation".
+fn answers(s: &Sentence<'_>, t_end: usize, m: &Mention) -> bool {
+    (t_end..m.tok_start)
+        .rfind(|&k| s.is(k, "to"))
+        .is_some_and(|k| k > 0 && s.is_any(k - 1, &["response", "reaction", "retaliation"]))
+}
+
 fn moved_to(event: EventType, p: &str) -> bool {
     event == EventType::Mobilize && ["to", "into"].contains(&p)
 }
@@ -592,7 +600,9 @@ fn recipient_how(s: &Sentence<'_>, event: EventType, t_end: usize, m: &Mention) 
         Some("with") if s.word(m.tok_end).ends_with("ing") => None,
         // "near the border with Niger": a neighbour that only says where.
         Some("with") if on_the_border(s, m) => None,
-        Some(p) if moved_to(event, p) => None,
+        // "deployed warships in response to the Chinese drills": what is answered is the
+        // party mobilised against, not a destination.
+        Some(p) if moved_to(event, p) && !answers(s, t_end, m) => None,
         Some(p) if RECIPIENT_PREPS.contains(&p) => Some(format!("prep-{p}")),
         // "condemned the cooperation between Moscow and Pyongyang": both parties of what
         // is acted on; not for an agreement, talks or cooperation, whose own parties
