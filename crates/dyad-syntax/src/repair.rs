@@ -319,17 +319,20 @@ impl<'m> Tree<'_, 'm> {
 /// Repairs `tokens` (the parse of `forms`) in place; see the module documentation.
 pub(crate) fn repair<'m>(forms: &[&str], tokens: &mut [Token<'m>], labels: &Labels<'m>) {
     let mut tree = Tree { forms, tokens };
+    // The tree as it stands between repairs: taken once, and again only after a repair is
+    // kept (an undone one leaves the tree as it was).
+    let mut before: Vec<Token<'m>> = tree.tokens.to_vec();
     for v in 1..tree.tokens.len() {
         if tree.upos(v) != "VERB" {
             continue;
         }
-        let before: Vec<Token<'m>> = tree.tokens.to_vec();
         // Each repair that applies is kept only if the tree stays well formed.
-        let attempt = |tree: &mut Tree<'_, 'm>, repair: &dyn Fn(&mut Tree<'_, 'm>) -> bool| {
+        let mut attempt = |tree: &mut Tree<'_, 'm>, repair: &dyn Fn(&mut Tree<'_, 'm>) -> bool| {
             if !repair(tree) {
                 return false;
             }
             if tree.is_well_formed() {
+                before.copy_from_slice(tree.tokens);
                 return true;
             }
             tree.tokens.copy_from_slice(&before);

@@ -370,6 +370,14 @@ fn is_noun_modifier(text: &str, tok: &Token) -> bool {
         && !NOT_MODIFIERS.contains(&w)
 }
 
+/// Whether the sentence is a headline in title case: over two thirds of its words
+/// capitalised ("Putin Says Russia Will Respond").
+pub(crate) fn is_title_case(text: &str, tokens: &[Token]) -> bool {
+    let words = tokens.iter().filter(|t| t.word).count();
+    let capitals = tokens.iter().filter(|t| is_capitalized(text, t)).count();
+    capitals * 3 > words * 2
+}
+
 pub(crate) fn is_capitalized(text: &str, tok: &Token) -> bool {
     tok.word && text[tok.start..].starts_with(|c: char| c.is_uppercase())
 }
@@ -525,6 +533,9 @@ fn country_as_given_name(input: &Input<'_>, item: &Item<'_>, next_known: bool) -
     ];
     let Input { text, tokens, .. } = *input;
     let span = &text[tokens[item.tok_start].start..tokens[item.tok_end - 1].end];
+    if !GIVEN_NAMES.contains(&span) || next_known {
+        return false;
+    }
     let country = item.meanings.iter().any(|m| matches!(m, Meaning::Country { .. }));
     let placed = item.tok_start > 0
         && is_any(
@@ -538,9 +549,7 @@ fn country_as_given_name(input: &Input<'_>, item: &Item<'_>, next_known: bool) -
             && !crate::dates::is_weekday(&text[t.start..t.end])
     });
     // A headline in title case ("Jordan Condemns Israeli Raids") capitalises its verbs.
-    let words: Vec<&Token> = tokens.iter().filter(|t| t.word).collect();
-    let title_case = words.iter().filter(|t| is_capitalized(text, t)).count() * 3 > words.len() * 2;
-    country && GIVEN_NAMES.contains(&span) && before_name && !next_known && !placed && !title_case
+    country && before_name && !placed && !is_title_case(text, tokens)
 }
 
 /// Finds the mentions of one sentence.

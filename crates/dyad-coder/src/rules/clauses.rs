@@ -129,12 +129,9 @@ pub(super) fn speech_verb(text: &str, tokens: &[Token], k: usize) -> bool {
     }
     // The sentence's first word is capitalised anyway ("“Reports say …"); so is every word of
     // a headline in title case ("Putin Says Russia Will Respond").
-    if !crate::mentions::is_capitalized(text, t) || tokens[..k].iter().all(|p| !p.word) {
-        return true;
-    }
-    let words = tokens.iter().filter(|t| t.word).count();
-    let capitals = tokens.iter().filter(|t| crate::mentions::is_capitalized(text, t)).count();
-    capitals * 3 > words * 2
+    !crate::mentions::is_capitalized(text, t)
+        || tokens[..k].iter().all(|p| !p.word)
+        || crate::mentions::is_title_case(text, tokens)
 }
 
 /// "The Islamic State group claimed the attack": a claim whose object is a violent act owns
