@@ -304,8 +304,13 @@ impl<'m> Tree<'_, 'm> {
             }
             false
         });
-        let arcs: Vec<(usize, usize)> =
-            (0..n).filter_map(|i| self.head(i).map(|h| (h.min(i), h.max(i)))).collect();
+        // Positions from 1 and the root at 0, so that the root's arc counts too.
+        let arcs: Vec<(usize, usize)> = (0..n)
+            .map(|i| {
+                let h = self.tokens[i].head;
+                (h.min(i + 1), h.max(i + 1))
+            })
+            .collect();
         let crossing =
             arcs.iter().any(|&(a, b)| arcs.iter().any(|&(c, d)| a < c && c < b && b < d));
         roots == 1 && acyclic && !crossing
