@@ -266,11 +266,14 @@ pub(super) fn korea_half_entity(north: bool, text: &str) -> Vec<Entity> {
 /// pairing of each code's entities in which no two known sectors differ ("the army" and
 /// "rebels" of one country are two sides; an unidentified party may be either).
 pub(super) fn same_side(a: &[Entity], b: &[Entity], sectors: bool) -> bool {
-    let codes = |side: &[Entity]| {
-        let mut c: Vec<String> = side.iter().map(|e| e.code.to_string()).collect();
+    fn codes(side: &[Entity]) -> Vec<&str> {
+        let mut c: Vec<&str> = side.iter().map(|e| e.code.as_str()).collect();
         c.sort_unstable();
         c
-    };
+    }
+    fn sectors_of<'e>(side: &'e [Entity], code: &str) -> Vec<&'e str> {
+        side.iter().filter(|e| e.code == code).map(|e| e.sector.as_str()).collect()
+    }
     if codes(a) != codes(b) {
         return false;
     }
@@ -281,10 +284,7 @@ pub(super) fn same_side(a: &[Entity], b: &[Entity], sectors: bool) -> bool {
     // Per code, after pairing equal sectors, each known sector left on one side needs an
     // open one on the other.
     a.iter().all(|x| {
-        let of = |side: &[Entity]| -> Vec<String> {
-            side.iter().filter(|e| e.code == x.code).map(|e| e.sector.to_string()).collect()
-        };
-        let (mut sa, mut sb) = (of(a), of(b));
+        let (mut sa, mut sb) = (sectors_of(a, &x.code), sectors_of(b, &x.code));
         sa.retain(|s| match sb.iter().position(|t| t == s) {
             Some(i) => {
                 sb.remove(i);
@@ -292,8 +292,8 @@ pub(super) fn same_side(a: &[Entity], b: &[Entity], sectors: bool) -> bool {
             }
             None => true,
         });
-        let known = |v: &[String]| v.iter().filter(|s| !open(s)).count();
-        let opened = |v: &[String]| v.iter().filter(|s| open(s)).count();
+        let known = |v: &[&str]| v.iter().filter(|s| !open(s)).count();
+        let opened = |v: &[&str]| v.iter().filter(|s| open(s)).count();
         known(&sa) <= opened(&sb) && known(&sb) <= opened(&sa)
     })
 }
