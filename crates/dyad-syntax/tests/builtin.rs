@@ -316,3 +316,22 @@ fn object_and_subject_read_as_one_clause_subject() {
     assert_eq!(arc(&forms, &t, "Russia"), ("shared", "nsubj".to_string()));
     assert_eq!(arc(&forms, &t, "shared"), ("alleged", "ccomp".to_string()));
 }
+
+#[test]
+fn a_sentence_tagged_without_a_verb_gets_one() {
+    // Headlines in the present and verbs in -s: the tagger alone reads "fire" and "covers"
+    // as nouns, so the sentences have no verb and no subject.
+    let (forms, t) = parse("Soldiers fire rockets at rebel positions");
+    assert_tree(&t);
+    assert_eq!(t[at(&forms, "fire") - 1].upos, "VERB");
+    assert_eq!(arc(&forms, &t, "Soldiers"), ("fire", "nsubj".to_string()));
+    assert_eq!(arc(&forms, &t, "rockets"), ("fire", "obj".to_string()));
+    let (forms, t) = parse("The new pact covers trade and defence");
+    assert_eq!(arc(&forms, &t, "pact"), ("covers", "nsubj".to_string()));
+    assert_eq!(arc(&forms, &t, "covers"), ("ROOT", "root".to_string()));
+    // Fragments without a verb stay fragments.
+    for text in ["Great service and good prices.", "Our favourite cafe in the old town."] {
+        let (_, t) = parse(text);
+        assert!(t.iter().all(|x| x.upos != "VERB"), "{text}");
+    }
+}
