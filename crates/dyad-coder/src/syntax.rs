@@ -168,9 +168,7 @@ pub(crate) fn subject(tree: &Tree, cx: &Words<'_>, v: usize) -> Option<Path> {
                 how.push_str(&format!("xcomp of `{}`: ", cx.word(h)));
             }
             "advcl" if !infinitive && participle_of_clause(tree, cx, v) => {
-                let n = tree.child(h, "nsubj")?;
-                how.push_str(&format!("nsubj of `{}` (participle `{}`)", cx.word(h), cx.word(v)));
-                return Some(Path { token: n, how, purpose: false });
+                return participle_subject(tree, cx, h, v, how);
             }
             "conj" => how.push_str(&format!("conj of `{}`: ", cx.word(h))),
             // "is reviewing whether to send shells to Kyiv, an aide told reporters": an
@@ -387,6 +385,67 @@ fn controls_object(word: &str) -> bool {
     ];
     let w = word.to_ascii_lowercase();
     STEMS.iter().any(|stem| w.starts_with(stem))
+}
+
+/// The subject of participle `v` of a clause, hung on verb `h`: that verb's subject; but
+/// "Rutte said troops had been sent, calling their deployment an escalation": a participle
+/// of saying or judging hung on reported speech is the speaker's.
+fn participle_subject(
+    tree: &Tree,
+    cx: &Words<'_>,
+    h: usize,
+    v: usize,
+    mut how: String,
+) -> Option<Path> {
+    if let Some((g, n)) = speaker_of_report(tree, cx, h, v) {
+        let (said, verb) = (cx.word(g), cx.word(v));
+        how.push_str(&format!("nsubj of `{said}` (participle `{verb}` of the report)"));
+        return Some(Path { token: n, how, purpose: false });
+    }
+    let n = tree.child(h, "nsubj")?;
+    how.push_str(&format!("nsubj of `{}` (participle `{}`)", cx.word(h), cx.word(v)));
+    Some(Path { token: n, how, purpose: false })
+}
+
+/// Participles of saying or judging: after reported speech they are the speaker's words.
+const SPEAKING_PARTICIPLES: &[&str] = &[
+    "calling",
+    "describing",
+    "branding",
+    "labelling",
+    "labeling",
+    "terming",
+    "accusing",
+    "blaming",
+    "urging",
+    "warning",
+    "saying",
+    "adding",
+    "noting",
+    "insisting",
+    "arguing",
+    "dismissing",
+    "condemning",
+    "denouncing",
+    "criticising",
+    "criticizing",
+    "praising",
+    "welcoming",
+];
+
+/// The speech verb and its subject when verb `h` is what it reports and `v`, hung on `h`, is
+/// a participle of saying or judging after a comma.
+fn speaker_of_report(tree: &Tree, cx: &Words<'_>, h: usize, v: usize) -> Option<(usize, usize)> {
+    let lower = cx.word(v).to_ascii_lowercase();
+    if tree.rel(h) != "ccomp"
+        || v == 0
+        || cx.word(v - 1) != ","
+        || !SPEAKING_PARTICIPLES.contains(&lower.as_str())
+    {
+        return None;
+    }
+    let g = tree.head(h)?;
+    Some((g, tree.child(g, "nsubj")?))
 }
 
 /// "opened fire on the crowd, killing three": whether the `advcl` participle `v` has the

@@ -36,7 +36,7 @@ pub(super) fn parties(
     let t = cand.tok_start;
     let (actor, mut recipient) = named(coder, s, discourse, trigger, t, actor_arg, recipient_arg);
     // "fought together with Russian forces": those one acts with are no recipients.
-    let allies = allies_named(s, clause);
+    let allies = allies_named(s, clause, trigger.event);
     recipient.retain(|r| !allies.contains(&r.country.as_str()));
     let mut actor =
         charged_or_speaker(s, discourse, (t, clause), actor_arg, actor, why.as_deref_mut());
@@ -402,7 +402,7 @@ fn place_recipient(
     );
     // "fought alongside Russian troops in Kursk": the place of an ally's country is no
     // target.
-    let allies = allies_named(s, clause);
+    let allies = allies_named(s, clause, trigger.event);
     let place_country = |m: &Mention| place_entity(coder, s, m, actor, domestic, &allies);
     // "shelled Kharkiv", "bombed the city of Aleppo": a place that is the verb's object is
     // what the act is done to.
@@ -481,8 +481,11 @@ fn place_entity(
 }
 
 /// The countries of the parties an actor acts with in `clause`: after "alongside", "beside"
-/// or "together with" (over a determiner).
-fn allies_named<'s>(s: &'s Sentence<'_>, clause: Clause) -> Vec<&'s str> {
+/// or "together with" (over a determiner); for an act of conflict also those it is done to
+/// help ("deployed troops to help Russia recapture Kursk"), who are not its target (a
+/// cooperative act's helped party receives it).
+fn allies_named<'s>(s: &'s Sentence<'_>, clause: Clause, event: EventType) -> Vec<&'s str> {
+    let conflict = event.quad_code() >= 3;
     s.mentions
         .iter()
         .filter(|m| m.tok_start >= clause.start && m.tok_start < clause.end)
@@ -491,9 +494,14 @@ fn allies_named<'s>(s: &'s Sentence<'_>, clause: Clause) -> Vec<&'s str> {
             while k > clause.start && s.is_any(k - 1, DETERMINERS) {
                 k -= 1;
             }
+            let helped = conflict
+                && k >= clause.start + 2
+                && s.is_any(k - 1, super::words::PURPOSE_VERBS)
+                && s.is(k - 2, "to");
             k > clause.start
                 && (s.is_any(k - 1, ALLIED_PREPS)
-                    || k > clause.start + 1 && s.is(k - 1, "with") && s.is(k - 2, "together"))
+                    || k > clause.start + 1 && s.is(k - 1, "with") && s.is(k - 2, "together")
+                    || helped)
         })
         .map(|m| m.entity.country.as_str())
         .filter(|c| !c.is_empty())

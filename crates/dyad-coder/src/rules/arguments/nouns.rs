@@ -188,18 +188,23 @@ fn noun_prep_recipient(
                 && m.tok_start < clause.end
                 && is_actorish(m)
                 && preposition_before(s.text, s.tokens, m.tok_start, cand.tok_end.saturating_sub(1))
-                    .is_some_and(|p| {
-                        RECIPIENT_PREPS.iter().any(|r| p.eq_ignore_ascii_case(r))
-                            && !p.eq_ignore_ascii_case("at")
-                            // What is given "from" a party comes from its giver.
-                            && !(event == EventType::Aid && p.eq_ignore_ascii_case("from"))
-                    })
+                    .is_some_and(|p| noun_recipient_prep(event, &p.to_ascii_lowercase()))
         })
         .map(|idx| Argument {
             sector: None,
             mentions: coordinated(s.text, s.tokens, s.mentions, idx, false),
             how: "noun-prep".into(),
         })
+}
+
+/// Whether preposition `p` (lower case) after an event noun opens its recipient: not "at";
+/// not "from" for aid (what is given from a party comes from its giver); not where forces
+/// go ("the deployment of troops to Russia").
+fn noun_recipient_prep(event: EventType, p: &str) -> bool {
+    RECIPIENT_PREPS.contains(&p)
+        && p != "at"
+        && !(event == EventType::Aid && p == "from")
+        && !super::objects::moved_to(event, p)
 }
 
 /// "the transfer of missiles from North Korea to Russia": the party after "from" within the

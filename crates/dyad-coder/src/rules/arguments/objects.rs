@@ -399,7 +399,8 @@ fn answers(s: &Sentence<'_>, t_end: usize, m: &Mention) -> bool {
         .is_some_and(|k| k > 0 && s.is_any(k - 1, &["response", "reaction", "retaliation"]))
 }
 
-fn moved_to(event: EventType, p: &str) -> bool {
+/// Forces moved "to" or "into" a place: where they go, not whom they are aimed at.
+pub(super) fn moved_to(event: EventType, p: &str) -> bool {
     event == EventType::Mobilize && ["to", "into"].contains(&p)
 }
 

@@ -63,6 +63,9 @@ pub(super) fn object_class_found(
                 || form == Form::Past && passive_subject_of(coder, s, t, class)
                 || name == Some("ENCLOSED") && place_object(s, t_end)
         }
+        Pos::Verb if triggers.class_names.get(class).is_some_and(|c| c == "VERDICTS") => {
+            verdict_on_object(coder, s, t_end, class)
+        }
         Pos::Verb
             if triggers.class_names.get(class).is_some_and(|c| c == "TERRITORY")
                 && place_object(s, t_end) =>
@@ -108,6 +111,49 @@ fn verb_object_class(
             && form != Form::Base
             && has_class(coder, s, t.saturating_sub(5), t, class)
             && !s.mentions.iter().any(|m| m.tok_start < t && m.tok_end + 5 >= t)
+}
+
+/// "called the launch a provocation", "branded Moscow a terrorist state", "described the
+/// move as illegal", "called the sanctions illegal": a verdict on the object of the verb
+/// ending at `t_end`, after it in the same clause, in a phrase of its own (after "a", "as" or
+/// a quotation mark) or closing the clause; not the object itself ("called the illegal
+/// occupation …") nor a word in its modifiers ("called a meeting on illegal fishing").
+fn verdict_on_object(coder: &Coder, s: &Sentence<'_>, t_end: usize, class: usize) -> bool {
+    const QUOTES: &[&str] = &["\"", "“", "”", "'", "‘", "’"];
+    // "what officials described as …": with the object before the verb, a label is quoted,
+    // not a verdict passed.
+    if s.is(t_end, "as") {
+        return false;
+    }
+    let limit = (t_end + 14).min(s.tokens.len());
+    let mut own_phrase = false;
+    for k in t_end..limit {
+        let quote = s.is_any(k, QUOTES);
+        // ("the deployment of troops to Russia a threat": "to" before a name or an article
+        // is a preposition, not an infinitive's.)
+        let infinitive = s.is(k, "to")
+            && !s.is_any(k + 1, DETERMINERS)
+            && !s.mentions.iter().any(|m| m.tok_start == k + 1);
+        if !s.tokens[k].word && !quote
+            || infinitive
+            || s.is_any(k, &["that", "which", "who", "if", "when", "after", "before"])
+        {
+            return false;
+        }
+        // A new phrase after the object's ("… a provocation"), not a noun in its modifiers
+        // ("… on an island").
+        let after_noun = k > t_end && !s.is_any(k - 1, PREPOSITIONS);
+        if after_noun && s.is_any(k, &["a", "an", "as"]) || quote {
+            own_phrase = true;
+        }
+        let closes = k + 1 >= s.tokens.len()
+            || !s.tokens[k + 1].word
+            || s.is_any(k + 1, &["and", "or", "but"]);
+        if k > t_end && (own_phrase || closes) && has_class(coder, s, k, k + 1, class) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether a named place is the verb's object, right after it or its article, and heads it
