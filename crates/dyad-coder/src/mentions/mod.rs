@@ -440,6 +440,29 @@ fn names_no_party(item: &Item<'_>, span: &str, next: Option<&str>) -> bool {
         || item.suffixed && sponsor
 }
 
+/// Whether "America" or "American" names a region of the Americas, not the United States:
+/// "Latin America", "South American leaders", "the Pan-American Highway", "the Inter-American
+/// Commission".
+fn americas(input: &Input<'_>, item: &Item<'_>) -> bool {
+    const REGIONS: &[&str] =
+        &["latin", "south", "north", "central", "pan", "inter", "ibero", "meso", "anglo", "afro"];
+    let Input { text, tokens, .. } = *input;
+    let token = &text[tokens[item.tok_start].start..tokens[item.tok_end - 1].end];
+    let Some(at) = ["America", "American", "Americans"].iter().find_map(|name| {
+        token.strip_suffix(name).filter(|rest| rest.is_empty() || rest.ends_with('-'))
+    }) else {
+        return false;
+    };
+    let qualifier = if at.is_empty() {
+        // The word before: "Latin America".
+        let Some(prev) = item.tok_start.checked_sub(1).map(|k| &tokens[k]) else { return false };
+        text[prev.start..prev.end].to_ascii_lowercase()
+    } else {
+        at.trim_end_matches('-').to_ascii_lowercase()
+    };
+    REGIONS.contains(&qualifier.as_str())
+}
+
 /// Nouns after a place's name that make the name part of a road ("the Abuja highway").
 const ROUTES: &[&str] =
     &["highway", "road", "expressway", "motorway", "railway", "railroad", "route", "corridor"];
@@ -573,6 +596,7 @@ pub fn find(lexicon: &Lexicon, input: &Input<'_>) -> Vec<Mention> {
         let next = tokens.get(end).map(|t| &text[t.start..t.end]);
         let next_known = items.get(i + 1).is_some_and(|n| n.tok_start == item.tok_end);
         if names_no_party(item, span_text(start, end), next)
+            || americas(input, item)
             || town_in_a_name(lexicon, input, item, next_known)
             || country_as_given_name(input, item, next_known)
         {

@@ -517,17 +517,22 @@ fn code_sentence(sc: &SentenceCoding<'_, '_>, diagnostics: &mut Vec<Diagnostic>)
         };
         // One event per type and dyad per sentence: "support and help" is one request; the
         // army's shelling and the rebels' attack, one country's two sectors, are two.
-        let duplicate = events.iter().any(|e| {
+        let duplicate = events.iter_mut().find(|e| {
             e.event == event.event
             && same_side(&e.actor, &event.actor, true)
             && same_side(&e.recipient, &event.recipient, false)
             // "agreed to share": the agreement and the intention are one event.
             && (e.modality == event.modality || event.event == EventType::Agree)
         });
-        if !duplicate {
-            events.push(event);
-            ranks.push(rank);
-            triggers.push(cand.tok_start);
+        match duplicate {
+            // "A car bomb exploded in Kirkuk, killing four police officers": the one event
+            // keeps the recipient's sector where only the second names it.
+            Some(e) => refine_recipient(&mut e.recipient, &event.recipient),
+            None => {
+                events.push(event);
+                ranks.push(rank);
+                triggers.push(cand.tok_start);
+            }
         }
     }
     // Which of several events is background, the parse tells too.
@@ -544,6 +549,16 @@ fn code_sentence(sc: &SentenceCoding<'_, '_>, diagnostics: &mut Vec<Diagnostic>)
         events = ranked.into_iter().map(|(_, e)| e).collect();
     }
     events
+}
+
+/// Gives each recipient with no sector that of the same country's recipient in `other`, with
+/// its words.
+fn refine_recipient(recipient: &mut [Entity], other: &[Entity]) {
+    for r in recipient.iter_mut().filter(|r| r.sector.is_empty()) {
+        if let Some(o) = other.iter().find(|o| o.code == r.code && !o.sector.is_empty()) {
+            *r = o.clone();
+        }
+    }
 }
 
 /// What every event of one sentence is coded against.

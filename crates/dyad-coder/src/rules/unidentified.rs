@@ -58,14 +58,96 @@ pub(super) fn unidentified_allowed(
         // unnamed actor of street or armed action only: what else "they" do is too often
         // the act of a party named before that the pronoun missed.
         "active" => {
-            !subject_words(s, clause, t).is_empty()
-                || parsed_subject(s, clause, t).is_some_and(|w| {
+            let words = subject_words(s, clause, t);
+            let parsed = parsed_subject(s, clause, t);
+            let inanimate = |w: &std::ops::Range<usize>| !w.is_empty() && no_agent(s, w.end - 1);
+            if parsed.as_ref().is_some_and(inanimate) || parsed.is_none() && inanimate(&words) {
+                return false;
+            }
+            !words.is_empty()
+                || parsed.is_some_and(|w| {
                     !(w.len() == 1 && s.is_any(w.start, SUBJECT_PRONOUNS))
                         || street_or_armed(trigger.event)
                 })
         }
         _ => false,
     }
+}
+
+/// Whether the word at `k`, a subject's head, names what acts without anyone behind it:
+/// figures ("inflation eased", "the rupee slumped"), weather and nature ("heavy snowfall
+/// closed the highway", "floodwaters submerged farmland") and a vehicle in an accident ("a
+/// bus plunged into a ravine, killing 14").
+fn no_agent(s: &Sentence<'_>, k: usize) -> bool {
+    const NO_AGENTS: &[&str] = &[
+        "inflation",
+        "prices",
+        "price",
+        "rates",
+        "rate",
+        "shares",
+        "stocks",
+        "index",
+        "indexes",
+        "indices",
+        "currency",
+        "yields",
+        "growth",
+        "output",
+        "exports",
+        "imports",
+        "unemployment",
+        "deficit",
+        "economy",
+        "markets",
+        "demand",
+        "production",
+        "sales",
+        "profits",
+        "revenue",
+        "revenues",
+        "dollar",
+        "euro",
+        "yen",
+        "rupee",
+        "yuan",
+        "peso",
+        "rouble",
+        "ruble",
+        "lira",
+        "naira",
+        "shilling",
+        "rand",
+        "crude",
+        "snow",
+        "snowfall",
+        "snowfalls",
+        "snowstorm",
+        "snowstorms",
+        "rain",
+        "rainfall",
+        "downpour",
+        "downpours",
+        "floodwaters",
+        "floodwater",
+        "fog",
+        "ice",
+        "heat",
+        "wind",
+        "winds",
+        "gales",
+        "fire",
+        "fires",
+        "blaze",
+        "blazes",
+        "flames",
+        "bus",
+        "minibus",
+        "coach",
+        "train",
+        "ferry",
+    ];
+    s.is_any(k, NO_AGENTS) || super::screen::natural_disaster(s, k)
 }
 
 /// The words before a verb that stand where its subject would: back from the verb over

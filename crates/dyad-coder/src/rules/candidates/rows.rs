@@ -16,6 +16,9 @@ pub(super) fn object_class_found(
     t_end: usize,
 ) -> bool {
     let triggers = coder.triggers;
+    if let Some(found) = verdict_or_idiom(coder, s, trigger, class, t_end) {
+        return found;
+    }
     match trigger.pos {
         // A named person is a person ("will release Prime Minister Mahendra Chaudhry"), and
         // so is a name the lexicon does not know ("executed Mohammad Ghobadlou").
@@ -63,9 +66,6 @@ pub(super) fn object_class_found(
                 || form == Form::Past && passive_subject_of(coder, s, t, class)
                 || name == Some("ENCLOSED") && place_object(s, t_end)
         }
-        Pos::Verb if triggers.class_names.get(class).is_some_and(|c| c == "VERDICTS") => {
-            verdict_on_object(coder, s, t_end, class)
-        }
         Pos::Verb
             if triggers.class_names.get(class).is_some_and(|c| c == "TERRITORY")
                 && place_object(s, t_end) =>
@@ -106,11 +106,31 @@ fn verb_object_class(
             && (t.saturating_sub(2)..t).any(|k| s.is_any(k, BE))
             && has_class(coder, s, t.saturating_sub(6), t, class)
         // Fighting stops and ends of itself: "the fighting stopped", "hostilities have
-        // ceased".
-        || triggers.class_names.get(class).is_some_and(|c| c == "HOSTILITIES")
+        // ceased"; a bomb explodes or goes off: "a roadside bomb went off".
+        || triggers.class_names.get(class).is_some_and(|c| c == "HOSTILITIES" || c == "EXPLOSIVES")
             && form != Form::Base
             && has_class(coder, s, t.saturating_sub(5), t, class)
             && !s.mentions.iter().any(|m| m.tok_start < t && m.tok_end + 5 >= t)
+}
+
+/// The classes a verb's object is looked for in a way of their own: a verdict after the
+/// object (`VERDICTS`), and enemies not engaged "in" or "with" ("were engaged in ethnic
+/// cleansing", "engaged with the rebels": idioms, not fights).
+fn verdict_or_idiom(
+    coder: &Coder,
+    s: &Sentence<'_>,
+    trigger: &Trigger,
+    class: usize,
+    t_end: usize,
+) -> Option<bool> {
+    if trigger.pos != Pos::Verb {
+        return None;
+    }
+    match coder.triggers.class_names.get(class).map(String::as_str) {
+        Some("VERDICTS") => Some(verdict_on_object(coder, s, t_end, class)),
+        Some("ENEMIES") if s.is_any(t_end, &["in", "with"]) => Some(false),
+        _ => None,
+    }
 }
 
 /// "called the launch a provocation", "branded Moscow a terrorist state", "described the
