@@ -27,7 +27,7 @@ pub(super) fn code_event(
     let found = parties_and_type(sc, cand, clause, diagnostics, explain.then_some(&mut why))?;
     let Found { actor_arg, recipient_arg, voice, actor, recipient, event_type, modes } = found;
     // Modality.
-    let window = modality_window(s, &actor_arg, clause, t);
+    let window = modality_window(s, &actor_arg, clause, t, trigger.pos == Pos::Noun);
     let (modality, cues) = modality::modality(
         triggers,
         s,
@@ -223,6 +223,7 @@ pub(super) fn modality_window(
     actor_arg: &Argument,
     clause: Clause,
     t: usize,
+    noun: bool,
 ) -> std::ops::Range<usize> {
     let window_start = actor_arg
         .mentions
@@ -236,8 +237,18 @@ pub(super) fn modality_window(
     let window_start = (window_start..t)
         .rfind(|&k| s.is_any(k, &["unless", "until", "till", "if"]))
         .map_or(window_start, |k| k + 1);
+    // "would not rule out supplying weapons in response to the growing cooperation between
+    // Pyongyang and Moscow": an event noun in an adjunct of cause or circumstance is outside
+    // the reach of the main verb's modals and negations.
+    let window_start = (window_start..t)
+        .rfind(|&k| noun && s.is_any(k, CIRCUMSTANCE))
+        .map_or(window_start, |k| k + 1);
     window_start..t
 }
+
+/// Words that open an adjunct of cause or circumstance ("in response to", "amid", "despite").
+const CIRCUMSTANCE: &[&str] =
+    &["response", "reaction", "retaliation", "amid", "amidst", "despite", "because", "due"];
 
 /// The rule an event was coded by: its type, trigger lemma, voice and how its actor and
 /// recipient were found ("ASSAULT/attack:active+nsubj+obj").
