@@ -402,6 +402,13 @@ fn participle_subject(
         how.push_str(&format!("nsubj of `{said}` (participle `{verb}` of the report)"));
         return Some(Path { token: n, how, purpose: false });
     }
+    // "Ukraine accused Russia of striking a block of flats, killing five": the parse may hang
+    // what the act did on the verb of accusing; the one accused did it.
+    if let Some(o) = accused_of(tree, cx, h, v) {
+        let (accused, verb) = (cx.word(h), cx.word(v));
+        how.push_str(&format!("obj of `{accused}` (participle `{verb}` of the act)"));
+        return Some(Path { token: o, how, purpose: false });
+    }
     let n = tree.child(h, "nsubj")?;
     how.push_str(&format!("nsubj of `{}` (participle `{}`)", cx.word(h), cx.word(v)));
     Some(Path { token: n, how, purpose: false })
@@ -432,6 +439,19 @@ const SPEAKING_PARTICIPLES: &[&str] = &[
     "praising",
     "welcoming",
 ];
+
+/// The object of verb `h` when it accuses or blames ("accused Russia of striking …") and `v`,
+/// hung on it after a comma, is a participle of the act, not of saying.
+fn accused_of(tree: &Tree, cx: &Words<'_>, h: usize, v: usize) -> Option<usize> {
+    let verb = cx.word(h).to_ascii_lowercase();
+    let accuses = ["accus", "blam"].iter().any(|a| verb.starts_with(a));
+    let lower = cx.word(v).to_ascii_lowercase();
+    if !accuses || v == 0 || cx.word(v - 1) != "," || SPEAKING_PARTICIPLES.contains(&lower.as_str())
+    {
+        return None;
+    }
+    tree.child(h, "obj")
+}
 
 /// The speech verb and its subject when verb `h` is what it reports and `v`, hung on `h`, is
 /// a participle of saying or judging after a comma.

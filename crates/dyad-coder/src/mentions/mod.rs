@@ -383,8 +383,19 @@ pub(crate) fn is_capitalized(text: &str, tok: &Token) -> bool {
 }
 
 /// Hyphenated endings that make a country the maker of something, not a party to the event.
-const PROVENANCE: &[&str] =
-    &["-made", "-built", "-designed", "-manufactured", "-produced", "-origin", "-developed"];
+const PROVENANCE: &[&str] = &[
+    "-made",
+    "-built",
+    "-designed",
+    "-manufactured",
+    "-produced",
+    "-origin",
+    "-developed",
+    "-supplied",
+    "-provided",
+    "-donated",
+    "-delivered",
+];
 
 /// Hyphenated endings that make a country the sponsor of an armed group or a government
 /// ("Iranian-backed militias"), which is not that country; an "Iran-backed agreement" keeps

@@ -312,7 +312,12 @@ pub(super) fn forces_moved(
             if trigger.event == EventType::Aid && destination.is_none() {
                 return (None, Some(moved));
             }
-            (Some(Argument { how, ..moved }), destination)
+            // "Iranian drones supplied to Russia were launched at Kyiv": by whom they went to.
+            let actor = Some(&moved)
+                .filter(|m| m.names_arms(s))
+                .and_then(|m| arguments::given_to(s, m))
+                .unwrap_or(Argument { how, ..moved });
+            (Some(actor), destination)
         }
         // "Russian missiles were fired": the weapons' country fired them; not "Russian drones
         // were shot down", where they are what is struck.
@@ -322,6 +327,11 @@ pub(super) fn forces_moved(
                 && fired.names_projectiles(s)
                 && !DOWNING.contains(&trigger.lemma.as_str()) =>
         {
+            // "North Korean shells, shipped to Russia by rail, are being fired at Ukrainian
+            // positions": arms given to a party are fired by it, not by their maker.
+            if let Some(user) = arguments::given_to(s, &fired) {
+                return (Some(user), None);
+            }
             let how = format!("weapons fired ({})", fired.how);
             (Some(Argument { how, ..fired }), None)
         }

@@ -36,7 +36,7 @@ pub(super) fn parties(
     let t = cand.tok_start;
     let (actor, mut recipient) = named(coder, s, discourse, trigger, t, actor_arg, recipient_arg);
     // "fought together with Russian forces": those one acts with are no recipients.
-    let allies = allies_named(s, clause, trigger.event);
+    let allies = allies_named(s, clause, trigger.event, cand.tok_start);
     recipient.retain(|r| !allies.contains(&r.country.as_str()));
     let mut actor =
         charged_or_speaker(s, discourse, (t, clause), actor_arg, actor, why.as_deref_mut());
@@ -62,6 +62,15 @@ pub(super) fn parties(
     // one it is done to ("lifted the curfew in Montenegro", "attacked in Kharkiv"),
     // unless several actors act together.
     let mut located = false;
+    // "Zelensky praised Britain for sending long-range missiles": what is done for the one
+    // who thanks is done to them.
+    let thanked_for = (recipient.is_empty() && trigger.event.quad_code() <= 2 && !trigger.inverse)
+        .then(|| thanker(s, t))
+        .flatten()
+        .filter(|m| !actor.iter().any(|a| a.country == m.entity.country));
+    if let Some(m) = thanked_for {
+        recipient.extend(entity_of(m, discourse, s, s.tokens.len()));
+    }
     if recipient.is_empty() && !trigger.inverse && !(trigger.reciprocal && actor.len() >= 2) {
         if let Some(e) = place_recipient(coder, s, trigger, cand, clause, &actor) {
             recipient.push(e);
@@ -324,8 +333,20 @@ fn named(
     recipient.retain(|e| !e.country.is_empty() || !e.sector.is_empty());
     dedup_entities(&mut actor);
     dedup_entities(&mut recipient);
-    // A generic recipient ("workers", "the opposition") of what a state does is that
-    // state's own people: the event is domestic.
+    home_victims(coder, s, trigger, t, &actor, &mut recipient);
+    (actor, recipient)
+}
+
+/// A generic recipient ("workers", "the opposition") of what a state does is that state's own
+/// people, the event domestic; but force used abroad falls on the people where it is used.
+fn home_victims(
+    coder: &Coder,
+    s: &Sentence<'_>,
+    trigger: &Trigger,
+    t: usize,
+    actor: &[Entity],
+    recipient: &mut [Entity],
+) {
     let home = actor
         .iter()
         .find(|a| coder.lexicon().country(&a.country).is_some())
@@ -338,13 +359,30 @@ fn named(
     });
     let foreign_troops =
         |r: &Entity| trigger.event == EventType::Assault && state_force && r.sector == "MIL";
+    // Force used in another country falls on its people: "Russian troops shelled Kherson,
+    // killing three civilians", "Israeli strikes on Rafah killed 12 people": the place the
+    // sentence names where the event happened, else one it names at all, if abroad.
+    let abroad = |home: &str| {
+        let located = location(coder, s, s.clause_of(t)).map(|l| l.country_code);
+        let named = || {
+            s.mentions
+                .iter()
+                .find(|m| m.kind == Kind::Place && !m.entity.country.is_empty())
+                .map(|m| m.entity.country.to_string())
+        };
+        located.or_else(named).filter(|c| c != home && coder.lexicon().country(c).is_some())
+    };
     if let Some(home) = home {
+        let victims = if trigger.event == EventType::Assault {
+            abroad(&home).map_or(home, Into::into)
+        } else {
+            home
+        };
         for r in recipient.iter_mut().filter(|r| r.country.is_empty() && !foreign_troops(r)) {
-            r.code = home.clone();
-            r.country = home.clone();
+            r.code = victims.as_str().into();
+            r.country = victims.as_str().into();
         }
     }
-    (actor, recipient)
 }
 
 /// "Rebels in the Ivory Coast": the country named, the sector of the noun, which is the head
@@ -402,7 +440,7 @@ fn place_recipient(
     );
     // "fought alongside Russian troops in Kursk": the place of an ally's country is no
     // target.
-    let allies = allies_named(s, clause, trigger.event);
+    let allies = allies_named(s, clause, trigger.event, cand.tok_start);
     let place_country = |m: &Mention| place_entity(coder, s, m, actor, domestic, &allies);
     // "shelled Kharkiv", "bombed the city of Aleppo": a place that is the verb's object is
     // what the act is done to.
@@ -484,28 +522,53 @@ fn place_entity(
 /// or "together with" (over a determiner); for an act of conflict also those it is done to
 /// help ("deployed troops to help Russia recapture Kursk"), who are not its target (a
 /// cooperative act's helped party receives it).
-fn allies_named<'s>(s: &'s Sentence<'_>, clause: Clause, event: EventType) -> Vec<&'s str> {
+fn allies_named<'s>(
+    s: &'s Sentence<'_>,
+    clause: Clause,
+    event: EventType,
+    t: usize,
+) -> Vec<&'s str> {
     let conflict = event.quad_code() >= 3;
-    s.mentions
-        .iter()
-        .filter(|m| m.tok_start >= clause.start && m.tok_start < clause.end)
-        .filter(|m| {
-            let mut k = m.tok_start;
-            while k > clause.start && s.is_any(k - 1, DETERMINERS) {
-                k -= 1;
-            }
-            let helped = conflict
-                && k >= clause.start + 2
-                && s.is_any(k - 1, super::words::PURPOSE_VERBS)
-                && s.is(k - 2, "to");
-            k > clause.start
-                && (s.is_any(k - 1, ALLIED_PREPS)
-                    || k > clause.start + 1 && s.is(k - 1, "with") && s.is(k - 2, "together")
-                    || helped)
-        })
+    let mut allies: Vec<&str> = thanker(s, t)
+        .filter(|_| conflict)
         .map(|m| m.entity.country.as_str())
         .filter(|c| !c.is_empty())
-        .collect()
+        .into_iter()
+        .collect();
+    allies.extend(
+        s.mentions
+            .iter()
+            .filter(|m| m.tok_start >= clause.start && m.tok_start < clause.end)
+            .filter(|m| {
+                let mut k = m.tok_start;
+                while k > clause.start && s.is_any(k - 1, DETERMINERS) {
+                    k -= 1;
+                }
+                let helped = conflict
+                    && k >= clause.start + 2
+                    && s.is_any(k - 1, super::words::PURPOSE_VERBS)
+                    && s.is(k - 2, "to");
+                k > clause.start
+                    && (s.is_any(k - 1, ALLIED_PREPS)
+                        || k > clause.start + 1 && s.is(k - 1, "with") && s.is(k - 2, "together")
+                        || helped)
+            })
+            .map(|m| m.entity.country.as_str())
+            .filter(|c| !c.is_empty()),
+    );
+    allies
+}
+
+/// Whoever thanks or praises another "for" the act at `t` ("Lukashenko thanked Moscow for
+/// stationing nuclear weapons on Belarusian soil"): the act is done for them, not to them.
+fn thanker<'s>(s: &'s Sentence<'_>, t: usize) -> Option<&'s Mention> {
+    const THANKING: &[&str] = &["thank", "prais", "hail", "commend", "laud", "applaud"];
+    let f = (t.saturating_sub(8)..t).rev().find(|&k| s.is(k, "for"))?;
+    let v = (f.saturating_sub(6)..f).rev().find(|&k| {
+        let w = s.word(k).to_ascii_lowercase();
+        THANKING.iter().any(|th| w.starts_with(th))
+    })?;
+    s.mentions.iter().rev().find(|m| m.tok_end <= v && super::is_actorish(m))
 }
 
 /// Verbs of taking back territory, whose place is not the one the act is done to.

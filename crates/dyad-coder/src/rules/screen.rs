@@ -472,8 +472,11 @@ pub(super) fn verb_read_in_compound(
                 && s.tree().children(t).any(|c| {
                     c < t && matches!(s.tree().rel(c), "det" | "compound" | "amod" | "nmod:poss")
                 })
-                // Not right after a party ("The Palestinians reject …" misparsed).
-                && !s.mentions.iter().any(|m| m.tok_end == t && m.kind == Kind::Actor))
+                // Not right after a party ("The Palestinians reject …" misparsed), unless the
+                // party is named by its arms ("North Korean artillery shells").
+                && !s.mentions.iter().any(|m| {
+                    m.tok_end == t && m.kind == Kind::Actor && !s.is_arms(t - 1)
+                }))
         && !s
             .tree()
             .children(t)

@@ -18,7 +18,7 @@ use passive::*;
 
 pub(super) use active::subject_of_kind;
 pub(super) use objects::destination;
-pub(super) use passive::{feeling_about, is_passive};
+pub(super) use passive::{feeling_about, given_to, is_passive};
 
 /// The actor and recipient arguments of one trigger candidate, and the voice they were read
 /// in ("active", "passive", "inverse", "noun", "judgement", "adjectival").
@@ -68,6 +68,9 @@ pub(super) fn find(
         r => (actor, r),
     };
     let recipient = match recipient {
+        // "vetoed a Security Council resolution condemning Syria": what is rejected is the
+        // text, so its body is the recipient, not the party the text condemns (PLOVER gold).
+        Some(r) if trigger.event == EventType::Reject => Some(text_body(s, cand, r)),
         None if trigger.event == EventType::Protest => purpose_party(s, cand),
         // "invested $2 billion in Kenya", "China's investment in Serbia": what is invested in
         // is the partner, not the place.
@@ -75,6 +78,47 @@ pub(super) fn find(
         r => r,
     };
     (actor, recipient, voice)
+}
+
+/// The recipient of a rejection, `r`, unless it is what a rejected text after the trigger
+/// condemns or targets ("voted against a resolution censuring Iran"): then the body the text
+/// is named for ("a Security Council resolution", "a UN draft"), if any.
+fn text_body(s: &Sentence<'_>, cand: &Candidate, r: Argument) -> Argument {
+    const AIMING: &[&str] = &[
+        "condemning",
+        "censuring",
+        "criticising",
+        "criticizing",
+        "denouncing",
+        "targeting",
+        "sanctioning",
+        "against",
+        "on",
+        "demanding",
+        "urging",
+        "calling",
+    ];
+    let Some(first) = r.mentions.iter().map(|&i| s.mentions[i].tok_start).min() else {
+        return r;
+    };
+    let Some(doc) = (cand.tok_end..first).find(|&k| s.is_any(k, crate::syntax::DOCUMENTS)) else {
+        return r;
+    };
+    // The text's aim right after it ("a resolution condemning Russia", "a draft on Syria"),
+    // not a day ("rejected the resolution on Wednesday").
+    let aim = doc + 1;
+    if aim >= first || !s.is_any(aim, AIMING) || s.is_any(aim + 1, DAY_WORDS) {
+        return r;
+    }
+    let body = s
+        .mentions
+        .iter()
+        .position(|m| m.tok_start >= cand.tok_end && m.tok_end <= doc && is_actorish(m));
+    Argument {
+        sector: None,
+        mentions: body.into_iter().collect(),
+        how: format!("{} (the body of the rejected `{}`)", r.how, s.word(doc)),
+    }
 }
 
 /// The party after "in" within eight words after the trigger at `cand`, in its clause, with

@@ -424,14 +424,14 @@ fn object_party(
     let aimed = p.is_empty()
         || ["against", "on", "upon", "to"].contains(&p)
         || p == "from" && !guards(s, v) && !(giving && gives_arms(s, v));
-    // "used North Korean missiles": the maker of the weapons force uses is not its target
-    // ("buy American weapons" names the seller).
+    // "used North Korean missiles", "struck the city with a North Korean missile": the maker
+    // of the weapons force uses is not its target ("buy American weapons" names the seller).
     let arms = s.is_arms(node);
-    let weapon = hostile && p.is_empty() && arms;
+    let weapon = hostile && (p.is_empty() || p == "with") && arms;
     // "shipped North Korean arms", "sent Iranian drones": what is given is named by its
     // maker, not by who gets it.
     let given = giving && p.is_empty();
-    let party = is_actorish(m) && !(given && arms)
+    let party = is_actorish(m) && !(given && arms) && !weapon
         || m.kind == Kind::Modifier && aimed && !weapon && !given;
     // The parse may take "alongside X" for an object: X is an ally.
     let allied = ALLIED_PREPS.contains(&p)
@@ -601,6 +601,8 @@ fn recipient_how(s: &Sentence<'_>, event: EventType, t_end: usize, m: &Mention) 
         Some("with") if s.word(m.tok_end).ends_with("ing") => None,
         // "near the border with Niger": a neighbour that only says where.
         Some("with") if on_the_border(s, m) => None,
+        // "struck Kharkiv with North Korean missiles": the weapon's maker is not its target.
+        Some("with") if event.quad_code() >= 3 && s.is_arms(m.tok_end - 1) => None,
         // "deployed warships in response to the Chinese drills": what is answered is the
         // party mobilised against, not a destination.
         Some(p) if moved_to(event, p) && !answers(s, t_end, m) => None,

@@ -44,12 +44,16 @@ pub(super) fn passive_args(
     let subject = subject.filter(|a| !(trigger.event == EventType::Aid && a.names_arms(s)));
     // "Russian missiles were fired at Kyiv": with the target after "at", the weapons'
     // country fired them.
+    // Arms given to a party are fired by it ("shells, shipped to Russia, are being fired
+    // at …").
     let agent = agent.or_else(|| {
         let weapons = subject.as_ref().filter(|a| aimed.is_some() && fired(a))?;
-        Some(Argument {
-            sector: weapons.sector,
-            mentions: weapons.mentions.clone(),
-            how: format!("weapons fired ({})", weapons.how),
+        given_to(s, weapons).or_else(|| {
+            Some(Argument {
+                sector: weapons.sector,
+                mentions: weapons.mentions.clone(),
+                how: format!("weapons fired ({})", weapons.how),
+            })
         })
     });
     let patient = aimed.or(subject).or_else(|| {
@@ -62,6 +66,27 @@ pub(super) fn passive_args(
     } else {
         (agent, patient, "passive")
     }
+}
+
+/// The party the arms of `fired` were given to, named in a participle on them: "shells,
+/// shipped to Russia by rail, …".
+pub(in crate::rules) fn given_to(s: &Sentence<'_>, fired: &Argument) -> Option<Argument> {
+    const GIVEN: &[&str] =
+        &["shipped", "supplied", "sent", "delivered", "provided", "transferred", "sold", "given"];
+    let end = fired.mentions.iter().map(|&i| s.mentions[i].tok_end).max()?;
+    let mut k = end;
+    while k < s.tokens.len() && k < end + 3 && !s.is_any(k, GIVEN) {
+        k += 1;
+    }
+    if !s.is_any(k, GIVEN) || !s.is(k + 1, "to") {
+        return None;
+    }
+    let idx = s.mentions.iter().position(|m| m.tok_start == k + 2 && is_actorish(m))?;
+    Some(Argument {
+        sector: None,
+        mentions: vec![idx],
+        how: format!("the party the arms were {} to", s.word(k)),
+    })
 }
 
 /// The party right after a preposition of aim that ends the passive trigger or follows it
