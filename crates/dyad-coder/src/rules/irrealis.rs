@@ -536,3 +536,22 @@ pub(super) fn threatened_with(s: &Sentence<'_>, t: usize) -> bool {
         && (with.saturating_sub(5)..with)
             .any(|k| s.is_any(k, THREAT_WORDS) && !(k + 1..with).any(|j| s.is_any(j, &[",", ";"])))
 }
+
+/// "exercises simulating strikes on North Korean missile sites", "drills rehearsing a
+/// counterattack": what drills simulate or rehearse does not happen.
+pub(super) fn simulated(s: &Sentence<'_>, t: usize) -> bool {
+    const SIMULATING: &[&str] = &[
+        "simulating",
+        "simulated",
+        "simulate",
+        "simulates",
+        "simulation",
+        "rehearsing",
+        "rehearse",
+        "rehearsed",
+        "practising",
+        "practicing",
+        "mock",
+    ];
+    (t.saturating_sub(4)..t).any(|k| s.is_any(k, SIMULATING))
+}

@@ -43,7 +43,8 @@ pub(super) fn modality(
     let noun = trigger.pos == Pos::Noun;
     let proposed = irrealis::proposed(s, t, noun)
         || irrealis::warned_against(s, t)
-        || irrealis::discussed(s, t);
+        || irrealis::discussed(s, t)
+        || irrealis::simulated(s, t);
     let weighed = trigger.pos == Pos::Verb && t > 0 && irrealis::weighs_an_act(s, t - 1);
     let hypothetical = demanded
         || obliged

@@ -439,6 +439,13 @@ pub(super) const INTENT_WORDS: &[&str] = &[
     "aiming",
     "planning",
     "intending",
+    "pledging",
+    "promising",
+    "vowing",
+    "swearing",
+    "offering",
+    "agreeing",
+    "threatening",
 ];
 
 /// Nouns before "to VERB" that make the verb an intention: "reached a consensus to

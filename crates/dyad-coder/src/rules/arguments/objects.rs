@@ -433,8 +433,14 @@ fn object_party(
     let given = giving && p.is_empty();
     let party = is_actorish(m) && !(given && arms) && !weapon
         || m.kind == Kind::Modifier && aimed && !weapon && !given;
+    // "help defend against Iranian missile attacks": what one guards against is the threat,
+    // not the one helped.
+    // A cooperative act "against" someone is aimed at a third party: "vowed to stand together
+    // against Washington" is no promise to Washington.
+    let threat = ["against", "from"].contains(&p) && guards(s, v) || p == "against" && !hostile;
     // The parse may take "alongside X" for an object: X is an ally.
-    let allied = ALLIED_PREPS.contains(&p)
+    let allied = threat
+        || ALLIED_PREPS.contains(&p)
         || preposition_before(s.text, s.tokens, m.tok_start, t_end.saturating_sub(1))
             .is_some_and(|w| ALLIED_PREPS.iter().any(|a| w.eq_ignore_ascii_case(a)));
     (party && !allied && m.tok_start >= t_end && !on_the_border(s, m)).then_some(found)
@@ -603,6 +609,14 @@ fn recipient_how(s: &Sentence<'_>, event: EventType, t_end: usize, m: &Mention) 
         Some("with") if on_the_border(s, m) => None,
         // "struck Kharkiv with North Korean missiles": the weapon's maker is not its target.
         Some("with") if event.quad_code() >= 3 && s.is_arms(m.tok_end - 1) => None,
+        // "help defend against Iranian attacks": what is guarded against is the threat; and
+        // a cooperative act against someone is aimed at a third party ("vowed to stand
+        // together against Washington").
+        Some("against" | "from") if guards(s, t_end - 1) => None,
+        Some("against") if event.quad_code() <= 2 => None,
+        // "shipping drone engines used in strikes on Ukraine": the phrase of what the object
+        // is used for names no recipient of the verb.
+        Some(_) if (t_end..m.tok_start).any(|k| s.is(k, "used") && s.tokens[k - 1].word) => None,
         // "deployed warships in response to the Chinese drills": what is answered is the
         // party mobilised against, not a destination.
         Some(p) if moved_to(event, p) && !answers(s, t_end, m) => None,

@@ -212,7 +212,7 @@ fn verb_context(s: &Sentence<'_>, t: usize) -> bool {
         s.mentions.iter().any(|m| {
             m.tok_end == p + 1
                 && !m.possessive
-                && (m.kind == Kind::Actor && !demonym_modifier(s, m)
+                && (m.kind == Kind::Actor && !demonym_modifier(s, m) && !attributive(s, m)
                     || m.kind == Kind::SectorOnly && plural_subject(s, p, t))
         })
     })
@@ -282,6 +282,30 @@ fn demonym_modifier(s: &Sentence<'_>, m: &crate::mentions::Mention) -> bool {
         // Peoples named by their adjective ("the Chinese", "the French", "the British"), not
         // by a plural noun ("the Palestinians reject") or a name ("the US cancel").
         && ["ese", "ish", "ch", "ss"].iter().any(|end| s.word(first).ends_with(end))
+}
+
+/// Whether a party's mention modifies the noun after it rather than being the subject of a
+/// verb: named by its arms ("Iranian missile attacks", "North Korean artillery shells"), or a
+/// name after a word that only comes before nouns ("new US sanctions", "fresh EU tariffs").
+fn attributive(s: &Sentence<'_>, m: &crate::mentions::Mention) -> bool {
+    const BEFORE_NOUNS: &[&str] = &[
+        "new",
+        "fresh",
+        "further",
+        "additional",
+        "latest",
+        "recent",
+        "tough",
+        "tougher",
+        "sweeping",
+        "harsh",
+        "broad",
+        "existing",
+        "previous",
+        "unilateral",
+        "more",
+    ];
+    s.is_arms(m.tok_end - 1) || m.tok_start > 0 && s.is_any(m.tok_start - 1, BEFORE_NOUNS)
 }
 
 /// "Workers strike over wages", "protesters demand", "police threaten": a plural group word
