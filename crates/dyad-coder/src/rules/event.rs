@@ -131,10 +131,12 @@ pub(super) fn parties_and_type(
     if event_type == EventType::Mobilize && trigger.event == EventType::Request {
         recipient.retain(|r| !conversions::own_forces(r, &actor));
     }
-    if deployed_not_given(coder, trigger, &recipient) {
+    // Forces sent or trained "against" someone are readied against them.
+    let against = recipient_arg.as_ref().is_some_and(|r| r.how.contains("against"));
+    if deployed_not_given(coder, trigger, &recipient, against) {
         (event_type, modes) = (EventType::Mobilize, vec!["troops".to_string()]);
         if let Some(why) = why {
-            why.push("forces sent to no one named: MOBILIZE troops".into());
+            why.push("forces sent to no one named, or against one: MOBILIZE troops".into());
         }
     }
     if unfit_parties(trigger, event_type, &modes, &actor, recipient_arg.is_some()) {
@@ -197,14 +199,19 @@ fn swapped(
 }
 
 /// "dispatched troops to the border", "sent soldiers north": forces (the row's object class
-/// TROOPS) sent or trained for no one named are deployed or readied (PLOVER MOBILIZE troops),
-/// not given; weapons sent to no one named stay aid, whose recipient the text may give
+/// TROOPS) sent or trained for no one named, or `against` the recipient, are deployed or
+/// readied (PLOVER MOBILIZE troops), not given; weapons sent to no one named stay aid, whose recipient the text may give
 /// elsewhere.
-fn deployed_not_given(coder: &Coder, trigger: &Trigger, recipient: &[Entity]) -> bool {
+fn deployed_not_given(
+    coder: &Coder,
+    trigger: &Trigger,
+    recipient: &[Entity],
+    against: bool,
+) -> bool {
     trigger.event == EventType::Aid
         && trigger.pos == Pos::Verb
         && matches!(trigger.lemma.as_str(), "send" | "dispatch" | "deploy" | "train")
-        && recipient.is_empty()
+        && (recipient.is_empty() || against)
         && (trigger.object.is_some() && trigger.object == coder.triggers.class_index("TROOPS")
             // "train" names the forces it trains word by word.
             || trigger.lemma == "train" && trigger.object_words)

@@ -437,7 +437,9 @@ fn object_party(
     // not the one helped.
     // A cooperative act "against" someone is aimed at a third party: "vowed to stand together
     // against Washington" is no promise to Washington.
-    let threat = ["against", "from"].contains(&p) && guards(s, v) || p == "against" && !hostile;
+    // (Forces given "against" someone are readied against them: see `deployed_not_given`.)
+    let threat =
+        ["against", "from"].contains(&p) && guards(s, v) || p == "against" && !hostile && !giving;
     // The parse may take "alongside X" for an object: X is an ally.
     let allied = threat
         || ALLIED_PREPS.contains(&p)
@@ -613,7 +615,11 @@ fn recipient_how(s: &Sentence<'_>, event: EventType, t_end: usize, m: &Mention) 
         // a cooperative act against someone is aimed at a third party ("vowed to stand
         // together against Washington").
         Some("against" | "from") if guards(s, t_end - 1) => None,
-        Some("against") if event.quad_code() <= 2 => None,
+        Some("against")
+            if event.quad_code() <= 2 && event != EventType::Aid && m.tok_start <= t_end + 4 =>
+        {
+            None
+        }
         // "shipping drone engines used in strikes on Ukraine": the phrase of what the object
         // is used for names no recipient of the verb.
         Some(_) if (t_end..m.tok_start).any(|k| s.is(k, "used") && s.tokens[k - 1].word) => None,
