@@ -71,8 +71,65 @@ pub(super) fn by_actor(
     {
         coding.to(EventType::Mobilize, Some("militia"), "forces of a non-state group: militia");
     }
+    // "Kidnappers seized 20 students", "rebels detained three aid workers": people seized by
+    // an armed group or criminals are abducted (PLOVER ASSAULT abduct), not arrested.
+    // (An armed group that rules a territory "detains" as its authority: only its seizures
+    // are abductions; gunmen's and criminals' detentions are too.)
+    let outlaws = |sectors: &[&str]| {
+        !actor.is_empty() && actor.iter().all(|a| sectors.contains(&a.sector.as_str()))
+    };
+    let seized = coding.modes.iter().any(|m| m == "seize")
+        && outlaws(&["REB", "PRM", "UAF", "CRM"])
+        || coding.modes.iter().any(|m| m == "arrest") && outlaws(&["UAF", "CRM"]);
+    if coding.event_type == EventType::Coerce && seized && seizes_people(s, cand, clause) {
+        coding.to(EventType::Assault, Some("abduct"), "people seized by an armed group: abduct");
+    }
     by_manual(trigger, s, cand, clause, actor, &mut coding);
     (coding.event_type, coding.modes)
+}
+
+/// Whether the object of the verb `cand` names people ("seized 20 students").
+fn seizes_people(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> bool {
+    const PEOPLE: &[&str] = &[
+        "people",
+        "persons",
+        "students",
+        "schoolchildren",
+        "pupils",
+        "children",
+        "girls",
+        "boys",
+        "women",
+        "men",
+        "passengers",
+        "villagers",
+        "civilians",
+        "residents",
+        "workers",
+        "hostages",
+        "tourists",
+        "foreigners",
+        "priest",
+        "priests",
+        "journalist",
+        "journalists",
+        "soldiers",
+        "policemen",
+        "officers",
+        "farmers",
+        "worshippers",
+        "travellers",
+        "travelers",
+        "nationals",
+        "citizens",
+        "staff",
+        "employees",
+        "crew",
+        "fishermen",
+    ];
+    (cand.tok_end..(cand.tok_end + 6).min(clause.end))
+        .take_while(|&k| s.tokens[k].word)
+        .any(|k| s.is_any(k, PEOPLE))
 }
 
 /// Conversions the PLOVER manual's "potential ambiguities" ask for, decided once the actor is

@@ -505,10 +505,11 @@ pub(super) fn protest_topic(
     candidates: &[Candidate],
     cand: &Candidate,
 ) -> bool {
-    const DEMONSTRATING: &[&str] =
-        &["march", "rally", "protest", "demonstrate", "demonstration", "sit-in", "picket", "vigil"];
     let t = cand.tok_start;
-    let purpose = t > 0 && s.is(t - 1, "to") || s.word(t).ends_with("ing");
+    // "…, demanding the resignation", "to demand", "renewing demands for …".
+    let purpose = t > 0 && s.is(t - 1, "to")
+        || s.word(t).ends_with("ing")
+        || t > 0 && s.word(t - 1).ends_with("ing") && triggers.rows[cand.trigger].pos == Pos::Noun;
     // "with the UN urging restraint": a party of its own asks.
     let own_party = s.mentions.iter().any(|m| {
         m.tok_end == t
@@ -522,8 +523,8 @@ pub(super) fn protest_topic(
         && !own_party
         && candidates.iter().any(|c| {
             let row = &triggers.rows[c.trigger];
+            // Any protest: a march, a strike, a blockade, a hunger strike.
             row.event == EventType::Protest
-                && DEMONSTRATING.contains(&row.lemma.as_str())
                 // Not a protest named after a preposition ("a crackdown on protests").
                 && !(c.tok_start > 0 && s.is_any(c.tok_start - 1, PREPOSITIONS))
                 && c.tok_end <= t
