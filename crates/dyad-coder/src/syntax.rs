@@ -453,6 +453,11 @@ fn accused_of(tree: &Tree, cx: &Words<'_>, h: usize, v: usize) -> Option<usize> 
     tree.child(h, "obj")
 }
 
+/// Whether `word` is a participle of saying or judging ("accusing", "calling", "urging").
+pub(crate) fn speaking_participle(word: &str) -> bool {
+    SPEAKING_PARTICIPLES.contains(&word.to_ascii_lowercase().as_str())
+}
+
 /// The speech verb and its subject when verb `h` is what it reports and `v`, hung on `h`, is
 /// a participle of saying or judging after a comma.
 fn speaker_of_report(tree: &Tree, cx: &Words<'_>, h: usize, v: usize) -> Option<(usize, usize)> {

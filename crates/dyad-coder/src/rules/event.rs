@@ -244,6 +244,11 @@ pub(super) fn modality_window(
     let window_start = (window_start..t)
         .rfind(|&k| s.is_any(k, &["unless", "until", "till", "if"]))
         .map_or(window_start, |k| k + 1);
+    // "threatened to quit the talks, accusing Israel of stalling": a participle of saying
+    // after a comma is said now, whatever the clause before intends or denies.
+    if t > 0 && s.is(t - 1, ",") && crate::syntax::speaking_participle(s.word(t)) {
+        return t..t;
+    }
     // "would not rule out supplying weapons in response to the growing cooperation between
     // Pyongyang and Moscow": an event noun in an adjunct of cause or circumstance is outside
     // the reach of the main verb's modals and negations.
