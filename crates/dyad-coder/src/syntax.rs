@@ -424,8 +424,6 @@ const SPEAKING_PARTICIPLES: &[&str] = &[
     "terming",
     "accusing",
     "blaming",
-    "urging",
-    "warning",
     "saying",
     "adding",
     "noting",
@@ -436,24 +434,31 @@ const SPEAKING_PARTICIPLES: &[&str] = &[
     "denouncing",
     "criticising",
     "criticizing",
-    "praising",
-    "welcoming",
 ];
 
 /// The object of verb `h` when it accuses or blames ("accused Russia of striking …") and `v`,
-/// hung on it after a comma, is a participle of the act, not of saying.
+/// hung on it after a comma, is a participle of what the act did ("…, killing five").
 fn accused_of(tree: &Tree, cx: &Words<'_>, h: usize, v: usize) -> Option<usize> {
+    const CONSEQUENCES: &[&str] = &[
+        "killing",
+        "wounding",
+        "injuring",
+        "leaving",
+        "destroying",
+        "damaging",
+        "displacing",
+        "forcing",
+    ];
     let verb = cx.word(h).to_ascii_lowercase();
     let accuses = ["accus", "blam"].iter().any(|a| verb.starts_with(a));
     let lower = cx.word(v).to_ascii_lowercase();
-    if !accuses || v == 0 || cx.word(v - 1) != "," || SPEAKING_PARTICIPLES.contains(&lower.as_str())
-    {
+    if !accuses || v == 0 || cx.word(v - 1) != "," || !CONSEQUENCES.contains(&lower.as_str()) {
         return None;
     }
     tree.child(h, "obj")
 }
 
-/// Whether `word` is a participle of saying or judging ("accusing", "calling", "urging").
+/// Whether `word` is a participle of saying or judging ("accusing", "calling", "noting").
 pub(crate) fn speaking_participle(word: &str) -> bool {
     SPEAKING_PARTICIPLES.contains(&word.to_ascii_lowercase().as_str())
 }

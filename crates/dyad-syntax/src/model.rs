@@ -305,16 +305,17 @@ impl Model {
     ) {
         out.clear();
         self.tag_into(forms, ws);
-        self.tagger.ensure_verb(
-            forms,
-            &ws.atoms,
-            &mut ws.tags,
-            &ws.first_tags,
-            &mut ws.scratch.feats,
-        );
         if let Some(tags) = given_tags {
             ws.tags.clear();
             ws.tags.extend_from_slice(tags);
+        } else {
+            self.tagger.ensure_verb(
+                forms,
+                &ws.atoms,
+                &mut ws.tags,
+                &ws.first_tags,
+                &mut ws.scratch.feats,
+            );
         }
         ws.cx.fill(ws.atoms.iter().map(|a| a.lower), &ws.tags);
         parse_with(

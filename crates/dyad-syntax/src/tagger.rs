@@ -265,20 +265,26 @@ impl Tagger {
         first: &[u8],
         feats: &mut Vec<u64>,
     ) {
-        let Some(verb) = upos_id("VERB")
-            .and_then(|id| self.classes.iter().position(|c| c.upos == id))
+        let verbs: Vec<u8> = (0..self.classes.len().min(MAX_TAGS))
             .map(|c| c as u8)
-        else {
+            .filter(|&c| self.is_upos(c, "VERB"))
+            .collect();
+        if verbs.is_empty() {
             return;
-        };
+        }
         let n = atoms.len();
         // A verb in "-ing" after its noun may be a participle ("protesters opposing the
         // bill"), or after "to" an infinitive: neither makes a clause.
+        // (A headline's "to" and verb after a noun is its clause: "UN chief to visit Gaza".)
         let finite = |i: usize| {
+            let infinitive = i > 0 && self.is_upos(tags[i - 1], "PART");
+            let headline_future = infinitive
+                && i > 1
+                && (self.is_upos(tags[i - 2], "NOUN") || self.is_upos(tags[i - 2], "PROPN"));
             self.is_upos(tags[i], "AUX")
                 || self.is_upos(tags[i], "VERB")
                     && !(ends_with_ing(forms[i]) && i > 0 && !self.is_upos(tags[i - 1], "AUX"))
-                    && !(i > 0 && self.is_upos(tags[i - 1], "PART"))
+                    && (!infinitive || headline_future)
         };
         if n < 4 || (0..n).any(finite) {
             return;
@@ -290,7 +296,7 @@ impl Tagger {
         };
         let mut scores = [0f32; MAX_TAGS];
         let scores = &mut scores[..self.classes.len().min(MAX_TAGS)];
-        let mut best: Option<(usize, f32)> = None;
+        let mut best: Option<(usize, u8, f32)> = None;
         for i in 1..n - 1 {
             if self.dict.contains_key(&atoms[i].form)
                 || !any(tags[i], &["NOUN", "PROPN", "ADJ"])
@@ -305,17 +311,27 @@ impl Tagger {
             features(atoms, i, prev, prev2, ahead, feats);
             scores.iter_mut().for_each(|s| *s = 0.0);
             scorer.score(feats, scores);
-            let gap = scores[usize::from(tags[i])] - scores[usize::from(verb)];
-            // Only a word whose next best reading is the verb.
+            // The best verb reading, and only a word whose next best reading it is.
+            let Some(&verb) = verbs
+                .iter()
+                .max_by(|&&a, &&b| scores[usize::from(a)].total_cmp(&scores[usize::from(b)]))
+            else {
+                continue;
+            };
             let v = scores[usize::from(verb)];
-            if scores.iter().enumerate().any(|(c, &x)| c != usize::from(tags[i]) && x > v) {
+            let gap = scores[usize::from(tags[i])] - v;
+            if scores
+                .iter()
+                .enumerate()
+                .any(|(c, &x)| c != usize::from(tags[i]) && !self.is_upos(c as u8, "VERB") && x > v)
+            {
                 continue;
             }
-            if best.is_none_or(|(_, g)| gap < g) {
-                best = Some((i, gap));
+            if best.is_none_or(|(_, _, g)| gap < g) {
+                best = Some((i, verb, gap));
             }
         }
-        if let Some((i, gap)) = best {
+        if let Some((i, verb, gap)) = best {
             if gap < VERB_GAP {
                 tags[i] = verb;
             }

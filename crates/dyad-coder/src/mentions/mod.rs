@@ -456,9 +456,11 @@ fn names_no_party(item: &Item<'_>, span: &str, next: Option<&str>) -> bool {
 /// Commission".
 fn americas(input: &Input<'_>, item: &Item<'_>) -> bool {
     const REGIONS: &[&str] =
-        &["latin", "south", "north", "central", "pan", "inter", "ibero", "meso", "anglo", "afro"];
+        &["latin", "south", "north", "central", "pan", "inter", "ibero", "meso"];
     let Input { text, tokens, .. } = *input;
     let token = &text[tokens[item.tok_start].start..tokens[item.tok_end - 1].end];
+    // ("Latin America's largest economy".)
+    let token = ["'s", "’s"].iter().find_map(|p| token.strip_suffix(p)).unwrap_or(token);
     let Some(at) = ["America", "American", "Americans"].iter().find_map(|name| {
         token.strip_suffix(name).filter(|rest| rest.is_empty() || rest.ends_with('-'))
     }) else {

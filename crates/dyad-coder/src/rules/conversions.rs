@@ -128,7 +128,7 @@ fn seizes_people(s: &Sentence<'_>, cand: &Candidate, clause: Clause) -> bool {
         "fishermen",
     ];
     (cand.tok_end..(cand.tok_end + 6).min(clause.end))
-        .take_while(|&k| s.tokens[k].word)
+        .take_while(|&k| s.tokens[k].word && !s.is_any(k, super::PREPOSITIONS))
         .any(|k| s.is_any(k, PEOPLE))
 }
 

@@ -252,15 +252,17 @@ pub(super) fn modality_window(
     // "would not rule out supplying weapons in response to the growing cooperation between
     // Pyongyang and Moscow": an event noun in an adjunct of cause or circumstance is outside
     // the reach of the main verb's modals and negations.
-    let window_start = (window_start..t)
-        .rfind(|&k| noun && s.is_any(k, CIRCUMSTANCE))
-        .map_or(window_start, |k| k + 1);
+    let opens_adjunct = |k: usize| {
+        s.is_any(k, &["amid", "amidst", "despite"])
+            || s.is_any(k, &["response", "reaction", "retaliation"])
+                && s.is_any(k + 1, &["to", "for"])
+            || s.is(k, "due") && s.is(k + 1, "to")
+            || s.is(k, "because") && s.is(k + 1, "of")
+    };
+    let window_start =
+        (window_start..t).rfind(|&k| noun && opens_adjunct(k)).map_or(window_start, |k| k + 1);
     window_start..t
 }
-
-/// Words that open an adjunct of cause or circumstance ("in response to", "amid", "despite").
-const CIRCUMSTANCE: &[&str] =
-    &["response", "reaction", "retaliation", "amid", "amidst", "despite", "because", "due"];
 
 /// The rule an event was coded by: its type, trigger lemma, voice and how its actor and
 /// recipient were found ("ASSAULT/attack:active+nsubj+obj").

@@ -10,8 +10,8 @@ use super::candidates;
 use super::irrealis;
 use super::{
     after_day, before_day, Candidate, Clause, ClauseKind, Sentence, ATTEMPT_WORDS, CALLED_OFF,
-    CONDITIONAL, FUTURE, INTENT_NOUNS, INTENT_WORDS, MODALS, NEGATION, NOUN_INTENT_VERBS,
-    PREPOSITIONS, REFUSING, THREAT_WORDS, TIME_ADJUNCTS,
+    CONDITIONAL, FUTURE, INTENT_NOUNS, INTENT_PARTICIPLES, INTENT_WORDS, MODALS, NEGATION,
+    NOUN_INTENT_VERBS, PREPOSITIONS, REFUSING, THREAT_WORDS, TIME_ADJUNCTS,
 };
 use crate::triggers::{Form, Pos, Trigger, Triggers};
 
@@ -331,6 +331,7 @@ fn future(
             && k > 0
             && intended(k)
             && (s.is_any(k - 1, INTENT_WORDS)
+                || s.is_any(k - 1, INTENT_PARTICIPLES) && k >= 2 && !s.is(k - 2, ",")
                 || s.is_any(k - 1, INTENT_NOUNS)
                 || s.is_any(k - 1, ATTEMPT_WORDS)
                 || before_day(s, k).is_some_and(|w| s.is_any(w, INTENT_WORDS)))

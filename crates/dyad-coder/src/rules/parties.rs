@@ -36,7 +36,10 @@ pub(super) fn parties(
     let t = cand.tok_start;
     let (actor, mut recipient) = named(coder, s, discourse, trigger, t, actor_arg, recipient_arg);
     // "fought together with Russian forces": those one acts with are no recipients.
-    let allies = allies_named(s, clause, trigger.event, cand.tok_start);
+    // (A party of the actor's own country helped or thanking is no ally against its own
+    // people: "forces attacked rebels in Tigray to protect Ethiopian civilians".)
+    let mut allies = allies_named(s, clause, trigger.event, cand.tok_start);
+    allies.retain(|c| !actor.iter().any(|a| a.country == *c));
     recipient.retain(|r| !allies.contains(&r.country.as_str()));
     let mut actor =
         charged_or_speaker(s, discourse, (t, clause), actor_arg, actor, why.as_deref_mut());
@@ -364,10 +367,19 @@ fn home_victims(
     // sentence names where the event happened, else one it names at all, if abroad.
     let abroad = |home: &str| {
         let located = location(coder, s, s.clause_of(t)).map(|l| l.country_code);
+        // (In the trigger's clause, not a "London-based" monitor's seat.)
+        let clause = s.clause_of(t);
         let named = || {
             s.mentions
                 .iter()
-                .find(|m| m.kind == Kind::Place && !m.entity.country.is_empty())
+                .find(|m| {
+                    m.kind == Kind::Place
+                        && !m.entity.country.is_empty()
+                        && m.tok_start >= clause.start
+                        && m.tok_end <= clause.end
+                        && !s.word(m.tok_end.saturating_sub(1)).contains("-based")
+                        && !s.is(m.tok_end, "-")
+                })
                 .map(|m| m.entity.country.to_string())
         };
         located.or_else(named).filter(|c| c != home && coder.lexicon().country(c).is_some())
@@ -440,7 +452,8 @@ fn place_recipient(
     );
     // "fought alongside Russian troops in Kursk": the place of an ally's country is no
     // target.
-    let allies = allies_named(s, clause, trigger.event, cand.tok_start);
+    let mut allies = allies_named(s, clause, trigger.event, cand.tok_start);
+    allies.retain(|c| !actor.iter().any(|a| a.country == *c));
     let place_country = |m: &Mention| place_entity(coder, s, m, actor, domestic, &allies);
     // "shelled Kharkiv", "bombed the city of Aleppo": a place that is the verb's object is
     // what the act is done to.
@@ -563,7 +576,8 @@ fn allies_named<'s>(
 /// stationing nuclear weapons on Belarusian soil"): the act is done for them, not to them.
 fn thanker<'s>(s: &'s Sentence<'_>, t: usize) -> Option<&'s Mention> {
     const THANKING: &[&str] = &["thank", "prais", "hail", "commend", "laud", "applaud"];
-    let f = (t.saturating_sub(8)..t).rev().find(|&k| s.is(k, "for"))?;
+    // The act is the gerund right after "for" ("for stationing", "for sending").
+    let f = t.checked_sub(1).filter(|&f| s.is(f, "for") && s.word(t).ends_with("ing"))?;
     let v = (f.saturating_sub(6)..f).rev().find(|&k| {
         let w = s.word(k).to_ascii_lowercase();
         THANKING.iter().any(|th| w.starts_with(th))

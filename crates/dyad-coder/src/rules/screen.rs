@@ -509,7 +509,9 @@ pub(super) fn protest_topic(
     // "…, demanding the resignation", "to demand", "renewing demands for …".
     let purpose = t > 0 && s.is(t - 1, "to")
         || s.word(t).ends_with("ing")
-        || t > 0 && s.word(t - 1).ends_with("ing") && triggers.rows[cand.trigger].pos == Pos::Noun;
+        || t > 0
+            && triggers.rows[cand.trigger].pos == Pos::Noun
+            && s.is_any(t - 1, &["renewing", "repeating", "reiterating", "voicing", "making"]);
     // "with the UN urging restraint": a party of its own asks.
     let own_party = s.mentions.iter().any(|m| {
         m.tok_end == t
@@ -523,8 +525,10 @@ pub(super) fn protest_topic(
         && !own_party
         && candidates.iter().any(|c| {
             let row = &triggers.rows[c.trigger];
-            // Any protest: a march, a strike, a blockade, a hunger strike.
+            // Any protest: a march, a strike, a blockade, a hunger strike (not a verb of
+            // blocking, which states and parties do too).
             row.event == EventType::Protest
+                && row.lemma != "block"
                 // Not a protest named after a preposition ("a crackdown on protests").
                 && !(c.tok_start > 0 && s.is_any(c.tok_start - 1, PREPOSITIONS))
                 && c.tok_end <= t

@@ -136,8 +136,6 @@ fn no_agent(s: &Sentence<'_>, k: usize) -> bool {
         "wind",
         "winds",
         "gales",
-        "fire",
-        "fires",
         "blaze",
         "blazes",
         "flames",

@@ -439,14 +439,13 @@ pub(super) const INTENT_WORDS: &[&str] = &[
     "aiming",
     "planning",
     "intending",
-    "pledging",
-    "promising",
-    "vowing",
-    "swearing",
-    "offering",
-    "agreeing",
-    "threatening",
 ];
+
+/// Participles of promising on a noun ("a treaty pledging to come to each other's aid"): the
+/// infinitive after them is intended; not after a comma ("Israel, vowing to destroy Hamas,
+/// launched strikes"), where the clause's own verb is no intention.
+pub(super) const INTENT_PARTICIPLES: &[&str] =
+    &["pledging", "promising", "vowing", "swearing", "offering", "agreeing"];
 
 /// Nouns before "to VERB" that make the verb an intention: "reached a consensus to
 /// exchange data", "a deal to supply gas".
@@ -529,6 +528,18 @@ pub(super) const UNDOING: &[&str] = &[
     "suspending",
     "rollback",
     "repeal",
+    "lifted",
+    "eased",
+    "ended",
+    "removed",
+    "dropped",
+    "scrapped",
+    "waived",
+    "suspended",
+    "relaxed",
+    "repealed",
+    "exemption",
+    "exemptions",
 ];
 
 /// Verbs of promising beyond [`COMMITMENT_VERBS`], before "not to" or "never to" ("swore

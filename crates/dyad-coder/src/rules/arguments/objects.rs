@@ -331,7 +331,8 @@ pub(super) fn tree_object(
             .into_iter()
             .filter(|(_, p)| recipient_prep(event, p))
             .filter_map(|(node, p)| {
-                let found = object_party(s, (v, node, p.as_str()), t_end, (hostile, giving))?;
+                let found =
+                    object_party(s, (v, node, p.as_str()), t_end, (hostile, giving), event)?;
                 Some((found, p))
             })
             .collect()
@@ -412,6 +413,7 @@ fn object_party(
     (v, node, p): (usize, usize, &str),
     t_end: usize,
     (hostile, giving): (bool, bool),
+    event: EventType,
 ) -> Option<(usize, Option<usize>)> {
     let found = mention_in_node(s, node, false)?;
     let m = &s.mentions[found.0];
@@ -431,21 +433,32 @@ fn object_party(
     // "shipped North Korean arms", "sent Iranian drones": what is given is named by its
     // maker, not by who gets it.
     let given = giving && p.is_empty();
-    let party = is_actorish(m) && !(given && arms) && !weapon
+    let party = is_actorish(m) && !(given && arms) && !(weapon && p == "with")
         || m.kind == Kind::Modifier && aimed && !weapon && !given;
     // "help defend against Iranian missile attacks": what one guards against is the threat,
     // not the one helped.
     // A cooperative act "against" someone is aimed at a third party: "vowed to stand together
     // against Washington" is no promise to Washington.
-    // (Forces given "against" someone are readied against them: see `deployed_not_given`.)
+    // (Forces given "against" someone are readied against them: see `deployed_not_given`;
+    // sanctions lifted or charges dropped "against" someone are lifted for them.)
     let threat =
-        ["against", "from"].contains(&p) && guards(s, v) || p == "against" && !hostile && !giving;
+        ["against", "from"].contains(&p) && guards(s, v) || p == "against" && allied_against(event);
     // The parse may take "alongside X" for an object: X is an ally.
     let allied = threat
         || ALLIED_PREPS.contains(&p)
         || preposition_before(s.text, s.tokens, m.tok_start, t_end.saturating_sub(1))
             .is_some_and(|w| ALLIED_PREPS.iter().any(|a| w.eq_ignore_ascii_case(a)));
     (party && !allied && m.tok_start >= t_end && !on_the_border(s, m)).then_some(found)
+}
+
+/// Events whose "against" phrase names a third party they are aimed at together, not their
+/// recipient: "vowed to stand together against Washington", "agreed to cooperate against
+/// Russia".
+fn allied_against(event: EventType) -> bool {
+    matches!(
+        event,
+        EventType::Agree | EventType::Support | EventType::Cooperate | EventType::Consult
+    )
 }
 
 /// Whether the object of verb `v` is arms ("transferred Patriot missiles from Israeli stocks":
@@ -615,11 +628,7 @@ fn recipient_how(s: &Sentence<'_>, event: EventType, t_end: usize, m: &Mention) 
         // a cooperative act against someone is aimed at a third party ("vowed to stand
         // together against Washington").
         Some("against" | "from") if guards(s, t_end - 1) => None,
-        Some("against")
-            if event.quad_code() <= 2 && event != EventType::Aid && m.tok_start <= t_end + 4 =>
-        {
-            None
-        }
+        Some("against") if allied_against(event) && m.tok_start <= t_end + 4 => None,
         // "shipping drone engines used in strikes on Ukraine": the phrase of what the object
         // is used for names no recipient of the verb.
         Some(_) if (t_end..m.tok_start).any(|k| s.is(k, "used") && s.tokens[k - 1].word) => None,

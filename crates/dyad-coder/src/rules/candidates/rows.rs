@@ -127,8 +127,17 @@ fn verdict_or_idiom(
         return None;
     }
     match coder.triggers.class_names.get(class).map(String::as_str) {
-        Some("VERDICTS") => Some(verdict_on_object(coder, s, t_end, class)),
-        Some("ENEMIES") if s.is_any(t_end, &["in", "with"]) => Some(false),
+        // ("called Putin as the invasion began": "as" after "call" is a conjunction.)
+        Some("VERDICTS") => {
+            Some(verdict_on_object(coder, s, t_end, class, trigger.lemma != "call"))
+        }
+        // "will engage the rebels in peace talks": engaged in talking, not fighting.
+        Some("ENEMIES") => Some(
+            !s.is_any(t_end, &["in", "with"])
+                && has_class(coder, s, t_end, s.phrase_end(t_end, 5), class)
+                && !(t_end..(t_end + 10).min(s.tokens.len()))
+                    .any(|k| s.is_any(k, &["talks", "dialogue", "negotiations", "discussions"])),
+        ),
         _ => None,
     }
 }
@@ -138,7 +147,13 @@ fn verdict_or_idiom(
 /// ending at `t_end`, after it in the same clause, in a phrase of its own (after "a", "as" or
 /// a quotation mark) or closing the clause; not the object itself ("called the illegal
 /// occupation …") nor a word in its modifiers ("called a meeting on illegal fishing").
-fn verdict_on_object(coder: &Coder, s: &Sentence<'_>, t_end: usize, class: usize) -> bool {
+fn verdict_on_object(
+    coder: &Coder,
+    s: &Sentence<'_>,
+    t_end: usize,
+    class: usize,
+    as_phrase: bool,
+) -> bool {
     const QUOTES: &[&str] = &["\"", "“", "”", "'", "‘", "’"];
     // "what officials described as …": with the object before the verb, a label is quoted,
     // not a verdict passed.
@@ -147,6 +162,7 @@ fn verdict_on_object(coder: &Coder, s: &Sentence<'_>, t_end: usize, class: usize
     }
     let limit = (t_end + 14).min(s.tokens.len());
     let mut own_phrase = false;
+    let mut modifier = false;
     for k in t_end..limit {
         let quote = s.is_any(k, QUOTES);
         // ("the deployment of troops to Russia a threat": "to" before a name or an article
@@ -163,17 +179,32 @@ fn verdict_on_object(coder: &Coder, s: &Sentence<'_>, t_end: usize, class: usize
         // A new phrase after the object's ("… a provocation"), not a noun in its modifiers
         // ("… on an island").
         let after_noun = k > t_end && !s.is_any(k - 1, PREPOSITIONS);
-        if after_noun && s.is_any(k, &["a", "an", "as"]) || quote {
+        let opener = if as_phrase { &["a", "an", "as"][..] } else { &["a", "an"][..] };
+        if after_noun && s.is_any(k, opener) || quote {
             own_phrase = true;
         }
-        let closes = k + 1 >= s.tokens.len()
+        modifier |= k > t_end && s.is_any(k, PREPOSITIONS) && !s.is(k, "as");
+        // A verdict that closes the clause follows its object ("called the move illegal"): not
+        // the object itself ("described the massacre"), and an adjective after a modifier's
+        // noun ("branded the vote in Crimea illegal", not "a meeting on the invasion").
+        let closes = (k + 1 >= s.tokens.len()
             || !s.tokens[k + 1].word
-            || s.is_any(k + 1, &["and", "or", "but"]);
+            || s.is_any(k + 1, &["and", "or", "but"]))
+            && !s.is_any(k - 1, DETERMINERS)
+            && (!modifier || adjectival(s.word(k)));
         if k > t_end && (own_phrase || closes) && has_class(coder, s, k, k + 1, class) {
             return true;
         }
     }
     false
+}
+
+/// Whether `word` has an adjective's ending ("illegal", "dangerous", "unacceptable").
+fn adjectival(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    ["al", "ous", "ble", "ful", "ive", "ic", "ed", "ent", "ant", "ate"]
+        .iter()
+        .any(|e| w.ends_with(e))
 }
 
 /// Whether a named place is the verb's object, right after it or its article, and heads it
