@@ -397,7 +397,15 @@ pub(super) fn state_subject(s: &Sentence<'_>, n: usize, noun: &str) -> Option<Ar
 /// verb's subject; where the parse gives the verb none ("after Russia cast its veto" read as
 /// "the resolution after Russia"), for a party just before the verb.
 pub(super) fn pronoun_owner(s: &Sentence<'_>, n: usize) -> Option<Argument> {
+    // "Seoul condemned their deployment", "calling their deployment an escalation": one
+    // judges others' acts, so the pronoun is not the judge.
     let v = s.tree().head(n).filter(|_| s.tree().rel(n) == "obj")?;
+    let verdict = ["call", "describ", "brand", "label", "term", "dub", "deem"]
+        .iter()
+        .any(|w| s.word(v).to_ascii_lowercase().starts_with(w));
+    if judges(s, v) || verdict {
+        return None;
+    }
     let words = s.words();
     let (verb, noun) = (words.word(v), words.word(n));
     let (node, path) = s.tree().child(v, "nsubj").map(|c| (c, "nsubj of")).or_else(|| {
