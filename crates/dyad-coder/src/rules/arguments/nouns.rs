@@ -188,7 +188,11 @@ fn noun_prep_recipient(
                 && m.tok_start < clause.end
                 && is_actorish(m)
                 && preposition_before(s.text, s.tokens, m.tok_start, cand.tok_end.saturating_sub(1))
-                    .is_some_and(|p| noun_recipient_prep(event, &p.to_ascii_lowercase()))
+                    .is_some_and(|p| {
+                        noun_recipient_prep(event, &p.to_ascii_lowercase())
+                            // "the deployment of warships in response to Chinese drills".
+                            || super::objects::answers(s, cand.tok_end, m)
+                    })
         })
         .map(|idx| Argument {
             sector: None,
@@ -284,7 +288,8 @@ fn noun_dependents(
                 }
                 continue;
             }
-            ("nmod", Some(p)) if RECIPIENT_PREPS.contains(&p) && p != "at" => {
+            // ("the deployment of North Korean troops to Russia": where they go, no target.)
+            ("nmod", Some(p)) if noun_recipient_prep(event, p) => {
                 if recipient.is_none() {
                     recipient = mention_in_node(s, c, false)
                         .filter(|&(i, _)| noun_target(s, event, i, p))

@@ -394,7 +394,7 @@ fn names_no_recipient(event: EventType, p: &str) -> bool {
 
 /// Whether the "to" before mention `m` (after the verb ending at `t_end`) follows "in
 /// response", "in reaction" or "in retaliation".
-fn answers(s: &Sentence<'_>, t_end: usize, m: &Mention) -> bool {
+pub(super) fn answers(s: &Sentence<'_>, t_end: usize, m: &Mention) -> bool {
     (t_end..m.tok_start)
         .rfind(|&k| s.is(k, "to"))
         .is_some_and(|k| k > 0 && s.is_any(k - 1, &["response", "reaction", "retaliation"]))
