@@ -539,13 +539,15 @@ fn city_as_given_name(input: &Input<'_>, item: &Item<'_>, next_known: bool) -> b
     let next = tokens.get(item.tok_end);
     let after_name = next
         .is_some_and(|t| is_capitalized(text, t) && !is_any(text, t, PLACE_WORDS) && !next_known);
-    let placed = item.tok_start > 0
-        && is_any(
-            text,
-            &tokens[item.tok_start - 1],
-            &["in", "at", "from", "to", "near", "of", "into", "across", "outside", "inside"],
-        );
-    only_place && after_name && !placed && !item.prefixed && !item.suffixed
+    only_place && after_name && !placed(input, item) && !item.prefixed && !item.suffixed
+}
+
+/// Whether a preposition of place comes right before the match: "in Lagos", "to Jordan".
+fn placed(input: &Input<'_>, item: &Item<'_>) -> bool {
+    const PLACE_PREPOSITIONS: &[&str] =
+        &["in", "at", "from", "to", "near", "of", "into", "across", "outside", "inside"];
+    let Input { text, tokens, .. } = *input;
+    item.tok_start > 0 && is_any(text, &tokens[item.tok_start - 1], PLACE_PREPOSITIONS)
 }
 
 /// Whether a country's name that is also a given name starts a person's name the lexicon
@@ -573,19 +575,13 @@ fn country_as_given_name(input: &Input<'_>, item: &Item<'_>, next_known: bool) -
         return false;
     }
     let country = item.meanings.iter().any(|m| matches!(m, Meaning::Country { .. }));
-    let placed = item.tok_start > 0
-        && is_any(
-            text,
-            &tokens[item.tok_start - 1],
-            &["in", "at", "from", "to", "of", "into", "near", "across", "outside", "inside"],
-        );
     let before_name = tokens.get(item.tok_end).is_some_and(|t| {
         is_capitalized(text, t)
             && !is_any(text, t, NOT_NAMES)
             && !crate::dates::is_weekday(&text[t.start..t.end])
     });
     // A headline in title case ("Jordan Condemns Israeli Raids") capitalises its verbs.
-    country && before_name && !placed && !is_title_case(text, tokens)
+    country && before_name && !placed(input, item) && !is_title_case(text, tokens)
 }
 
 /// Finds the mentions of one sentence.

@@ -200,8 +200,8 @@ fn swapped(
 
 /// "dispatched troops to the border", "sent soldiers north": forces (the row's object class
 /// TROOPS) sent or trained for no one named, or `against` the recipient, are deployed or
-/// readied (PLOVER MOBILIZE troops), not given; weapons sent to no one named stay aid, whose recipient the text may give
-/// elsewhere.
+/// readied (PLOVER MOBILIZE troops), not given; weapons sent to no one named stay aid, whose
+/// recipient the text may give elsewhere.
 fn deployed_not_given(
     coder: &Coder,
     trigger: &Trigger,

@@ -36,10 +36,7 @@ pub(super) fn parties(
     let t = cand.tok_start;
     let (actor, mut recipient) = named(coder, s, discourse, trigger, t, actor_arg, recipient_arg);
     // "fought together with Russian forces": those one acts with are no recipients.
-    // (A party of the actor's own country helped or thanking is no ally against its own
-    // people: "forces attacked rebels in Tigray to protect Ethiopian civilians".)
-    let mut allies = allies_named(s, clause, trigger.event, cand.tok_start);
-    allies.retain(|c| !actor.iter().any(|a| a.country == *c));
+    let allies = allies_named(s, clause, (trigger.event, cand.tok_start), &actor);
     recipient.retain(|r| !allies.contains(&r.country.as_str()));
     let mut actor =
         charged_or_speaker(s, discourse, (t, clause), actor_arg, actor, why.as_deref_mut());
@@ -366,9 +363,9 @@ fn home_victims(
     // killing three civilians", "Israeli strikes on Rafah killed 12 people": the place the
     // sentence names where the event happened, else one it names at all, if abroad.
     let abroad = |home: &str| {
-        let located = location(coder, s, s.clause_of(t)).map(|l| l.country_code);
-        // (In the trigger's clause, not a "London-based" monitor's seat.)
         let clause = s.clause_of(t);
+        let located = location(coder, s, clause).map(|l| l.country_code);
+        // (In the trigger's clause, not a "London-based" monitor's seat.)
         let named = || {
             s.mentions
                 .iter()
@@ -452,8 +449,7 @@ fn place_recipient(
     );
     // "fought alongside Russian troops in Kursk": the place of an ally's country is no
     // target.
-    let mut allies = allies_named(s, clause, trigger.event, cand.tok_start);
-    allies.retain(|c| !actor.iter().any(|a| a.country == *c));
+    let allies = allies_named(s, clause, (trigger.event, cand.tok_start), actor);
     let place_country = |m: &Mention| place_entity(coder, s, m, actor, domestic, &allies);
     // "shelled Kharkiv", "bombed the city of Aleppo": a place that is the verb's object is
     // what the act is done to.
@@ -534,12 +530,14 @@ fn place_entity(
 /// The countries of the parties an actor acts with in `clause`: after "alongside", "beside"
 /// or "together with" (over a determiner); for an act of conflict also those it is done to
 /// help ("deployed troops to help Russia recapture Kursk"), who are not its target (a
-/// cooperative act's helped party receives it).
+/// cooperative act's helped party receives it). A party of the `actor`'s own country is no
+/// ally against its own people ("forces attacked rebels in Tigray to protect Ethiopian
+/// civilians").
 fn allies_named<'s>(
     s: &'s Sentence<'_>,
     clause: Clause,
-    event: EventType,
-    t: usize,
+    (event, t): (EventType, usize),
+    actor: &[Entity],
 ) -> Vec<&'s str> {
     let conflict = event.quad_code() >= 3;
     let mut allies: Vec<&str> = thanker(s, t)
@@ -569,6 +567,7 @@ fn allies_named<'s>(
             .map(|m| m.entity.country.as_str())
             .filter(|c| !c.is_empty()),
     );
+    allies.retain(|c| !actor.iter().any(|a| a.country == *c));
     allies
 }
 

@@ -74,11 +74,8 @@ pub(in crate::rules) fn given_to(s: &Sentence<'_>, fired: &Argument) -> Option<A
     const GIVEN: &[&str] =
         &["shipped", "supplied", "sent", "delivered", "provided", "transferred", "sold", "given"];
     let end = fired.mentions.iter().map(|&i| s.mentions[i].tok_end).max()?;
-    let mut k = end;
-    while k < s.tokens.len() && k < end + 3 && !s.is_any(k, GIVEN) {
-        k += 1;
-    }
-    if !s.is_any(k, GIVEN) || !s.is(k + 1, "to") {
+    let k = (end..(end + 4).min(s.tokens.len())).find(|&k| s.is_any(k, GIVEN))?;
+    if !s.is(k + 1, "to") {
         return None;
     }
     let idx = s.mentions.iter().position(|m| m.tok_start == k + 2 && is_actorish(m))?;
