@@ -10,7 +10,8 @@ use dyad_model::{Entity, EventType, Modality};
 use super::{
     before_day, is_crowd_phrase, is_protesting_crowd, threat_mode, Argument, Candidate, Clause,
     ClauseKind, Sentence, ATTEMPT_WORDS, COMMITMENT_VERBS, DECISION_WORDS, INTENT_WORDS,
-    LABOUR_WORDS, ORDER_VERBS, REFUSING, STRUCK_THINGS, SWEARING, THREAT_WORDS, WORKING_SECTORS,
+    LABOUR_TOPIC, LABOUR_WORDS, ORDER_VERBS, REFUSING, STRUCK_THINGS, SWEARING, THREAT_WORDS,
+    WORKING_SECTORS,
 };
 use crate::mentions::Kind;
 use crate::tokens::is_any;
@@ -42,7 +43,9 @@ pub(super) fn by_actor(
     // one with a direct object ("militants struck a convoy") never is.
     let walkout = !hits_object(trigger, s, cand)
         && (crowd
-            || (labour || labour_near(s, clause, cand.tok_start)) && !attack_cue(s, cand, clause));
+            || labour_strike(s, cand.tok_start)
+            || (labour || labour_near(s, clause, cand.tok_start) || labour_topic(s))
+                && !attack_cue(s, cand, clause));
     by_weapons(trigger, s, cand, clause, walkout, &mut coding);
     by_crowd(trigger, s, cand, clause, (actor_arg, actor), crowd, &mut coding);
     // "Macron clashed with Meloni over migration", "the Oval Office clash between Trump and
@@ -902,6 +905,29 @@ fn labour_near(s: &Sentence<'_>, clause: Clause, t: usize) -> bool {
     (from..to).any(|k| {
         s.is_any(k, LABOUR_WORDS) && (k.min(t)..k.max(t)).all(|j| !s.is_any(j, &[",", ";"]))
     })
+}
+
+/// Whether the sentence speaks of work and pay in words that have no other sense ("teachers",
+/// "wages"), wherever they stand: "lost half its teachers after a two-day strike, with the
+/// government's efforts to avert a wider strike failing".
+fn labour_topic(s: &Sentence<'_>) -> bool {
+    (0..s.tokens.len()).any(|k| s.is_any(k, LABOUR_TOPIC))
+}
+
+/// Whether the word before the "strike" at `t` makes it a walkout: a kind of labour strike
+/// ("a wildcat strike", "an indefinite strike") or its length ("a two-day strike", "a 24-hour
+/// strike"); air and missile strikes are not counted in days.
+fn labour_strike(s: &Sentence<'_>, t: usize) -> bool {
+    const KINDS: &[&str] = &["wildcat", "indefinite", "sympathy", "warning", "token", "rolling"];
+    const SPANS: &[&str] = &["-day", "-hour", "-week", "-month", "-long"];
+    let Some(before) = t.checked_sub(1) else { return false };
+    let w = s.word(before).to_ascii_lowercase();
+    s.is_any(t, &["strike", "strikes"])
+        && (KINDS.contains(&w.as_str())
+            || SPANS.iter().any(|x| w.ends_with(x))
+            || before > 0
+                && s.is(before - 1, "-")
+                && ["day", "hour", "week", "month", "long"].contains(&w.as_str()))
 }
 
 /// Words before "strike" that make it a military one.

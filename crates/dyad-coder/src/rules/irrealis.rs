@@ -234,11 +234,39 @@ const OPTION_NOUNS: &[&str] =
     &["option", "options", "possibility", "possibilities", "prospect", "prospects"];
 
 /// Whether the event at `t` is an act its own actor holds open: a gerund after a verb of
-/// thinking ("is considering imposing sanctions") or the content of an option or possibility
+/// thinking ("is considering imposing sanctions"), the content of an option or possibility
 /// ("raised the possibility of banning the party", "weighing the option of expelling",
-/// "floated the possibility of a ban"). Its actor is the one who thinks or raises it.
+/// "floated the possibility of a ban") or an act not ruled out ("did not rule out military
+/// action"). Its actor is the one who thinks, raises or keeps it.
 pub(super) fn entertained(s: &Sentence<'_>, t: usize) -> bool {
-    s.word(t).ends_with("ing") && t > 0 && s.is_any(t - 1, THINKING) || option_held(s, t).is_some()
+    s.word(t).ends_with("ing") && t > 0 && s.is_any(t - 1, THINKING)
+        || option_held(s, t).is_some()
+        || not_ruled_out(s, t).is_some()
+}
+
+/// The verb "rule" of a negated or refused "rule out" whose object is the event at `t`:
+/// "did not rule out military action", "has not ruled out a strike on Iranian sites",
+/// "refused to rule out using nuclear weapons", "would not rule out the possibility of
+/// sanctions". An act its actor will not exclude is held open as a threat (PLOVER
+/// THREATEN), not an act denied. The object is the event word itself or follows over at
+/// most three lower-case words ("a strike", "a new military operation", "the possibility
+/// of").
+pub(in crate::rules) fn not_ruled_out(s: &Sentence<'_>, t: usize) -> Option<usize> {
+    let out = (t.saturating_sub(5)..t).rev().find(|&k| s.is(k, "out"))?;
+    let rule =
+        out.checked_sub(1).filter(|&r| s.is_any(r, &["rule", "rules", "ruled", "ruling"]))?;
+    let object = (out + 1..t).all(|k| {
+        s.tokens[k].word
+            && s.word(k).starts_with(char::is_lowercase)
+            && !s.is_any(k, &["and", "or", "that", "to"])
+    });
+    let negated = (rule.saturating_sub(3)..rule).any(|k| {
+        s.is_any(k, &["not", "never", "no"])
+            || s.word(k).to_ascii_lowercase().ends_with("n't")
+            || (s.is_any(k, REFUSING_OPTIONS) || s.is_any(k, &["declined", "declines"]))
+                && s.is(k + 1, "to")
+    });
+    (object && negated).then_some(rule)
 }
 
 /// The option noun whose content the event word at `t` is: "the possibility of banning the

@@ -54,7 +54,11 @@ pub(super) fn modality(
     let future = future(triggers, s, candidates, cand, clause, window);
     let complement = matches!(clause.kind, ClauseKind::Complement(_));
     let postposed_speech = postposed_speech(s, cand);
-    if neg {
+    if irrealis::not_ruled_out(s, t).is_some() {
+        // "did not rule out military action": held open, neither done nor denied.
+        modality = Modality::Hypothetical;
+        cues.push("not ruled out".into());
+    } else if neg {
         modality = Modality::Negated;
         cues.push("negation".into());
     } else if irrealis::denied(s, t) {

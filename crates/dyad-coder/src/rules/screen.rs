@@ -89,8 +89,31 @@ fn newsroom_phrase(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> boo
 /// striking, a kind of weapon, sanctions defied, showing or settling somewhere.
 fn names_no_act(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
     describes_no_act(trigger, s, cand)
+        || no_truce_takes_effect(trigger, s, cand)
         || no_party_acts(trigger, s, cand)
         || super::senses::other_sense(trigger, s, cand)
+}
+
+/// "The new tariffs took effect on Monday": what takes effect is an event only when it is a
+/// ceasefire ("a truce between the army and the rebels came into force"), named in the
+/// clause before the verb.
+fn no_truce_takes_effect(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
+    takes_effect(trigger) && truce_taking_effect(s, cand).is_none()
+}
+
+/// Whether `trigger` is a row of taking effect ("took effect", "came into force").
+pub(super) fn takes_effect(trigger: &Trigger) -> bool {
+    let lemma = trigger.lemma.as_str();
+    trigger.event == EventType::Retreat
+        && (lemma.ends_with(" effect") || lemma.ends_with(" force") || lemma == "take hold")
+}
+
+/// The ceasefire word in the clause before the verb at `cand` ("a truce between the army and
+/// the rebels came into force"), the last one.
+pub(super) fn truce_taking_effect(s: &Sentence<'_>, cand: &Candidate) -> Option<usize> {
+    const TRUCES: &[&str] =
+        &["ceasefire", "cease-fire", "truce", "armistice", "ceasefires", "truces"];
+    (s.clause_of(cand.tok_start).start..cand.tok_start).rev().find(|&k| s.is_any(k, TRUCES))
 }
 
 /// A word that only describes: a participle before its noun, a kind of weapon, sanctions in

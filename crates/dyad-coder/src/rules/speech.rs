@@ -103,10 +103,18 @@ fn as_threat(
     why: Option<&mut Vec<String>>,
 ) {
     let may = may_do(trigger, s, cand, clause);
-    let own_modal = window.clone().any(|k| s.is_any(k, &["may", "might", "could", "can"]))
-        && attribution.and_then(|a| a.source.as_ref()).is_some_and(|src| {
+    let modal = |k: usize| s.is_any(k, &["may", "might", "could", "can"]);
+    // "The government said it may ban …": a pronoun right after the verb of saying (or its
+    // "that") stands for the speaker, who names no country the source could show.
+    let speaker_pronoun = |k: usize| {
+        k >= 2
+            && s.is_any(k - 1, &["it", "they", "he", "she", "we"])
+            && (super::clauses::speech_verb(s.text, s.tokens, k - 2) || s.is(k - 2, "that"))
+    };
+    let own_modal = window.clone().any(modal)
+        && (attribution.and_then(|a| a.source.as_ref()).is_some_and(|src| {
             coding.actor.iter().any(|a| !a.country.is_empty() && a.country == src.country)
-        });
+        }) || attribution.is_some() && window.clone().any(|k| modal(k) && speaker_pronoun(k)));
     let weighed = irrealis::entertained(s, cand.tok_start)
         && coding.actor.iter().any(|a| !a.entity_text.is_empty() && a.sector != "UNK");
     if coding.modality == Modality::Hypothetical

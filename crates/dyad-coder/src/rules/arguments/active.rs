@@ -30,7 +30,14 @@ pub(super) fn active_args(
                 parsed().or_else(|| before_main().map(joined))
             }
         }
-        None => active_subject(s, cand, clause),
+        // "Putin did not rule out using nuclear weapons": who keeps the act open would do it.
+        None => match crate::rules::irrealis::not_ruled_out(s, cand.tok_start) {
+            Some(rule) => subject_before(s, clause.start, rule).map(|mut a| {
+                a.how = "keeper of the option".into();
+                a
+            }),
+            None => active_subject(s, cand, clause),
+        },
     };
     let object = active_object(triggers, s, candidates, cand, clause);
     if trigger.inverse {

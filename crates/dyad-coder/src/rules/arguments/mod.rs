@@ -31,7 +31,16 @@ pub(super) fn find(
     passive: bool,
 ) -> (Option<Argument>, Option<Argument>, &'static str) {
     let trigger = &triggers.rows[cand.trigger];
+    // "A ceasefire between Israel and Hamas took effect": the truce's parties observe it.
+    let truce = super::screen::takes_effect(trigger)
+        .then(|| super::screen::truce_taking_effect(s, cand))
+        .flatten();
     let (actor, recipient, voice) = match trigger.pos {
+        _ if truce.is_some() => {
+            let k = truce.unwrap_or(cand.tok_start);
+            let noun = Candidate { tok_start: k, tok_end: k + 1, ..*cand };
+            noun_args(s, &noun, clause, trigger.event)
+        }
         Pos::Verb if passive => passive_args(trigger, s, cand, clause),
         Pos::Verb => active_args(triggers, s, candidates, cand, clause),
         Pos::Noun if trigger.judgement => {

@@ -473,9 +473,11 @@ pub(super) fn noun_actor(
         .or_else(|| option_raiser(s, t, clause))
 }
 
-/// "Sweden floated the possibility of a ban on him": who raises an option does what it holds.
+/// "Sweden floated the possibility of a ban on him", "Israel has not ruled out a strike": who
+/// raises an option, or will not exclude it, does what it holds.
 fn option_raiser(s: &Sentence<'_>, t: usize, clause: Clause) -> Option<Argument> {
-    let noun = super::super::irrealis::option_held(s, t)?;
+    let irrealis = super::super::irrealis::not_ruled_out;
+    let noun = super::super::irrealis::option_held(s, t).or_else(|| irrealis(s, t))?;
     let mut arg = subject_before(s, clause.start, noun)?;
     arg.how = "raiser of the option".into();
     Some(arg)

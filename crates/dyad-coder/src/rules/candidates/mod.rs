@@ -223,9 +223,12 @@ fn verb_context(s: &Sentence<'_>, t: usize) -> bool {
                 || p > 0 && s.is(p, "always") && (s.is_any(p - 1, MODALS) || s.is_any(p - 1, FUTURE))
                 || s.word(p).to_ascii_lowercase().ends_with("n't")
         })
-        // "are fighting", "were shelling": a progressive, not the noun "fighting".
+        // "are fighting", "were shelling": a progressive, not the noun "fighting"; "has not
+        // ruled out striking Iran": a gerund, the act held open.
         || prev.is_some_and(|p| {
-            s.word(t).ends_with("ing") && s.is_any(p, &["is", "are", "was", "were", "been", "be"])
+            s.word(t).ends_with("ing")
+                && (s.is_any(p, &["is", "are", "was", "were", "been", "be"])
+                    || s.is(p, "out") && super::irrealis::not_ruled_out(s, t).is_some())
         })
 }
 

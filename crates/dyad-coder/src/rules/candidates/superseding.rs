@@ -94,6 +94,7 @@ pub(super) const SUPERSEDING_RULES: &[SupersedingRule] = &[
     noun_as_manner,
     in_protest_phrase,
     weighing_an_act,
+    hostile_act_held_open,
     light_verb_restated,
     light_verb_of_event_noun,
 ];
@@ -250,6 +251,9 @@ pub(super) fn governed_noun(
                         // "ended its defence cooperation", "froze aid": what is stopped
                         // is not news of its own.
                         | EventType::Sanction
+                        // "authorised air strikes", "threatened sanctions": what is
+                        // threatened or authorised has not happened.
+                        | EventType::Threaten
                 )
                 && (noun_object(s, c, cand, 3)
                     || governing.event == EventType::Agree && s.commits_to(c.tok_end - 1, t)
@@ -388,4 +392,24 @@ pub(in crate::rules) fn verb_candidate(
         let row = &triggers.rows[c.trigger];
         row.pos == Pos::Verb && test(row, c)
     })
+}
+
+/// "did not rule out military action", "refused to rule out sanctions": the act held open is
+/// the event (a threat), not a rejection of it nor a refusal.
+pub(super) fn hostile_act_held_open(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    candidates: &[Candidate],
+    cand: &Candidate,
+) -> bool {
+    triggers.rows[cand.trigger].pos == Pos::Verb
+        && candidates.iter().any(|c| {
+            c.tok_start > cand.tok_end
+                && matches!(
+                    triggers.rows[c.trigger].event,
+                    EventType::Assault | EventType::Coerce | EventType::Sanction
+                )
+                && crate::rules::irrealis::not_ruled_out(s, c.tok_start)
+                    .is_some_and(|rule| (cand.tok_start..=cand.tok_end + 1).contains(&rule))
+        })
 }
