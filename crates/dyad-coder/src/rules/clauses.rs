@@ -53,7 +53,7 @@ pub(super) fn clauses(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec
             sub_open = true;
         } else if k > 0
             && is(text, &tokens[k - 1], ",")
-            && is_any(text, t, &["which", "who", "whom", "whose"])
+            && is_any(text, t, &["which", "who", "whom", "whose", "where"])
         {
             out.push(Clause { start, end: k, kind });
             start = k;

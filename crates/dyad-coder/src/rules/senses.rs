@@ -212,6 +212,15 @@ const ILLS: &[&str] = &[
     "virus",
     "fires",
     "wildfires",
+    "logging",
+    "poaching",
+    "deforestation",
+    "pollution",
+    "violence",
+    "graft",
+    "bribery",
+    "cybercrime",
+    "narcotics",
 ];
 
 /// Whether what a party is barred from entering after the verb at `cand` is a state: "the

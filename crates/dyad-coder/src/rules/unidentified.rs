@@ -47,8 +47,15 @@ pub(super) fn unidentified_allowed(
         // unnamed event in a time adjunct, or one answered, is background, not news.
         "noun" => {
             // ("in response to the troop deployment": over a modifier too).
+            // ("after two days of fierce fighting", "after fifteen years of occupation": over
+            // a span of time too.)
             street_or_armed(trigger.event)
                 && !(t.saturating_sub(3)..t).any(|k| s.is_any(k, TIME_ADJUNCTS))
+                && !(t.saturating_sub(7)..t).any(|k| {
+                    s.is_any(k, TIME_ADJUNCTS)
+                        && (k + 1..t).any(|j| s.is(j, "of"))
+                        && (k + 1..t).all(|j| s.tokens[j].word)
+                })
                 && !(t.saturating_sub(5)..t).any(|k| {
                     s.is_any(k, &["retaliation", "revenge", "reprisal", "response"])
                         && (k + 1..t).all(|j| s.tokens[j].word)
