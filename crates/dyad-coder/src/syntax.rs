@@ -29,13 +29,36 @@ pub(crate) struct Parser {
 }
 
 impl Parser {
-    /// Parses the tokens of one sentence.
-    pub fn parse(&mut self, text: &str, tokens: &[Token], tree: &mut Tree) {
+    /// Parses the tokens of one sentence. `names` says, for a headline in title case, which
+    /// tokens keep their capital: the others are given to the tagger in lower case, as they
+    /// would stand in running text ("Police Detain Hundreds of Activists" is tagged as
+    /// "Police detain hundreds of activists", not as a name).
+    pub fn parse(&mut self, text: &str, tokens: &[Token], names: Option<&[bool]>, tree: &mut Tree) {
         tree.head.clear();
         tree.rel.clear();
         self.n_sentences += 1;
         self.n_tokens += tokens.len();
-        let forms: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
+        let lowered: Vec<String>;
+        let forms: Vec<&str> = match names {
+            Some(names) => {
+                lowered = tokens
+                    .iter()
+                    .enumerate()
+                    .map(|(k, t)| {
+                        let w = &text[t.start..t.end];
+                        let acronym =
+                            w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+                        if k == 0 || names.get(k).copied().unwrap_or(true) || acronym {
+                            w.to_string()
+                        } else {
+                            w.to_lowercase()
+                        }
+                    })
+                    .collect();
+                lowered.iter().map(String::as_str).collect()
+            }
+            None => tokens.iter().map(|t| &text[t.start..t.end]).collect(),
+        };
         Model::builtin().parse_into(&forms, &mut self.ws, &mut self.out);
         for t in &self.out {
             tree.head.push(if t.head == 0 { NO_HEAD } else { (t.head - 1) as u32 });
@@ -49,20 +72,28 @@ pub(crate) struct LazyTree<'a> {
     text: &'a str,
     tokens: &'a [Token],
     parser: Option<&'a RefCell<Parser>>,
+    /// For a headline in title case, the tokens that are names (see [`Parser::parse`]).
+    names: Option<Vec<bool>>,
     tree: OnceCell<Tree>,
 }
 
 impl<'a> LazyTree<'a> {
     /// A parse of `tokens` on demand; with no parser, the empty tree.
     pub fn new(text: &'a str, tokens: &'a [Token], parser: Option<&'a RefCell<Parser>>) -> Self {
-        LazyTree { text, tokens, parser, tree: OnceCell::new() }
+        LazyTree { text, tokens, parser, names: None, tree: OnceCell::new() }
+    }
+
+    /// The same for a headline in title case whose names are the tokens marked in `names`.
+    pub fn with_names(mut self, names: Option<Vec<bool>>) -> Self {
+        self.names = names;
+        self
     }
 
     pub fn get(&self) -> &Tree {
         self.tree.get_or_init(|| {
             let mut tree = Tree::default();
             if let Some(parser) = self.parser {
-                parser.borrow_mut().parse(self.text, self.tokens, &mut tree);
+                parser.borrow_mut().parse(self.text, self.tokens, self.names.as_deref(), &mut tree);
             }
             tree
         })

@@ -397,7 +397,8 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
         let parties = mentions.iter().filter(|m| !matches!(m.kind, Kind::Place)).count();
         // A sentence with fewer is parsed only if a rule needs its grammatical subject
         // (an unnamed actor: "a minefield explosion near Samarra killed …").
-        let full = LazyTree::new(&doc.text, &tokens, (!coder.options.no_parse).then_some(&parser));
+        let full = LazyTree::new(&doc.text, &tokens, (!coder.options.no_parse).then_some(&parser))
+            .with_names(headline_names(&doc.text, &tokens, &mentions));
         let unparsed = LazyTree::new(&doc.text, &tokens, None);
         let s = Sentence {
             text: &doc.text,
@@ -429,6 +430,19 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document) -> Coded {
     let parser = parser.into_inner();
     (coded.n_parsed, coded.n_parsed_tokens) = (parser.n_sentences, parser.n_tokens);
     coded
+}
+
+/// For a headline in title case, which tokens are names: those of the mentions of parties,
+/// places and country adjectives. The parser is given the other words in lower case.
+fn headline_names(text: &str, tokens: &[Token], mentions: &[Mention]) -> Option<Vec<bool>> {
+    if !mentions::is_title_case(text, tokens) {
+        return None;
+    }
+    let mut names = vec![false; tokens.len()];
+    for m in mentions.iter().filter(|m| m.kind != Kind::SectorOnly) {
+        names[m.tok_start..m.tok_end.min(tokens.len())].fill(true);
+    }
+    Some(names)
 }
 
 /// The mentions of one sentence: its lexicon matches, the names the text used before,

@@ -65,13 +65,15 @@ pub(super) fn find(
 }
 
 /// Whether the words `tok_start..tok_end` are a name rather than an event word: capitalised
-/// inside a sentence ("March", "Freedom Edge") or inside a name mention ("the Defence
+/// inside a sentence ("March", "Freedom Edge"), unless the sentence is a headline in title
+/// case ("Farmers Block Highway Near Toulouse"), or inside a name mention ("the Defence
 /// Ministry", "Strike Force").
 fn in_a_name(s: &Sentence<'_>, tok_start: usize, tok_end: usize) -> bool {
     let first_word = tok_start == 0
         || s.tokens[..tok_start].iter().all(|t| !t.word)
         || is_any(s.text, &s.tokens[tok_start - 1], &["“", "\"", ":", "—", "("]);
-    !first_word && s.text[s.tokens[tok_start].start..].starts_with(|c: char| c.is_uppercase())
+    let capital = s.text[s.tokens[tok_start].start..].starts_with(|c: char| c.is_uppercase());
+    !first_word && capital && !crate::mentions::is_title_case(s.text, s.tokens)
         || s.mentions.iter().any(|mm| {
             mm.tok_start <= tok_start && tok_end <= mm.tok_end && mm.kind != Kind::Modifier
         })
