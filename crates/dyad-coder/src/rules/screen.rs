@@ -236,6 +236,17 @@ fn no_party_acts(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool 
             && matches!(trigger.lemma.as_str(), "hit" | "strike")
             && (cand.tok_end..(cand.tok_end + 4).min(s.tokens.len()))
                 .any(|k| s.is_any(k, &["bomb", "mine", "landmine", "ied", "device", "explosive"])))
+        // "Two trains collided near Balasore, leaving hundreds injured": harm that follows a
+        // mishap named by its verb in the same clause.
+        || (trigger.event == EventType::Assault
+            && (s.clause_of(cand.tok_start).start..cand.tok_start)
+                .any(|k| s.is_any(k, MISHAP_VERBS)))
+        // "Pakistan crushed England by 152 runs", "Japan beat Germany 2-1 in the World Cup": a
+        // result in sport.
+        || (trigger.event == EventType::Assault
+            && trigger.pos == Pos::Verb
+            && RESULTS.contains(&trigger.lemma.as_str())
+            && (0..s.tokens.len()).any(|k| s.is_any(k, SPORT)))
         // "trade hit a record", "prices struck a new high": a figure reaching a level.
         || (trigger.event == EventType::Assault
             && trigger.pos == Pos::Verb
@@ -243,6 +254,58 @@ fn no_party_acts(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool 
             && (cand.tok_end..(cand.tok_end + 4).min(s.tokens.len()))
                 .any(|k| s.is_any(k, LEVELS)))
 }
+
+/// Verbs of winning, results in sport ([`SPORT`]).
+const RESULTS: &[&str] = &[
+    "beat",
+    "crush",
+    "defeat",
+    "thrash",
+    "rout",
+    "hammer",
+    "edge",
+    "stun",
+    "down",
+    "sink",
+    "overwhelm",
+    "demolish",
+    "humiliate",
+    "trounce",
+    "overpower",
+    "smash",
+    "batter",
+    "knock out",
+    "eliminate",
+    "destroy",
+];
+
+/// Words of sport, whose "beat", "crushed" and "defeated" are results, not attacks.
+const SPORT: &[&str] = &[
+    "runs",
+    "wickets",
+    "innings",
+    "goals",
+    "goalkeeper",
+    "striker",
+    "midfielder",
+    "tournament",
+    "championship",
+    "semi-final",
+    "semi-finals",
+    "semifinal",
+    "quarter-final",
+    "quarter-finals",
+    "quarterfinal",
+    "cricket",
+    "football",
+    "soccer",
+    "rugby",
+    "tennis",
+    "basketball",
+    "volleyball",
+    "olympics",
+    "medal",
+];
 
 /// Levels a figure reaches: "hit a record", "struck a new high".
 const LEVELS: &[&str] = &[
@@ -340,6 +403,10 @@ const MISHAPS: &[&str] = &[
     "virus",
     "extinction",
 ];
+
+/// Verbs that name a mishap ("the bus overturned", "two trains collided").
+const MISHAP_VERBS: &[&str] =
+    &["collided", "collide", "derailed", "capsized", "overturned", "plunged", "crash-landed"];
 
 /// Natural disasters: forces sent against them bring relief, and an emergency declared over
 /// one is no repression (PLOVER).

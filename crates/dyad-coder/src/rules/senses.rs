@@ -26,6 +26,14 @@ pub(super) fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate)
         || (trigger.event == EventType::Reject
             && matches!(trigger.lemma.as_str(), "bar" | "ban")
             && !enters_a_territory(s, cand))
+        // "weaker Chinese demand", "strong demand for oil": demand in a market asks nothing.
+        || (trigger.pos == Pos::Noun
+            && s.is_any(cand.tok_start, &["demand", "demands"])
+            && (cand.tok_start.saturating_sub(2)..cand.tok_start).any(|k| s.is_any(k, MARKET_DEMAND)))
+        // "took over NATO's air policing mission", "took over the rotating presidency": a role
+        // taken on, not a place seized.
+        || (trigger.lemma == "take over"
+            && (cand.tok_end..s.phrase_end(cand.tok_end, 6)).any(|k| s.is_any(k, ROLES)))
         // "took delivery of rockets", "took note of the report": received or noted, not seized.
         || (trigger.lemma == "take"
             && trigger.pos == Pos::Verb
@@ -181,6 +189,67 @@ const ABSTRACT_HARMED: &[&str] = &[
     "interests",
 ];
 
+/// Words before "demand" that make it demand in a market.
+const MARKET_DEMAND: &[&str] = &[
+    "weak",
+    "weaker",
+    "weakening",
+    "strong",
+    "stronger",
+    "robust",
+    "global",
+    "consumer",
+    "domestic",
+    "energy",
+    "oil",
+    "fuel",
+    "gas",
+    "electricity",
+    "power",
+    "falling",
+    "rising",
+    "slowing",
+    "sluggish",
+    "soft",
+    "softer",
+    "pent-up",
+    "seasonal",
+    "market",
+    "export",
+    "import",
+    "growing",
+    "surging",
+    "high",
+    "higher",
+    "low",
+    "lower",
+];
+
+/// Roles, offices and tasks one takes over ("took over the mission").
+const ROLES: &[&str] = &[
+    "mission",
+    "missions",
+    "role",
+    "roles",
+    "duties",
+    "duty",
+    "presidency",
+    "chairmanship",
+    "chair",
+    "post",
+    "helm",
+    "leadership",
+    "responsibility",
+    "responsibilities",
+    "mandate",
+    "portfolio",
+    "ministry",
+    "job",
+    "tasks",
+    "operations",
+    "management",
+];
+
 /// Social ills that governments "fight" or "combat": no party attacked.
 const ILLS: &[&str] = &[
     "corruption",
@@ -221,6 +290,15 @@ const ILLS: &[&str] = &[
     "bribery",
     "cybercrime",
     "narcotics",
+    "outbreak",
+    "outbreaks",
+    "cholera",
+    "ebola",
+    "measles",
+    "blaze",
+    "blazes",
+    "floods",
+    "locusts",
 ];
 
 /// Whether what a party is barred from entering after the verb at `cand` is a state: "the

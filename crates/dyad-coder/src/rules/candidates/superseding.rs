@@ -261,6 +261,46 @@ pub(super) fn governed_noun(
                 && !governs_concession(triggers, s, c, cand)
                 && !intends_hostile_noun(triggers, s, c, cand)
                 && !s.is_any(c.tok_start, ORDER_VERBS)
+                && !praised_act_of_a_party(s, c, cand)
+        })
+}
+
+/// "Poland welcomed the new EU sanctions on Belarus", "Kyiv hailed Washington's new
+/// sanctions", "praised Germany's delivery of Patriot systems": an act of a party named on
+/// the noun, which the verb praises, was done; it is an event of its own, as is one condemned.
+fn praised_act_of_a_party(s: &Sentence<'_>, verb: &Candidate, noun: &Candidate) -> bool {
+    const PRAISING: &[&str] = &[
+        "welcome",
+        "welcomes",
+        "welcomed",
+        "welcoming",
+        "hail",
+        "hails",
+        "hailed",
+        "hailing",
+        "praise",
+        "praises",
+        "praised",
+        "praising",
+        "applaud",
+        "applauds",
+        "applauded",
+        "commend",
+        "commends",
+        "commended",
+        "salute",
+        "saluted",
+        "lauded",
+        "hails",
+    ];
+    let t = noun.tok_start;
+    s.is_any(verb.tok_start, PRAISING)
+        && s.mentions.iter().any(|m| {
+            m.tok_end <= t
+                && m.tok_start >= verb.tok_end
+                && t - m.tok_end <= 2
+                && matches!(m.kind, Kind::Actor | Kind::Modifier)
+                && (m.tok_end..t).all(|k| s.tokens[k].word || s.is_any(k, &["'s", "’s"]))
         })
 }
 
