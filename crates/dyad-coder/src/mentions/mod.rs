@@ -382,7 +382,8 @@ pub(crate) fn is_capitalized(text: &str, tok: &Token) -> bool {
     tok.word && text[tok.start..].starts_with(|c: char| c.is_uppercase())
 }
 
-/// Hyphenated endings that make a country the maker of something, not a party to the event.
+/// Hyphenated endings that make a country the maker, supplier or broker of something, not a
+/// party to the event ("US-supplied missiles", "a Qatar-mediated truce").
 const PROVENANCE: &[&str] = &[
     "-made",
     "-built",
@@ -395,6 +396,11 @@ const PROVENANCE: &[&str] = &[
     "-provided",
     "-donated",
     "-delivered",
+    "-brokered",
+    "-mediated",
+    "-proposed",
+    "-drafted",
+    "-hosted",
 ];
 
 /// Hyphenated endings that make a country the sponsor of an armed group or a government
