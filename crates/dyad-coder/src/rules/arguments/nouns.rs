@@ -88,7 +88,9 @@ pub(super) fn noun_args(
     let actor = tree_actor
         .or_else(|| noun_actor(s, t, cand.tok_end, clause, venue))
         .or_else(|| (event == EventType::Aid).then(|| giver_from(s, cand, clause)).flatten());
-    let recipient = tree_recipient.or_else(|| noun_prep_recipient(s, cand, clause, event));
+    let recipient = tree_recipient
+        .or_else(|| noun_prep_recipient(s, cand, clause, event))
+        .or_else(|| answerer(s, t, clause, event));
     // "Russia's invasion of Ukraine": with the actor named before the noun, the "of" phrase of
     // a noun of what is done to someone is who suffers it.
     let recipient = recipient.or_else(|| {
@@ -320,6 +322,39 @@ fn noun_dependents(
         }
     }
     (actor, recipient)
+}
+
+/// "Iran rejected a US demand", "India dismissed Canada's allegation": a demand,
+/// allegation or warning answered is addressed to the one who answers it.
+fn answerer(s: &Sentence<'_>, t: usize, clause: Clause, event: EventType) -> Option<Argument> {
+    use crate::rules::candidates::{ANSWERING, SPEECH_ACTS};
+    if !matches!(event, EventType::Request | EventType::Accuse | EventType::Threaten)
+        || !s.is_any(t, SPEECH_ACTS)
+    {
+        return None;
+    }
+    // The verb whose object the noun is, by the parse or, when the parse reads it otherwise
+    // ("rejected a U.N. demand" with "demand" a verb), the verb right before its phrase.
+    let parsed = s.tree().head(t).filter(|&v| s.tree().rel(t) == "obj" && s.is_any(v, ANSWERING));
+    let v = parsed.or_else(|| {
+        let modifier = |j: usize| {
+            s.is_any(j, DETERMINERS)
+                || s.is_any(j, &["'s", "’s", ".", "new", "latest", "renewed", "repeated", "fresh"])
+                || s.mentions.iter().any(|m| m.tok_start <= j && j < m.tok_end)
+        };
+        (t.saturating_sub(5).max(clause.start)..t)
+            .rev()
+            .find(|&k| s.is_any(k, ANSWERING))
+            .filter(|&k| (k + 1..t).all(modifier))
+    })?;
+    let arg = light_verb_actor(s, v, s.word(t)).or_else(|| subject_before(s, clause.start, v)).map(
+        |mut a| {
+            a.how =
+                format!("the one who answers it ({})", a.how.split(" (light").next().unwrap_or(""));
+            a
+        },
+    );
+    arg
 }
 
 /// The subject of the light verb `v` that carries the event noun `noun`.

@@ -13,7 +13,7 @@ use superseding::*;
 
 pub(super) use restating::{governs_concession, promises_concession};
 pub(super) use rows::has_class;
-pub(super) use superseding::{superseded, verb_candidate};
+pub(super) use superseding::{superseded, verb_candidate, ANSWERING, SPEECH_ACTS};
 
 /// The trigger candidates of one sentence, as token ranges: dictionary matches on word
 /// boundaries that are not capitalised names or inside a name, each with its chosen row.

@@ -261,40 +261,28 @@ pub(super) fn governed_noun(
                 && !governs_concession(triggers, s, c, cand)
                 && !intends_hostile_noun(triggers, s, c, cand)
                 && !s.is_any(c.tok_start, ORDER_VERBS)
-                && !praised_act_of_a_party(s, c, cand)
+                && !answered_act_of_a_party(triggers, s, c, cand)
         })
 }
 
 /// "Poland welcomed the new EU sanctions on Belarus", "Kyiv hailed Washington's new
 /// sanctions", "praised Germany's delivery of Patriot systems": an act of a party named on
 /// the noun, which the verb praises, was done; it is an event of its own, as is one condemned.
-fn praised_act_of_a_party(s: &Sentence<'_>, verb: &Candidate, noun: &Candidate) -> bool {
-    const PRAISING: &[&str] = &[
-        "welcome",
-        "welcomes",
-        "welcomed",
-        "welcoming",
-        "hail",
-        "hails",
-        "hailed",
-        "hailing",
-        "praise",
-        "praises",
-        "praised",
-        "praising",
-        "applaud",
-        "applauds",
-        "applauded",
-        "commend",
-        "commends",
-        "commended",
-        "salute",
-        "saluted",
-        "lauded",
-        "hails",
-    ];
+/// So is a party's demand, allegation or warning that is answered ("Iran rejected a US
+/// demand", "India dismissed Canada's allegation"): it was made, whatever the answer. (Not an
+/// offer: a rejected offer would outrank its rejection in intensity.)
+fn answered_act_of_a_party(
+    triggers: &Triggers,
+    s: &Sentence<'_>,
+    verb: &Candidate,
+    noun: &Candidate,
+) -> bool {
     let t = noun.tok_start;
-    s.is_any(verb.tok_start, PRAISING)
+    let speech_act = matches!(
+        triggers.rows[noun.trigger].event,
+        EventType::Request | EventType::Accuse | EventType::Threaten
+    ) && s.is_any(noun.tok_end - 1, SPEECH_ACTS);
+    (s.is_any(verb.tok_start, PRAISING) || speech_act && s.is_any(verb.tok_start, ANSWERING))
         && s.mentions.iter().any(|m| {
             m.tok_end <= t
                 && m.tok_start >= verb.tok_end
@@ -453,3 +441,83 @@ pub(super) fn hostile_act_held_open(
                     .is_some_and(|rule| (cand.tok_start..=cand.tok_end + 1).contains(&rule))
         })
 }
+
+/// Verbs of praise, whose object of a named party was done.
+const PRAISING: &[&str] = &[
+    "welcome",
+    "welcomes",
+    "welcomed",
+    "welcoming",
+    "hail",
+    "hails",
+    "hailed",
+    "hailing",
+    "praise",
+    "praises",
+    "praised",
+    "praising",
+    "applaud",
+    "applauds",
+    "applauded",
+    "commend",
+    "commends",
+    "commended",
+    "salute",
+    "saluted",
+    "lauded",
+];
+
+/// Verbs that answer what a party said or asked ("rejected a US demand", "accepted Turkey's
+/// offer").
+pub(in crate::rules) const ANSWERING: &[&str] = &[
+    "reject",
+    "rejects",
+    "rejected",
+    "rejecting",
+    "dismiss",
+    "dismisses",
+    "dismissed",
+    "dismissing",
+    "refuse",
+    "refuses",
+    "refused",
+    "spurn",
+    "spurned",
+    "rebuff",
+    "rebuffed",
+    "deny",
+    "denies",
+    "denied",
+    "accept",
+    "accepts",
+    "accepted",
+    "accepting",
+    "heed",
+    "heeded",
+    "answer",
+    "answered",
+];
+
+/// Nouns of what a party says or asks, which an answer shows was said ([`ANSWERING`]).
+pub(in crate::rules) const SPEECH_ACTS: &[&str] = &[
+    "demand",
+    "demands",
+    "request",
+    "requests",
+    "call",
+    "calls",
+    "appeal",
+    "appeals",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "charge",
+    "charges",
+    "criticism",
+    "warning",
+    "warnings",
+    "ultimatum",
+    "threat",
+    "threats",
+];
