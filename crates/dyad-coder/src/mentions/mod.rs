@@ -235,6 +235,12 @@ fn base_entity(
             };
             (entity, Kind::SectorOnly, false)
         }
+        // "The Netherlands pledged …": the gazetteer's row for a whole country, whose name
+        // with its article is longer than the country's own name, is that country.
+        Meaning::Place(idx) if lexicon.place(*idx).kind == "country" => {
+            let code = &lexicon.place(*idx).country;
+            (country_entity(lexicon, code, text, ""), Kind::Actor, false)
+        }
         Meaning::Place(idx) => {
             let place = lexicon.place(*idx);
             let entity = Entity {
