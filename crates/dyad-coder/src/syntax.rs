@@ -303,6 +303,10 @@ pub(crate) const DOCUMENTS: &[&str] = &[
     "editorial",
     "bill",
     "decree",
+    "note",
+    "memorandum",
+    "appeal",
+    "notice",
 ];
 
 /// Whether `word` is a verb by which an author puts out a text ("issued a statement",

@@ -635,6 +635,9 @@ fn recipient_how(s: &Sentence<'_>, event: EventType, t_end: usize, m: &Mention) 
         // "deployed warships in response to the Chinese drills": what is answered is the
         // party mobilised against, not a destination.
         Some(p) if moved_to(event, p) && !answers(s, t_end, m) => None,
+        // "sent a letter calling on the UN to condemn Russia": a party after the infinitive
+        // of a participle's clause is that verb's, not the object of a "to" before it.
+        Some("to") if infinitive_to(s, t_end, m.tok_start) => None,
         Some(p) if RECIPIENT_PREPS.contains(&p) => Some(format!("prep-{p}")),
         // "condemned the cooperation between Moscow and Pyongyang": both parties of what
         // is acted on; not for an agreement, talks or cooperation, whose own parties
@@ -662,6 +665,20 @@ fn recipient_how(s: &Sentence<'_>, event: EventType, t_end: usize, m: &Mention) 
         Some(_) => None,
         None => Some("object".into()),
     }
+}
+
+/// Whether the last "to" between `from` and `to` is the infinitive of a participle's clause
+/// after the verb ("a letter calling on the UN to condemn …"): a participle comes before it,
+/// and a lower-case word that is no determiner after it.
+fn infinitive_to(s: &Sentence<'_>, from: usize, to: usize) -> bool {
+    (from..to).rev().find(|&k| s.is(k, "to")).is_some_and(|k| {
+        (from..k).any(|j| s.word(j).ends_with("ing") && s.tokens[j].word)
+            && k + 1 < to
+            && s.tokens[k + 1].word
+            && s.word(k + 1).starts_with(char::is_lowercase)
+            && !s.is_any(k + 1, DETERMINERS)
+            && !s.word(k + 1).ends_with("ing")
+    })
 }
 
 /// Whether the party `m` follows "border with" in a phrase of place ("near the border with
