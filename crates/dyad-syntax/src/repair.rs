@@ -19,6 +19,9 @@
 //! - **A subject interrupted by a relative clause or apposition** ("The rebels, who seized the
 //!   town, released twenty hostages"): the subject is made the root.
 //! - **A passive subject with no passive** ("security forces have arrested …").
+//! - **A subordinate clause read as a prepositional phrase** ("… escorted a tanker after
+//!   Tehran threatened to close the strait"): the subordinator is read as the preposition of
+//!   the noun after it and the verb as a modifier of a noun before.
 //!
 //! Each repair needs evidence that the verb is finite and the noun its subject (see each
 //! function), and is undone if the tree would not stay projective and single-rooted. On UD
@@ -203,6 +206,8 @@ pub(crate) struct Labels<'m> {
     ccomp: &'m str,
     appos: &'m str,
     obj: &'m str,
+    advcl: &'m str,
+    mark: &'m str,
 }
 
 impl<'m> Labels<'m> {
@@ -216,6 +221,8 @@ impl<'m> Labels<'m> {
             ccomp: find("ccomp")?,
             appos: find("appos")?,
             obj: find("obj")?,
+            advcl: find("advcl")?,
+            mark: find("mark")?,
         })
     }
 }
@@ -357,6 +364,7 @@ pub(crate) fn repair<'m>(forms: &[&str], tokens: &mut [Token<'m>], labels: &Labe
             if attempt(&mut tree, &|t| clause_object(t, v, noun, labels))
                 || attempt(&mut tree, &|t| fronted_phrase(t, v, noun, labels))
                 || attempt(&mut tree, &|t| second_clause(t, v, noun, labels))
+                || attempt(&mut tree, &|t| subordinate_clause(t, v, labels))
             {
                 continue;
             }
@@ -408,6 +416,51 @@ fn split_subject<'m>(tree: &mut Tree<'_, 'm>, v: usize, k: usize, labels: &Label
     tree.set(k, g, labels.conj);
     tree.move_to(cc, k);
     tree.set(v, u, labels.ccomp);
+    true
+}
+
+/// "… escorted a tanker through the strait after Tehran threatened to close it": the parse
+/// reads the subordinator as a preposition of the noun after it ("after Tehran") and the verb
+/// as a modifier of some noun before. The verb, with an object or clause of its own and no
+/// subject, agent or passive, heads a clause of the first verb above the noun: the noun is its
+/// subject and the subordinator its `mark`.
+fn subordinate_clause<'m>(tree: &mut Tree<'_, 'm>, v: usize, labels: &Labels<'m>) -> bool {
+    const SUBORDINATORS: &[&str] =
+        &["after", "before", "since", "until", "once", "because", "while", "when", "as"];
+    // The head of the name right before the verb ("Kim" of "after Kim Jong Un threatened").
+    let mut noun = v - 1;
+    while matches!(tree.rel(noun), "flat" | "fixed") {
+        match tree.head(noun) {
+            Some(h) if h < noun => noun = h,
+            _ => break,
+        }
+    }
+    let Some(sub) = tree
+        .children(noun)
+        .find(|&c| c < noun && tree.rel(c) == "case" && tree.form_is(c, SUBORDINATORS))
+    else {
+        return false;
+    };
+    if tree.has_child(v, &["nsubj", "nsubj:pass", "aux:pass", "obl:agent", "mark"])
+        || tree.ends_with(v, "ing")
+        || !tree.has_child(v, &["obj", "xcomp", "ccomp"])
+        || (sub + 1..noun).any(|k| tree.upos(k) == "VERB")
+    {
+        return false;
+    }
+    // The verb the noun's phrase hangs on.
+    let mut main = tree.head(noun);
+    for _ in 0..tree.tokens.len() {
+        match main {
+            Some(m) if tree.upos(m) == "VERB" && m < sub => break,
+            Some(m) => main = tree.head(m),
+            None => return false,
+        }
+    }
+    let Some(main) = main else { return false };
+    tree.set(v, main, labels.advcl);
+    tree.set(noun, v, labels.nsubj);
+    tree.set(sub, v, labels.mark);
     true
 }
 

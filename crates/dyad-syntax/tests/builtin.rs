@@ -297,6 +297,24 @@ fn repairs_leave_what_they_should() {
 }
 
 #[test]
+fn subordinate_clause_read_as_a_prepositional_phrase() {
+    // Alone, the parser reads "after Tehran" as a modifier of "Hormuz" and "threatened" as a
+    // modifier of "tanker".
+    let (forms, t) = parse(
+        "A destroyer escorted a tanker through the Strait of Hormuz after Tehran threatened to \
+         close the waterway.",
+    );
+    assert_tree(&t);
+    assert_eq!(arc(&forms, &t, "Tehran"), ("threatened", "nsubj".to_string()));
+    assert_eq!(arc(&forms, &t, "after"), ("threatened", "mark".to_string()));
+    assert_eq!(arc(&forms, &t, "threatened"), ("escorted", "advcl".to_string()));
+    // A prepositional phrase followed by a participle of its own is left alone.
+    let (forms, t) = parse("Troops arrived after midnight, searching every house.");
+    assert_tree(&t);
+    assert_ne!(arc(&forms, &t, "midnight").1, "nsubj");
+}
+
+#[test]
 fn object_and_subject_read_as_one_clause_subject() {
     // Alone, the parser makes "Bakhmut and Ukraine" the subject of a clause object of
     // "captured", which takes none.
