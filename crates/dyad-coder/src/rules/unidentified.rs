@@ -38,10 +38,18 @@ pub(super) fn unidentified_allowed(
                 || trigger.event == EventType::Accuse && trigger.context == "legal"
                 || !(trigger.dictionary || trigger.reciprocal || trigger.inverse))
                 && ((clause.start..t).rev().take(3).any(|k| s.is_any(k, BE))
+                    // "There were ten soldiers killed in the attack."
+                    || s.is(clause.start, "there") && s.is_any(clause.start + 1, BE)
                     // A headline's passive: "Moscow accused of meddling in Moldova vote".
-                    || s.mentions.iter().any(|m| {
-                        (clause.start..=clause.start + 1).contains(&m.tok_start) && m.tok_end == t
-                    }) && s.is_any(t + 1, &["of", "with"]))
+                    // ("Opposition leader arrested in Moscow", "22 detainees released
+                    // Monday": a headline's passive with its "be" left out, its noun
+                    // first in the clause but for a determiner or a number.)
+                    // "A car bomb left three engineers wounded": what an act left.
+                    || (t.saturating_sub(6).max(clause.start)..t)
+                        .any(|k| s.is_any(k, &["left", "leaving", "leaves", "leave"]))
+                        && super::arguments::bare_passive(s, t)
+                    || headline_subject(s, clause, t) && (s.is_any(t + 1, &["of", "with"])
+                        || super::arguments::bare_passive(s, t)))
         }
         // "after bloody clashes", "since the invasion", "in retaliation for the strike": an
         // unnamed event in a time adjunct, or one answered, is background, not news.
@@ -484,3 +492,56 @@ pub(super) fn unidentified_actor(
         }
     }
 }
+
+/// Whether the words of `clause` before the participle at `t` are one noun phrase that a
+/// mention ends, as a headline's subject: "Opposition leader", "Another 22 detainees", "Five
+/// police officers", "Three Turkish engineers" (determiners, numbers and up to three other
+/// words before it, none a verb or a joining word).
+fn headline_subject(s: &Sentence<'_>, clause: Clause, t: usize) -> bool {
+    let modifier = |k: usize| {
+        s.is_any(k, DETERMINERS)
+            || s.word(k).starts_with(|c: char| c.is_ascii_digit())
+            || s.is_any(k, QUANTIFIERS)
+    };
+    let plain = |k: usize| {
+        s.tokens[k].word
+            && !s.word(k).ends_with("ed")
+            && !s.word(k).ends_with("ing")
+            && !s.is_any(k, &["and", "or", "but", "that", "who", "which", "there"])
+            && !s.is_any(k, BE)
+    };
+    let phrase_end =
+        t > clause.start && (s.mentions.iter().any(|m| m.tok_end == t) || s.tokens[t - 1].word);
+    phrase_end
+        && (clause.start..t).filter(|&k| !modifier(k)).count() <= 4
+        && (clause.start..t).all(|k| modifier(k) || plain(k))
+        && s.mentions.iter().any(|m| m.tok_start >= clause.start && m.tok_end <= t)
+}
+
+/// Words of number before a headline's noun ("another 22 detainees", "at least ten people").
+const QUANTIFIERS: &[&str] = &[
+    "another",
+    "more",
+    "some",
+    "several",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "at",
+    "least",
+    "about",
+    "nearly",
+    "over",
+    "around",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "twelve",
+    "twenty",
+];

@@ -18,7 +18,7 @@ use passive::*;
 
 pub(super) use active::subject_of_kind;
 pub(super) use objects::destination;
-pub(super) use passive::{feeling_about, given_to, is_passive};
+pub(super) use passive::{bare_passive, feeling_about, given_to, is_passive};
 
 /// The actor and recipient arguments of one trigger candidate, and the voice they were read
 /// in ("active", "passive", "inverse", "noun", "judgement", "adjectival").

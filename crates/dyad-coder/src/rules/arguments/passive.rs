@@ -251,6 +251,7 @@ pub(in crate::rules) fn is_passive(s: &Sentence<'_>, t: usize, form: Form, end: 
     (t > 0 && s.is(t - 1, ",")) && (t + 1..end.min(t + 4)).any(|k| s.is(k, "by"))
         || s.is(t + 1, "by")
         || super::irrealis::charged_after_noun(s, t)
+        || (after_noun || t > 0 && plural_noun(s, t - 1)) && bare_passive(s, t)
         || after_noun
             && s.is_any(t + 1, &["to", "by", "from", "into", "against"])
             && (t + 2..end).take_while(|&k| !s.is(k, ",")).any(|k| {
@@ -262,6 +263,84 @@ pub(in crate::rules) fn is_passive(s: &Sentence<'_>, t: usize, form: Form, end: 
                     ],
                 )
             })
+}
+
+/// Whether the word at `k` looks like a plural noun the lexicon does not know ("engineers",
+/// "people"): a lower-case word in "-s" that is no verb of saying or auxiliary.
+fn plural_noun(s: &Sentence<'_>, k: usize) -> bool {
+    let w = s.word(k);
+    s.tokens[k].word
+        && w.starts_with(char::is_lowercase)
+        && (w.ends_with('s') && !w.ends_with("ss")
+            || s.is_any(k, &["people", "men", "women", "children"]))
+        && !s.is_any(k, BE)
+        && !s.is_any(k, &["has", "was", "is", "says", "its", "his", "this", "as", "us"])
+}
+
+/// "Opposition leader arrested in Moscow", "Two journalists detained in Minsk": a participle
+/// of a verb that in the active takes its object, right after a noun and before a phrase of
+/// place or time (or nothing), is a passive with its "be" left out, as in headlines and
+/// snippets, a reduced relative, or what an act left ("left two soldiers wounded"); its noun
+/// is who suffers the act, never who does it.
+pub(in crate::rules) fn bare_passive(s: &Sentence<'_>, t: usize) -> bool {
+    const DONE_TO: &[&str] = &[
+        "arrested",
+        "detained",
+        "jailed",
+        "imprisoned",
+        "sentenced",
+        "convicted",
+        "killed",
+        "abducted",
+        "kidnapped",
+        "expelled",
+        "deported",
+        "executed",
+        "released",
+        "freed",
+        "injured",
+        "wounded",
+        "charged",
+        "indicted",
+        "banned",
+        "summoned",
+        "extradited",
+        "beheaded",
+        "hanged",
+        "ousted",
+        "evacuated",
+    ];
+    const PLACE_OR_TIME: &[&str] = &[
+        "in",
+        "at",
+        "on",
+        "over",
+        "after",
+        "near",
+        "outside",
+        "during",
+        "for",
+        "amid",
+        "following",
+        "as",
+        "across",
+        "inside",
+        "ahead",
+        "before",
+        ",",
+        ".",
+        ";",
+        ":",
+        "—",
+        "-",
+    ];
+    // ("killed at least nine": "at least" counts the object.)
+    let counted = s.is(t + 1, "at") && s.is_any(t + 2, &["least", "most"]);
+    s.is_any(t, DONE_TO)
+        && !counted
+        && s.tokens.get(t + 1).is_none_or(|_| {
+            s.is_any(t + 1, PLACE_OR_TIME) || crate::dates::is_weekday(s.word(t + 1))
+        })
 }
 
 /// Whether a passive auxiliary and its participle stand in the ten words before the
