@@ -502,6 +502,7 @@ fn headline_subject(s: &Sentence<'_>, clause: Clause, t: usize) -> bool {
         s.is_any(k, DETERMINERS)
             || s.word(k).starts_with(|c: char| c.is_ascii_digit())
             || s.is_any(k, QUANTIFIERS)
+            || crate::sizes::is_number_word(s.word(k))
     };
     let plain = |k: usize| {
         s.tokens[k].word
@@ -518,7 +519,8 @@ fn headline_subject(s: &Sentence<'_>, clause: Clause, t: usize) -> bool {
         && s.mentions.iter().any(|m| m.tok_start >= clause.start && m.tok_end <= t)
 }
 
-/// Words of number before a headline's noun ("another 22 detainees", "at least ten people").
+/// Words of quantity before a headline's noun ("another 22 detainees", "at least ten people");
+/// number words are `sizes::is_number_word`.
 const QUANTIFIERS: &[&str] = &[
     "another",
     "more",
@@ -533,15 +535,4 @@ const QUANTIFIERS: &[&str] = &[
     "nearly",
     "over",
     "around",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "twelve",
-    "twenty",
 ];
