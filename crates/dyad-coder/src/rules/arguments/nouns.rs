@@ -72,6 +72,9 @@ pub(super) fn noun_args(
     if let Some((actor, recipient)) = between_parties(s, cand.tok_end, clause) {
         return (Some(actor), Some(recipient), "noun");
     }
+    if let Some((actor, recipient)) = drawn_from(s, cand, clause, event) {
+        return (Some(actor), recipient, "noun");
+    }
     match in_support_of(s, cand, clause) {
         Some(Some(supported)) => {
             let actor = subject_before(s, clause.start, t).map(|mut a| {
@@ -189,6 +192,8 @@ fn noun_prep_recipient(
                 && m.tok_start <= cand.tok_end + reach
                 && m.tok_start < clause.end
                 && is_actorish(m)
+                // ("the raid drew criticism from the EU": the reaction's party, not the raid's.)
+                && !(cand.tok_end..m.tok_start).any(|k| s.is_any(k, DRAWING))
                 && preposition_before(s.text, s.tokens, m.tok_start, cand.tok_end.saturating_sub(1))
                     .is_some_and(|p| {
                         noun_recipient_prep(event, &p.to_ascii_lowercase())
@@ -322,6 +327,80 @@ fn noun_dependents(
         }
     }
     (actor, recipient)
+}
+
+/// Verbs by which an act draws a reaction from a party ("drew a rebuke from Manila").
+pub(super) const DRAWING: &[&str] = &[
+    "draw",
+    "draws",
+    "drew",
+    "drawn",
+    "drawing",
+    "prompt",
+    "prompts",
+    "prompted",
+    "prompting",
+    "spark",
+    "sparks",
+    "sparked",
+    "sparking",
+    "trigger",
+    "triggers",
+    "triggered",
+    "triggering",
+    "provoke",
+    "provokes",
+    "provoked",
+    "provoking",
+    "earn",
+    "earns",
+    "earned",
+    "earning",
+];
+
+/// "The deployment drew a sharp rebuke from Manila", "the drills prompted a warning from
+/// Pyongyang": a reaction that something drew from a party is that party's, aimed at the
+/// party of what drew it (the subject of the verb of drawing).
+fn drawn_from(
+    s: &Sentence<'_>,
+    cand: &Candidate,
+    clause: Clause,
+    event: EventType,
+) -> Option<(Argument, Option<Argument>)> {
+    let (t, t_end) = (cand.tok_start, cand.tok_end);
+    if !matches!(event, EventType::Accuse | EventType::Threaten | EventType::Reject) {
+        return None;
+    }
+    // "a warning of 'overwhelming' countermeasures from Pyongyang": over the noun's own
+    // phrase, within the clause and before any comma.
+    let from = (t_end..(t_end + 7).min(clause.end))
+        .take_while(|&k| !s.is_any(k, &[",", ";"]))
+        .find(|&k| s.is(k, "from"))?;
+    let v = (t.saturating_sub(4).max(clause.start)..t).rev().find(|&k| s.is_any(k, DRAWING))?;
+    if (v + 1..t).any(|k| !s.tokens[k].word || s.is_any(k, PREPOSITIONS)) {
+        return None;
+    }
+    let start = if s.is_any(from + 1, DETERMINERS) { from + 2 } else { from + 1 };
+    let idx = s
+        .mentions
+        .iter()
+        .position(|m| m.tok_start == start && (is_actorish(m) || m.kind == Kind::Modifier))?;
+    let actor = Argument { sector: None, mentions: group(s, idx), how: "from-drawn".into() };
+    // The subject of the verb of drawing, or the first party in its phrase ("the deployment
+    // of Chinese coast guard ships").
+    let first_party = || {
+        let idx = s.mentions.iter().position(|m| {
+            m.tok_start >= clause.start
+                && m.tok_end <= v
+                && (is_actorish(m) || m.kind == Kind::Modifier)
+        })?;
+        Some(Argument { sector: None, mentions: group(s, idx), how: "party before".into() })
+    };
+    let recipient = subject_before(s, clause.start, v).or_else(first_party).map(|mut a| {
+        a.how = format!("what drew it ({})", a.how);
+        a
+    });
+    Some((actor, recipient))
 }
 
 /// "Iran rejected a US demand", "India dismissed Canada's allegation": a demand,

@@ -632,6 +632,9 @@ fn recipient_how(s: &Sentence<'_>, event: EventType, t_end: usize, m: &Mention) 
         // "shipping drone engines used in strikes on Ukraine": the phrase of what the object
         // is used for names no recipient of the verb.
         Some(_) if (t_end..m.tok_start).any(|k| s.is(k, "used") && s.tokens[k - 1].word) => None,
+        // "kicked off joint drills, drawing a warning from Beijing": the party a reaction comes
+        // from is not the verb's.
+        Some(_) if (t_end..m.tok_start).any(|k| s.is_any(k, super::nouns::DRAWING)) => None,
         // "deployed warships in response to the Chinese drills": what is answered is the
         // party mobilised against, not a destination.
         Some(p) if moved_to(event, p) && !answers(s, t_end, m) => None,
