@@ -235,9 +235,13 @@ fn base_entity(
             };
             (entity, Kind::SectorOnly, false)
         }
-        // "The Netherlands pledged …": the gazetteer's row for a whole country, whose name
-        // with its article is longer than the country's own name, is that country.
-        Meaning::Place(idx) if lexicon.place(*idx).kind == "country" => {
+        // "The Netherlands pledged …": the gazetteer's row for a whole country the lexicon
+        // knows (its name with the article is longer than the country's own name) is that
+        // country.
+        Meaning::Place(idx)
+            if lexicon.place(*idx).kind == "country"
+                && lexicon.country(&lexicon.place(*idx).country).is_some() =>
+        {
             let code = &lexicon.place(*idx).country;
             (country_entity(lexicon, code, text, ""), Kind::Actor, false)
         }
@@ -404,8 +408,6 @@ const PROVENANCE: &[&str] = &[
     "-delivered",
     "-brokered",
     "-mediated",
-    "-proposed",
-    "-drafted",
     "-hosted",
 ];
 

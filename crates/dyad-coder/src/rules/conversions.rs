@@ -43,9 +43,12 @@ pub(super) fn by_actor(
     // one with a direct object ("militants struck a convoy") never is.
     let walkout = !hits_object(trigger, s, cand)
         && (crowd
-            || labour_strike(s, cand.tok_start)
-            || (labour || labour_near(s, clause, cand.tok_start) || labour_topic(s))
-                && !attack_cue(s, cand, clause));
+            || (labour_strike(s, cand.tok_start)
+                || labour
+                || labour_near(s, clause, cand.tok_start)
+                || labour_topic(s))
+                && !attack_cue(s, cand, clause)
+                && !s.is_any(cand.tok_end, &["campaign", "campaigns"]));
     by_weapons(trigger, s, cand, clause, walkout, &mut coding);
     by_crowd(trigger, s, cand, clause, (actor_arg, actor), crowd, &mut coding);
     // "Macron clashed with Meloni over migration", "the Oval Office clash between Trump and
@@ -918,7 +921,7 @@ fn labour_topic(s: &Sentence<'_>) -> bool {
 /// ("a wildcat strike", "an indefinite strike") or its length ("a two-day strike", "a 24-hour
 /// strike"); air and missile strikes are not counted in days.
 fn labour_strike(s: &Sentence<'_>, t: usize) -> bool {
-    const KINDS: &[&str] = &["wildcat", "indefinite", "sympathy", "warning", "token", "rolling"];
+    const KINDS: &[&str] = &["wildcat", "indefinite", "sympathy", "token", "rolling"];
     const SPANS: &[&str] = &["-day", "-hour", "-week", "-month", "-long"];
     let Some(before) = t.checked_sub(1) else { return false };
     let w = s.word(before).to_ascii_lowercase();

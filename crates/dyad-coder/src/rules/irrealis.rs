@@ -249,8 +249,9 @@ pub(super) fn entertained(s: &Sentence<'_>, t: usize) -> bool {
 /// "refused to rule out using nuclear weapons", "would not rule out the possibility of
 /// sanctions". An act its actor will not exclude is held open as a threat (PLOVER
 /// THREATEN), not an act denied. The object is the event word itself or follows over at
-/// most three lower-case words ("a strike", "a new military operation", "the possibility
-/// of").
+/// most four lower-case words ("a strike", "a new military operation", "the possibility
+/// of"). The negation is the verb's own: its auxiliary's, or a refusal right before "to"
+/// ("did not respond but ruled out military action" rules it out).
 pub(in crate::rules) fn not_ruled_out(s: &Sentence<'_>, t: usize) -> Option<usize> {
     let out = (t.saturating_sub(5)..t).rev().find(|&k| s.is(k, "out"))?;
     let rule =
@@ -261,10 +262,10 @@ pub(in crate::rules) fn not_ruled_out(s: &Sentence<'_>, t: usize) -> Option<usiz
             && !s.is_any(k, &["and", "or", "that", "to"])
     });
     let negated = (rule.saturating_sub(3)..rule).any(|k| {
-        s.is_any(k, &["not", "never", "no"])
+        let own = (k + 1..rule).all(|j| !s.is_any(j, &["and", "but", "or", ",", ";"]));
+        own && (s.is_any(k, &["not", "never"])
             || s.word(k).to_ascii_lowercase().ends_with("n't")
-            || (s.is_any(k, REFUSING_OPTIONS) || s.is_any(k, &["declined", "declines"]))
-                && s.is(k + 1, "to")
+            || (s.is_any(k, REFUSING_OPTIONS) || s.is_any(k, super::REFUSING)) && s.is(k + 1, "to"))
     });
     (object && negated).then_some(rule)
 }

@@ -112,8 +112,14 @@ pub(super) fn takes_effect(trigger: &Trigger) -> bool {
 /// the rebels came into force"), the last one.
 pub(super) fn truce_taking_effect(s: &Sentence<'_>, cand: &Candidate) -> Option<usize> {
     const TRUCES: &[&str] =
-        &["ceasefire", "cease-fire", "truce", "armistice", "ceasefires", "truces"];
-    (s.clause_of(cand.tok_start).start..cand.tok_start).rev().find(|&k| s.is_any(k, TRUCES))
+        &["ceasefire", "cease-fire", "truce", "armistice", "ceasefires", "cease-fires", "truces"];
+    let clause = s.clause_of(cand.tok_start);
+    // Not one in a phrase of its own: "tariffs agreed under the truce deal took effect".
+    (clause.start..cand.tok_start).rev().find(|&k| s.is_any(k, TRUCES)).filter(|&k| {
+        !(k.saturating_sub(3).max(clause.start)..k).any(|j| {
+            s.is_any(j, &["under", "after", "despite", "with", "of", "in", "for", "since"])
+        })
+    })
 }
 
 /// A word that only describes: a participle before its noun, a kind of weapon, sanctions in
@@ -236,17 +242,15 @@ fn no_party_acts(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool 
             && matches!(trigger.lemma.as_str(), "hit" | "strike")
             && (cand.tok_end..(cand.tok_end + 4).min(s.tokens.len()))
                 .any(|k| s.is_any(k, &["bomb", "mine", "landmine", "ied", "device", "explosive"])))
-        // "Two trains collided near Balasore, leaving hundreds injured": harm that follows a
-        // mishap named by its verb in the same clause.
-        || (trigger.event == EventType::Assault
-            && (s.clause_of(cand.tok_start).start..cand.tok_start)
-                .any(|k| s.is_any(k, MISHAP_VERBS)))
+        // "Two trains collided near Balasore, leaving hundreds injured", "a ferry capsized,
+        // killing 14": harm that a mishap named by its verb left, in a participle after it.
+        || (trigger.event == EventType::Assault && harm_after_mishap(s, cand))
         // "Pakistan crushed England by 152 runs", "Japan beat Germany 2-1 in the World Cup": a
         // result in sport.
         || (trigger.event == EventType::Assault
             && trigger.pos == Pos::Verb
             && RESULTS.contains(&trigger.lemma.as_str())
-            && (0..s.tokens.len()).any(|k| s.is_any(k, SPORT)))
+            && sport_in_clause(s, cand))
         // "trade hit a record", "prices struck a new high": a figure reaching a level.
         || (trigger.event == EventType::Assault
             && trigger.pos == Pos::Verb
@@ -255,36 +259,14 @@ fn no_party_acts(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool 
                 .any(|k| s.is_any(k, LEVELS)))
 }
 
-/// Verbs of winning, results in sport ([`SPORT`]).
-const RESULTS: &[&str] = &[
-    "beat",
-    "crush",
-    "defeat",
-    "thrash",
-    "rout",
-    "hammer",
-    "edge",
-    "stun",
-    "down",
-    "sink",
-    "overwhelm",
-    "demolish",
-    "humiliate",
-    "trounce",
-    "overpower",
-    "smash",
-    "batter",
-    "knock out",
-    "eliminate",
-    "destroy",
-];
+/// Verbs of winning, results in sport ([`SPORT`]), as the trigger rows name them.
+const RESULTS: &[&str] = &["beat", "crush", "defeat", "smash", "destroy"];
 
-/// Words of sport, whose "beat", "crushed" and "defeated" are results, not attacks.
+/// Words of sport, whose "beat", "crushed" and "defeated" in their clause are results, not
+/// attacks ("goals", "runs" and "points" only as a margin: "by 152 runs").
 const SPORT: &[&str] = &[
-    "runs",
     "wickets",
     "innings",
-    "goals",
     "goalkeeper",
     "striker",
     "midfielder",
@@ -304,8 +286,21 @@ const SPORT: &[&str] = &[
     "basketball",
     "volleyball",
     "olympics",
-    "medal",
 ];
+
+/// Whether the clause of `cand` speaks of sport: a word of [`SPORT`], or a margin counted in
+/// runs, goals or points ("by 152 runs").
+fn sport_in_clause(s: &Sentence<'_>, cand: &Candidate) -> bool {
+    let clause = s.clause_of(cand.tok_start);
+    (clause.start..clause.end).any(|k| {
+        s.is_any(k, SPORT)
+            || s.is_any(k, &["runs", "goals", "points"])
+                && k >= 2
+                && s.is(k - 2, "by")
+                && (s.word(k - 1).starts_with(|c: char| c.is_ascii_digit())
+                    || crate::sizes::is_number_word(s.word(k - 1)))
+    })
+}
 
 /// Levels a figure reaches: "hit a record", "struck a new high".
 const LEVELS: &[&str] = &[
@@ -404,9 +399,18 @@ const MISHAPS: &[&str] = &[
     "extinction",
 ];
 
-/// Verbs that name a mishap ("the bus overturned", "two trains collided").
-const MISHAP_VERBS: &[&str] =
-    &["collided", "collide", "derailed", "capsized", "overturned", "plunged", "crash-landed"];
+/// Verbs that name a mishap ("two trains collided", "a ferry capsized").
+const MISHAP_VERBS: &[&str] = &["collided", "collide", "derailed", "capsized", "crash-landed"];
+
+/// Whether the harm at `cand` is what a mishap verb before it in its sentence left: a
+/// participle after a comma ("…, killing 14") or a past participle after "leaving" or "left"
+/// ("…, leaving hundreds injured").
+fn harm_after_mishap(s: &Sentence<'_>, cand: &Candidate) -> bool {
+    let t = cand.tok_start;
+    let left = s.word(t).ends_with("ing") && t > 0 && s.is(t - 1, ",")
+        || (t.saturating_sub(5)..t).any(|k| s.is_any(k, &["leaving", "left"]));
+    left && (0..t).any(|k| s.is_any(k, MISHAP_VERBS))
+}
 
 /// Natural disasters: forces sent against them bring relief, and an emergency declared over
 /// one is no repression (PLOVER).

@@ -26,14 +26,7 @@ pub(super) fn other_sense(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate)
         || (trigger.event == EventType::Reject
             && matches!(trigger.lemma.as_str(), "bar" | "ban")
             && !enters_a_territory(s, cand))
-        // "weaker Chinese demand", "strong demand for oil": demand in a market asks nothing.
-        || (trigger.pos == Pos::Noun
-            && s.is_any(cand.tok_start, &["demand", "demands"])
-            && (cand.tok_start.saturating_sub(2)..cand.tok_start).any(|k| s.is_any(k, MARKET_DEMAND)))
-        // "took over NATO's air policing mission", "took over the rotating presidency": a role
-        // taken on, not a place seized.
-        || (trigger.lemma == "take over"
-            && (cand.tok_end..s.phrase_end(cand.tok_end, 6)).any(|k| s.is_any(k, ROLES)))
+        || other_role_or_market(trigger, s, cand)
         // "took delivery of rockets", "took note of the report": received or noted, not seized.
         || (trigger.lemma == "take"
             && trigger.pos == Pos::Verb
@@ -189,6 +182,54 @@ const ABSTRACT_HARMED: &[&str] = &[
     "interests",
 ];
 
+/// Senses of a deadline, a demand or a take-over that name no event: "gave residents 24 hours
+/// to leave" expels no diplomats, "weaker Chinese demand" asks nothing, "took over the
+/// mission" seizes nothing.
+fn other_role_or_market(trigger: &Trigger, s: &Sentence<'_>, cand: &Candidate) -> bool {
+    // "gave residents 24 hours to leave their homes": a deadline to leave expels only
+    // diplomats, missions and their staff.
+    (trigger.event == EventType::Sanction
+        && trigger.lemma == "give"
+        && !(cand.tok_end..(cand.tok_end + 8).min(s.tokens.len()))
+            .any(|k| s.is_any(k, EXPELLED)))
+    // "weaker Chinese demand", "strong demand for oil": demand in a market asks nothing.
+    || (trigger.pos == Pos::Noun
+        && (s.is(cand.tok_start, "demand")
+            && (cand.tok_start.saturating_sub(2)..cand.tok_start)
+                .any(|k| s.is_any(k, MARKET_DEMAND))
+            || s.is(cand.tok_start, "demands")
+                && cand.tok_start > 0
+                && s.is_any(cand.tok_start - 1, MARKET_GOODS)))
+    // "took over NATO's air policing mission", "took over the rotating presidency": a role
+    // taken on, not a place seized.
+    || (trigger.lemma == "take over"
+        && (cand.tok_end..s.phrase_end(cand.tok_end, 6)).any(|k| s.is_any(k, ROLES)))
+}
+
+/// Who a deadline to leave expels: diplomats, missions, peacekeepers, aid and embassy staff.
+const EXPELLED: &[&str] = &[
+    "ambassador",
+    "ambassadors",
+    "diplomat",
+    "diplomats",
+    "envoy",
+    "envoys",
+    "attache",
+    "consul",
+    "mission",
+    "peacekeepers",
+    "observers",
+    "staff",
+    "embassy",
+    "troops",
+    "forces",
+    "contingent",
+];
+
+/// Goods whose "demands" are a market's ("energy demands").
+const MARKET_GOODS: &[&str] =
+    &["energy", "oil", "fuel", "gas", "electricity", "power", "consumer", "import", "export"];
+
 /// Words before "demand" that make it demand in a market.
 const MARKET_DEMAND: &[&str] = &[
     "weak",
@@ -197,7 +238,6 @@ const MARKET_DEMAND: &[&str] = &[
     "strong",
     "stronger",
     "robust",
-    "global",
     "consumer",
     "domestic",
     "energy",
@@ -207,7 +247,6 @@ const MARKET_DEMAND: &[&str] = &[
     "electricity",
     "power",
     "falling",
-    "rising",
     "slowing",
     "sluggish",
     "soft",
@@ -217,12 +256,6 @@ const MARKET_DEMAND: &[&str] = &[
     "market",
     "export",
     "import",
-    "growing",
-    "surging",
-    "high",
-    "higher",
-    "low",
-    "lower",
 ];
 
 /// Roles, offices and tasks one takes over ("took over the mission").
@@ -236,17 +269,14 @@ const ROLES: &[&str] = &[
     "presidency",
     "chairmanship",
     "chair",
-    "post",
     "helm",
     "leadership",
     "responsibility",
     "responsibilities",
     "mandate",
     "portfolio",
-    "ministry",
     "job",
     "tasks",
-    "operations",
     "management",
 ];
 
@@ -297,7 +327,6 @@ const ILLS: &[&str] = &[
     "measles",
     "blaze",
     "blazes",
-    "floods",
     "locusts",
 ];
 

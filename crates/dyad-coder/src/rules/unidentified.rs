@@ -55,8 +55,8 @@ pub(super) fn unidentified_allowed(
         // unnamed event in a time adjunct, or one answered, is background, not news.
         "noun" => {
             // ("in response to the troop deployment": over a modifier too).
-            // ("after two days of fierce fighting", "after fifteen years of occupation": over
-            // a span of time too.)
+            // ("after two days of fierce fighting", "after fifteen years of occupation": an
+            // "of" phrase after the time word, within seven words.)
             street_or_armed(trigger.event)
                 && !(t.saturating_sub(3)..t).any(|k| s.is_any(k, TIME_ADJUNCTS))
                 && !(t.saturating_sub(7)..t).any(|k| {
@@ -493,8 +493,8 @@ pub(super) fn unidentified_actor(
     }
 }
 
-/// Whether the words of `clause` before the participle at `t` are one noun phrase that a
-/// mention ends, as a headline's subject: "Opposition leader", "Another 22 detainees", "Five
+/// Whether the words of `clause` before the participle at `t` are one noun phrase with a
+/// mention in it, as a headline's subject: "Opposition leader", "Another 22 detainees", "Five
 /// police officers", "Three Turkish engineers" (determiners, numbers and up to three other
 /// words before it, none a verb or a joining word).
 fn headline_subject(s: &Sentence<'_>, clause: Clause, t: usize) -> bool {
@@ -504,12 +504,14 @@ fn headline_subject(s: &Sentence<'_>, clause: Clause, t: usize) -> bool {
             || s.is_any(k, QUANTIFIERS)
             || crate::sizes::is_number_word(s.word(k))
     };
+    let in_mention = |k: usize| s.mentions.iter().any(|m| m.tok_start <= k && k < m.tok_end);
     let plain = |k: usize| {
-        s.tokens[k].word
-            && !s.word(k).ends_with("ed")
-            && !s.word(k).ends_with("ing")
-            && !s.is_any(k, &["and", "or", "but", "that", "who", "which", "there"])
-            && !s.is_any(k, BE)
+        s.tokens[k].word && in_mention(k)
+            || s.tokens[k].word
+                && !s.word(k).ends_with("ed")
+                && !s.word(k).ends_with("ing")
+                && !s.is_any(k, &["and", "or", "but", "that", "who", "which", "there"])
+                && !s.is_any(k, BE)
     };
     let phrase_end =
         t > clause.start && (s.mentions.iter().any(|m| m.tok_end == t) || s.tokens[t - 1].word);

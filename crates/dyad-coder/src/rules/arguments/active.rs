@@ -31,13 +31,13 @@ pub(super) fn active_args(
             }
         }
         // "Putin did not rule out using nuclear weapons": who keeps the act open would do it.
-        None => match crate::rules::irrealis::not_ruled_out(s, cand.tok_start) {
-            Some(rule) => subject_before(s, clause.start, rule).map(|mut a| {
+        None => crate::rules::irrealis::not_ruled_out(s, cand.tok_start)
+            .and_then(|rule| subject_before(s, clause.start, rule))
+            .map(|mut a| {
                 a.how = "keeper of the option".into();
                 a
-            }),
-            None => active_subject(s, cand, clause),
-        },
+            })
+            .or_else(|| active_subject(s, cand, clause)),
     };
     let object = active_object(triggers, s, candidates, cand, clause);
     if trigger.inverse {

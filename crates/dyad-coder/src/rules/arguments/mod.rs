@@ -35,20 +35,19 @@ pub(super) fn find(
     let truce = super::screen::takes_effect(trigger)
         .then(|| super::screen::truce_taking_effect(s, cand))
         .flatten();
-    let (actor, recipient, voice) = match trigger.pos {
-        _ if truce.is_some() => {
-            let k = truce.unwrap_or(cand.tok_start);
+    let (actor, recipient, voice) = match (trigger.pos, truce) {
+        (_, Some(k)) => {
             let noun = Candidate { tok_start: k, tok_end: k + 1, ..*cand };
             noun_args(s, &noun, clause, trigger.event)
         }
-        Pos::Verb if passive => passive_args(trigger, s, cand, clause),
-        Pos::Verb => active_args(triggers, s, candidates, cand, clause),
-        Pos::Noun if trigger.judgement => {
+        (Pos::Verb, None) if passive => passive_args(trigger, s, cand, clause),
+        (Pos::Verb, None) => active_args(triggers, s, candidates, cand, clause),
+        (Pos::Noun, None) if trigger.judgement => {
             (None, judged(s, cand.tok_start, cand.tok_end, clause), "judgement")
         }
         // "the Minsk agreements", "the Geneva talks": a capital before a noun of meeting or
         // agreeing names the venue, not a party ("Ankara's backing", "Moscow strikes" do).
-        Pos::Noun => noun_args(s, cand, clause, trigger.event),
+        (Pos::Noun, None) => noun_args(s, cand, clause, trigger.event),
     };
     // A protest is aimed at the party its demand names: "staged a hunger strike to demand
     // the resignation of Algeria's president", "rallied in protest against Israeli raids".

@@ -193,7 +193,7 @@ fn noun_prep_recipient(
                 && m.tok_start < clause.end
                 && is_actorish(m)
                 // ("the raid drew criticism from the EU": the reaction's party, not the raid's.)
-                && !(cand.tok_end..m.tok_start).any(|k| s.is_any(k, DRAWING))
+                && !(cand.tok_end..m.tok_start).any(|k| draws_reaction(s, k))
                 && preposition_before(s.text, s.tokens, m.tok_start, cand.tok_end.saturating_sub(1))
                     .is_some_and(|p| {
                         noun_recipient_prep(event, &p.to_ascii_lowercase())
@@ -330,7 +330,7 @@ fn noun_dependents(
 }
 
 /// Verbs by which an act draws a reaction from a party ("drew a rebuke from Manila").
-pub(super) const DRAWING: &[&str] = &[
+const DRAWING: &[&str] = &[
     "draw",
     "draws",
     "drew",
@@ -357,6 +357,15 @@ pub(super) const DRAWING: &[&str] = &[
     "earned",
     "earning",
 ];
+
+/// Whether the word at `k` draws a reaction as a clause of its own: a finite verb of
+/// [`DRAWING`] ("the raid drew criticism from …") or its participle after a comma ("…,
+/// drawing a warning from …"); not "weapons drawn from Pentagon stocks".
+pub(super) fn draws_reaction(s: &Sentence<'_>, k: usize) -> bool {
+    s.is_any(k, DRAWING)
+        && !s.is(k, "drawn")
+        && (!s.word(k).ends_with("ing") || k > 0 && s.is(k - 1, ","))
+}
 
 /// "The deployment drew a sharp rebuke from Manila", "the drills prompted a warning from
 /// Pyongyang": a reaction that something drew from a party is that party's, aimed at the
@@ -406,7 +415,7 @@ fn drawn_from(
 /// "Iran rejected a US demand", "India dismissed Canada's allegation": a demand,
 /// allegation or warning answered is addressed to the one who answers it.
 fn answerer(s: &Sentence<'_>, t: usize, clause: Clause, event: EventType) -> Option<Argument> {
-    use crate::rules::candidates::{ANSWERING, SPEECH_ACTS};
+    use crate::rules::candidates::{REPLYING, SPEECH_ACTS};
     if !matches!(event, EventType::Request | EventType::Accuse | EventType::Threaten)
         || !s.is_any(t, SPEECH_ACTS)
     {
@@ -414,7 +423,7 @@ fn answerer(s: &Sentence<'_>, t: usize, clause: Clause, event: EventType) -> Opt
     }
     // The verb whose object the noun is, by the parse or, when the parse reads it otherwise
     // ("rejected a U.N. demand" with "demand" a verb), the verb right before its phrase.
-    let parsed = s.tree().head(t).filter(|&v| s.tree().rel(t) == "obj" && s.is_any(v, ANSWERING));
+    let parsed = s.tree().head(t).filter(|&v| s.tree().rel(t) == "obj" && s.is_any(v, REPLYING));
     let v = parsed.or_else(|| {
         let modifier = |j: usize| {
             s.is_any(j, DETERMINERS)
@@ -423,7 +432,7 @@ fn answerer(s: &Sentence<'_>, t: usize, clause: Clause, event: EventType) -> Opt
         };
         (t.saturating_sub(5).max(clause.start)..t)
             .rev()
-            .find(|&k| s.is_any(k, ANSWERING))
+            .find(|&k| s.is_any(k, REPLYING))
             .filter(|&k| (k + 1..t).all(modifier))
     })?;
     let arg = light_verb_actor(s, v, s.word(t)).or_else(|| subject_before(s, clause.start, v)).map(

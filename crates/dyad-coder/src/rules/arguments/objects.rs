@@ -634,7 +634,7 @@ fn recipient_how(s: &Sentence<'_>, event: EventType, t_end: usize, m: &Mention) 
         Some(_) if (t_end..m.tok_start).any(|k| s.is(k, "used") && s.tokens[k - 1].word) => None,
         // "kicked off joint drills, drawing a warning from Beijing": the party a reaction comes
         // from is not the verb's.
-        Some(_) if (t_end..m.tok_start).any(|k| s.is_any(k, super::nouns::DRAWING)) => None,
+        Some(_) if (t_end..m.tok_start).any(|k| super::nouns::draws_reaction(s, k)) => None,
         // "deployed warships in response to the Chinese drills": what is answered is the
         // party mobilised against, not a destination.
         Some(p) if moved_to(event, p) && !answers(s, t_end, m) => None,
@@ -675,8 +675,14 @@ fn recipient_how(s: &Sentence<'_>, event: EventType, t_end: usize, m: &Mention) 
 /// and a lower-case word that is no determiner after it.
 fn infinitive_to(s: &Sentence<'_>, from: usize, to: usize) -> bool {
     (from..to).rev().find(|&k| s.is(k, "to")).is_some_and(|k| {
-        (from..k).any(|j| s.word(j).ends_with("ing") && s.tokens[j].word)
-            && k + 1 < to
+        // A participle of asking or urging with its addressee: "calling on the EU", "urging
+        // Japan" (not a noun in "-ing": "new funding to help Sudan").
+        (from..k).any(|j| {
+            s.word(j).ends_with("ing")
+                && s.word(j).starts_with(char::is_lowercase)
+                && (s.is_any(j + 1, &["on", "upon"])
+                    || s.mentions.iter().any(|m| m.tok_start == j + 1))
+        }) && k + 1 < to
             && s.tokens[k + 1].word
             && s.word(k + 1).starts_with(char::is_lowercase)
             && !s.is_any(k + 1, DETERMINERS)

@@ -322,7 +322,6 @@ pub(in crate::rules) fn bare_passive(s: &Sentence<'_>, t: usize) -> bool {
         "for",
         "amid",
         "following",
-        "as",
         "across",
         "inside",
         "ahead",
@@ -334,8 +333,14 @@ pub(in crate::rules) fn bare_passive(s: &Sentence<'_>, t: usize) -> bool {
         "—",
         "-",
     ];
-    // ("killed at least nine": "at least" counts the object.)
-    let counted = s.is(t + 1, "at") && s.is_any(t + 2, &["least", "most"]);
+    // ("killed at least nine", "released on Monday 90 prisoners": the object follows.)
+    let number = |k: usize| {
+        s.word(k).starts_with(|c: char| c.is_ascii_digit())
+            || crate::sizes::is_number_word(s.word(k))
+    };
+    let counted = s.is(t + 1, "at") && s.is_any(t + 2, &["least", "most"])
+        || s.is(t + 1, "over") && number(t + 2)
+        || s.is(t + 1, "on") && crate::dates::is_weekday(s.word(t + 2)) && number(t + 3);
     s.is_any(t, DONE_TO)
         && !counted
         && s.tokens.get(t + 1).is_none_or(|_| {

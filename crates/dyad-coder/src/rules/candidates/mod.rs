@@ -13,7 +13,7 @@ use superseding::*;
 
 pub(super) use restating::{governs_concession, promises_concession};
 pub(super) use rows::has_class;
-pub(super) use superseding::{superseded, verb_candidate, ANSWERING, SPEECH_ACTS};
+pub(super) use superseding::{superseded, verb_candidate, REPLYING, SPEECH_ACTS};
 
 /// The trigger candidates of one sentence, as token ranges: dictionary matches on word
 /// boundaries that are not capitalised names or inside a name, each with its chosen row.
@@ -73,7 +73,11 @@ fn in_a_name(s: &Sentence<'_>, tok_start: usize, tok_end: usize) -> bool {
         || s.tokens[..tok_start].iter().all(|t| !t.word)
         || is_any(s.text, &s.tokens[tok_start - 1], &["“", "\"", ":", "—", "("]);
     let capital = s.text[s.tokens[tok_start].start..].starts_with(|c: char| c.is_uppercase());
-    !first_word && capital && !crate::mentions::is_title_case(s.text, s.tokens)
+    // (Months and days stay names in a headline: "Iran, EU to Resume Talks in March".)
+    let calendar =
+        dyad_model::calendar::MONTHS.iter().any(|m| m.eq_ignore_ascii_case(s.word(tok_start)))
+            || crate::dates::is_weekday(s.word(tok_start));
+    !first_word && capital && (calendar || !crate::mentions::is_title_case(s.text, s.tokens))
         || s.mentions.iter().any(|mm| {
             mm.tok_start <= tok_start && tok_end <= mm.tok_end && mm.kind != Kind::Modifier
         })

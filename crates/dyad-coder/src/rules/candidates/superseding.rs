@@ -282,15 +282,31 @@ fn answered_act_of_a_party(
         triggers.rows[noun.trigger].event,
         EventType::Request | EventType::Accuse | EventType::Threaten
     ) && s.is_any(noun.tok_end - 1, SPEECH_ACTS);
-    (s.is_any(verb.tok_start, PRAISING) || speech_act && s.is_any(verb.tok_start, ANSWERING))
+    (s.is_any(verb.tok_start, PRAISING) || speech_act && s.is_any(verb.tok_start, REPLYING))
         && s.mentions.iter().any(|m| {
             m.tok_end <= t
                 && m.tok_start >= verb.tok_end
                 && t - m.tok_end <= 2
                 && matches!(m.kind, Kind::Actor | Kind::Modifier)
                 && (m.tok_end..t).all(|k| s.tokens[k].word || s.is_any(k, &["'s", "’s"]))
+                // "welcomed Germany's promised aid", "the EU's proposed sanctions": not done.
+                && !(m.tok_end..t).any(|k| s.is_any(k, UNREALISED))
         })
 }
+
+/// Words before an event noun that say it has not happened.
+const UNREALISED: &[&str] = &[
+    "proposed",
+    "planned",
+    "promised",
+    "pledged",
+    "possible",
+    "potential",
+    "expected",
+    "future",
+    "intended",
+    "threatened",
+];
 
 /// "announced the lifting of the curfew", "an end to martial law": a restriction named as what
 /// is undone is not imposed; the undoing is the event.
@@ -469,7 +485,7 @@ const PRAISING: &[&str] = &[
 
 /// Verbs that answer what a party said or asked ("rejected a US demand", "accepted Turkey's
 /// offer").
-pub(in crate::rules) const ANSWERING: &[&str] = &[
+pub(in crate::rules) const REPLYING: &[&str] = &[
     "reject",
     "rejects",
     "rejected",
@@ -498,7 +514,7 @@ pub(in crate::rules) const ANSWERING: &[&str] = &[
     "answered",
 ];
 
-/// Nouns of what a party says or asks, which an answer shows was said ([`ANSWERING`]).
+/// Nouns of what a party says or asks, which an answer shows was said ([`REPLYING`]).
 pub(in crate::rules) const SPEECH_ACTS: &[&str] = &[
     "demand",
     "demands",
