@@ -190,7 +190,7 @@ pub(super) fn update_discourse(discourse: &mut Discourse, s: &Sentence<'_>, even
             discourse.last_group = group;
         }
     }
-    discourse.labour |= (0..s.tokens.len()).any(|k| s.is_any(k, LABOUR_TOPIC))
+    discourse.labour |= super::conversions::labour_topic(s)
         || events
             .iter()
             .any(|e| e.event == EventType::Protest && e.mode.iter().any(|m| m == "strike"));

@@ -40,8 +40,10 @@ pub(super) fn by_actor(
     street_action(trigger, s, cand, crowd, &mut event_type, &mut modes);
     let mut coding = Converted { event_type, modes, why };
     // A strike in a text about work and pay is a walkout unless its sentence says otherwise;
-    // one with a direct object ("militants struck a convoy") never is.
-    let walkout = !hits_object(trigger, s, cand)
+    // one with a direct object ("militants struck a convoy") never is. (Asked only of the
+    // words "strike" and "strikes", the only ones `by_weapons` turns into walkouts.)
+    let walkout = s.is_any(cand.tok_start, &["strike", "strikes"])
+        && !hits_object(trigger, s, cand)
         && (crowd
             || (labour_strike(s, cand.tok_start)
                 || labour
@@ -913,7 +915,7 @@ fn labour_near(s: &Sentence<'_>, clause: Clause, t: usize) -> bool {
 /// Whether the sentence speaks of work and pay in words that have no other sense ("teachers",
 /// "wages"), wherever they stand: "lost half its teachers after a two-day strike, with the
 /// government's efforts to avert a wider strike failing".
-fn labour_topic(s: &Sentence<'_>) -> bool {
+pub(super) fn labour_topic(s: &Sentence<'_>) -> bool {
     (0..s.tokens.len()).any(|k| s.is_any(k, LABOUR_TOPIC))
 }
 

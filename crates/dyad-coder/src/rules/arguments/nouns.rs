@@ -435,25 +435,24 @@ fn answerer(s: &Sentence<'_>, t: usize, clause: Clause, event: EventType) -> Opt
             .find(|&k| s.is_any(k, REPLYING))
             .filter(|&k| (k + 1..t).all(modifier))
     })?;
-    let arg = light_verb_actor(s, v, s.word(t)).or_else(|| subject_before(s, clause.start, v)).map(
-        |mut a| {
-            a.how =
-                format!("the one who answers it ({})", a.how.split(" (light").next().unwrap_or(""));
-            a
-        },
-    );
-    arg
+    verb_subject(s, v).or_else(|| subject_before(s, clause.start, v)).map(|mut a| {
+        a.how = format!("the one who answers it ({})", a.how);
+        a
+    })
+}
+
+/// The party the parse makes the subject of verb `v`, with the path that found it.
+fn verb_subject(s: &Sentence<'_>, v: usize) -> Option<Argument> {
+    let path = syntax::subject(s.tree(), &s.words(), v)?;
+    let (idx, sector) = mention_of_node(s, path.token)?;
+    Some(Argument { sector, mentions: group(s, idx), how: path.how })
 }
 
 /// The subject of the light verb `v` that carries the event noun `noun`.
 fn light_verb_actor(s: &Sentence<'_>, v: usize, noun: &str) -> Option<Argument> {
-    let path = syntax::subject(s.tree(), &s.words(), v)?;
-    let (idx, sector) = mention_of_node(s, path.token)?;
-    Some(Argument {
-        sector,
-        mentions: group(s, idx),
-        how: format!("{} (light verb of `{noun}`)", path.how),
-    })
+    let mut arg = verb_subject(s, v)?;
+    arg.how = format!("{} (light verb of `{noun}`)", arg.how);
+    Some(arg)
 }
 
 /// "Kenya and Ethiopia broke ground on a joint pipeline project", "rebel factions began
@@ -469,8 +468,8 @@ fn joint_work_party(s: &Sentence<'_>, n: usize, noun: &str) -> Option<Argument> 
     if !joint || judges(s, v) || s.is_any(v, REFUSING) || s.is_any(v, STOPPING) {
         return None;
     }
-    let mut arg = light_verb_actor(s, v, noun)?;
-    arg.how = format!("{} (doing the joint `{noun}`)", arg.how.split(" (light").next()?);
+    let mut arg = verb_subject(s, v)?;
+    arg.how = format!("{} (doing the joint `{noun}`)", arg.how);
     Some(arg)
 }
 

@@ -74,10 +74,11 @@ fn in_a_name(s: &Sentence<'_>, tok_start: usize, tok_end: usize) -> bool {
         || is_any(s.text, &s.tokens[tok_start - 1], &["“", "\"", ":", "—", "("]);
     let capital = s.text[s.tokens[tok_start].start..].starts_with(|c: char| c.is_uppercase());
     // (Months and days stay names in a headline: "Iran, EU to Resume Talks in March".)
-    let calendar =
+    let calendar = || {
         dyad_model::calendar::MONTHS.iter().any(|m| m.eq_ignore_ascii_case(s.word(tok_start)))
-            || crate::dates::is_weekday(s.word(tok_start));
-    !first_word && capital && (calendar || !crate::mentions::is_title_case(s.text, s.tokens))
+            || crate::dates::is_weekday(s.word(tok_start))
+    };
+    !first_word && capital && (calendar() || !crate::mentions::is_title_case(s.text, s.tokens))
         || s.mentions.iter().any(|mm| {
             mm.tok_start <= tok_start && tok_end <= mm.tok_end && mm.kind != Kind::Modifier
         })
